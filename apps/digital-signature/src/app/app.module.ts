@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { createEventRegistry } from '@onestop/contracts';
+import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
+import { Clock, PlatformEnv, PlatformModule } from '@onestop/platform';
+import { digitalSignatureSchema } from '../database/schema';
+
+@Module({})
+export class AppModule {
+  static register(env: PlatformEnv, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ service: 'digital-signature', env, database: digitalSignatureSchema, readiness: [KafkaReadiness], clock }),
+        MessagingModule.forRoot({ service: 'digital-signature', registry: createEventRegistry() }),
+      ],
+    };
+  }
+}

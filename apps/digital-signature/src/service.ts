@@ -1,0 +1,9 @@
+import { PlatformEnv, ServiceDefinition } from '@onestop/platform';
+import { AppModule } from './app/app.module';
+
+export const digitalSignatureService: ServiceDefinition<PlatformEnv> = {
+  service: 'digital-signature',
+  description: "Officials' certificates, PAdES signing of results, verification and time-stamping.",
+  envClass: PlatformEnv,
+  module: (env) => AppModule.register(env),
+};

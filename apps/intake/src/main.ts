@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@onestop/platform';
+import { intakeService } from './service';
+
+void runService(intakeService);

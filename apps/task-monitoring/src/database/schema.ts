@@ -1,0 +1,8 @@
+import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
+import { DatabaseSchema } from '@onestop/platform';
+
+/** The task-monitoring database: its entities and, in order, the migrations that build it. */
+export const taskMonitoringSchema: DatabaseSchema = {
+  entities: [],
+  migrations: [CreateMessagingTables1763800000000],
+};

@@ -1,0 +1,11 @@
+import { EventDefinition, EventRegistry } from '../event-registry';
+
+/**
+ * Every event the platform publishes, each a versioned schema. A new version of an event is
+ * added beside the old one, never edited in place, so old events in the log stay readable.
+ */
+export const EVENT_CATALOGUE: readonly EventDefinition[] = [];
+
+export function createEventRegistry(): EventRegistry {
+  return new EventRegistry(EVENT_CATALOGUE);
+}

@@ -1,0 +1,32 @@
+import { Actor, EnvelopeOf, EventDefinition, ServiceName } from '@onestop/contracts';
+import { v7 as uuidv7 } from 'uuid';
+
+export interface EventOrigin {
+  source: ServiceName;
+  actor: Actor;
+  correlationId: string;
+  /** The event or request that led to this one; null where a person started the chain. */
+  causationId: string | null;
+}
+
+/**
+ * Builds an envelope for a defined event. The time comes from the caller's clock so that a
+ * simulated clock gives events simulated times, and indicators follow event time.
+ */
+export function createEvent<D extends EventDefinition>(
+  definition: D,
+  subject: string,
+  payload: EnvelopeOf<D>['payload'],
+  origin: EventOrigin,
+  occurredAt: Date,
+): EnvelopeOf<D> {
+  return {
+    id: uuidv7({ msecs: occurredAt.getTime() }),
+    type: definition.type,
+    version: definition.version,
+    occurredAt: occurredAt.toISOString(),
+    subject,
+    payload,
+    ...origin,
+  } as EnvelopeOf<D>;
+}

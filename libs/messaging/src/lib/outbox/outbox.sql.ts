@@ -1,0 +1,42 @@
+/** The notification channel the outbox trigger signals on; one database per service keeps it private. */
+export const OUTBOX_CHANNEL = 'messaging_outbox';
+
+/**
+ * DDL for the outbox and inbox, shared by every service's first messaging migration.
+ * The outbox keeps the serialized envelope as `json` (stored as text) because the relay sends it
+ * as it is; `position` orders the relay and is never reused.
+ */
+export const CREATE_MESSAGING_TABLES = [
+  `CREATE TABLE messaging_outbox (
+     position bigserial PRIMARY KEY,
+     event_id uuid NOT NULL UNIQUE,
+     topic text NOT NULL,
+     message_key text NOT NULL,
+     envelope json NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now()
+   )`,
+  `CREATE FUNCTION messaging_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
+     RETURN NULL;
+   END $$`,
+  `CREATE TRIGGER messaging_outbox_inserted AFTER INSERT ON messaging_outbox
+     FOR EACH STATEMENT EXECUTE FUNCTION messaging_outbox_notify()`,
+  `CREATE TABLE messaging_inbox (
+     consumer_group text NOT NULL,
+     event_id uuid NOT NULL,
+     topic text NOT NULL,
+     partition integer NOT NULL,
+     "offset" bigint NOT NULL,
+     processed_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (consumer_group, event_id)
+   )`,
+  `CREATE INDEX messaging_inbox_processed_at ON messaging_inbox (processed_at)`,
+];
+
+export const DROP_MESSAGING_TABLES = [
+  'DROP TABLE messaging_inbox',
+  'DROP TRIGGER messaging_outbox_inserted ON messaging_outbox',
+  'DROP FUNCTION messaging_outbox_notify()',
+  'DROP TABLE messaging_outbox',
+];

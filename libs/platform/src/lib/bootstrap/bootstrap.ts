@@ -1,0 +1,43 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ServiceName } from '@onestop/contracts';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '../config/load-config';
+import { PlatformEnv } from '../config/platform-env';
+import { setupOpenApi } from '../openapi/openapi';
+import { serviceDefaults } from './service-defaults';
+
+export interface ServiceDefinition<E extends PlatformEnv> {
+  service: ServiceName;
+  description: string;
+  envClass: new () => E;
+  module: (env: E) => DynamicModule;
+}
+
+/** Builds the Nest application of a service, configured as it runs in production. */
+export async function createServiceApp<E extends PlatformEnv>(definition: ServiceDefinition<E>, env: E): Promise<INestApplication> {
+  const app = await NestFactory.create(definition.module(env), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  setupOpenApi(app, definition.service, definition.description);
+  return app;
+}
+
+/**
+ * The entry point of every service: validate the settings (a bad one stops the process with its
+ * name, not a stack trace), build the app, listen.
+ */
+export async function runService<E extends PlatformEnv>(definition: ServiceDefinition<E>): Promise<INestApplication> {
+  let env: E;
+  try {
+    env = loadConfig(definition.envClass, process.env, serviceDefaults(definition.service));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${definition.service}: ${error.message}\n`);
+    process.exit(1);
+  }
+  const app = await createServiceApp(definition, env);
+  await app.listen(env.PORT, process.env['HOST'] ?? '0.0.0.0');
+  app.get(Logger).log(`${definition.service} listening on port ${env.PORT}`, 'Bootstrap');
+  return app;
+}

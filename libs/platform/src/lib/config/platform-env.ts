@@ -1,0 +1,72 @@
+import { Transform } from 'class-transformer';
+import { IsEmpty, IsIn, IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+
+/**
+ * Variables every service reads. A service extends this class with its own; `loadConfig`
+ * validates the whole set at boot and names every variable that is wrong.
+ */
+export class PlatformEnv {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsInt({ message: 'must be a port number from 1 to 65535' })
+  @Min(1, { message: 'must be a port number from 1 to 65535' })
+  @Max(65535, { message: 'must be a port number from 1 to 65535' })
+  PORT!: number;
+
+  @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_-]+(\?.*)?$/, { message: 'must be a postgres:// URL naming a database' })
+  DATABASE_URL!: string;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Transform(toList)
+  @Matches(/^[A-Za-z0-9.-]+:\d{1,5}$/, { each: true, message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  /** Kafka replication factor for the topics this service creates (3 on a production cluster). */
+  @IsInt()
+  @Min(1)
+  KAFKA_REPLICATION_FACTOR = 1;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** The province identity provider's JWKS endpoint (OIDC). Required in production. */
+  @ValidateIf((env: PlatformEnv) => env.NODE_ENV === 'production' || env.AUTH_JWKS_URL !== undefined)
+  @Matches(/^https?:\/\/.+/, { message: 'must be an http(s) URL; production verifies tokens against the JWKS' })
+  AUTH_JWKS_URL?: string;
+
+  @IsString()
+  AUTH_ISSUER = 'onestop-development';
+
+  @IsString()
+  AUTH_AUDIENCE = 'onestop';
+
+  /** Development key pair (JSON file) used when no JWKS URL is set; refused in production. */
+  @ValidateIf((env: PlatformEnv) => env.NODE_ENV === 'production')
+  @IsEmpty({ message: 'must not be set in production: tokens are verified against AUTH_JWKS_URL' })
+  AUTH_DEV_KEY_FILE?: string;
+
+  /** Claim names, so a Keycloak realm's token layout can be used as it is. */
+  @IsString()
+  AUTH_ROLES_CLAIM = 'roles';
+
+  @IsString()
+  AUTH_UNIT_CLAIM = 'unit_code';
+
+  @IsString()
+  AUTH_PROVINCE_CLAIM = 'province_code';
+
+  /** Events a new consumer group starts from: `earliest` replays what Kafka keeps. */
+  @IsIn(['earliest', 'latest'])
+  KAFKA_CONSUMER_START: 'earliest' | 'latest' = 'earliest';
+
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  EVENT_MAX_ATTEMPTS = 5;
+}

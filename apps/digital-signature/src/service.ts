@@ -5,5 +5,5 @@ export const digitalSignatureService: ServiceDefinition<PlatformEnv> = {
   service: 'digital-signature',
   description: "Officials' certificates, PAdES signing of results, verification and time-stamping.",
   envClass: PlatformEnv,
-  module: (env) => AppModule.register(env),
+  module: (env, clock) => AppModule.register(env, clock),
 };

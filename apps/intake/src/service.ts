@@ -5,5 +5,5 @@ export const intakeService: ServiceDefinition<PlatformEnv> = {
   service: 'intake',
   description: "Dossier intake for commune centres, service points and citizens: procedures, filing, receipts, queue tickets, public status look-up.",
   envClass: PlatformEnv,
-  module: (env) => AppModule.register(env),
+  module: (env, clock) => AppModule.register(env, clock),
 };

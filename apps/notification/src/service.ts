@@ -5,5 +5,5 @@ export const notificationService: ServiceDefinition<PlatformEnv> = {
   service: 'notification',
   description: "Notifications to citizens and officers by e-mail, SMS, Zalo, in-app inbox and webhooks.",
   envClass: PlatformEnv,
-  module: (env) => AppModule.register(env),
+  module: (env, clock) => AppModule.register(env, clock),
 };

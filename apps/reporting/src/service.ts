@@ -5,5 +5,5 @@ export const reportingService: ServiceDefinition<PlatformEnv> = {
   service: 'reporting',
   description: "Indicators for leaders, projected from the event log.",
   envClass: PlatformEnv,
-  module: (env) => AppModule.register(env),
+  module: (env, clock) => AppModule.register(env, clock),
 };

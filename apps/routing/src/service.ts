@@ -5,5 +5,5 @@ export const routingService: ServiceDefinition<PlatformEnv> = {
   service: 'routing',
   description: "The one-stop workflow: competent-unit resolution, assignment, work queues, actions and each dossier's history.",
   envClass: PlatformEnv,
-  module: (env) => AppModule.register(env),
+  module: (env, clock) => AppModule.register(env, clock),
 };

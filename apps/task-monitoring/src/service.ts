@@ -5,5 +5,5 @@ export const taskMonitoringService: ServiceDefinition<PlatformEnv> = {
   service: 'task-monitoring',
   description: "Deadline clocks of dossiers and the tasks the province gives its communes.",
   envClass: PlatformEnv,
-  module: (env) => AppModule.register(env),
+  module: (env, clock) => AppModule.register(env, clock),
 };

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { Client, ClientConfig } from 'pg';
-import { backoffDelay, sleep } from '../backoff';
+import { backoffDelay } from '../backoff';
 import { OUTBOX_CHANNEL } from './outbox.sql';
 
 export interface OutboxRelayOptions {

@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServiceName } from '@onestop/contracts';
 import { Logger } from 'nestjs-pino';
+import { Clock } from '../clock/clock';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { PlatformEnv } from '../config/platform-env';
 import { setupOpenApi } from '../openapi/openapi';
@@ -11,12 +12,17 @@ export interface ServiceDefinition<E extends PlatformEnv> {
   service: ServiceName;
   description: string;
   envClass: new () => E;
-  module: (env: E) => DynamicModule;
+  /** The application module; tests and the simulation may pass their own clock. */
+  module: (env: E, clock?: Clock) => DynamicModule;
 }
 
 /** Builds the Nest application of a service, configured as it runs in production. */
-export async function createServiceApp<E extends PlatformEnv>(definition: ServiceDefinition<E>, env: E): Promise<INestApplication> {
-  const app = await NestFactory.create(definition.module(env), { bufferLogs: true });
+export async function createServiceApp<E extends PlatformEnv>(
+  definition: ServiceDefinition<E>,
+  env: E,
+  clock?: Clock,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(definition.module(env, clock), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   setupOpenApi(app, definition.service, definition.description);

@@ -1,0 +1,33 @@
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+
+/** How to start each server the stack needs on this kind of machine, said when it is missing. */
+const HOW_TO_START = {
+  postgres: "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
+  redis: "redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no",
+};
+
+/** Fails with one line per unreachable server, saying where it was looked for and how to start it. */
+export async function checkServers(postgresUrl: string, redisUrl: string): Promise<void> {
+  const problems: string[] = [];
+  const pg = new Client({ connectionString: `${postgresUrl}/postgres`, connectionTimeoutMillis: 3_000 });
+  try {
+    await pg.connect();
+    await pg.query('SELECT 1');
+  } catch (error) {
+    problems.push(`PostgreSQL is not reachable at ${postgresUrl} (${(error as Error).message}); start it with: ${HOW_TO_START.postgres}`);
+  } finally {
+    await pg.end().catch(() => undefined);
+  }
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3_000, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    problems.push(`Redis is not reachable at ${redisUrl} (${(error as Error).message}); start it with: ${HOW_TO_START.redis}`);
+  } finally {
+    redis.disconnect();
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { postgresServerUrl, TEST_KAFKA_BROKER_NAME, TEST_KAFKA_PORT, testRedisUrl, usesExternalKafka } from '@onestop/testing';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brokerStatus, startBroker, stopBroker } from '../deploy/local/kafka-broker';
+import { failAndExit } from './stack/cli';
+import { bin, ROOT, run } from './stack/run';
+import { checkServers } from './stack/servers';
+
+const RESULTS = join(ROOT, 'reports', 'jest-results.json');
+
+interface JestResults {
+  numPassedTests: number;
+  numFailedTests: number;
+  numRuntimeErrorTestSuites: number;
+}
+
+/**
+ * `npm test`: checks PostgreSQL and Redis, starts the tests' own Kafka broker, type-checks, lints,
+ * runs every jest tier, stops the broker it started, and ends with `tests: N passed, M failed`.
+ * Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
+ */
+async function main(): Promise<void> {
+  await checkServers(postgresServerUrl(), testRedisUrl());
+  const broker = { name: TEST_KAFKA_BROKER_NAME, port: TEST_KAFKA_PORT };
+  const startedHere = !usesExternalKafka() && !(await brokerStatus(broker)).running;
+  if (!usesExternalKafka()) {
+    const started = await startBroker(broker);
+    console.log(`test: kafka ready at ${started.brokers}${started.alreadyRunning ? ' (already running)' : ''}`);
+  }
+  let failedSteps = 0;
+  try {
+    failedSteps += (await run(bin('tsc'), ['-p', 'tsconfig.json'])) === 0 ? 0 : 1;
+    failedSteps += (await run(bin('eslint'), ['.', '--max-warnings=0'])) === 0 ? 0 : 1;
+    mkdirSync(join(ROOT, 'reports'), { recursive: true });
+    await run(bin('jest'), ['--json', `--outputFile=${RESULTS}`, ...process.argv.slice(2)]);
+  } finally {
+    if (startedHere && !process.env['KEEP_KAFKA']) await stopBroker(broker);
+  }
+  const results = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as JestResults) : null;
+  const failed = results ? results.numFailedTests + results.numRuntimeErrorTestSuites : 1;
+  if (failedSteps > 0) console.log(`test: ${failedSteps} check(s) before the tests failed (type-check or lint), see above`);
+  console.log(`tests: ${results?.numPassedTests ?? 0} passed, ${failed} failed`);
+  process.exit(failed > 0 || failedSteps > 0 ? 1 : 0);
+}
+
+main().catch(failAndExit('test'));

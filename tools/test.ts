@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   let failedSteps = 0;
   try {
     failedSteps += (await run(bin('tsc'), ['-p', 'tsconfig.json'])) === 0 ? 0 : 1;
+    // The module-boundary rule needs the Nx project graph; without it the rule is skipped silently.
+    failedSteps += (await run(bin('nx'), ['show', 'projects'], { quiet: true })) === 0 ? 0 : 1;
     failedSteps += (await run(bin('eslint'), ['.', '--max-warnings=0'])) === 0 ? 0 : 1;
     mkdirSync(join(ROOT, 'reports'), { recursive: true });
     await run(bin('jest'), ['--json', `--outputFile=${RESULTS}`, ...process.argv.slice(2)]);

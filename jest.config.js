@@ -22,8 +22,11 @@ const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform,
-  moduleNameMapper: { '^@onestop/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
-  setupFiles: ['reflect-metadata'],
+  moduleNameMapper: {
+    '^@onestop/local-stack$': '<rootDir>/deploy/local/kafka-broker.ts',
+    '^@onestop/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/src/quiet-logs.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/', '/tmp/'],
 };
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { postgresServerUrl, TEST_KAFKA_BROKER_NAME, TEST_KAFKA_PORT, testRedisUrl, usesExternalKafka } from '@onestop/testing';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brokerStatus, startBroker, stopBroker } from '../deploy/local/kafka-broker';
+import { brokerStatus, startBroker, stopBroker } from '@onestop/local-stack';
 import { failAndExit } from './stack/cli';
 import { bin, ROOT, run } from './stack/run';
 import { checkServers } from './stack/servers';

@@ -1,4 +1,4 @@
-import { startBroker } from '../../../deploy/local/kafka-broker';
+import { startBroker } from '@onestop/local-stack';
 import { TEST_KAFKA_BROKER_NAME, TEST_KAFKA_PORT, usesExternalKafka } from './lib/test-stack';
 
 /**

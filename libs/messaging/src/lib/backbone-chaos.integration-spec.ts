@@ -1,7 +1,7 @@
 import { EventEnvelope } from '@onestop/contracts';
 import { CreateMessagingTables1763800000000 } from './migrations/1763800000000-CreateMessagingTables';
 import { createTestDatabase, TestDatabase, waitFor } from '@onestop/testing';
-import { startBroker, stopBroker, resetBroker } from '../../../../deploy/local/kafka-broker';
+import { startBroker, stopBroker, resetBroker } from '@onestop/local-stack';
 import { BackboneUnderTest, startBackbone } from '../test/backbone';
 import { createEffectsTable, probeFixture, RecordingHandler } from '../test/probe-events';
 

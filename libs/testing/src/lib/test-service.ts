@@ -23,7 +23,7 @@ export async function startTestService<E extends PlatformEnv>(
   const config = loadConfig(definition.envClass, {
     NODE_ENV: 'test',
     PORT: '1',
-    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn',
+    LOG_LEVEL: pinoLevel(process.env['TEST_LOG_LEVEL']),
     KAFKA_BROKERS: testKafkaBrokers().join(','),
     REDIS_URL: testRedisUrl(),
     AUTH_DEV_KEY_FILE: TEST_KEY_FILE,
@@ -35,4 +35,10 @@ export async function startTestService<E extends PlatformEnv>(
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, env: config, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/** Services under test are silent unless TEST_LOG_LEVEL asks (Nest's `log` is pino's `info`). */
+function pinoLevel(level: string | undefined): string {
+  if (!level) return 'silent';
+  return level === 'log' ? 'info' : level === 'verbose' ? 'debug' : level;
 }

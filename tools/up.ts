@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { SERVICE_NAMES, SERVICE_PORTS, ServiceName } from '@onestop/contracts';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBroker, stopBroker } from '@onestop/local-stack';
+import { failAndExit } from './stack/cli';
+import { databaseUrlOf, migrateService } from './stack/migrations';
+import { ROOT } from './stack/run';
+import { checkServers } from './stack/servers';
+
+const LOGS = join(ROOT, '.data', 'logs');
+const children = new Map<ServiceName, ChildProcess>();
+let kafkaStartedHere = false;
+
+function portOf(service: ServiceName): number {
+  return Number(process.env[`${service.toUpperCase().replace(/-/g, '_')}_PORT`] ?? SERVICE_PORTS[service]);
+}
+
+function startService(service: ServiceName, kafkaBrokers: string): ChildProcess {
+  const log = createWriteStream(join(LOGS, `${service}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, ['-r', './tools/ts-register.js', `apps/${service}/src/main.ts`], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(portOf(service)), DATABASE_URL: databaseUrlOf(service), KAFKA_BROKERS: kafkaBrokers },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  child.on('exit', (code, signal) => {
+    if (children.has(service)) console.log(`up: ${service} exited (${signal ?? code}); its log: .data/logs/${service}.log`);
+    children.delete(service);
+  });
+  return child;
+}
+
+async function waitUntilReady(service: ServiceName, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!children.has(service)) throw new Error(`${service} stopped while starting; see .data/logs/${service}.log`);
+    const ready = await fetch(`http://127.0.0.1:${portOf(service)}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${service} was not ready within ${timeoutMs / 1000} s; see .data/logs/${service}.log`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  const running = [...children.entries()];
+  children.clear();
+  running.forEach(([, child]) => child.kill('SIGTERM'));
+  await Promise.all(running.map(([, child]) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+  if (kafkaStartedHere) await stopBroker();
+  console.log('up: stopped');
+  process.exit(code);
+}
+
+/**
+ * `npm run up`: PostgreSQL and Redis checked, Kafka started (unless KAFKA_BROKERS names a
+ * cluster), databases created and migrated, the six services started and their URLs printed.
+ * Ctrl-C stops all it started.
+ */
+async function main(): Promise<void> {
+  await checkServers('postgres://postgres@127.0.0.1:5432', process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+  let kafkaBrokers = process.env['KAFKA_BROKERS'];
+  if (!kafkaBrokers) {
+    const broker = await startBroker();
+    kafkaStartedHere = !broker.alreadyRunning;
+    kafkaBrokers = broker.brokers;
+    console.log(`up: kafka ${broker.alreadyRunning ? 'already running' : `ready in ${(broker.startedMs / 1000).toFixed(1)} s`} at ${kafkaBrokers}`);
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  for (const service of SERVICE_NAMES) {
+    const outcome = await migrateService(service);
+    console.log(`up: migrated ${service} (${outcome.applied.length ? outcome.applied.join(', ') : 'up to date'})`);
+  }
+  mkdirSync(LOGS, { recursive: true });
+  for (const service of SERVICE_NAMES) children.set(service, startService(service, kafkaBrokers));
+  await Promise.all(SERVICE_NAMES.map((service) => waitUntilReady(service)));
+  console.log('\nOneStop is running (logs in .data/logs, Ctrl-C stops it):');
+  for (const service of SERVICE_NAMES) {
+    const url = `http://127.0.0.1:${portOf(service)}`;
+    console.log(`  ${service.padEnd(18)} ${url}   docs ${url}/docs   health ${url}/health/ready`);
+  }
+  console.log('\nA development token: npm run token -- --role desk-officer --unit 19753');
+}
+
+main().catch(async (error) => {
+  if (children.size || kafkaStartedHere) {
+    process.stderr.write(`up: ${(error as Error).message}\n`);
+    await shutdown(1);
+  }
+  failAndExit('up')(error);
+});

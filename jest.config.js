@@ -23,7 +23,7 @@ const shared = {
   testEnvironment: 'node',
   transform,
   moduleNameMapper: {
-    '^@onestop/local-stack$': '<rootDir>/deploy/local/kafka-broker.ts',
+    '^@onestop/local-stack$': '<rootDir>/deploy/local/index.ts',
     '^@onestop/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   },
   setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/src/quiet-logs.ts'],
@@ -39,13 +39,13 @@ const config = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,tools,deploy}/**/*.integration-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalSetup: '<rootDir>/deploy/local/jest-global-setup.ts',
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs,tools,deploy}/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalSetup: '<rootDir>/deploy/local/jest-global-setup.ts',
     },
   ],
 };

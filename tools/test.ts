@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { postgresServerUrl, TEST_KAFKA_BROKER_NAME, TEST_KAFKA_PORT, testRedisUrl, usesExternalKafka } from '@onestop/testing';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { brokerStatus, startBroker, stopBroker, TEST_BROKER, usesExternalKafka } from '@onestop/local-stack';
+import { postgresServerUrl, testRedisUrl } from '@onestop/testing';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { brokerStatus, startBroker, stopBroker } from '@onestop/local-stack';
 import { failAndExit } from './stack/cli';
 import { bin, ROOT, run } from './stack/run';
 import { checkServers } from './stack/servers';
@@ -22,7 +22,7 @@ interface JestResults {
  */
 async function main(): Promise<void> {
   await checkServers(postgresServerUrl(), testRedisUrl());
-  const broker = { name: TEST_KAFKA_BROKER_NAME, port: TEST_KAFKA_PORT };
+  const broker = TEST_BROKER;
   const startedHere = !usesExternalKafka() && !(await brokerStatus(broker)).running;
   if (!usesExternalKafka()) {
     const started = await startBroker(broker);
@@ -35,13 +35,14 @@ async function main(): Promise<void> {
     failedSteps += (await run(bin('nx'), ['show', 'projects'], { quiet: true })) === 0 ? 0 : 1;
     failedSteps += (await run(bin('eslint'), ['.', '--max-warnings=0'])) === 0 ? 0 : 1;
     mkdirSync(join(ROOT, 'reports'), { recursive: true });
-    await run(bin('jest'), ['--json', `--outputFile=${RESULTS}`, ...process.argv.slice(2)]);
+    rmSync(RESULTS, { force: true }); // a stale file must never stand in for this run
+    failedSteps += (await run(bin('jest'), ['--json', `--outputFile=${RESULTS}`, ...process.argv.slice(2)])) === 0 ? 0 : 1;
   } finally {
     if (startedHere && !process.env['KEEP_KAFKA']) await stopBroker(broker);
   }
   const results = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as JestResults) : null;
   const failed = results ? results.numFailedTests + results.numRuntimeErrorTestSuites : 1;
-  if (failedSteps > 0) console.log(`test: ${failedSteps} check(s) before the tests failed (type-check or lint), see above`);
+  if (failedSteps > 0) console.log(`test: ${failedSteps} step(s) failed (type-check, lint or jest), see above`);
   console.log(`tests: ${results?.numPassedTests ?? 0} passed, ${failed} failed`);
   process.exit(failed > 0 || failedSteps > 0 ? 1 : 0);
 }

@@ -77,7 +77,7 @@ export async function resolveClasspath(): Promise<string> {
   }
   requireTool('mvn', ['--version']);
   mkdirSync(DATA_ROOT, { recursive: true });
-  execFileSync('mvn', ['-q', '-B', '-f', join(KAFKA_DIR, 'pom.xml'), 'dependency:build-classpath', `-Dmdep.outputFile=${cache}`], {
+  execFileSync('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', join(KAFKA_DIR, 'pom.xml'), 'dependency:build-classpath', `-Dmdep.outputFile=${cache}`], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return readFileSync(cache, 'utf8').trim();

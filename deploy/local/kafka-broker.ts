@@ -1,226 +1,446 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { delimiter, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
- * A single-node Apache Kafka broker in KRaft mode for the local stack and the tests, run from the
- * jars Maven resolves from Maven Central (deploy/local/kafka/pom.xml). Each named instance keeps
- * its data under .data/kafka/<name>, so the tests' broker and the local stack's live side by side.
+ * A single-node Apache Kafka 3.9 broker in KRaft mode (broker and controller in one JVM) for the
+ * local stack and the tests, run from the jars Maven resolves from Maven Central
+ * (deploy/local/kafka/pom.xml). Each named instance keeps its data in .data/kafka/<name>/, so the
+ * tests' broker and the local stack's run side by side. Node built-ins only: jest's global setup and
+ * plain scripts load it, and it must not lean on the Kafka client whose broker it provides.
  */
 export interface BrokerOptions {
+  /** The instance, and its folder under .data/kafka/. Default 'default'. */
   name?: string;
+  /** The client (PLAINTEXT) port. Default: the port the instance last ran on, else 9092. */
   port?: number;
-  /** Defaults to port + 1. */
+  /** The KRaft controller port. Default port + 1. */
   controllerPort?: number;
+  /** The JVM's maximum heap. Default 512. */
   heapMb?: number;
+  /** How long startBroker waits for the started broker to answer (not counting a Maven download). Default 60 s. */
   readyTimeoutMs?: number;
 }
 
-export interface BrokerHandle {
+export interface StartedBroker {
+  /** Bootstrap servers for clients, e.g. '127.0.0.1:9092'. */
   brokers: string;
   pid: number;
+  /** How long this call took until the broker answered. */
   startedMs: number;
+  /** The broker was already up: this call only found it. */
   alreadyRunning: boolean;
 }
 
 export interface BrokerStatus {
-  running: boolean;
-  pid: number | null;
+  name: string;
   brokers: string;
+  /** The broker's process while it is alive, answering or still starting. */
+  pid: number | null;
+  /** Alive and answering Kafka requests. */
+  running: boolean;
 }
 
-const ROOT = join(__dirname, '..', '..');
-const KAFKA_DIR = join(__dirname, 'kafka');
-const DATA_ROOT = join(ROOT, '.data', 'kafka');
+const KAFKA_CONFIG_DIR = join(__dirname, 'kafka');
+const POM = join(KAFKA_CONFIG_DIR, 'pom.xml');
+const LOG4J_CONFIG = join(KAFKA_CONFIG_DIR, 'log4j.properties');
+const DATA_ROOT = join(__dirname, '..', '..', '.data', 'kafka');
+const HOST = '127.0.0.1';
+const TOOL_NAMES = { java: 'Java', mvn: 'Maven' } as const;
+const INSTALL_HINT = 'install it with: apt-get install -y openjdk-17-jre-headless maven';
 
-/** The ports an instance was started with, so `stop --name test` finds it without `--port`. */
-function rememberedPort(dataDir: string): number | undefined {
-  const file = join(dataDir, 'instance.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { port: number }).port : undefined;
+interface Instance {
+  name: string;
+  port: number;
+  controllerPort: number;
+  heapMb: number;
+  readyTimeoutMs: number;
+  brokers: string;
+  dataDir: string;
+  logDir: string;
+  pidFile: string;
+  propertiesFile: string;
+  serverLog: string;
+  consoleLog: string;
 }
 
-function resolved(options: BrokerOptions) {
+interface Ports {
+  port: number;
+  controllerPort: number;
+}
+
+function instanceOf(options: BrokerOptions): Instance {
   const name = options.name ?? 'default';
+  // The name becomes a folder that resetBroker deletes: it must stay inside .data/kafka/.
+  if (!/^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/.test(name)) {
+    throw new Error(`invalid broker name '${name}': use letters, digits, '-', '_' and '.'`);
+  }
   const dataDir = join(DATA_ROOT, name);
-  const port = options.port ?? rememberedPort(dataDir) ?? 9092;
+  const remembered = options.port === undefined ? lastPorts(dataDir) : undefined;
+  const port = checkedPort(options.port ?? remembered?.port ?? 9092);
+  const controllerPort = checkedPort(options.controllerPort ?? remembered?.controllerPort ?? port + 1);
+  if (port === controllerPort) throw new Error(`the client and controller ports must differ (both are ${port})`);
   return {
     name,
     port,
-    controllerPort: options.controllerPort ?? port + 1,
+    controllerPort,
     heapMb: options.heapMb ?? 512,
     readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
+    brokers: `${HOST}:${port}`,
     dataDir,
+    logDir: join(dataDir, 'log'),
     pidFile: join(dataDir, 'broker.pid'),
     propertiesFile: join(dataDir, 'server.properties'),
-    brokers: `127.0.0.1:${port}`,
+    serverLog: join(dataDir, 'server.log'),
+    consoleLog: join(dataDir, 'broker.out'),
   };
 }
 
-function requireTool(command: string, args: string[]): void {
-  try {
-    execFileSync(command, args, { stdio: 'ignore' });
-  } catch {
-    throw new Error(`${command} is not installed; install it with: apt-get install -y openjdk-17-jre-headless maven`);
-  }
+function checkedPort(port: number): number {
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`invalid port '${port}'`);
+  return port;
 }
 
-/** The broker's classpath, resolved once per pom version and cached while its jars exist. */
+/** The ports an instance last started on, so `stop --name test` needs no `--port`. */
+function lastPorts(dataDir: string): Ports | undefined {
+  const file = join(dataDir, 'instance.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Ports) : undefined;
+}
+
+/** The broker's classpath: Maven resolves it once per pom content, later calls read the cache while its jars exist. */
 export async function resolveClasspath(): Promise<string> {
-  const pom = readFileSync(join(KAFKA_DIR, 'pom.xml'));
-  const cache = join(DATA_ROOT, `classpath-${createHash('sha256').update(pom).digest('hex').slice(0, 12)}.txt`);
-  if (existsSync(cache)) {
-    const classpath = readFileSync(cache, 'utf8').trim();
-    if (classpath && classpath.split(':').every((jar) => existsSync(jar))) return classpath;
-  }
-  requireTool('mvn', ['--version']);
+  const pomHash = createHash('sha256').update(readFileSync(POM)).digest('hex').slice(0, 12);
+  const cacheFile = join(DATA_ROOT, `classpath-${pomHash}.txt`);
+  const cached = existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8').trim() : '';
+  if (cached && cached.split(delimiter).every((jar) => existsSync(jar))) return cached;
+
   mkdirSync(DATA_ROOT, { recursive: true });
-  execFileSync('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', join(KAFKA_DIR, 'pom.xml'), 'dependency:build-classpath', `-Dmdep.outputFile=${cache}`], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return readFileSync(cache, 'utf8').trim();
+  // Maven writes aside and the file is renamed, so a concurrent caller never reads half of it.
+  const partialFile = `${cacheFile}.${process.pid}.partial`;
+  try {
+    const maven = await runTool('mvn', [
+      ...['-q', '-B', '-f', POM],
+      ...['dependency:build-classpath', `-Dmdep.outputFile=${partialFile}`],
+    ]);
+    if (maven.exitCode !== 0) {
+      throw new Error(`Maven could not resolve the Kafka jars (exit code ${maven.exitCode}):\n${lastLines(maven.output, 20)}`);
+    }
+    renameSync(partialFile, cacheFile);
+  } finally {
+    rmSync(partialFile, { force: true });
+  }
+  return readFileSync(cacheFile, 'utf8').trim();
 }
 
-function serverProperties(o: ReturnType<typeof resolved>): string {
+/** Starts the instance detached (it outlives the caller) and resolves once it answers Kafka requests. */
+export async function startBroker(options: BrokerOptions = {}): Promise<StartedBroker> {
+  const began = Date.now();
+  const instance = instanceOf(options);
+  const runningPid = livePid(instance);
+  if (runningPid !== null) {
+    assertRunsOnRequestedPort(instance);
+    // It may have been started a moment ago by another process and still be starting.
+    await waitUntilServing(instance, runningPid);
+    return { brokers: instance.brokers, pid: runningPid, startedMs: Date.now() - began, alreadyRunning: true };
+  }
+
+  await assertPortsFree(instance);
+  const classpath = await resolveClasspath();
+  writeConfiguration(instance);
+  await formatStorageOnce(instance, classpath);
+  const pid = await spawnBroker(instance, classpath);
+  try {
+    await waitUntilServing(instance, pid);
+  } catch (error) {
+    await stopProcess(pid, instance);
+    throw error;
+  }
+  return { brokers: instance.brokers, pid, startedMs: Date.now() - began, alreadyRunning: false };
+}
+
+/** Controlled shutdown (SIGTERM), SIGKILL after 30 s; does nothing when the instance is not running. */
+export async function stopBroker(options: BrokerOptions = {}): Promise<void> {
+  const instance = instanceOf(options);
+  const pid = livePid(instance);
+  if (pid !== null) await stopProcess(pid, instance);
+  rmSync(instance.pidFile, { force: true });
+}
+
+export async function brokerStatus(options: BrokerOptions = {}): Promise<BrokerStatus> {
+  const instance = instanceOf(options);
+  const pid = livePid(instance);
+  const running = pid !== null && (await answersKafka(instance.port));
+  return { name: instance.name, brokers: instance.brokers, pid, running };
+}
+
+/** Stops the instance and deletes its data: the next start formats a new, empty cluster. */
+export async function resetBroker(options: BrokerOptions = {}): Promise<void> {
+  await stopBroker(options);
+  rmSync(instanceOf(options).dataDir, { recursive: true, force: true });
+}
+
+function assertRunsOnRequestedPort(instance: Instance): void {
+  const running = lastPorts(instance.dataDir);
+  if (running && running.port !== instance.port) {
+    throw new Error(`broker '${instance.name}' already runs at ${HOST}:${running.port}; stop it first to move it to port ${instance.port}`);
+  }
+}
+
+async function assertPortsFree(instance: Instance): Promise<void> {
+  for (const port of [instance.port, instance.controllerPort]) {
+    if (await acceptsConnections(port)) {
+      throw new Error(`port ${port} on ${HOST} is taken by another process, not broker '${instance.name}'; stop that process or choose another --port`);
+    }
+  }
+}
+
+function writeConfiguration(instance: Instance): void {
+  mkdirSync(instance.dataDir, { recursive: true });
+  writeFileSync(instance.propertiesFile, serverProperties(instance));
+  const ports: Ports = { port: instance.port, controllerPort: instance.controllerPort };
+  writeFileSync(join(instance.dataDir, 'instance.json'), JSON.stringify(ports));
+}
+
+function serverProperties(instance: Instance): string {
   return [
+    '# Rewritten at every start by deploy/local/kafka-broker.ts: change it there.',
     'process.roles=broker,controller',
     'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${o.controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${o.port},CONTROLLER://127.0.0.1:${o.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${o.port}`,
-    'controller.listener.names=CONTROLLER',
+    `controller.quorum.voters=1@${HOST}:${instance.controllerPort}`,
+    `listeners=PLAINTEXT://${HOST}:${instance.port},CONTROLLER://${HOST}:${instance.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${HOST}:${instance.port}`,
+    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
-    `log.dirs=${join(o.dataDir, 'log')}`,
-    // Topics are created by the platform with explicit settings, never by a stray client.
+    'controller.listener.names=CONTROLLER',
+    `log.dirs=${instance.logDir}`,
+    // Topics are created by the platform with explicit settings, never by a client's typo.
     'auto.create.topics.enable=false',
     'num.partitions=6',
+    // One broker: every internal topic has a single replica, and one in-sync replica is enough.
+    'default.replication.factor=1',
+    'min.insync.replicas=1',
     'offsets.topic.replication.factor=1',
-    'offsets.topic.num.partitions=10',
     'transaction.state.log.replication.factor=1',
     'transaction.state.log.min.isr=1',
-    'min.insync.replicas=1',
-    // A single local broker has nobody to wait for: let consumer groups form at once.
+    // Kafka's 50 partitions per internal topic only slow the first consumer group and transaction.
+    'offsets.topic.num.partitions=10',
+    'transaction.state.log.num.partitions=10',
+    // Nobody else will join: let a consumer group form at once.
     'group.initial.rebalance.delay.ms=0',
+    // Sized for a two-core development machine.
     'num.network.threads=2',
     'num.io.threads=4',
-    'log.retention.hours=-1',
+    'num.recovery.threads.per.data.dir=1',
     'log.segment.bytes=67108864',
+    'log.retention.hours=168',
     '',
   ].join('\n');
 }
 
-function isAlive(pid: number): boolean {
+async function formatStorageOnce(instance: Instance, classpath: string): Promise<void> {
+  if (existsSync(join(instance.logDir, 'meta.properties'))) return;
+  const storageTool = ['kafka.tools.StorageTool', 'format', '-t', clusterId(instance), '-c', instance.propertiesFile];
+  const format = await runTool('java', jvmArguments(instance, classpath, ['-Xmx256m'], storageTool));
+  if (format.exitCode !== 0) {
+    throw new Error(`formatting the storage of broker '${instance.name}' failed:\n${lastLines(format.output, 20)}`);
+  }
+}
+
+/** The id the instance's storage is formatted with, kept beside it: a re-format after losing log/ keeps it. */
+function clusterId(instance: Instance): string {
+  const file = join(instance.dataDir, 'cluster.id');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  let id: string;
+  // Like Kafka's own Uuid.randomUuid: an id starting with '-' would be read as an option by the storage tool.
+  do id = randomBytes(16).toString('base64url');
+  while (id.startsWith('-'));
+  writeFileSync(file, `${id}\n`);
+  return id;
+}
+
+function jvmArguments(instance: Instance, classpath: string, memory: string[], mainAndArgs: string[]): string[] {
+  return [
+    ...memory,
+    `-Dlog4j.configuration=file:${LOG4J_CONFIG}`,
+    `-Dkafka.logs.dir=${instance.dataDir}`,
+    ...['-cp', classpath],
+    ...mainAndArgs,
+  ];
+}
+
+async function spawnBroker(instance: Instance, classpath: string): Promise<number> {
+  const memory = [`-Xms${Math.min(256, instance.heapMb)}m`, `-Xmx${instance.heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError'];
+  const consoleOutput = openSync(instance.consoleLog, 'a');
+  try {
+    // Its own process group: the broker outlives the command or test run that started it.
+    const child = spawn('java', jvmArguments(instance, classpath, memory, ['kafka.Kafka', instance.propertiesFile]), {
+      detached: true,
+      stdio: ['ignore', consoleOutput, consoleOutput],
+    });
+    await once(child, 'spawn').catch((error: unknown) => {
+      throw toolError('java', error);
+    });
+    child.unref();
+    writeFileSync(instance.pidFile, `${child.pid}\n`);
+    return child.pid!;
+  } finally {
+    closeSync(consoleOutput);
+  }
+}
+
+async function waitUntilServing(instance: Instance, pid: number): Promise<void> {
+  const waitingSince = Date.now();
+  while (!(await answersKafka(instance.port))) {
+    if (!isBrokerProcess(pid, instance)) {
+      throw new Error(`broker '${instance.name}' exited while starting; the end of its log:\n${startupLog(instance)}`);
+    }
+    if (Date.now() - waitingSince > instance.readyTimeoutMs) {
+      const seconds = instance.readyTimeoutMs / 1000;
+      throw new Error(`broker '${instance.name}' did not answer at ${instance.brokers} within ${seconds} s; the end of its log:\n${startupLog(instance)}`);
+    }
+    await sleep(250);
+  }
+}
+
+/** SIGTERM makes Kafka shut down in a controlled way; SIGKILL only when that takes over 30 s. */
+async function stopProcess(pid: number, instance: Instance): Promise<void> {
+  signal(pid, 'SIGTERM');
+  if (await exits(pid, instance, 30_000)) return;
+  signal(pid, 'SIGKILL');
+  await exits(pid, instance, 5_000);
+}
+
+async function exits(pid: number, instance: Instance, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (isBrokerProcess(pid, instance)) {
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+  return true;
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // it exited meanwhile
+  }
+}
+
+function livePid(instance: Instance): number | null {
+  if (!existsSync(instance.pidFile)) return null;
+  const pid = Number(readFileSync(instance.pidFile, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 && isBrokerProcess(pid, instance) ? pid : null;
+}
+
+/**
+ * A pid file outlives its process (a reboot, a killed JVM) and the pid may then belong to anything:
+ * it counts only while that process is a JVM running this instance's server.properties.
+ */
+function isBrokerProcess(pid: number, instance: Instance): boolean {
+  if (!existsSync('/proc/self/cmdline')) return processExists(pid); // no procfs (macOS): the pid must do
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(instance.propertiesFile);
+  } catch {
+    return false;
+  }
+}
+
+function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-function readPid(pidFile: string): number | null {
-  if (!existsSync(pidFile)) return null;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
-}
-
-function portTaken(port: number): Promise<boolean> {
+function acceptsConnections(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => socket.destroy() && resolve(true));
-    socket.once('error', () => resolve(false));
+    const socket = connect({ host: HOST, port });
+    const answer = (accepted: boolean) => {
+      socket.destroy();
+      resolve(accepted);
+    };
+    socket.setTimeout(1_000, () => answer(false));
+    socket.once('connect', () => answer(true));
+    socket.once('error', () => answer(false));
   });
 }
 
-/** True once the broker answers a metadata request as a client would send it. */
-async function answers(brokers: string): Promise<boolean> {
-  const admin = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING, connectionTimeout: 1_000, retry: { retries: 0 } }).admin();
-  try {
-    await admin.connect();
-    await admin.describeCluster();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}
+const API_VERSIONS_KEY = 18;
+const PROBE_CORRELATION_ID = 0x6f6e65; // 'one'
 
-function tail(file: string, lines = 20): string {
-  return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '(no log)';
-}
-
-export async function brokerStatus(options: BrokerOptions = {}): Promise<BrokerStatus> {
-  const o = resolved(options);
-  const pid = readPid(o.pidFile);
-  return { running: pid !== null && (await answers(o.brokers)), pid, brokers: o.brokers };
-}
-
-export async function startBroker(options: BrokerOptions = {}): Promise<BrokerHandle> {
-  const o = resolved(options);
-  const began = Date.now();
-  const existing = readPid(o.pidFile);
-  if (existing !== null && (await answers(o.brokers))) {
-    return { brokers: o.brokers, pid: existing, startedMs: 0, alreadyRunning: true };
-  }
-  if (existing === null && ((await portTaken(o.port)) || (await portTaken(o.controllerPort)))) {
-    throw new Error(`port ${o.port} or ${o.controllerPort} is taken by another process; choose another --port or stop it`);
-  }
-  requireTool('java', ['-version']);
-  const classpath = await resolveClasspath();
-  mkdirSync(o.dataDir, { recursive: true });
-  writeFileSync(o.propertiesFile, serverProperties(o));
-  writeFileSync(join(o.dataDir, 'instance.json'), JSON.stringify({ port: o.port, controllerPort: o.controllerPort }));
-  const java = (main: string, args: string[]) => [
-    `-Dlog4j.configuration=file:${join(KAFKA_DIR, 'log4j.properties')}`,
-    `-Dkafka.logs.dir=${o.dataDir}`,
-    '-cp',
-    classpath,
-    main,
-    ...args,
-  ];
-  if (!existsSync(join(o.dataDir, 'log', 'meta.properties'))) {
-    const clusterId = randomBytes(16).toString('base64url');
-    execFileSync('java', ['-Xmx256m', ...java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', o.propertiesFile])], {
-      stdio: 'ignore',
+/**
+ * Whether the port serves Kafka requests: a broker accepts TCP connections well before it handles
+ * requests, so this sends the smallest request there is, ApiVersions v0, and checks the answer.
+ */
+function answersKafka(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: HOST, port });
+    let response = Buffer.alloc(0);
+    const answer = (serving: boolean) => {
+      socket.destroy();
+      resolve(serving);
+    };
+    socket.setTimeout(2_000, () => answer(false));
+    socket.once('error', () => answer(false));
+    socket.once('close', () => answer(false));
+    socket.once('connect', () => socket.write(apiVersionsRequest()));
+    socket.on('data', (chunk: Buffer) => {
+      response = Buffer.concat([response, chunk]);
+      // Size (int32), correlation id (int32), error code (int16): enough to know it answered.
+      if (response.length >= 10) answer(response.readInt32BE(4) === PROBE_CORRELATION_ID && response.readInt16BE(8) === 0);
     });
-  }
-  if (existing === null) {
-    const output = openSync(join(o.dataDir, 'broker.out'), 'a');
-    const child = spawn('java', [`-Xms${Math.min(256, o.heapMb)}m`, `-Xmx${o.heapMb}m`, '-XX:+UseG1GC', ...java('kafka.Kafka', [o.propertiesFile])], {
-      detached: true,
-      stdio: ['ignore', output, output],
-    });
-    child.unref();
-    writeFileSync(o.pidFile, String(child.pid));
-  }
-  const pid = readPid(o.pidFile);
-  while (Date.now() - began < o.readyTimeoutMs) {
-    if (pid === null || !isAlive(pid)) break;
-    if (await answers(o.brokers)) return { brokers: o.brokers, pid, startedMs: Date.now() - began, alreadyRunning: false };
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`kafka '${o.name}' did not become ready at ${o.brokers}; last lines of its log:\n${tail(join(o.dataDir, 'server.log'))}\n${tail(join(o.dataDir, 'broker.out'), 5)}`);
+  });
 }
 
-/** Controlled shutdown (SIGTERM), then SIGKILL after 30 s. */
-export async function stopBroker(options: BrokerOptions = {}): Promise<void> {
-  const o = resolved(options);
-  const pid = readPid(o.pidFile);
-  if (pid !== null) {
-    process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + 30_000;
-    while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-  }
-  rmSync(o.pidFile, { force: true });
+function apiVersionsRequest(): Buffer {
+  const clientId = Buffer.from('onestop-local-probe');
+  const request = Buffer.alloc(4 + 2 + 2 + 4 + 2 + clientId.length);
+  let offset = request.writeInt32BE(request.length - 4, 0);
+  offset = request.writeInt16BE(API_VERSIONS_KEY, offset);
+  offset = request.writeInt16BE(0, offset); // request version
+  offset = request.writeInt32BE(PROBE_CORRELATION_ID, offset);
+  offset = request.writeInt16BE(clientId.length, offset);
+  clientId.copy(request, offset);
+  return request;
 }
 
-/** Stops the instance and deletes its data: the next start formats a new cluster. */
-export async function resetBroker(options: BrokerOptions = {}): Promise<void> {
-  await stopBroker(options);
-  rmSync(resolved(options).dataDir, { recursive: true, force: true });
+interface ToolRun {
+  exitCode: number;
+  output: string;
+}
+
+async function runTool(tool: keyof typeof TOOL_NAMES, args: string[]): Promise<ToolRun> {
+  const child = spawn(tool, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  const [exitCode] = (await once(child, 'close').catch((error: unknown) => {
+    throw toolError(tool, error);
+  })) as [number | null];
+  return { exitCode: exitCode ?? 1, output };
+}
+
+function toolError(tool: keyof typeof TOOL_NAMES, error: unknown): unknown {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
+  return new Error(`${TOOL_NAMES[tool]} is not installed ('${tool}' is not on the PATH); ${INSTALL_HINT}`);
+}
+
+/** The end of the broker's log and of its console, where the JVM reports what log4j cannot. */
+function startupLog(instance: Instance): string {
+  const tails = [instance.serverLog, instance.consoleLog]
+    .filter((file) => existsSync(file))
+    .map((file) => lastLines(readFileSync(file, 'utf8'), 15))
+    .filter((tail) => tail !== '');
+  return tails.join('\n') || '(the broker wrote no log)';
+}
+
+function lastLines(text: string, count: number): string {
+  return text.trimEnd().split('\n').slice(-count).join('\n');
 }

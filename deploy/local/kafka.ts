@@ -1,40 +1,47 @@
 import { parseArgs } from 'node:util';
-import { brokerStatus, resetBroker, resolveClasspath, startBroker, stopBroker } from './kafka-broker';
+import { BrokerOptions, brokerStatus, resetBroker, resolveClasspath, startBroker, stopBroker } from './kafka-broker';
 
-const USAGE = 'usage: npm run kafka -- start|stop|status|reset|classpath [--name <instance>] [--port <port>]';
+const USAGE = 'usage: tsx deploy/local/kafka.ts start|stop|status|reset|classpath [--name <instance>] [--port <port>]';
 
-/** Command line over the local broker: `npm run kafka -- start`. */
+type Command = (options: BrokerOptions, label: string) => Promise<string>;
+
+const COMMANDS: Record<string, Command> = {
+  async start(options, label) {
+    const broker = await startBroker(options);
+    if (broker.alreadyRunning) return `${label}: already running at ${broker.brokers} (pid ${broker.pid})`;
+    return `${label}: ready at ${broker.brokers} in ${(broker.startedMs / 1000).toFixed(1)} s (pid ${broker.pid})`;
+  },
+  async stop(options, label) {
+    const { pid } = await brokerStatus(options);
+    await stopBroker(options);
+    return pid === null ? `${label}: not running` : `${label}: stopped (pid ${pid})`;
+  },
+  async status(options, label) {
+    const { brokers, pid, running } = await brokerStatus(options);
+    if (running) return `${label}: running at ${brokers} (pid ${pid})`;
+    return pid === null ? `${label}: not running` : `${label}: process ${pid} is alive but not answering at ${brokers}`;
+  },
+  async reset(options, label) {
+    await resetBroker(options);
+    return `${label}: stopped and its data deleted`;
+  },
+  classpath: () => resolveClasspath(),
+};
+
+/** `tsx deploy/local/kafka.ts start`: one line of outcome, or one line of why not. */
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: { name: { type: 'string' }, port: { type: 'string' } },
   });
-  const options = { name: values.name, port: values.port ? Number(values.port) : undefined };
-  const label = `kafka${options.name ? ` '${options.name}'` : ''}`;
-  switch (positionals[0]) {
-    case 'start': {
-      const broker = await startBroker(options);
-      const how = broker.alreadyRunning ? 'already running' : `ready in ${(broker.startedMs / 1000).toFixed(1)} s`;
-      return console.log(`${label}: ${how} at ${broker.brokers} (pid ${broker.pid})`);
-    }
-    case 'stop':
-      await stopBroker(options);
-      return console.log(`${label}: stopped`);
-    case 'status': {
-      const status = await brokerStatus(options);
-      return console.log(`${label}: ${status.running ? `running at ${status.brokers} (pid ${status.pid})` : 'not running'}`);
-    }
-    case 'reset':
-      await resetBroker(options);
-      return console.log(`${label}: stopped and its data deleted`);
-    case 'classpath':
-      return console.log(await resolveClasspath());
-    default:
-      throw new Error(USAGE);
-  }
+  const [name = ''] = positionals;
+  if (positionals.length !== 1 || !Object.hasOwn(COMMANDS, name)) throw new Error(USAGE);
+  const options: BrokerOptions = { name: values.name, port: values.port === undefined ? undefined : Number(values.port) };
+  const label = values.name === undefined ? 'kafka' : `kafka '${values.name}'`;
+  console.log(await COMMANDS[name](options, label));
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`kafka: ${error.message}\n`);
-  process.exit(1);
+main().catch((error: unknown) => {
+  process.stderr.write(`kafka: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
 });

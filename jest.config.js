@@ -27,7 +27,7 @@ const shared = {
     '^@onestop/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   },
   setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/src/quiet-logs.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/', '/tmp/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/.data/', '<rootDir>/tmp/'],
 };
 
 /** The three tiers: pure logic; one component against the real servers; the services end to end. */

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -126,14 +126,18 @@ export async function resolveClasspath(): Promise<string> {
       ...['-q', '-B', '-f', POM],
       ...['dependency:build-classpath', `-Dmdep.outputFile=${partialFile}`],
     ]);
-    if (maven.exitCode !== 0) {
-      throw new Error(`Maven could not resolve the Kafka jars (exit code ${maven.exitCode}):\n${lastLines(maven.output, 20)}`);
-    }
+    if (maven.exitCode !== 0) throw new Error(`Maven could not resolve the Kafka jars: ${mavenFailure(maven.output)}`);
     renameSync(partialFile, cacheFile);
   } finally {
     rmSync(partialFile, { force: true });
   }
   return readFileSync(cacheFile, 'utf8').trim();
+}
+
+/** Maven's first [ERROR] line says what failed; the ones after it are advice about -e and -X. */
+function mavenFailure(output: string): string {
+  const error = output.split('\n').find((line) => line.includes('[ERROR]'));
+  return error ? error.slice(error.indexOf('[ERROR]') + '[ERROR]'.length).trim() : lastLines(output, 20);
 }
 
 /** Starts the instance detached (it outlives the caller) and resolves once it answers Kafka requests. */
@@ -144,7 +148,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<StartedB
   if (runningPid !== null) {
     assertRunsOnRequestedPort(instance);
     // It may have been started a moment ago by another process and still be starting.
-    await waitUntilServing(instance, runningPid);
+    await waitUntilServing(instance, runningPid, logEnds(instance));
     return { brokers: instance.brokers, pid: runningPid, startedMs: Date.now() - began, alreadyRunning: true };
   }
 
@@ -152,9 +156,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<StartedB
   const classpath = await resolveClasspath();
   writeConfiguration(instance);
   await formatStorageOnce(instance, classpath);
+  const logBeforeStart = logEnds(instance);
   const pid = await spawnBroker(instance, classpath);
   try {
-    await waitUntilServing(instance, pid);
+    await waitUntilServing(instance, pid, logBeforeStart);
   } catch (error) {
     await stopProcess(pid, instance);
     throw error;
@@ -292,15 +297,15 @@ async function spawnBroker(instance: Instance, classpath: string): Promise<numbe
   }
 }
 
-async function waitUntilServing(instance: Instance, pid: number): Promise<void> {
+async function waitUntilServing(instance: Instance, pid: number, logBefore: LogEnds): Promise<void> {
   const waitingSince = Date.now();
   while (!(await answersKafka(instance.port))) {
     if (!isBrokerProcess(pid, instance)) {
-      throw new Error(`broker '${instance.name}' exited while starting; the end of its log:\n${startupLog(instance)}`);
+      throw new Error(`broker '${instance.name}' exited while starting; the end of its log:\n${writtenSince(logBefore)}`);
     }
     if (Date.now() - waitingSince > instance.readyTimeoutMs) {
       const seconds = instance.readyTimeoutMs / 1000;
-      throw new Error(`broker '${instance.name}' did not answer at ${instance.brokers} within ${seconds} s; the end of its log:\n${startupLog(instance)}`);
+      throw new Error(`broker '${instance.name}' did not answer at ${instance.brokers} within ${seconds} s; the end of its log:\n${writtenSince(logBefore)}`);
     }
     await sleep(250);
   }
@@ -432,13 +437,24 @@ function toolError(tool: keyof typeof TOOL_NAMES, error: unknown): unknown {
   return new Error(`${TOOL_NAMES[tool]} is not installed ('${tool}' is not on the PATH); ${INSTALL_HINT}`);
 }
 
-/** The end of the broker's log and of its console, where the JVM reports what log4j cannot. */
-function startupLog(instance: Instance): string {
-  const tails = [instance.serverLog, instance.consoleLog]
-    .filter((file) => existsSync(file))
-    .map((file) => lastLines(readFileSync(file, 'utf8'), 15))
+/** The size of each of the broker's output files: its log, and its console where the JVM reports what log4j cannot. */
+type LogEnds = Map<string, number>;
+
+function logEnds(instance: Instance): LogEnds {
+  return new Map([instance.serverLog, instance.consoleLog].map((file) => [file, existsSync(file) ? statSync(file).size : 0]));
+}
+
+/** The last lines the broker wrote since `before`: older lines belong to earlier runs and would mislead. */
+function writtenSince(before: LogEnds): string {
+  const tails = [...before]
+    .filter(([file]) => existsSync(file))
+    .map(([file, end]) => {
+      const content = readFileSync(file);
+      const since = content.length >= end ? end : 0; // a shorter file has rolled over: all of it is new
+      return lastLines(content.subarray(since).toString('utf8'), 15);
+    })
     .filter((tail) => tail !== '');
-  return tails.join('\n') || '(the broker wrote no log)';
+  return tails.join('\n') || '(the broker wrote nothing)';
 }
 
 function lastLines(text: string, count: number): string {

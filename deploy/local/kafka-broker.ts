@@ -122,10 +122,7 @@ export async function resolveClasspath(): Promise<string> {
   // Maven writes aside and the file is renamed, so a concurrent caller never reads half of it.
   const partialFile = `${cacheFile}.${process.pid}.partial`;
   try {
-    const maven = await runTool('mvn', [
-      ...['-q', '-B', '-f', POM],
-      ...['dependency:build-classpath', `-Dmdep.outputFile=${partialFile}`],
-    ]);
+    const maven = await runTool('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${partialFile}`]);
     if (maven.exitCode !== 0) throw new Error(`Maven could not resolve the Kafka jars: ${mavenFailure(maven.output)}`);
     renameSync(partialFile, cacheFile);
   } finally {
@@ -175,6 +172,7 @@ export async function stopBroker(options: BrokerOptions = {}): Promise<void> {
   rmSync(instance.pidFile, { force: true });
 }
 
+/** Whether the instance runs and answers; a pid without `running` is a broker still starting or stuck. */
 export async function brokerStatus(options: BrokerOptions = {}): Promise<BrokerStatus> {
   const instance = instanceOf(options);
   const pid = livePid(instance);
@@ -184,8 +182,9 @@ export async function brokerStatus(options: BrokerOptions = {}): Promise<BrokerS
 
 /** Stops the instance and deletes its data: the next start formats a new, empty cluster. */
 export async function resetBroker(options: BrokerOptions = {}): Promise<void> {
+  const { dataDir } = instanceOf(options);
   await stopBroker(options);
-  rmSync(instanceOf(options).dataDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 function assertRunsOnRequestedPort(instance: Instance): void {
@@ -198,7 +197,8 @@ function assertRunsOnRequestedPort(instance: Instance): void {
 async function assertPortsFree(instance: Instance): Promise<void> {
   for (const port of [instance.port, instance.controllerPort]) {
     if (await acceptsConnections(port)) {
-      throw new Error(`port ${port} on ${HOST} is taken by another process, not broker '${instance.name}'; stop that process or choose another --port`);
+      const advice = 'stop that process or choose another --port';
+      throw new Error(`port ${port} on ${HOST} is taken by another process, not broker '${instance.name}'; ${advice}`);
     }
   }
 }
@@ -272,7 +272,8 @@ function jvmArguments(instance: Instance, classpath: string, memory: string[], m
     ...memory,
     `-Dlog4j.configuration=file:${LOG4J_CONFIG}`,
     `-Dkafka.logs.dir=${instance.dataDir}`,
-    ...['-cp', classpath],
+    '-cp',
+    classpath,
     ...mainAndArgs,
   ];
 }
@@ -281,7 +282,7 @@ async function spawnBroker(instance: Instance, classpath: string): Promise<numbe
   const memory = [`-Xms${Math.min(256, instance.heapMb)}m`, `-Xmx${instance.heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError'];
   const consoleOutput = openSync(instance.consoleLog, 'a');
   try {
-    // Its own process group: the broker outlives the command or test run that started it.
+    // A session of its own: the broker outlives the command or test run that started it, and its Ctrl-C.
     const child = spawn('java', jvmArguments(instance, classpath, memory, ['kafka.Kafka', instance.propertiesFile]), {
       detached: true,
       stdio: ['ignore', consoleOutput, consoleOutput],
@@ -299,13 +300,11 @@ async function spawnBroker(instance: Instance, classpath: string): Promise<numbe
 
 async function waitUntilServing(instance: Instance, pid: number, logBefore: LogEnds): Promise<void> {
   const waitingSince = Date.now();
+  const failure = (what: string) => new Error(`broker '${instance.name}' ${what}; the end of its log:\n${writtenSince(logBefore)}`);
   while (!(await answersKafka(instance.port))) {
-    if (!isBrokerProcess(pid, instance)) {
-      throw new Error(`broker '${instance.name}' exited while starting; the end of its log:\n${writtenSince(logBefore)}`);
-    }
+    if (!isBrokerProcess(pid, instance)) throw failure('exited while starting');
     if (Date.now() - waitingSince > instance.readyTimeoutMs) {
-      const seconds = instance.readyTimeoutMs / 1000;
-      throw new Error(`broker '${instance.name}' did not answer at ${instance.brokers} within ${seconds} s; the end of its log:\n${writtenSince(logBefore)}`);
+      throw failure(`did not answer at ${instance.brokers} within ${instance.readyTimeoutMs / 1000} s`);
     }
     await sleep(250);
   }
@@ -314,12 +313,12 @@ async function waitUntilServing(instance: Instance, pid: number, logBefore: LogE
 /** SIGTERM makes Kafka shut down in a controlled way; SIGKILL only when that takes over 30 s. */
 async function stopProcess(pid: number, instance: Instance): Promise<void> {
   signal(pid, 'SIGTERM');
-  if (await exits(pid, instance, 30_000)) return;
+  if (await exitsWithin(pid, instance, 30_000)) return;
   signal(pid, 'SIGKILL');
-  await exits(pid, instance, 5_000);
+  await exitsWithin(pid, instance, 5_000);
 }
 
-async function exits(pid: number, instance: Instance, withinMs: number): Promise<boolean> {
+async function exitsWithin(pid: number, instance: Instance, withinMs: number): Promise<boolean> {
   const deadline = Date.now() + withinMs;
   while (isBrokerProcess(pid, instance)) {
     if (Date.now() > deadline) return false;
@@ -378,7 +377,7 @@ function acceptsConnections(port: number): Promise<boolean> {
 }
 
 const API_VERSIONS_KEY = 18;
-const PROBE_CORRELATION_ID = 0x6f6e65; // 'one'
+const PROBE_CORRELATION_ID = 1;
 
 /**
  * Whether the port serves Kafka requests: a broker accepts TCP connections well before it handles

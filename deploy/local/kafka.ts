@@ -34,11 +34,16 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: { name: { type: 'string' }, port: { type: 'string' } },
   });
-  const [name = ''] = positionals;
-  if (positionals.length !== 1 || !Object.hasOwn(COMMANDS, name)) throw new Error(USAGE);
-  const options: BrokerOptions = { name: values.name, port: values.port === undefined ? undefined : Number(values.port) };
+  const [command = ''] = positionals;
+  if (positionals.length !== 1 || !Object.hasOwn(COMMANDS, command)) throw new Error(USAGE);
+  const options: BrokerOptions = { name: values.name, port: values.port === undefined ? undefined : portNumber(values.port) };
   const label = values.name === undefined ? 'kafka' : `kafka '${values.name}'`;
-  console.log(await COMMANDS[name](options, label));
+  console.log(await COMMANDS[command](options, label));
+}
+
+function portNumber(text: string): number {
+  if (!/^\d+$/.test(text)) throw new Error(`--port takes a number, not '${text}'`);
+  return Number(text);
 }
 
 main().catch((error: unknown) => {

@@ -4,10 +4,11 @@ import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { createTestDatabase, TestDatabase, waitFor } from '@onestop/testing';
 import { EventEnvelope } from '@onestop/contracts';
-import { EntityManager } from 'typeorm';
-import { startBackbone, BackboneUnderTest } from '../../libs/messaging/src/test/backbone';
+import { ChildProcess, spawn } from 'node:child_process';
+import { startRelaySide } from '../../libs/messaging/src/test/backbone';
 import { probeFixture } from '../../libs/messaging/src/test/probe-events';
 import { failAndExit } from '../stack/cli';
+import { ROOT } from '../stack/run';
 import { machine, percentile, writeSection } from './report';
 
 const THROUGHPUT_EVENTS = Number(process.env['BENCH_EVENTS'] ?? 50_000);
@@ -15,13 +16,6 @@ const RATE = 1_000;
 const RATE_SECONDS = Number(process.env['BENCH_RATE_SECONDS'] ?? 20);
 const KEYS = 1_000;
 const BROKER = { name: 'bench', port: 19292 };
-
-/** Records when each event was applied, to compare with when it was written. */
-class TimingHandler {
-  async handle(event: EventEnvelope, tx: EntityManager): Promise<void> {
-    await tx.query('INSERT INTO bench_effects (event_id, applied_at) VALUES ($1, clock_timestamp())', [event.id]);
-  }
-}
 
 async function count(database: TestDatabase): Promise<number> {
   return Number((await database.dataSource.query('SELECT count(*) FROM bench_effects'))[0].count);
@@ -74,13 +68,28 @@ async function latencyAtRate(database: TestDatabase, fixture: ReturnType<typeof 
   return { achievedRate, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, samples: latencies.length };
 }
 
+/** Starts the consuming side as a separate process, as the consuming service would be. */
+async function startConsumerProcess(databaseUrl: string, brokers: string, topic: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', './tools/ts-register.js', 'tools/bench/backbone-consumer.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_BROKERS: brokers, BENCH_TOPIC: topic },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (data: Buffer) => data.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`the consumer process exited (${code})`)));
+  });
+  return child;
+}
+
 async function main(): Promise<void> {
   Logger.overrideLogger(['error']);
   await resetBroker(BROKER);
   const { brokers } = await startBroker({ ...BROKER, heapMb: 1024 });
   const fixture = probeFixture('bench');
   const database = await createTestDatabase('bench', { entities: [], migrations: [CreateMessagingTables1763800000000] });
-  let backbone: BackboneUnderTest | null = null;
+  let relay: Awaited<ReturnType<typeof startRelaySide>> | null = null;
+  let consumer: ChildProcess | null = null;
   try {
     await database.dataSource.query(
       'CREATE TABLE bench_effects (event_id uuid NOT NULL, applied_at timestamptz NOT NULL)',
@@ -92,15 +101,8 @@ async function main(): Promise<void> {
       CREATE FUNCTION bench_note_commit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN INSERT INTO bench_commits VALUES (NEW.event_id, clock_timestamp()); RETURN NULL; END $$;
       CREATE TRIGGER bench_note_commit AFTER INSERT ON messaging_outbox FOR EACH ROW EXECUTE FUNCTION bench_note_commit();`);
-    backbone = await startBackbone({
-      brokers: [brokers],
-      databaseUrl: database.url,
-      dataSource: database.dataSource,
-      registry: fixture.registry,
-      topic: { name: fixture.topic, partitions: 12, retentionMs: -1 },
-      handlerType: 'ProbeRecorded',
-      handler: new TimingHandler(),
-    });
+    consumer = await startConsumerProcess(database.url, brokers, fixture.topic);
+    relay = await startRelaySide([brokers], database.url);
     const t = await throughput(database, fixture);
     console.log(`throughput: ${THROUGHPUT_EVENTS} events in ${t.seconds.toFixed(1)} s = ${t.eventsPerSecond.toFixed(0)} events/s`);
     const l = await latencyAtRate(database, fixture);
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
       `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; single-node KRaft broker (Kafka 3.9.1, 1 GiB heap) and
 PostgreSQL on the same machine. Path: outbox insert (committed) → relay (idempotent producer) →
 Kafka topic of 12 partitions → inbox consumer (3 partitions at a time) → effect committed.
+The writers and the relay run in one process and the consumer in another, as two services would.
 
 | measure | result | target |
 |---|---|---|
@@ -121,7 +124,11 @@ effect's insert in the consumer's transaction, both read from PostgreSQL's clock
 Reproduce: \`npm run bench:backbone\` (BENCH_EVENTS and BENCH_RATE_SECONDS change the sizes).`,
     );
   } finally {
-    await backbone?.stop();
+    await relay?.stop();
+    if (consumer) {
+      consumer.kill('SIGTERM');
+      await new Promise((resolve) => consumer!.once('exit', resolve));
+    }
     await database.drop();
     await stopBroker(BROKER);
   }

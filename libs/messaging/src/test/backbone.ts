@@ -8,16 +8,18 @@ import { createIdempotentProducer, createKafka } from '../lib/kafka/kafka-client
 import { ensureTopics } from '../lib/kafka/topic-provisioner';
 import { DEFAULT_RELAY_OPTIONS, OutboxRelay } from '../lib/outbox/outbox-relay';
 
-export interface BackboneUnderTest {
+export interface ConsumerSide {
   kafka: Kafka;
   producer: Producer;
-  relay: OutboxRelay;
   consumer: InboxConsumer;
   stop(): Promise<void>;
 }
 
-/** Wires outbox relay → Kafka → inbox consumer exactly as a service does, on the test's topic. */
-export async function startBackbone(params: {
+export interface BackboneUnderTest extends ConsumerSide {
+  relay: OutboxRelay;
+}
+
+interface BackboneParams {
   brokers: string[];
   databaseUrl: string;
   dataSource: DataSource;
@@ -26,13 +28,17 @@ export async function startBackbone(params: {
   handlerType: string;
   handler: EventHandler;
   consumer?: Partial<InboxConsumerOptions>;
-}): Promise<BackboneUnderTest> {
-  const groupId = `${params.topic.name}.consumer`;
+}
+
+export const consumerGroupOf = (topic: string) => `${topic}.consumer`;
+
+/** The consuming service's side: an inbox consumer (and its dead-letter producer) on the topic. */
+export async function startConsumerSide(params: BackboneParams): Promise<ConsumerSide> {
+  const groupId = consumerGroupOf(params.topic.name);
   const kafka = createKafka({ brokers: params.brokers, clientId: 'backbone-test' });
   await ensureTopics(kafka, [params.topic, deadLetterTopicSpec(groupId)]);
   const producer = createIdempotentProducer(kafka);
   await producer.connect();
-  const relay = new OutboxRelay({ connectionString: params.databaseUrl }, producer, { ...DEFAULT_RELAY_OPTIONS, retryMaxMs: 1_000 });
   const consumer = new InboxConsumer(
     kafka,
     params.dataSource,
@@ -50,17 +56,43 @@ export async function startBackbone(params: {
       ...params.consumer,
     },
   );
-  relay.start();
   await consumer.start();
   return {
     kafka,
     producer,
-    relay,
     consumer,
     async stop() {
       await consumer.stop();
+      await producer.disconnect();
+    },
+  };
+}
+
+/** The producing service's side: the outbox relay publishing with its own idempotent producer. */
+export async function startRelaySide(brokers: string[], databaseUrl: string): Promise<{ relay: OutboxRelay; stop(): Promise<void> }> {
+  const producer = createIdempotentProducer(createKafka({ brokers, clientId: 'backbone-relay' }));
+  await producer.connect();
+  const relay = new OutboxRelay({ connectionString: databaseUrl }, producer, { ...DEFAULT_RELAY_OPTIONS, retryMaxMs: 1_000 });
+  relay.start();
+  return {
+    relay,
+    async stop() {
       await relay.stop();
       await producer.disconnect();
+    },
+  };
+}
+
+/** Wires outbox relay → Kafka → inbox consumer exactly as two services do, in one process. */
+export async function startBackbone(params: BackboneParams): Promise<BackboneUnderTest> {
+  const consumerSide = await startConsumerSide(params);
+  const relaySide = await startRelaySide(params.brokers, params.databaseUrl);
+  return {
+    ...consumerSide,
+    relay: relaySide.relay,
+    async stop() {
+      await consumerSide.stop();
+      await relaySide.stop();
     },
   };
 }

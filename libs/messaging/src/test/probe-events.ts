@@ -7,8 +7,7 @@ import { EventHandler } from '../lib/inbox/event-handler';
 import { OutboxWriter } from '../lib/outbox/outbox-writer';
 
 /** A test event on a topic of the test's own, with an effect table the test can count. */
-export function probeFixture(label: string) {
-  const topic = `test.${label}.${randomBytes(4).toString('hex')}`;
+export function probeFixture(label: string, topic = `test.${label}.${randomBytes(4).toString('hex')}`) {
   const ProbeRecorded = defineEvent({
     type: 'ProbeRecorded',
     version: 1,

@@ -130,8 +130,7 @@ export class OutboxRelay {
   private async publishNextBatch(): Promise<number> {
     this.workPending = false;
     const { rows } = await this.client!.query<OutboxRow>(
-      `SELECT position, event_id, topic, message_key, envelope::text AS envelope,
-              envelope->>'type' AS event_type, envelope->>'correlationId' AS correlation_id
+      `SELECT position, event_id, topic, message_key, event_type, correlation_id, envelope::text AS envelope
          FROM messaging_outbox ORDER BY position LIMIT $1`,
       [this.options.batchSize],
     );

@@ -1,5 +1,6 @@
 import { EventEnvelope, EventRegistry } from '@onestop/contracts';
 import { EntityManager } from 'typeorm';
+import { installOutboxWakeup, markOutboxWritten } from './outbox-wakeup';
 
 /**
  * Appends events to the outbox inside the caller's transaction, so the state change and its
@@ -14,16 +15,18 @@ export class OutboxWriter {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside the transaction that changes the state');
     }
+    installOutboxWakeup(manager.connection);
+    markOutboxWritten(manager.queryRunner.data);
     const values: unknown[] = [];
     const rows = events.map((candidate, index) => {
       const event = this.registry.parse(candidate);
       const topic = this.registry.find(event.type, event.version)!.topic;
-      values.push(event.id, topic, event.subject, JSON.stringify(event));
-      const n = index * 4;
-      return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4})`;
+      values.push(event.id, topic, event.subject, event.type, event.correlationId, JSON.stringify(event));
+      const n = index * 6;
+      return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6})`;
     });
     await manager.query(
-      `INSERT INTO messaging_outbox (event_id, topic, message_key, envelope) VALUES ${rows.join(', ')}`,
+      `INSERT INTO messaging_outbox (event_id, topic, message_key, event_type, correlation_id, envelope) VALUES ${rows.join(', ')}`,
       values,
     );
   }

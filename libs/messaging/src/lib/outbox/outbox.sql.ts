@@ -1,10 +1,11 @@
-/** The notification channel the outbox trigger signals on; one database per service keeps it private. */
+/** The channel writers signal after committing events; one database per service keeps it private. */
 export const OUTBOX_CHANNEL = 'messaging_outbox';
 
 /**
  * DDL for the outbox and inbox, shared by every service's first messaging migration.
  * The outbox keeps the serialized envelope as `json` (stored as text) because the relay sends it
- * as it is; `position` orders the relay and is never reused.
+ * as it is; the Kafka headers it needs are columns so the relay never parses the JSON.
+ * `position` orders the relay and is never reused.
  */
 export const CREATE_MESSAGING_TABLES = [
   `CREATE TABLE messaging_outbox (
@@ -12,16 +13,11 @@ export const CREATE_MESSAGING_TABLES = [
      event_id uuid NOT NULL UNIQUE,
      topic text NOT NULL,
      message_key text NOT NULL,
+     event_type text NOT NULL,
+     correlation_id text NOT NULL,
      envelope json NOT NULL,
      created_at timestamptz NOT NULL DEFAULT now()
    )`,
-  `CREATE FUNCTION messaging_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-   BEGIN
-     PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
-     RETURN NULL;
-   END $$`,
-  `CREATE TRIGGER messaging_outbox_inserted AFTER INSERT ON messaging_outbox
-     FOR EACH STATEMENT EXECUTE FUNCTION messaging_outbox_notify()`,
   `CREATE TABLE messaging_inbox (
      consumer_group text NOT NULL,
      event_id uuid NOT NULL,
@@ -36,7 +32,5 @@ export const CREATE_MESSAGING_TABLES = [
 
 export const DROP_MESSAGING_TABLES = [
   'DROP TABLE messaging_inbox',
-  'DROP TRIGGER messaging_outbox_inserted ON messaging_outbox',
-  'DROP FUNCTION messaging_outbox_notify()',
   'DROP TABLE messaging_outbox',
 ];

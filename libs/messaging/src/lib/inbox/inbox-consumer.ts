@@ -77,6 +77,9 @@ export class InboxConsumer {
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning });
     await consumer.run({
       autoCommit: true,
+      // Offsets are committed at most once a second: a redelivery after a crash is absorbed by the
+      // inbox, while committing after every batch costs a broker round trip each time.
+      autoCommitInterval: 1_000,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
       eachBatch: (payload) => this.consumeBatch(payload),

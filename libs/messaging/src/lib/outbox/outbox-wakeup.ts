@@ -10,17 +10,19 @@ export function markOutboxWritten(data: Record<string, unknown>): void {
   data[WROTE_OUTBOX] = true;
 }
 
+/** Commits within this window share one wake-up: the relay then sends them as one batch. */
+const COALESCE_MS = 10;
+
 /**
  * Wakes the outbox relay (LISTEN on OUTBOX_CHANNEL) after a transaction that wrote events commits.
  *
  * The NOTIFY is deliberately not sent inside the writing transaction: PostgreSQL serializes the
  * commits of all notifying transactions on one lock, which cut single-row commit throughput by
- * two thirds here. Sent after commit, and coalesced to one in flight, it costs the writers nothing.
+ * two thirds here. Sent after commit, one per short window, it costs the writers nothing.
  */
 class OutboxWakeupSubscriber implements EntitySubscriberInterface {
   private readonly logger = new Logger('OutboxWakeup');
-  private sending = false;
-  private again = false;
+  private scheduled = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -28,25 +30,18 @@ class OutboxWakeupSubscriber implements EntitySubscriberInterface {
     const data = event.queryRunner.data as Record<string, unknown>;
     if (!data[WROTE_OUTBOX]) return;
     delete data[WROTE_OUTBOX];
-    void this.wake();
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setTimeout(() => void this.wake(), COALESCE_MS).unref();
   }
 
   private async wake(): Promise<void> {
-    if (this.sending) {
-      this.again = true;
-      return;
-    }
-    this.sending = true;
+    this.scheduled = false;
     try {
-      do {
-        this.again = false;
-        await this.dataSource.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-      } while (this.again);
+      await this.dataSource.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
     } catch (error) {
       // The relay also polls; a lost wake-up only delays publishing by the poll interval.
       this.logger.warn(`outbox wake-up not sent: ${(error as Error).message}`);
-    } finally {
-      this.sending = false;
     }
   }
 }

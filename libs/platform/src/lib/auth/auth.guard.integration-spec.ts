@@ -1,7 +1,10 @@
 import { Controller, Get, INestApplication } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { TEST_AUDIENCE, TEST_ISSUER, TEST_KEY_FILE, tokenFor } from '@onestop/testing';
+import { Role } from '@onestop/contracts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '../config/load-config';
 import { PlatformEnv } from '../config/platform-env';
@@ -30,6 +33,16 @@ class ProbeController {
   officers() {
     return { ok: true };
   }
+}
+
+// The platform's own tests cannot use the testing library (it depends on the platform).
+const TEST_KEY_FILE = join(mkdtempSync(join(tmpdir(), 'onestop-auth-')), 'key.json');
+const TEST_ISSUER = 'onestop-test';
+const TEST_AUDIENCE = 'onestop';
+
+async function tokenFor(role: Role, unitCode?: string, provinceCode = '46', subject = `${role}-${unitCode ?? 'none'}`) {
+  const key = await loadOrCreateDevelopmentKey(TEST_KEY_FILE);
+  return signDevelopmentToken(key, { subject, roles: [role], unitCode, provinceCode, issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
 }
 
 /** Every route needs a valid token unless it is public; @Roles narrows it; failures are problem+json. */

@@ -1,5 +1,1 @@
-const { composePlugins, withNx } = require('@nx/webpack');
-
-// Bundles the service and the workspace libraries it uses; npm packages stay external and are
-// installed from the generated package.json in the image.
-module.exports = composePlugins(withNx(), (config) => config);
+module.exports = require('../../tools/webpack.service')(__dirname, 'intake');

@@ -36,6 +36,8 @@ interface Delivery {
   event?: EventEnvelope;
   /** Why the message can never be applied (unparseable, or fails its schema). */
   invalid?: string;
+  /** The type the message claims, for logs and metrics even when it is invalid. */
+  claimedType?: string;
 }
 
 const passThrough: HandlerContext = (_event, work) => work();
@@ -118,7 +120,7 @@ export class InboxConsumer {
     const type = (candidate as { type?: unknown })?.type;
     if (typeof type !== 'string' || !this.handlers.has(type)) return delivery;
     const result = this.registry.validate(candidate);
-    return result.ok ? { ...delivery, event: result.event } : { ...delivery, invalid: result.error.message };
+    return result.ok ? { ...delivery, event: result.event } : { ...delivery, invalid: result.error.message, claimedType: type };
   }
 
   /** The fast path: the whole batch in one transaction. False means "go one by one". */
@@ -180,7 +182,7 @@ export class InboxConsumer {
   }
 
   private async deadLetter(delivery: Delivery, error: string, attempts: number): Promise<void> {
-    const type = delivery.event?.type ?? 'unknown';
+    const type = delivery.event?.type ?? delivery.claimedType ?? 'unknown';
     this.logger.error(
       `event ${type} at ${delivery.topic}[${delivery.partition}]@${delivery.message.offset} goes to dead letters after ${attempts} attempt(s): ${error}`,
     );

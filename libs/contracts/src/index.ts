@@ -5,3 +5,4 @@ export * from './lib/roles';
 export * from './lib/services';
 export * from './lib/topics';
 export * from './lib/events/catalogue';
+export * from './lib/events/dossier.events';

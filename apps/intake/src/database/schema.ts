@@ -1,8 +1,18 @@
+import { CreateCalendarDays1763950000000 } from '@onestop/calendar';
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
+import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
+import { CreateIntakeTables1764000000000 } from './migrations/1764000000000-CreateIntakeTables';
+import { SeedProcedureCatalogue1764000000001 } from './migrations/1764000000001-SeedProcedureCatalogue';
 
 /** The intake database: its entities and, in order, the migrations that build it. */
 export const intakeSchema: DatabaseSchema = {
   entities: [],
-  migrations: [CreateMessagingTables1763800000000],
+  migrations: [
+    CreateMessagingTables1763800000000,
+    CreateAdministrativeUnits1763900000000,
+    CreateCalendarDays1763950000000,
+    CreateIntakeTables1764000000000,
+    SeedProcedureCatalogue1764000000001,
+  ],
 };

@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { createEventRegistry } from '@onestop/contracts';
 import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
+import { CalendarModule } from '@onestop/calendar';
 import { Clock, PlatformEnv, PlatformModule } from '@onestop/platform';
+import { ReferenceDataModule } from '@onestop/reference-data';
 import { routingSchema } from '../database/schema';
+import { DossiersModule } from '../dossiers/dossiers.module';
 
 @Module({})
 export class AppModule {
@@ -12,6 +15,9 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'routing', env, database: routingSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'routing', registry: createEventRegistry() }),
+        ReferenceDataModule,
+        CalendarModule,
+        DossiersModule,
       ],
     };
   }

@@ -1,8 +1,16 @@
+import { CreateCalendarDays1763950000000 } from '@onestop/calendar';
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
+import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
+import { CreateRoutingTables1764100000000 } from './migrations/1764100000000-CreateRoutingTables';
 
 /** The routing database: its entities and, in order, the migrations that build it. */
 export const routingSchema: DatabaseSchema = {
   entities: [],
-  migrations: [CreateMessagingTables1763800000000],
+  migrations: [
+    CreateMessagingTables1763800000000,
+    CreateAdministrativeUnits1763900000000,
+    CreateCalendarDays1763950000000,
+    CreateRoutingTables1764100000000,
+  ],
 };

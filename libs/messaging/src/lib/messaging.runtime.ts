@@ -74,7 +74,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async start(): Promise<void> {
-    const group = this.service;
+    const group = this.env.KAFKA_GROUP_ID ?? this.service;
     await ensureTopics(this.kafka, [...EVENT_TOPIC_SPECS, deadLetterTopicSpec(group)], this.env.KAFKA_REPLICATION_FACTOR);
     await this.producer.connect();
     const observers = messagingObservers(this.metrics, group);

@@ -1,4 +1,4 @@
-import { PROVINCE_WIDE_ROLES, Role } from '@onestop/contracts';
+import { Actor, PROVINCE_WIDE_ROLES, Role } from '@onestop/contracts';
 
 /** The authenticated caller, as the token describes them. */
 export interface Principal {
@@ -30,4 +30,9 @@ export interface JurisdictionScope {
 export function withinJurisdiction(principal: Principal, scope: JurisdictionScope): boolean {
   if (isProvinceWide(principal)) return principal.provinceCode === scope.provinceCode;
   return principal.unitCode !== null && principal.unitCode === scope.unitCode;
+}
+
+/** The principal as the actor of the events it causes (no personal data beyond the account id). */
+export function actorOf(principal: Principal): Actor {
+  return { kind: 'user', id: principal.subject, roles: principal.roles, unitCode: principal.unitCode };
 }

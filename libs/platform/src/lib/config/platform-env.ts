@@ -61,6 +61,11 @@ export class PlatformEnv {
   @IsString()
   AUTH_PROVINCE_CLAIM = 'province_code';
 
+  /** The service's consumer group; its name by default. A second deployment on one cluster sets its own. */
+  @ValidateIf((env: PlatformEnv) => env.KAFKA_GROUP_ID !== undefined)
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be a Kafka consumer group name (letters, digits, . _ -)' })
+  KAFKA_GROUP_ID?: string;
+
   /** Events a new consumer group starts from: `earliest` replays what Kafka keeps. */
   @IsIn(['earliest', 'latest'])
   KAFKA_CONSUMER_START: 'earliest' | 'latest' = 'earliest';

@@ -1,0 +1,70 @@
+import { DossierReceived, DossierStatusChanged, DossierStatusCode, EventEnvelope } from '@onestop/contracts';
+import { createEvent, EventOrigin } from '@onestop/messaging';
+import { ProcedureDefinition } from '@onestop/reference-data';
+import { DossierRecord } from './dossier.record';
+
+export function statusChangedEvent(
+  dossier: DossierRecord,
+  change: { from: DossierStatusCode | null; action: string; reason: string | null },
+  origin: EventOrigin,
+  at: Date,
+): EventEnvelope {
+  return createEvent(
+    DossierStatusChanged,
+    dossier.id,
+    {
+      dossierId: dossier.id,
+      code: dossier.code,
+      provinceCode: dossier.provinceCode,
+      procedureCode: dossier.procedureCode,
+      receivingUnitCode: dossier.receivingUnitCode,
+      unitCode: dossier.competentUnitCode,
+      from: change.from,
+      to: dossier.status,
+      action: change.action,
+      reason: change.reason,
+      dueAt: dossier.dueAt?.toISOString() ?? null,
+      resultChannel: null,
+    },
+    origin,
+    at,
+  );
+}
+
+/** The hand-over to processing: what routing needs to find the competent unit and the deadline. */
+export function receivedEvent(dossier: DossierRecord, procedure: ProcedureDefinition, origin: EventOrigin): EventEnvelope {
+  return createEvent(
+    DossierReceived,
+    dossier.id,
+    {
+      dossierId: dossier.id,
+      code: dossier.code,
+      provinceCode: dossier.provinceCode,
+      receivingUnitCode: dossier.receivingUnitCode,
+      channel: dossier.channel,
+      procedure: {
+        code: procedure.code,
+        version: procedure.version,
+        name: procedure.name,
+        competentLevel: procedure.competentLevel,
+        processingTime: procedure.processingTime,
+        clockPausesForCitizen: procedure.clockPausesForCitizen,
+      },
+      applicant: {
+        name: dossier.applicantName,
+        phone: dossier.applicantPhone,
+        email: dossier.applicantEmail,
+        communeCode: dossier.applicantCommuneCode,
+        accountSubject: dossier.accountSubject,
+      },
+      subjectCommuneCode: dossier.subjectCommuneCode,
+      documents: dossier.documents,
+      receivedAt: dossier.receivedAt!.toISOString(),
+      countingFrom: dossier.countingFrom!.toISOString(),
+      dueAt: dossier.dueAt!.toISOString(),
+      appointmentDate: dossier.appointmentDate!,
+    },
+    origin,
+    dossier.receivedAt!,
+  );
+}

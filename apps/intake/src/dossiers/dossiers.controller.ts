@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, invalidRequest, Principal, Public, Roles } from '@onestop/platform';
+import type { Response } from 'express';
+import { citizenIdProblem } from './dto/citizen-id-number.validator';
+import { receiptView } from './dossier-views';
+import { DossiersService } from './dossiers.service';
+import { FileDossierDto } from './dto/file-dossier.dto';
+import { IntakeDecisionDto, StatusLookupQueryDto } from './dto/intake-decision.dto';
+import { FileDossierService } from './file-dossier.service';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('api/v1/dossiers')
+export class DossiersController {
+  constructor(
+    private readonly filing: FileDossierService,
+    private readonly dossiers: DossiersService,
+  ) {}
+
+  @Post()
+  @Roles('citizen', 'desk-officer')
+  @ApiOperation({ summary: 'File a dossier at any receiving unit of the province' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the same dossier' })
+  async file(
+    @Body() command: FileDossierDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw invalidRequest([{ field: 'Idempotency-Key', message: 'must be 8 to 100 letters, digits, _ or -' }]);
+    }
+    const { dossier, replayed } = await this.filing.file(command, principal, idempotencyKey ?? null);
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return receiptView(dossier);
+  }
+
+  @Get()
+  @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
+  @ApiOperation({ summary: "Find the dossiers of a citizen ID number (blind index), within the caller's jurisdiction" })
+  async find(@Query('citizenId') citizenId: string | undefined, @CurrentPrincipal() principal: Principal) {
+    const problem = citizenIdProblem(citizenId);
+    if (problem) throw invalidRequest([{ field: 'citizenId', message: problem }]);
+    return { items: await this.dossiers.byCitizenId(citizenId!, principal) };
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'One dossier, for the desk that received it, the unit processing it or the citizen who filed it' })
+  async get(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
+    return this.dossiers.forOfficer(code, principal);
+  }
+
+  @Public()
+  @Get(':code/status')
+  @ApiOperation({ summary: 'Public look-up without login: status, appointment date and public steps' })
+  async status(@Param('code') code: string, @Query() query: StatusLookupQueryDto) {
+    return this.dossiers.publicStatus(code, query.phone);
+  }
+
+  @Post(':code/intake-decision')
+  @HttpCode(200)
+  @Roles('desk-officer')
+  @ApiOperation({ summary: 'Receive (2) or refuse (3) an online filing after checking it' })
+  async decide(@Param('code') code: string, @Body() decision: IntakeDecisionDto, @CurrentPrincipal() principal: Principal) {
+    return this.dossiers.decide(code, decision, principal);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
+import { ProceduresModule } from '../procedures/procedures.module';
+import { DossiersController } from './dossiers.controller';
+import { DossiersService } from './dossiers.service';
+import { FileDossierService } from './file-dossier.service';
+import { RoutedHandler, StatusChangedHandler } from './processing-updates.handler';
+
+@Module({
+  imports: [ProceduresModule],
+  controllers: [DossiersController],
+  providers: [FileDossierService, DossiersService, CitizenIdCipher, StatusChangedHandler, RoutedHandler],
+})
+export class DossiersModule {}

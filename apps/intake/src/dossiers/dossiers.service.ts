@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { CalendarStore } from '@onestop/calendar';
+import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
+import { OutboxWriter } from '@onestop/messaging';
+import { actorOf, Clock, currentCorrelationId, Principal, ProblemException } from '@onestop/platform';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
+import { ProceduresService } from '../procedures/procedures.service';
+import { localDate } from '../time/local-date';
+import { receivedEvent, statusChangedEvent } from './dossier-events';
+import { mayRead } from './dossier-access';
+import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
+import { officerView, PublicStep } from './dossier-views';
+import { IntakeDecisionDto } from './dto/intake-decision.dto';
+import { recordPublicSteps } from './file-dossier.service';
+
+const notFound = (code: string) => new ProblemException(404, 'No such dossier', { detail: `no dossier ${code} that you may see` });
+
+/** Reading dossiers, the public look-up, and the desk's check of online filings. */
+@Injectable()
+export class DossiersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly procedures: ProceduresService,
+    private readonly calendars: CalendarStore,
+    private readonly cipher: CitizenIdCipher,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async forOfficer(code: string, principal: Principal) {
+    const dossier = await this.byCode(code);
+    if (!dossier || !mayRead(principal, dossier)) throw notFound(code);
+    return officerView(dossier, this.cipher.decrypt(dossier.citizenIdCiphertext));
+  }
+
+  /** Finds dossiers by citizen ID number through the blind index; only those the caller may read. */
+  async byCitizenId(citizenId: string, principal: Principal) {
+    const rows: DossierRecord[] = await this.dataSource.query(
+      `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE citizen_id_index = $1 ORDER BY filed_at DESC LIMIT 100`,
+      [this.cipher.blindIndex(citizenId)],
+    );
+    return rows.filter((dossier) => mayRead(principal, dossier)).map((dossier) => officerView(dossier, citizenId));
+  }
+
+  /** Without login: status, appointment and public steps, if the phone's last four digits match. */
+  async publicStatus(code: string, phoneLastFour: string) {
+    const dossier = await this.byCode(code);
+    if (!dossier || !dossier.applicantPhone.endsWith(phoneLastFour)) throw notFound(code);
+    const steps: PublicStep[] = await this.dataSource.query(
+      `SELECT from_status AS "from", to_status AS "to", action, occurred_at AS "at"
+         FROM dossier_public_history WHERE dossier_id = $1 ORDER BY occurred_at, id`,
+      [dossier.id],
+    );
+    return { code: dossier.code, status: dossier.status, appointmentDate: dossier.appointmentDate, history: steps };
+  }
+
+  async decide(code: string, decision: IntakeDecisionDto, principal: Principal) {
+    const now = this.clock.now();
+    const calendar = await this.calendars.calendar();
+    return this.dataSource.transaction(async (tx) => {
+      const rows: DossierRecord[] = await tx.query(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE code = $1 FOR UPDATE`, [code]);
+      const dossier = rows[0];
+      if (!dossier || !(principal.roles.includes('desk-officer') && principal.unitCode === dossier.receivingUnitCode)) throw notFound(code);
+      if (dossier.status !== DOSSIER_STATUS.submittedOnline) {
+        throw new ProblemException(409, 'Already decided', { detail: `dossier ${code} has status ${dossier.status}; only online filings (1) await the desk` });
+      }
+      const procedure = (await this.procedures.version(dossier.procedureCode, dossier.procedureVersion))!;
+      const receive = decision.decision === 'receive';
+      if (receive && dossier.missingDocuments.length > 0 && !decision.reason) {
+        throw new ProblemException(422, 'The request cannot be processed', {
+          errors: [{ field: 'reason', message: `required to receive a dossier missing ${dossier.missingDocuments.join(', ')}` }],
+        });
+      }
+      const dueAt = receive ? calendar.deadline(now, procedure.processingTime) : null;
+      const [updated]: [DossierRecord[], number] = await tx.query(
+        `UPDATE dossiers SET status = $2, intake_note = $3, received_at = $4, counting_from = $5, due_at = $6, appointment_date = $7,
+           version = version + 1, updated_at = $8 WHERE id = $1 RETURNING ${DOSSIER_COLUMNS}`,
+        [
+          dossier.id,
+          receive ? DOSSIER_STATUS.received : DOSSIER_STATUS.refusedAtIntake,
+          decision.reason ?? null,
+          receive ? now : null,
+          receive ? calendar.countingStart(now) : null,
+          dueAt,
+          dueAt ? localDate(dueAt) : null,
+          now,
+        ],
+      );
+      const origin = { source: 'intake' as const, actor: actorOf(principal), correlationId: currentCorrelationId() ?? uuidv7(), causationId: null };
+      const events: EventEnvelope[] = [
+        statusChangedEvent(updated[0], { from: dossier.status, action: receive ? 'receive' : 'refuse', reason: decision.reason ?? null }, origin, now),
+      ];
+      if (receive) events.push(receivedEvent(updated[0], procedure, origin));
+      await recordPublicSteps(tx, dossier.id, events);
+      await this.outbox.append(tx, events);
+      return officerView(updated[0], this.cipher.decrypt(dossier.citizenIdCiphertext));
+    });
+  }
+
+  private async byCode(code: string): Promise<DossierRecord | null> {
+    const rows: DossierRecord[] = await this.dataSource.query(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE code = $1`, [code]);
+    return rows[0] ?? null;
+  }
+}

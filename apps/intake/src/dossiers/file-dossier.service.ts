@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { CalendarStore } from '@onestop/calendar';
+import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
+import { EventOrigin, OutboxWriter } from '@onestop/messaging';
+import { actorOf, Clock, currentCorrelationId, Principal, ProblemException } from '@onestop/platform';
+import { AdministrativeUnit, AdministrativeUnits, ProcedureDefinition } from '@onestop/reference-data';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
+import { ProceduresService } from '../procedures/procedures.service';
+import { localDate } from '../time/local-date';
+import { formatDossierCode } from './dossier-code';
+import { receivedEvent, statusChangedEvent } from './dossier-events';
+import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
+import { FileDossierDto } from './dto/file-dossier.dto';
+import { intakeOutcome, missingDocuments } from './intake-outcome';
+import { unprocessable } from './unprocessable';
+
+export interface FiledDossier {
+  dossier: DossierRecord;
+  /** True when an earlier request with the same Idempotency-Key created it. */
+  replayed: boolean;
+}
+
+interface Resolved {
+  procedure: ProcedureDefinition;
+  receivingUnit: AdministrativeUnit;
+}
+
+/**
+ * Files a dossier at any receiving unit of the province (boundary-free): checks the references,
+ * decides the intake outcome, numbers it in the unit's daily sequence and, in the same
+ * transaction, writes the events that start processing.
+ */
+@Injectable()
+export class FileDossierService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly procedures: ProceduresService,
+    private readonly units: AdministrativeUnits,
+    private readonly calendars: CalendarStore,
+    private readonly cipher: CitizenIdCipher,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async file(command: FileDossierDto, principal: Principal, idempotencyKey: string | null): Promise<FiledDossier> {
+    const requestHash = createHash('sha256').update(JSON.stringify(command)).digest('base64url');
+    if (idempotencyKey) {
+      const earlier = await this.earlierFiling(principal, idempotencyKey, requestHash);
+      if (earlier) return earlier;
+    }
+    this.checkChannel(command, principal);
+    const now = this.clock.now();
+    const { procedure, receivingUnit } = await this.resolve(command, localDate(now));
+    const outcome = intakeOutcome(command.channel, missingDocuments(procedure, command.documents), command.acceptIncomplete?.reason ?? null);
+    const calendar = await this.calendars.calendar();
+    const received = outcome.status === DOSSIER_STATUS.received;
+    const dueAt = received ? calendar.deadline(now, procedure.processingTime) : null;
+
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        const code = formatDossierCode(receivingUnit.code, localDate(now), await this.nextSequence(tx, receivingUnit.code, localDate(now)));
+        const rows: DossierRecord[] = await tx.query(
+          `INSERT INTO dossiers (id, code, status, procedure_code, procedure_version, province_code, receiving_unit_code, channel,
+             applicant_name, applicant_phone, applicant_email, applicant_address, applicant_commune_code, subject_commune_code,
+             citizen_id_ciphertext, citizen_id_index, account_subject, documents, missing_documents, intake_note, filed_by,
+             idempotency_key, request_hash, filed_at, received_at, counting_from, due_at, appointment_date, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+             $24, $25, $26, $27, $28, $24)
+           RETURNING ${DOSSIER_COLUMNS}`,
+          [
+            uuidv7({ msecs: now.getTime() }),
+            code,
+            outcome.status,
+            procedure.code,
+            procedure.version,
+            receivingUnit.provinceCode,
+            receivingUnit.code,
+            command.channel,
+            command.applicant.name,
+            command.applicant.phone,
+            command.applicant.email ?? null,
+            command.applicant.address.line,
+            command.applicant.address.communeCode,
+            command.subjectCommuneCode ?? command.applicant.address.communeCode,
+            this.cipher.encrypt(command.applicant.citizenId),
+            this.cipher.blindIndex(command.applicant.citizenId),
+            principal.roles.includes('citizen') ? principal.subject : null,
+            JSON.stringify(command.documents),
+            JSON.stringify(outcome.missing.map((document) => document.type)),
+            outcome.note,
+            principal.subject,
+            idempotencyKey,
+            requestHash,
+            now,
+            received ? now : null,
+            received ? calendar.countingStart(now) : null,
+            dueAt,
+            dueAt ? localDate(dueAt) : null,
+          ],
+        );
+        const dossier = rows[0];
+        const origin = this.origin(principal);
+        const events: EventEnvelope[] = [statusChangedEvent(dossier, { from: null, action: outcome.action, reason: outcome.note }, origin, now)];
+        if (received) events.push(receivedEvent(dossier, procedure, origin));
+        await recordPublicSteps(tx, dossier.id, events);
+        await this.outbox.append(tx, events);
+        return { dossier, replayed: false };
+      });
+    } catch (error) {
+      // A concurrent retry with the same key won the race: answer with its dossier.
+      if (idempotencyKey && (error as { constraint?: string }).constraint === 'dossiers_idempotency') {
+        const earlier = await this.earlierFiling(principal, idempotencyKey, requestHash);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  private async earlierFiling(principal: Principal, key: string, requestHash: string): Promise<FiledDossier | null> {
+    const rows: DossierRecord[] = await this.dataSource.query(
+      `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE filed_by = $1 AND idempotency_key = $2`,
+      [principal.subject, key],
+    );
+    if (!rows[0]) return null;
+    if (rows[0].requestHash !== requestHash) {
+      throw unprocessable('Idempotency-Key', 'was already used for a different dossier; use a new key for a new filing');
+    }
+    return { dossier: rows[0], replayed: true };
+  }
+
+  /** Citizens file online; desk officers file at their own desk, at the counter or from the post. */
+  private checkChannel(command: FileDossierDto, principal: Principal): void {
+    if (principal.roles.includes('desk-officer')) {
+      if (principal.unitCode !== command.receivingUnitCode) {
+        throw new ProblemException(403, 'Not your desk', { detail: 'a desk officer files dossiers at the unit named in the token' });
+      }
+      if (command.channel === 'online') throw unprocessable('channel', 'a desk files counter or postal dossiers; online ones come from citizens');
+      return;
+    }
+    if (command.channel !== 'online') throw unprocessable('channel', 'citizens file online');
+    if (command.acceptIncomplete) throw unprocessable('acceptIncomplete', 'only a desk officer may accept an incomplete dossier');
+  }
+
+  private async resolve(command: FileDossierDto, today: string): Promise<Resolved> {
+    const procedure = await this.procedures.inForce(command.procedureCode, today);
+    if (!procedure) throw unprocessable('procedureCode', `no procedure ${command.procedureCode} is in force`);
+    const receivingUnit = await this.units.receivingUnit(command.receivingUnitCode, today);
+    if (!receivingUnit) throw unprocessable('receivingUnitCode', `${command.receivingUnitCode} is not a receiving unit open today`);
+    const home = await this.units.current(command.applicant.address.communeCode, today);
+    if (home?.kind !== 'commune') throw unprocessable('applicant.address.communeCode', `${command.applicant.address.communeCode} is not a commune or ward in force`);
+    if (command.subjectCommuneCode !== undefined) {
+      const subject = await this.units.current(command.subjectCommuneCode, today);
+      if (subject?.kind !== 'commune') throw unprocessable('subjectCommuneCode', `${command.subjectCommuneCode} is not a commune or ward in force`);
+    }
+    const subjectProvince = command.subjectCommuneCode ? (await this.units.current(command.subjectCommuneCode, today))!.provinceCode : home.provinceCode;
+    if (subjectProvince !== receivingUnit.provinceCode) {
+      const field = command.subjectCommuneCode ? 'subjectCommuneCode' : 'applicant.address.communeCode';
+      throw unprocessable(field, `the matter belongs to province ${subjectProvince}; this province's units can only process their own`);
+    }
+    const known = new Set(procedure.requiredDocuments.map((document) => document.type));
+    command.documents.forEach((document, index) => {
+      if (!known.has(document.type)) throw unprocessable(`documents.${index}.type`, `${document.type} is not a document of procedure ${procedure.code}`);
+    });
+    return { procedure, receivingUnit };
+  }
+
+  /** The unit's daily counter: the row lock orders concurrent filings, a rollback returns the number. */
+  private async nextSequence(tx: EntityManager, unitCode: string, day: string): Promise<number> {
+    const rows: { last_number: number }[] = await tx.query(
+      `INSERT INTO dossier_code_sequences (unit_code, day, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (unit_code, day) DO UPDATE SET last_number = dossier_code_sequences.last_number + 1
+       RETURNING last_number`,
+      [unitCode, day],
+    );
+    return rows[0].last_number;
+  }
+
+  private origin(principal: Principal): EventOrigin {
+    return { source: 'intake', actor: actorOf(principal), correlationId: currentCorrelationId() ?? uuidv7(), causationId: null };
+  }
+}
+
+/** The steps a citizen may see in the public look-up, keyed by event so a replay adds nothing. */
+export async function recordPublicSteps(tx: EntityManager, dossierId: string, events: readonly EventEnvelope[]): Promise<void> {
+  for (const event of events) {
+    if (event.type !== 'DossierStatusChanged') continue;
+    const { from, to, action } = event.payload as { from: number | null; to: number; action: string };
+    await tx.query(
+      `INSERT INTO dossier_public_history (dossier_id, event_id, from_status, to_status, action, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
+      [dossierId, event.id, from, to, action, event.occurredAt],
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, invalidRequest, Principal, Public, Roles } from '@onestop/platform';
+import { CallNextDto } from './dto/call-next.dto';
+import { IssueTicketDto } from './dto/issue-ticket.dto';
+import { CalledTicketDto, IssuedTicketDto, QueueDto, TicketStatusDto } from './dto/queue-ticket.dto';
+import { QueueTicketsService } from './queue-tickets.service';
+
+const ticketNumber = new ParseIntPipe({ exceptionFactory: () => invalidRequest([{ field: 'number', message: 'must be an integer' }]) });
+
+@ApiTags('queue tickets')
+@ApiParam({ name: 'unitCode', description: 'A commune centre, service point or department desk', example: '19753' })
+@ApiNotFoundResponse({ description: 'No receiving unit with this code is open today' })
+@Controller('api/v1/receiving-units/:unitCode')
+export class QueueTicketsController {
+  constructor(private readonly queueTickets: QueueTicketsService) {}
+
+  @Post('tickets')
+  @Public()
+  @ApiOperation({ summary: "Take a number in today's queue (kiosk or online); nothing personal is asked or kept" })
+  @ApiCreatedResponse({ type: IssuedTicketDto })
+  @ApiBadRequestResponse({ description: 'The body names an unknown group or channel, or an unexpected field' })
+  issue(@Param('unitCode') unitCode: string, @Body() request: IssueTicketDto): Promise<IssuedTicketDto> {
+    return this.queueTickets.issue(unitCode, request);
+  }
+
+  @Get('tickets/:number')
+  @Public()
+  @ApiOperation({ summary: "A ticket of today's queue: waiting (and how many are ahead) or called (to which counter)" })
+  @ApiOkResponse({ type: TicketStatusDto })
+  status(@Param('unitCode') unitCode: string, @Param('number', ticketNumber) number: number): Promise<TicketStatusDto> {
+    return this.queueTickets.status(unitCode, number);
+  }
+
+  @Get('queue')
+  @Public()
+  @ApiOperation({ summary: "Today's queue for the waiting-room screen: who waits, the last calls, how many were issued" })
+  @ApiOkResponse({ type: QueueDto })
+  queue(@Param('unitCode') unitCode: string): Promise<QueueDto> {
+    return this.queueTickets.queue(unitCode);
+  }
+
+  @Post('calls')
+  @HttpCode(200)
+  @Roles('desk-officer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Call the next ticket to a counter: priority groups first, then standard, first come first served within each' })
+  @ApiOkResponse({ type: CalledTicketDto })
+  @ApiForbiddenResponse({ description: 'The caller is not a desk officer of this unit' })
+  @ApiNotFoundResponse({ description: 'Nobody is waiting (type ends in /queue-empty), or no such unit' })
+  callNext(@Param('unitCode') unitCode: string, @Body() request: CallNextDto, @CurrentPrincipal() officer: Principal): Promise<CalledTicketDto> {
+    return this.queueTickets.callNext(unitCode, request, officer);
+  }
+}

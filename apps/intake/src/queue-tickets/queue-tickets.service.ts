@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, Principal, ProblemException, problemType, REDIS } from '@onestop/platform';
+import { AdministrativeUnits } from '@onestop/reference-data';
+import { ChainableCommander, Redis } from 'ioredis';
+import { CallNextDto } from './dto/call-next.dto';
+import { IssueTicketDto } from './dto/issue-ticket.dto';
+import { CalledTicketDto, IssuedTicketDto, QueueDto, TicketStatusDto } from './dto/queue-ticket.dto';
+import { QueueCommands, queueCommands } from './queue-scripts';
+import {
+  displayNumber,
+  LAST_CALLED_SHOWN,
+  localDate,
+  PRIORITY_GROUPS,
+  PriorityGroup,
+  QUEUE_TTL_SECONDS,
+  QueueKeys,
+  queueKeys,
+  StoredTicket,
+  tierOf,
+} from './queue-ticket';
+
+/** The day's queue of a receiving unit, kept in Redis; the Clock decides which day it is. */
+@Injectable()
+export class QueueTicketsService {
+  private readonly commands: QueueCommands;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly units: AdministrativeUnits,
+    private readonly clock: Clock,
+  ) {
+    this.commands = queueCommands(redis);
+  }
+
+  async issue(unitCode: string, request: IssueTicketDto): Promise<IssuedTicketDto> {
+    const now = this.clock.now();
+    const date = localDate(now);
+    const keys = await this.openQueue(unitCode, date);
+    const priorityGroup = request.priorityGroup ?? 'standard';
+    const issuedAt = now.toISOString();
+    const { number, waitingAhead } = await this.commands.issueTicket(
+      keys,
+      tierOf(priorityGroup),
+      { priorityGroup, channel: request.channel, procedureCode: request.procedureCode, issuedAt },
+      QUEUE_TTL_SECONDS,
+    );
+    return { unitCode, date, number, display: displayNumber(number, priorityGroup), priorityGroup, issuedAt, waitingAhead };
+  }
+
+  async status(unitCode: string, number: number): Promise<TicketStatusDto> {
+    const date = localDate(this.clock.now());
+    const keys = await this.openQueue(unitCode, date);
+    // One transaction, so the ticket and its place in line are read at the same moment.
+    const [stored, priorityRank, standardRank, priorityWaiting] = (await replies(
+      this.redis.multi().hget(keys.tickets, String(number)).zrank(keys.waitingPriority, number).zrank(keys.waitingStandard, number).zcard(keys.waitingPriority),
+    )) as [string | null, number | null, number | null, number];
+    if (stored === null) throw new ProblemException(404, 'Ticket not found', { detail: `no ticket ${number} at unit ${unitCode} on ${date}` });
+    const ticket = JSON.parse(stored) as StoredTicket;
+    const waitingAhead = priorityRank ?? (standardRank === null ? 0 : priorityWaiting + standardRank);
+    return {
+      number,
+      display: displayNumber(number, ticket.priorityGroup),
+      status: ticket.calledAt ? 'called' : 'waiting',
+      waitingAhead,
+      counter: ticket.counter,
+      calledAt: ticket.calledAt,
+    };
+  }
+
+  async queue(unitCode: string): Promise<QueueDto> {
+    const date = localDate(this.clock.now());
+    const keys = await this.openQueue(unitCode, date);
+    const [issued, waitingByGroup, lastCalled] = (await replies(
+      this.redis.multi().get(keys.sequence).hgetall(keys.waitingByGroup).lrange(keys.called, 0, LAST_CALLED_SHOWN - 1),
+    )) as [string | null, Record<string, string>, string[]];
+    const byGroup = Object.fromEntries(PRIORITY_GROUPS.map((group) => [group, Number(waitingByGroup[group] ?? 0)])) as Record<PriorityGroup, number>;
+    return {
+      date,
+      waiting: { total: Object.values(byGroup).reduce((sum, count) => sum + count, 0), byGroup },
+      lastCalled: lastCalled.map((entry) => {
+        const ticket = JSON.parse(entry) as StoredTicket;
+        return { number: ticket.number, display: displayNumber(ticket.number, ticket.priorityGroup), counter: ticket.counter!, calledAt: ticket.calledAt! };
+      }),
+      issued: Number(issued ?? 0),
+    };
+  }
+
+  /** Calls the longest-waiting ticket of the priority tier, or of the standard tier when it is empty. */
+  async callNext(unitCode: string, request: CallNextDto, officer: Principal): Promise<CalledTicketDto> {
+    if (officer.unitCode !== unitCode) {
+      throw new ProblemException(403, 'Not allowed', { detail: `a desk officer calls tickets only at their own unit (${officer.unitCode ?? 'none'})` });
+    }
+    const now = this.clock.now();
+    const keys = await this.openQueue(unitCode, localDate(now));
+    const ticket = await this.commands.callNextTicket(keys, request.counter, now.toISOString(), QUEUE_TTL_SECONDS);
+    if (!ticket) throw new ProblemException(404, 'Nobody is waiting', { type: `${problemType(404)}/queue-empty`, detail: `the queue of unit ${unitCode} is empty` });
+    return {
+      number: ticket.number,
+      display: displayNumber(ticket.number, ticket.priorityGroup),
+      priorityGroup: ticket.priorityGroup,
+      channel: ticket.channel,
+      procedureCode: ticket.procedureCode,
+      issuedAt: ticket.issuedAt,
+      counter: ticket.counter!,
+      calledAt: ticket.calledAt!,
+    };
+  }
+
+  /** The day's queue keys of a unit that receives citizens on that day; 404 for any other code. */
+  private async openQueue(unitCode: string, date: string): Promise<QueueKeys> {
+    const unit = await this.units.receivingUnit(unitCode, date);
+    if (!unit) throw new ProblemException(404, 'Receiving unit not found', { detail: `no receiving unit ${unitCode} is open on ${date}` });
+    return queueKeys(unit.code, date);
+  }
+}
+
+/** The replies of a MULTI in order; one failed command fails the read. */
+async function replies(transaction: ChainableCommander): Promise<unknown[]> {
+  const results = (await transaction.exec()) ?? [];
+  return results.map(([error, reply]) => {
+    if (error) throw error;
+    return reply;
+  });
+}

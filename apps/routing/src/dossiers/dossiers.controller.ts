@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, invalidRequest, Principal, Roles } from '@onestop/platform';
+import { DossierAccess } from './dossier-access';
+import { DossierActionsService } from './dossier-actions.service';
+import { DossierActionDto, WorkItemsQueryDto } from './dto/dossier-action.dto';
+import { workItemView, WorkItemsService } from './work-items.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function dossierId(id: string): string {
+  if (!UUID.test(id)) throw invalidRequest([{ field: 'id', message: 'must be a dossier id (UUID)' }]);
+  return id;
+}
+
+@ApiTags('work')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class DossiersController {
+  constructor(
+    private readonly workItems: WorkItemsService,
+    private readonly access: DossierAccess,
+    private readonly actions: DossierActionsService,
+  ) {}
+
+  @Get('work-items')
+  @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
+  @ApiOperation({ summary: "The work queue of the caller's unit (the province's for province roles), most urgent first" })
+  async list(@Query() query: WorkItemsQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.workItems.list(principal, query);
+  }
+
+  @Get('dossiers/:id')
+  @ApiOperation({ summary: 'One dossier in processing, with the actions allowed now' })
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return workItemView(await this.access.forRead(dossierId(id), principal));
+  }
+
+  @Get('dossiers/:id/history')
+  @ApiOperation({ summary: 'The append-only audit trail: who, when, from, to, reason' })
+  async history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    const dossier = await this.access.forRead(dossierId(id), principal);
+    return { items: await this.workItems.history(dossier.id) };
+  }
+
+  @Post('dossiers/:id/actions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Act on a dossier: 409 lists the allowed actions, or reports a stale version' })
+  async act(@Param('id') id: string, @Body() command: DossierActionDto, @CurrentPrincipal() principal: Principal) {
+    return workItemView(await this.actions.act(dossierId(id), command, principal));
+  }
+}

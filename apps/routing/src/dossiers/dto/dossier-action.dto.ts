@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RESULT_CHANNELS } from '@onestop/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { Action, ACTIONS } from '../../workflow/dossier-workflow';
+
+export class DossierActionDto {
+  @ApiProperty({ enum: ACTIONS })
+  @IsIn(ACTIONS)
+  action!: Action;
+
+  @ApiProperty({ description: 'the version last read; a stale one is refused (409)', example: 3 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'required by request-supplement, request-fees, reject, stop, transfer, withdraw' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 1000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'transfer: the unit that takes the dossier over', example: '46.STP' })
+  @ValidateIf((dto: DossierActionDto) => dto.action === 'transfer')
+  @IsString()
+  @Matches(/^[0-9A-Z.]{2,20}$/, { message: 'must be an administrative unit code such as 19753 or 46.STP' })
+  targetUnitCode?: string;
+
+  @ApiPropertyOptional({ enum: RESULT_CHANNELS, description: 'return-result: how the result reached the citizen' })
+  @ValidateIf((dto: DossierActionDto) => dto.action === 'return-result')
+  @IsIn(RESULT_CHANNELS)
+  resultChannel?: (typeof RESULT_CHANNELS)[number];
+}
+
+export class WorkItemsQueryDto {
+  @ApiPropertyOptional({ description: 'national status code', example: 4 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  status?: number;
+
+  @ApiPropertyOptional({ description: 'only dossiers due before this instant', example: '2026-12-01T00:00:00+07:00' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, { message: 'must be an ISO 8601 date or date-time' })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ description: 'only those assigned to the caller' })
+  @IsOptional()
+  @IsIn(['me'])
+  assignee?: 'me';
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { isProvinceWide, Principal } from '@onestop/platform';
+import { DataSource } from 'typeorm';
+import { allowedActions } from '../workflow/dossier-workflow';
+import { WorkItemsQueryDto } from './dto/dossier-action.dto';
+import { ROUTED_COLUMNS, RoutedDossier } from './routed-dossier.record';
+
+/** The officer's view of a dossier: the applicant's contact, the deadline, what can be done next. */
+export function workItemView(dossier: RoutedDossier) {
+  return {
+    id: dossier.id,
+    code: dossier.code,
+    status: dossier.status,
+    state: dossier.state,
+    procedure: { code: dossier.procedure.code, version: dossier.procedure.version, name: dossier.procedure.name },
+    unitCode: dossier.unitCode,
+    receivingUnitCode: dossier.receivingUnitCode,
+    assigneeId: dossier.assigneeId,
+    applicant: { name: dossier.applicant.name, phone: dossier.applicant.phone, email: dossier.applicant.email, communeCode: dossier.applicant.communeCode },
+    receivedAt: dossier.receivedAt.toISOString(),
+    dueAt: dossier.dueAt?.toISOString() ?? null,
+    clockPaused: dossier.pausedAt !== null,
+    outcome: dossier.outcome,
+    resultChannel: dossier.resultChannel,
+    allowedActions: allowedActions(dossier.state),
+    version: dossier.version,
+  };
+}
+
+@Injectable()
+export class WorkItemsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The caller's unit's queue (the province's, for province roles), most urgent first. */
+  async list(principal: Principal, query: WorkItemsQueryDto) {
+    const provinceWide = isProvinceWide(principal);
+    const rows: RoutedDossier[] = await this.dataSource.query(
+      `SELECT ${ROUTED_COLUMNS} FROM routed_dossiers
+        WHERE ${provinceWide ? 'province_code' : 'unit_code'} = $1
+          AND ($2::smallint IS NULL OR status = $2)
+          AND ($3::timestamptz IS NULL OR due_at < $3)
+          AND ($4::text IS NULL OR assignee_id = $4)
+        ORDER BY due_at NULLS LAST, received_at
+        LIMIT 500`,
+      [provinceWide ? principal.provinceCode : principal.unitCode, query.status ?? null, query.dueBefore ?? null, query.assignee === 'me' ? principal.subject : null],
+    );
+    return { items: rows.map(workItemView) };
+  }
+
+  async history(dossierId: string) {
+    return this.dataSource.query(
+      `SELECT occurred_at AS "at", actor_id AS "actorId", actor_roles AS "actorRoles", actor_unit_code AS "actorUnitCode", action,
+              from_status AS "fromStatus", to_status AS "toStatus", from_state AS "fromState", to_state AS "toState", reason, details
+         FROM dossier_history WHERE dossier_id = $1 ORDER BY id`,
+      [dossierId],
+    );
+  }
+}

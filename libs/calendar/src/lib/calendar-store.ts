@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CalendarDay } from './calendar-day';
+import { WorkingCalendar } from './working-calendar';
+
+const DAY_COLUMNS = `to_char(date, 'YYYY-MM-DD') AS date, kind, json_build_object('vi', name_vi, 'en', name_en) AS name, basis, source`;
+
+/**
+ * The working calendar of this service, read from its `calendar_days` table. It is cached and
+ * re-read after every change, so deadlines use the corrected calendar from the next request on;
+ * deadlines already computed are stored with their dossiers and do not move.
+ */
+@Injectable()
+export class CalendarStore {
+  private cached: Promise<WorkingCalendar> | null = null;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  calendar(): Promise<WorkingCalendar> {
+    this.cached ??= this.load().catch((error: unknown) => {
+      this.cached = null;
+      throw error;
+    });
+    return this.cached;
+  }
+
+  async days(year: number): Promise<CalendarDay[]> {
+    const rows: (CalendarDay & { source: string | null })[] = await this.dataSource.query(
+      `SELECT ${DAY_COLUMNS} FROM calendar_days WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1) ORDER BY date`,
+      [year],
+    );
+    return rows.map(withoutNullSource);
+  }
+
+  /** Replaces one year's exceptions inside the caller's transaction. */
+  async replaceYear(tx: EntityManager, year: number, days: readonly CalendarDay[]): Promise<void> {
+    await tx.query('DELETE FROM calendar_days WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)', [year]);
+    await insertCalendarDays(tx, days);
+  }
+
+  /** Forget the cached calendar (after a change committed, here or in another service). */
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  private async load(): Promise<WorkingCalendar> {
+    const rows: (CalendarDay & { source: string | null })[] = await this.dataSource.query(`SELECT ${DAY_COLUMNS} FROM calendar_days ORDER BY date`);
+    return new WorkingCalendar(rows.map(withoutNullSource));
+  }
+}
+
+/** Inserts calendar exceptions through a transaction's manager or a migration's query runner. */
+export async function insertCalendarDays(db: { query(sql: string, parameters: unknown[]): Promise<unknown> }, days: readonly CalendarDay[]): Promise<void> {
+  for (const day of days) {
+    await db.query('INSERT INTO calendar_days (date, kind, name_vi, name_en, basis, source) VALUES ($1, $2, $3, $4, $5, $6)', [
+      day.date,
+      day.kind,
+      day.name.vi,
+      day.name.en,
+      day.basis,
+      day.source ?? null,
+    ]);
+  }
+}
+
+function withoutNullSource(row: CalendarDay & { source: string | null }): CalendarDay {
+  const { source, ...day } = row;
+  return source === null ? day : { ...day, source };
+}

@@ -1,0 +1,24 @@
+export const MS_PER_DAY = 86_400_000;
+
+/**
+ * Local dates as whole day numbers (days since 1970-01-01), so "the next day" is +1 and the
+ * weekday is a remainder: with a fixed UTC offset no time-zone library is needed.
+ */
+export function dayNumberOf(localDate: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(localDate);
+  if (match) {
+    const day = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
+    // Date.UTC rolls 2026-02-30 over to 2 March; the round trip refuses it.
+    if (localDateOfDay(day) === localDate) return day;
+  }
+  throw new Error(`${localDate} is not a local date YYYY-MM-DD`);
+}
+
+export function localDateOfDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function isWeekend(day: number): boolean {
+  const weekday = new Date(day * MS_PER_DAY).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-registry';
+import { TOPICS } from '../topics';
+
+/** National status codes of the one-stop process, synced to the National Public Service Portal. */
+export const DOSSIER_STATUS = {
+  submittedOnline: 1,
+  received: 2,
+  refusedAtIntake: 3,
+  processing: 4,
+  supplementRequested: 5,
+  feesDue: 6,
+  withdrawn: 7,
+  stopped: 8,
+  done: 9,
+  returned: 10,
+} as const;
+
+export type DossierStatusCode = (typeof DOSSIER_STATUS)[keyof typeof DOSSIER_STATUS];
+
+export const dossierStatusCodeSchema = z.number().int().min(1).max(10) as unknown as z.ZodType<DossierStatusCode>;
+
+export const CHANNELS = ['online', 'counter', 'postal'] as const;
+export const RESULT_CHANNELS = ['counter', 'post', 'electronic'] as const;
+
+const unitCode = z.string().min(2).max(20);
+const instant = z.iso.datetime({ offset: true });
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+
+/** The procedure version the dossier was received under, as far as processing needs it. */
+export const procedureSnapshotSchema = z.object({
+  code: z.string(),
+  version: z.number().int().positive(),
+  name: bilingual,
+  competentLevel: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('commune') }),
+    z.object({ kind: z.literal('department'), department: z.string() }),
+  ]),
+  processingTime: z.object({ unit: z.enum(['working-days', 'working-hours']), amount: z.number().nonnegative() }),
+  clockPausesForCitizen: z.boolean(),
+});
+
+/**
+ * A dossier accepted at a desk (or an online one accepted by a desk officer): the start of
+ * processing. Contact details travel so officers and notifications can reach the applicant; the
+ * citizen ID number never leaves intake.
+ */
+export const DossierReceived = defineEvent({
+  type: 'DossierReceived',
+  version: 1,
+  topic: TOPICS.dossier,
+  payload: z.object({
+    dossierId: z.uuid(),
+    code: z.string(),
+    provinceCode: z.string(),
+    receivingUnitCode: unitCode,
+    channel: z.enum(CHANNELS),
+    procedure: procedureSnapshotSchema,
+    applicant: z.object({
+      name: z.string(),
+      phone: z.string(),
+      email: z.string().nullable(),
+      communeCode: unitCode,
+      /** The citizen's account when filed online, so the citizen can follow and withdraw it. */
+      accountSubject: z.string().nullable(),
+    }),
+    /** The commune the matter concerns (e.g. where the land lies); the applicant's by default. */
+    subjectCommuneCode: unitCode,
+    documents: z.array(z.object({ type: z.string(), fileName: z.string(), sha256: z.string(), size: z.number().int() })),
+    receivedAt: instant,
+    countingFrom: instant,
+    dueAt: instant,
+    appointmentDate: z.iso.date(),
+  }),
+});
+
+/** Routing found the competent unit and, where it has officers, the one who will handle it. */
+export const DossierRouted = defineEvent({
+  type: 'DossierRouted',
+  version: 1,
+  topic: TOPICS.dossier,
+  payload: z.object({
+    dossierId: z.uuid(),
+    code: z.string(),
+    unitCode,
+    assigneeId: z.string().nullable(),
+    /** Null while the clock is paused (a transfer while waiting on the citizen). */
+    dueAt: instant.nullable(),
+  }),
+});
+
+/** Every status transition, at intake or in processing, with who did it and why. */
+export const DossierStatusChanged = defineEvent({
+  type: 'DossierStatusChanged',
+  version: 1,
+  topic: TOPICS.dossier,
+  payload: z.object({
+    dossierId: z.uuid(),
+    code: z.string(),
+    provinceCode: z.string(),
+    procedureCode: z.string(),
+    receivingUnitCode: unitCode,
+    /** The unit handling it; null until routed. */
+    unitCode: unitCode.nullable(),
+    from: dossierStatusCodeSchema.nullable(),
+    to: dossierStatusCodeSchema,
+    action: z.string(),
+    reason: z.string().nullable(),
+    /** The deadline after this transition; null while the clock is paused or after the end. */
+    dueAt: instant.nullable(),
+    resultChannel: z.enum(RESULT_CHANNELS).nullable(),
+  }),
+});
+
+/** The approved result carries the competent official's signature (digital-signature service). */
+export const ResultSigned = defineEvent({
+  type: 'ResultSigned',
+  version: 1,
+  topic: TOPICS.signature,
+  payload: z.object({
+    dossierId: z.uuid(),
+    documentId: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    signerId: z.string(),
+  }),
+});

@@ -1,0 +1,177 @@
+import { startBroker, stopBroker, resetBroker } from '@onestop/local-stack';
+import { ResultSigned } from '@onestop/contracts';
+import { createEvent, MessagingRuntime, OutboxWriter } from '@onestop/messaging';
+import { ManualClock, PlatformEnv } from '@onestop/platform';
+import { AdministrativeUnits } from '@onestop/reference-data';
+import { createTestDatabase, RunningService, startTestService, TestDatabase, tokenFor, waitFor } from '@onestop/testing';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { intakeSchema } from '../../apps/intake/src/database/schema';
+import { IntakeEnv } from '../../apps/intake/src/intake.env';
+import { intakeService } from '../../apps/intake/src/service';
+import { routingSchema } from '../../apps/routing/src/database/schema';
+import { routingService } from '../../apps/routing/src/service';
+
+// Its own broker: this test restarts Kafka in the middle of the flow.
+const broker = { name: 'lifecycle', port: 19292 };
+const COMMUNE_A = '19753'; // Phú Xuân, Huế: where the service point is
+const COMMUNE_B = '19774'; // Kim Long, Huế: where the applicant lives
+const SERVICE_POINT = `${COMMUNE_A}.BD1`;
+const CITIZEN_ID = '046095001234';
+
+/**
+ * Boundary-free filing end to end: a dossier handed in at a service point of commune A for an
+ * applicant of commune B is processed by B, through supplement, approval, signature and hand-over,
+ * with Kafka restarted midway; A's officers never see it.
+ */
+describe('a dossier filed in commune A for an applicant of commune B', () => {
+  jest.setTimeout(90_000);
+  // Tuesday 24 November 2026, 09:00 in Huế.
+  const clock = new ManualClock(new Date('2026-11-24T09:00:00+07:00'));
+  const group = `lifecycle-${randomBytes(4).toString('hex')}`;
+  let intakeDb: TestDatabase;
+  let routingDb: TestDatabase;
+  let intake: RunningService<IntakeEnv>;
+  let routing: RunningService<PlatformEnv>;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await resetBroker(broker);
+    const { brokers } = await startBroker(broker);
+    [intakeDb, routingDb] = await Promise.all([createTestDatabase('intake', intakeSchema), createTestDatabase('routing', routingSchema)]);
+    const kafka = { KAFKA_BROKERS: brokers, KAFKA_CONSUMER_START: 'earliest' };
+    intake = await startTestService(intakeService, { DATABASE_URL: intakeDb.url, KAFKA_GROUP_ID: `${group}-intake`, ...kafka }, { clock });
+    routing = await startTestService(routingService, { DATABASE_URL: routingDb.url, KAFKA_GROUP_ID: `${group}-routing`, ...kafka }, { clock });
+    await Promise.all([intake.app.get(MessagingRuntime).whenStarted(), routing.app.get(MessagingRuntime).whenStarted()]);
+    await intake.app.get(AdministrativeUnits).addServicePoint({
+      code: SERVICE_POINT,
+      name: 'Điểm phục vụ Bưu điện Phú Xuân',
+      nameEn: 'Phu Xuan post office service point',
+      parentCode: COMMUNE_A,
+      provinceCode: '46',
+      effectiveFrom: '2026-01-01',
+    });
+    tokens.desk = await tokenFor('desk-officer', SERVICE_POINT, '46', 'desk-bd1');
+    tokens.specialistB = await tokenFor('specialist', COMMUNE_B, '46', 'specialist-b');
+    tokens.leaderB = await tokenFor('unit-leader', COMMUNE_B, '46', 'leader-b');
+    tokens.specialistA = await tokenFor('specialist', COMMUNE_A, '46', 'specialist-a');
+    tokens.leaderA = await tokenFor('unit-leader', COMMUNE_A, '46', 'leader-a');
+    const admin = await tokenFor('province-admin', undefined, '46', 'admin');
+    await request(routing.url).put(`/api/v1/units/${COMMUNE_B}/officers/specialist-b`).auth(admin, { type: 'bearer' }).send({ roles: ['specialist'], active: true }).expect(200);
+  }, 180_000);
+
+  afterAll(async () => {
+    await intake?.close();
+    await routing?.close();
+    await intakeDb?.drop();
+    await routingDb?.drop();
+    await stopBroker(broker);
+  }, 60_000);
+
+  const filing = {
+    procedureCode: 'HKD-DANGKY',
+    receivingUnitCode: SERVICE_POINT,
+    channel: 'counter',
+    applicant: { name: 'Trần Thị Bình', citizenId: CITIZEN_ID, phone: '0912345678', email: 'binh@example.vn', address: { line: '5 Kim Long', communeCode: COMMUNE_B } },
+    documents: [{ type: 'registration-application', fileName: 'giay-de-nghi.pdf', sha256: 'a'.repeat(64), size: 120_000 }],
+  };
+
+  let dossier: { id: string; code: string };
+  let version = 0;
+
+  async function act(token: string, body: Record<string, unknown>, expected = 200) {
+    const response = await request(routing.url).post(`/api/v1/dossiers/${dossier.id}/actions`).auth(token, { type: 'bearer' }).send({ version, ...body });
+    expect({ status: response.status, body: response.body }).toMatchObject({ status: expected });
+    if (expected === 200) version = response.body.version;
+    return response;
+  }
+
+  async function routingStatus(token: string): Promise<number | null> {
+    const response = await request(routing.url).get(`/api/v1/dossiers/${dossier.id}`).auth(token, { type: 'bearer' });
+    return response.status === 200 ? response.body.status : null;
+  }
+
+  it('is received at the service point with a code of that desk and an appointment date', async () => {
+    const response = await request(intake.url).post('/api/v1/dossiers').auth(tokens.desk, { type: 'bearer' }).set('Idempotency-Key', `lifecycle-${group}`).send(filing).expect(201);
+    dossier = response.body;
+    expect(response.body.code).toBe(`${SERVICE_POINT}-261124-0001`);
+    expect(response.body.status).toBe(2);
+    // HKD-DANGKY takes 3 working days: from Tuesday 09:00 to Friday 09:00.
+    expect(response.body.appointmentDate).toBe('2026-11-27');
+    expect(response.body.dueAt).toBe(new Date('2026-11-27T09:00:00+07:00').toISOString());
+
+    const retry = await request(intake.url).post('/api/v1/dossiers').auth(tokens.desk, { type: 'bearer' }).set('Idempotency-Key', `lifecycle-${group}`).send(filing).expect(201);
+    expect(retry.body.id).toBe(dossier.id);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it("reaches commune B's least-loaded officer, not commune A", async () => {
+    await waitFor(async () => (await routingStatus(tokens.specialistB)) === 2, 30_000, 'the dossier routed to B');
+    const item = await request(routing.url).get(`/api/v1/dossiers/${dossier.id}`).auth(tokens.specialistB, { type: 'bearer' }).expect(200);
+    expect(item.body).toMatchObject({ unitCode: COMMUNE_B, receivingUnitCode: SERVICE_POINT, assigneeId: 'specialist-b', allowedActions: ['accept', 'transfer', 'withdraw'] });
+    version = item.body.version;
+    const queue = await request(routing.url).get('/api/v1/work-items?assignee=me').auth(tokens.specialistB, { type: 'bearer' }).expect(200);
+    expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(dossier.id);
+  });
+
+  it('goes received → processing → supplement → processing → approved, with Kafka restarted midway', async () => {
+    await act(tokens.specialistB, { action: 'accept' });
+    await stopBroker(broker);
+    await act(tokens.specialistB, { action: 'request-supplement', reason: 'Bổ sung hợp đồng thuê mặt bằng' });
+    await startBroker(broker);
+    // The desk where the citizen brings the supplement is the service point in commune A.
+    await act(tokens.desk, { action: 'supplement-received' });
+    await act(tokens.leaderB, { action: 'approve' });
+    const again = await act(tokens.leaderB, { action: 'approve' }, 409);
+    expect(again.body).toMatchObject({ state: 'awaiting-signature', allowedActions: [] });
+    const stale = await request(routing.url).post(`/api/v1/dossiers/${dossier.id}/actions`).auth(tokens.leaderB, { type: 'bearer' }).send({ version: version - 1, action: 'stop', reason: 'x'.repeat(5) });
+    expect(stale.status).toBe(409);
+  });
+
+  it('is done once the result is signed, and returned at the counter', async () => {
+    const signed = createEvent(ResultSigned, dossier.id, { dossierId: dossier.id, documentId: 'result-1', sha256: 'b'.repeat(64), signerId: 'leader-b' }, {
+      source: 'digital-signature',
+      actor: { kind: 'user', id: 'leader-b', roles: ['unit-leader'], unitCode: COMMUNE_B },
+      correlationId: 'lifecycle-signature',
+      causationId: null,
+    }, clock.now());
+    // The digital-signature service's event, written as it writes it: through an outbox.
+    await routingDb.dataSource.transaction((tx) => routing.app.get(OutboxWriter).append(tx, [signed]));
+    await waitFor(async () => (await routingStatus(tokens.specialistB)) === 9, 30_000, 'the dossier done');
+    version = (await request(routing.url).get(`/api/v1/dossiers/${dossier.id}`).auth(tokens.specialistB, { type: 'bearer' })).body.version;
+    await act(tokens.desk, { action: 'return-result', resultChannel: 'counter' });
+  });
+
+  it('shows the public look-up and the audit trail, each step once', async () => {
+    const lookup = async () => request(intake.url).get(`/api/v1/dossiers/${dossier.code}/status?phone=5678`).expect(200);
+    await waitFor(async () => (await lookup()).body.status === 10, 30_000, 'intake to see the hand-over');
+    const body = (await lookup()).body;
+    expect(body.history.map((step: { to: number }) => step.to)).toEqual([2, 4, 5, 4, 4, 9, 10]);
+    expect(JSON.stringify(body)).not.toMatch(/Bình|0912345678|046095001234|binh@/);
+    await request(intake.url).get(`/api/v1/dossiers/${dossier.code}/status?phone=0000`).expect(404);
+
+    const history = await request(routing.url).get(`/api/v1/dossiers/${dossier.id}/history`).auth(tokens.leaderB, { type: 'bearer' }).expect(200);
+    expect(history.body.items.map((step: { action: string }) => step.action)).toEqual([
+      'route', 'accept', 'request-supplement', 'supplement-received', 'approve', 'result-signed', 'return-result',
+    ]);
+    expect(history.body.items[2]).toMatchObject({ actorId: 'specialist-b', fromStatus: 4, toStatus: 5, reason: 'Bổ sung hợp đồng thuê mặt bằng' });
+    const rows = await routingDb.dataSource.query('SELECT count(*)::int AS n FROM routed_dossiers');
+    expect(rows[0].n).toBe(1);
+  });
+
+  it("never shows commune A's officers the dossier or the applicant", async () => {
+    for (const token of [tokens.specialistA, tokens.leaderA]) {
+      await request(routing.url).get(`/api/v1/dossiers/${dossier.id}`).auth(token, { type: 'bearer' }).expect(404);
+      await request(routing.url).get(`/api/v1/dossiers/${dossier.id}/history`).auth(token, { type: 'bearer' }).expect(404);
+      await request(routing.url).post(`/api/v1/dossiers/${dossier.id}/actions`).auth(token, { type: 'bearer' }).send({ version, action: 'stop', reason: 'không' }).expect(404);
+      const queue = await request(routing.url).get('/api/v1/work-items').auth(token, { type: 'bearer' }).expect(200);
+      expect(JSON.stringify(queue.body)).not.toContain(dossier.id);
+      await request(intake.url).get(`/api/v1/dossiers/${dossier.code}`).auth(token, { type: 'bearer' }).expect(404);
+      const search = await request(intake.url).get(`/api/v1/dossiers?citizenId=${CITIZEN_ID}`).auth(token, { type: 'bearer' }).expect(200);
+      expect(search.body.items).toEqual([]);
+    }
+    const byDesk = await request(intake.url).get(`/api/v1/dossiers?citizenId=${CITIZEN_ID}`).auth(tokens.desk, { type: 'bearer' }).expect(200);
+    expect(byDesk.body.items).toHaveLength(1);
+    expect(byDesk.body.items[0].applicant.citizenId).toBe('*********234');
+  });
+});

@@ -6,3 +6,4 @@ export * from './lib/services';
 export * from './lib/topics';
 export * from './lib/events/catalogue';
 export * from './lib/events/dossier.events';
+export * from './lib/events/reference.events';

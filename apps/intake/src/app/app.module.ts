@@ -4,6 +4,7 @@ import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { CalendarModule } from '@onestop/calendar';
 import { Clock, PlatformModule } from '@onestop/platform';
 import { ReferenceDataModule } from '@onestop/reference-data';
+import { CalendarController } from '../calendar/calendar.controller';
 import { intakeSchema } from '../database/schema';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { IntakeEnv } from '../intake.env';
@@ -24,6 +25,7 @@ export class AppModule {
         DossiersModule,
         QueueTicketsModule,
       ],
+      controllers: [CalendarController],
     };
   }
 }

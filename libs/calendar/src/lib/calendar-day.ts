@@ -62,3 +62,17 @@ function pathOf(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
   return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
 }
+
+/** Every problem of a list of calendar days, field by field (`days.3.date`), for an API to report. */
+export function calendarDayProblems(input: unknown, field = 'days'): { field: string; message: string }[] {
+  const result = z.array(calendarDaySchema).max(60).safeParse(input);
+  if (!result.success) {
+    return result.error.issues.map((issue) => ({ field: [field, ...issue.path.map(String)].join('.'), message: issue.message }));
+  }
+  const seen = new Set<string>();
+  return result.data.flatMap((day, index) => {
+    if (seen.has(day.date)) return [{ field: `${field}.${index}.date`, message: `${day.date} is listed twice` }];
+    seen.add(day.date);
+    return [];
+  });
+}

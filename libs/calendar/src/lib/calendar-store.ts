@@ -3,6 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarDay } from './calendar-day';
 import { WorkingCalendar } from './working-calendar';
 
+/** A change made through another service reaches this one as an event; the cache also expires. */
+const CACHE_MS = 60_000;
+
 const DAY_COLUMNS = `to_char(date, 'YYYY-MM-DD') AS date, kind, json_build_object('vi', name_vi, 'en', name_en) AS name, basis, source`;
 
 /**
@@ -13,10 +16,12 @@ const DAY_COLUMNS = `to_char(date, 'YYYY-MM-DD') AS date, kind, json_build_objec
 @Injectable()
 export class CalendarStore {
   private cached: Promise<WorkingCalendar> | null = null;
+  private loadedAt = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
   calendar(): Promise<WorkingCalendar> {
+    if (Date.now() - this.loadedAt > CACHE_MS) this.cached = null;
     this.cached ??= this.load().catch((error: unknown) => {
       this.cached = null;
       throw error;
@@ -44,6 +49,7 @@ export class CalendarStore {
   }
 
   private async load(): Promise<WorkingCalendar> {
+    this.loadedAt = Date.now();
     const rows: (CalendarDay & { source: string | null })[] = await this.dataSource.query(`SELECT ${DAY_COLUMNS} FROM calendar_days ORDER BY date`);
     return new WorkingCalendar(rows.map(withoutNullSource));
   }

@@ -7,6 +7,8 @@ export const TOPICS = {
   signature: 'signature.events',
   notification: 'notification.events',
   task: 'task.events',
+  /** Reference data every service keeps a copy of (the working calendar). */
+  reference: 'reference.events',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

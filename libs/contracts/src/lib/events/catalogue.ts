@@ -1,11 +1,18 @@
 import { EventDefinition, EventRegistry } from '../event-registry';
 import { DossierReceived, DossierRouted, DossierStatusChanged, ResultSigned } from './dossier.events';
+import { WorkingCalendarChanged } from './reference.events';
 
 /**
  * Every event the platform publishes, each a versioned schema. A new version of an event is
  * added beside the old one, never edited in place, so old events in the log stay readable.
  */
-export const EVENT_CATALOGUE: readonly EventDefinition[] = [DossierReceived, DossierRouted, DossierStatusChanged, ResultSigned];
+export const EVENT_CATALOGUE: readonly EventDefinition[] = [
+  DossierReceived,
+  DossierRouted,
+  DossierStatusChanged,
+  ResultSigned,
+  WorkingCalendarChanged,
+];
 
 export function createEventRegistry(): EventRegistry {
   return new EventRegistry(EVENT_CATALOGUE);

@@ -13,7 +13,7 @@ import { routingSchema } from '../../apps/routing/src/database/schema';
 import { routingService } from '../../apps/routing/src/service';
 
 // Its own broker: this test restarts Kafka in the middle of the flow.
-const broker = { name: 'lifecycle', port: 19292 };
+const broker = { name: 'lifecycle', port: 19392 };
 const COMMUNE_A = '19753'; // Phú Xuân, Huế: where the service point is
 const COMMUNE_B = '19774'; // Kim Long, Huế: where the applicant lives
 const SERVICE_POINT = `${COMMUNE_A}.BD1`;
@@ -25,7 +25,7 @@ const CITIZEN_ID = '046095001234';
  * with Kafka restarted midway; A's officers never see it.
  */
 describe('a dossier filed in commune A for an applicant of commune B', () => {
-  jest.setTimeout(90_000);
+  jest.setTimeout(120_000);
   // Tuesday 24 November 2026, 09:00 in Huế.
   const clock = new ManualClock(new Date('2026-11-24T09:00:00+07:00'));
   const group = `lifecycle-${randomBytes(4).toString('hex')}`;
@@ -137,7 +137,7 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
     }, clock.now());
     // The digital-signature service's event, written as it writes it: through an outbox.
     await routingDb.dataSource.transaction((tx) => routing.app.get(OutboxWriter).append(tx, [signed]));
-    await waitFor(async () => (await routingStatus(tokens.specialistB)) === 9, 30_000, 'the dossier done');
+    await waitFor(async () => (await routingStatus(tokens.specialistB)) === 9, 75_000, 'the dossier done');
     version = (await request(routing.url).get(`/api/v1/dossiers/${dossier.id}`).auth(tokens.specialistB, { type: 'bearer' })).body.version;
     await act(tokens.desk, { action: 'return-result', resultChannel: 'counter' });
   });

@@ -4,3 +4,4 @@ export * from './lib/test-service';
 export * from './lib/test-stack';
 export * from './lib/test-tokens';
 export * from './lib/wait-for';
+export * from './lib/topic-reader';

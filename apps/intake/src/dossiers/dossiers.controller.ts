@@ -6,7 +6,7 @@ import { citizenIdProblem } from './dto/citizen-id-number.validator';
 import { receiptView } from './dossier-views';
 import { DossiersService } from './dossiers.service';
 import { FileDossierDto } from './dto/file-dossier.dto';
-import { IntakeDecisionDto, StatusLookupQueryDto } from './dto/intake-decision.dto';
+import { IntakeDecisionDto, StatusLookupQueryDto, WithdrawalDto } from './dto/intake-decision.dto';
 import { FileDossierService } from './file-dossier.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
@@ -66,5 +66,13 @@ export class DossiersController {
   @ApiOperation({ summary: 'Receive (2) or refuse (3) an online filing after checking it' })
   async decide(@Param('code') code: string, @Body() decision: IntakeDecisionDto, @CurrentPrincipal() principal: Principal) {
     return this.dossiers.decide(code, decision, principal);
+  }
+
+  @Post(':code/withdrawal')
+  @HttpCode(200)
+  @Roles('citizen')
+  @ApiOperation({ summary: 'The applicant withdraws an online filing not yet received (1 → 7); later, through the processing action' })
+  async withdraw(@Param('code') code: string, @Body() withdrawal: WithdrawalDto, @CurrentPrincipal() principal: Principal) {
+    return this.dossiers.withdrawOnline(code, withdrawal, principal);
   }
 }

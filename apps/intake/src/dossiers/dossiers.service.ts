@@ -2,17 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { CalendarStore } from '@onestop/calendar';
 import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
 import { OutboxWriter } from '@onestop/messaging';
-import { actorOf, Clock, currentCorrelationId, Principal, ProblemException } from '@onestop/platform';
+import { Clock, Principal, ProblemException } from '@onestop/platform';
 import { DataSource } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresService } from '../procedures/procedures.service';
 import { localDate } from '../time/local-date';
-import { receivedEvent, statusChangedEvent } from './dossier-events';
+import { intakeOrigin, receivedEvent, statusChangedEvent } from './dossier-events';
 import { mayRead } from './dossier-access';
 import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
-import { officerView, PublicStep } from './dossier-views';
-import { IntakeDecisionDto } from './dto/intake-decision.dto';
+import { officerView, PublicStep, receiptView } from './dossier-views';
+import { IntakeDecisionDto, WithdrawalDto } from './dto/intake-decision.dto';
 import { recordPublicSteps } from './file-dossier.service';
 
 const notFound = (code: string) => new ProblemException(404, 'No such dossier', { detail: `no dossier ${code} that you may see` });
@@ -88,7 +87,7 @@ export class DossiersService {
           now,
         ],
       );
-      const origin = { source: 'intake' as const, actor: actorOf(principal), correlationId: currentCorrelationId() ?? uuidv7(), causationId: null };
+      const origin = intakeOrigin(principal);
       const events: EventEnvelope[] = [
         statusChangedEvent(updated[0], { from: dossier.status, action: receive ? 'receive' : 'refuse', reason: decision.reason ?? null }, origin, now),
       ];
@@ -96,6 +95,32 @@ export class DossiersService {
       await recordPublicSteps(tx, dossier.id, events);
       await this.outbox.append(tx, events);
       return officerView(updated[0], this.cipher.decrypt(dossier.citizenIdCiphertext));
+    });
+  }
+
+  /**
+   * The applicant takes back an online filing the desk has not checked yet (1 → 7). Once received,
+   * the dossier belongs to processing and is withdrawn there, through routing's `withdraw` action.
+   */
+  async withdrawOnline(code: string, withdrawal: WithdrawalDto, principal: Principal) {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (tx) => {
+      const rows: DossierRecord[] = await tx.query(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE code = $1 FOR UPDATE`, [code]);
+      const dossier = rows[0];
+      if (!dossier || dossier.accountSubject !== principal.subject) throw notFound(code);
+      if (dossier.status !== DOSSIER_STATUS.submittedOnline) {
+        throw new ProblemException(409, 'Already received', {
+          detail: `dossier ${code} has status ${dossier.status}; after reception it is withdrawn with the processing action "withdraw" on dossier ${dossier.id}`,
+        });
+      }
+      const [updated]: [DossierRecord[], number] = await tx.query(
+        `UPDATE dossiers SET status = $2, intake_note = $3, version = version + 1, updated_at = $4 WHERE id = $1 RETURNING ${DOSSIER_COLUMNS}`,
+        [dossier.id, DOSSIER_STATUS.withdrawn, withdrawal.reason, now],
+      );
+      const event = statusChangedEvent(updated[0], { from: dossier.status, action: 'withdraw', reason: withdrawal.reason }, intakeOrigin(principal), now);
+      await recordPublicSteps(tx, dossier.id, [event]);
+      await this.outbox.append(tx, [event]);
+      return receiptView(updated[0]);
     });
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore } from '@onestop/calendar';
 import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
-import { EventOrigin, OutboxWriter } from '@onestop/messaging';
-import { actorOf, Clock, currentCorrelationId, Principal, ProblemException } from '@onestop/platform';
+import { OutboxWriter } from '@onestop/messaging';
+import { Clock, Principal, ProblemException } from '@onestop/platform';
 import { AdministrativeUnit, AdministrativeUnits, ProcedureDefinition } from '@onestop/reference-data';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +11,7 @@ import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresService } from '../procedures/procedures.service';
 import { localDate } from '../time/local-date';
 import { formatDossierCode } from './dossier-code';
-import { receivedEvent, statusChangedEvent } from './dossier-events';
+import { intakeOrigin, receivedEvent, statusChangedEvent } from './dossier-events';
 import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
 import { FileDossierDto } from './dto/file-dossier.dto';
 import { intakeOutcome, missingDocuments } from './intake-outcome';
@@ -102,7 +102,7 @@ export class FileDossierService {
           ],
         );
         const dossier = rows[0];
-        const origin = this.origin(principal);
+        const origin = intakeOrigin(principal);
         const events: EventEnvelope[] = [statusChangedEvent(dossier, { from: null, action: outcome.action, reason: outcome.note }, origin, now)];
         if (received) events.push(receivedEvent(dossier, procedure, origin));
         await recordPublicSteps(tx, dossier.id, events);
@@ -176,10 +176,6 @@ export class FileDossierService {
       [unitCode, day],
     );
     return rows[0].last_number;
-  }
-
-  private origin(principal: Principal): EventOrigin {
-    return { source: 'intake', actor: actorOf(principal), correlationId: currentCorrelationId() ?? uuidv7(), causationId: null };
   }
 }
 

@@ -20,3 +20,10 @@ export class StatusLookupQueryDto {
   @Length(4, 4)
   phone!: string;
 }
+
+export class WithdrawalDto {
+  @ApiProperty({ example: 'Nộp nhầm thủ tục', description: "the applicant's reason, kept in the dossier" })
+  @IsString()
+  @Length(5, 500)
+  reason!: string;
+}

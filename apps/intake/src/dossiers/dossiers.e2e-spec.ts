@@ -200,7 +200,7 @@ describe('intake dossiers', () => {
     const before = await count('dossiers');
     await file(tokens.otherDesk, filing()).expect(403);
     const foreign = await file(tokens.desk, filing({ applicant: { ...filing().applicant, address: { line: '1 Phan Đình Phùng', communeCode: HANOI_COMMUNE } } })).expect(422);
-    expect(foreign.body.errors).toEqual([expect.objectContaining({ field: 'applicant.address.communeCode' })]);
+    expect(foreign.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'applicant.address.communeCode' })]));
     expect(await count('dossiers')).toBe(before);
   });
 

@@ -135,7 +135,10 @@ export class FileDossierService {
   private checkChannel(command: FileDossierDto, principal: Principal): void {
     if (principal.roles.includes('desk-officer')) {
       if (principal.unitCode !== command.receivingUnitCode) {
-        throw new ProblemException(403, 'Not your desk', { detail: 'a desk officer files dossiers at the unit named in the token' });
+        throw new ProblemException(403, 'Not your desk', {
+          detail: 'a desk officer files dossiers at the unit named in the token',
+          errors: [{ field: 'receivingUnitCode', message: `must be your own unit, ${principal.unitCode}` }],
+        });
       }
       if (command.channel === 'online') throw unprocessable('channel', 'a desk files counter or postal dossiers; online ones come from citizens');
       return;
@@ -151,14 +154,18 @@ export class FileDossierService {
     if (!receivingUnit) throw unprocessable('receivingUnitCode', `${command.receivingUnitCode} is not a receiving unit open today`);
     const home = await this.units.current(command.applicant.address.communeCode, today);
     if (home?.kind !== 'commune') throw unprocessable('applicant.address.communeCode', `${command.applicant.address.communeCode} is not a commune or ward in force`);
-    if (command.subjectCommuneCode !== undefined) {
+    let subjectProvince = home.provinceCode;
+    if (command.subjectCommuneCode != null) {
       const subject = await this.units.current(command.subjectCommuneCode, today);
       if (subject?.kind !== 'commune') throw unprocessable('subjectCommuneCode', `${command.subjectCommuneCode} is not a commune or ward in force`);
+      subjectProvince = subject.provinceCode;
     }
-    const subjectProvince = command.subjectCommuneCode ? (await this.units.current(command.subjectCommuneCode, today))!.provinceCode : home.provinceCode;
     if (subjectProvince !== receivingUnit.provinceCode) {
-      const field = command.subjectCommuneCode ? 'subjectCommuneCode' : 'applicant.address.communeCode';
-      throw unprocessable(field, `the matter belongs to province ${subjectProvince}; this province's units can only process their own`);
+      const field = command.subjectCommuneCode != null ? 'subjectCommuneCode' : 'applicant.address.communeCode';
+      throw unprocessable(field, `the matter belongs to province ${subjectProvince}`, {
+        field: 'receivingUnitCode',
+        message: `belongs to province ${receivingUnit.provinceCode}; a province's units receive only its own matters`,
+      });
     }
     const known = new Set(procedure.requiredDocuments.map((document) => document.type));
     command.documents.forEach((document, index) => {

@@ -3,9 +3,11 @@ import { CHANNELS } from '@onestop/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -55,6 +57,7 @@ export class ApplicantDto {
   email?: string;
 
   @ApiProperty({ type: AddressDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => AddressDto)
   address!: AddressDto;
@@ -106,6 +109,7 @@ export class FileDossierDto {
   channel!: (typeof CHANNELS)[number];
 
   @ApiProperty({ type: ApplicantDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ApplicantDto)
   applicant!: ApplicantDto;
@@ -117,13 +121,16 @@ export class FileDossierDto {
   subjectCommuneCode?: string;
 
   @ApiProperty({ type: [DocumentDto] })
+  @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DocumentDto)
   documents!: DocumentDto[];
 
   @ApiPropertyOptional({ type: AcceptIncompleteDto, description: 'a desk officer accepts a dossier that lacks required documents' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AcceptIncompleteDto)
   acceptIncomplete?: AcceptIncompleteDto;

@@ -89,7 +89,7 @@ function shortForm(value: Json): string {
 
 /** The same filing made online by a citizen, who may file at any unit of the province. */
 function online(malformed: Malformed): Malformed {
-  const body = { ...(malformed.body as { [key: string]: Json }), channel: 'online' };
+  const body: { [key: string]: Json } = { ...(malformed.body as { [key: string]: Json }), channel: 'online' };
   delete body['acceptIncomplete'];
   return { ...malformed, body, byCitizen: true };
 }

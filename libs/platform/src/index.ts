@@ -8,6 +8,7 @@ export * from './lib/auth/token-verifier';
 export * from './lib/bootstrap/bootstrap';
 export * from './lib/bootstrap/service-defaults';
 export * from './lib/clock/clock';
+export * from './lib/cache/expiring-snapshot';
 export * from './lib/config/load-config';
 export * from './lib/config/platform-env';
 export * from './lib/database/database';

@@ -47,10 +47,20 @@ export class FileDossierService {
 
   async file(command: FileDossierDto, principal: Principal, idempotencyKey: string | null): Promise<FiledDossier> {
     const requestHash = createHash('sha256').update(JSON.stringify(command)).digest('base64url');
-    if (idempotencyKey) {
-      const earlier = await this.earlierFiling(principal, idempotencyKey, requestHash);
-      if (earlier) return earlier;
+    try {
+      return { dossier: await this.fileNew(command, principal, idempotencyKey, requestHash), replayed: false };
+    } catch (error) {
+      // Retries are rare, so the key is looked up only when filing fails: the key was already used
+      // (the unique index), or something checked has changed since the first attempt succeeded.
+      if (idempotencyKey && (isIdempotencyConflict(error) || error instanceof ProblemException)) {
+        const earlier = await this.earlierFiling(principal, idempotencyKey, requestHash);
+        if (earlier) return earlier;
+      }
+      throw error;
     }
+  }
+
+  private async fileNew(command: FileDossierDto, principal: Principal, idempotencyKey: string | null, requestHash: string): Promise<DossierRecord> {
     this.checkChannel(command, principal);
     const now = this.clock.now();
     const { procedure, receivingUnit } = await this.resolve(command, localDate(now));
@@ -59,64 +69,55 @@ export class FileDossierService {
     const received = outcome.status === DOSSIER_STATUS.received;
     const dueAt = received ? calendar.deadline(now, procedure.processingTime) : null;
 
-    try {
-      return await this.dataSource.transaction(async (tx) => {
-        const code = formatDossierCode(receivingUnit.code, localDate(now), await this.nextSequence(tx, receivingUnit.code, localDate(now)));
-        const rows: DossierRecord[] = await tx.query(
-          `INSERT INTO dossiers (id, code, status, procedure_code, procedure_version, province_code, receiving_unit_code, channel,
-             applicant_name, applicant_phone, applicant_email, applicant_address, applicant_commune_code, subject_commune_code,
-             citizen_id_ciphertext, citizen_id_index, account_subject, documents, missing_documents, intake_note, filed_by,
-             idempotency_key, request_hash, filed_at, received_at, counting_from, due_at, appointment_date, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-             $24, $25, $26, $27, $28, $24)
-           RETURNING ${DOSSIER_COLUMNS}`,
-          [
-            uuidv7({ msecs: now.getTime() }),
-            code,
-            outcome.status,
-            procedure.code,
-            procedure.version,
-            receivingUnit.provinceCode,
-            receivingUnit.code,
-            command.channel,
-            command.applicant.name,
-            command.applicant.phone,
-            command.applicant.email ?? null,
-            command.applicant.address.line,
-            command.applicant.address.communeCode,
-            command.subjectCommuneCode ?? command.applicant.address.communeCode,
-            this.cipher.encrypt(command.applicant.citizenId),
-            this.cipher.blindIndex(command.applicant.citizenId),
-            principal.roles.includes('citizen') ? principal.subject : null,
-            JSON.stringify(command.documents),
-            JSON.stringify(outcome.missing.map((document) => document.type)),
-            outcome.note,
-            principal.subject,
-            idempotencyKey,
-            requestHash,
-            now,
-            received ? now : null,
-            received ? calendar.countingStart(now) : null,
-            dueAt,
-            dueAt ? localDate(dueAt) : null,
-          ],
-        );
-        const dossier = rows[0];
-        const origin = intakeOrigin(principal);
-        const events: EventEnvelope[] = [statusChangedEvent(dossier, { from: null, action: outcome.action, reason: outcome.note }, origin, now)];
-        if (received) events.push(receivedEvent(dossier, procedure, origin));
-        await recordPublicSteps(tx, dossier.id, events);
-        await this.outbox.append(tx, events);
-        return { dossier, replayed: false };
-      });
-    } catch (error) {
-      // A concurrent retry with the same key won the race: answer with its dossier.
-      if (idempotencyKey && (error as { constraint?: string }).constraint === 'dossiers_idempotency') {
-        const earlier = await this.earlierFiling(principal, idempotencyKey, requestHash);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+    return this.dataSource.transaction(async (tx) => {
+      const code = formatDossierCode(receivingUnit.code, localDate(now), await this.nextSequence(tx, receivingUnit.code, localDate(now)));
+      const rows: DossierRecord[] = await tx.query(
+        `INSERT INTO dossiers (id, code, status, procedure_code, procedure_version, province_code, receiving_unit_code, channel,
+           applicant_name, applicant_phone, applicant_email, applicant_address, applicant_commune_code, subject_commune_code,
+           citizen_id_ciphertext, citizen_id_index, account_subject, documents, missing_documents, intake_note, filed_by,
+           idempotency_key, request_hash, filed_at, received_at, counting_from, due_at, appointment_date, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+           $24, $25, $26, $27, $28, $24)
+         RETURNING ${DOSSIER_COLUMNS}`,
+        [
+          uuidv7({ msecs: now.getTime() }),
+          code,
+          outcome.status,
+          procedure.code,
+          procedure.version,
+          receivingUnit.provinceCode,
+          receivingUnit.code,
+          command.channel,
+          command.applicant.name,
+          command.applicant.phone,
+          command.applicant.email ?? null,
+          command.applicant.address.line,
+          command.applicant.address.communeCode,
+          command.subjectCommuneCode ?? command.applicant.address.communeCode,
+          this.cipher.encrypt(command.applicant.citizenId),
+          this.cipher.blindIndex(command.applicant.citizenId),
+          principal.roles.includes('citizen') ? principal.subject : null,
+          JSON.stringify(command.documents),
+          JSON.stringify(outcome.missing.map((document) => document.type)),
+          outcome.note,
+          principal.subject,
+          idempotencyKey,
+          requestHash,
+          now,
+          received ? now : null,
+          received ? calendar.countingStart(now) : null,
+          dueAt,
+          dueAt ? localDate(dueAt) : null,
+        ],
+      );
+      const dossier = rows[0];
+      const origin = intakeOrigin(principal);
+      const events: EventEnvelope[] = [statusChangedEvent(dossier, { from: null, action: outcome.action, reason: outcome.note }, origin, now)];
+      if (received) events.push(receivedEvent(dossier, procedure, origin));
+      await recordPublicSteps(tx, dossier.id, events);
+      await this.outbox.append(tx, events);
+      return dossier;
+    });
   }
 
   private async earlierFiling(principal: Principal, key: string, requestHash: string): Promise<FiledDossier | null> {
@@ -184,6 +185,10 @@ export class FileDossierService {
     );
     return rows[0].last_number;
   }
+}
+
+function isIdempotencyConflict(error: unknown): boolean {
+  return (error as { constraint?: string }).constraint === 'dossiers_idempotency';
 }
 
 /** The steps a citizen may see in the public look-up, keyed by event so a replay adds nothing. */

@@ -1,34 +1,48 @@
 import { Injectable } from '@nestjs/common';
+import { ExpiringSnapshot } from '@onestop/platform';
 import { ProcedureDefinition } from '@onestop/reference-data';
 import { DataSource } from 'typeorm';
+
+/** A new procedure version is a migration or an administrator's change: re-read this often. */
+const SNAPSHOT_MS = 60_000;
+
+interface StoredVersion {
+  code: string;
+  version: number;
+  effectiveFrom: string;
+  definition: ProcedureDefinition;
+}
 
 /** The versioned procedure catalogue. New filings use the version in force; old dossiers keep theirs. */
 @Injectable()
 export class ProceduresService {
+  /** Every version, newest first within a code: a few dozen rows read on every filing. */
+  private readonly snapshot = new ExpiringSnapshot(
+    () =>
+      this.dataSource.query(
+        `SELECT code, version, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", definition FROM procedures ORDER BY code, version DESC`,
+      ) as Promise<StoredVersion[]>,
+    SNAPSHOT_MS,
+  );
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** The version of each procedure in force on `date` (YYYY-MM-DD). */
   async listInForce(date: string): Promise<ProcedureDefinition[]> {
-    const rows: { definition: ProcedureDefinition }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (code) definition FROM procedures WHERE effective_from <= $1 ORDER BY code, version DESC`,
-      [date],
-    );
-    return rows.map((row) => row.definition);
+    const inForce = new Map<string, ProcedureDefinition>();
+    for (const stored of await this.snapshot.get()) {
+      if (stored.effectiveFrom <= date && !inForce.has(stored.code)) inForce.set(stored.code, stored.definition);
+    }
+    return [...inForce.values()];
   }
 
   async inForce(code: string, date: string): Promise<ProcedureDefinition | null> {
-    const rows: { definition: ProcedureDefinition }[] = await this.dataSource.query(
-      `SELECT definition FROM procedures WHERE code = $1 AND effective_from <= $2 ORDER BY version DESC LIMIT 1`,
-      [code, date],
-    );
-    return rows[0]?.definition ?? null;
+    const versions = await this.snapshot.get();
+    return versions.find((stored) => stored.code === code && stored.effectiveFrom <= date)?.definition ?? null;
   }
 
   async version(code: string, version: number): Promise<ProcedureDefinition | null> {
-    const rows: { definition: ProcedureDefinition }[] = await this.dataSource.query(
-      'SELECT definition FROM procedures WHERE code = $1 AND version = $2',
-      [code, version],
-    );
-    return rows[0]?.definition ?? null;
+    const versions = await this.snapshot.get();
+    return versions.find((stored) => stored.code === code && stored.version === version)?.definition ?? null;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ExpiringSnapshot } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarDay } from './calendar-day';
 import { WorkingCalendar } from './working-calendar';
@@ -15,18 +16,12 @@ const DAY_COLUMNS = `to_char(date, 'YYYY-MM-DD') AS date, kind, json_build_objec
  */
 @Injectable()
 export class CalendarStore {
-  private cached: Promise<WorkingCalendar> | null = null;
-  private loadedAt = 0;
+  private readonly snapshot = new ExpiringSnapshot(() => this.load(), CACHE_MS);
 
   constructor(private readonly dataSource: DataSource) {}
 
   calendar(): Promise<WorkingCalendar> {
-    if (Date.now() - this.loadedAt > CACHE_MS) this.cached = null;
-    this.cached ??= this.load().catch((error: unknown) => {
-      this.cached = null;
-      throw error;
-    });
-    return this.cached;
+    return this.snapshot.get();
   }
 
   async days(year: number): Promise<CalendarDay[]> {
@@ -45,11 +40,10 @@ export class CalendarStore {
 
   /** Forget the cached calendar (after a change committed, here or in another service). */
   invalidate(): void {
-    this.cached = null;
+    this.snapshot.invalidate();
   }
 
   private async load(): Promise<WorkingCalendar> {
-    this.loadedAt = Date.now();
     const rows: (CalendarDay & { source: string | null })[] = await this.dataSource.query(`SELECT ${DAY_COLUMNS} FROM calendar_days ORDER BY date`);
     return new WorkingCalendar(rows.map(withoutNullSource));
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ExpiringSnapshot } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { AdministrativeUnit, isReceivingUnit } from './administrative-unit';
 import { UNIT_COLUMNS } from './administrative-units.sql';
@@ -6,14 +7,21 @@ import { UNIT_COLUMNS } from './administrative-units.sql';
 /** A chain of successors longer than this is a data error (a cycle), not a reorganisation. */
 const MAX_SUCCESSION = 10;
 
+/**
+ * Units change by reorganisation or a new service point: rarely. Every filing looks up two or
+ * three of them, so the table (a few thousand rows) is held in memory and re-read this often.
+ */
+const SNAPSHOT_MS = 60_000;
+
 /** Reads the unit table of the service's own database. */
 @Injectable()
 export class AdministrativeUnits {
+  private readonly snapshot = new ExpiringSnapshot(() => this.loadAll(), SNAPSHOT_MS);
+
   constructor(private readonly dataSource: DataSource) {}
 
   async find(code: string): Promise<AdministrativeUnit | null> {
-    const rows: AdministrativeUnit[] = await this.dataSource.query(`SELECT ${UNIT_COLUMNS} FROM administrative_units WHERE code = $1`, [code]);
-    return rows[0] ?? null;
+    return (await this.snapshot.get()).get(code) ?? null;
   }
 
   /** The unit in force on `date` (YYYY-MM-DD): the unit itself, or the successor that took it over. */
@@ -50,6 +58,12 @@ export class AdministrativeUnits {
        VALUES ($1, 'service-point', $2, $3, 'Service point', $4, $5, $6)`,
       [point.code, point.name, point.nameEn, point.provinceCode, point.parentCode, point.effectiveFrom],
     );
+    this.snapshot.invalidate();
     return (await this.find(point.code))!;
+  }
+
+  private async loadAll(): Promise<Map<string, AdministrativeUnit>> {
+    const rows: AdministrativeUnit[] = await this.dataSource.query(`SELECT ${UNIT_COLUMNS} FROM administrative_units`);
+    return new Map(rows.map((unit) => [unit.code, unit]));
   }
 }

@@ -41,4 +41,20 @@ describe('TokenVerifier', () => {
       .sign(await importJWK(key.privateJwk, 'ES256'));
     await expect(keycloak.verify(token)).resolves.toMatchObject({ roles: ['unit-leader'], unitCode: '19753' });
   });
+
+  it('remembers a verified token only until it expires', async () => {
+    const now = Date.now();
+    jest.useFakeTimers({ now, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const token = await signDevelopmentToken(key, { subject: 'u3', roles: ['citizen'], issuer: 'idp', audience: 'onestop', expiresIn: '60s' });
+      await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'u3' });
+      jest.setSystemTime(now + 59_000);
+      await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'u3' });
+      // Past its expiry and the verifier's 30 s of clock tolerance.
+      jest.setSystemTime(now + 100_000);
+      await expect(verifier.verify(token)).rejects.toThrow(/exp/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

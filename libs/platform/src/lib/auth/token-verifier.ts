@@ -18,10 +18,20 @@ function claim(payload: JWTPayload, path: string): unknown {
 }
 
 /**
+ * A desk files dozens of dossiers with one token; checking its signature each time costs more CPU
+ * than the rest of a filing's request handling. A verified token is remembered until it expires,
+ * at most this long (so a key the identity provider withdraws stops working within it).
+ */
+const REMEMBER_MS = 5 * 60_000;
+const REMEMBERED_TOKENS = 10_000;
+
+/**
  * Verifies bearer tokens: signature against the identity provider's JWKS (or the development
  * key), issuer, audience and expiry; then maps the claims to a Principal.
  */
 export class TokenVerifier {
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+
   constructor(
     private readonly keys: JWTVerifyGetKey,
     private readonly settings: TokenVerifierSettings,
@@ -36,6 +46,16 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const remembered = this.verified.get(token);
+    if (remembered && remembered.until > Date.now()) return remembered.principal;
+    this.verified.delete(token);
+    const { principal, expiresAt } = await this.verifySignature(token);
+    if (this.verified.size >= REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal, until: Math.min(expiresAt, Date.now() + REMEMBER_MS) });
+    return principal;
+  }
+
+  private async verifySignature(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -50,11 +70,13 @@ export class TokenVerifier {
     const roles = claim(payload, this.settings.rolesClaim);
     const unit = claim(payload, this.settings.unitClaim);
     const province = claim(payload, this.settings.provinceClaim);
-    return {
+    const principal: Principal = {
       subject: payload.sub,
       roles: Array.isArray(roles) ? roles.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [],
       unitCode: typeof unit === 'string' && unit ? unit : null,
       provinceCode: typeof province === 'string' && province ? province : null,
     };
+    // A token without an expiry is verified again every time.
+    return { principal, expiresAt: payload.exp === undefined ? 0 : payload.exp * 1000 };
   }
 }

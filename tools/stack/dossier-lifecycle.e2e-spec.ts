@@ -1,9 +1,9 @@
 import { startBroker, stopBroker, resetBroker } from '@onestop/local-stack';
 import { ResultSigned } from '@onestop/contracts';
-import { createEvent, MessagingRuntime, OutboxWriter } from '@onestop/messaging';
+import { createEvent, OutboxWriter } from '@onestop/messaging';
 import { ManualClock, PlatformEnv } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
-import { createTestDatabase, RunningService, startTestService, TestDatabase, tokenFor, waitFor } from '@onestop/testing';
+import { ServiceUnderTest, startServiceWithDatabase, tokenFor, waitFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { intakeSchema } from '../../apps/intake/src/database/schema';
@@ -28,21 +28,19 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
   jest.setTimeout(120_000);
   // Tuesday 24 November 2026, 09:00 in Huế.
   const clock = new ManualClock(new Date('2026-11-24T09:00:00+07:00'));
-  const group = `lifecycle-${randomBytes(4).toString('hex')}`;
-  let intakeDb: TestDatabase;
-  let routingDb: TestDatabase;
-  let intake: RunningService<IntakeEnv>;
-  let routing: RunningService<PlatformEnv>;
+  const idempotencyKey = `lifecycle-${randomBytes(4).toString('hex')}`;
+  let intake: ServiceUnderTest<IntakeEnv>;
+  let routing: ServiceUnderTest<PlatformEnv>;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     await resetBroker(broker);
     const { brokers } = await startBroker(broker);
-    [intakeDb, routingDb] = await Promise.all([createTestDatabase('intake', intakeSchema), createTestDatabase('routing', routingSchema)]);
     const kafka = { KAFKA_BROKERS: brokers, KAFKA_CONSUMER_START: 'earliest' };
-    intake = await startTestService(intakeService, { DATABASE_URL: intakeDb.url, KAFKA_GROUP_ID: `${group}-intake`, ...kafka }, { clock });
-    routing = await startTestService(routingService, { DATABASE_URL: routingDb.url, KAFKA_GROUP_ID: `${group}-routing`, ...kafka }, { clock });
-    await Promise.all([intake.app.get(MessagingRuntime).whenStarted(), routing.app.get(MessagingRuntime).whenStarted()]);
+    [intake, routing] = await Promise.all([
+      startServiceWithDatabase(intakeService, intakeSchema, kafka, { clock }),
+      startServiceWithDatabase(routingService, routingSchema, kafka, { clock }),
+    ]);
     await intake.app.get(AdministrativeUnits).addServicePoint({
       code: SERVICE_POINT,
       name: 'Điểm phục vụ Bưu điện Phú Xuân',
@@ -63,8 +61,6 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
   afterAll(async () => {
     await intake?.close();
     await routing?.close();
-    await intakeDb?.drop();
-    await routingDb?.drop();
     await stopBroker(broker);
   }, 60_000);
 
@@ -92,7 +88,7 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
   }
 
   it('is received at the service point with a code of that desk and an appointment date', async () => {
-    const response = await request(intake.url).post('/api/v1/dossiers').auth(tokens.desk, { type: 'bearer' }).set('Idempotency-Key', `lifecycle-${group}`).send(filing).expect(201);
+    const response = await request(intake.url).post('/api/v1/dossiers').auth(tokens.desk, { type: 'bearer' }).set('Idempotency-Key', idempotencyKey).send(filing).expect(201);
     dossier = response.body;
     expect(response.body.code).toBe(`${SERVICE_POINT}-261124-0001`);
     expect(response.body.status).toBe(2);
@@ -100,7 +96,7 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
     expect(response.body.appointmentDate).toBe('2026-11-27');
     expect(response.body.dueAt).toBe(new Date('2026-11-27T09:00:00+07:00').toISOString());
 
-    const retry = await request(intake.url).post('/api/v1/dossiers').auth(tokens.desk, { type: 'bearer' }).set('Idempotency-Key', `lifecycle-${group}`).send(filing).expect(201);
+    const retry = await request(intake.url).post('/api/v1/dossiers').auth(tokens.desk, { type: 'bearer' }).set('Idempotency-Key', idempotencyKey).send(filing).expect(201);
     expect(retry.body.id).toBe(dossier.id);
     expect(retry.headers['idempotent-replayed']).toBe('true');
   });
@@ -136,7 +132,7 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
       causationId: null,
     }, clock.now());
     // The digital-signature service's event, written as it writes it: through an outbox.
-    await routingDb.dataSource.transaction((tx) => routing.app.get(OutboxWriter).append(tx, [signed]));
+    await routing.database.dataSource.transaction((tx) => routing.app.get(OutboxWriter).append(tx, [signed]));
     await waitFor(async () => (await routingStatus(tokens.specialistB)) === 9, 75_000, 'the dossier done');
     version = (await request(routing.url).get(`/api/v1/dossiers/${dossier.id}`).auth(tokens.specialistB, { type: 'bearer' })).body.version;
     await act(tokens.desk, { action: 'return-result', resultChannel: 'counter' });
@@ -155,7 +151,7 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
       'route', 'accept', 'request-supplement', 'supplement-received', 'approve', 'result-signed', 'return-result',
     ]);
     expect(history.body.items[2]).toMatchObject({ actorId: 'specialist-b', fromStatus: 4, toStatus: 5, reason: 'Bổ sung hợp đồng thuê mặt bằng' });
-    const rows = await routingDb.dataSource.query('SELECT count(*)::int AS n FROM routed_dossiers');
+    const rows = await routing.database.dataSource.query('SELECT count(*)::int AS n FROM routed_dossiers');
     expect(rows[0].n).toBe(1);
   });
 

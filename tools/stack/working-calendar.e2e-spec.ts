@@ -1,7 +1,5 @@
-import { MessagingRuntime } from '@onestop/messaging';
 import { ManualClock, PlatformEnv } from '@onestop/platform';
-import { createTestDatabase, RunningService, startTestService, TestDatabase, tokenFor, waitFor } from '@onestop/testing';
-import { randomBytes } from 'node:crypto';
+import { ServiceUnderTest, startServiceWithDatabase, tokenFor, waitFor } from '@onestop/testing';
 import request from 'supertest';
 import { intakeSchema } from '../../apps/intake/src/database/schema';
 import { intakeService } from '../../apps/intake/src/service';
@@ -16,20 +14,17 @@ describe('correcting the working calendar', () => {
   jest.setTimeout(90_000);
   // Monday 4 January 2027, 09:00 in Huế.
   const clock = new ManualClock(new Date('2027-01-04T09:00:00+07:00'));
-  const group = `calendar-${randomBytes(4).toString('hex')}`;
-  let intakeDb: TestDatabase;
-  let routingDb: TestDatabase;
-  let intake: RunningService<PlatformEnv>;
-  let routing: RunningService<PlatformEnv>;
+  let intake: ServiceUnderTest<PlatformEnv>;
+  let routing: ServiceUnderTest<PlatformEnv>;
   let admin: string;
   let desk: string;
 
   beforeAll(async () => {
-    [intakeDb, routingDb] = await Promise.all([createTestDatabase('intake', intakeSchema), createTestDatabase('routing', routingSchema)]);
     const kafka = { KAFKA_CONSUMER_START: 'latest' };
-    intake = await startTestService(intakeService, { DATABASE_URL: intakeDb.url, KAFKA_GROUP_ID: `${group}-intake`, ...kafka }, { clock });
-    routing = await startTestService(routingService, { DATABASE_URL: routingDb.url, KAFKA_GROUP_ID: `${group}-routing`, ...kafka }, { clock });
-    await Promise.all([intake.app.get(MessagingRuntime).whenStarted(), routing.app.get(MessagingRuntime).whenStarted()]);
+    [intake, routing] = await Promise.all([
+      startServiceWithDatabase(intakeService, intakeSchema, kafka, { clock }),
+      startServiceWithDatabase(routingService, routingSchema, kafka, { clock }),
+    ]);
     admin = await tokenFor('province-admin', undefined, '46', 'admin-46');
     desk = await tokenFor('desk-officer', '19753', '46', 'desk-19753');
   }, 120_000);
@@ -37,8 +32,6 @@ describe('correcting the working calendar', () => {
   afterAll(async () => {
     await intake?.close();
     await routing?.close();
-    await intakeDb?.drop();
-    await routingDb?.drop();
   }, 60_000);
 
   const fileDossier = async () =>
@@ -72,7 +65,7 @@ describe('correcting the working calendar', () => {
     expect(earlier.body.appointmentDate).toBe('2027-01-07');
 
     await waitFor(async () => {
-      const rows = await routingDb.dataSource.query(`SELECT 1 FROM calendar_days WHERE date = '2027-01-05'`);
+      const rows = await routing.database.dataSource.query(`SELECT 1 FROM calendar_days WHERE date = '2027-01-05'`);
       return rows.length === 1;
     }, 30_000, "routing's copy of the calendar");
   });
@@ -85,5 +78,18 @@ describe('correcting the working calendar', () => {
     expect(otherYear.body.errors[0].field).toBe('days.0.date');
     await request(intake.url).put('/api/v1/calendar/2027').auth(desk, { type: 'bearer' }).send({ days: [], reason: 'không được' }).expect(403);
     await request(intake.url).get('/api/v1/calendar/20x7').expect(400);
+  });
+
+  it('takes concurrent corrections of one year in turn: every one answers, the last one stands', async () => {
+    const year = (await request(intake.url).get('/api/v1/calendar/2027').expect(200)).body;
+    const corrections = Array.from({ length: 6 }, (_, index) => ({
+      days: [...year.days.filter((day: { date: string }) => day.date !== '2027-01-05'), { date: '2027-01-05', kind: 'holiday', name: { vi: `Nghỉ ${index}`, en: `Day off ${index}` }, basis: 'decision' }],
+      reason: `Điều chỉnh lần ${index}`,
+    }));
+    const responses = await Promise.all(corrections.map((body) => request(intake.url).put('/api/v1/calendar/2027').auth(admin, { type: 'bearer' }).send(body)));
+    expect(responses.map((response) => response.status)).toEqual(Array(6).fill(200));
+    const days = (await request(intake.url).get('/api/v1/calendar/2027').expect(200)).body.days;
+    expect(days.filter((day: { date: string }) => day.date === '2027-01-05')).toHaveLength(1);
+    expect(days).toHaveLength(year.days.length);
   });
 });

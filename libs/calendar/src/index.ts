@@ -7,3 +7,4 @@ export * from './lib/calendar-store';
 export * from './lib/calendar.module';
 export * from './lib/working-calendar-changed.handler';
 export * from './lib/calendar-days.migration';
+export { localDateOf, VIETNAM_UTC_OFFSET_MINUTES } from './lib/local-date';

@@ -5,3 +5,4 @@ export * from './lib/test-stack';
 export * from './lib/test-tokens';
 export * from './lib/wait-for';
 export * from './lib/topic-reader';
+export * from './lib/service-with-database';

@@ -2,11 +2,10 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CalendarDay, calendarDayProblems, CalendarStore } from '@onestop/calendar';
 import { WorkingCalendarChanged } from '@onestop/contracts';
-import { createEvent, OutboxWriter } from '@onestop/messaging';
-import { actorOf, Clock, currentCorrelationId, CurrentPrincipal, invalidRequest, Principal, Public, Roles } from '@onestop/platform';
+import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
+import { Clock, CurrentPrincipal, invalidRequest, Principal, Public, Roles } from '@onestop/platform';
 import { IsArray, IsString, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 
 export class CalendarYearDto {
   @ApiProperty({ description: 'the year\'s exceptions: weekdays off (holiday) and weekend days worked (working-day)' })
@@ -60,7 +59,7 @@ export class CalendarController {
     });
     if (problems.length) throw invalidRequest(problems);
     const days = body.days as CalendarDay[];
-    const origin = { source: 'intake' as const, actor: actorOf(principal), correlationId: currentCorrelationId() ?? uuidv7(), causationId: null };
+    const origin = requestOrigin('intake', principal);
     await this.dataSource.transaction(async (tx) => {
       await this.store.replaceYear(tx, parsed, days);
       await this.outbox.append(tx, [createEvent(WorkingCalendarChanged, `calendar-${parsed}`, { year: parsed, days, reason: body.reason }, origin, this.clock.now())]);

@@ -1,14 +1,8 @@
 import { DossierReceived, DossierStatusChanged, DossierStatusCode, EventEnvelope } from '@onestop/contracts';
 import { createEvent, EventOrigin } from '@onestop/messaging';
-import { actorOf, currentCorrelationId, Principal } from '@onestop/platform';
 import { ProcedureDefinition } from '@onestop/reference-data';
-import { v7 as uuidv7 } from 'uuid';
 import { DossierRecord } from './dossier.record';
 
-/** Intake's events carry the person who acted and the request's correlation id. */
-export function intakeOrigin(principal: Principal): EventOrigin {
-  return { source: 'intake', actor: actorOf(principal), correlationId: currentCorrelationId() ?? uuidv7(), causationId: null };
-}
 
 export function statusChangedEvent(
   dossier: DossierRecord,

@@ -1,7 +1,6 @@
-import { MessagingRuntime } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
 import { TOPICS } from '@onestop/contracts';
-import { createTestDatabase, readTopic, RunningService, startTestService, TestDatabase, tokenFor } from '@onestop/testing';
+import { readTopic, ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { intakeSchema } from '../database/schema';
@@ -30,20 +29,17 @@ function filing(overrides: Record<string, unknown> = {}) {
 describe('intake dossiers', () => {
   // Tuesday 24 November 2026, 09:00 in Huế.
   const clock = new ManualClock(new Date('2026-11-24T09:00:00+07:00'));
-  let database: TestDatabase;
-  let running: RunningService<IntakeEnv>;
+  let running: ServiceUnderTest<IntakeEnv>;
   const tokens: Record<string, string> = {};
 
   const file = (token: string, body: object, key?: string) => {
     const call = request(running.url).post('/api/v1/dossiers').auth(token, { type: 'bearer' });
     return (key ? call.set('Idempotency-Key', key) : call).send(body);
   };
-  const count = async (table: string) => Number((await database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = async (table: string) => Number((await running.database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   beforeAll(async () => {
-    database = await createTestDatabase('intake-dossiers', intakeSchema);
-    running = await startTestService(intakeService, { DATABASE_URL: database.url, KAFKA_GROUP_ID: `intake-dossiers-${randomBytes(4).toString('hex')}` }, { clock });
-    await running.app.get(MessagingRuntime).whenStarted();
+    running = await startServiceWithDatabase(intakeService, intakeSchema, {}, { clock });
     tokens.desk = await tokenFor('desk-officer', PHU_XUAN, '46', 'desk-phu-xuan');
     tokens.otherDesk = await tokenFor('desk-officer', KIM_LONG, '46', 'desk-kim-long');
     tokens.citizen = await tokenFor('citizen', undefined, '46', 'citizen-cuong');
@@ -53,7 +49,6 @@ describe('intake dossiers', () => {
 
   afterAll(async () => {
     await running?.close();
-    await database?.drop();
   }, 30_000);
 
   it('receives a complete counter filing with the desk code, a daily sequence and the appointment date', async () => {
@@ -67,7 +62,7 @@ describe('intake dossiers', () => {
   });
 
   it('stores the citizen ID number only encrypted, and never puts it in an event', async () => {
-    const [row] = await database.dataSource.query('SELECT id, citizen_id_ciphertext, citizen_id_index FROM dossiers LIMIT 1');
+    const [row] = await running.database.dataSource.query('SELECT id, citizen_id_ciphertext, citizen_id_index FROM dossiers LIMIT 1');
     expect(row.citizen_id_ciphertext).not.toContain(CITIZEN_ID);
     expect(row.citizen_id_index).not.toContain(CITIZEN_ID);
     // What routing and the other services receive: DossierStatusChanged and DossierReceived.

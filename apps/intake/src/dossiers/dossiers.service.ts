@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarStore } from '@onestop/calendar';
+import { CalendarStore, localDateOf } from '@onestop/calendar';
 import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
-import { OutboxWriter } from '@onestop/messaging';
-import { Clock, Principal, ProblemException } from '@onestop/platform';
+import { OutboxWriter, requestOrigin } from '@onestop/messaging';
+import { Clock, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresService } from '../procedures/procedures.service';
-import { localDate } from '../time/local-date';
-import { intakeOrigin, receivedEvent, statusChangedEvent } from './dossier-events';
+import { receivedEvent, statusChangedEvent } from './dossier-events';
 import { mayRead } from './dossier-access';
 import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
 import { officerView, PublicStep, receiptView } from './dossier-views';
 import { IntakeDecisionDto, WithdrawalDto } from './dto/intake-decision.dto';
-import { recordPublicSteps } from './file-dossier.service';
+import { recordPublicSteps } from './public-history';
 
 const notFound = (code: string) => new ProblemException(404, 'No such dossier', { detail: `no dossier ${code} that you may see` });
 
@@ -68,9 +67,7 @@ export class DossiersService {
       const procedure = (await this.procedures.version(dossier.procedureCode, dossier.procedureVersion))!;
       const receive = decision.decision === 'receive';
       if (receive && dossier.missingDocuments.length > 0 && !decision.reason) {
-        throw new ProblemException(422, 'The request cannot be processed', {
-          errors: [{ field: 'reason', message: `required to receive a dossier missing ${dossier.missingDocuments.join(', ')}` }],
-        });
+        throw unprocessableRequest([{ field: 'reason', message: `required to receive a dossier missing ${dossier.missingDocuments.join(', ')}` }]);
       }
       const dueAt = receive ? calendar.deadline(now, procedure.processingTime) : null;
       const [updated]: [DossierRecord[], number] = await tx.query(
@@ -83,11 +80,11 @@ export class DossiersService {
           receive ? now : null,
           receive ? calendar.countingStart(now) : null,
           dueAt,
-          dueAt ? localDate(dueAt) : null,
+          dueAt ? localDateOf(dueAt) : null,
           now,
         ],
       );
-      const origin = intakeOrigin(principal);
+      const origin = requestOrigin('intake', principal);
       const events: EventEnvelope[] = [
         statusChangedEvent(updated[0], { from: dossier.status, action: receive ? 'receive' : 'refuse', reason: decision.reason ?? null }, origin, now),
       ];
@@ -117,7 +114,7 @@ export class DossiersService {
         `UPDATE dossiers SET status = $2, intake_note = $3, version = version + 1, updated_at = $4 WHERE id = $1 RETURNING ${DOSSIER_COLUMNS}`,
         [dossier.id, DOSSIER_STATUS.withdrawn, withdrawal.reason, now],
       );
-      const event = statusChangedEvent(updated[0], { from: dossier.status, action: 'withdraw', reason: withdrawal.reason }, intakeOrigin(principal), now);
+      const event = statusChangedEvent(updated[0], { from: dossier.status, action: 'withdraw', reason: withdrawal.reason }, requestOrigin('intake', principal), now);
       await recordPublicSteps(tx, dossier.id, [event]);
       await this.outbox.append(tx, [event]);
       return receiptView(updated[0]);

@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarStore } from '@onestop/calendar';
+import { CalendarStore, localDateOf } from '@onestop/calendar';
 import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
-import { OutboxWriter } from '@onestop/messaging';
-import { Clock, Principal, ProblemException } from '@onestop/platform';
+import { OutboxWriter, requestOrigin } from '@onestop/messaging';
+import { Clock, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { AdministrativeUnit, AdministrativeUnits, ProcedureDefinition } from '@onestop/reference-data';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresService } from '../procedures/procedures.service';
-import { localDate } from '../time/local-date';
 import { formatDossierCode } from './dossier-code';
-import { intakeOrigin, receivedEvent, statusChangedEvent } from './dossier-events';
+import { receivedEvent, statusChangedEvent } from './dossier-events';
 import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
 import { FileDossierDto } from './dto/file-dossier.dto';
 import { intakeOutcome, missingDocuments } from './intake-outcome';
-import { unprocessable } from './unprocessable';
+import { recordPublicSteps } from './public-history';
 
 export interface FiledDossier {
   dossier: DossierRecord;
@@ -63,14 +62,14 @@ export class FileDossierService {
   private async fileNew(command: FileDossierDto, principal: Principal, idempotencyKey: string | null, requestHash: string): Promise<DossierRecord> {
     this.checkChannel(command, principal);
     const now = this.clock.now();
-    const { procedure, receivingUnit } = await this.resolve(command, localDate(now));
+    const { procedure, receivingUnit } = await this.resolve(command, localDateOf(now));
     const outcome = intakeOutcome(command.channel, missingDocuments(procedure, command.documents), command.acceptIncomplete?.reason ?? null);
     const calendar = await this.calendars.calendar();
     const received = outcome.status === DOSSIER_STATUS.received;
     const dueAt = received ? calendar.deadline(now, procedure.processingTime) : null;
 
     return this.dataSource.transaction(async (tx) => {
-      const code = formatDossierCode(receivingUnit.code, localDate(now), await this.nextSequence(tx, receivingUnit.code, localDate(now)));
+      const code = formatDossierCode(receivingUnit.code, localDateOf(now), await this.nextSequence(tx, receivingUnit.code, localDateOf(now)));
       const rows: DossierRecord[] = await tx.query(
         `INSERT INTO dossiers (id, code, status, procedure_code, procedure_version, province_code, receiving_unit_code, channel,
            applicant_name, applicant_phone, applicant_email, applicant_address, applicant_commune_code, subject_commune_code,
@@ -107,11 +106,11 @@ export class FileDossierService {
           received ? now : null,
           received ? calendar.countingStart(now) : null,
           dueAt,
-          dueAt ? localDate(dueAt) : null,
+          dueAt ? localDateOf(dueAt) : null,
         ],
       );
       const dossier = rows[0];
-      const origin = intakeOrigin(principal);
+      const origin = requestOrigin('intake', principal);
       const events: EventEnvelope[] = [statusChangedEvent(dossier, { from: null, action: outcome.action, reason: outcome.note }, origin, now)];
       if (received) events.push(receivedEvent(dossier, procedure, origin));
       await recordPublicSteps(tx, dossier.id, events);
@@ -163,10 +162,10 @@ export class FileDossierService {
     }
     if (subjectProvince !== receivingUnit.provinceCode) {
       const field = command.subjectCommuneCode != null ? 'subjectCommuneCode' : 'applicant.address.communeCode';
-      throw unprocessable(field, `the matter belongs to province ${subjectProvince}`, {
-        field: 'receivingUnitCode',
-        message: `belongs to province ${receivingUnit.provinceCode}; a province's units receive only its own matters`,
-      });
+      throw unprocessableRequest([
+        { field, message: `the matter belongs to province ${subjectProvince}` },
+        { field: 'receivingUnitCode', message: `belongs to province ${receivingUnit.provinceCode}; a province's units receive only its own matters` },
+      ]);
     }
     const known = new Set(procedure.requiredDocuments.map((document) => document.type));
     command.documents.forEach((document, index) => {
@@ -187,19 +186,8 @@ export class FileDossierService {
   }
 }
 
+const unprocessable = (field: string, message: string) => unprocessableRequest([{ field, message }]);
+
 function isIdempotencyConflict(error: unknown): boolean {
   return (error as { constraint?: string }).constraint === 'dossiers_idempotency';
-}
-
-/** The steps a citizen may see in the public look-up, keyed by event so a replay adds nothing. */
-export async function recordPublicSteps(tx: EntityManager, dossierId: string, events: readonly EventEnvelope[]): Promise<void> {
-  for (const event of events) {
-    if (event.type !== 'DossierStatusChanged') continue;
-    const { from, to, action } = event.payload as { from: number | null; to: number; action: string };
-    await tx.query(
-      `INSERT INTO dossier_public_history (dossier_id, event_id, from_status, to_status, action, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
-      [dossierId, event.id, from, to, action, event.occurredAt],
-    );
-  }
 }

@@ -1,7 +1,5 @@
-import { MessagingRuntime } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
-import { createTestDatabase, RunningService, startTestService, TestDatabase, tokenFor } from '@onestop/testing';
-import { randomBytes } from 'node:crypto';
+import { ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
 import request from 'supertest';
 import { intakeSchema } from '../database/schema';
 import { IntakeEnv } from '../intake.env';
@@ -160,26 +158,22 @@ const TABLES = ['dossiers', 'dossier_code_sequences', 'dossier_public_history', 
  */
 describe('malformed filings', () => {
   const clock = new ManualClock(new Date('2026-11-24T09:00:00+07:00'));
-  let database: TestDatabase;
-  let running: RunningService<IntakeEnv>;
+  let running: ServiceUnderTest<IntakeEnv>;
   let desk: string;
   let citizen: string;
   const cases = [...shapeMutations(), ...valueMutations(), ...bodyMutations()];
 
   const rowCounts = async () =>
-    Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, Number((await database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n)])));
+    Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, Number((await running.database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n)])));
 
   beforeAll(async () => {
-    database = await createTestDatabase('intake-malformed', intakeSchema);
-    running = await startTestService(intakeService, { DATABASE_URL: database.url, KAFKA_GROUP_ID: `intake-malformed-${randomBytes(4).toString('hex')}` }, { clock });
-    await running.app.get(MessagingRuntime).whenStarted();
+    running = await startServiceWithDatabase(intakeService, intakeSchema, {}, { clock });
     desk = await tokenFor('desk-officer', DESK_UNIT, '46', 'desk-malformed');
     citizen = await tokenFor('citizen', undefined, '46', 'citizen-malformed');
   }, 60_000);
 
   afterAll(async () => {
     await running?.close();
-    await database?.drop();
   }, 30_000);
 
   it('generates at least 200 distinct malformed bodies', () => {

@@ -1,8 +1,9 @@
+import { localDateOf } from '@onestop/calendar';
 import { Injectable } from '@nestjs/common';
 import { DossierRouted, DossierStatusChanged, EnvelopeOf } from '@onestop/contracts';
 import { EventHandler, HandlesEvent } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
-import { recordPublicSteps } from './file-dossier.service';
+import { recordPublicSteps } from './public-history';
 
 /** Keeps intake's copy of each dossier's status current, for the public look-up and the desks. */
 @Injectable()
@@ -13,10 +14,10 @@ export class StatusChangedHandler implements EventHandler<EnvelopeOf<typeof Doss
     const { dossierId, to, unitCode, dueAt, resultChannel } = event.payload;
     const [, updated] = await tx.query(
       `UPDATE dossiers SET status = $2, competent_unit_code = COALESCE($3, competent_unit_code), due_at = COALESCE($4, due_at),
-         appointment_date = COALESCE(($4::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, appointment_date),
-         result_channel = COALESCE($5, result_channel), version = version + 1, updated_at = $6
+         appointment_date = COALESCE($5, appointment_date), result_channel = COALESCE($6, result_channel),
+         version = version + 1, updated_at = $7
        WHERE id = $1`,
-      [dossierId, to, unitCode, dueAt, resultChannel, event.occurredAt],
+      [dossierId, to, unitCode, dueAt, dueAt ? localDateOf(new Date(dueAt)) : null, resultChannel, event.occurredAt],
     );
     // Another deployment's dossier on a shared topic: nothing of ours to update.
     if (updated === 0) return;

@@ -1,8 +1,8 @@
+import { localDateOf } from '@onestop/calendar';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Clock, invalidRequest, ProblemException, Public } from '@onestop/platform';
 import { ProcedureDefinition } from '@onestop/reference-data';
-import { localDate } from '../time/local-date';
 import { ProceduresService } from './procedures.service';
 
 @ApiTags('procedures')
@@ -18,7 +18,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'The procedures in force today, with documents, fees and processing times' })
   @ApiOkResponse()
   async list(): Promise<{ items: ProcedureDefinition[] }> {
-    return { items: await this.procedures.listInForce(localDate(this.clock.now())) };
+    return { items: await this.procedures.listInForce(localDateOf(this.clock.now())) };
   }
 
   @Public()
@@ -26,7 +26,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'One procedure: the version in force, or a given version' })
   @ApiQuery({ name: 'version', required: false, type: Number })
   async get(@Param('code') code: string, @Query('version') version?: string): Promise<ProcedureDefinition> {
-    const procedure = version === undefined ? await this.procedures.inForce(code, localDate(this.clock.now())) : await this.byVersion(code, version);
+    const procedure = version === undefined ? await this.procedures.inForce(code, localDateOf(this.clock.now())) : await this.byVersion(code, version);
     if (!procedure) throw new ProblemException(404, 'No such procedure', { detail: `no procedure ${code}${version ? ` version ${version}` : ''}` });
     return procedure;
   }

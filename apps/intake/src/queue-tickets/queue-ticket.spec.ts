@@ -1,4 +1,4 @@
-import { displayNumber, localDate, queueKeys, tierOf } from './queue-ticket';
+import { displayNumber, queueKeys, tierOf } from './queue-ticket';
 
 describe('queue ticket rules', () => {
   it('prints U for the priority tier and A for standard, padded to three digits', () => {
@@ -10,12 +10,6 @@ describe('queue ticket rules', () => {
   it('puts every priority group in one tier ahead of standard', () => {
     expect(tierOf('standard')).toBe('standard');
     for (const group of ['elderly', 'disability', 'pregnant', 'young-child', 'veteran'] as const) expect(tierOf(group)).toBe('priority');
-  });
-
-  it('dates a ticket by the local day in UTC+07:00', () => {
-    expect(localDate(new Date('2026-05-04T16:59:59.999Z'))).toBe('2026-05-04');
-    expect(localDate(new Date('2026-05-04T17:00:00.000Z'))).toBe('2026-05-05');
-    expect(localDate(new Date('2026-12-31T23:00:00.000Z'))).toBe('2027-01-01');
   });
 
   it('keys a queue by unit and local day', () => {

@@ -22,14 +22,6 @@ export function displayNumber(number: number, group: PriorityGroup): string {
   return `${letter}-${String(number).padStart(3, '0')}`;
 }
 
-/** Vietnam keeps UTC+07:00 all year, so the local date is the UTC date seven hours on. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The local date (YYYY-MM-DD) of an instant: the day whose numbering a ticket belongs to. */
-export function localDate(instant: Date): string {
-  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** A day's queue outlives the day only long enough for late status look-ups and reports. */
 export const QUEUE_TTL_SECONDS = 2 * 24 * 60 * 60;
 

@@ -1,6 +1,5 @@
-import { MessagingRuntime } from '@onestop/messaging';
 import { ManualClock, PlatformEnv, REDIS } from '@onestop/platform';
-import { createTestDatabase, RunningService, startTestService, TestDatabase, tokenFor } from '@onestop/testing';
+import { ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
 import { Redis } from 'ioredis';
 import { randomInt } from 'node:crypto';
 import request from 'supertest';
@@ -17,8 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * and each test moves to the next one, so no test shares a day's queue with another test or run.
  */
 describe('queue tickets', () => {
-  let database: TestDatabase;
-  let running: RunningService<PlatformEnv>;
+  let running: ServiceUnderTest<PlatformEnv>;
   // 09:00 in Huế (02:00 UTC) on a random day of years 2100-2899.
   const clock = new ManualClock(new Date(Date.UTC(2100 + randomInt(800), 0, 1, 2) + randomInt(365) * DAY_MS));
 
@@ -29,14 +27,11 @@ describe('queue tickets', () => {
   const queueOf = (unitCode: string) => request(running.url).get(`/api/v1/receiving-units/${unitCode}/queue`).expect(200);
 
   beforeAll(async () => {
-    database = await createTestDatabase('intake', intakeSchema);
-    running = await startTestService(intakeService, { DATABASE_URL: database.url }, { clock });
-    await running.app.get(MessagingRuntime).whenStarted();
+    running = await startServiceWithDatabase(intakeService, intakeSchema, {}, { clock });
   }, 60_000);
 
   afterAll(async () => {
     await running?.close();
-    await database?.drop();
   }, 30_000);
 
   beforeEach(() => clock.advance(DAY_MS));

@@ -1,3 +1,4 @@
+import { localDateOf } from '@onestop/calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, Principal, ProblemException, problemType, REDIS } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
@@ -9,7 +10,6 @@ import { QueueCommands, queueCommands } from './queue-scripts';
 import {
   displayNumber,
   LAST_CALLED_SHOWN,
-  localDate,
   PRIORITY_GROUPS,
   PriorityGroup,
   QUEUE_TTL_SECONDS,
@@ -34,7 +34,7 @@ export class QueueTicketsService {
 
   async issue(unitCode: string, request: IssueTicketDto): Promise<IssuedTicketDto> {
     const now = this.clock.now();
-    const date = localDate(now);
+    const date = localDateOf(now);
     const keys = await this.openQueue(unitCode, date);
     const priorityGroup = request.priorityGroup ?? 'standard';
     const issuedAt = now.toISOString();
@@ -48,7 +48,7 @@ export class QueueTicketsService {
   }
 
   async status(unitCode: string, number: number): Promise<TicketStatusDto> {
-    const date = localDate(this.clock.now());
+    const date = localDateOf(this.clock.now());
     const keys = await this.openQueue(unitCode, date);
     // One transaction, so the ticket and its place in line are read at the same moment.
     const [stored, priorityRank, standardRank, priorityWaiting] = (await replies(
@@ -68,7 +68,7 @@ export class QueueTicketsService {
   }
 
   async queue(unitCode: string): Promise<QueueDto> {
-    const date = localDate(this.clock.now());
+    const date = localDateOf(this.clock.now());
     const keys = await this.openQueue(unitCode, date);
     const [issued, waitingByGroup, lastCalled] = (await replies(
       this.redis.multi().get(keys.sequence).hgetall(keys.waitingByGroup).lrange(keys.called, 0, LAST_CALLED_SHOWN - 1),
@@ -91,7 +91,7 @@ export class QueueTicketsService {
       throw new ProblemException(403, 'Not allowed', { detail: `a desk officer calls tickets only at their own unit (${officer.unitCode ?? 'none'})` });
     }
     const now = this.clock.now();
-    const keys = await this.openQueue(unitCode, localDate(now));
+    const keys = await this.openQueue(unitCode, localDateOf(now));
     const ticket = await this.commands.callNextTicket(keys, request.counter, now.toISOString(), QUEUE_TTL_SECONDS);
     if (!ticket) throw new ProblemException(404, 'Nobody is waiting', { type: `${problemType(404)}/queue-empty`, detail: `the queue of unit ${unitCode} is empty` });
     return {

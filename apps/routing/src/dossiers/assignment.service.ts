@@ -26,14 +26,16 @@ export class AssignmentService {
   /**
    * The least-loaded active specialist of the unit (open dossiers assigned), ties to the one
    * registered first; null when the unit has none yet, and the dossier waits in the unit's queue.
-   * The row lock keeps two concurrent assignments from both choosing the same idle officer.
+   * Assignments in one unit take turns (a transaction-scoped advisory lock), so each one counts
+   * the dossiers the previous one committed: two at once never both pick the same idle officer.
    */
   async leastLoadedOfficer(tx: EntityManager, unitCode: string): Promise<string | null> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('routing.assign:' || $1))`, [unitCode]);
     const rows: { subject: string }[] = await tx.query(
       `SELECT o.subject FROM officers o
         WHERE o.unit_code = $1 AND o.active AND 'specialist' = ANY (o.roles)
         ORDER BY (SELECT count(*) FROM routed_dossiers d WHERE d.assignee_id = o.subject AND d.status IN (2, 4, 5, 6)), o.updated_at, o.subject
-        LIMIT 1 FOR UPDATE OF o`,
+        LIMIT 1`,
       [unitCode],
     );
     return rows[0]?.subject ?? null;

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarStore, WorkingCalendar } from '@onestop/calendar';
+import { CalendarStore, localDateOf, WorkingCalendar } from '@onestop/calendar';
 import { DossierRouted, DossierStatusChanged, EventEnvelope } from '@onestop/contracts';
-import { createEvent, EventOrigin, OutboxWriter } from '@onestop/messaging';
-import { actorOf, Clock, currentCorrelationId, invalidRequest, Principal, ProblemException } from '@onestop/platform';
+import { createEvent, EventOrigin, OutboxWriter, requestOrigin } from '@onestop/messaging';
+import { actorOf, Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { DataSource, EntityManager } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { check, RULES, State, STATUS_OF } from '../workflow/dossier-workflow';
 import { AssignmentService } from './assignment.service';
 import { DossierAccess } from './dossier-access';
@@ -42,6 +41,14 @@ export class DossierActionsService {
     const calendar = await this.calendars.calendar();
     return this.dataSource.transaction(async (tx) => {
       const dossier = await this.access.forAction(tx, dossierId, principal, rule.scope);
+      // Checked first: a client acting on an old copy is told to reload, not about a state it never saw.
+      if (dossier.version !== command.version) {
+        throw new ProblemException(409, 'Stale version', {
+          type: 'https://onestop.gov.vn/problems/conflict/stale-version',
+          detail: `the dossier is at version ${dossier.version}; reload it and try again`,
+          extensions: { currentVersion: dossier.version },
+        });
+      }
       const refusal = check(command.action, dossier.state, principal.roles, command.reason ?? null);
       if (refusal?.kind === 'not-allowed-now') {
         throw new ProblemException(409, 'Action not allowed now', {
@@ -54,13 +61,6 @@ export class DossierActionsService {
         throw new ProblemException(403, 'Not allowed', { detail: `${command.action} requires one of the roles: ${refusal.roles.join(', ')}` });
       }
       if (refusal?.kind === 'reason-required') throw invalidRequest([{ field: 'reason', message: `is required to ${command.action}` }]);
-      if (dossier.version !== command.version) {
-        throw new ProblemException(409, 'Stale version', {
-          type: 'https://onestop.gov.vn/problems/conflict/stale-version',
-          detail: `the dossier is at version ${dossier.version}; reload it and try again`,
-          extensions: { currentVersion: dossier.version },
-        });
-      }
       const now = this.clock.now();
       const change = await this.changeFor(tx, dossier, command, calendar, now);
       const updated = await this.save(tx, dossier, change, now);
@@ -104,8 +104,8 @@ export class DossierActionsService {
   }
 
   private async transferTarget(dossier: RoutedDossier, targetUnitCode: string, now: Date): Promise<string> {
-    const target = await this.units.current(targetUnitCode, now.toISOString().slice(0, 10));
-    const invalid = (message: string) => new ProblemException(422, 'The request cannot be processed', { errors: [{ field: 'targetUnitCode', message }] });
+    const target = await this.units.current(targetUnitCode, localDateOf(now));
+    const invalid = (message: string) => unprocessableRequest([{ field: 'targetUnitCode', message }]);
     if (!target || !['commune', 'department'].includes(target.kind)) throw invalid(`${targetUnitCode} is not a commune or department in force`);
     if (target.provinceCode !== dossier.provinceCode) throw invalid('a dossier can only move to a unit of its province');
     if (target.code === dossier.unitCode) throw invalid('the dossier is already with this unit');
@@ -148,7 +148,7 @@ export class DossierActionsService {
       reason: command.reason ?? null,
       details: command.action === 'transfer' ? { fromUnitCode: before.unitCode, toUnitCode: after.unitCode, assigneeId: after.assigneeId } : {},
     });
-    const origin: EventOrigin = { source: 'routing', actor, correlationId: currentCorrelationId() ?? uuidv7(), causationId: null };
+    const origin = requestOrigin('routing', principal);
     const events: EventEnvelope[] = [statusChanged(before, after, command.action, command.reason ?? null, origin, now)];
     if (command.action === 'transfer') {
       events.push(

@@ -1,3 +1,4 @@
+import { localDateOf } from '@onestop/calendar';
 import { Injectable } from '@nestjs/common';
 import { DossierReceived, DossierRouted, EnvelopeOf } from '@onestop/contracts';
 import { createEvent, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
@@ -22,7 +23,7 @@ export class DossierReceivedHandler implements EventHandler<EnvelopeOf<typeof Do
   async handle(event: EnvelopeOf<typeof DossierReceived>, tx: EntityManager): Promise<void> {
     const received = event.payload;
     const now = this.clock.now();
-    const unitCode = await this.assignment.competentUnit(received.procedure, received.subjectCommuneCode, received.receivedAt.slice(0, 10));
+    const unitCode = await this.assignment.competentUnit(received.procedure, received.subjectCommuneCode, localDateOf(new Date(received.receivedAt)));
     const assigneeId = await this.assignment.leastLoadedOfficer(tx, unitCode);
     const inserted: unknown[] = await tx.query(
       `INSERT INTO routed_dossiers (id, code, province_code, procedure, receiving_unit_code, unit_code, assignee_id, state, status,

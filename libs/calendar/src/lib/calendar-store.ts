@@ -32,8 +32,9 @@ export class CalendarStore {
     return rows.map(withoutNullSource);
   }
 
-  /** Replaces one year's exceptions inside the caller's transaction. */
+  /** Replaces one year's exceptions inside the caller's transaction; changes to a year take turns. */
   async replaceYear(tx: EntityManager, year: number, days: readonly CalendarDay[]): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('calendar.year:' || $1))`, [year]);
     await tx.query('DELETE FROM calendar_days WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)', [year]);
     await insertCalendarDays(tx, days);
   }

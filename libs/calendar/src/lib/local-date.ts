@@ -1,5 +1,13 @@
 export const MS_PER_DAY = 86_400_000;
 
+/** Vietnam keeps UTC+07:00 all year (no daylight saving). */
+export const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60;
+
+/** The local calendar date (YYYY-MM-DD) of an instant: in Vietnam unless another offset is given. */
+export function localDateOf(instant: Date, utcOffsetMinutes = VIETNAM_UTC_OFFSET_MINUTES): string {
+  return new Date(instant.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
 /**
  * Local dates as whole day numbers (days since 1970-01-01), so "the next day" is +1 and the
  * weekday is a remainder: with a fixed UTC offset no time-zone library is needed.

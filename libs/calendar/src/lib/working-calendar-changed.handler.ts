@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { EnvelopeOf, WorkingCalendarChanged } from '@onestop/contracts';
-import { EventHandler, HandlesEvent } from '@onestop/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import { EnvelopeOf, ServiceName, WorkingCalendarChanged } from '@onestop/contracts';
+import { EventHandler, HandlesEvent, MESSAGING_SERVICE } from '@onestop/messaging';
+import { afterCommit } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { CalendarStore } from './calendar-store';
 import { parseCalendarDays } from './calendar-day';
@@ -9,10 +10,15 @@ import { parseCalendarDays } from './calendar-day';
 @Injectable()
 @HandlesEvent(WorkingCalendarChanged)
 export class WorkingCalendarChangedHandler implements EventHandler<EnvelopeOf<typeof WorkingCalendarChanged>> {
-  constructor(private readonly store: CalendarStore) {}
+  constructor(
+    private readonly store: CalendarStore,
+    @Inject(MESSAGING_SERVICE) private readonly service: ServiceName,
+  ) {}
 
   async handle(event: EnvelopeOf<typeof WorkingCalendarChanged>, tx: EntityManager): Promise<void> {
+    // The service that made the change wrote it already; applying it late could undo a newer one.
+    if (event.source === this.service) return;
     await this.store.replaceYear(tx, event.payload.year, parseCalendarDays(event.payload.days));
-    this.store.invalidate();
+    afterCommit(tx, () => this.store.invalidate());
   }
 }

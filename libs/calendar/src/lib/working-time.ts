@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VIETNAM_UTC_OFFSET_MINUTES } from './local-date';
 
 /** Office hours, all in local time 'HH:MM'. */
 export interface WorkingTimeOptions {
@@ -12,7 +13,7 @@ export interface WorkingTimeOptions {
 
 /** Civil-service office hours: 8 hours a day, receipts after 15:00 count from the next working day. */
 export const DEFAULT_WORKING_TIME: WorkingTimeOptions = {
-  utcOffsetMinutes: 7 * 60,
+  utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES,
   shifts: [
     { start: '07:30', end: '11:30' },
     { start: '13:30', end: '17:30' },

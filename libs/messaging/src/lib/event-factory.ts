@@ -1,4 +1,5 @@
 import { Actor, EnvelopeOf, EventDefinition, ServiceName } from '@onestop/contracts';
+import { actorOf, currentCorrelationId, Principal } from '@onestop/platform';
 import { v7 as uuidv7 } from 'uuid';
 
 export interface EventOrigin {
@@ -7,6 +8,11 @@ export interface EventOrigin {
   correlationId: string;
   /** The event or request that led to this one; null where a person started the chain. */
   causationId: string | null;
+}
+
+/** The origin of events a person's request causes: that person, and the request's correlation id. */
+export function requestOrigin(source: ServiceName, principal: Principal): EventOrigin {
+  return { source, actor: actorOf(principal), correlationId: currentCorrelationId() ?? uuidv7(), causationId: null };
 }
 
 /**

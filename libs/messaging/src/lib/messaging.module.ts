@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventRegistry, ServiceName } from '@onestop/contracts';
-import { PlatformEnv } from '@onestop/platform';
+import { BackgroundStart, PlatformEnv } from '@onestop/platform';
 import { Kafka } from 'kafkajs';
 import { DeadLetterStore } from './dead-letters/dead-letter-store';
 import { createIdempotentProducer, createKafka } from './kafka/kafka-client';
@@ -36,8 +36,9 @@ export class MessagingModule {
         { provide: OutboxWriter, useFactory: (registry: EventRegistry) => new OutboxWriter(registry), inject: [EventRegistry] },
         { provide: DeadLetterStore, useFactory: (kafka: Kafka) => new DeadLetterStore(kafka), inject: [Kafka] },
         MessagingRuntime,
+        { provide: BackgroundStart, useExisting: MessagingRuntime },
       ],
-      exports: [Kafka, KAFKA_PRODUCER, EventRegistry, OutboxWriter, DeadLetterStore, MessagingRuntime],
+      exports: [MESSAGING_SERVICE, Kafka, KAFKA_PRODUCER, EventRegistry, OutboxWriter, DeadLetterStore, MessagingRuntime, BackgroundStart],
     };
   }
 }

@@ -18,7 +18,8 @@ export async function readTopic(
   { timeoutMs = 30_000, brokers = testKafkaBrokers() }: { timeoutMs?: number; brokers?: string[] } = {},
 ): Promise<ReadMessage[]> {
   const kafka = new Kafka({ clientId: 'topic-reader', brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `topic-reader-${randomBytes(6).toString('hex')}` });
+  const groupId = `topic-reader-${randomBytes(6).toString('hex')}`;
+  const consumer = kafka.consumer({ groupId });
   const messages: ReadMessage[] = [];
   await consumer.connect();
   try {
@@ -42,5 +43,10 @@ export async function readTopic(
     return messages;
   } finally {
     await consumer.disconnect();
+    // Leave no group behind on the shared broker.
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await admin.disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { DevelopmentKey } from './development-key';
 import { signDevelopmentToken } from './development-token';
 import { TokenVerifier } from './token-verifier';
@@ -42,17 +42,25 @@ describe('TokenVerifier', () => {
     await expect(keycloak.verify(token)).resolves.toMatchObject({ roles: ['unit-leader'], unitCode: '19753' });
   });
 
-  it('remembers a verified token only until it expires', async () => {
+  it("checks a token's signature once, then remembers it until it expires", async () => {
+    const local = createLocalJWKSet({ keys: [key.publicJwk] });
+    let keyLookups = 0;
+    const counting = new TokenVerifier((header, token) => {
+      keyLookups += 1;
+      return local(header, token);
+    }, settings);
     const now = Date.now();
     jest.useFakeTimers({ now, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {
       const token = await signDevelopmentToken(key, { subject: 'u3', roles: ['citizen'], issuer: 'idp', audience: 'onestop', expiresIn: '60s' });
-      await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'u3' });
+      await expect(counting.verify(token)).resolves.toMatchObject({ subject: 'u3' });
       jest.setSystemTime(now + 59_000);
-      await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'u3' });
-      // Past its expiry and the verifier's 30 s of clock tolerance.
+      await expect(counting.verify(token)).resolves.toMatchObject({ subject: 'u3' });
+      expect(keyLookups).toBe(1);
+      // Past its expiry (and the 30 s of clock tolerance) it is checked again, and refused.
       jest.setSystemTime(now + 100_000);
-      await expect(verifier.verify(token)).rejects.toThrow(/exp/);
+      await expect(counting.verify(token)).rejects.toThrow(/exp/);
+      expect(keyLookups).toBe(2);
     } finally {
       jest.useRealTimers();
     }

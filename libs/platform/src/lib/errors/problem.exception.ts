@@ -49,3 +49,12 @@ export function invalidRequest(errors: FieldProblem[]): ProblemException {
     errors,
   });
 }
+
+/** 422: well-formed, but a code or rule does not hold (unknown procedure, unit not open...). */
+export function unprocessableRequest(errors: FieldProblem[]): ProblemException {
+  return new ProblemException(422, 'The request cannot be processed', {
+    type: problemType(422) + '/reference',
+    detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    errors,
+  });
+}

@@ -1,0 +1,98 @@
+import { DossierReceived } from '@onestop/contracts';
+import { createEvent } from '@onestop/messaging';
+import { PlatformEnv } from '@onestop/platform';
+import { ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { routingSchema } from '../database/schema';
+import { DossierReceivedHandler } from '../dossiers/dossier-received.handler';
+import { routingService } from '../service';
+
+const KIM_LONG = '19774';
+const PHU_XUAN = '19753';
+
+function received(subjectCommuneCode: string) {
+  const dossierId = randomUUID();
+  return createEvent(
+    DossierReceived,
+    dossierId,
+    {
+      dossierId,
+      code: `${subjectCommuneCode}-261124-${String(Math.floor(Math.random() * 9000) + 1000)}`,
+      provinceCode: '46',
+      receivingUnitCode: subjectCommuneCode,
+      channel: 'counter',
+      procedure: {
+        code: 'HKD-DANGKY',
+        version: 1,
+        name: { vi: 'Đăng ký hộ kinh doanh', en: 'Household business registration' },
+        competentLevel: { kind: 'commune' },
+        processingTime: { unit: 'working-days', amount: 3 },
+        clockPausesForCitizen: true,
+      },
+      applicant: { name: 'Hồ Thị Lan', phone: '0905000111', email: null, communeCode: subjectCommuneCode, accountSubject: null },
+      subjectCommuneCode,
+      documents: [],
+      receivedAt: '2026-11-24T02:00:00.000Z',
+      countingFrom: '2026-11-24T02:00:00.000Z',
+      dueAt: '2026-11-27T02:00:00.000Z',
+      appointmentDate: '2026-11-27',
+    },
+    { source: 'intake', actor: { kind: 'system', id: 'test' }, correlationId: randomUUID(), causationId: null },
+    new Date('2026-11-24T02:00:00Z'),
+  );
+}
+
+/** Who manages a unit's officers, and how dossiers are shared among them. */
+describe('officers', () => {
+  let running: ServiceUnderTest<PlatformEnv>;
+  const tokens: Record<string, string> = {};
+  const put = (token: string, unit: string, subject: string, roles = ['specialist']) =>
+    request(running.url).put(`/api/v1/units/${unit}/officers/${subject}`).auth(token, { type: 'bearer' }).send({ roles, active: true });
+
+  beforeAll(async () => {
+    // Only this test's own events: dossiers other tests file must not land in these units' queues.
+    running = await startServiceWithDatabase(routingService, routingSchema, { KAFKA_CONSUMER_START: 'latest' });
+    tokens.leaderKimLong = await tokenFor('unit-leader', KIM_LONG, '46', 'leader-kim-long');
+    tokens.leaderPhuXuan = await tokenFor('unit-leader', PHU_XUAN, '46', 'leader-phu-xuan');
+    tokens.admin = await tokenFor('province-admin', undefined, '46', 'admin-46');
+    tokens.otherAdmin = await tokenFor('province-admin', undefined, '01', 'admin-01');
+  }, 60_000);
+
+  afterAll(async () => {
+    await running?.close();
+  }, 30_000);
+
+  it("lets a unit leader manage his own unit's officers, and only the province move one elsewhere", async () => {
+    await put(tokens.leaderKimLong, KIM_LONG, 'officer-an').expect(200);
+    const taken = await put(tokens.leaderPhuXuan, PHU_XUAN, 'officer-an').expect(409);
+    expect(taken.body.detail).toContain('another unit');
+    await put(tokens.leaderPhuXuan, KIM_LONG, 'officer-binh').expect(404);
+    await put(tokens.otherAdmin, PHU_XUAN, 'officer-an').expect(404);
+    await put(tokens.admin, PHU_XUAN, 'officer-an').expect(200);
+    const [row] = await running.database.dataSource.query(`SELECT unit_code FROM officers WHERE subject = 'officer-an'`);
+    expect(row.unit_code).toBe(PHU_XUAN);
+  });
+
+  it('registers officers only with a commune or department in force', async () => {
+    await put(tokens.admin, '46', 'officer-chi').expect(404);
+    await put(tokens.admin, '99999', 'officer-chi').expect(404);
+    await put(tokens.admin, '46.STP', 'officer-chi').expect(200);
+  });
+
+  it('shares 20 dossiers arriving at once evenly between two idle specialists', async () => {
+    await put(tokens.leaderKimLong, KIM_LONG, 'specialist-one').expect(200);
+    await put(tokens.leaderKimLong, KIM_LONG, 'specialist-two').expect(200);
+    const handler = running.app.get(DossierReceivedHandler);
+    const events = Array.from({ length: 20 }, () => received(KIM_LONG));
+    await Promise.all(events.map((event) => running.database.dataSource.transaction((tx) => handler.handle(event, tx))));
+    const rows: { assignee_id: string; n: number }[] = await running.database.dataSource.query(
+      `SELECT assignee_id, count(*)::int AS n FROM routed_dossiers WHERE unit_code = $1 GROUP BY assignee_id ORDER BY assignee_id`,
+      [KIM_LONG],
+    );
+    expect(rows).toEqual([
+      { assignee_id: 'specialist-one', n: 10 },
+      { assignee_id: 'specialist-two', n: 10 },
+    ]);
+  }, 30_000);
+});

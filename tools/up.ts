@@ -5,6 +5,8 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBroker, stopBroker } from '@onestop/local-stack';
 import { failAndExit } from './stack/cli';
+import { DEVELOPMENT_KEY_SECRET } from '../apps/digital-signature/src/digital-signature.env';
+import { ensureDevelopmentPki } from '../apps/digital-signature/src/pki/pki-directory';
 import { databaseUrlOf, migrateService } from './stack/migrations';
 import { ROOT } from './stack/run';
 import { checkServers } from './stack/servers';
@@ -70,6 +72,9 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  const pkiDir = process.env['PKI_DIR'] ?? '.data/pki';
+  const pkiCreated = await ensureDevelopmentPki(pkiDir, process.env['KEY_ENCRYPTION_SECRET'] ?? DEVELOPMENT_KEY_SECRET, `http://127.0.0.1:${portOf('digital-signature')}/api/v1/crl`);
+  console.log(`up: development PKI ${pkiCreated ? 'created' : 'found'} in ${pkiDir} (npm run pki:dev -- issue ... for officials' certificates)`);
   for (const service of SERVICE_NAMES) {
     const outcome = await migrateService(service);
     console.log(`up: migrated ${service} (${outcome.applied.length ? outcome.applied.join(', ') : 'up to date'})`);

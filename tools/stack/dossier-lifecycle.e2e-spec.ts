@@ -1,6 +1,4 @@
 import { startBroker, stopBroker, resetBroker } from '@onestop/local-stack';
-import { ResultSigned } from '@onestop/contracts';
-import { createEvent, OutboxWriter } from '@onestop/messaging';
 import { ManualClock, PlatformEnv } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { ServiceUnderTest, startServiceWithDatabase, tokenFor, waitFor } from '@onestop/testing';
@@ -11,6 +9,11 @@ import { IntakeEnv } from '../../apps/intake/src/intake.env';
 import { intakeService } from '../../apps/intake/src/service';
 import { routingSchema } from '../../apps/routing/src/database/schema';
 import { routingService } from '../../apps/routing/src/service';
+import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '../../apps/digital-signature/src/test/signature-fixture';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Its own broker: this test restarts Kafka in the middle of the flow.
 const broker = { name: 'lifecycle', port: 19392 };
@@ -31,15 +34,17 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
   const idempotencyKey = `lifecycle-${randomBytes(4).toString('hex')}`;
   let intake: ServiceUnderTest<IntakeEnv>;
   let routing: ServiceUnderTest<PlatformEnv>;
+  let signature: SignatureServiceUnderTest;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     await resetBroker(broker);
     const { brokers } = await startBroker(broker);
     const kafka = { KAFKA_BROKERS: brokers, KAFKA_CONSUMER_START: 'earliest' };
-    [intake, routing] = await Promise.all([
+    [intake, routing, signature] = await Promise.all([
       startServiceWithDatabase(intakeService, intakeSchema, kafka, { clock }),
       startServiceWithDatabase(routingService, routingSchema, kafka, { clock }),
+      startSignatureService([{ id: 'leader-b', name: 'Lê Thị Hoa', unitCode: COMMUNE_B }], kafka, { clock }),
     ]);
     await intake.app.get(AdministrativeUnits).addServicePoint({
       code: SERVICE_POINT,
@@ -61,6 +66,7 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
   afterAll(async () => {
     await intake?.close();
     await routing?.close();
+    await signature?.close();
     await stopBroker(broker);
   }, 60_000);
 
@@ -80,6 +86,10 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
     expect({ status: response.status, body: response.body }).toMatchObject({ status: expected });
     if (expected === 200) version = response.body.version;
     return response;
+  }
+
+  async function dossierView(): Promise<{ state: string; status: number; version: number }> {
+    return (await request(routing.url).get(`/api/v1/dossiers/${dossier.id}`).auth(tokens.leaderB, { type: 'bearer' }).expect(200)).body;
   }
 
   async function routingStatus(token: string): Promise<number | null> {
@@ -124,17 +134,43 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
     expect(stale.status).toBe(409);
   });
 
-  it('is done once the result is signed, and returned at the counter', async () => {
-    const signed = createEvent(ResultSigned, dossier.id, { dossierId: dossier.id, documentId: 'result-1', sha256: 'b'.repeat(64), signerId: 'leader-b' }, {
-      source: 'digital-signature',
-      actor: { kind: 'user', id: 'leader-b', roles: ['unit-leader'], unitCode: COMMUNE_B },
-      correlationId: 'lifecycle-signature',
-      causationId: null,
-    }, clock.now());
-    // The digital-signature service's event, written as it writes it: through an outbox.
-    await routing.database.dataSource.transaction((tx) => routing.app.get(OutboxWriter).append(tx, [signed]));
+  it('without a registered certificate the signature fails and the dossier goes back to processing, with the reason', async () => {
+    await waitFor(async () => (await dossierView()).state === 'processing', 75_000, 'the failed signature to reach routing');
+    const history = await request(routing.url).get(`/api/v1/dossiers/${dossier.id}/history`).auth(tokens.leaderB, { type: 'bearer' }).expect(200);
+    expect(history.body.items.at(-1)).toMatchObject({ action: 'signature-failed', toStatus: 4, reason: expect.stringMatching(/no valid signing certificate .* leader-b/) });
+    version = (await dossierView()).version;
+  });
+
+  it("is signed with the leader's registered key on approval, and done (9)", async () => {
+    const admin = await tokenFor('province-admin', undefined, '46', 'admin');
+    await registerOfficer(signature.service.url, admin, signature.pki.officers.get('leader-b')!, signature.pki, 'leader-b', COMMUNE_B);
+    await act(tokens.leaderB, { action: 'approve' });
     await waitFor(async () => (await routingStatus(tokens.specialistB)) === 9, 75_000, 'the dossier done');
-    version = (await request(routing.url).get(`/api/v1/dossiers/${dossier.id}`).auth(tokens.specialistB, { type: 'bearer' })).body.version;
+    const history = await request(routing.url).get(`/api/v1/dossiers/${dossier.id}/history`).auth(tokens.leaderB, { type: 'bearer' }).expect(200);
+    const signed = history.body.items.at(-1);
+    expect(signed).toMatchObject({ action: 'result-signed', toStatus: 9 });
+
+    // The result: rendered, signed B-T by the leader, verifiable by anyone from the code on it.
+    const verification = await request(signature.service.url).get(`/api/v1/public/results/${dossier.code}`).expect(200);
+    expect(verification.body).toMatchObject({ indication: 'TOTAL_PASSED', signatures: [{ level: 'B-T', signer: { commonName: 'Lê Thị Hoa' }, coversWholeDocument: true }] });
+    expect(JSON.stringify(verification.body)).not.toMatch(/Trần Thị Bình|0912345678/);
+    const pdf = await request(signature.service.url).get(`/api/v1/documents/${signed.details.documentId}`).auth(tokens.leaderB, { type: 'bearer' }).buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+    const work = mkdtempSync(join(tmpdir(), 'lifecycle-'));
+    try {
+      writeFileSync(join(work, 'result.pdf'), pdf.body);
+      const pdfsig = execFileSync('pdfsig', [join(work, 'result.pdf')], { encoding: 'utf8' });
+      expect(pdfsig).toMatch(/Signature Validation: Signature is Valid\./);
+      expect(pdfsig).toMatch(/Total document signed/);
+      expect(execFileSync('pdftotext', [join(work, 'result.pdf'), '-'], { encoding: 'utf8' })).toContain(dossier.code);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    version = (await dossierView()).version;
     await act(tokens.desk, { action: 'return-result', resultChannel: 'counter' });
   });
 
@@ -142,13 +178,13 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
     const lookup = async () => request(intake.url).get(`/api/v1/dossiers/${dossier.code}/status?phone=5678`).expect(200);
     await waitFor(async () => (await lookup()).body.status === 10, 30_000, 'intake to see the hand-over');
     const body = (await lookup()).body;
-    expect(body.history.map((step: { to: number }) => step.to)).toEqual([2, 4, 5, 4, 4, 9, 10]);
+    expect(body.history.map((step: { to: number }) => step.to)).toEqual([2, 4, 5, 4, 4, 4, 4, 9, 10]); // approve, signature failed, approve again
     expect(JSON.stringify(body)).not.toMatch(/Bình|0912345678|046095001234|binh@/);
     await request(intake.url).get(`/api/v1/dossiers/${dossier.code}/status?phone=0000`).expect(404);
 
     const history = await request(routing.url).get(`/api/v1/dossiers/${dossier.id}/history`).auth(tokens.leaderB, { type: 'bearer' }).expect(200);
     expect(history.body.items.map((step: { action: string }) => step.action)).toEqual([
-      'route', 'accept', 'request-supplement', 'supplement-received', 'approve', 'result-signed', 'return-result',
+      'route', 'accept', 'request-supplement', 'supplement-received', 'approve', 'signature-failed', 'approve', 'result-signed', 'return-result',
     ]);
     expect(history.body.items[2]).toMatchObject({ actorId: 'specialist-b', fromStatus: 4, toStatus: 5, reason: 'Bổ sung hợp đồng thuê mặt bằng' });
     const rows = await routing.database.dataSource.query('SELECT count(*)::int AS n FROM routed_dossiers');

@@ -7,3 +7,4 @@ export * from './lib/topics';
 export * from './lib/events/catalogue';
 export * from './lib/events/dossier.events';
 export * from './lib/events/reference.events';
+export * from './lib/events/signature.events';

@@ -10,3 +10,4 @@ export * from './lib/pdf-placeholder';
 export * from './lib/pdf-signatures';
 export * from './lib/chain';
 export * from './lib/verify';
+export * from './lib/der';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore, localDateOf, WorkingCalendar } from '@onestop/calendar';
-import { DossierRouted, DossierStatusChanged, EventEnvelope } from '@onestop/contracts';
+import { DossierRouted, DossierStatusChanged, EventEnvelope, SignatureRequested } from '@onestop/contracts';
 import { createEvent, EventOrigin, OutboxWriter, requestOrigin } from '@onestop/messaging';
 import { actorOf, Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { check, RULES, State, STATUS_OF } from '../workflow/dossier-workflow';
 import { AssignmentService } from './assignment.service';
@@ -138,6 +139,7 @@ export class DossierActionsService {
 
   private async record(tx: EntityManager, before: RoutedDossier, after: RoutedDossier, command: DossierActionDto, principal: Principal, now: Date) {
     const actor = actorOf(principal);
+    const signatureRequestId = after.state === 'awaiting-signature' ? randomUUID() : null;
     await appendHistory(tx, {
       dossierId: after.id,
       at: now,
@@ -146,7 +148,12 @@ export class DossierActionsService {
       from: { state: before.state, status: before.status },
       to: { state: after.state, status: after.status },
       reason: command.reason ?? null,
-      details: command.action === 'transfer' ? { fromUnitCode: before.unitCode, toUnitCode: after.unitCode, assigneeId: after.assigneeId } : {},
+      details:
+        command.action === 'transfer'
+          ? { fromUnitCode: before.unitCode, toUnitCode: after.unitCode, assigneeId: after.assigneeId }
+          : signatureRequestId
+            ? { signatureRequestId }
+            : {},
     });
     const origin = requestOrigin('routing', principal);
     const events: EventEnvelope[] = [statusChanged(before, after, command.action, command.reason ?? null, origin, now)];
@@ -155,8 +162,31 @@ export class DossierActionsService {
         createEvent(DossierRouted, after.id, { dossierId: after.id, code: after.code, unitCode: after.unitCode, assigneeId: after.assigneeId, dueAt: after.dueAt?.toISOString() ?? null }, origin, now),
       );
     }
+    if (signatureRequestId) events.push(signatureRequest(signatureRequestId, after, command.reason ?? null, principal, origin, now));
     await this.outbox.append(tx, events);
   }
+}
+
+/** The decider's signature on the result: the signature service signs, or waits for the device. */
+function signatureRequest(requestId: string, dossier: RoutedDossier, reason: string | null, principal: Principal, origin: EventOrigin, at: Date): EventEnvelope {
+  return createEvent(
+    SignatureRequested,
+    dossier.id,
+    {
+      requestId,
+      dossierId: dossier.id,
+      code: dossier.code,
+      provinceCode: dossier.provinceCode,
+      unitCode: dossier.unitCode,
+      procedure: { code: dossier.procedure.code, name: dossier.procedure.name },
+      outcome: dossier.outcome!,
+      reason,
+      applicantName: dossier.applicant.name,
+      signerId: principal.subject,
+    },
+    origin,
+    at,
+  );
 }
 
 export function statusChanged(before: RoutedDossier, after: RoutedDossier, action: string, reason: string | null, origin: EventOrigin, at: Date): EventEnvelope {

@@ -5,11 +5,11 @@ import { DossierAccess } from './dossier-access';
 import { DossierActionsService } from './dossier-actions.service';
 import { DossierReceivedHandler } from './dossier-received.handler';
 import { DossiersController } from './dossiers.controller';
-import { ResultSignedHandler } from './result-signed.handler';
+import { DocumentSignedHandler, SignatureFailedHandler } from './signature-outcome.handlers';
 import { WorkItemsService } from './work-items.service';
 
 @Module({
   controllers: [DossiersController, OfficersController],
-  providers: [AssignmentService, DossierAccess, DossierActionsService, DossierReceivedHandler, ResultSignedHandler, WorkItemsService],
+  providers: [AssignmentService, DossierAccess, DossierActionsService, DocumentSignedHandler, DossierReceivedHandler, SignatureFailedHandler, WorkItemsService],
 })
 export class DossiersModule {}

@@ -2,6 +2,9 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import * as asn1 from '@peculiar/asn1-x509';
 import { createHash, X509Certificate } from 'node:crypto';
 
+// Document signing (RFC 9336), email protection, any usage, Adobe's and Microsoft's document signing.
+const DOCUMENT_SIGNING_USAGES = new Set(['1.3.6.1.5.5.7.3.36', '1.3.6.1.5.5.7.3.4', '2.5.29.37.0', '1.2.840.113583.1.1.5', '1.3.6.1.4.1.311.10.3.12']);
+
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/g;
 
 /** Thrown when bytes or text that should hold certificates do not. */
@@ -79,10 +82,15 @@ export class Certificate {
     return this.extension(asn1.id_ce_keyUsage, asn1.KeyUsage);
   }
 
-  /** May sign documents: digitalSignature or nonRepudiation (contentCommitment), or no key usage at all. */
+  /**
+   * May sign documents: digitalSignature or nonRepudiation (contentCommitment), or no key usage at
+   * all; and, when it lists extended key usages, one meant for signing documents or email.
+   */
   get mayCreateSignatures(): boolean {
     const usage = this.keyUsage;
-    return !usage || (usage.toNumber() & (asn1.KeyUsageFlags.digitalSignature | asn1.KeyUsageFlags.nonRepudiation)) !== 0;
+    const keyUsageOk = !usage || (usage.toNumber() & (asn1.KeyUsageFlags.digitalSignature | asn1.KeyUsageFlags.nonRepudiation)) !== 0;
+    const extended = this.extendedKeyUsages;
+    return keyUsageOk && (extended.length === 0 || extended.some((oid) => DOCUMENT_SIGNING_USAGES.has(oid)));
   }
 
   get maySignCertificates(): boolean {

@@ -69,3 +69,11 @@ export function encodeObjectIdentifier(oid: string): Buffer {
   }
   return encodeElement(0x06, Buffer.from(body));
 }
+
+/** DER of a non-negative INTEGER. */
+export function encodeInteger(value: bigint | number): Buffer {
+  let hex = BigInt(value).toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  if (parseInt(hex.slice(0, 2), 16) & 0x80) hex = `00${hex}`;
+  return encodeElement(0x02, Buffer.from(hex, 'hex'));
+}

@@ -5,7 +5,7 @@ import { KeyObject, randomBytes } from 'node:crypto';
 import { Certificate } from './certificate';
 import { assembleSignedData, sha256, signedAttributes, signWithKey } from './cms';
 import { SignedMessage } from './cms-reader';
-import { encodeElement } from './der';
+import { encodeElement, encodeInteger, readElement } from './der';
 import { algorithmsOf } from './keys';
 import { OID } from './oids';
 
@@ -63,10 +63,8 @@ export function respondToTimeStampRequest(requestDer: Uint8Array, unit: TimeStam
 }
 
 function serialBytes(serial: bigint): ArrayBuffer {
-  let hex = serial.toString(16);
-  if (hex.length % 2) hex = `0${hex}`;
-  if (parseInt(hex.slice(0, 2), 16) & 0x80) hex = `00${hex}`;
-  return new Uint8Array(Buffer.from(hex, 'hex')).buffer;
+  const integer = encodeInteger(serial);
+  return new Uint8Array(integer.subarray(readElement(integer).valueStart)).buffer;
 }
 
 function timeStampToken(request: TimeStampReq, unit: TimeStampingUnit, genTime: Date, serialNumber: bigint): Buffer {

@@ -1,5 +1,6 @@
 import { EventDefinition, EventRegistry } from '../event-registry';
-import { DossierReceived, DossierRouted, DossierStatusChanged, ResultSigned } from './dossier.events';
+import { DossierReceived, DossierRouted, DossierStatusChanged } from './dossier.events';
+import { DocumentSigned, SignatureFailed, SignatureRequested } from './signature.events';
 import { WorkingCalendarChanged } from './reference.events';
 
 /**
@@ -10,7 +11,9 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   DossierReceived,
   DossierRouted,
   DossierStatusChanged,
-  ResultSigned,
+  SignatureRequested,
+  DocumentSigned,
+  SignatureFailed,
   WorkingCalendarChanged,
 ];
 

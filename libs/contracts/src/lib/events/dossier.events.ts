@@ -111,16 +111,3 @@ export const DossierStatusChanged = defineEvent({
     resultChannel: z.enum(RESULT_CHANNELS).nullable(),
   }),
 });
-
-/** The approved result carries the competent official's signature (digital-signature service). */
-export const ResultSigned = defineEvent({
-  type: 'ResultSigned',
-  version: 1,
-  topic: TOPICS.signature,
-  payload: z.object({
-    dossierId: z.uuid(),
-    documentId: z.string(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    signerId: z.string(),
-  }),
-});

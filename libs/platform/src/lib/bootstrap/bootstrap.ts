@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { ServiceName } from '@onestop/contracts';
 import { Logger } from 'nestjs-pino';
 import { Clock } from '../clock/clock';
@@ -14,6 +15,8 @@ export interface ServiceDefinition<E extends PlatformEnv> {
   envClass: new () => E;
   /** The application module; tests and the simulation may pass their own clock. */
   module: (env: E, clock?: Clock) => DynamicModule;
+  /** Request bodies beyond small JSON: a larger JSON limit, binary media types read as a Buffer. */
+  bodies?: { jsonLimit: string; binary: { types: string[]; limit: string } };
 }
 
 /** Builds the Nest application of a service, configured as it runs in production. */
@@ -22,8 +25,12 @@ export async function createServiceApp<E extends PlatformEnv>(
   env: E,
   clock?: Clock,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(definition.module(env, clock), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(definition.module(env, clock), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  if (definition.bodies) {
+    app.useBodyParser('json', { limit: definition.bodies.jsonLimit });
+    app.useBodyParser('raw', { type: definition.bodies.binary.types, limit: definition.bodies.binary.limit });
+  }
   app.enableShutdownHooks();
   setupOpenApi(app, definition.service, definition.description);
   return app;

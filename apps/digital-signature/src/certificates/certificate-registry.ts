@@ -1,0 +1,152 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Certificate, CertificateFormatError, decryptPrivateKey, encryptPrivateKey, validateChain } from '@onestop/pades';
+import { Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
+import { createPrivateKey, createPublicKey, KeyObject, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { DigitalSignatureEnv } from '../digital-signature.env';
+import { PKI_MATERIAL, PkiMaterial } from '../pki/pki-directory';
+import { CERTIFICATE_COLUMNS, CertificateRecord } from './certificate.record';
+import { ImportCertificateDto } from './certificates.dto';
+
+const KEY_CACHE_MS = 5 * 60_000;
+
+/** Officials' signing certificates bound to user and unit, their keys, revocation and locks. */
+@Injectable()
+export class CertificateRegistry {
+  private readonly keys = new Map<string, { key: KeyObject; until: number }>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly env: DigitalSignatureEnv,
+    private readonly clock: Clock,
+    @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
+  ) {}
+
+  async import(body: ImportCertificateDto, principal: Principal): Promise<CertificateRecord> {
+    let chain: Certificate[];
+    try {
+      chain = Certificate.parsePemChain(body.chainPem);
+    } catch (error) {
+      if (error instanceof CertificateFormatError) throw invalidRequest([{ field: 'chainPem', message: error.message }]);
+      throw error;
+    }
+    const [leaf] = chain;
+    const now = this.clock.now();
+    const refuse = (message: string) => unprocessableRequest([{ field: 'chainPem', message }]);
+    if (leaf.isCa || !leaf.mayCreateSignatures) throw refuse('the first certificate is not one that may sign documents (basic constraints, key usage)');
+    if (now > leaf.notAfter) throw refuse(`the certificate expired on ${leaf.notAfter.toISOString()}`);
+    if (now < leaf.notBefore) throw refuse(`the certificate is valid only from ${leaf.notBefore.toISOString()}`);
+    const path = validateChain(leaf, [...chain.slice(1), ...this.pki.intermediates], this.pki.trustAnchors, now);
+    if (path.status !== 'valid') throw refuse(`does not chain to a configured trust anchor: ${path.problem}`);
+    const encryptedKey = body.privateKeyPem === undefined ? null : this.protectKey(body.privateKeyPem, leaf);
+    const id = randomUUID();
+    const issuingChain = path.path.slice(1, -1);
+    const rows: CertificateRecord[] = await this.dataSource.query(
+      `INSERT INTO certificates (id, user_id, unit_code, province_code, common_name, subject, issuer, serial_number, fingerprint,
+         not_before, not_after, chain_pem, key_storage, encrypted_private_key, imported_by, imported_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT DO NOTHING RETURNING ${CERTIFICATE_COLUMNS}`,
+      [
+        id, body.userId, body.unitCode, principal.provinceCode, leaf.commonName, leaf.subject, leaf.issuer, leaf.serialNumber, leaf.fingerprint,
+        leaf.notBefore, leaf.notAfter, [leaf, ...issuingChain].map((c) => c.pem).join(''), encryptedKey ? 'server' : 'device', encryptedKey, principal.subject, now,
+      ],
+    );
+    if (!rows.length) throw new ProblemException(409, 'Certificate already registered', { detail: `the certificate ${leaf.fingerprint} is in the registry` });
+    return rows[0];
+  }
+
+  /** Reads a plain PKCS#8 (or PKCS#1) key that must match the certificate, and encrypts it for storage. */
+  private protectKey(pem: string, leaf: Certificate): string {
+    let key: KeyObject;
+    try {
+      key = createPrivateKey({ key: pem, format: 'pem' });
+    } catch {
+      throw invalidRequest([{ field: 'privateKeyPem', message: 'is not an unencrypted PEM private key' }]);
+    }
+    const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'der' });
+    if (!spki(createPublicKey(key)).equals(spki(leaf.native.publicKey))) {
+      throw unprocessableRequest([{ field: 'privateKeyPem', message: "does not match the certificate's public key" }]);
+    }
+    return encryptPrivateKey(key, this.env.keySecret);
+  }
+
+  async find(id: string, tx: EntityManager | DataSource = this.dataSource): Promise<CertificateRecord | null> {
+    const rows: CertificateRecord[] = await tx.query(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The one an administrator of its province, or its owner, may see; others get 404. */
+  async visible(id: string, principal: Principal): Promise<CertificateRecord> {
+    const record = await this.find(id);
+    const admin = principal.roles.includes('province-admin') && record?.provinceCode === principal.provinceCode;
+    if (!record || !(admin || record.userId === principal.subject)) throw new ProblemException(404, 'Not found', { detail: `no certificate ${id}` });
+    return record;
+  }
+
+  async list(principal: Principal, filter: { userId?: string; unitCode?: string }): Promise<CertificateRecord[]> {
+    const admin = principal.roles.includes('province-admin');
+    return this.dataSource.query(
+      `SELECT ${CERTIFICATE_COLUMNS} FROM certificates
+       WHERE province_code = $1 AND ($2::text IS NULL OR user_id = $2) AND ($3::text IS NULL OR unit_code = $3)
+       ORDER BY imported_at DESC LIMIT 500`,
+      [principal.provinceCode, admin ? (filter.userId ?? null) : principal.subject, filter.unitCode ?? null],
+    );
+  }
+
+  /** The newest unrevoked, unexpired certificate of an official: the one that signs for them. */
+  async current(userId: string, tx: EntityManager | DataSource = this.dataSource): Promise<CertificateRecord | null> {
+    const rows: CertificateRecord[] = await tx.query(
+      `SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE user_id = $1 AND revoked_at IS NULL AND not_after > $2 ORDER BY imported_at DESC LIMIT 1`,
+      [userId, this.clock.now()],
+    );
+    return rows[0] ?? null;
+  }
+
+  async revoke(id: string, reason: string, principal: Principal): Promise<CertificateRecord> {
+    await this.visible(id, principal);
+    // An UPDATE answers [rows, count].
+    const [rows]: [CertificateRecord[], number] = await this.dataSource.query(
+      `UPDATE certificates SET revoked_at = $2, revocation_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING ${CERTIFICATE_COLUMNS}`,
+      [id, this.clock.now(), reason],
+    );
+    if (!rows.length) throw new ProblemException(409, 'Already revoked', { detail: `certificate ${id} is revoked already` });
+    this.keys.delete(id);
+    return rows[0];
+  }
+
+  async setLock(id: string, locked: boolean, reason: string | null, principal: Principal): Promise<CertificateRecord> {
+    const record = await this.visible(id, principal);
+    // Anyone may lock their own key (a lost token); only an administrator unlocks it.
+    if (!locked && !principal.roles.includes('province-admin')) throw new ProblemException(403, 'Not allowed', { detail: 'only a province administrator unlocks a key' });
+    if (record.revokedAt) throw new ProblemException(409, 'Revoked', { detail: 'a revoked certificate can be neither locked nor unlocked' });
+    const [rows]: [CertificateRecord[], number] = await this.dataSource.query(
+      `UPDATE certificates SET locked_at = $2, lock_reason = $3 WHERE id = $1 RETURNING ${CERTIFICATE_COLUMNS}`,
+      [id, locked ? this.clock.now() : null, locked ? reason : null],
+    );
+    this.keys.delete(id);
+    return rows[0];
+  }
+
+  /** The decrypted server-side key, kept in memory for a few minutes: decryption costs a PBKDF2 run. */
+  privateKey(record: CertificateRecord): KeyObject {
+    const cached = this.keys.get(record.id);
+    const now = Date.now();
+    if (cached && cached.until > now) return cached.key;
+    const key = decryptPrivateKey(record.encryptedPrivateKey!, this.env.keySecret);
+    this.keys.set(record.id, { key, until: now + KEY_CACHE_MS });
+    return key;
+  }
+
+  /** Revocations of certificates a CA issued, for its CRL. */
+  async revocationsIssuedBy(issuer: Certificate): Promise<{ serialNumber: string; revokedAt: Date; reason: string }[]> {
+    return this.dataSource.query(
+      `SELECT serial_number AS "serialNumber", revoked_at AS "revokedAt", revocation_reason AS reason FROM certificates WHERE issuer = $1 AND revoked_at IS NOT NULL`,
+      [issuer.subject],
+    );
+  }
+
+  async revocationByFingerprint(fingerprint: string): Promise<{ known: boolean; revokedAt: Date | null; reason: string | null }> {
+    const rows = await this.dataSource.query(`SELECT revoked_at AS "revokedAt", revocation_reason AS reason FROM certificates WHERE fingerprint = $1`, [fingerprint]);
+    return rows.length ? { known: true, ...rows[0] } : { known: false, revokedAt: null, reason: null };
+  }
+}

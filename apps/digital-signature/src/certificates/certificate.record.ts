@@ -1,0 +1,57 @@
+import { Certificate } from '@onestop/pades';
+
+/** An official's certificate as the registry keeps it. */
+export interface CertificateRecord {
+  id: string;
+  userId: string;
+  unitCode: string;
+  provinceCode: string;
+  commonName: string;
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  fingerprint: string;
+  notBefore: Date;
+  notAfter: Date;
+  chainPem: string;
+  keyStorage: 'server' | 'device';
+  encryptedPrivateKey: string | null;
+  lockedAt: Date | null;
+  lockReason: string | null;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+  importedBy: string;
+  importedAt: Date;
+}
+
+export const CERTIFICATE_COLUMNS = `id, user_id AS "userId", unit_code AS "unitCode", province_code AS "provinceCode",
+  common_name AS "commonName", subject, issuer, serial_number AS "serialNumber", fingerprint, not_before AS "notBefore",
+  not_after AS "notAfter", chain_pem AS "chainPem", key_storage AS "keyStorage", encrypted_private_key AS "encryptedPrivateKey",
+  locked_at AS "lockedAt", lock_reason AS "lockReason", revoked_at AS "revokedAt", revocation_reason AS "revocationReason",
+  imported_by AS "importedBy", imported_at AS "importedAt"`;
+
+/** What the API shows of a certificate: never the key, encrypted or not. */
+export function certificateView(record: CertificateRecord) {
+  return {
+    id: record.id,
+    userId: record.userId,
+    unitCode: record.unitCode,
+    commonName: record.commonName,
+    subject: record.subject,
+    issuer: record.issuer,
+    serialNumber: record.serialNumber,
+    fingerprint: record.fingerprint,
+    notBefore: record.notBefore,
+    notAfter: record.notAfter,
+    keyStorage: record.keyStorage,
+    status: record.revokedAt ? 'revoked' : record.lockedAt ? 'locked' : 'active',
+    lockReason: record.lockReason,
+    revokedAt: record.revokedAt,
+    revocationReason: record.revocationReason,
+    importedAt: record.importedAt,
+  };
+}
+
+export function chainOf(record: CertificateRecord): Certificate[] {
+  return Certificate.parsePemChain(record.chainPem);
+}

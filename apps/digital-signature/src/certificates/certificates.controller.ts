@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, ProblemException, Public, Roles } from '@onestop/platform';
+import { CertificateRegistry } from './certificate-registry';
+import { certificateView } from './certificate.record';
+import { ImportCertificateDto, LockKeyDto, RevokeCertificateDto } from './certificates.dto';
+import { CrlPublisher } from './crl-publisher';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ProblemException(404, 'Not found', { detail: 'no such certificate' }) });
+
+/** The registry of officials' signing certificates. */
+@ApiTags('certificates')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class CertificatesController {
+  constructor(
+    private readonly registry: CertificateRegistry,
+    private readonly crl: CrlPublisher,
+  ) {}
+
+  @Post('certificates')
+  @Roles('province-admin')
+  @ApiOperation({ summary: "Register an official's certificate (PEM chain, validated) and, for server-side signing, its key" })
+  async import(@Body() body: ImportCertificateDto, @CurrentPrincipal() principal: Principal) {
+    return certificateView(await this.registry.import(body, principal));
+  }
+
+  @Get('certificates')
+  @ApiOperation({ summary: "Certificates of the caller's province (administrators) or the caller's own" })
+  async list(@CurrentPrincipal() principal: Principal, @Query('userId') userId?: string, @Query('unitCode') unitCode?: string) {
+    return { items: (await this.registry.list(principal, { userId, unitCode })).map(certificateView) };
+  }
+
+  @Get('certificates/:id')
+  async get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
+    return certificateView(await this.registry.visible(id, principal));
+  }
+
+  @Post('certificates/:id/revocation')
+  @HttpCode(200)
+  @Roles('province-admin')
+  @ApiOperation({ summary: 'Revoke a certificate; it appears on the CRL from now on' })
+  async revoke(@Param('id', uuid) id: string, @Body() body: RevokeCertificateDto, @CurrentPrincipal() principal: Principal) {
+    return certificateView(await this.registry.revoke(id, body.reason, principal));
+  }
+
+  @Post('certificates/:id/lock')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Lock the signing key (its owner or an administrator): nothing is signed with it until unlocked' })
+  async lock(@Param('id', uuid) id: string, @Body() body: LockKeyDto, @CurrentPrincipal() principal: Principal) {
+    return certificateView(await this.registry.setLock(id, true, body.reason, principal));
+  }
+
+  @Post('certificates/:id/unlock')
+  @HttpCode(200)
+  @Roles('province-admin')
+  async unlock(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
+    return certificateView(await this.registry.setLock(id, false, null, principal));
+  }
+
+  @Public()
+  @Get('crl')
+  @Header('content-type', 'application/pkix-crl')
+  @ApiOperation({ summary: 'The CRL of the configured issuing CA (DER), listing the certificates revoked here' })
+  async crlDer(): Promise<StreamableFile> {
+    return new StreamableFile(await this.crl.current());
+  }
+}

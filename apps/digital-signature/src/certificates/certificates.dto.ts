@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+
+export const REVOCATION_REASONS = ['unspecified', 'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'privilegeWithdrawn'] as const;
+
+export class ImportCertificateDto {
+  @ApiProperty({ example: 'leader-kim-long', description: "the official's subject in the identity provider" })
+  @IsString()
+  @Length(1, 100)
+  userId!: string;
+
+  @ApiProperty({ example: '19774' })
+  @Matches(/^[0-9A-Z][0-9A-Z.]{1,19}$/, { message: 'must be an administrative unit code' })
+  unitCode!: string;
+
+  @ApiProperty({ description: 'PEM: the certificate first, then its issuing CAs' })
+  @IsString()
+  @Length(100, 100_000)
+  chainPem!: string;
+
+  @ApiPropertyOptional({ description: 'PEM PKCS#8 private key when the service holds the key; absent for a device or remote key' })
+  @IsOptional()
+  @IsString()
+  @Length(100, 20_000)
+  privateKeyPem?: string;
+}
+
+export class RevokeCertificateDto {
+  @ApiProperty({ enum: REVOCATION_REASONS })
+  @IsIn(REVOCATION_REASONS)
+  reason!: (typeof REVOCATION_REASONS)[number];
+}
+
+export class LockKeyDto {
+  @ApiProperty({ example: 'USB token reported lost' })
+  @IsString()
+  @Length(3, 500)
+  reason!: string;
+}

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { respondToTimeStampRequest, timeStampRequest, TimeStampError, tokenOf } from '@onestop/pades';
+import { Clock } from '@onestop/platform';
+import { DataSource } from 'typeorm';
+import { DigitalSignatureEnv } from '../digital-signature.env';
+import { PKI_MATERIAL, PkiMaterial } from './pki-directory';
+
+const TSA_TIMEOUT_MS = 10_000;
+
+/** RFC 3161 time-stamps: from the configured external TSA, or from the service's own. */
+@Injectable()
+export class TimeStampService {
+  constructor(
+    private readonly env: DigitalSignatureEnv,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
+  ) {}
+
+  get runsOwnTsa(): boolean {
+    return !!this.pki.tsa;
+  }
+
+  get available(): boolean {
+    return !!this.env.TSA_URL || !!this.pki.tsa;
+  }
+
+  /** The service's own TSA answering a request (its HTTP endpoint, and in-process stamping). */
+  async respond(requestDer: Buffer): Promise<Buffer> {
+    if (!this.pki.tsa) throw new TimeStampError('this service runs no time-stamping authority');
+    const [{ serial }] = await this.dataSource.query(`SELECT nextval('tsa_serial_numbers')::text AS serial`);
+    return respondToTimeStampRequest(requestDer, this.pki.tsa, this.clock.now(), BigInt(serial));
+  }
+
+  /** A token over the digest; a TSA that refuses or cannot be reached is a TimeStampError. */
+  async stamp(digest: Buffer): Promise<Buffer> {
+    const request = timeStampRequest(digest);
+    if (!this.env.TSA_URL) return tokenOf(await this.respond(request));
+    let response: Response;
+    try {
+      response = await fetch(this.env.TSA_URL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/timestamp-query' },
+        body: request,
+        signal: AbortSignal.timeout(TSA_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new TimeStampError(`the time-stamping authority cannot be reached: ${(error as Error).message}`);
+    }
+    if (!response.ok) throw new TimeStampError(`the time-stamping authority answered HTTP ${response.status}`);
+    return tokenOf(Buffer.from(await response.arrayBuffer()));
+  }
+}

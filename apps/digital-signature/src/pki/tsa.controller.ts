@@ -1,0 +1,26 @@
+import { Controller, Header, HttpCode, Post, Req, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemException, Public } from '@onestop/platform';
+import { Request } from 'express';
+import { TimeStampService } from './time-stamp.service';
+
+/** RFC 3161 over HTTP: the development TSA (production configures an accredited one). */
+@ApiTags('time-stamping')
+@Controller('api/v1/tsa')
+export class TsaController {
+  constructor(private readonly timeStamps: TimeStampService) {}
+
+  @Public()
+  @Post()
+  @HttpCode(200)
+  @Header('content-type', 'application/timestamp-reply')
+  @ApiOperation({ summary: 'Time-stamp a digest (application/timestamp-query in, application/timestamp-reply out)' })
+  async stamp(@Req() request: Request): Promise<StreamableFile> {
+    if (!this.timeStamps.runsOwnTsa) throw new ProblemException(404, 'Not found', { detail: 'this deployment uses an external time-stamping authority' });
+    if (!request.is('application/timestamp-query') || !Buffer.isBuffer(request.body)) {
+      throw new ProblemException(415, 'Unsupported media type', { detail: 'send an RFC 3161 request as application/timestamp-query' });
+    }
+    // A malformed request gets an RFC 3161 rejection, which is what TSA clients understand.
+    return new StreamableFile(await this.timeStamps.respond(request.body));
+  }
+}

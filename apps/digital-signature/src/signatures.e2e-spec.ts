@@ -1,0 +1,260 @@
+import { ManualClock } from '@onestop/platform';
+import { findSignatures, OID, SignedMessage } from '@onestop/pades';
+import { tokenFor } from '@onestop/testing';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { constants, createHash, privateEncrypt } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import request from 'supertest';
+import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from './test/signature-fixture';
+
+const UNIT = '19774';
+// DigestInfo prefix of SHA-256 (RFC 8017): what a device prepends before RSA PKCS#1 v1.5 signing of a hash.
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/** A 100 KB one-page PDF, as results with a scanned attachment are. */
+async function samplePdf(): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  document.addPage().drawText('Giay chung nhan', { x: 50, y: 700 });
+  document.setSubject('x'.repeat(100_000));
+  return Buffer.from(await document.save({ useObjectStreams: false }));
+}
+
+describe('digital signature service', () => {
+  jest.setTimeout(60_000);
+  const clock = new ManualClock(new Date());
+  let running: SignatureServiceUnderTest;
+  let url: string;
+  let work: string;
+  let pdf: Buffer;
+  const tokens: Record<string, string> = {};
+  const certificates: Record<string, { id: string; serialNumber: string }> = {};
+
+  const post = (path: string, token: string, body: object) => request(url).post(path).auth(token, { type: 'bearer' }).send(body);
+  const download = async (id: string, token = tokens.leader) => (await request(url).get(`/api/v1/documents/${id}`).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+  const verify = (bytes: Buffer) => request(url).post('/api/v1/verifications').set('content-type', 'application/pdf').send(bytes);
+  const file = (name: string, bytes: Buffer | string) => {
+    writeFileSync(join(work, name), bytes);
+    return join(work, name);
+  };
+  const pdfsig = (bytes: Buffer) => spawnSync('pdfsig', ['-nssdir', `sql:${join(work, 'nss')}`, file(`doc-${Math.random()}.pdf`, bytes)], { encoding: 'utf8' }).stdout;
+
+  beforeAll(async () => {
+    running = await startSignatureService(
+      [
+        { id: 'specialist', name: 'Nguyễn Văn An', unitCode: UNIT },
+        { id: 'leader', name: 'Trần Thị Bình', unitCode: UNIT },
+        { id: 'device-holder', name: 'Lê Văn Cường', unitCode: UNIT },
+      ],
+      {},
+      { clock },
+    );
+    url = running.service.url;
+    work = mkdtempSync(join(tmpdir(), 'signatures-e2e-'));
+    execFileSync('mkdir', ['-p', join(work, 'nss')]);
+    execFileSync('certutil', ['-N', '-d', `sql:${join(work, 'nss')}`, '--empty-password']);
+    execFileSync('certutil', ['-A', '-d', `sql:${join(work, 'nss')}`, '-n', 'root', '-t', 'CT,C,C', '-a', '-i', file('root.pem', running.pki.root.certificate.pem)]);
+    tokens.admin = await tokenFor('province-admin', undefined, '46', 'admin');
+    tokens.specialist = await tokenFor('specialist', UNIT, '46', 'specialist');
+    tokens.leader = await tokenFor('unit-leader', UNIT, '46', 'leader');
+    tokens.device = await tokenFor('unit-leader', UNIT, '46', 'device-holder');
+    const officers = running.pki.officers;
+    certificates.specialist = await registerOfficer(url, tokens.admin, officers.get('specialist')!, running.pki, 'specialist', UNIT);
+    certificates.leader = await registerOfficer(url, tokens.admin, officers.get('leader')!, running.pki, 'leader', UNIT);
+    certificates.device = await registerOfficer(url, tokens.admin, officers.get('device-holder')!, running.pki, 'device-holder', UNIT, true);
+    pdf = await samplePdf();
+  }, 120_000);
+
+  afterAll(async () => {
+    await running?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('the certificate registry', () => {
+    it('keeps the key encrypted and never shows it', async () => {
+      const listed = await request(url).get('/api/v1/certificates').auth(tokens.admin, { type: 'bearer' }).expect(200);
+      expect(listed.body.items).toHaveLength(3);
+      expect(JSON.stringify(listed.body)).not.toMatch(/PRIVATE KEY/);
+      const [row] = await running.service.database.dataSource.query(`SELECT encrypted_private_key AS key FROM certificates WHERE id = $1`, [certificates.leader.id]);
+      expect(row.key).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+      const own = await request(url).get('/api/v1/certificates').auth(tokens.specialist, { type: 'bearer' }).expect(200);
+      expect(own.body.items.map((c: { userId: string }) => c.userId)).toEqual(['specialist']);
+    });
+
+    it('refuses what is not an official signing certificate of the trusted PKI, naming the field', async () => {
+      const leader = running.pki.officers.get('leader')!;
+      const chainPem = leader.certificate.pem + running.pki.issuing.certificate.pem;
+      const cases: [object, number, string][] = [
+        [{ userId: 'x', unitCode: UNIT, chainPem: 'not a certificate'.repeat(10) }, 400, 'chainPem'],
+        [{ userId: 'x', unitCode: UNIT, chainPem: running.pki.issuing.certificate.pem }, 422, 'chainPem'],
+        [{ userId: 'x', unitCode: UNIT, chainPem: running.pki.tsa.certificate.pem + running.pki.issuing.certificate.pem }, 422, 'chainPem'],
+        [{ userId: 'x', unitCode: 'lower case', chainPem }, 400, 'unitCode'],
+        [{ userId: 'x', unitCode: UNIT, chainPem, privateKeyPem: running.pki.officers.get('specialist')!.privateKey.export({ type: 'pkcs8', format: 'pem' }) }, 422, 'privateKeyPem'],
+        [{ userId: 'x', unitCode: UNIT, chainPem, privateKeyPem: 'x'.repeat(120) }, 400, 'privateKeyPem'],
+      ];
+      for (const [body, status, field] of cases) {
+        const response = await post('/api/v1/certificates', tokens.admin, body);
+        expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/problem\+json/) });
+        expect(JSON.stringify(response.body.errors)).toContain(field);
+      }
+      await post('/api/v1/certificates', tokens.admin, { userId: 'leader', unitCode: UNIT, chainPem }).expect(409);
+      await post('/api/v1/certificates', tokens.leader, { userId: 'leader', unitCode: UNIT, chainPem }).expect(403);
+      const count = await running.service.database.dataSource.query('SELECT count(*)::int AS n FROM certificates');
+      expect(count[0].n).toBe(3);
+    });
+  });
+
+  describe('signing', () => {
+    let firstSigned: { documentId: string; level: string; timeStampTime: string };
+
+    it('signs B-T with the server-held key; a second signature keeps the first valid (pdfsig)', async () => {
+      const first = await post('/api/v1/signatures', tokens.specialist, { document: pdf.toString('base64'), certificateId: certificates.specialist.id, reason: 'Thẩm định' }).expect(201);
+      firstSigned = first.body;
+      expect(first.body).toMatchObject({ level: 'B-T', signer: { userId: 'specialist', commonName: 'Nguyễn Văn An' }, timeStampTime: expect.any(String) });
+      const second = await post('/api/v1/signatures', tokens.leader, { documentId: first.body.documentId, certificateId: certificates.leader.id, reason: 'Phê duyệt' }).expect(201);
+      const signed = await download(second.body.documentId);
+      expect(createHash('sha256').update(signed).digest('hex')).toBe(second.body.sha256);
+      const output = pdfsig(signed);
+      expect(output.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
+      expect(output.match(/Certificate Validation: Certificate is Trusted\./g)).toHaveLength(2);
+      expect(output).toMatch(/Signature #2:[\s\S]*Total document signed/);
+      const report = await verify(signed).expect(200);
+      expect(report.body.indication).toBe('TOTAL_PASSED');
+      expect(report.body.signatures.map((s: { signer: { commonName: string } }) => s.signer.commonName)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
+    });
+
+    it("stamps with a token openssl ts accepts against the TSA's chain", async () => {
+      const signed = await download(firstSigned.documentId);
+      const message = SignedMessage.parse(findSignatures(signed)[0].contents);
+      const token = file('token.der', message.unsignedAttribute(OID.signatureTimeStampToken)!);
+      const digest = createHash('sha256').update(message.signatureValue).digest('hex');
+      const chain = file('tsa-chain.pem', running.pki.issuing.certificate.pem + running.pki.tsa.certificate.pem);
+      const result = spawnSync('openssl', ['ts', '-verify', '-token_in', '-in', token, '-digest', digest, '-CAfile', join(work, 'root.pem'), '-untrusted', chain], { encoding: 'utf8' });
+      expect(result.stdout.trim()).toBe('Verification: OK');
+    });
+
+    it('answers RFC 3161 requests made by openssl, and rejects garbage the RFC 3161 way', async () => {
+      const data = file('data.txt', 'dữ liệu cần đóng dấu thời gian');
+      const query = execFileSync('openssl', ['ts', '-query', '-data', data, '-sha256', '-cert']);
+      const reply = await request(url).post('/api/v1/tsa').set('content-type', 'application/timestamp-query').send(query).buffer(true).parse(binary).expect(200);
+      const chain = file('tsa-chain.pem', running.pki.issuing.certificate.pem + running.pki.tsa.certificate.pem);
+      const verified = spawnSync('openssl', ['ts', '-verify', '-in', file('reply.tsr', reply.body), '-data', data, '-CAfile', join(work, 'root.pem'), '-untrusted', chain], { encoding: 'utf8' });
+      expect(verified.stdout.trim()).toBe('Verification: OK');
+      const garbage = await request(url).post('/api/v1/tsa').set('content-type', 'application/timestamp-query').send(Buffer.from('nonsense')).buffer(true).parse(binary).expect(200);
+      expect(execFileSync('openssl', ['ts', '-reply', '-in', file('garbage.tsr', garbage.body), '-text'], { encoding: 'utf8' })).toMatch(/Status: Rejected/);
+      await request(url).post('/api/v1/tsa').set('content-type', 'text/plain').send('x').expect(415);
+    });
+
+    it('signs in two steps for a key on a device: the digest out, the signature value in', async () => {
+      await post('/api/v1/signatures', tokens.device, { document: pdf.toString('base64'), certificateId: certificates.device.id }).expect(409);
+      const prepared = await post('/api/v1/signatures/preparations', tokens.device, { document: pdf.toString('base64'), certificateId: certificates.device.id, level: 'B-T' }).expect(201);
+      expect(prepared.body).toMatchObject({ credentialID: certificates.device.id, hashAlgo: OID.sha256, signAlgo: OID.sha256WithRsa, hashes: [expect.any(String)] });
+      // What the device does: RSA PKCS#1 v1.5 over the digest it was given, never seeing the PDF.
+      const deviceKey = running.pki.officers.get('device-holder')!.privateKey;
+      const signatureValue = privateEncrypt({ key: deviceKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(prepared.body.hashes[0], 'base64')]));
+      const completion = `/api/v1/signatures/preparations/${prepared.body.id}/completion`;
+      const done = await post(completion, tokens.device, { signatures: [signatureValue.toString('base64')] }).expect(201);
+      await post(completion, tokens.device, { signatures: [signatureValue.toString('base64')] }).expect(409);
+      await post(completion, tokens.leader, { signatures: [signatureValue.toString('base64')] }).expect(404);
+      expect(pdfsig(await download(done.body.documentId))).toMatch(/Signature is Valid/);
+
+      const another = await post('/api/v1/signatures/preparations', tokens.device, { document: pdf.toString('base64'), certificateId: certificates.device.id }).expect(201);
+      const otherDigest = privateEncrypt({ key: deviceKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, createHash('sha256').update('other').digest()]));
+      const wrong = await post(`/api/v1/signatures/preparations/${another.body.id}/completion`, tokens.device, { signatures: [otherDigest.toString('base64')] }).expect(422);
+      expect(wrong.body.errors[0].field).toBe('signatures.0');
+    });
+
+    it('refuses bad signing requests with 4xx naming the field, storing nothing', async () => {
+      const before = await running.service.database.dataSource.query('SELECT count(*)::int AS n FROM documents');
+      const cases: [object, number, string][] = [
+        [{ certificateId: certificates.leader.id }, 400, 'document'],
+        [{ document: pdf.toString('base64'), documentId: firstSigned.documentId, certificateId: certificates.leader.id }, 400, 'document'],
+        [{ document: 'not base64 !!', certificateId: certificates.leader.id }, 400, 'document'],
+        [{ document: Buffer.from('plain text').toString('base64'), certificateId: certificates.leader.id }, 422, 'document'],
+        [{ document: pdf.subarray(0, pdf.length - 100).toString('base64'), certificateId: certificates.leader.id }, 422, 'document'],
+        [{ document: pdf.toString('base64'), certificateId: certificates.specialist.id }, 422, 'certificateId'],
+        [{ document: pdf.toString('base64'), certificateId: 'nope' }, 400, 'certificateId'],
+        [{ document: pdf.toString('base64'), certificateId: certificates.leader.id, level: 'B-LTA' }, 400, 'level'],
+      ];
+      for (const [body, status, field] of cases) {
+        const response = await post('/api/v1/signatures', tokens.leader, body);
+        expect({ status: response.status, field: JSON.stringify(response.body.errors) }).toEqual({ status, field: expect.stringContaining(field) });
+      }
+      const after = await running.service.database.dataSource.query('SELECT count(*)::int AS n FROM documents');
+      expect(after[0].n).toBe(before[0].n);
+    });
+  });
+
+  describe('verification', () => {
+    let bt: Buffer;
+    let bb: Buffer;
+
+    beforeAll(async () => {
+      const signedBt = await post('/api/v1/signatures', tokens.specialist, { document: pdf.toString('base64'), certificateId: certificates.specialist.id }).expect(201);
+      const signedBb = await post('/api/v1/signatures', tokens.specialist, { document: pdf.toString('base64'), certificateId: certificates.specialist.id, level: 'B-B' }).expect(201);
+      [bt, bb] = [await download(signedBt.body.documentId), await download(signedBb.body.documentId)];
+    });
+
+    it('reports a flipped byte as a hash failure and appended bytes as a modification', async () => {
+      const flipped = Buffer.from(bt);
+      flipped[100] ^= 0x01; // inside the first signed range
+      const hash = await verify(flipped).expect(200);
+      expect(hash.body).toMatchObject({ indication: 'TOTAL_FAILED', signatures: [{ subIndication: 'HASH_FAILURE', integrity: 'modified' }] });
+      const appended = await verify(Buffer.concat([bt, Buffer.from('\n% added later\n%%EOF\n')])).expect(200);
+      expect(appended.body).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'MODIFIED_AFTER_SIGNING', signatures: [{ coversWholeDocument: false, indication: 'TOTAL_PASSED' }] });
+    });
+
+    it('answers a non-PDF, a truncated PDF, an empty body and another media type with a 4xx', async () => {
+      expect((await verify(Buffer.from('GIF89a not a pdf'))).status).toBe(422);
+      const truncated = await verify(bt.subarray(0, bt.length / 2));
+      expect({ status: truncated.status, detail: truncated.body.detail }).toEqual({ status: 422, detail: expect.stringMatching(/truncated/) });
+      expect((await verify(Buffer.alloc(0))).status).toBe(400);
+      await request(url).post('/api/v1/verifications').set('content-type', 'application/json').send({ pdf: 'x' }).expect(415);
+    });
+
+    it('publishes revocations on a CRL openssl accepts; a B-T signature made before stays valid, a B-B one becomes indeterminate', async () => {
+      await post(`/api/v1/certificates/${certificates.specialist.id}/revocation`, tokens.admin, { reason: 'affiliationChanged' }).expect(200);
+      await post(`/api/v1/certificates/${certificates.specialist.id}/revocation`, tokens.admin, { reason: 'affiliationChanged' }).expect(409);
+      const crl = await request(url).get('/api/v1/crl').buffer(true).parse(binary).expect(200);
+      const text = execFileSync('openssl', ['crl', '-inform', 'DER', '-in', file('crl.der', crl.body), '-text', '-noout', '-CAfile', file('cas.pem', running.pki.root.certificate.pem + running.pki.issuing.certificate.pem)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      expect(text).toContain(`Serial Number: ${certificates.specialist.serialNumber}`);
+      expect(text).toMatch(/Affiliation Changed/);
+      const report = await verify(bt).expect(200);
+      expect(report.body).toMatchObject({ indication: 'TOTAL_PASSED', signatures: [{ revocation: { status: 'revoked' } }] });
+      expect((await verify(bb).expect(200)).body).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE' });
+      const refused = await post('/api/v1/signatures', tokens.specialist, { document: pdf.toString('base64'), certificateId: certificates.specialist.id }).expect(409);
+      expect(refused.body.detail).toMatch(/revoked/);
+    });
+
+    it('a locked key signs nothing until an administrator unlocks it', async () => {
+      await post(`/api/v1/certificates/${certificates.leader.id}/lock`, tokens.leader, { reason: 'USB token lost' }).expect(200);
+      const refused = await post('/api/v1/signatures', tokens.leader, { document: pdf.toString('base64'), certificateId: certificates.leader.id }).expect(409);
+      expect(refused.body.detail).toMatch(/locked/);
+      await post(`/api/v1/certificates/${certificates.leader.id}/unlock`, tokens.leader, {}).expect(403);
+      await post(`/api/v1/certificates/${certificates.leader.id}/unlock`, tokens.admin, {}).expect(200);
+      await post('/api/v1/signatures', tokens.leader, { document: pdf.toString('base64'), certificateId: certificates.leader.id }).expect(201);
+    });
+
+    it('after the certificate expired: B-T still passes on its time-stamp, B-B is indeterminate, and signing is refused', async () => {
+      const leaderBt = await post('/api/v1/signatures', tokens.leader, { document: pdf.toString('base64'), certificateId: certificates.leader.id }).expect(201);
+      const leaderBb = await post('/api/v1/signatures', tokens.leader, { document: pdf.toString('base64'), certificateId: certificates.leader.id, level: 'B-B' }).expect(201);
+      const [signedBt, signedBb] = [await download(leaderBt.body.documentId), await download(leaderBb.body.documentId)];
+      clock.set(new Date(running.pki.officers.get('leader')!.certificate.notAfter.getTime() + 86_400_000));
+      expect((await verify(signedBt).expect(200)).body.indication).toBe('TOTAL_PASSED');
+      expect((await verify(signedBb).expect(200)).body).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE' });
+      const refused = await post('/api/v1/signatures', tokens.leader, { document: pdf.toString('base64'), certificateId: certificates.leader.id }).expect(409);
+      expect(refused.body.detail).toMatch(/not valid now/);
+      clock.set(new Date());
+    });
+  });
+});
+
+/** Collects a binary response body (supertest buffers only text by default). */
+function binary(response: request.Response, done: (error: Error | null, body: Buffer) => void) {
+  const stream = response as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { EnvelopeOf, SignatureFailed, SignatureRequested } from '@onestop/contracts';
+import { createEvent, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
+import { TimeStampError } from '@onestop/pades';
+import { Clock } from '@onestop/platform';
+import { EntityManager } from 'typeorm';
+import { CertificateRegistry } from '../certificates/certificate-registry';
+import { DigitalSignatureEnv } from '../digital-signature.env';
+import { renderResult } from '../results/result-document';
+import { storeDocument } from './documents';
+import { SignatureRefused, SigningService } from './signing.service';
+
+/**
+ * A decision waiting for its signature: render the result, then sign it with the decider's key
+ * held here, or leave it for the decider's device. Whatever stops the signature is published as
+ * SignatureFailed, so the dossier goes back to processing with the reason, never half done.
+ */
+@Injectable()
+@HandlesEvent(SignatureRequested)
+export class SignatureRequestedHandler implements EventHandler<EnvelopeOf<typeof SignatureRequested>> {
+  constructor(
+    private readonly registry: CertificateRegistry,
+    private readonly signing: SigningService,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    private readonly env: DigitalSignatureEnv,
+  ) {}
+
+  async handle(event: EnvelopeOf<typeof SignatureRequested>, tx: EntityManager): Promise<void> {
+    const request = event.payload;
+    const now = this.clock.now();
+    const [, inserted] = await tx.query(
+      `INSERT INTO signature_requests (id, dossier_id, dossier_code, signer_id, state, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'awaiting-signer', $5, $5) ON CONFLICT (id) DO NOTHING`,
+      [request.requestId, request.dossierId, request.code, request.signerId, now],
+    );
+    if (inserted === 0) return;
+    const origin = { source: 'digital-signature' as const, actor: event.actor, correlationId: event.correlationId, causationId: event.id };
+    const fail = async (reason: string) => {
+      await tx.query(`UPDATE signature_requests SET state = 'failed', reason = $2, updated_at = $3 WHERE id = $1`, [request.requestId, reason, now]);
+      await this.outbox.append(tx, [createEvent(SignatureFailed, request.dossierId, { requestId: request.requestId, dossierId: request.dossierId, signerId: request.signerId, reason }, origin, now)]);
+    };
+
+    const certificate = await this.registry.current(request.signerId, tx);
+    if (!certificate) return fail(`no valid signing certificate is registered for ${request.signerId}`);
+    const content = await renderResult({
+      code: request.code,
+      unitCode: request.unitCode,
+      procedureName: request.procedure.name,
+      outcome: request.outcome,
+      reason: request.reason,
+      applicantName: request.applicantName,
+      decidedAt: new Date(event.occurredAt),
+      signerName: certificate.commonName,
+      verificationUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/public/results/${encodeURIComponent(request.code)}`,
+    });
+    const result = await storeDocument(tx, { dossierId: request.dossierId, dossierCode: request.code, provinceCode: request.provinceCode, kind: 'result', content, createdAt: now });
+    await tx.query(`UPDATE signature_requests SET result_document_id = $2 WHERE id = $1`, [request.requestId, result.id]);
+    // A device key: the decider completes it through the two-step API; the request waits.
+    if (certificate.keyStorage === 'device' && !certificate.lockedAt && !certificate.revokedAt) return;
+
+    const context = {
+      certificate,
+      level: this.env.RESULT_SIGNATURE_LEVEL,
+      reason: request.outcome === 'approved' ? 'Phê duyệt kết quả giải quyết hồ sơ' : 'Từ chối giải quyết hồ sơ',
+      source: result,
+      provinceCode: request.provinceCode,
+      dossier: { id: request.dossierId, code: request.code },
+      requestId: request.requestId,
+      origin,
+    };
+    try {
+      const signed = await this.signing.signWithServerKey(tx, content, context);
+      await tx.query(`UPDATE signature_requests SET state = 'signed', signed_document_id = $2, updated_at = $3 WHERE id = $1`, [request.requestId, signed.documentId, now]);
+    } catch (error) {
+      if (error instanceof SignatureRefused || error instanceof TimeStampError) return fail(error.message);
+      throw error;
+    }
+  }
+}

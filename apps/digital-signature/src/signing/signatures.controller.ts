@@ -1,0 +1,157 @@
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { requestOrigin } from '@onestop/messaging';
+import { assertCompletePdf, PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
+import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { CertificateRegistry } from '../certificates/certificate-registry';
+import { findDocument, StoredDocument } from './documents';
+import { CompleteDto, PrepareDto, SignDto } from './signatures.dto';
+import { PREPARATION_COLUMNS, PreparationRow, SignatureRefused, SigningContext, SigningService } from './signing.service';
+
+/** Officials act for a province; a token without one (a citizen's) signs nothing here. */
+export function provinceOf(principal: Principal): string {
+  if (!principal.provinceCode) throw new ProblemException(403, 'Not allowed', { detail: 'signing needs an official of a province' });
+  return principal.provinceCode;
+}
+
+const notFound = (what: string) => new ProblemException(404, 'Not found', { detail: `no ${what}` });
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => notFound('such resource') });
+
+/** Translates the signing domain's refusals into problems; anything else stays a server error. */
+function asProblem(error: unknown): never {
+  if (error instanceof SignatureRefused) throw new ProblemException(409, 'Signature refused', { detail: error.message });
+  if (error instanceof PdfFormatError) throw unprocessableRequest([{ field: 'document', message: error.message }]);
+  if (error instanceof SignatureValueError) throw unprocessableRequest([{ field: 'signatures.0', message: error.message }]);
+  if (error instanceof TimeStampError) throw new ProblemException(503, 'Time-stamping unavailable', { detail: error.message });
+  throw error;
+}
+
+/** Signing over HTTP: one step with a key held here, or prepare/complete for a device or remote key. */
+@ApiTags('signatures')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class SignaturesController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: CertificateRegistry,
+    private readonly signing: SigningService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('signatures')
+  @ApiOperation({ summary: 'Sign a PDF as PAdES B-B or B-T with the caller’s certificate and server-held key' })
+  async sign(@Body() body: SignDto, @CurrentPrincipal() principal: Principal) {
+    return this.dataSource
+      .transaction(async (tx) => {
+        const { pdf, context } = await this.resolve(tx, body, principal);
+        return this.signing.signWithServerKey(tx, pdf, context);
+      })
+      .catch(asProblem);
+  }
+
+  @Post('signatures/preparations')
+  @ApiOperation({ summary: 'Step one of a device or remote signature: the digest to sign (CSC signHash shape)' })
+  async prepare(@Body() body: PrepareDto, @CurrentPrincipal() principal: Principal) {
+    return this.dataSource
+      .transaction(async (tx) => {
+        const { pdf, context } = await this.resolve(tx, body, principal);
+        return this.signing.prepare(tx, pdf, context);
+      })
+      .catch(asProblem);
+  }
+
+  @Post('signatures/preparations/:id/completion')
+  @ApiOperation({ summary: 'Step two: the signature value completes the PDF' })
+  async complete(@Param('id', uuid) id: string, @Body() body: CompleteDto, @CurrentPrincipal() principal: Principal) {
+    return this.dataSource
+      .transaction(async (tx) => {
+        const rows: PreparationRow[] = await tx.query(`SELECT ${PREPARATION_COLUMNS} FROM preparations WHERE id = $1 FOR UPDATE`, [id]);
+        const preparation = rows[0];
+        if (!preparation || preparation.signerId !== principal.subject) throw notFound(`preparation ${id}`);
+        if (preparation.completedAt) throw new ProblemException(409, 'Already completed', { detail: 'this preparation has been completed' });
+        if (preparation.expiresAt < this.clock.now()) throw new ProblemException(409, 'Expired', { detail: 'the preparation expired; prepare again' });
+        const certificate = (await this.registry.find(preparation.certificateId, tx))!;
+        const source = preparation.sourceDocumentId ? await findDocument(tx, preparation.sourceDocumentId) : null;
+        const request = preparation.requestId ? await this.waitingRequest(tx, preparation.requestId, principal) : null;
+        const context: SigningContext = {
+          certificate,
+          level: preparation.level,
+          source,
+          provinceCode: source?.provinceCode ?? provinceOf(principal),
+          dossier: source?.dossierId ? { id: source.dossierId, code: source.dossierCode! } : null,
+          requestId: request?.id ?? null,
+          origin: requestOrigin('digital-signature', principal),
+        };
+        const result = await this.signing.complete(tx, preparation, Buffer.from(body.signatures[0], 'base64'), context);
+        if (request) await tx.query(`UPDATE signature_requests SET state = 'signed', signed_document_id = $2, updated_at = $3 WHERE id = $1`, [request.id, result.documentId, this.clock.now()]);
+        return result;
+      })
+      .catch(asProblem);
+  }
+
+  @Get('signature-requests')
+  @ApiOperation({ summary: "Results waiting for the caller's device signature" })
+  async waiting(@CurrentPrincipal() principal: Principal) {
+    const items = await this.dataSource.query(
+      `SELECT id, dossier_id AS "dossierId", dossier_code AS "dossierCode", result_document_id AS "resultDocumentId", created_at AS "createdAt"
+       FROM signature_requests WHERE signer_id = $1 AND state = 'awaiting-signer' ORDER BY created_at`,
+      [principal.subject],
+    );
+    return { items };
+  }
+
+  @Get('documents/:id')
+  @Header('content-type', 'application/pdf')
+  @ApiOperation({ summary: 'A document kept here (a result or a signed revision), for officials of its province' })
+  async document(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    const document = await findDocument(this.dataSource.manager, id);
+    if (!document || document.provinceCode !== principal.provinceCode || principal.roles.includes('citizen')) throw notFound(`document ${id}`);
+    return new StreamableFile(document.content);
+  }
+
+  private async waitingRequest(tx: EntityManager, id: string, principal: Principal): Promise<{ id: string; resultDocumentId: string }> {
+    const rows = await tx.query(
+      `SELECT id, result_document_id AS "resultDocumentId" FROM signature_requests WHERE id = $1 AND signer_id = $2 AND state = 'awaiting-signer' FOR UPDATE`,
+      [id, principal.subject],
+    );
+    if (!rows.length) throw notFound(`signature request ${id} waiting for you`);
+    return rows[0];
+  }
+
+  /** The document to sign and the context, from exactly one of document, documentId or requestId. */
+  private async resolve(tx: EntityManager, body: PrepareDto, principal: Principal): Promise<{ pdf: Buffer; context: SigningContext }> {
+    const given = (['document', 'documentId', 'requestId'] as const).filter((field) => body[field] !== undefined);
+    if (given.length !== 1) throw invalidRequest([{ field: 'document', message: 'give exactly one of document, documentId and requestId' }]);
+    const certificate = await this.registry.find(body.certificateId, tx);
+    if (!certificate || certificate.userId !== principal.subject) throw unprocessableRequest([{ field: 'certificateId', message: 'is not a certificate registered to you' }]);
+    let source: StoredDocument | null = null;
+    let requestId: string | null = null;
+    if (body.requestId) {
+      const request = await this.waitingRequest(tx, body.requestId, principal);
+      source = await findDocument(tx, request.resultDocumentId);
+      requestId = request.id;
+    } else if (body.documentId) {
+      source = await findDocument(tx, body.documentId);
+      if (!source || source.provinceCode !== principal.provinceCode) throw unprocessableRequest([{ field: 'documentId', message: 'is not a document of your province' }]);
+    }
+    const pdf = source?.content ?? Buffer.from(body.document!, 'base64');
+    try {
+      assertCompletePdf(pdf);
+    } catch (error) {
+      asProblem(error);
+    }
+    const context: SigningContext = {
+      certificate,
+      level: body.level ?? 'B-T',
+      reason: body.reason,
+      location: body.location,
+      source,
+      provinceCode: source?.provinceCode ?? provinceOf(principal),
+      dossier: source?.dossierId ? { id: source.dossierId, code: source.dossierCode! } : null,
+      requestId,
+      origin: requestOrigin('digital-signature', principal),
+    };
+    return { pdf, context };
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+
+export class SignDto {
+  @ApiPropertyOptional({ description: 'the PDF to sign, base64 (or documentId)' })
+  @IsOptional()
+  @IsBase64(undefined, { message: 'must be the PDF in base64' })
+  document?: string;
+
+  @ApiPropertyOptional({ description: 'a document kept here: a result, or a signed one to add a signature to' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'must be a document id' })
+  documentId?: string;
+
+  @ApiProperty()
+  @IsUUID(undefined, { message: 'must be a certificate id' })
+  certificateId!: string;
+
+  @ApiPropertyOptional({ enum: ['B-B', 'B-T'], default: 'B-T' })
+  @IsOptional()
+  @IsIn(['B-B', 'B-T'])
+  level?: 'B-B' | 'B-T';
+
+  @ApiPropertyOptional({ example: 'Phê duyệt kết quả' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  reason?: string;
+
+  @ApiPropertyOptional({ example: 'UBND phường Kim Long' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  location?: string;
+}
+
+export class PrepareDto extends SignDto {
+  @ApiPropertyOptional({ description: "a dossier's signature request awaiting the caller's device signature" })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'must be a signature request id' })
+  requestId?: string;
+}
+
+export class CompleteDto {
+  @ApiProperty({ description: 'the signature value over hashes[0], base64 (CSC signHash output)', type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1)
+  @IsBase64(undefined, { each: true, message: 'each must be a signature value in base64' })
+  signatures!: string[];
+}

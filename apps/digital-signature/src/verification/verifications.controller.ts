@@ -1,0 +1,46 @@
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PdfFormatError } from '@onestop/pades';
+import { invalidRequest, ProblemException, Public, unprocessableRequest } from '@onestop/platform';
+import { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { VerificationService } from './verification.service';
+
+/** Anyone may check a signed result: citizens, banks, other agencies. */
+@ApiTags('verification')
+@Controller('api/v1')
+export class VerificationsController {
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Public()
+  @Post('verifications')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify the signatures of an uploaded PDF (application/pdf body)' })
+  async verifyUpload(@Req() request: Request) {
+    if (!request.is('application/pdf')) throw new ProblemException(415, 'Unsupported media type', { detail: 'send the PDF itself as application/pdf' });
+    if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw invalidRequest([{ field: 'body', message: 'is empty: send the PDF' }]);
+    try {
+      return await this.verification.verify(request.body);
+    } catch (error) {
+      if (error instanceof PdfFormatError) throw unprocessableRequest([{ field: 'body', message: error.message }]);
+      throw error;
+    }
+  }
+
+  @Public()
+  @Get('public/results/:code')
+  @ApiOperation({ summary: "The verification of a dossier's signed result, by the code on it (the result's QR code)" })
+  async verifyResult(@Param('code') code: string) {
+    const rows: { content: Buffer; sha256: string; createdAt: Date }[] = await this.dataSource.query(
+      `SELECT content, sha256, created_at AS "createdAt" FROM documents WHERE dossier_code = $1 AND kind = 'signed' ORDER BY created_at DESC LIMIT 1`,
+      [code],
+    );
+    if (!rows.length) throw new ProblemException(404, 'Not found', { detail: `no signed result for ${code}` });
+    const report = await this.verification.verify(rows[0].content);
+    // Who signed, when, and the fingerprint of the signed file: nothing of the applicant.
+    return { dossierCode: code, signedAt: rows[0].createdAt, ...report };
+  }
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { loadOrCreateDevelopmentKey, signDevelopmentToken } from '@onestop/platform';
-import { createTestDatabase, TestDatabase, waitFor } from '@onestop/testing';
+import { createTestDatabase, TestDatabase } from '@onestop/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -11,6 +11,7 @@ import { intakeSchema } from '../../apps/intake/src/database/schema';
 import { failAndExit } from '../stack/cli';
 import { ROOT } from '../stack/run';
 import { machine, percentile, writeSection } from './report';
+import { startServiceProcess, stopAll } from './service-process';
 
 const CONCURRENCY = 64;
 const WARM_UP_SECONDS = Number(process.env['BENCH_WARM_UP_SECONDS'] ?? 5);
@@ -55,18 +56,8 @@ function filing(desk: Desk): string {
 }
 
 /** The intake service as `npm run up` runs it: its own process, logging warnings only. */
-async function startIntake(databaseUrl: string, brokers: string, port: number): Promise<ChildProcess> {
-  const profile = process.env['BENCH_CPU_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE_DIR']}`] : [];
-  const child = spawn(process.execPath, [...profile, '-r', './tools/ts-register.js', 'apps/intake/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, AUTH_DEV_KEY_FILE: KEY_FILE, LOG_LEVEL: 'warn', KAFKA_GROUP_ID: 'bench-intake' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitFor(async () => {
-    if (child.exitCode !== null) throw new Error(`intake exited (${child.exitCode}) while starting`);
-    return fetch(`http://127.0.0.1:${port}/health/ready`).then((response) => response.ok, () => false);
-  }, 90_000, 'intake ready');
-  return child;
+function startIntake(databaseUrl: string, brokers: string, port: number): Promise<ChildProcess> {
+  return startServiceProcess('intake', port, { DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, AUTH_DEV_KEY_FILE: KEY_FILE, KAFKA_GROUP_ID: 'bench-intake' });
 }
 
 interface LoadResult {
@@ -144,16 +135,6 @@ function post(agent: Agent, port: number, desk: Desk, body: string, idempotencyK
     call.on('error', () => resolve(0));
     call.end(body);
   });
-}
-
-async function stopAll(processes: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    processes.map((child) => {
-      if (child.exitCode !== null) return null;
-      child.kill('SIGTERM');
-      return new Promise((resolve) => child.once('exit', resolve));
-    }),
-  );
 }
 
 interface PgbenchResult {

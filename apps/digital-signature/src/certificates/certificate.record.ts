@@ -52,6 +52,17 @@ export function certificateView(record: CertificateRecord) {
   };
 }
 
+// Parsing a certificate costs about a millisecond, more than the signature itself; chains are
+// immutable per fingerprint, so each is parsed once (bounded: officials number in thousands).
+const parsedChains = new Map<string, Certificate[]>();
+const MAX_PARSED_CHAINS = 10_000;
+
 export function chainOf(record: CertificateRecord): Certificate[] {
-  return Certificate.parsePemChain(record.chainPem);
+  let chain = parsedChains.get(record.fingerprint);
+  if (!chain) {
+    chain = Certificate.parsePemChain(record.chainPem);
+    if (parsedChains.size >= MAX_PARSED_CHAINS) parsedChains.delete(parsedChains.keys().next().value!);
+    parsedChains.set(record.fingerprint, chain);
+  }
+  return chain;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { respondToTimeStampRequest, timeStampRequest, TimeStampError, tokenOf } from '@onestop/pades';
+import { respondToTimeStampRequest, sha256Imprint, timeStampRequest, TimeStampError, timeStampToken, tokenOf } from '@onestop/pades';
 import { Clock } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { DigitalSignatureEnv } from '../digital-signature.env';
@@ -28,14 +28,23 @@ export class TimeStampService {
   /** The service's own TSA answering a request (its HTTP endpoint, and in-process stamping). */
   async respond(requestDer: Buffer): Promise<Buffer> {
     if (!this.pki.tsa) throw new TimeStampError('this service runs no time-stamping authority');
+    return respondToTimeStampRequest(requestDer, this.pki.tsa, this.clock.now(), await this.nextSerial());
+  }
+
+  /** Serial numbers unique across the service's replicas (RFC 3161 §2.4.2). */
+  private async nextSerial(): Promise<bigint> {
     const [{ serial }] = await this.dataSource.query(`SELECT nextval('tsa_serial_numbers')::text AS serial`);
-    return respondToTimeStampRequest(requestDer, this.pki.tsa, this.clock.now(), BigInt(serial));
+    return BigInt(serial);
   }
 
   /** A token over the digest; a TSA that refuses or cannot be reached is a TimeStampError. */
   async stamp(digest: Buffer): Promise<Buffer> {
+    // The service's own TSA stamps in process: no request to encode and parse back.
+    if (!this.env.TSA_URL) {
+      if (!this.pki.tsa) throw new TimeStampError('this service runs no time-stamping authority');
+      return timeStampToken({ messageImprint: sha256Imprint(digest), withCertificates: true }, this.pki.tsa, this.clock.now(), await this.nextSerial());
+    }
     const request = timeStampRequest(digest);
-    if (!this.env.TSA_URL) return tokenOf(await this.respond(request));
     let response: Response;
     try {
       response = await fetch(this.env.TSA_URL, {

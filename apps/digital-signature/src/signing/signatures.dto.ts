@@ -1,10 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateBy, ValidationOptions } from 'class-validator';
+
+/**
+ * Canonical base64, checked by decoding and encoding again in native code: a regular expression over
+ * a PDF's 130 KB of base64 costs more than a millisecond on every request.
+ */
+function IsBase64(options: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isBase64', validator: { validate: (value: unknown) => typeof value === 'string' && value.length > 0 && Buffer.from(value, 'base64').toString('base64') === value } },
+    options,
+  );
+}
 
 export class SignDto {
   @ApiPropertyOptional({ description: 'the PDF to sign, base64 (or documentId)' })
   @IsOptional()
-  @IsBase64(undefined, { message: 'must be the PDF in base64' })
+  @IsBase64({ message: 'must be the PDF in base64' })
   document?: string;
 
   @ApiPropertyOptional({ description: 'a document kept here: a result, or a signed one to add a signature to' })
@@ -46,6 +57,6 @@ export class CompleteDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1)
-  @IsBase64(undefined, { each: true, message: 'each must be a signature value in base64' })
+  @IsBase64({ each: true, message: 'each must be a signature value in base64' })
   signatures!: string[];
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentSigned } from '@onestop/contracts';
 import { createEvent, EventOrigin, OutboxWriter } from '@onestop/messaging';
-import { algorithmsOf, Certificate, completeSignature, prepareSignature, PreparedSignature, readTimeStampToken, SignatureLevel, signWithKey, validateChain } from '@onestop/pades';
+import { algorithmsOf, Certificate, completeSignature, prepareSignature, PreparedSignature, SignatureLevel, timeStampTimeOf, signWithKey, validateChain } from '@onestop/pades';
 import { Clock } from '@onestop/platform';
 import { Inject } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -124,7 +124,7 @@ export class SigningService {
       timeStamper: (digest) => this.timeStamps.stamp(digest),
     });
     const now = this.clock.now();
-    const timeStampTime = timeStampToken ? readTimeStampToken(timeStampToken, signatureValue).genTime : null;
+    const timeStampTime = timeStampToken ? timeStampTimeOf(timeStampToken) : null;
     const document = await storeDocument(tx, { dossierId: context.dossier?.id ?? null, dossierCode: context.dossier?.code ?? null, provinceCode: context.provinceCode, kind: 'signed', content: pdf, createdAt: now });
     const signatureId = randomUUID();
     await tx.query(

@@ -1,9 +1,6 @@
-import { Attribute } from '@peculiar/asn1-cms';
-import { AsnConvert } from '@peculiar/asn1-schema';
 import { verify } from 'node:crypto';
 import { Certificate } from './certificate';
 import { assembleSignedData, sha256, signatureTimeStampAttribute, signedAttributes } from './cms';
-import { childrenOf, readElement } from './der';
 import { OID } from './oids';
 import { addSignaturePlaceholder, SIGNATURE_CAPACITY, SignatureDictionary } from './pdf-placeholder';
 
@@ -34,12 +31,8 @@ export async function prepareSignature(pdf: Buffer, signer: Certificate, diction
   const placeholder = await addSignaturePlaceholder(pdf, dictionary);
   const [start, length, secondStart, secondLength] = placeholder.byteRange;
   const documentDigest = sha256(placeholder.pdf.subarray(start, start + length), placeholder.pdf.subarray(secondStart, secondStart + secondLength));
-  const { der } = signedAttributes(OID.data, documentDigest, signer);
+  const der = signedAttributes(OID.data, documentDigest, signer);
   return { pdf: placeholder.pdf, byteRange: placeholder.byteRange, fieldName: placeholder.fieldName, signedAttributes: der, digestToSign: sha256(der) };
-}
-
-function attributesOf(der: Buffer): Attribute[] {
-  return childrenOf(der, readElement(der)).map((element) => AsnConvert.parse(der.subarray(element.start, element.end), Attribute));
 }
 
 export interface Completion {
@@ -69,7 +62,7 @@ export async function completeSignature(prepared: PreparedSignature, completion:
     signer,
     chain: completion.chain,
     contentType: OID.data,
-    attributes: attributesOf(prepared.signedAttributes),
+    signedAttributes: prepared.signedAttributes,
     signatureAlgorithm: completion.signatureAlgorithm,
     signatureValue,
     unsignedAttributes: timeStampToken ? [signatureTimeStampAttribute(timeStampToken)] : undefined,

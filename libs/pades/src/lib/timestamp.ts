@@ -1,11 +1,11 @@
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import { Accuracy, MessageImprint, PKIFailureInfo, PKIFailureInfoFlags, PKIStatus, PKIStatusInfo, PKIFreeText, TimeStampReq, TimeStampResp, TSTInfo } from '@peculiar/asn1-tsp';
+import { MessageImprint, PKIFailureInfo, PKIFailureInfoFlags, PKIStatus, PKIStatusInfo, PKIFreeText, TimeStampReq, TSTInfo } from '@peculiar/asn1-tsp';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { KeyObject, randomBytes } from 'node:crypto';
 import { Certificate } from './certificate';
 import { assembleSignedData, sha256, signedAttributes, signWithKey } from './cms';
 import { SignedMessage } from './cms-reader';
-import { encodeElement, encodeInteger, readElement } from './der';
+import { childrenOf, DerElement, encodeElement, encodeInteger, encodeObjectIdentifier, readElement } from './der';
 import { algorithmsOf } from './keys';
 import { OID } from './oids';
 
@@ -57,51 +57,84 @@ export function respondToTimeStampRequest(requestDer: Uint8Array, unit: TimeStam
   if (request.messageImprint.hashedMessage.byteLength !== DIGEST_LENGTHS[algorithm]) return rejection(PKIFailureInfoFlags.badDataFormat, 'the imprint length does not match its algorithm');
   if (request.reqPolicy && request.reqPolicy !== unit.policy) return rejection(PKIFailureInfoFlags.unacceptedPolicy, `policy ${request.reqPolicy} is not offered`);
   if (request.extensions?.length) return rejection(PKIFailureInfoFlags.unacceptedExtension, 'extensions are not accepted');
-  const token = timeStampToken(request, unit, genTime, serialNumber);
+  // Imprint and nonce go back exactly as the requester encoded them.
+  const fields = childrenOf(requestDer, readElement(requestDer));
+  const nonce = fields.find((field) => field.tag === 0x02 && field !== fields[0]);
+  const token = timeStampToken(
+    {
+      messageImprint: Buffer.from(requestDer.subarray(fields[1].start, fields[1].end)),
+      nonce: nonce ? Buffer.from(requestDer.subarray(nonce.start, nonce.end)) : undefined,
+      withCertificates: request.certReq,
+    },
+    unit,
+    genTime,
+    serialNumber,
+  );
   const granted = Buffer.from(AsnConvert.serialize(new PKIStatusInfo({ status: PKIStatus.granted })));
   return encodeElement(0x30, Buffer.concat([granted, token]));
 }
 
-function serialBytes(serial: bigint): ArrayBuffer {
-  const integer = encodeInteger(serial);
-  return new Uint8Array(integer.subarray(readElement(integer).valueStart)).buffer;
+/** GeneralizedTime with whole seconds, as TSTInfo carries it (accuracy: one second). */
+function generalizedTime(instant: Date): Buffer {
+  const text = instant.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
+  return encodeElement(0x18, Buffer.from(text, 'latin1'));
 }
 
-function timeStampToken(request: TimeStampReq, unit: TimeStampingUnit, genTime: Date, serialNumber: bigint): Buffer {
-  const info = new TSTInfo({
-    version: 1,
-    policy: unit.policy,
-    messageImprint: request.messageImprint,
-    serialNumber: serialBytes(serialNumber),
-    genTime: new Date(Math.floor(genTime.getTime() / 1000) * 1000),
-    accuracy: new Accuracy({ seconds: 1 }),
-    nonce: request.nonce,
-  });
-  const content = Buffer.from(AsnConvert.serialize(info));
-  const { attributes, der } = signedAttributes(OID.tstInfo, sha256(content), unit.certificate);
+export interface TimeStampSubject {
+  /** DER of the MessageImprint (hash algorithm and hashed message). */
+  messageImprint: Buffer;
+  /** DER of the nonce INTEGER, echoed when the request had one. */
+  nonce?: Buffer;
+  withCertificates: boolean;
+}
+
+/** A token over an imprint: the TSTInfo signed by the unit, encoded directly in DER. */
+export function timeStampToken(subject: TimeStampSubject, unit: TimeStampingUnit, genTime: Date, serialNumber: bigint): Buffer {
+  const content = encodeElement(
+    0x30,
+    Buffer.concat([
+      encodeInteger(1),
+      encodeObjectIdentifier(unit.policy),
+      subject.messageImprint,
+      encodeInteger(serialNumber),
+      generalizedTime(genTime),
+      encodeElement(0x30, encodeInteger(1)), // accuracy: seconds 1
+      ...(subject.nonce ? [subject.nonce] : []),
+    ]),
+  );
+  const attributes = signedAttributes(OID.tstInfo, sha256(content), unit.certificate);
   return assembleSignedData({
     signer: unit.certificate,
-    chain: request.certReq ? unit.chain : [],
+    chain: subject.withCertificates ? unit.chain : [],
     contentType: OID.tstInfo,
     content,
-    attributes,
+    signedAttributes: attributes,
     signatureAlgorithm: algorithmsOf(unit.privateKey).cmsOid,
-    signatureValue: signWithKey(der, unit.privateKey),
+    signatureValue: signWithKey(attributes, unit.privateKey),
   });
+}
+
+/** The imprint of a SHA-256 digest, for stamping in process without a request round trip. */
+export function sha256Imprint(digest: Uint8Array): Buffer {
+  return encodeElement(0x30, Buffer.concat([encodeElement(0x30, encodeObjectIdentifier(OID.sha256)), encodeElement(0x04, digest)]));
 }
 
 /** The token of a granted response; a rejection becomes a TimeStampError with the TSA's words. */
 export function tokenOf(responseDer: Uint8Array): Buffer {
-  let response: TimeStampResp;
+  // The token is taken as the TSA encoded it: its signature covers those bytes, and parsing the
+  // whole token (certificates included) only to re-encode it would cost more than signing.
+  let parts: DerElement[];
+  let status: PKIStatusInfo;
   try {
-    response = AsnConvert.parse(responseDer, TimeStampResp);
+    parts = childrenOf(responseDer, readElement(responseDer));
+    status = AsnConvert.parse(responseDer.subarray(parts[0].start, parts[0].end), PKIStatusInfo);
   } catch {
     throw new TimeStampError('the time-stamping authority answered something other than a TimeStampResp');
   }
-  if (response.status.status > PKIStatus.grantedWithMods || !response.timeStampToken) {
-    throw new TimeStampError(`the time-stamping authority refused: ${response.status.statusString?.join('; ') ?? `status ${response.status.status}`}`);
+  if (status.status > PKIStatus.grantedWithMods || !parts[1]) {
+    throw new TimeStampError(`the time-stamping authority refused: ${status.statusString?.join('; ') ?? `status ${status.status}`}`);
   }
-  return Buffer.from(AsnConvert.serialize(response.timeStampToken));
+  return Buffer.from(responseDer.subarray(parts[1].start, parts[1].end));
 }
 
 export interface TimeStampTokenInfo {
@@ -135,4 +168,22 @@ export function readTimeStampToken(tokenDer: Uint8Array, stampedData: Uint8Array
   if (!digestMatches || !signatureValid) return { ...result, problem: "the TSA's signature over the token does not verify" };
   if (!result.tsaCertificate?.extendedKeyUsages.includes(OID.timeStamping)) return { ...result, problem: 'the signer is not a time-stamping authority' };
   return { ...result, valid: true };
+}
+
+/**
+ * The time of a token, read from its TSTInfo alone: cheap enough for every signature a service
+ * makes with a token it has just obtained (readTimeStampToken checks one fully).
+ */
+export function timeStampTimeOf(tokenDer: Uint8Array): Date {
+  const contentInfo = childrenOf(tokenDer, readElement(tokenDer));
+  const signedData = childrenOf(tokenDer, childrenOf(tokenDer, contentInfo[1])[0]);
+  const encapsulated = childrenOf(tokenDer, signedData[2]);
+  const octets = childrenOf(tokenDer, encapsulated[1])[0];
+  const tstInfo = readElement(tokenDer, octets.valueStart);
+  const genTime = childrenOf(tokenDer, tstInfo).find((field) => field.tag === 0x18);
+  if (!genTime) throw new TimeStampError('the token has no genTime');
+  const text = Buffer.from(tokenDer.subarray(genTime.valueStart, genTime.end)).toString('latin1');
+  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d+)?Z$/.exec(text);
+  if (!match) throw new TimeStampError(`the token's genTime ${text} is not a UTC GeneralizedTime`);
+  return new Date(`${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${match[7] ?? ''}Z`);
 }

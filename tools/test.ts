@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { failAndExit } from './stack/cli';
 import { bin, ROOT, run } from './stack/run';
 import { checkServers } from './stack/servers';
+import { ensureSystemTools } from './stack/system-tools';
 
 const RESULTS = join(ROOT, 'reports', 'jest-results.json');
 
@@ -16,12 +17,13 @@ interface JestResults {
 }
 
 /**
- * `npm test`: checks PostgreSQL and Redis, starts the tests' own Kafka broker, type-checks, lints,
+ * `npm test`: checks PostgreSQL and Redis, installs the checkers the tests run (pdfsig, certutil), starts the tests' own Kafka broker, type-checks, lints,
  * runs every jest tier, stops the broker it started, and ends with `tests: N passed, M failed`.
  * Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
  */
 async function main(): Promise<void> {
   await checkServers(postgresServerUrl(), testRedisUrl());
+  ensureSystemTools();
   const broker = TEST_BROKER;
   const startedHere = !usesExternalKafka() && !(await brokerStatus(broker)).running;
   if (!usesExternalKafka()) {

@@ -249,6 +249,35 @@ describe('digital signature service', () => {
       clock.set(new Date());
     });
   });
+
+  describe('with an external time-stamping authority (TSA_URL)', () => {
+    let client: SignatureServiceUnderTest | undefined;
+    afterAll(async () => client?.close());
+
+    it("time-stamps through the configured TSA's RFC 3161 endpoint, and refuses with 503 when it is down", async () => {
+      client = await startSignatureService([{ id: 'remote-signer', name: 'Phan Văn Đức', unitCode: UNIT }], { TSA_URL: `${url}/api/v1/tsa` });
+      const admin = await tokenFor('province-admin', undefined, '46', 'admin');
+      const signer = await tokenFor('unit-leader', UNIT, '46', 'remote-signer');
+      const certificate = await registerOfficer(client.service.url, admin, client.pki.officers.get('remote-signer')!, client.pki, 'remote-signer', UNIT);
+      const signed = await request(client.service.url).post('/api/v1/signatures').auth(signer, { type: 'bearer' }).send({ document: pdf.toString('base64'), certificateId: certificate.id }).expect(201);
+      const document = (await request(client.service.url).get(`/api/v1/documents/${signed.body.documentId}`).auth(signer, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+      const message = SignedMessage.parse(findSignatures(document)[0].contents);
+      const token = file('external-token.der', message.unsignedAttribute(OID.signatureTimeStampToken)!);
+      const digest = createHash('sha256').update(message.signatureValue).digest('hex');
+      // The token is the first service's: it verifies against that service's PKI, not the signer's.
+      const chain = file('tsa-chain.pem', running.pki.issuing.certificate.pem + running.pki.tsa.certificate.pem);
+      const result = spawnSync('openssl', ['ts', '-verify', '-token_in', '-in', token, '-digest', digest, '-CAfile', join(work, 'root.pem'), '-untrusted', chain], { encoding: 'utf8' });
+      expect(result.stdout.trim()).toBe('Verification: OK');
+      await client.close();
+
+      client = await startSignatureService([{ id: 'remote-signer', name: 'Phan Văn Đức', unitCode: UNIT }], { TSA_URL: 'http://127.0.0.1:9/tsa' });
+      const again = await registerOfficer(client.service.url, admin, client.pki.officers.get('remote-signer')!, client.pki, 'remote-signer', UNIT);
+      const down = await request(client.service.url).post('/api/v1/signatures').auth(signer, { type: 'bearer' }).send({ document: pdf.toString('base64'), certificateId: again.id }).expect(503);
+      expect(down.body.detail).toMatch(/cannot be reached/);
+      const stored = await client.service.database.dataSource.query('SELECT count(*)::int AS n FROM documents');
+      expect(stored[0].n).toBe(0);
+    }, 120_000);
+  });
 });
 
 /** Collects a binary response body (supertest buffers only text by default). */

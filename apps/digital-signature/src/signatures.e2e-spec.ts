@@ -39,6 +39,14 @@ describe('digital signature service', () => {
     writeFileSync(join(work, name), bytes);
     return join(work, name);
   };
+  /** openssl's verdict on the first signature's time-stamp token, against this service's TSA chain. */
+  const opensslVerifiesTimeStamp = (signed: Buffer) => {
+    const message = SignedMessage.parse(findSignatures(signed)[0].contents);
+    const token = file('token.der', message.unsignedAttribute(OID.signatureTimeStampToken)!);
+    const digest = createHash('sha256').update(message.signatureValue).digest('hex');
+    const chain = file('tsa-chain.pem', running.pki.issuing.certificate.pem + running.pki.tsa.certificate.pem);
+    return spawnSync('openssl', ['ts', '-verify', '-token_in', '-in', token, '-digest', digest, '-CAfile', join(work, 'root.pem'), '-untrusted', chain], { encoding: 'utf8' }).stdout.trim();
+  };
   const pdfsig = (bytes: Buffer) => spawnSync('pdfsig', ['-nssdir', `sql:${join(work, 'nss')}`, file(`doc-${Math.random()}.pdf`, bytes)], { encoding: 'utf8' }).stdout;
 
   beforeAll(async () => {
@@ -126,13 +134,7 @@ describe('digital signature service', () => {
     });
 
     it("stamps with a token openssl ts accepts against the TSA's chain", async () => {
-      const signed = await download(firstSigned.documentId);
-      const message = SignedMessage.parse(findSignatures(signed)[0].contents);
-      const token = file('token.der', message.unsignedAttribute(OID.signatureTimeStampToken)!);
-      const digest = createHash('sha256').update(message.signatureValue).digest('hex');
-      const chain = file('tsa-chain.pem', running.pki.issuing.certificate.pem + running.pki.tsa.certificate.pem);
-      const result = spawnSync('openssl', ['ts', '-verify', '-token_in', '-in', token, '-digest', digest, '-CAfile', join(work, 'root.pem'), '-untrusted', chain], { encoding: 'utf8' });
-      expect(result.stdout.trim()).toBe('Verification: OK');
+      expect(opensslVerifiesTimeStamp(await download(firstSigned.documentId))).toBe('Verification: OK');
     });
 
     it('answers RFC 3161 requests made by openssl, and rejects garbage the RFC 3161 way', async () => {
@@ -261,13 +263,8 @@ describe('digital signature service', () => {
       const certificate = await registerOfficer(client.service.url, admin, client.pki.officers.get('remote-signer')!, client.pki, 'remote-signer', UNIT);
       const signed = await request(client.service.url).post('/api/v1/signatures').auth(signer, { type: 'bearer' }).send({ document: pdf.toString('base64'), certificateId: certificate.id }).expect(201);
       const document = (await request(client.service.url).get(`/api/v1/documents/${signed.body.documentId}`).auth(signer, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
-      const message = SignedMessage.parse(findSignatures(document)[0].contents);
-      const token = file('external-token.der', message.unsignedAttribute(OID.signatureTimeStampToken)!);
-      const digest = createHash('sha256').update(message.signatureValue).digest('hex');
       // The token is the first service's: it verifies against that service's PKI, not the signer's.
-      const chain = file('tsa-chain.pem', running.pki.issuing.certificate.pem + running.pki.tsa.certificate.pem);
-      const result = spawnSync('openssl', ['ts', '-verify', '-token_in', '-in', token, '-digest', digest, '-CAfile', join(work, 'root.pem'), '-untrusted', chain], { encoding: 'utf8' });
-      expect(result.stdout.trim()).toBe('Verification: OK');
+      expect(opensslVerifiesTimeStamp(document)).toBe('Verification: OK');
       await client.close();
 
       client = await startSignatureService([{ id: 'remote-signer', name: 'Phan Văn Đức', unitCode: UNIT }], { TSA_URL: 'http://127.0.0.1:9/tsa' });

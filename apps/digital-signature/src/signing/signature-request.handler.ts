@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EnvelopeOf, SignatureFailed, SignatureRequested } from '@onestop/contracts';
-import { createEvent, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
+import { causedBy, createEvent, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
 import { TimeStampError } from '@onestop/pades';
 import { Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
@@ -35,7 +35,7 @@ export class SignatureRequestedHandler implements EventHandler<EnvelopeOf<typeof
       [request.requestId, request.dossierId, request.code, request.signerId, now],
     );
     if (inserted === 0) return;
-    const origin = { source: 'digital-signature' as const, actor: event.actor, correlationId: event.correlationId, causationId: event.id };
+    const origin = causedBy('digital-signature', event);
     const fail = async (reason: string) => {
       await tx.query(`UPDATE signature_requests SET state = 'failed', reason = $2, updated_at = $3 WHERE id = $1`, [request.requestId, reason, now]);
       await this.outbox.append(tx, [createEvent(SignatureFailed, request.dossierId, { requestId: request.requestId, dossierId: request.dossierId, signerId: request.signerId, reason }, origin, now)]);

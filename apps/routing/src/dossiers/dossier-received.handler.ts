@@ -1,7 +1,7 @@
 import { localDateOf } from '@onestop/calendar';
 import { Injectable } from '@nestjs/common';
 import { DossierReceived, DossierRouted, EnvelopeOf } from '@onestop/contracts';
-import { createEvent, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
+import { causedBy, createEvent, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { STATUS_OF } from '../workflow/dossier-workflow';
@@ -49,7 +49,7 @@ export class DossierReceivedHandler implements EventHandler<EnvelopeOf<typeof Do
     if (inserted.length === 0) return;
     const to = { state: 'received' as const, status: STATUS_OF.received };
     await appendHistory(tx, { dossierId: received.dossierId, at: now, actor: ROUTER, action: 'route', from: null, to, reason: null, details: { unitCode, assigneeId } });
-    const origin = { source: 'routing' as const, actor: ROUTER, correlationId: event.correlationId, causationId: event.id };
+    const origin = causedBy('routing', event, ROUTER);
     await this.outbox.append(tx, [
       createEvent(DossierRouted, received.dossierId, { dossierId: received.dossierId, code: received.code, unitCode, assigneeId, dueAt: received.dueAt }, origin, now),
     ]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentSigned, EnvelopeOf, EventEnvelope, SignatureFailed } from '@onestop/contracts';
-import { EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
+import { causedBy, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { State, STATUS_OF } from '../workflow/dossier-workflow';
@@ -37,7 +37,7 @@ async function settleSignature(tx: EntityManager, outbox: OutboxWriter, now: Dat
     reason: outcome.reason,
     details: outcome.details,
   });
-  const origin = { source: 'routing' as const, actor: event.actor, correlationId: event.correlationId, causationId: event.id };
+  const origin = causedBy('routing', event);
   await outbox.append(tx, [statusChanged(before, updated[0], outcome.action, outcome.reason, origin, now)]);
 }
 

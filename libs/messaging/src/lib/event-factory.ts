@@ -1,4 +1,4 @@
-import { Actor, EnvelopeOf, EventDefinition, ServiceName } from '@onestop/contracts';
+import { Actor, EnvelopeOf, EventDefinition, EventEnvelope, ServiceName } from '@onestop/contracts';
 import { actorOf, currentCorrelationId, Principal } from '@onestop/platform';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -13,6 +13,11 @@ export interface EventOrigin {
 /** The origin of events a person's request causes: that person, and the request's correlation id. */
 export function requestOrigin(source: ServiceName, principal: Principal): EventOrigin {
   return { source, actor: actorOf(principal), correlationId: currentCorrelationId() ?? uuidv7(), causationId: null };
+}
+
+/** The origin of events an event causes: the same actor and correlation, caused by that event. */
+export function causedBy(source: ServiceName, event: EventEnvelope, actor: Actor = event.actor): EventOrigin {
+  return { source, actor, correlationId: event.correlationId, causationId: event.id };
 }
 
 /**

@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; PostgreSQL, Redis and a
 single-node KRaft broker on the same machine, and the load generator too. ${CONCURRENCY} clients ask the
 digital-signature service (its own process, development mode, warnings logged only) for PAdES B-T
-signatures of a ${(pdf.length / 1024).toFixed(0)} KB PDF with an official's RSA-2048 key held by the service: each
+signatures of a ${pdf.length.toLocaleString('en')}-byte PDF with an official's RSA-2048 key held by the service: each
 request carries the PDF in base64, and each signature is an incremental update with a CMS
 signature, a time-stamp from the service's own RFC 3161 TSA (a second RSA-2048 signature), the
 signed PDF stored in PostgreSQL and a DocumentSigned event in the outbox. ${MEASURE_SECONDS} s measured after a
@@ -164,11 +164,15 @@ same signature pipeline without HTTP or database, and Node's crypto.sign with th
 | B-T signatures over HTTP, concurrency ${CONCURRENCY} | **${httpPerSecond.toFixed(0)} signatures/s** (${http.signed.toLocaleString('en')} signed, ${http.failed} failed) | ≥ 200/s: ${verdict(httpPerSecond >= 200)} |
 | HTTP latency | p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms | |
 | the pipeline in process (prepare, sign, time-stamp, complete) | ${pipeline.toFixed(0)} signatures/s | |
-| raw RSA-2048 signatures with the same key (crypto.sign) | **${raw.toFixed(0)} operations/s** | |
+| raw RSA-2048 signatures with the same key (crypto.sign) | **${Math.round(raw).toLocaleString('en')} operations/s** | |
 | ratio HTTP / raw | **${ratio.toFixed(2)}** | ≥ 0.3: ${verdict(ratio >= 0.3)} |
 
 A B-T signature needs two RSA signatures (the official's and the TSA's), so 0.5 is the ceiling of
-the ratio on one core before any PDF, HTTP or database work.
+the ratio on one core before any PDF, HTTP or database work. How to read the gap between the
+pipeline and HTTP: a CPU profile of the service under this load (BENCH_CPU_PROFILE_DIR) puts most of
+the rest in writing each ~130 KB signed PDF to PostgreSQL, the outbox relay's Kafka producer,
+and HTTP with a 130 KB JSON body, while PostgreSQL, Kafka and the load generator take the other
+core and part of this one; the raw figure is measured with the service stopped.
 
 Reproduce: \`npm run bench:signature\` (BENCH_SECONDS, BENCH_WARM_UP_SECONDS and BENCH_CONCURRENCY change the run).`,
     );

@@ -89,6 +89,8 @@ export class SigningService {
     const { prepared, signer, at } = await this.prepared(pdf, context);
     const id = randomUUID();
     const expiresAt = new Date(at.getTime() + PREPARATION_TTL_MS);
+    // Abandoned preparations (a device never answered) hold a PDF each: dropped a day after expiry.
+    await tx.query('DELETE FROM preparations WHERE completed_at IS NULL AND expires_at < $1', [new Date(at.getTime() - 86_400_000)]);
     await tx.query(
       `INSERT INTO preparations (id, certificate_id, signer_id, level, request_id, source_document_id, placeholder, byte_range, field_name, signed_attributes, signing_time, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,

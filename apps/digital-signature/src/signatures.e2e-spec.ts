@@ -169,6 +169,7 @@ describe('digital signature service', () => {
     });
 
     it('refuses bad signing requests with 4xx naming the field, storing nothing', async () => {
+      const changedAfterSigning = Buffer.concat([await download(firstSigned.documentId), Buffer.from('\n% added later\n%%EOF\n')]);
       const before = await running.service.database.dataSource.query('SELECT count(*)::int AS n FROM documents');
       const cases: [object, number, string][] = [
         [{ certificateId: certificates.leader.id }, 400, 'document'],
@@ -179,6 +180,7 @@ describe('digital signature service', () => {
         [{ document: pdf.toString('base64'), certificateId: certificates.specialist.id }, 422, 'certificateId'],
         [{ document: pdf.toString('base64'), certificateId: 'nope' }, 400, 'certificateId'],
         [{ document: pdf.toString('base64'), certificateId: certificates.leader.id, level: 'B-LTA' }, 400, 'level'],
+        [{ document: changedAfterSigning.toString('base64'), certificateId: certificates.leader.id }, 422, 'document'],
       ];
       for (const [body, status, field] of cases) {
         const response = await post('/api/v1/signatures', tokens.leader, body);
@@ -206,6 +208,17 @@ describe('digital signature service', () => {
       expect(hash.body).toMatchObject({ indication: 'TOTAL_FAILED', signatures: [{ subIndication: 'HASH_FAILURE', integrity: 'modified' }] });
       const appended = await verify(Buffer.concat([bt, Buffer.from('\n% added later\n%%EOF\n')])).expect(200);
       expect(appended.body).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'MODIFIED_AFTER_SIGNING', signatures: [{ coversWholeDocument: false, indication: 'TOTAL_PASSED' }] });
+    });
+
+    it('a damaged time-stamp token (outside what the signature covers) never passes and never gives a 5xx', async () => {
+      const message = SignedMessage.parse(findSignatures(bt)[0].contents);
+      const tokenHex = message.unsignedAttribute(OID.signatureTimeStampToken)!.toString('hex');
+      const at = bt.toString('latin1').indexOf(tokenHex) + Math.floor(tokenHex.length / 2);
+      const damaged = Buffer.from(bt);
+      damaged[at] = damaged[at] === 0x30 ? 0x31 : 0x30;
+      const report = await verify(damaged).expect(200);
+      // Depending on the byte, the CMS no longer parses (FORMAT_FAILURE) or the token fails its checks.
+      expect(['TOTAL_FAILED/FORMAT_FAILURE', 'INDETERMINATE/TIMESTAMP_NOT_VALID']).toContain(`${report.body.indication}/${report.body.signatures[0].subIndication}`);
     });
 
     it('answers a non-PDF, a truncated PDF, an empty body and another media type with a 4xx', async () => {
@@ -257,9 +270,16 @@ describe('digital signature service', () => {
     afterAll(async () => client?.close());
 
     it("time-stamps through the configured TSA's RFC 3161 endpoint, and refuses with 503 when it is down", async () => {
+      // A TSA it does not trust is refused; once its root is a trust anchor, its tokens are taken.
       client = await startSignatureService([{ id: 'remote-signer', name: 'Phan Văn Đức', unitCode: UNIT }], { TSA_URL: `${url}/api/v1/tsa` });
       const admin = await tokenFor('province-admin', undefined, '46', 'admin');
       const signer = await tokenFor('unit-leader', UNIT, '46', 'remote-signer');
+      const untrusting = await registerOfficer(client.service.url, admin, client.pki.officers.get('remote-signer')!, client.pki, 'remote-signer', UNIT);
+      const refused = await request(client.service.url).post('/api/v1/signatures').auth(signer, { type: 'bearer' }).send({ document: pdf.toString('base64'), certificateId: untrusting.id }).expect(503);
+      expect(refused.body.detail).toMatch(/not trusted/);
+      await client.close();
+
+      client = await startSignatureService([{ id: 'remote-signer', name: 'Phan Văn Đức', unitCode: UNIT }], { TSA_URL: `${url}/api/v1/tsa` }, { alsoTrusted: [running.pki.root.certificate] });
       const certificate = await registerOfficer(client.service.url, admin, client.pki.officers.get('remote-signer')!, client.pki, 'remote-signer', UNIT);
       const signed = await request(client.service.url).post('/api/v1/signatures').auth(signer, { type: 'bearer' }).send({ document: pdf.toString('base64'), certificateId: certificate.id }).expect(201);
       const document = (await request(client.service.url).get(`/api/v1/documents/${signed.body.documentId}`).auth(signer, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;

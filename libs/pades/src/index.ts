@@ -11,3 +11,4 @@ export * from './lib/pdf-signatures';
 export * from './lib/chain';
 export * from './lib/verify';
 export * from './lib/der';
+export * from './lib/pdf-revisions';

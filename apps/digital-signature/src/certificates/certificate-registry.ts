@@ -94,10 +94,12 @@ export class CertificateRegistry {
   }
 
   /** The newest unrevoked, unexpired certificate of an official: the one that signs for them. */
-  async current(userId: string, tx: EntityManager | DataSource = this.dataSource): Promise<CertificateRecord | null> {
+  async current(userId: string, provinceCode: string, tx: EntityManager | DataSource = this.dataSource): Promise<CertificateRecord | null> {
+    // Registered by the official's own province: another province's administrator cannot slip a key in.
     const rows: CertificateRecord[] = await tx.query(
-      `SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE user_id = $1 AND revoked_at IS NULL AND not_after > $2 ORDER BY imported_at DESC LIMIT 1`,
-      [userId, this.clock.now()],
+      `SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE user_id = $1 AND province_code = $2 AND revoked_at IS NULL AND not_after > $3
+       ORDER BY imported_at DESC LIMIT 1`,
+      [userId, provinceCode, this.clock.now()],
     );
     return rows[0] ?? null;
   }
@@ -145,8 +147,4 @@ export class CertificateRegistry {
     );
   }
 
-  async revocationByFingerprint(fingerprint: string): Promise<{ known: boolean; revokedAt: Date | null; reason: string | null }> {
-    const rows = await this.dataSource.query(`SELECT revoked_at AS "revokedAt", revocation_reason AS reason FROM certificates WHERE fingerprint = $1`, [fingerprint]);
-    return rows.length ? { known: true, ...rows[0] } : { known: false, revokedAt: null, reason: null };
-  }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { respondToTimeStampRequest, sha256Imprint, timeStampRequest, TimeStampError, timeStampToken, tokenOf } from '@onestop/pades';
+import { readTimeStampToken, respondToTimeStampRequest, sha256Imprint, timeStampRequest, TimeStampError, timeStampToken, tokenOf, validateChain } from '@onestop/pades';
 import { Clock } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { DigitalSignatureEnv } from '../digital-signature.env';
@@ -57,6 +57,13 @@ export class TimeStampService {
       throw new TimeStampError(`the time-stamping authority cannot be reached: ${(error as Error).message}`);
     }
     if (!response.ok) throw new TimeStampError(`the time-stamping authority answered HTTP ${response.status}`);
-    return tokenOf(Buffer.from(await response.arrayBuffer()));
+    const token = tokenOf(Buffer.from(await response.arrayBuffer()));
+    // An outside answer is checked before it goes into a result: the imprint is of this fresh
+    // signature value (so no older token can stand in), the TSA's signature and its chain.
+    const info = readTimeStampToken(token, digest);
+    if (!info.valid) throw new TimeStampError(`the time-stamping authority's token is not valid: ${info.problem}`);
+    const chain = validateChain(info.tsaCertificate!, [...info.certificates, ...this.pki.intermediates], this.pki.trustAnchors, info.genTime);
+    if (chain.status !== 'valid') throw new TimeStampError(`the time-stamping authority is not trusted: ${chain.problem}`);
+    return token;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EnvelopeOf, SignatureFailed, SignatureRequested } from '@onestop/contracts';
 import { causedBy, createEvent, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
-import { TimeStampError } from '@onestop/pades';
+import { CertificateFormatError, KeyProtectionError, PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
 import { Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { CertificateRegistry } from '../certificates/certificate-registry';
@@ -9,6 +9,8 @@ import { DigitalSignatureEnv } from '../digital-signature.env';
 import { renderResult } from '../results/result-document';
 import { storeDocument } from './documents';
 import { SignatureRefused, SigningService } from './signing.service';
+
+const SIGNATURE_PROBLEMS = [SignatureRefused, TimeStampError, KeyProtectionError, SignatureValueError, PdfFormatError, CertificateFormatError];
 
 /**
  * A decision waiting for its signature: render the result, then sign it with the decider's key
@@ -29,19 +31,20 @@ export class SignatureRequestedHandler implements EventHandler<EnvelopeOf<typeof
   async handle(event: EnvelopeOf<typeof SignatureRequested>, tx: EntityManager): Promise<void> {
     const request = event.payload;
     const now = this.clock.now();
-    const [, inserted] = await tx.query(
+    const inserted: unknown[] = await tx.query(
       `INSERT INTO signature_requests (id, dossier_id, dossier_code, signer_id, state, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'awaiting-signer', $5, $5) ON CONFLICT (id) DO NOTHING`,
+       VALUES ($1, $2, $3, $4, 'awaiting-signer', $5, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [request.requestId, request.dossierId, request.code, request.signerId, now],
     );
-    if (inserted === 0) return;
+    // The same request again (a replay under another event id): signed or refused once only.
+    if (inserted.length === 0) return;
     const origin = causedBy('digital-signature', event);
     const fail = async (reason: string) => {
       await tx.query(`UPDATE signature_requests SET state = 'failed', reason = $2, updated_at = $3 WHERE id = $1`, [request.requestId, reason, now]);
       await this.outbox.append(tx, [createEvent(SignatureFailed, request.dossierId, { requestId: request.requestId, dossierId: request.dossierId, signerId: request.signerId, reason }, origin, now)]);
     };
 
-    const certificate = await this.registry.current(request.signerId, tx);
+    const certificate = await this.registry.current(request.signerId, request.provinceCode, tx);
     if (!certificate) return fail(`no valid signing certificate is registered for ${request.signerId}`);
     const content = await renderResult({
       code: request.code,
@@ -73,7 +76,9 @@ export class SignatureRequestedHandler implements EventHandler<EnvelopeOf<typeof
       const signed = await this.signing.signWithServerKey(tx, content, context);
       await tx.query(`UPDATE signature_requests SET state = 'signed', signed_document_id = $2, updated_at = $3 WHERE id = $1`, [request.requestId, signed.documentId, now]);
     } catch (error) {
-      if (error instanceof SignatureRefused || error instanceof TimeStampError) return fail(error.message);
+      // Whatever about the key, the document or the TSA stops this signature is reported, so the
+      // dossier never waits forever; only infrastructure errors (the database) are retried.
+      if (SIGNATURE_PROBLEMS.some((kind) => error instanceof kind)) return fail((error as Error).message);
       throw error;
     }
   }

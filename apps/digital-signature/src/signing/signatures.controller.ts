@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { requestOrigin } from '@onestop/messaging';
-import { assertCompletePdf, PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
+import { assertCompletePdf, findSignatures, PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
 import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificateRegistry } from '../certificates/certificate-registry';
@@ -138,6 +138,8 @@ export class SignaturesController {
     const pdf = source?.content ?? Buffer.from(body.document!, 'base64');
     try {
       assertCompletePdf(pdf);
+      // Signing over unsigned changes would lend them the new signature's credibility.
+      if ((findSignatures(pdf).at(-1)?.bytesAfter ?? 0) > 0) throw unprocessableRequest([{ field: 'document', message: 'has unsigned changes after its last signature' }]);
     } catch (error) {
       asProblem(error);
     }

@@ -1,6 +1,6 @@
-import { createDevPki, DevPki, KeyedCertificate } from '@onestop/pades';
+import { Certificate, createDevPki, DevPki, KeyedCertificate, pemOf } from '@onestop/pades';
 import { ServiceUnderTest, startServiceWithDatabase } from '@onestop/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -21,11 +21,12 @@ export interface SignatureServiceUnderTest {
 export async function startSignatureService(
   officers: { id: string; name: string; unitCode: string }[],
   env: Record<string, string> = {},
-  options: Parameters<typeof startServiceWithDatabase>[3] = {},
+  options: Parameters<typeof startServiceWithDatabase>[3] & { alsoTrusted?: Certificate[] } = {},
 ): Promise<SignatureServiceUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'onestop-pki-'));
   const pki = await createDevPki({ officers, crlUrl: 'http://127.0.0.1:3003/api/v1/crl' });
   writePkiDirectory(dir, pki, TEST_KEY_SECRET);
+  if (options.alsoTrusted) appendFileSync(join(dir, 'trust-anchors.pem'), pemOf(options.alsoTrusted));
   const service = await startServiceWithDatabase(digitalSignatureService, digitalSignatureSchema, { PKI_DIR: dir, KEY_ENCRYPTION_SECRET: TEST_KEY_SECRET, ...env }, options);
   return {
     service,

@@ -16,12 +16,12 @@ export class VerificationService {
   async verify(pdf: Buffer): Promise<VerificationReport> {
     const revocations = await this.revocationsOf(signersOf(pdf));
     const issuer = this.pki.crlIssuer?.certificate;
-    return verifyPdf(pdf, {
+    return await verifyPdf(pdf, {
       trustAnchors: this.pki.trustAnchors,
       intermediates: this.pki.intermediates,
       now: this.clock.now(),
       revocationOf: (certificate) => {
-        const known = revocations.get(certificate.fingerprint);
+        const known = revocations.get(revocationKey(certificate.issuer, certificate.serialNumber));
         if (known !== undefined) return known;
         // Not in the registry: our CRL is authoritative only for certificates our CA issued.
         return issuer && certificate.isIssuedBy(issuer) ? null : undefined;
@@ -31,11 +31,14 @@ export class VerificationService {
 
   private async revocationsOf(certificates: Certificate[]): Promise<Map<string, Revocation | null>> {
     if (!certificates.length) return new Map();
-    const rows: { fingerprint: string; revokedAt: Date | null; reason: string | null }[] = await this.dataSource.query(
-      `SELECT fingerprint, revoked_at AS "revokedAt", revocation_reason AS reason FROM certificates WHERE fingerprint = ANY($1)`,
-      [certificates.map((c) => c.fingerprint)],
+    // By issuer and serial number, as a CRL names a certificate: another encoding of the same
+    // certificate (a different fingerprint) is still the revoked one.
+    const rows: { issuer: string; serialNumber: string; revokedAt: Date | null; reason: string | null }[] = await this.dataSource.query(
+      `SELECT issuer, serial_number AS "serialNumber", revoked_at AS "revokedAt", revocation_reason AS reason
+       FROM certificates WHERE (issuer, serial_number) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [certificates.map((c) => c.issuer), certificates.map((c) => c.serialNumber)],
     );
-    return new Map(rows.map((row) => [row.fingerprint, row.revokedAt ? { revokedAt: row.revokedAt, reason: row.reason ?? 'unspecified' } : null]));
+    return new Map(rows.map((row) => [revocationKey(row.issuer, row.serialNumber), row.revokedAt ? { revokedAt: row.revokedAt, reason: row.reason ?? 'unspecified' } : null]));
   }
 }
 
@@ -51,4 +54,8 @@ function signersOf(pdf: Buffer): Certificate[] {
     }
   }
   return certificates;
+}
+
+function revocationKey(issuer: string, serialNumber: string): string {
+  return `${issuer}\n${serialNumber}`;
 }

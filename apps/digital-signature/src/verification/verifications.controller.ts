@@ -34,8 +34,10 @@ export class VerificationsController {
   @Get('public/results/:code')
   @ApiOperation({ summary: "The verification of a dossier's signed result, by the code on it (the result's QR code)" })
   async verifyResult(@Param('code') code: string) {
+    // The result the decision's own signature produced, not any later signed copy of it.
     const rows: { content: Buffer; sha256: string; createdAt: Date }[] = await this.dataSource.query(
-      `SELECT content, sha256, created_at AS "createdAt" FROM documents WHERE dossier_code = $1 AND kind = 'signed' ORDER BY created_at DESC LIMIT 1`,
+      `SELECT d.content, d.sha256, d.created_at AS "createdAt" FROM signature_requests r JOIN documents d ON d.id = r.signed_document_id
+       WHERE r.dossier_code = $1 AND r.state = 'signed' ORDER BY r.updated_at DESC LIMIT 1`,
       [code],
     );
     if (!rows.length) throw new ProblemException(404, 'Not found', { detail: `no signed result for ${code}` });

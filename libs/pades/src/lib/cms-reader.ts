@@ -61,12 +61,12 @@ export class SignedMessage {
 
   signedAttribute(oid: string): Buffer | undefined {
     const found = this.signerInfo.signedAttrs?.find((a) => a.attrType === oid);
-    return found ? Buffer.from(found.attrValues[0]) : undefined;
+    return found?.attrValues[0] ? Buffer.from(found.attrValues[0]) : undefined;
   }
 
   unsignedAttribute(oid: string): Buffer | undefined {
     const found = this.signerInfo.unsignedAttrs?.find((a) => a.attrType === oid);
-    return found ? Buffer.from(found.attrValues[0]) : undefined;
+    return found?.attrValues[0] ? Buffer.from(found.attrValues[0]) : undefined;
   }
 
   get signatureValue(): Buffer {

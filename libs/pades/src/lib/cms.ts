@@ -83,6 +83,8 @@ export interface SignerInfoParts {
   signedAttributes: Buffer;
   signatureAlgorithm: string;
   signatureValue: Uint8Array;
+  /** A time-stamp token whose requester did not ask for certificates carries none (RFC 3161). */
+  withoutCertificates?: boolean;
   /** Encoded unsigned attributes (a signature time-stamp). */
   unsignedAttributes?: Buffer[];
 }
@@ -115,7 +117,8 @@ export function assembleSignedData(parts: SignerInfoParts): Buffer {
       encodeInteger(version),
       encodeElement(0x31, algorithm(OID.sha256)),
       encapsulated,
-      encodeElement(0xa0, Buffer.concat([parts.signer, ...parts.chain].map((certificate) => certificate.der))),
+      // [0] IMPLICIT SET OF: DER orders the elements by their encodings.
+      ...(parts.withoutCertificates ? [] : [encodeElement(0xa0, Buffer.concat([parts.signer, ...parts.chain].map((certificate) => certificate.der).sort(Buffer.compare)))]),
       encodeElement(0x31, signerInfo),
     ]),
   );

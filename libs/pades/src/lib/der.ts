@@ -15,6 +15,7 @@ export function readElement(bytes: Uint8Array, offset = 0): DerElement {
   if (length & 0x80) {
     const octets = length & 0x7f;
     if (octets === 0 || octets > 4) throw new RangeError('DER length not definite or too long');
+    if (valueStart + octets > bytes.length) throw new RangeError('DER length truncated');
     length = 0;
     for (let i = 0; i < octets; i++) length = length * 256 + bytes[valueStart + i];
     valueStart += octets;

@@ -74,11 +74,28 @@ describe('PAdES signatures', () => {
     expect(output).toMatch(/Signature #2:[\s\S]*Total document signed/);
     expect(output).toMatch(/Signature Type: ETSI\.CAdES\.detached/);
 
-    const report = verifyPdf(twice, policy());
+    const report = await verifyPdf(twice, policy());
     expect(report.indication).toBe('TOTAL_PASSED');
-    expect(report.signatures.map((s) => [s.signer?.commonName, s.level, s.coversWholeDocument])).toEqual([
-      ['Nguyễn Văn An', 'B-T', false],
-      ['Trần Thị Bình', 'B-T', true],
+    expect(report.signatures.map((s) => [s.signer?.commonName, s.level, s.coversWholeDocument, s.changesAfter])).toEqual([
+      ['Nguyễn Văn An', 'B-T', false, 'signatures-only'],
+      ['Trần Thị Bình', 'B-T', true, 'none'],
+    ]);
+  }, 30_000);
+
+  it('an unsigned revision between two signatures fails the document, though both signatures hold', async () => {
+    const once = await signAs(original, pki.officers.get('specialist')!);
+    const tail = once.subarray(-1024).toString('latin1');
+    const previous = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)![1];
+    const root = [...tail.matchAll(/\/Root (\d+ \d+ R)/g)].at(-1)![1];
+    const object = '\n500 0 obj\n<< /Producer (changed after the first signature) >>\nendobj\n';
+    const xrefAt = once.length + object.length;
+    const revision = `${object}xref\n500 1\n${String(once.length + 1).padStart(10, '0')} 00000 n \ntrailer\n<< /Size 501 /Root ${root} /Prev ${previous} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    const twice = await signAs(Buffer.concat([once, Buffer.from(revision, 'latin1')]), pki.officers.get('leader')!);
+    const report = await verifyPdf(twice, policy());
+    expect(report).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'MODIFIED_AFTER_SIGNING' });
+    expect(report.signatures.map((s) => [s.indication, s.changesAfter])).toEqual([
+      ['TOTAL_PASSED', 'content'],
+      ['TOTAL_PASSED', 'none'],
     ]);
   }, 30_000);
 
@@ -99,14 +116,14 @@ describe('PAdES signatures', () => {
     const tampered = Buffer.from(signed);
     const at = tampered.indexOf('/Type /Page');
     tampered[at] ^= 0x01;
-    expect(verifyPdf(tampered, policy()).signatures[0]).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE', integrity: 'modified' });
+    expect((await verifyPdf(tampered, policy())).signatures[0]).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE', integrity: 'modified' });
     expect(pdfsig(tampered)).not.toMatch(/Signature is Valid/);
   }, 30_000);
 
   it('bytes appended after the last signature fail the document, though the signature itself holds', async () => {
     const signed = await signAs(original, pki.officers.get('leader')!);
     const appended = Buffer.concat([signed, Buffer.from('\n1 0 obj\n<< >>\nendobj\n%%EOF\n')]);
-    const report = verifyPdf(appended, policy());
+    const report = await verifyPdf(appended, policy());
     expect(report).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'MODIFIED_AFTER_SIGNING' });
     expect(report.signatures[0]).toMatchObject({ indication: 'TOTAL_PASSED', coversWholeDocument: false, bytesAfter: appended.length - signed.length });
   }, 30_000);
@@ -118,16 +135,16 @@ describe('PAdES signatures', () => {
     const bb = await signAs(original, leader, 'B-B', signedAt);
     const revokedBefore = new Map([[leader.certificate.serialNumber, { revokedAt: new Date(signedAt.getTime() - 60_000), reason: 'keyCompromise' }]]);
     const revokedAfter = new Map([[leader.certificate.serialNumber, { revokedAt: new Date(signedAt.getTime() + 60_000), reason: 'affiliationChanged' }]]);
-    expect(verifyPdf(bt, policy(revokedBefore)).signatures[0]).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'REVOKED' });
-    expect(verifyPdf(bb, policy(revokedBefore)).signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE' });
-    expect(verifyPdf(bt, policy(revokedAfter)).indication).toBe('TOTAL_PASSED');
+    expect((await verifyPdf(bt, policy(revokedBefore))).signatures[0]).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'REVOKED' });
+    expect((await verifyPdf(bb, policy(revokedBefore))).signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE' });
+    expect((await verifyPdf(bt, policy(revokedAfter))).indication).toBe('TOTAL_PASSED');
   }, 30_000);
 
   it('after the certificate expired: a B-B signature is indeterminate, a B-T one still passes', async () => {
     const leader = pki.officers.get('leader')!;
     const later = new Date(leader.certificate.notAfter.getTime() + YEAR);
-    expect(verifyPdf(await signAs(original, leader, 'B-B'), policy(new Map(), later)).signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE' });
-    expect(verifyPdf(await signAs(original, leader, 'B-T'), policy(new Map(), later)).indication).toBe('TOTAL_PASSED');
+    expect((await verifyPdf(await signAs(original, leader, 'B-B'), policy(new Map(), later))).signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE' });
+    expect((await verifyPdf(await signAs(original, leader, 'B-T'), policy(new Map(), later))).indication).toBe('TOTAL_PASSED');
   }, 30_000);
 
   it('a certificate from an unknown CA has no chain', async () => {
@@ -135,7 +152,7 @@ describe('PAdES signatures', () => {
     const prepared = await prepareSignature(original, stranger.certificate, { signerName: 'Stranger', signingTime: new Date() });
     const signatureValue = sign('sha256', prepared.signedAttributes, stranger.privateKey);
     const { pdf } = await completeSignature(prepared, { signer: stranger.certificate, chain: [], signatureAlgorithm: OID.sha256WithRsa, signatureValue, level: 'B-B' });
-    expect(verifyPdf(pdf, policy()).signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
+    expect((await verifyPdf(pdf, policy())).signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
   }, 30_000);
 
   it('refuses a signature value that is not the signer’s over the prepared data', async () => {
@@ -149,6 +166,6 @@ describe('PAdES signatures', () => {
     const leader = pki.officers.get('leader')!;
     await expect(prepareSignature(Buffer.from('hello'), leader.certificate, { signerName: 'x', signingTime: new Date() })).rejects.toThrow(PdfFormatError);
     await expect(prepareSignature(original.subarray(0, original.length - 40), leader.certificate, { signerName: 'x', signingTime: new Date() })).rejects.toThrow(/truncated/);
-    expect(() => verifyPdf(original.subarray(0, 200), policy())).toThrow(PdfFormatError);
+    await expect(verifyPdf(original.subarray(0, 200), policy())).rejects.toThrow(PdfFormatError);
   });
 });

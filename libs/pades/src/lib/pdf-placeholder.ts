@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFPage, PDFRef, PDFString } from 'pdf-lib';
 
 /** Thrown for bytes that are not a complete, unencrypted PDF we can add a signature to. */
 export class PdfFormatError extends Error {}
@@ -66,14 +66,20 @@ export async function addSignaturePlaceholder(pdf: Buffer, dictionary: Signature
     throw new PdfFormatError(`the PDF cannot be read: ${(error as Error).message.split('\n')[0]}`);
   }
   const context = document.context;
-  const catalogRef = context.trailerInfo.Root as PDFRef;
-  const page = document.getPages()[0];
+  const catalogRef = context.trailerInfo.Root;
+  let page: PDFPage | undefined;
+  let acroForm: PDFDict | undefined;
+  let fields: PDFObject[];
+  try {
+    if (!(catalogRef instanceof PDFRef) || !(context.lookup(catalogRef) instanceof PDFDict)) throw new Error('no document catalogue');
+    page = document.getPages()[0];
+    acroForm = document.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+    fields = acroForm?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.asArray() ?? [];
+  } catch (error) {
+    throw new PdfFormatError(`the PDF's structure cannot be read: ${(error as Error).message.split('\n')[0]}`);
+  }
   if (!page) throw new PdfFormatError('the PDF has no page');
-
-  const acroForm = document.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
-  const fields = acroForm?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.asArray() ?? [];
-  const existingSignatures = fields.filter((field) => context.lookupMaybe(field, PDFDict)?.get(PDFName.of('FT')) === PDFName.of('Sig')).length;
-  const fieldName = `Signature${existingSignatures + 1}`;
+  const fieldName = unusedFieldName(fields, context);
 
   const first = context.largestObjectNumber + 1;
   const signatureRef = PDFRef.of(first);
@@ -133,6 +139,14 @@ export async function addSignaturePlaceholder(pdf: Buffer, dictionary: Signature
   const rangeText = `/ByteRange [${byteRange.join(' ')}]`.padEnd(placeholderRange.length, ' ');
   updated.write(rangeText, updated.indexOf(placeholderRange, offsets.get(signatureRef.objectNumber)!.offset), 'latin1');
   return { pdf: updated, byteRange, fieldName };
+}
+
+/** SignatureN with the first N no top-level field already uses. */
+function unusedFieldName(fields: PDFObject[], context: PDFDocument['context']): string {
+  const taken = new Set(fields.map((field) => context.lookupMaybe(field, PDFDict)?.lookupMaybe(PDFName.of('T'), PDFString, PDFHexString)?.decodeText()));
+  let n = 1;
+  while (taken.has(`Signature${n}`)) n += 1;
+  return `Signature${n}`;
 }
 
 function crossReferenceSection(

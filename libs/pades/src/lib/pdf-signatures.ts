@@ -55,6 +55,8 @@ export function findSignatures(pdf: Buffer): PdfSignature[] {
     const gapOk = pdf[length] === 0x3c && pdf[secondStart - 1] === 0x3e && secondStart > length;
     if (!gapOk) throw new PdfFormatError(`the signature at offset ${match.index} has a /ByteRange that does not frame its /Contents`);
     const hex = text.slice(length + 1, secondStart - 1);
+    // The gap is unsigned: anything but hex digits there (a forged /M, an endobj) is tampering.
+    if (!/^[0-9A-Fa-f]*$/.test(hex)) throw new PdfFormatError(`the signature at offset ${match.index} has unsigned bytes beside its /Contents`);
     const raw = Buffer.from(hex, 'hex');
     let contents = raw;
     try {
@@ -62,9 +64,10 @@ export function findSignatures(pdf: Buffer): PdfSignature[] {
     } catch {
       // left whole: reading the CMS will say what is wrong with it
     }
+    // The dictionary's entries as signed: the object's text without the (unsigned) /Contents gap.
     const objectStart = text.lastIndexOf(' obj', match.index);
-    const objectEnd = text.indexOf('endobj', match.index);
-    const dictionary = text.slice(objectStart, objectEnd < 0 ? undefined : objectEnd);
+    const objectEnd = text.indexOf('endobj', secondStart);
+    const dictionary = text.slice(objectStart, length) + text.slice(secondStart, objectEnd < 0 ? undefined : objectEnd);
     const signedEnd = secondStart + secondLength;
     signatures.push({
       byteRange,

@@ -57,8 +57,13 @@ export function respondToTimeStampRequest(requestDer: Uint8Array, unit: TimeStam
   if (request.messageImprint.hashedMessage.byteLength !== DIGEST_LENGTHS[algorithm]) return rejection(PKIFailureInfoFlags.badDataFormat, 'the imprint length does not match its algorithm');
   if (request.reqPolicy && request.reqPolicy !== unit.policy) return rejection(PKIFailureInfoFlags.unacceptedPolicy, `policy ${request.reqPolicy} is not offered`);
   if (request.extensions?.length) return rejection(PKIFailureInfoFlags.unacceptedExtension, 'extensions are not accepted');
-  // Imprint and nonce go back exactly as the requester encoded them.
-  const fields = childrenOf(requestDer, readElement(requestDer));
+  // Imprint and nonce go back exactly as the requester encoded them (DER; BER is refused).
+  let fields: DerElement[];
+  try {
+    fields = childrenOf(requestDer, readElement(requestDer));
+  } catch {
+    return rejection(PKIFailureInfoFlags.badDataFormat, 'the request is not DER');
+  }
   const nonce = fields.find((field) => field.tag === 0x02 && field !== fields[0]);
   const token = timeStampToken(
     {
@@ -105,7 +110,8 @@ export function timeStampToken(subject: TimeStampSubject, unit: TimeStampingUnit
   const attributes = signedAttributes(OID.tstInfo, sha256(content), unit.certificate);
   return assembleSignedData({
     signer: unit.certificate,
-    chain: subject.withCertificates ? unit.chain : [],
+    chain: unit.chain,
+    withoutCertificates: !subject.withCertificates,
     contentType: OID.tstInfo,
     content,
     signedAttributes: attributes,
@@ -148,11 +154,20 @@ export interface TimeStampTokenInfo {
   certificates: Certificate[];
 }
 
-/** Reads a token and checks it against the imprint of the data it should time-stamp. */
-export function readTimeStampToken(tokenDer: Uint8Array, stampedData: Uint8Array): TimeStampTokenInfo {
-  const message = SignedMessage.parse(tokenDer);
-  if (message.contentType !== OID.tstInfo || !message.content) throw new TimeStampError('the token does not carry a TSTInfo');
-  const info = AsnConvert.parse(message.content, TSTInfo);
+/**
+ * Reads a token and checks it against the SHA-256 digest of the data it should time-stamp. Whatever
+ * is malformed in it is a TimeStampError: the token lies outside what a signature covers.
+ */
+export function readTimeStampToken(tokenDer: Uint8Array, expectedImprint: Uint8Array): TimeStampTokenInfo {
+  let message: SignedMessage;
+  let info: TSTInfo;
+  try {
+    message = SignedMessage.parse(tokenDer);
+    if (message.contentType !== OID.tstInfo || !message.content) throw new TimeStampError('the token does not carry a TSTInfo');
+    info = AsnConvert.parse(message.content, TSTInfo);
+  } catch (error) {
+    throw error instanceof TimeStampError ? error : new TimeStampError('the time-stamp token is malformed');
+  }
   const result: TimeStampTokenInfo = {
     genTime: info.genTime,
     serialNumber: Buffer.from(info.serialNumber).toString('hex'),
@@ -163,8 +178,10 @@ export function readTimeStampToken(tokenDer: Uint8Array, stampedData: Uint8Array
   };
   const imprintAlgorithm = info.messageImprint.hashAlgorithm.algorithm;
   if (imprintAlgorithm !== OID.sha256) return { ...result, problem: `imprint algorithm ${imprintAlgorithm} is not supported` };
-  if (!Buffer.from(info.messageImprint.hashedMessage.buffer).equals(sha256(stampedData))) return { ...result, problem: 'the token time-stamps other data' };
-  const { digestMatches, signatureValid } = message.verifySignature(message.digestOf(message.content)!);
+  if (!Buffer.from(info.messageImprint.hashedMessage.buffer).equals(Buffer.from(expectedImprint))) return { ...result, problem: 'the token time-stamps other data' };
+  const contentDigest = message.digestOf(message.content!);
+  if (!contentDigest) return { ...result, problem: 'the token uses an unsupported digest algorithm' };
+  const { digestMatches, signatureValid } = message.verifySignature(contentDigest);
   if (!digestMatches || !signatureValid) return { ...result, problem: "the TSA's signature over the token does not verify" };
   if (!result.tsaCertificate?.extendedKeyUsages.includes(OID.timeStamping)) return { ...result, problem: 'the signer is not a time-stamping authority' };
   return { ...result, valid: true };

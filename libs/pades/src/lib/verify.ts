@@ -3,6 +3,7 @@ import { validateChain } from './chain';
 import { sha256 } from './cms';
 import { CmsFormatError, SignedMessage } from './cms-reader';
 import { OID } from './oids';
+import { laterRevisionsOnlyAddSignatures } from './pdf-revisions';
 import { findSignatures, PdfSignature, signedParts } from './pdf-signatures';
 import { readTimeStampToken, TimeStampError } from './timestamp';
 import { AsnConvert } from '@peculiar/asn1-schema';
@@ -34,6 +35,8 @@ export interface SignatureReport {
   coversWholeDocument: boolean;
   /** Bytes after the revision this signature covers: later signatures, or unsigned changes. */
   bytesAfter: number;
+  /** What those bytes do: nothing, only add later signatures, or change the content. */
+  changesAfter?: 'none' | 'signatures-only' | 'content';
   integrity: 'intact' | 'modified' | 'unknown';
   signatureValue: 'valid' | 'invalid' | 'unknown';
   chain: { status: string; path: string[]; problem?: string };
@@ -54,15 +57,23 @@ export interface VerificationReport {
 const RANK: Record<Indication, number> = { TOTAL_PASSED: 0, INDETERMINATE: 1, TOTAL_FAILED: 2 };
 
 /** Verifies every signature of a PDF and the document as a whole. */
-export function verifyPdf(pdf: Buffer, policy: VerificationPolicy): VerificationReport {
+export async function verifyPdf(pdf: Buffer, policy: VerificationPolicy): Promise<VerificationReport> {
   const found = findSignatures(pdf);
   const signatures = found.map((signature) => verifySignature(pdf, signature, policy));
   const documentSha256 = sha256(pdf).toString('hex');
   const unsignedBytes = found.length ? found.at(-1)!.bytesAfter : pdf.length;
   if (!found.length) return { indication: 'INDETERMINATE', subIndication: 'NO_SIGNATURE_FOUND', documentSha256, unsignedBytesAfterLastSignature: unsignedBytes, signatures };
-  // Content added after the last signature is not what anyone signed: a page overlaid or replaced
+  // What follows a signature may only be later signatures; the last one leaves nothing after it.
+  for (const [index, signature] of found.entries()) {
+    if (signature.bytesAfter === 0) signatures[index].changesAfter = 'none';
+    else if (index < found.length - 1 && (await laterRevisionsOnlyAddSignatures(pdf, pdf.length - signature.bytesAfter))) signatures[index].changesAfter = 'signatures-only';
+    else signatures[index].changesAfter = 'content';
+  }
+  // Content changed after a signature is not what its signer signed: a page overlaid or replaced
   // would show the citizen something else, so the document as a whole fails.
-  if (unsignedBytes > 0) return { indication: 'TOTAL_FAILED', subIndication: 'MODIFIED_AFTER_SIGNING', documentSha256, unsignedBytesAfterLastSignature: unsignedBytes, signatures };
+  if (signatures.some((signature) => signature.changesAfter === 'content')) {
+    return { indication: 'TOTAL_FAILED', subIndication: 'MODIFIED_AFTER_SIGNING', documentSha256, unsignedBytesAfterLastSignature: unsignedBytes, signatures };
+  }
   const worst = signatures.reduce((a, b) => (RANK[b.indication] > RANK[a.indication] ? b : a));
   return { indication: worst.indication, subIndication: worst.subIndication, documentSha256, unsignedBytesAfterLastSignature: 0, signatures };
 }
@@ -147,7 +158,7 @@ function boundToSigner(message: SignedMessage, signer: Certificate): boolean {
 
 function checkTimeStamp(token: Buffer, signatureValue: Buffer, report: SignatureReport, policy: VerificationPolicy): Date | null {
   try {
-    const info = readTimeStampToken(token, signatureValue);
+    const info = readTimeStampToken(token, sha256(signatureValue));
     const tsa = info.tsaCertificate;
     const chain = tsa ? validateChain(tsa, [...info.certificates, ...policy.intermediates], policy.trustAnchors, info.genTime) : null;
     const trusted = chain?.status === 'valid';

@@ -16,11 +16,17 @@ interface Outcome {
 }
 
 /** Ends the wait for a signature one way or the other, once: a repeat finds nothing awaiting. */
-async function settleSignature(tx: EntityManager, outbox: OutboxWriter, now: Date, event: EventEnvelope, dossierId: string, outcome: Outcome): Promise<void> {
+async function settleSignature(tx: EntityManager, outbox: OutboxWriter, now: Date, event: EventEnvelope, dossierId: string, requestId: string, outcome: Outcome): Promise<void> {
   const rows: RoutedDossier[] = await tx.query(`SELECT ${ROUTED_COLUMNS} FROM routed_dossiers WHERE id = $1 FOR UPDATE`, [dossierId]);
   const before = rows[0];
   // Not awaiting a signature (done already, withdrawn meanwhile, another deployment's): nothing to do.
   if (!before || before.state !== 'awaiting-signature') return;
+  // Only the answer to the request of the decision now waiting counts, not one to an earlier decision.
+  const [decision]: { requestId: string | null }[] = await tx.query(
+    `SELECT details->>'signatureRequestId' AS "requestId" FROM dossier_history WHERE dossier_id = $1 AND action IN ('approve', 'reject') ORDER BY id DESC LIMIT 1`,
+    [dossierId],
+  );
+  if (decision?.requestId !== requestId) return;
   const [updated]: [RoutedDossier[], number] = await tx.query(
     `UPDATE routed_dossiers SET state = $2, status = $3, outcome = CASE WHEN $2 = 'processing' THEN NULL ELSE outcome END,
        due_at = CASE WHEN $2 = 'done' THEN NULL ELSE due_at END, version = version + 1, updated_at = $4
@@ -55,7 +61,7 @@ export class DocumentSignedHandler implements EventHandler<EnvelopeOf<typeof Doc
     // Only the signature routing asked for settles a decision; other signatures on the same
     // dossier's documents (a specialist's initials, a copy) change nothing here.
     if (!dossierId || !requestId) return;
-    await settleSignature(tx, this.outbox, this.clock.now(), event, dossierId, { to: 'done', action: 'result-signed', reason: null, details: { documentId, sha256, certificateSerial } });
+    await settleSignature(tx, this.outbox, this.clock.now(), event, dossierId, requestId, { to: 'done', action: 'result-signed', reason: null, details: { documentId, sha256, certificateSerial } });
   }
 }
 
@@ -70,6 +76,6 @@ export class SignatureFailedHandler implements EventHandler<EnvelopeOf<typeof Si
 
   async handle(event: EnvelopeOf<typeof SignatureFailed>, tx: EntityManager): Promise<void> {
     const { dossierId, requestId, reason } = event.payload;
-    await settleSignature(tx, this.outbox, this.clock.now(), event, dossierId, { to: 'processing', action: 'signature-failed', reason, details: { requestId } });
+    await settleSignature(tx, this.outbox, this.clock.now(), event, dossierId, requestId, { to: 'processing', action: 'signature-failed', reason, details: { requestId } });
   }
 }

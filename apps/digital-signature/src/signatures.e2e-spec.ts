@@ -1,8 +1,10 @@
 import { ManualClock } from '@onestop/platform';
 import { findSignatures, OID, SignedMessage } from '@onestop/pades';
-import { tokenFor } from '@onestop/testing';
+import { SignatureRequested } from '@onestop/contracts';
+import { createEvent, OutboxWriter } from '@onestop/messaging';
+import { tokenFor, waitFor } from '@onestop/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { constants, createHash, privateEncrypt } from 'node:crypto';
+import { constants, createHash, privateEncrypt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -263,6 +265,41 @@ describe('digital signature service', () => {
       expect(refused.body.detail).toMatch(/not valid now/);
       clock.set(new Date());
     });
+  });
+
+  it('a device key locked while a result waits for it fails the request, so the dossier does not wait forever', async () => {
+    const requestId = randomUUID();
+    const dossierId = randomUUID();
+    const requested = createEvent(
+      SignatureRequested,
+      dossierId,
+      {
+        requestId,
+        dossierId,
+        code: `${UNIT}-261123-0042`,
+        provinceCode: '46',
+        unitCode: UNIT,
+        procedure: { code: 'HKD-DANGKY', name: { vi: 'Đăng ký hộ kinh doanh', en: 'Household business registration' } },
+        outcome: 'approved',
+        reason: null,
+        applicantName: 'Hồ Thị Lan',
+        signerId: 'device-holder',
+      },
+      { source: 'routing', actor: { kind: 'system', id: 'test' }, correlationId: randomUUID(), causationId: null },
+      clock.now(),
+    );
+    // Routing's event, written as routing writes it: through an outbox, here the service's own.
+    await running.service.database.dataSource.transaction((tx) => running.service.app.get(OutboxWriter).append(tx, [requested]));
+    const waiting = async () => (await request(url).get('/api/v1/signature-requests').auth(tokens.device, { type: 'bearer' }).expect(200)).body.items.map((item: { id: string }) => item.id);
+    await waitFor(async () => (await waiting()).includes(requestId), 30_000, 'the result waiting for the device');
+    await post(`/api/v1/certificates/${certificates.device.id}/lock`, tokens.device, { reason: 'USB token lost' }).expect(200);
+    expect(await waiting()).not.toContain(requestId);
+    const failed = await running.service.database.dataSource.query(
+      `SELECT envelope FROM messaging_outbox WHERE event_type = 'SignatureFailed' AND envelope->'payload'->>'requestId' = $1`,
+      [requestId],
+    );
+    expect(failed).toHaveLength(1);
+    expect(failed[0].envelope.payload.reason).toMatch(/locked: USB token lost/);
   });
 
   describe('with an external time-stamping authority (TSA_URL)', () => {

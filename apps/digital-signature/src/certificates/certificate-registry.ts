@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SignatureFailed } from '@onestop/contracts';
+import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
 import { Certificate, CertificateFormatError, decryptPrivateKey, encryptPrivateKey, validateChain } from '@onestop/pades';
 import { Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { createPrivateKey, createPublicKey, KeyObject, randomUUID } from 'node:crypto';
@@ -19,6 +21,7 @@ export class CertificateRegistry {
     private readonly dataSource: DataSource,
     private readonly env: DigitalSignatureEnv,
     private readonly clock: Clock,
+    private readonly outbox: OutboxWriter,
     @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
   ) {}
 
@@ -106,14 +109,35 @@ export class CertificateRegistry {
 
   async revoke(id: string, reason: string, principal: Principal): Promise<CertificateRecord> {
     await this.visible(id, principal);
-    // An UPDATE answers [rows, count].
-    const [rows]: [CertificateRecord[], number] = await this.dataSource.query(
-      `UPDATE certificates SET revoked_at = $2, revocation_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING ${CERTIFICATE_COLUMNS}`,
-      [id, this.clock.now(), reason],
+    return this.dataSource.transaction(async (tx) => {
+      // An UPDATE answers [rows, count].
+      const [rows]: [CertificateRecord[], number] = await tx.query(
+        `UPDATE certificates SET revoked_at = $2, revocation_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING ${CERTIFICATE_COLUMNS}`,
+        [id, this.clock.now(), reason],
+      );
+      if (!rows.length) throw new ProblemException(409, 'Already revoked', { detail: `certificate ${id} is revoked already` });
+      this.keys.delete(id);
+      await this.failWaitingRequests(tx, rows[0], `the signing certificate ${rows[0].serialNumber} was revoked (${reason})`, principal);
+      return rows[0];
+    });
+  }
+
+  /**
+   * Results waiting for this official's device signature cannot be signed once the key is locked or
+   * revoked: they fail now, so their dossiers go back to processing instead of waiting forever.
+   */
+  private async failWaitingRequests(tx: EntityManager, certificate: CertificateRecord, reason: string, principal: Principal): Promise<void> {
+    const now = this.clock.now();
+    const [waiting]: [{ id: string; dossierId: string }[], number] = await tx.query(
+      `UPDATE signature_requests SET state = 'failed', reason = $2, updated_at = $3 WHERE signer_id = $1 AND state = 'awaiting-signer'
+       RETURNING id, dossier_id AS "dossierId"`,
+      [certificate.userId, reason, now],
     );
-    if (!rows.length) throw new ProblemException(409, 'Already revoked', { detail: `certificate ${id} is revoked already` });
-    this.keys.delete(id);
-    return rows[0];
+    const origin = requestOrigin('digital-signature', principal);
+    await this.outbox.append(
+      tx,
+      waiting.map((request) => createEvent(SignatureFailed, request.dossierId, { requestId: request.id, dossierId: request.dossierId, signerId: certificate.userId, reason }, origin, now)),
+    );
   }
 
   async setLock(id: string, locked: boolean, reason: string | null, principal: Principal): Promise<CertificateRecord> {
@@ -121,12 +145,15 @@ export class CertificateRegistry {
     // Anyone may lock their own key (a lost token); only an administrator unlocks it.
     if (!locked && !principal.roles.includes('province-admin')) throw new ProblemException(403, 'Not allowed', { detail: 'only a province administrator unlocks a key' });
     if (record.revokedAt) throw new ProblemException(409, 'Revoked', { detail: 'a revoked certificate can be neither locked nor unlocked' });
-    const [rows]: [CertificateRecord[], number] = await this.dataSource.query(
-      `UPDATE certificates SET locked_at = $2, lock_reason = $3 WHERE id = $1 RETURNING ${CERTIFICATE_COLUMNS}`,
-      [id, locked ? this.clock.now() : null, locked ? reason : null],
-    );
-    this.keys.delete(id);
-    return rows[0];
+    return this.dataSource.transaction(async (tx) => {
+      const [rows]: [CertificateRecord[], number] = await tx.query(
+        `UPDATE certificates SET locked_at = $2, lock_reason = $3 WHERE id = $1 RETURNING ${CERTIFICATE_COLUMNS}`,
+        [id, locked ? this.clock.now() : null, locked ? reason : null],
+      );
+      this.keys.delete(id);
+      if (locked) await this.failWaitingRequests(tx, rows[0], `the signing key was locked: ${reason}`, principal);
+      return rows[0];
+    });
   }
 
   /** The decrypted server-side key, kept in memory for a few minutes: decryption costs a PBKDF2 run. */

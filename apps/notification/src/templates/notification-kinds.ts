@@ -1,0 +1,29 @@
+/**
+ * What the platform tells people, and the facts each message may show. A template of a kind may use
+ * only its placeholders and must use the required ones (a receipt without its code is no receipt).
+ */
+export const NOTIFICATION_KINDS = {
+  'dossier-received': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'procedureName', 'appointmentDate', 'lookupUrl'], required: ['code', 'appointmentDate'] },
+  'refused-at-intake': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons'], required: ['code', 'reasons'] },
+  'supplement-requested': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons', 'whatToBring'], required: ['code', 'reasons'] },
+  'fees-due': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'amount', 'payUrl'], required: ['code', 'amount'] },
+  'result-ready': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'procedureName', 'resultChannel', 'lookupUrl'], required: ['code'] },
+  'result-returned': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'resultChannel'], required: ['code'] },
+  'late-apology': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reason', 'newAppointmentDate'], required: ['code', 'newAppointmentDate'] },
+  rejected: { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons'], required: ['code', 'reasons'] },
+  'dossier-assigned': { audience: 'officer', critical: false, placeholders: ['officerName', 'code', 'procedureName', 'dueAt', 'workItemUrl'], required: ['code'] },
+  'dossier-due-soon': { audience: 'officer', critical: false, placeholders: ['officerName', 'code', 'dueAt', 'workItemUrl'], required: ['code', 'dueAt'] },
+  'dossier-overdue': { audience: 'officer', critical: false, placeholders: ['officerName', 'code', 'dueAt', 'workItemUrl'], required: ['code'] },
+} as const;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export const CHANNELS = ['email', 'sms', 'zalo', 'inbox', 'webhook'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return Object.prototype.hasOwnProperty.call(NOTIFICATION_KINDS, value);
+}

@@ -1,0 +1,30 @@
+import { renderTemplate, smsSegments, templateProblems } from './template';
+
+describe('notification templates', () => {
+  it('accepts a template that uses the required placeholders and only known ones', () => {
+    expect(templateProblems('dossier-received', { subject: 'Đã tiếp nhận hồ sơ {{code}}', body: 'Hẹn trả kết quả ngày {{appointmentDate}}. Tra cứu: {{lookupUrl}}' })).toEqual([]);
+  });
+
+  it('names an unknown placeholder, a missing required one and stray braces', () => {
+    const problems = templateProblems('dossier-received', { subject: 'Hồ sơ {{code}}', body: 'Xin chào {{citizenId}}, {{ hẹn }}' });
+    expect(problems).toEqual([
+      { field: 'body', message: 'has braces that are not a {{placeholder}}' },
+      { field: 'body', message: expect.stringMatching(/^uses \{\{citizenId\}\}, which dossier-received does not provide/) },
+      { field: 'body', message: 'must use {{appointmentDate}}' },
+    ]);
+  });
+
+  it('renders values, and leaves nothing of a placeholder it has no value for', () => {
+    expect(renderTemplate({ subject: 'Hồ sơ {{code}}', body: '{{applicantName}}: hẹn {{ appointmentDate }}' }, { code: '19774-261123-0001', appointmentDate: '27/11/2026' })).toEqual({
+      subject: 'Hồ sơ 19774-261123-0001',
+      body: ': hẹn 27/11/2026',
+    });
+  });
+
+  it('counts SMS segments: GSM-7 at 160/153, Vietnamese with diacritics at 70/67', () => {
+    expect(smsSegments('Ho so 19774-261123-0001 da duoc tiep nhan')).toEqual({ encoding: 'gsm-7', segments: 1 });
+    expect(smsSegments('a'.repeat(161))).toEqual({ encoding: 'gsm-7', segments: 2 });
+    expect(smsSegments('Hồ sơ đã được tiếp nhận')).toEqual({ encoding: 'ucs-2', segments: 1 });
+    expect(smsSegments('ồ'.repeat(71))).toEqual({ encoding: 'ucs-2', segments: 2 });
+  });
+});

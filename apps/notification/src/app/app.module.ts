@@ -3,6 +3,7 @@ import { createEventRegistry } from '@onestop/contracts';
 import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformEnv, PlatformModule } from '@onestop/platform';
 import { notificationSchema } from '../database/schema';
+import { TemplatesController } from '../templates/templates.controller';
 
 @Module({})
 export class AppModule {
@@ -13,6 +14,7 @@ export class AppModule {
         PlatformModule.forRoot({ service: 'notification', env, database: notificationSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'notification', registry: createEventRegistry() }),
       ],
+      controllers: [TemplatesController],
     };
   }
 }

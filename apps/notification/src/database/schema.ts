@@ -1,8 +1,9 @@
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
+import { CreateTemplates1764200000000 } from './migrations/1764200000000-create-templates';
 
 /** The notification database: its entities and, in order, the migrations that build it. */
 export const notificationSchema: DatabaseSchema = {
   entities: [],
-  migrations: [CreateMessagingTables1763800000000],
+  migrations: [CreateMessagingTables1763800000000, CreateTemplates1764200000000],
 };

@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATES } from './default-templates';
 import { renderTemplate, smsSegments, templateProblems } from './template';
 
 describe('notification templates', () => {
@@ -26,5 +27,11 @@ describe('notification templates', () => {
     expect(smsSegments('a'.repeat(161))).toEqual({ encoding: 'gsm-7', segments: 2 });
     expect(smsSegments('Hồ sơ đã được tiếp nhận')).toEqual({ encoding: 'ucs-2', segments: 1 });
     expect(smsSegments('ồ'.repeat(71))).toEqual({ encoding: 'ucs-2', segments: 2 });
+  });
+});
+
+describe('the default templates', () => {
+  it('each passes the checks a saved template must pass', () => {
+    for (const template of DEFAULT_TEMPLATES) expect({ template, problems: templateProblems(template.kind, template) }).toEqual({ template, problems: [] });
   });
 });

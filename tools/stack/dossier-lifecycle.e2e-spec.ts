@@ -1,7 +1,7 @@
 import { startBroker, stopBroker, resetBroker } from '@onestop/local-stack';
 import { ManualClock, PlatformEnv } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
-import { ServiceUnderTest, startServiceWithDatabase, tokenFor, waitFor } from '@onestop/testing';
+import { binaryBody, ServiceUnderTest, startServiceWithDatabase, tokenFor, waitFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { intakeSchema } from '../../apps/intake/src/database/schema';
@@ -154,12 +154,7 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
     const verification = await request(signature.service.url).get(`/api/v1/public/results/${dossier.code}`).expect(200);
     expect(verification.body).toMatchObject({ indication: 'TOTAL_PASSED', signatures: [{ level: 'B-T', signer: { commonName: 'Lê Thị Hoa' }, coversWholeDocument: true }] });
     expect(JSON.stringify(verification.body)).not.toMatch(/Trần Thị Bình|0912345678/);
-    const pdf = await request(signature.service.url).get(`/api/v1/documents/${signed.details.documentId}`).auth(tokens.leaderB, { type: 'bearer' }).buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+    const pdf = await request(signature.service.url).get(`/api/v1/documents/${signed.details.documentId}`).auth(tokens.leaderB, { type: 'bearer' }).buffer(true).parse(binaryBody).expect(200);
     const work = mkdtempSync(join(tmpdir(), 'lifecycle-'));
     try {
       writeFileSync(join(work, 'result.pdf'), pdf.body);

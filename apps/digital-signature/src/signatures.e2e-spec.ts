@@ -2,7 +2,7 @@ import { ManualClock } from '@onestop/platform';
 import { findSignatures, OID, SignedMessage } from '@onestop/pades';
 import { SignatureRequested } from '@onestop/contracts';
 import { createEvent, OutboxWriter } from '@onestop/messaging';
-import { tokenFor, waitFor } from '@onestop/testing';
+import { binaryBody, tokenFor, waitFor } from '@onestop/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { constants, createHash, privateEncrypt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ describe('digital signature service', () => {
   const certificates: Record<string, { id: string; serialNumber: string }> = {};
 
   const post = (path: string, token: string, body: object) => request(url).post(path).auth(token, { type: 'bearer' }).send(body);
-  const download = async (id: string, token = tokens.leader) => (await request(url).get(`/api/v1/documents/${id}`).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+  const download = async (id: string, token = tokens.leader) => (await request(url).get(`/api/v1/documents/${id}`).auth(token, { type: 'bearer' }).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
   const verify = (bytes: Buffer) => request(url).post('/api/v1/verifications').set('content-type', 'application/pdf').send(bytes);
   const file = (name: string, bytes: Buffer | string) => {
     writeFileSync(join(work, name), bytes);
@@ -142,11 +142,11 @@ describe('digital signature service', () => {
     it('answers RFC 3161 requests made by openssl, and rejects garbage the RFC 3161 way', async () => {
       const data = file('data.txt', 'dữ liệu cần đóng dấu thời gian');
       const query = execFileSync('openssl', ['ts', '-query', '-data', data, '-sha256', '-cert']);
-      const reply = await request(url).post('/api/v1/tsa').set('content-type', 'application/timestamp-query').send(query).buffer(true).parse(binary).expect(200);
+      const reply = await request(url).post('/api/v1/tsa').set('content-type', 'application/timestamp-query').send(query).buffer(true).parse(binaryBody).expect(200);
       const chain = file('tsa-chain.pem', running.pki.issuing.certificate.pem + running.pki.tsa.certificate.pem);
       const verified = spawnSync('openssl', ['ts', '-verify', '-in', file('reply.tsr', reply.body), '-data', data, '-CAfile', join(work, 'root.pem'), '-untrusted', chain], { encoding: 'utf8' });
       expect(verified.stdout.trim()).toBe('Verification: OK');
-      const garbage = await request(url).post('/api/v1/tsa').set('content-type', 'application/timestamp-query').send(Buffer.from('nonsense')).buffer(true).parse(binary).expect(200);
+      const garbage = await request(url).post('/api/v1/tsa').set('content-type', 'application/timestamp-query').send(Buffer.from('nonsense')).buffer(true).parse(binaryBody).expect(200);
       expect(execFileSync('openssl', ['ts', '-reply', '-in', file('garbage.tsr', garbage.body), '-text'], { encoding: 'utf8' })).toMatch(/Status: Rejected/);
       await request(url).post('/api/v1/tsa').set('content-type', 'text/plain').send('x').expect(415);
     });
@@ -234,7 +234,7 @@ describe('digital signature service', () => {
     it('publishes revocations on a CRL openssl accepts; a B-T signature made before stays valid, a B-B one becomes indeterminate', async () => {
       await post(`/api/v1/certificates/${certificates.specialist.id}/revocation`, tokens.admin, { reason: 'affiliationChanged' }).expect(200);
       await post(`/api/v1/certificates/${certificates.specialist.id}/revocation`, tokens.admin, { reason: 'affiliationChanged' }).expect(409);
-      const crl = await request(url).get('/api/v1/crl').buffer(true).parse(binary).expect(200);
+      const crl = await request(url).get('/api/v1/crl').buffer(true).parse(binaryBody).expect(200);
       const text = execFileSync('openssl', ['crl', '-inform', 'DER', '-in', file('crl.der', crl.body), '-text', '-noout', '-CAfile', file('cas.pem', running.pki.root.certificate.pem + running.pki.issuing.certificate.pem)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       expect(text).toContain(`Serial Number: ${certificates.specialist.serialNumber}`);
       expect(text).toMatch(/Affiliation Changed/);
@@ -319,7 +319,7 @@ describe('digital signature service', () => {
       client = await startSignatureService([{ id: 'remote-signer', name: 'Phan Văn Đức', unitCode: UNIT }], { TSA_URL: `${url}/api/v1/tsa` }, { alsoTrusted: [running.pki.root.certificate] });
       const certificate = await registerOfficer(client.service.url, admin, client.pki.officers.get('remote-signer')!, client.pki, 'remote-signer', UNIT);
       const signed = await request(client.service.url).post('/api/v1/signatures').auth(signer, { type: 'bearer' }).send({ document: pdf.toString('base64'), certificateId: certificate.id }).expect(201);
-      const document = (await request(client.service.url).get(`/api/v1/documents/${signed.body.documentId}`).auth(signer, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+      const document = (await request(client.service.url).get(`/api/v1/documents/${signed.body.documentId}`).auth(signer, { type: 'bearer' }).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
       // The token is the first service's: it verifies against that service's PKI, not the signer's.
       expect(opensslVerifiesTimeStamp(document)).toBe('Verification: OK');
       await client.close();
@@ -333,11 +333,3 @@ describe('digital signature service', () => {
     }, 120_000);
   });
 });
-
-/** Collects a binary response body (supertest buffers only text by default). */
-function binary(response: request.Response, done: (error: Error | null, body: Buffer) => void) {
-  const stream = response as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}

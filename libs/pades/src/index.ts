@@ -12,3 +12,4 @@ export * from './lib/chain';
 export * from './lib/verify';
 export * from './lib/der';
 export * from './lib/pdf-revisions';
+export * from './lib/pdf-format';

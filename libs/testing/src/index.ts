@@ -6,3 +6,4 @@ export * from './lib/test-tokens';
 export * from './lib/wait-for';
 export * from './lib/topic-reader';
 export * from './lib/service-with-database';
+export * from './lib/binary-body';

@@ -1,4 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
+import { localDateOf } from '@onestop/calendar';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -48,8 +49,8 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
 }
 
 const vietnamDate = (instant: Date) => {
-  const local = new Date(instant.getTime() + 7 * 3_600_000);
-  return `Ngày ${local.getUTCDate()} tháng ${local.getUTCMonth() + 1} năm ${local.getUTCFullYear()}`;
+  const [year, month, day] = localDateOf(instant).split('-').map(Number);
+  return `Ngày ${day} tháng ${month} năm ${year}`;
 };
 
 /**

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { requestOrigin } from '@onestop/messaging';
-import { assertCompletePdf, findSignatures, PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
+import { PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
 import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificateRegistry } from '../certificates/certificate-registry';
+import { CertificateRecord } from '../certificates/certificate.record';
 import { findDocument, StoredDocument } from './documents';
 import { CompleteDto, PrepareDto, SignDto } from './signatures.dto';
 import { PREPARATION_COLUMNS, PreparationRow, SignatureRefused, SigningContext, SigningService } from './signing.service';
@@ -25,6 +26,25 @@ function asProblem(error: unknown): never {
   if (error instanceof SignatureValueError) throw unprocessableRequest([{ field: 'signatures.0', message: error.message }]);
   if (error instanceof TimeStampError) throw new ProblemException(503, 'Time-stamping unavailable', { detail: error.message });
   throw error;
+}
+
+/** Who signs what for whom, as the HTTP requests state it. */
+function signingContext(
+  principal: Principal,
+  certificate: CertificateRecord,
+  source: StoredDocument | null,
+  requestId: string | null,
+  options: Pick<SigningContext, 'level' | 'reason' | 'location'>,
+): SigningContext {
+  return {
+    ...options,
+    certificate,
+    source,
+    provinceCode: source?.provinceCode ?? provinceOf(principal),
+    dossier: source?.dossierId ? { id: source.dossierId, code: source.dossierCode! } : null,
+    requestId,
+    origin: requestOrigin('digital-signature', principal),
+  };
 }
 
 /** Signing over HTTP: one step with a key held here, or prepare/complete for a device or remote key. */
@@ -74,15 +94,7 @@ export class SignaturesController {
         const certificate = (await this.registry.find(preparation.certificateId, tx))!;
         const source = preparation.sourceDocumentId ? await findDocument(tx, preparation.sourceDocumentId) : null;
         const request = preparation.requestId ? await this.waitingRequest(tx, preparation.requestId, principal) : null;
-        const context: SigningContext = {
-          certificate,
-          level: preparation.level,
-          source,
-          provinceCode: source?.provinceCode ?? provinceOf(principal),
-          dossier: source?.dossierId ? { id: source.dossierId, code: source.dossierCode! } : null,
-          requestId: request?.id ?? null,
-          origin: requestOrigin('digital-signature', principal),
-        };
+        const context = signingContext(principal, certificate, source, request?.id ?? null, { level: preparation.level });
         const result = await this.signing.complete(tx, preparation, Buffer.from(body.signatures[0], 'base64'), context);
         if (request) await tx.query(`UPDATE signature_requests SET state = 'signed', signed_document_id = $2, updated_at = $3 WHERE id = $1`, [request.id, result.documentId, this.clock.now()]);
         return result;
@@ -135,25 +147,8 @@ export class SignaturesController {
       source = await findDocument(tx, body.documentId);
       if (!source || source.provinceCode !== principal.provinceCode) throw unprocessableRequest([{ field: 'documentId', message: 'is not a document of your province' }]);
     }
+    // The PDF itself is checked where the signature is made (PdfFormatError, 422 on `document`).
     const pdf = source?.content ?? Buffer.from(body.document!, 'base64');
-    try {
-      assertCompletePdf(pdf);
-      // Signing over unsigned changes would lend them the new signature's credibility.
-      if ((findSignatures(pdf).at(-1)?.bytesAfter ?? 0) > 0) throw unprocessableRequest([{ field: 'document', message: 'has unsigned changes after its last signature' }]);
-    } catch (error) {
-      asProblem(error);
-    }
-    const context: SigningContext = {
-      certificate,
-      level: body.level ?? 'B-T',
-      reason: body.reason,
-      location: body.location,
-      source,
-      provinceCode: source?.provinceCode ?? provinceOf(principal),
-      dossier: source?.dossierId ? { id: source.dossierId, code: source.dossierCode! } : null,
-      requestId,
-      origin: requestOrigin('digital-signature', principal),
-    };
-    return { pdf, context };
+    return { pdf, context: signingContext(principal, certificate, source, requestId, { level: body.level ?? 'B-T', reason: body.reason, location: body.location }) };
   }
 }

@@ -104,18 +104,17 @@ export class SigningService {
   async complete(tx: EntityManager, preparation: PreparationRow, signatureValue: Buffer, context: SigningContext): Promise<SignatureResult> {
     const refusal = this.refusal(context.certificate, false, context.level);
     if (refusal) throw new SignatureRefused(refusal);
-    const prepared: PreparedSignature = {
+    const prepared = {
       pdf: preparation.placeholder,
       byteRange: preparation.byteRange as PreparedSignature['byteRange'],
       fieldName: preparation.fieldName,
       signedAttributes: preparation.signedAttributes,
-      digestToSign: Buffer.alloc(0),
     };
     await tx.query('UPDATE preparations SET completed_at = $2 WHERE id = $1', [preparation.id, this.clock.now()]);
     return this.finish(tx, prepared, signatureValue, preparation.signingTime, context);
   }
 
-  private async finish(tx: EntityManager, prepared: PreparedSignature, signatureValue: Buffer, claimedAt: Date, context: SigningContext): Promise<SignatureResult> {
+  private async finish(tx: EntityManager, prepared: Omit<PreparedSignature, 'digestToSign'>, signatureValue: Buffer, claimedAt: Date, context: SigningContext): Promise<SignatureResult> {
     const chain = chainOf(context.certificate);
     const { pdf, timeStampToken } = await completeSignature(prepared, {
       signer: chain[0],

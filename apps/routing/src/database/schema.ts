@@ -2,6 +2,7 @@ import { CreateCalendarDays1763950000000 } from '@onestop/calendar';
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
 import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
+import { AddPendingSignatureRequest1764300000000 } from './migrations/1764300000000-AddPendingSignatureRequest';
 import { CreateRoutingTables1764100000000 } from './migrations/1764100000000-CreateRoutingTables';
 
 /** The routing database: its entities and, in order, the migrations that build it. */
@@ -12,5 +13,6 @@ export const routingSchema: DatabaseSchema = {
     CreateAdministrativeUnits1763900000000,
     CreateCalendarDays1763950000000,
     CreateRoutingTables1764100000000,
+    AddPendingSignatureRequest1764300000000,
   ],
 };

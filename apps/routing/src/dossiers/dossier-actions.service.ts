@@ -22,6 +22,7 @@ interface Change {
   remainingWorkingHours: number | null;
   outcome: RoutedDossier['outcome'];
   resultChannel: string | null;
+  signatureRequestId: string | null;
 }
 
 /** Applies an officer's action: the rules, the jurisdiction, the optimistic lock, the clock. */
@@ -81,6 +82,8 @@ export class DossierActionsService {
       remainingWorkingHours: dossier.remainingWorkingHours === null ? null : Number(dossier.remainingWorkingHours),
       outcome: dossier.outcome,
       resultChannel: dossier.resultChannel,
+      // A decision asks for its signature under a request id of its own.
+      signatureRequestId: rule.to === 'awaiting-signature' ? randomUUID() : null,
     };
     const pauses = dossier.procedure.clockPausesForCitizen;
     if (rule.clock === 'pause' && pauses && dossier.dueAt) {
@@ -117,7 +120,7 @@ export class DossierActionsService {
     // An UPDATE answers [rows, count].
     const [rows]: [RoutedDossier[], number] = await tx.query(
       `UPDATE routed_dossiers SET state = $3, status = $4, unit_code = $5, assignee_id = $6, due_at = $7, paused_at = $8,
-         remaining_working_hours = $9, outcome = $10, result_channel = $11, version = version + 1, updated_at = $12
+         remaining_working_hours = $9, outcome = $10, result_channel = $11, signature_request_id = $13, version = version + 1, updated_at = $12
        WHERE id = $1 AND version = $2 RETURNING ${ROUTED_COLUMNS}`,
       [
         dossier.id,
@@ -132,6 +135,7 @@ export class DossierActionsService {
         change.outcome,
         change.resultChannel,
         now,
+        change.signatureRequestId,
       ],
     );
     return rows[0];
@@ -139,7 +143,7 @@ export class DossierActionsService {
 
   private async record(tx: EntityManager, before: RoutedDossier, after: RoutedDossier, command: DossierActionDto, principal: Principal, now: Date) {
     const actor = actorOf(principal);
-    const signatureRequestId = after.state === 'awaiting-signature' ? randomUUID() : null;
+    const signatureRequestId = after.signatureRequestId;
     await appendHistory(tx, {
       dossierId: after.id,
       at: now,

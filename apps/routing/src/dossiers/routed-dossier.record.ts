@@ -21,6 +21,8 @@ export interface RoutedDossier {
   pausedAt: Date | null;
   remainingWorkingHours: string | null;
   resultChannel: string | null;
+  /** The signature request a decision waits on (awaiting signature only). */
+  signatureRequestId: string | null;
   version: number;
   updatedAt: Date;
 }
@@ -28,4 +30,4 @@ export interface RoutedDossier {
 export const ROUTED_COLUMNS = `id, code, province_code AS "provinceCode", procedure, receiving_unit_code AS "receivingUnitCode",
   unit_code AS "unitCode", assignee_id AS "assigneeId", state, status, outcome, applicant,
   subject_commune_code AS "subjectCommuneCode", received_at AS "receivedAt", due_at AS "dueAt", paused_at AS "pausedAt",
-  remaining_working_hours AS "remainingWorkingHours", result_channel AS "resultChannel", version, updated_at AS "updatedAt"`;
+  remaining_working_hours AS "remainingWorkingHours", result_channel AS "resultChannel", signature_request_id AS "signatureRequestId", version, updated_at AS "updatedAt"`;

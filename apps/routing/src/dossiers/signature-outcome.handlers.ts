@@ -19,16 +19,11 @@ interface Outcome {
 async function settleSignature(tx: EntityManager, outbox: OutboxWriter, now: Date, event: EventEnvelope, dossierId: string, requestId: string, outcome: Outcome): Promise<void> {
   const rows: RoutedDossier[] = await tx.query(`SELECT ${ROUTED_COLUMNS} FROM routed_dossiers WHERE id = $1 FOR UPDATE`, [dossierId]);
   const before = rows[0];
-  // Not awaiting a signature (done already, withdrawn meanwhile, another deployment's): nothing to do.
-  if (!before || before.state !== 'awaiting-signature') return;
-  // Only the answer to the request of the decision now waiting counts, not one to an earlier decision.
-  const [decision]: { requestId: string | null }[] = await tx.query(
-    `SELECT details->>'signatureRequestId' AS "requestId" FROM dossier_history WHERE dossier_id = $1 AND action IN ('approve', 'reject') ORDER BY id DESC LIMIT 1`,
-    [dossierId],
-  );
-  if (decision?.requestId !== requestId) return;
+  // Only the answer to the request the dossier waits on counts: not one to an earlier decision, and
+  // nothing once it is done, withdrawn meanwhile or another deployment's.
+  if (!before || before.state !== 'awaiting-signature' || before.signatureRequestId !== requestId) return;
   const [updated]: [RoutedDossier[], number] = await tx.query(
-    `UPDATE routed_dossiers SET state = $2, status = $3, outcome = CASE WHEN $2 = 'processing' THEN NULL ELSE outcome END,
+    `UPDATE routed_dossiers SET state = $2, status = $3, outcome = CASE WHEN $2 = 'processing' THEN NULL ELSE outcome END, signature_request_id = NULL,
        due_at = CASE WHEN $2 = 'done' THEN NULL ELSE due_at END, version = version + 1, updated_at = $4
      WHERE id = $1 RETURNING ${ROUTED_COLUMNS}`,
     [before.id, outcome.to, STATUS_OF[outcome.to], now],

@@ -10,7 +10,9 @@ import { createDevPki, DevPki, issueCertificate, KeyedCertificate } from './dev-
 import { algorithmsOf } from './keys';
 import { OID } from './oids';
 import { completeSignature, prepareSignature, SignatureLevel, SignatureValueError } from './pades';
-import { PdfFormatError } from './pdf-placeholder';
+import { PdfFormatError } from './pdf-format';
+import { addSignaturePlaceholder } from './pdf-placeholder';
+import { sha256, signedAttributes } from './cms';
 import { findSignatures } from './pdf-signatures';
 import { respondToTimeStampRequest, timeStampRequest, tokenOf } from './timestamp';
 import { Revocation, verifyPdf } from './verify';
@@ -90,7 +92,17 @@ describe('PAdES signatures', () => {
     const object = '\n500 0 obj\n<< /Producer (changed after the first signature) >>\nendobj\n';
     const xrefAt = once.length + object.length;
     const revision = `${object}xref\n500 1\n${String(once.length + 1).padStart(10, '0')} 00000 n \ntrailer\n<< /Size 501 /Root ${root} /Prev ${previous} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
-    const twice = await signAs(Buffer.concat([once, Buffer.from(revision, 'latin1')]), pki.officers.get('leader')!);
+    const changed = Buffer.concat([once, Buffer.from(revision, 'latin1')]);
+    const leader = pki.officers.get('leader')!;
+    await expect(signAs(changed, leader)).rejects.toThrow(/unsigned changes/);
+    // Another tool signs it anyway: the placeholder and CMS made by hand, as any signer could.
+    const placeholder = await addSignaturePlaceholder(changed, { signerName: 'x', signingTime: new Date() });
+    const [a, b, c, d] = placeholder.byteRange;
+    const attributes = signedAttributes(OID.data, sha256(placeholder.pdf.subarray(a, a + b), placeholder.pdf.subarray(c, c + d)), leader.certificate);
+    const { pdf: twice } = await completeSignature(
+      { ...placeholder, signedAttributes: attributes },
+      { signer: leader.certificate, chain: [pki.issuing.certificate], signatureAlgorithm: OID.sha256WithRsa, signatureValue: sign('sha256', attributes, leader.privateKey), level: 'B-B' },
+    );
     const report = await verifyPdf(twice, policy());
     expect(report).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'MODIFIED_AFTER_SIGNING' });
     expect(report.signatures.map((s) => [s.indication, s.changesAfter])).toEqual([

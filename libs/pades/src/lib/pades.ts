@@ -2,7 +2,9 @@ import { verify } from 'node:crypto';
 import { Certificate } from './certificate';
 import { assembleSignedData, sha256, signatureTimeStampAttribute, signedAttributes } from './cms';
 import { OID } from './oids';
+import { PdfFormatError } from './pdf-format';
 import { addSignaturePlaceholder, SIGNATURE_CAPACITY, SignatureDictionary } from './pdf-placeholder';
+import { findSignatures } from './pdf-signatures';
 
 export type SignatureLevel = 'B-B' | 'B-T';
 
@@ -28,6 +30,8 @@ export interface PreparedSignature {
 export class SignatureValueError extends Error {}
 
 export async function prepareSignature(pdf: Buffer, signer: Certificate, dictionary: SignatureDictionary): Promise<PreparedSignature> {
+  // Signing over unsigned changes would lend them the new signature's credibility.
+  if ((findSignatures(pdf).at(-1)?.bytesAfter ?? 0) > 0) throw new PdfFormatError('the PDF has unsigned changes after its last signature');
   const placeholder = await addSignaturePlaceholder(pdf, dictionary);
   const [start, length, secondStart, secondLength] = placeholder.byteRange;
   const documentDigest = sha256(placeholder.pdf.subarray(start, start + length), placeholder.pdf.subarray(secondStart, secondStart + secondLength));
@@ -48,7 +52,7 @@ export interface Completion {
  * Embeds the CMS signature (with a signature time-stamp for B-T) into the placeholder. The value is
  * checked against the signer's public key first: a wrong value from a device never yields a PDF.
  */
-export async function completeSignature(prepared: PreparedSignature, completion: Completion): Promise<{ pdf: Buffer; timeStampToken?: Buffer }> {
+export async function completeSignature(prepared: Omit<PreparedSignature, 'digestToSign'>, completion: Completion): Promise<{ pdf: Buffer; timeStampToken?: Buffer }> {
   const { signer, signatureValue } = completion;
   if (!verify('sha256', prepared.signedAttributes, signer.native.publicKey, signatureValue)) {
     throw new SignatureValueError("the signature value does not verify with the signer's certificate");

@@ -1,7 +1,5 @@
+import { assertCompletePdf, PdfFormatError } from './pdf-format';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFPage, PDFRef, PDFString } from 'pdf-lib';
-
-/** Thrown for bytes that are not a complete, unencrypted PDF we can add a signature to. */
-export class PdfFormatError extends Error {}
 
 /** Room for the CMS signature in /Contents: certificates and a time-stamp token fit with margin. */
 export const SIGNATURE_CAPACITY = 16_384;
@@ -21,12 +19,6 @@ export interface SignaturePlaceholder {
 }
 
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
-
-/** Checks the bytes look like a whole PDF: a header at the start, an end-of-file marker at the end. */
-export function assertCompletePdf(pdf: Buffer): void {
-  if (pdf.indexOf('%PDF-') !== 0) throw new PdfFormatError('the document is not a PDF (no %PDF- header)');
-  if (pdf.subarray(-1024).lastIndexOf('%%EOF') < 0) throw new PdfFormatError('the PDF is truncated (no %%EOF at its end)');
-}
 
 /** The offset of the last cross-reference section, which the update's trailer points back to. */
 function lastCrossReferenceOffset(pdf: Buffer): number {

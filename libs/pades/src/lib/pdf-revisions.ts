@@ -2,7 +2,8 @@ import { PDFDict, PDFDocument, PDFName, PDFObject, PDFRef, PDFStream } from 'pdf
 
 const OBJECT_HEADER = /(\d+)\s+(\d+)\s+obj\b/g;
 
-async function load(bytes: Buffer): Promise<PDFDocument | null> {
+/** pdf-lib's reading of the bytes, or null when they are not a PDF it can read. */
+export async function loadPdf(bytes: Buffer): Promise<PDFDocument | null> {
   try {
     return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
   } catch {
@@ -30,10 +31,10 @@ function withoutSignatureEntries(dict: PDFDict, keys: string[], context: PDFDocu
  * rewritten with nothing changed but /AcroForm and /Annots. Anything else (a page's content, a
  * font, an object stream that could redefine any object) is a change to what was signed.
  */
-export async function laterRevisionsOnlyAddSignatures(pdf: Buffer, signedLength: number): Promise<boolean> {
+export async function laterRevisionsOnlyAddSignatures(pdf: Buffer, signedLength: number, whole: () => Promise<PDFDocument | null>): Promise<boolean> {
   const appended = pdf.subarray(signedLength).toString('latin1');
   if (/\/Type\s*\/ObjStm/.test(appended)) return false;
-  const [before, after] = await Promise.all([load(pdf.subarray(0, signedLength)), load(pdf)]);
+  const [before, after] = await Promise.all([loadPdf(pdf.subarray(0, signedLength)), whole()]);
   if (!before || !after) return false;
   for (const match of appended.matchAll(OBJECT_HEADER)) {
     const ref = PDFRef.of(Number(match[1]), Number(match[2]));

@@ -1,5 +1,5 @@
 import { readElement } from './der';
-import { assertCompletePdf, PdfFormatError } from './pdf-placeholder';
+import { assertCompletePdf, PdfFormatError } from './pdf-format';
 
 /** One signature of a PDF as it stands in the file, before any cryptography. */
 export interface PdfSignature {

@@ -161,15 +161,17 @@ export interface TimeStampTokenInfo {
 export function readTimeStampToken(tokenDer: Uint8Array, expectedImprint: Uint8Array): TimeStampTokenInfo {
   let message: SignedMessage;
   let info: TSTInfo;
+  let genTime: Date;
   try {
     message = SignedMessage.parse(tokenDer);
     if (message.contentType !== OID.tstInfo || !message.content) throw new TimeStampError('the token does not carry a TSTInfo');
     info = AsnConvert.parse(message.content, TSTInfo);
+    genTime = timeStampTimeOf(tokenDer); // read as UTC, whatever the ASN.1 library assumes
   } catch (error) {
     throw error instanceof TimeStampError ? error : new TimeStampError('the time-stamp token is malformed');
   }
   const result: TimeStampTokenInfo = {
-    genTime: info.genTime,
+    genTime,
     serialNumber: Buffer.from(info.serialNumber).toString('hex'),
     policy: info.policy,
     valid: false,

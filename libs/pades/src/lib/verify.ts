@@ -3,7 +3,7 @@ import { validateChain } from './chain';
 import { sha256 } from './cms';
 import { CmsFormatError, SignedMessage } from './cms-reader';
 import { OID } from './oids';
-import { laterRevisionsOnlyAddSignatures } from './pdf-revisions';
+import { laterRevisionsOnlyAddSignatures, loadPdf } from './pdf-revisions';
 import { findSignatures, PdfSignature, signedParts } from './pdf-signatures';
 import { readTimeStampToken, TimeStampError } from './timestamp';
 import { AsnConvert } from '@peculiar/asn1-schema';
@@ -23,7 +23,7 @@ export interface VerificationPolicy {
   /** Intermediate CAs known beforehand, besides those a signature carries. */
   intermediates: Certificate[];
   /** null: not revoked; undefined: the certificate is unknown to the revocation source. */
-  revocationOf(certificate: Certificate): Revocation | null | undefined;
+  revocationOf(certificate: Certificate): Promise<Revocation | null | undefined> | Revocation | null | undefined;
   now: Date;
 }
 
@@ -59,14 +59,15 @@ const RANK: Record<Indication, number> = { TOTAL_PASSED: 0, INDETERMINATE: 1, TO
 /** Verifies every signature of a PDF and the document as a whole. */
 export async function verifyPdf(pdf: Buffer, policy: VerificationPolicy): Promise<VerificationReport> {
   const found = findSignatures(pdf);
-  const signatures = found.map((signature) => verifySignature(pdf, signature, policy));
+  const signatures = await Promise.all(found.map((signature) => verifySignature(pdf, signature, policy)));
   const documentSha256 = sha256(pdf).toString('hex');
   const unsignedBytes = found.length ? found.at(-1)!.bytesAfter : pdf.length;
   if (!found.length) return { indication: 'INDETERMINATE', subIndication: 'NO_SIGNATURE_FOUND', documentSha256, unsignedBytesAfterLastSignature: unsignedBytes, signatures };
   // What follows a signature may only be later signatures; the last one leaves nothing after it.
+  const whole = lazily(() => loadPdf(pdf));
   for (const [index, signature] of found.entries()) {
     if (signature.bytesAfter === 0) signatures[index].changesAfter = 'none';
-    else if (index < found.length - 1 && (await laterRevisionsOnlyAddSignatures(pdf, pdf.length - signature.bytesAfter))) signatures[index].changesAfter = 'signatures-only';
+    else if (index < found.length - 1 && (await laterRevisionsOnlyAddSignatures(pdf, pdf.length - signature.bytesAfter, whole))) signatures[index].changesAfter = 'signatures-only';
     else signatures[index].changesAfter = 'content';
   }
   // Content changed after a signature is not what its signer signed: a page overlaid or replaced
@@ -78,7 +79,13 @@ export async function verifyPdf(pdf: Buffer, policy: VerificationPolicy): Promis
   return { indication: worst.indication, subIndication: worst.subIndication, documentSha256, unsignedBytesAfterLastSignature: 0, signatures };
 }
 
-function verifySignature(pdf: Buffer, signature: PdfSignature, policy: VerificationPolicy): SignatureReport {
+/** Loads the whole document at most once, and only when an earlier signature needs comparing. */
+function lazily<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
+
+async function verifySignature(pdf: Buffer, signature: PdfSignature, policy: VerificationPolicy): Promise<SignatureReport> {
   const report: SignatureReport = {
     signer: null,
     claimedSigningTime: signature.claimedSigningTime?.toISOString() ?? null,
@@ -132,7 +139,7 @@ function verifySignature(pdf: Buffer, signature: PdfSignature, policy: Verificat
   if (chain.status === 'no-chain' || chain.status === 'not-a-ca') return indeterminate('NO_CERTIFICATE_CHAIN_FOUND');
   if (chain.status === 'out-of-validity') return indeterminate(proofOfExistence ? 'EXPIRED' : 'OUT_OF_BOUNDS_NO_POE');
 
-  const revocation = policy.revocationOf(signer);
+  const revocation = await policy.revocationOf(signer);
   if (revocation === undefined) return indeterminate('TRY_LATER');
   if (revocation === null) report.revocation = { status: 'good' };
   else {

@@ -1,13 +1,11 @@
 import 'reflect-metadata';
-import { issueCertificate } from '@onestop/pades';
+import { issueOfficerCertificate } from '@onestop/pades';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEVELOPMENT_KEY_SECRET } from '../apps/digital-signature/src/digital-signature.env';
 import { ensureDevelopmentPki, readPkiDirectory } from '../apps/digital-signature/src/pki/pki-directory';
 import { failAndExit } from './stack/cli';
-
-const DAY = 86_400_000;
 
 /**
  * `npm run pki:dev`: the development PKI the digital-signature service runs with (root CA, issuing
@@ -22,14 +20,12 @@ async function main(): Promise<void> {
   const dir = process.env['PKI_DIR'] ?? '.data/pki';
   const secret = process.env['KEY_ENCRYPTION_SECRET'] ?? DEVELOPMENT_KEY_SECRET;
   const crlUrl = `${process.env['PUBLIC_BASE_URL'] ?? 'http://localhost:3003'}/api/v1/crl`;
-  const created = await ensureDevelopmentPki(dir, secret, crlUrl);
+  const created = await ensureDevelopmentPki(dir, secret);
   console.log(`pki: ${created ? 'created' : 'found'} the development PKI in ${dir}`);
   if (positionals[0] !== 'issue') return;
   if (!values.user || !values.unit || !values.name) throw new Error('issue needs --user, --unit and --name');
   const issuer = readPkiDirectory(dir, secret).crlIssuer!;
-  const now = Date.now();
-  const subject = `C=VN, O=OneStop development PKI, OU=${values.unit}, 0.9.2342.19200300.100.1.1=${values.user}, CN=${values.name}`;
-  const officer = await issueCertificate({ subject, issuer, kind: 'signer', notBefore: new Date(now - DAY), notAfter: new Date(now + 730 * DAY), crlUrl });
+  const officer = await issueOfficerCertificate(issuer, { id: values.user, name: values.name, unitCode: values.unit }, { crlUrl });
   mkdirSync(values.out!, { recursive: true });
   const chainFile = join(values.out!, `${values.user}.chain.pem`);
   const keyFile = join(values.out!, `${values.user}.key.pem`);

@@ -5,8 +5,6 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBroker, stopBroker } from '@onestop/local-stack';
 import { failAndExit } from './stack/cli';
-import { DEVELOPMENT_KEY_SECRET } from '../apps/digital-signature/src/digital-signature.env';
-import { ensureDevelopmentPki } from '../apps/digital-signature/src/pki/pki-directory';
 import { databaseUrlOf, migrateService } from './stack/migrations';
 import { ROOT } from './stack/run';
 import { checkServers } from './stack/servers';
@@ -72,9 +70,6 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const pkiDir = process.env['PKI_DIR'] ?? '.data/pki';
-  const pkiCreated = await ensureDevelopmentPki(pkiDir, process.env['KEY_ENCRYPTION_SECRET'] ?? DEVELOPMENT_KEY_SECRET, `http://127.0.0.1:${portOf('digital-signature')}/api/v1/crl`);
-  console.log(`up: development PKI ${pkiCreated ? 'created' : 'found'} in ${pkiDir} (npm run pki:dev -- issue ... for officials' certificates)`);
   for (const service of SERVICE_NAMES) {
     const outcome = await migrateService(service);
     console.log(`up: migrated ${service} (${outcome.applied.length ? outcome.applied.join(', ') : 'up to date'})`);
@@ -88,6 +83,7 @@ async function main(): Promise<void> {
     console.log(`  ${service.padEnd(18)} ${url}   docs ${url}/docs   health ${url}/health/ready`);
   }
   console.log('\nA development token: npm run token -- --role desk-officer --unit 19753');
+  console.log("Officials' signing certificates (development PKI in .data/pki): npm run pki:dev -- issue --user <id> --unit <commune> --name <name>");
 }
 
 main().catch(async (error) => {

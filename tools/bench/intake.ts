@@ -5,11 +5,11 @@ import { loadOrCreateDevelopmentKey, signDevelopmentToken } from '@onestop/platf
 import { createTestDatabase, TestDatabase } from '@onestop/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { intakeSchema } from '../../apps/intake/src/database/schema';
 import { failAndExit } from '../stack/cli';
 import { ROOT } from '../stack/run';
+import { loadForSeconds, LoadResult } from './http-load';
 import { machine, percentile, writeSection } from './report';
 import { startServiceProcess, stopAll } from './service-process';
 
@@ -60,81 +60,23 @@ function startIntake(databaseUrl: string, brokers: string, port: number): Promis
   return startServiceProcess('intake', port, { DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, AUTH_DEV_KEY_FILE: KEY_FILE, KAFKA_GROUP_ID: 'bench-intake' });
 }
 
-interface LoadResult {
-  filed: number;
-  failed: number;
-  statuses: Record<string, number>;
-  seconds: number;
-  latencies: number[];
-}
-
 /** 64 clients, each filing one dossier after another over a kept-alive connection. */
-async function fileForSeconds(desks: Desk[], seconds: number): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const result: LoadResult = { filed: 0, failed: 0, statuses: {}, seconds, latencies: [] };
-  const began = performance.now();
-  const end = began + seconds * 1000;
-  const client = async (index: number) => {
-    for (let n = index; performance.now() < end; n += CONCURRENCY) {
-      const desk = desks[n % desks.length];
-      const body = filing(desk);
-      const sent = performance.now();
-      const status = await post(agent, PORT + (index % REPLICAS), desk, body, `bench-${index}-${n}-${randomBytes(4).toString('hex')}`);
-      result.latencies.push(performance.now() - sent);
-      result.statuses[status] = (result.statuses[status] ?? 0) + 1;
-      if (status === 201) result.filed += 1;
-      else result.failed += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => client(index)));
-  result.seconds = (performance.now() - began) / 1000;
-  agent.destroy();
-  result.latencies.sort((a, b) => a - b);
-  return result;
+function fileForSeconds(desks: Desk[], seconds: number): Promise<LoadResult> {
+  return loadForSeconds(CONCURRENCY, seconds, 201, (client, n) => {
+    const desk = desks[n % desks.length];
+    return {
+      port: PORT + (client % REPLICAS),
+      path: '/api/v1/dossiers',
+      headers: { authorization: `Bearer ${desk.token}`, 'idempotency-key': `bench-${client}-${n}-${randomBytes(4).toString('hex')}` },
+      body: filing(desk),
+    };
+  });
 }
 
 /** The floor under any request of this service on this machine: the liveness probe, no database. */
 async function livenessPerSecond(seconds: number): Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const end = performance.now() + seconds * 1000;
-  let answered = 0;
-  const client = async () => {
-    while (performance.now() < end) {
-      await new Promise<void>((resolve) => {
-        const call = request({ agent, host: '127.0.0.1', port: PORT, path: '/health/live' }, (response) => {
-          response.resume();
-          response.on('end', resolve);
-        });
-        call.on('error', () => resolve());
-        call.end();
-      });
-      answered += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, client));
-  agent.destroy();
-  return answered / seconds;
-}
-
-function post(agent: Agent, port: number, desk: Desk, body: string, idempotencyKey: string): Promise<number> {
-  return new Promise((resolve) => {
-    const call = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/api/v1/dossiers',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${desk.token}`, 'idempotency-key': idempotencyKey },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
-    call.on('error', () => resolve(0));
-    call.end(body);
-  });
+  const result = await loadForSeconds(CONCURRENCY, seconds, 200, () => ({ port: PORT, path: '/health/live' }));
+  return (result.succeeded + result.failed) / result.seconds;
 }
 
 interface PgbenchResult {
@@ -176,12 +118,12 @@ async function main(): Promise<void> {
     await fileForSeconds(desks, WARM_UP_SECONDS);
     const http = await fileForSeconds(desks, MEASURE_SECONDS);
     const rows = Number((await database.dataSource.query('SELECT count(*) AS n FROM dossiers'))[0].n);
-    const perSecond = http.filed / http.seconds;
+    const perSecond = http.succeeded / http.seconds;
     const p50 = percentile(http.latencies, 50);
     const p99 = percentile(http.latencies, 99);
     const liveness = await livenessPerSecond(10);
     console.log(`liveness probe: ${liveness.toFixed(0)}/s`);
-    console.log(`http: ${http.filed} filed, ${http.failed} failed in ${http.seconds.toFixed(1)} s = ${perSecond.toFixed(0)}/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; statuses ${JSON.stringify(http.statuses)}; ${rows} dossier rows`);
+    console.log(`http: ${http.succeeded} filed, ${http.failed} failed in ${http.seconds.toFixed(1)} s = ${perSecond.toFixed(0)}/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; statuses ${JSON.stringify(http.statuses)}; ${rows} dossier rows`);
     await stopAll(intake);
     intake = [];
 
@@ -202,7 +144,7 @@ public step, two outbox rows: tools/bench/intake-pgbench.sql) with ${CONCURRENCY
 
 | measure | result | target |
 |---|---|---|
-| dossiers filed over HTTP, concurrency ${CONCURRENCY}, ${REPLICAS} intake process${REPLICAS > 1 ? 'es' : ''} | **${perSecond.toFixed(0)} dossiers/s** (${http.filed.toLocaleString('en')} filed, ${http.failed} failed) | ≥ 2,000/s: ${verdict(perSecond >= 2000)} |
+| dossiers filed over HTTP, concurrency ${CONCURRENCY}, ${REPLICAS} intake process${REPLICAS > 1 ? 'es' : ''} | **${perSecond.toFixed(0)} dossiers/s** (${http.succeeded.toLocaleString('en')} filed, ${http.failed} failed) | ≥ 2,000/s: ${verdict(perSecond >= 2000)} |
 | HTTP latency | p50 **${p50.toFixed(1)} ms**, p99 **${p99.toFixed(1)} ms** | p99 < 100 ms: ${verdict(p99 < 100)} |
 | for scale: \`GET /health/live\` on the same service${REPLICAS > 1 ? ' (first process)' : ''}, ${CONCURRENCY} clients, 10 s | ${liveness.toFixed(0)} requests/s | |
 | the same SQL through pgbench, ${CONCURRENCY} clients | **${sql.tps.toFixed(0)} transactions/s** (latency average ${sql.latencyMs.toFixed(1)} ms) | |

@@ -23,7 +23,7 @@ export const SERVICES: Record<ServiceName, ServiceEntry> = {
   intake: { definition: intakeService, schema: intakeSchema },
   routing: { definition: routingService, schema: routingSchema },
   // Each definition is only ever run with its own settings class (definition.envClass).
-  'digital-signature': { definition: digitalSignatureService as unknown as ServiceDefinition<PlatformEnv>, schema: digitalSignatureSchema },
+  'digital-signature': { definition: digitalSignatureService, schema: digitalSignatureSchema },
   notification: { definition: notificationService, schema: notificationSchema },
   reporting: { definition: reportingService, schema: reportingSchema },
   'task-monitoring': { definition: taskMonitoringService, schema: taskMonitoringSchema },

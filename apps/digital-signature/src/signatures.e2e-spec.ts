@@ -232,9 +232,14 @@ describe('digital signature service', () => {
     });
 
     it('publishes revocations on a CRL openssl accepts; a B-T signature made before stays valid, a B-B one becomes indeterminate', async () => {
+      const fetchCrl = async (): Promise<Buffer> => (await request(url).get('/api/v1/crl').buffer(true).parse(binaryBody).expect(200)).body;
+      // Served as issued: asking again neither signs again nor uses up a CRL number.
+      const before = await fetchCrl();
+      expect((await fetchCrl()).equals(before)).toBe(true);
       await post(`/api/v1/certificates/${certificates.specialist.id}/revocation`, tokens.admin, { reason: 'affiliationChanged' }).expect(200);
       await post(`/api/v1/certificates/${certificates.specialist.id}/revocation`, tokens.admin, { reason: 'affiliationChanged' }).expect(409);
-      const crl = await request(url).get('/api/v1/crl').buffer(true).parse(binaryBody).expect(200);
+      const crl = { body: await fetchCrl() };
+      expect(crl.body.equals(before)).toBe(false);
       const text = execFileSync('openssl', ['crl', '-inform', 'DER', '-in', file('crl.der', crl.body), '-text', '-noout', '-CAfile', file('cas.pem', running.pki.root.certificate.pem + running.pki.issuing.certificate.pem)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       expect(text).toContain(`Serial Number: ${certificates.specialist.serialNumber}`);
       expect(text).toMatch(/Affiliation Changed/);

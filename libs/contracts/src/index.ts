@@ -6,5 +6,7 @@ export * from './lib/services';
 export * from './lib/topics';
 export * from './lib/events/catalogue';
 export * from './lib/events/dossier.events';
+export * from './lib/events/notification.events';
 export * from './lib/events/reference.events';
 export * from './lib/events/signature.events';
+export * from './lib/events/task.events';

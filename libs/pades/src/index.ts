@@ -1,3 +1,4 @@
+export * from './lib/errors';
 export * from './lib/certificate';
 export * from './lib/cms';
 export * from './lib/cms-reader';

@@ -7,3 +7,4 @@ export * from './lib/wait-for';
 export * from './lib/topic-reader';
 export * from './lib/service-with-database';
 export * from './lib/binary-body';
+export * from './lib/dossier-events';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SignatureFailed } from '@onestop/contracts';
 import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
 import { Certificate, CertificateFormatError, decryptPrivateKey, encryptPrivateKey, validateChain } from '@onestop/pades';
-import { Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
+import { afterCommit, Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { createPrivateKey, createPublicKey, KeyObject, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DigitalSignatureEnv } from '../digital-signature.env';
@@ -116,7 +116,8 @@ export class CertificateRegistry {
         [id, this.clock.now(), reason],
       );
       if (!rows.length) throw new ProblemException(409, 'Already revoked', { detail: `certificate ${id} is revoked already` });
-      this.keys.delete(id);
+      // Dropped after commit: dropped earlier, a concurrent signer could load the key again first.
+      afterCommit(tx, () => this.keys.delete(id));
       await this.failWaitingRequests(tx, rows[0], `the signing certificate ${rows[0].serialNumber} was revoked (${reason})`, principal);
       return rows[0];
     });
@@ -150,7 +151,7 @@ export class CertificateRegistry {
         `UPDATE certificates SET locked_at = $2, lock_reason = $3 WHERE id = $1 RETURNING ${CERTIFICATE_COLUMNS}`,
         [id, locked ? this.clock.now() : null, locked ? reason : null],
       );
-      this.keys.delete(id);
+      afterCommit(tx, () => this.keys.delete(id));
       if (locked) await this.failWaitingRequests(tx, rows[0], `the signing key was locked: ${reason}`, principal);
       return rows[0];
     });

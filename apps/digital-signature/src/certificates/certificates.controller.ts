@@ -41,7 +41,9 @@ export class CertificatesController {
   @Roles('province-admin')
   @ApiOperation({ summary: 'Revoke a certificate; it appears on the CRL from now on' })
   async revoke(@Param('id', uuid) id: string, @Body() body: RevokeCertificateDto, @CurrentPrincipal() principal: Principal) {
-    return certificateView(await this.registry.revoke(id, body.reason, principal));
+    const revoked = await this.registry.revoke(id, body.reason, principal);
+    this.crl.revoked();
+    return certificateView(revoked);
   }
 
   @Post('certificates/:id/lock')

@@ -1,16 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { encodeInteger, toWebCryptoKey } from '@onestop/pades';
-import { Clock, ProblemException } from '@onestop/platform';
+import { Clock, ExpiringSnapshot, ProblemException } from '@onestop/platform';
 import * as x509 from '@peculiar/x509';
+import { webcrypto } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PKI_MATERIAL, PkiMaterial } from '../pki/pki-directory';
 import { CertificateRegistry } from './certificate-registry';
 
 const DAY = 86_400_000;
+/** A CRL is issued at most this often, and at once after a revocation here. */
+const REISSUE_MS = 3_600_000;
 
-/** Signs the issuing CA's CRL from the registry's revocations, on demand, with a rising CRL number. */
+/**
+ * Signs the issuing CA's CRL from the registry's revocations, with a rising CRL number. The public
+ * endpoint serves the CRL last issued, so requests neither sign nor use up CRL numbers.
+ */
 @Injectable()
 export class CrlPublisher {
+  private readonly issued = new ExpiringSnapshot(() => this.issue(), REISSUE_MS);
+  private signingKey: Promise<webcrypto.CryptoKey> | null = null;
+
   constructor(
     private readonly registry: CertificateRegistry,
     private readonly dataSource: DataSource,
@@ -18,13 +27,23 @@ export class CrlPublisher {
     @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
   ) {}
 
-  async current(): Promise<Buffer> {
-    const issuer = this.pki.crlIssuer;
-    if (!issuer) throw new ProblemException(404, 'Not found', { detail: 'this deployment holds no CA key; the CA publishes its own CRL' });
+  current(): Promise<Buffer> {
+    if (!this.pki.crlIssuer) throw new ProblemException(404, 'Not found', { detail: 'this deployment holds no CA key; the CA publishes its own CRL' });
+    return this.issued.get();
+  }
+
+  /** A certificate was revoked (and committed): the next request gets a new CRL. */
+  revoked(): void {
+    this.issued.invalidate();
+  }
+
+  private async issue(): Promise<Buffer> {
+    const issuer = this.pki.crlIssuer!;
     const revoked = await this.registry.revocationsIssuedBy(issuer.certificate);
     const [{ number }] = await this.dataSource.query(`SELECT nextval('crl_numbers')::int AS number`);
     const now = this.clock.now();
-    const signingKey = await toWebCryptoKey(issuer.privateKey);
+    this.signingKey ??= toWebCryptoKey(issuer.privateKey);
+    const signingKey = await this.signingKey;
     const crl = await x509.X509CrlGenerator.create({
       issuer: new x509.Name(issuer.certificate.asn.tbsCertificate.subject),
       thisUpdate: now,

@@ -50,9 +50,12 @@ export function writePkiDirectory(dir: string, pki: DevPki, secret: string): voi
   writeFileSync(join(dir, FILES.crlIssuerKey), encryptPrivateKey(pki.issuing.privateKey, secret), { mode: 0o600 });
 }
 
-/** Creates the development PKI in the directory unless one is there; true when it created it. */
-export async function ensureDevelopmentPki(dir: string, secret: string, crlUrl: string): Promise<boolean> {
+/**
+ * Creates the development PKI in the directory unless one is there; true when it created it.
+ * Officials' certificates come later (`npm run pki:dev -- issue`), with the CRL address in them.
+ */
+export async function ensureDevelopmentPki(dir: string, secret: string): Promise<boolean> {
   if (existsSync(join(dir, FILES.anchors))) return false;
-  writePkiDirectory(dir, await createDevPki({ officers: [], crlUrl }), secret);
+  writePkiDirectory(dir, await createDevPki({ officers: [] }), secret);
   return true;
 }

@@ -12,7 +12,7 @@ import { TsaController } from './tsa.controller';
       inject: [DigitalSignatureEnv],
       useFactory: async (env: DigitalSignatureEnv) => {
         // Outside production a missing directory gets the development PKI; production must mount one.
-        if (env.NODE_ENV !== 'production') await ensureDevelopmentPki(env.PKI_DIR, env.keySecret, `${env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/crl`);
+        if (env.NODE_ENV !== 'production') await ensureDevelopmentPki(env.PKI_DIR, env.keySecret);
         return readPkiDirectory(env.PKI_DIR, env.keySecret);
       },
     },

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EnvelopeOf, SignatureFailed, SignatureRequested } from '@onestop/contracts';
 import { causedBy, createEvent, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
-import { CertificateFormatError, KeyProtectionError, PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
+import { PadesError } from '@onestop/pades';
 import { Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { CertificateRegistry } from '../certificates/certificate-registry';
 import { DigitalSignatureEnv } from '../digital-signature.env';
 import { renderResult } from '../results/result-document';
 import { storeDocument } from './documents';
-import { SignatureRefused, SigningService } from './signing.service';
-
-const SIGNATURE_PROBLEMS = [SignatureRefused, TimeStampError, KeyProtectionError, SignatureValueError, PdfFormatError, CertificateFormatError];
+import { SigningService } from './signing.service';
 
 /**
  * A decision waiting for its signature: render the result, then sign it with the decider's key
@@ -78,7 +76,7 @@ export class SignatureRequestedHandler implements EventHandler<EnvelopeOf<typeof
     } catch (error) {
       // Whatever about the key, the document or the TSA stops this signature is reported, so the
       // dossier never waits forever; only infrastructure errors (the database) are retried.
-      if (SIGNATURE_PROBLEMS.some((kind) => error instanceof kind)) return fail((error as Error).message);
+      if (error instanceof PadesError) return fail(error.message);
       throw error;
     }
   }

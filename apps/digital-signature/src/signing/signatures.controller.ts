@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { requestOrigin } from '@onestop/messaging';
-import { PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
+import { PadesError, PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
 import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificateRegistry } from '../certificates/certificate-registry';
 import { CertificateRecord } from '../certificates/certificate.record';
 import { findDocument, StoredDocument } from './documents';
 import { CompleteDto, PrepareDto, SignDto } from './signatures.dto';
-import { PREPARATION_COLUMNS, PreparationRow, SignatureRefused, SigningContext, SigningService } from './signing.service';
+import { PREPARATION_COLUMNS, PreparationRow, SigningContext, SigningService } from './signing.service';
 
 /** Officials act for a province; a token without one (a citizen's) signs nothing here. */
 export function provinceOf(principal: Principal): string {
@@ -19,12 +19,15 @@ export function provinceOf(principal: Principal): string {
 const notFound = (what: string) => new ProblemException(404, 'Not found', { detail: `no ${what}` });
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => notFound('such resource') });
 
-/** Translates the signing domain's refusals into problems; anything else stays a server error. */
+/**
+ * Translates the signing domain's refusals into problems (the same ones a requested signature
+ * reports as SignatureFailed); anything else stays a server error.
+ */
 function asProblem(error: unknown): never {
-  if (error instanceof SignatureRefused) throw new ProblemException(409, 'Signature refused', { detail: error.message });
   if (error instanceof PdfFormatError) throw unprocessableRequest([{ field: 'document', message: error.message }]);
   if (error instanceof SignatureValueError) throw unprocessableRequest([{ field: 'signatures.0', message: error.message }]);
   if (error instanceof TimeStampError) throw new ProblemException(503, 'Time-stamping unavailable', { detail: error.message });
+  if (error instanceof PadesError) throw new ProblemException(409, 'Signature refused', { detail: error.message });
   throw error;
 }
 
@@ -62,44 +65,38 @@ export class SignaturesController {
   @Post('signatures')
   @ApiOperation({ summary: 'Sign a PDF as PAdES B-B or B-T with the caller’s certificate and server-held key' })
   async sign(@Body() body: SignDto, @CurrentPrincipal() principal: Principal) {
-    return this.dataSource
-      .transaction(async (tx) => {
-        const { pdf, context } = await this.resolve(tx, body, principal);
-        return this.signing.signWithServerKey(tx, pdf, context);
-      })
-      .catch(asProblem);
+    return this.signingTransaction(async (tx) => {
+      const { pdf, context } = await this.resolve(tx, body, principal);
+      return this.signing.signWithServerKey(tx, pdf, context);
+    });
   }
 
   @Post('signatures/preparations')
   @ApiOperation({ summary: 'Step one of a device or remote signature: the digest to sign (CSC signHash shape)' })
   async prepare(@Body() body: PrepareDto, @CurrentPrincipal() principal: Principal) {
-    return this.dataSource
-      .transaction(async (tx) => {
-        const { pdf, context } = await this.resolve(tx, body, principal);
-        return this.signing.prepare(tx, pdf, context);
-      })
-      .catch(asProblem);
+    return this.signingTransaction(async (tx) => {
+      const { pdf, context } = await this.resolve(tx, body, principal);
+      return this.signing.prepare(tx, pdf, context);
+    });
   }
 
   @Post('signatures/preparations/:id/completion')
   @ApiOperation({ summary: 'Step two: the signature value completes the PDF' })
   async complete(@Param('id', uuid) id: string, @Body() body: CompleteDto, @CurrentPrincipal() principal: Principal) {
-    return this.dataSource
-      .transaction(async (tx) => {
-        const rows: PreparationRow[] = await tx.query(`SELECT ${PREPARATION_COLUMNS} FROM preparations WHERE id = $1 FOR UPDATE`, [id]);
-        const preparation = rows[0];
-        if (!preparation || preparation.signerId !== principal.subject) throw notFound(`preparation ${id}`);
-        if (preparation.completedAt) throw new ProblemException(409, 'Already completed', { detail: 'this preparation has been completed' });
-        if (preparation.expiresAt < this.clock.now()) throw new ProblemException(409, 'Expired', { detail: 'the preparation expired; prepare again' });
-        const certificate = (await this.registry.find(preparation.certificateId, tx))!;
-        const source = preparation.sourceDocumentId ? await findDocument(tx, preparation.sourceDocumentId) : null;
-        const request = preparation.requestId ? await this.waitingRequest(tx, preparation.requestId, principal) : null;
-        const context = signingContext(principal, certificate, source, request?.id ?? null, { level: preparation.level });
-        const result = await this.signing.complete(tx, preparation, Buffer.from(body.signatures[0], 'base64'), context);
-        if (request) await tx.query(`UPDATE signature_requests SET state = 'signed', signed_document_id = $2, updated_at = $3 WHERE id = $1`, [request.id, result.documentId, this.clock.now()]);
-        return result;
-      })
-      .catch(asProblem);
+    return this.signingTransaction(async (tx) => {
+      const rows: PreparationRow[] = await tx.query(`SELECT ${PREPARATION_COLUMNS} FROM preparations WHERE id = $1 FOR UPDATE`, [id]);
+      const preparation = rows[0];
+      if (!preparation || preparation.signerId !== principal.subject) throw notFound(`preparation ${id}`);
+      if (preparation.completedAt) throw new ProblemException(409, 'Already completed', { detail: 'this preparation has been completed' });
+      if (preparation.expiresAt < this.clock.now()) throw new ProblemException(409, 'Expired', { detail: 'the preparation expired; prepare again' });
+      const certificate = (await this.registry.find(preparation.certificateId, tx))!;
+      const source = preparation.sourceDocumentId ? await findDocument(tx, preparation.sourceDocumentId) : null;
+      const request = preparation.requestId ? await this.waitingRequest(tx, preparation.requestId, principal) : null;
+      const context = signingContext(principal, certificate, source, request?.id ?? null, { level: preparation.level });
+      const result = await this.signing.complete(tx, preparation, Buffer.from(body.signatures[0], 'base64'), context);
+      if (request) await tx.query(`UPDATE signature_requests SET state = 'signed', signed_document_id = $2, updated_at = $3 WHERE id = $1`, [request.id, result.documentId, this.clock.now()]);
+      return result;
+    });
   }
 
   @Get('signature-requests')
@@ -120,6 +117,11 @@ export class SignaturesController {
     const document = await findDocument(this.dataSource.manager, id);
     if (!document || document.provinceCode !== principal.provinceCode || principal.roles.includes('citizen')) throw notFound(`document ${id}`);
     return new StreamableFile(document.content);
+  }
+
+  /** Signing work in one transaction; the signing domain's refusals answered as problems. */
+  private signingTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work).catch(asProblem);
   }
 
   private async waitingRequest(tx: EntityManager, id: string, principal: Principal): Promise<{ id: string; resultDocumentId: string }> {

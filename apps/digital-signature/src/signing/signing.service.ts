@@ -1,9 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DocumentSigned } from '@onestop/contracts';
 import { createEvent, EventOrigin, OutboxWriter } from '@onestop/messaging';
-import { algorithmsOf, Certificate, completeSignature, prepareSignature, PreparedSignature, SignatureLevel, timeStampTimeOf, signWithKey, validateChain } from '@onestop/pades';
+import { algorithmsOf, Certificate, completeSignature, OID, PadesError, prepareSignature, PreparedSignature, SignatureLevel, timeStampTimeOf, signWithKey, validateChain } from '@onestop/pades';
 import { Clock } from '@onestop/platform';
-import { Inject } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CertificateRegistry } from '../certificates/certificate-registry';
@@ -13,7 +12,7 @@ import { TimeStampService } from '../pki/time-stamp.service';
 import { storeDocument, StoredDocument } from './documents';
 
 /** A signature that cannot be made as asked: the certificate, the key or the TSA stands in the way. */
-export class SignatureRefused extends Error {}
+export class SignatureRefused extends PadesError {}
 
 /** What is signed, by whom, for what. */
 export interface SigningContext {
@@ -97,7 +96,7 @@ export class SigningService {
       [id, context.certificate.id, context.certificate.userId, context.level, context.requestId, context.source?.id ?? null, prepared.pdf, prepared.byteRange, prepared.fieldName, prepared.signedAttributes, at, expiresAt],
     );
     // Named as in the Cloud Signature Consortium API's signatures/signHash.
-    return { id, credentialID: context.certificate.id, hashes: [prepared.digestToSign.toString('base64')], hashAlgo: '2.16.840.1.101.3.4.2.1', signAlgo: algorithmsOf(signer.native.publicKey).cmsOid, expiresAt };
+    return { id, credentialID: context.certificate.id, hashes: [prepared.digestToSign.toString('base64')], hashAlgo: OID.sha256, signAlgo: algorithmsOf(signer.native.publicKey).cmsOid, expiresAt };
   }
 
   /** Step two: the signature value over the digest completes the PDF, if it verifies. */
@@ -110,7 +109,8 @@ export class SigningService {
       fieldName: preparation.fieldName,
       signedAttributes: preparation.signedAttributes,
     };
-    await tx.query('UPDATE preparations SET completed_at = $2 WHERE id = $1', [preparation.id, this.clock.now()]);
+    // The row stays (a second completion is told it is done); its copy of the PDF is not needed any more.
+    await tx.query(`UPDATE preparations SET completed_at = $2, placeholder = ''::bytea WHERE id = $1`, [preparation.id, this.clock.now()]);
     return this.finish(tx, prepared, signatureValue, preparation.signingTime, context);
   }
 

@@ -1,8 +1,7 @@
-import { DossierReceived, DossierStatusChanged, DossierStatusCode, EventEnvelope } from '@onestop/contracts';
+import { DossierReceived, DossierRefusedAtIntake, DossierStatusChanged, DossierStatusCode, EventEnvelope } from '@onestop/contracts';
 import { createEvent, EventOrigin } from '@onestop/messaging';
 import { ProcedureDefinition } from '@onestop/reference-data';
 import { DossierRecord } from './dossier.record';
-
 
 export function statusChangedEvent(
   dossier: DossierRecord,
@@ -67,5 +66,25 @@ export function receivedEvent(dossier: DossierRecord, procedure: ProcedureDefini
     },
     origin,
     dossier.receivedAt!,
+  );
+}
+
+/** A refusal at the desk: the applicant's contact goes with it, since no processing follows. */
+export function refusedEvent(dossier: DossierRecord, procedure: ProcedureDefinition, origin: EventOrigin, at: Date): EventEnvelope {
+  return createEvent(
+    DossierRefusedAtIntake,
+    dossier.id,
+    {
+      dossierId: dossier.id,
+      code: dossier.code,
+      provinceCode: dossier.provinceCode,
+      receivingUnitCode: dossier.receivingUnitCode,
+      procedure: { code: procedure.code, name: procedure.name },
+      applicant: { name: dossier.applicantName, phone: dossier.applicantPhone, email: dossier.applicantEmail, accountSubject: dossier.accountSubject },
+      reasons: dossier.intakeNote ?? '',
+      refusedAt: at.toISOString(),
+    },
+    origin,
+    at,
   );
 }

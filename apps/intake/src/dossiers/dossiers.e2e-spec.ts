@@ -109,6 +109,11 @@ describe('intake dossiers', () => {
     const refused = await file(tokens.desk, filing({ procedureCode: 'HT-KHAISINH', documents: [document('declaration-form')] })).expect(201);
     expect(refused.body).toMatchObject({ status: 3, missingDocuments: ['birth-notice'], appointmentDate: null, receivedAt: null });
     expect(refused.body.intakeNote).toContain('birth-notice');
+    // The applicant is told why: the refusal carries the contact and the reasons, never the citizen ID.
+    const events = await readTopic(TOPICS.dossier, (key) => key === refused.body.id, (messages) => messages.length >= 2);
+    const refusal = events.find((event) => JSON.parse(event.value).type === 'DossierRefusedAtIntake')!;
+    expect(JSON.parse(refusal.value).payload).toMatchObject({ code: refused.body.code, reasons: refused.body.intakeNote, applicant: { phone: filing().applicant.phone } });
+    expect(refusal.value).not.toContain(CITIZEN_ID);
 
     const accepted = await file(tokens.desk, filing({
       procedureCode: 'HT-KHAISINH',

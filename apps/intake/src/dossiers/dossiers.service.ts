@@ -6,7 +6,7 @@ import { Clock, Principal, ProblemException, unprocessableRequest } from '@onest
 import { DataSource } from 'typeorm';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresService } from '../procedures/procedures.service';
-import { receivedEvent, statusChangedEvent } from './dossier-events';
+import { receivedEvent, refusedEvent, statusChangedEvent } from './dossier-events';
 import { mayRead } from './dossier-access';
 import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
 import { officerView, PublicStep, receiptView } from './dossier-views';
@@ -88,7 +88,7 @@ export class DossiersService {
       const events: EventEnvelope[] = [
         statusChangedEvent(updated[0], { from: dossier.status, action: receive ? 'receive' : 'refuse', reason: decision.reason ?? null }, origin, now),
       ];
-      if (receive) events.push(receivedEvent(updated[0], procedure, origin));
+      events.push(receive ? receivedEvent(updated[0], procedure, origin) : refusedEvent(updated[0], procedure, origin, now));
       await recordPublicSteps(tx, dossier.id, events);
       await this.outbox.append(tx, events);
       return officerView(updated[0], this.cipher.decrypt(dossier.citizenIdCiphertext));

@@ -10,7 +10,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresService } from '../procedures/procedures.service';
 import { formatDossierCode } from './dossier-code';
-import { receivedEvent, statusChangedEvent } from './dossier-events';
+import { receivedEvent, refusedEvent, statusChangedEvent } from './dossier-events';
 import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
 import { FileDossierDto } from './dto/file-dossier.dto';
 import { intakeOutcome, missingDocuments } from './intake-outcome';
@@ -113,6 +113,7 @@ export class FileDossierService {
       const origin = requestOrigin('intake', principal);
       const events: EventEnvelope[] = [statusChangedEvent(dossier, { from: null, action: outcome.action, reason: outcome.note }, origin, now)];
       if (received) events.push(receivedEvent(dossier, procedure, origin));
+      if (outcome.action === 'refuse') events.push(refusedEvent(dossier, procedure, origin, now));
       await recordPublicSteps(tx, dossier.id, events);
       await this.outbox.append(tx, events);
       return dossier;

@@ -1,20 +1,52 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { createEventRegistry } from '@onestop/contracts';
 import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
-import { Clock, PlatformEnv, PlatformModule } from '@onestop/platform';
+import { Clock, PlatformModule } from '@onestop/platform';
+import { ChannelRegistry } from '../channels/channel-registry';
 import { notificationSchema } from '../database/schema';
+import { DeliveriesController } from '../deliveries/deliveries.controller';
+import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
+import { NoticePlanner } from '../deliveries/notice-planner';
+import { ProviderCallbacksController } from '../deliveries/provider-callbacks.controller';
+import { InboxController } from '../inbox/inbox.controller';
+import { NotificationEnv } from '../notification.env';
+import { ApologyNotifier, DueSoonNotifier, OverdueNotifier } from '../notices/deadline-notices.handlers';
+import { DossierAssignedNotifier, DossierReceivedNotifier, DossierRefusedNotifier, StatusChangedNotifier } from '../notices/dossier-notices.handlers';
+import { NoticeLinks } from '../notices/notice-links';
+import { ApiRateLimit } from '../rate-limit/api-rate-limit';
+import { PreferencesController } from '../recipients/preferences.controller';
 import { TemplatesController } from '../templates/templates.controller';
+import { TemplateStore } from '../templates/template-store';
+import { WebhookSubscriptions } from '../webhooks/webhook-subscriptions';
+import { WebhooksController } from '../webhooks/webhooks.controller';
 
 @Module({})
 export class AppModule {
-  static register(env: PlatformEnv, clock?: Clock): DynamicModule {
+  static register(env: NotificationEnv, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ service: 'notification', env, database: notificationSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'notification', registry: createEventRegistry() }),
       ],
-      controllers: [TemplatesController],
+      controllers: [TemplatesController, PreferencesController, InboxController, DeliveriesController, ProviderCallbacksController, WebhooksController],
+      providers: [
+        { provide: APP_INTERCEPTOR, useClass: ApiRateLimit },
+        TemplateStore,
+        WebhookSubscriptions,
+        ChannelRegistry,
+        DeliveryDispatcher,
+        NoticePlanner,
+        NoticeLinks,
+        DossierReceivedNotifier,
+        DossierRefusedNotifier,
+        StatusChangedNotifier,
+        DossierAssignedNotifier,
+        DueSoonNotifier,
+        OverdueNotifier,
+        ApologyNotifier,
+      ],
     };
   }
 }

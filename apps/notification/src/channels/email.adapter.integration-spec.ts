@@ -1,66 +1,62 @@
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { Redis } from 'ioredis';
+import { testRedisUrl } from '@onestop/testing';
+import { randomBytes } from 'node:crypto';
+import { TokenBuckets } from '../rate-limit/token-bucket';
+import { mailText, SmtpSink, startSmtpSink } from '../test/smtp-sink';
+import { OutgoingMessage } from './channel-adapter';
 import { EmailAdapter } from './email.adapter';
 
-interface Received {
-  to: string[];
-  data: string;
-}
-
-/** A real SMTP server on loopback that accepts, or refuses recipients with a chosen code. */
-async function smtpServer(refuse: Record<string, number>): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onRcptTo(address, _session, callback) {
-      const code = refuse[address.address];
-      if (!code) return callback();
-      const error = Object.assign(new Error(code >= 500 ? 'mailbox unavailable' : 'try again later'), { responseCode: code });
-      return callback(error);
-    },
-    onData(stream, session, callback) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
+function message(to: string, overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
+  return { deliveryId: 'd-1', kind: 'dossier-received', recipient: 'applicant', to, subject: 'x', body: 'x', data: {}, dossierCode: null, idempotencyKey: `evt-${randomBytes(3).toString('hex')}`, ...overrides };
 }
 
 describe('email over SMTP', () => {
-  let smtp: Awaited<ReturnType<typeof smtpServer>>;
+  let smtp: SmtpSink;
+  let redis: Redis;
+  let buckets: TokenBuckets;
   let adapter: EmailAdapter;
 
   beforeAll(async () => {
-    smtp = await smtpServer({ 'full@example.vn': 452, 'nobody@example.vn': 550 });
-    adapter = new EmailAdapter({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'Một cửa Huế <motcua@hue.gov.vn>' });
+    smtp = await startSmtpSink();
+    smtp.refuse.set('full@example.vn', 452).set('nobody@example.vn', 550);
+    redis = new Redis(testRedisUrl());
+    buckets = new TokenBuckets(redis, `test-email-${randomBytes(4).toString('hex')}`);
+    adapter = new EmailAdapter({ url: smtp.url, from: 'Một cửa Huế <motcua@hue.gov.vn>', connections: 2, ratePerSecond: 1000 }, buckets);
   });
 
   afterAll(async () => {
     adapter.close();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
+    redis.disconnect();
   });
 
   it('delivers a Vietnamese message the server receives intact, with our message id', async () => {
-    const outcome = await adapter.send({ to: 'lan@example.vn', subject: 'Đã tiếp nhận hồ sơ 19774-261123-0001', body: 'Hẹn trả kết quả ngày 27/11/2026.', idempotencyKey: 'evt-1.lan.email' });
-    expect(outcome).toEqual({ kind: 'accepted', providerReference: '<evt-1.lan.email@onestop>' });
+    const outcome = await adapter.send(message('lan@example.vn', { subject: 'Đã tiếp nhận hồ sơ 19774-261123-0001', body: 'Hẹn trả kết quả ngày 27/11/2026.', idempotencyKey: 'evt-1.lan.email' }));
+    expect(outcome).toEqual({ kind: 'accepted', provider: 'smtp', providerReference: '<evt-1.lan.email@onestop>' });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0].to).toEqual(['lan@example.vn']);
     expect(smtp.received[0].data).toMatch(/Message-ID: <evt-1\.lan\.email@onestop>/i);
-    // Subject and body travel encoded; both decode to the Vietnamese text.
     expect(smtp.received[0].data).toMatch(/Subject: =\?UTF-8\?/);
+    expect(mailText(smtp.received[0])).toContain('Hẹn trả kết quả ngày 27/11/2026.');
   });
 
   it('tells a temporary refusal (4xx) from a permanent one (5xx), and a closed port is temporary', async () => {
-    expect(await adapter.send({ to: 'full@example.vn', subject: 'x', body: 'x', idempotencyKey: 'evt-2' })).toMatchObject({ kind: 'temporary-failure', reason: expect.stringMatching(/452/) });
-    expect(await adapter.send({ to: 'nobody@example.vn', subject: 'x', body: 'x', idempotencyKey: 'evt-3' })).toMatchObject({ kind: 'permanent-failure', reason: expect.stringMatching(/550/) });
-    const unreachable = new EmailAdapter({ url: 'smtp://127.0.0.1:9', from: 'motcua@hue.gov.vn' });
-    expect(await unreachable.send({ to: 'lan@example.vn', subject: 'x', body: 'x', idempotencyKey: 'evt-4' })).toMatchObject({ kind: 'temporary-failure' });
+    expect(await adapter.send(message('full@example.vn'))).toMatchObject({ kind: 'temporary-failure', reason: expect.stringMatching(/452/) });
+    expect(await adapter.send(message('nobody@example.vn'))).toMatchObject({ kind: 'permanent-failure', reason: expect.stringMatching(/550/) });
+    const unreachable = new EmailAdapter({ url: 'smtp://127.0.0.1:9', from: 'motcua@hue.gov.vn', connections: 1, ratePerSecond: 1000 }, buckets);
+    expect(await unreachable.send(message('lan@example.vn'))).toMatchObject({ kind: 'temporary-failure' });
     unreachable.close();
+  });
+
+  it('defers instead of sending once the relay rate is used up', async () => {
+    const slow = new EmailAdapter({ url: smtp.url, from: 'motcua@hue.gov.vn', connections: 1, ratePerSecond: 1 }, buckets);
+    const before = smtp.received.length;
+    const outcomes = [await slow.send(message('a@example.vn')), await slow.send(message('b@example.vn'))];
+    slow.close();
+    expect(outcomes[0]).toMatchObject({ kind: 'accepted' });
+    expect(outcomes[1]).toMatchObject({ kind: 'deferred', retryAfterMs: expect.any(Number) });
+    expect((outcomes[1] as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
+    expect((outcomes[1] as { retryAfterMs: number }).retryAfterMs).toBeLessThanOrEqual(1000);
+    expect(smtp.received.length).toBe(before + 1);
   });
 });

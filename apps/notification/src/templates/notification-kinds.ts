@@ -5,21 +5,29 @@
 export const NOTIFICATION_KINDS = {
   'dossier-received': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'procedureName', 'appointmentDate', 'lookupUrl'], required: ['code', 'appointmentDate'] },
   'refused-at-intake': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons'], required: ['code', 'reasons'] },
-  'supplement-requested': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons', 'whatToBring'], required: ['code', 'reasons'] },
-  'fees-due': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'amount', 'payUrl'], required: ['code', 'amount'] },
+  'supplement-requested': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons', 'lookupUrl'], required: ['code', 'reasons'] },
+  // The officer's reason states the fees or obligations and how to meet them.
+  'fees-due': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'procedureName', 'reasons', 'lookupUrl'], required: ['code', 'reasons'] },
   'result-ready': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'procedureName', 'resultChannel', 'lookupUrl'], required: ['code'] },
   'result-returned': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'resultChannel'], required: ['code'] },
   'late-apology': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reason', 'newAppointmentDate'], required: ['code', 'newAppointmentDate'] },
   rejected: { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons'], required: ['code', 'reasons'] },
-  'dossier-assigned': { audience: 'officer', critical: false, placeholders: ['officerName', 'code', 'procedureName', 'dueAt', 'workItemUrl'], required: ['code'] },
-  'dossier-due-soon': { audience: 'officer', critical: false, placeholders: ['officerName', 'code', 'dueAt', 'workItemUrl'], required: ['code', 'dueAt'] },
-  'dossier-overdue': { audience: 'officer', critical: false, placeholders: ['officerName', 'code', 'dueAt', 'workItemUrl'], required: ['code'] },
+  'dossier-assigned': { audience: 'officer', critical: false, placeholders: ['code', 'procedureName', 'dueAt', 'workItemUrl'], required: ['code'] },
+  'dossier-due-soon': { audience: 'officer', critical: false, placeholders: ['code', 'dueAt', 'workItemUrl'], required: ['code', 'dueAt'] },
+  'dossier-overdue': { audience: 'officer', critical: false, placeholders: ['code', 'dueAt', 'workItemUrl'], required: ['code'] },
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
 export const CHANNELS = ['email', 'sms', 'zalo', 'inbox', 'webhook'] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Channels with text templates. Webhooks carry the facts as JSON; a Zalo template records what the
+ * ZNS template Zalo approved says (ZNS itself is sent its template id and the values).
+ */
+export const TEMPLATE_CHANNELS = ['email', 'sms', 'zalo', 'inbox'] as const satisfies readonly Channel[];
+export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

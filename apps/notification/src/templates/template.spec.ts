@@ -1,4 +1,5 @@
 import { DEFAULT_TEMPLATES } from './default-templates';
+import { LOCALES, NOTIFICATION_KINDS, TEMPLATE_CHANNELS } from './notification-kinds';
 import { renderTemplate, smsSegments, templateProblems } from './template';
 
 describe('notification templates', () => {
@@ -33,5 +34,15 @@ describe('notification templates', () => {
 describe('the default templates', () => {
   it('each passes the checks a saved template must pass', () => {
     for (const template of DEFAULT_TEMPLATES) expect({ template, problems: templateProblems(template.kind, template) }).toEqual({ template, problems: [] });
+  });
+});
+
+describe('the default templates', () => {
+  it('cover every kind on every templated channel in both locales, Vietnamese SMS in GSM-7', () => {
+    const keys = new Set(DEFAULT_TEMPLATES.map((template) => `${template.kind}/${template.channel}/${template.locale}`));
+    for (const kind of Object.keys(NOTIFICATION_KINDS)) {
+      for (const channel of TEMPLATE_CHANNELS) for (const locale of LOCALES) expect(keys).toContain(`${kind}/${channel}/${locale}`);
+    }
+    for (const template of DEFAULT_TEMPLATES.filter((t) => t.channel === 'sms')) expect({ body: template.body, ...smsSegments(template.body.replace(/\{\{\w+\}\}/g, '')) }).toMatchObject({ encoding: 'gsm-7' });
   });
 });

@@ -4,8 +4,9 @@ import { CurrentPrincipal, invalidRequest, Principal, ProblemException, Roles } 
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CHANNELS, Channel, isNotificationKind, LOCALES, Locale, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
+import { TEMPLATE_CHANNELS, TemplateChannel, isNotificationKind, LOCALES, Locale, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
 import { renderTemplate, smsSegments, templateProblems, TemplateText } from './template';
+import { TemplateStore } from './template-store';
 
 export class TemplateDto {
   @ApiPropertyOptional({ example: 'Đã tiếp nhận hồ sơ {{code}}' })
@@ -35,7 +36,7 @@ export class PreviewDto {
 
 interface TemplateRow {
   kind: NotificationKind;
-  channel: Channel;
+  channel: TemplateChannel;
   locale: Locale;
   version: number;
   subject: string | null;
@@ -49,7 +50,6 @@ const COLUMNS = `kind, channel, locale, version, subject, body, created_by AS "c
 /** Sample values for previews: what a real message of the kind would show. */
 const SAMPLE: Record<string, string> = {
   applicantName: 'Nguyễn Thị Lan',
-  officerName: 'Trần Văn Bình',
   code: '19774-261123-0001',
   procedureName: 'Đăng ký hộ kinh doanh',
   appointmentDate: '27/11/2026',
@@ -57,21 +57,18 @@ const SAMPLE: Record<string, string> = {
   lookupUrl: 'https://dichvucong.example.gov.vn/tra-cuu/19774-261123-0001',
   reasons: 'Thiếu hợp đồng thuê mặt bằng',
   reason: 'Chờ ý kiến cơ quan liên quan',
-  whatToBring: 'Hợp đồng thuê mặt bằng (bản sao chứng thực)',
-  amount: '100.000 đồng',
-  payUrl: 'https://dichvucong.example.gov.vn/thanh-toan/19774-261123-0001',
   resultChannel: 'tại quầy',
   dueAt: '27/11/2026 17:00',
   workItemUrl: 'https://motcua.example.gov.vn/ho-so/19774-261123-0001',
 };
 
-function keyOf(kind: string, channel: string, locale: string): { kind: NotificationKind; channel: Channel; locale: Locale } {
+function keyOf(kind: string, channel: string, locale: string): { kind: NotificationKind; channel: TemplateChannel; locale: Locale } {
   const problems = [];
   if (!isNotificationKind(kind)) problems.push({ field: 'kind', message: `must be one of ${Object.keys(NOTIFICATION_KINDS).join(', ')}` });
-  if (!(CHANNELS as readonly string[]).includes(channel)) problems.push({ field: 'channel', message: `must be one of ${CHANNELS.join(', ')}` });
+  if (!(TEMPLATE_CHANNELS as readonly string[]).includes(channel)) problems.push({ field: 'channel', message: `must be one of ${TEMPLATE_CHANNELS.join(', ')}` });
   if (!(LOCALES as readonly string[]).includes(locale)) problems.push({ field: 'locale', message: `must be one of ${LOCALES.join(', ')}` });
   if (problems.length) throw invalidRequest(problems);
-  return { kind: kind as NotificationKind, channel: channel as Channel, locale: locale as Locale };
+  return { kind: kind as NotificationKind, channel: channel as TemplateChannel, locale: locale as Locale };
 }
 
 function checked(kind: NotificationKind, text: TemplateText): TemplateText {
@@ -85,7 +82,10 @@ function checked(kind: NotificationKind, text: TemplateText): TemplateText {
 @ApiBearerAuth()
 @Controller('api/v1/templates')
 export class TemplatesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: TemplateStore,
+  ) {}
 
   @Get(':kind/:channel/:locale')
   @Roles('province-admin', 'province-leader')
@@ -110,6 +110,7 @@ export class TemplatesController {
       if (error.code === '23505') throw new ProblemException(409, 'Saved concurrently', { detail: 'another version was saved at the same time; reload and save again' });
       throw error;
     });
+    this.store.invalidate();
     return rows[0];
   }
 
@@ -124,7 +125,7 @@ export class TemplatesController {
     return { ...rendered, ...(key.channel === 'sms' ? { sms: smsSegments(rendered.body) } : {}) };
   }
 
-  private async latest(key: { kind: NotificationKind; channel: Channel; locale: Locale }): Promise<TemplateRow> {
+  private async latest(key: { kind: NotificationKind; channel: TemplateChannel; locale: Locale }): Promise<TemplateRow> {
     const rows: TemplateRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM templates WHERE kind = $1 AND channel = $2 AND locale = $3 ORDER BY version DESC LIMIT 1`,
       [key.kind, key.channel, key.locale],

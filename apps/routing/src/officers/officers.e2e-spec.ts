@@ -1,8 +1,5 @@
-import { DossierReceived } from '@onestop/contracts';
-import { createEvent } from '@onestop/messaging';
 import { PlatformEnv } from '@onestop/platform';
-import { ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
-import { randomUUID } from 'node:crypto';
+import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
 import request from 'supertest';
 import { routingSchema } from '../database/schema';
 import { DossierReceivedHandler } from '../dossiers/dossier-received.handler';
@@ -10,38 +7,6 @@ import { routingService } from '../service';
 
 const KIM_LONG = '19774';
 const PHU_XUAN = '19753';
-
-function received(subjectCommuneCode: string) {
-  const dossierId = randomUUID();
-  return createEvent(
-    DossierReceived,
-    dossierId,
-    {
-      dossierId,
-      code: `${subjectCommuneCode}-261124-${String(Math.floor(Math.random() * 9000) + 1000)}`,
-      provinceCode: '46',
-      receivingUnitCode: subjectCommuneCode,
-      channel: 'counter',
-      procedure: {
-        code: 'HKD-DANGKY',
-        version: 1,
-        name: { vi: 'Đăng ký hộ kinh doanh', en: 'Household business registration' },
-        competentLevel: { kind: 'commune' },
-        processingTime: { unit: 'working-days', amount: 3 },
-        clockPausesForCitizen: true,
-      },
-      applicant: { name: 'Hồ Thị Lan', phone: '0905000111', email: null, communeCode: subjectCommuneCode, accountSubject: null },
-      subjectCommuneCode,
-      documents: [],
-      receivedAt: '2026-11-24T02:00:00.000Z',
-      countingFrom: '2026-11-24T02:00:00.000Z',
-      dueAt: '2026-11-27T02:00:00.000Z',
-      appointmentDate: '2026-11-27',
-    },
-    { source: 'intake', actor: { kind: 'system', id: 'test' }, correlationId: randomUUID(), causationId: null },
-    new Date('2026-11-24T02:00:00Z'),
-  );
-}
 
 /** Who manages a unit's officers, and how dossiers are shared among them. */
 describe('officers', () => {
@@ -84,7 +49,7 @@ describe('officers', () => {
     await put(tokens.leaderKimLong, KIM_LONG, 'specialist-one').expect(200);
     await put(tokens.leaderKimLong, KIM_LONG, 'specialist-two').expect(200);
     const handler = running.app.get(DossierReceivedHandler);
-    const events = Array.from({ length: 20 }, () => received(KIM_LONG));
+    const events = Array.from({ length: 20 }, () => dossierReceivedEvent({ unitCode: KIM_LONG }));
     await Promise.all(events.map((event) => running.database.dataSource.transaction((tx) => handler.handle(event, tx))));
     const rows: { assignee_id: string; n: number }[] = await running.database.dataSource.query(
       `SELECT assignee_id, count(*)::int AS n FROM routed_dossiers WHERE unit_code = $1 GROUP BY assignee_id ORDER BY assignee_id`,

@@ -1,3 +1,4 @@
+import { PadesError } from './errors';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import * as asn1 from '@peculiar/asn1-x509';
 import { createHash, X509Certificate } from 'node:crypto';
@@ -8,7 +9,7 @@ const DOCUMENT_SIGNING_USAGES = new Set(['1.3.6.1.5.5.7.3.36', '1.3.6.1.5.5.7.3.
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/g;
 
 /** Thrown when bytes or text that should hold certificates do not. */
-export class CertificateFormatError extends Error {}
+export class CertificateFormatError extends PadesError {}
 
 /**
  * An X.509 certificate with what signing and validation ask of it. Node's X509Certificate checks

@@ -1,3 +1,4 @@
+import { PadesError } from './errors';
 import { ContentInfo, SignedData, SignerInfo } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { createHash, verify } from 'node:crypto';
@@ -6,14 +7,16 @@ import { childrenOf, readElement } from './der';
 import { OID } from './oids';
 
 /** Thrown when bytes that should be a CMS SignedData are not one we can read. */
-export class CmsFormatError extends Error {}
+export class CmsFormatError extends PadesError {}
 
-const DIGESTS: Record<string, string> = { [OID.sha256]: 'sha256', '2.16.840.1.101.3.4.2.2': 'sha384', '2.16.840.1.101.3.4.2.3': 'sha512' };
+const DIGESTS: Record<string, string> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' };
 
 /** A CMS SignedData with one signer, as PAdES signatures and time-stamp tokens are. */
 export class SignedMessage {
   readonly signerInfo: SignerInfo;
   readonly certificates: Certificate[];
+  /** null until looked up. */
+  private signer: Certificate | undefined | null = null;
 
   private constructor(
     readonly signedData: SignedData,
@@ -48,15 +51,22 @@ export class SignedMessage {
     return DIGESTS[this.signerInfo.digestAlgorithm.algorithm];
   }
 
-  /** The certificate the signer identifier names, among those the message carries. */
+  /** The certificate the signer identifier names, among those the message carries; looked up once. */
   get signerCertificate(): Certificate | undefined {
+    if (this.signer === null) this.signer = this.findSigner();
+    return this.signer;
+  }
+
+
+  private findSigner(): Certificate | undefined {
     const sid = this.signerInfo.sid.issuerAndSerialNumber;
     if (!sid) return undefined;
     const serial = Buffer.from(sid.serialNumber);
+    // Serial numbers first: the issuer names are encoded only for the certificate that can match.
+    const candidates = this.certificates.filter((c) => Buffer.from(c.asn.tbsCertificate.serialNumber).equals(serial));
+    if (candidates.length === 0) return undefined;
     const issuer = Buffer.from(AsnConvert.serialize(sid.issuer));
-    return this.certificates.find(
-      (c) => Buffer.from(c.asn.tbsCertificate.serialNumber).equals(serial) && Buffer.from(AsnConvert.serialize(c.asn.tbsCertificate.issuer)).equals(issuer),
-    );
+    return candidates.find((c) => Buffer.from(AsnConvert.serialize(c.asn.tbsCertificate.issuer)).equals(issuer));
   }
 
   signedAttribute(oid: string): Buffer | undefined {

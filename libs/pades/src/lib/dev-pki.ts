@@ -93,6 +93,20 @@ export interface DevPkiOptions {
   crlUrl?: string;
 }
 
+const ORGANISATION = 'C=VN, O=OneStop development PKI';
+
+/** An official's document-signing certificate (two years) from the development issuing CA. */
+export function issueOfficerCertificate(
+  issuer: KeyedCertificate,
+  officer: { id: string; name: string; unitCode: string },
+  options: { now?: Date; crlUrl?: string } = {},
+): Promise<KeyedCertificate> {
+  const now = options.now ?? new Date();
+  // The user id as the LDAP uid attribute, so the certificate names the account it is bound to.
+  const subject = `${ORGANISATION}, OU=${officer.unitCode}, 0.9.2342.19200300.100.1.1=${officer.id}, CN=${officer.name}`;
+  return issueCertificate({ subject, issuer, kind: 'signer', notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + 730 * DAY), crlUrl: options.crlUrl });
+}
+
 /**
  * A development PKI shaped like the production one: a root CA, an issuing CA that signs officials'
  * certificates and the CRL, officials' document-signing certificates, and a time-stamping unit.
@@ -101,7 +115,7 @@ export async function createDevPki(options: DevPkiOptions): Promise<DevPki> {
   const now = options.now ?? new Date();
   const from = new Date(now.getTime() - DAY);
   // Written most significant first: the encoding keeps the order given.
-  const organisation = 'C=VN, O=OneStop development PKI';
+  const organisation = ORGANISATION;
   const root = await issueCertificate({ subject: `${organisation}, CN=OneStop Development Root CA`, kind: 'ca', notBefore: from, notAfter: new Date(now.getTime() + 3650 * DAY) });
   const issuing = await issueCertificate({
     subject: `${organisation}, CN=OneStop Development Issuing CA`,
@@ -112,9 +126,6 @@ export async function createDevPki(options: DevPkiOptions): Promise<DevPki> {
   });
   const tsa = await issueCertificate({ subject: `${organisation}, CN=OneStop Development TSA`, issuer: issuing, kind: 'tsa', notBefore: from, notAfter: new Date(now.getTime() + 1825 * DAY) });
   const officers = new Map<string, KeyedCertificate>();
-  for (const officer of options.officers) {
-    const subject = `${organisation}, OU=${officer.unitCode}, 0.9.2342.19200300.100.1.1=${officer.id}, CN=${officer.name}`;
-    officers.set(officer.id, await issueCertificate({ subject, issuer: issuing, kind: 'signer', notBefore: from, notAfter: new Date(now.getTime() + 730 * DAY), crlUrl: options.crlUrl }));
-  }
+  for (const officer of options.officers) officers.set(officer.id, await issueOfficerCertificate(issuing, officer, { now, crlUrl: options.crlUrl }));
   return { root, issuing, tsa, officers };
 }

@@ -1,7 +1,9 @@
+import { PadesError } from './errors';
+import { OID } from './oids';
 import { createPrivateKey, KeyObject, webcrypto } from 'node:crypto';
 
 /** Thrown when an encrypted private key cannot be opened with the configured secret. */
-export class KeyProtectionError extends Error {}
+export class KeyProtectionError extends PadesError {}
 
 /**
  * Private keys at rest: PKCS#8 EncryptedPrivateKeyInfo (PBES2, PBKDF2 and AES-256-CBC), the format
@@ -22,8 +24,8 @@ export function decryptPrivateKey(encryptedPem: string, secret: string): KeyObje
 
 /** The CMS signature algorithm of a key, and the WebCrypto one certificate generation needs. */
 export function algorithmsOf(key: KeyObject): { cmsOid: string; webCrypto: webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams } {
-  if (key.asymmetricKeyType === 'rsa') return { cmsOid: '1.2.840.113549.1.1.11', webCrypto: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } };
-  if (key.asymmetricKeyType === 'ec') return { cmsOid: '1.2.840.10045.4.3.2', webCrypto: { name: 'ECDSA', namedCurve: 'P-256' } };
+  if (key.asymmetricKeyType === 'rsa') return { cmsOid: OID.sha256WithRsa, webCrypto: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } };
+  if (key.asymmetricKeyType === 'ec') return { cmsOid: OID.ecdsaWithSha256, webCrypto: { name: 'ECDSA', namedCurve: 'P-256' } };
   throw new KeyProtectionError(`keys of type ${key.asymmetricKeyType} are not supported for signing`);
 }
 

@@ -1,3 +1,4 @@
+import { PadesError } from './errors';
 import { verify } from 'node:crypto';
 import { Certificate } from './certificate';
 import { assembleSignedData, sha256, signatureTimeStampAttribute, signedAttributes } from './cms';
@@ -27,7 +28,7 @@ export interface PreparedSignature {
 }
 
 /** Thrown when a signature value does not fit the prepared signature or its certificate. */
-export class SignatureValueError extends Error {}
+export class SignatureValueError extends PadesError {}
 
 export async function prepareSignature(pdf: Buffer, signer: Certificate, dictionary: SignatureDictionary): Promise<PreparedSignature> {
   // Signing over unsigned changes would lend them the new signature's credibility.

@@ -1,5 +1,6 @@
+import { PadesError } from './errors';
 /** Thrown for bytes that are not a complete, unencrypted PDF we can add a signature to. */
-export class PdfFormatError extends Error {}
+export class PdfFormatError extends PadesError {}
 
 /** Checks the bytes look like a whole PDF: a header at the start, an end-of-file marker at the end. */
 export function assertCompletePdf(pdf: Buffer): void {

@@ -1,3 +1,4 @@
+import { PadesError } from './errors';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { MessageImprint, PKIFailureInfo, PKIFailureInfoFlags, PKIStatus, PKIStatusInfo, PKIFreeText, TimeStampReq, TSTInfo } from '@peculiar/asn1-tsp';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
@@ -9,7 +10,7 @@ import { childrenOf, DerElement, encodeElement, encodeInteger, encodeObjectIdent
 import { algorithmsOf } from './keys';
 import { OID } from './oids';
 
-const DIGEST_LENGTHS: Record<string, number> = { [OID.sha256]: 32, '2.16.840.1.101.3.4.2.2': 48, '2.16.840.1.101.3.4.2.3': 64 };
+const DIGEST_LENGTHS: Record<string, number> = { [OID.sha256]: 32, [OID.sha384]: 48, [OID.sha512]: 64 };
 
 /** A time-stamping unit: its certificate (EKU timeStamping, critical), chain, key and policy. */
 export interface TimeStampingUnit {
@@ -20,7 +21,7 @@ export interface TimeStampingUnit {
 }
 
 /** Thrown when a time-stamp response does not grant a token, or a token does not check out. */
-export class TimeStampError extends Error {}
+export class TimeStampError extends PadesError {}
 
 /** An RFC 3161 request for a SHA-256 imprint, asking for the TSA's certificate in the token. */
 export function timeStampRequest(digest: Uint8Array, nonce: Buffer = randomBytes(8)): Buffer {

@@ -1,5 +1,7 @@
 import { EventDefinition, EventRegistry } from '../event-registry';
-import { DossierReceived, DossierRouted, DossierStatusChanged } from './dossier.events';
+import { DossierReceived, DossierRefusedAtIntake, DossierRouted, DossierStatusChanged } from './dossier.events';
+import { NotificationUndeliverable } from './notification.events';
+import { DossierApologyIssued, DossierDueSoon, DossierOverdue } from './task.events';
 import { DocumentSigned, SignatureFailed, SignatureRequested } from './signature.events';
 import { WorkingCalendarChanged } from './reference.events';
 
@@ -9,12 +11,17 @@ import { WorkingCalendarChanged } from './reference.events';
  */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   DossierReceived,
+  DossierRefusedAtIntake,
   DossierRouted,
   DossierStatusChanged,
   SignatureRequested,
   DocumentSigned,
   SignatureFailed,
   WorkingCalendarChanged,
+  DossierDueSoon,
+  DossierOverdue,
+  DossierApologyIssued,
+  NotificationUndeliverable,
 ];
 
 export function createEventRegistry(): EventRegistry {

@@ -27,6 +27,15 @@ const unitCode = z.string().min(2).max(20);
 const instant = z.iso.datetime({ offset: true });
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 
+/** How to reach the applicant: carried to processing and to notification, never the citizen ID. */
+const applicantContactSchema = z.object({
+  name: z.string(),
+  phone: z.string(),
+  email: z.string().nullable(),
+  /** The citizen's account when filed online, so the citizen can follow and withdraw it. */
+  accountSubject: z.string().nullable(),
+});
+
 /** The procedure version the dossier was received under, as far as processing needs it. */
 export const procedureSnapshotSchema = z.object({
   code: z.string(),
@@ -56,14 +65,7 @@ export const DossierReceived = defineEvent({
     receivingUnitCode: unitCode,
     channel: z.enum(CHANNELS),
     procedure: procedureSnapshotSchema,
-    applicant: z.object({
-      name: z.string(),
-      phone: z.string(),
-      email: z.string().nullable(),
-      communeCode: unitCode,
-      /** The citizen's account when filed online, so the citizen can follow and withdraw it. */
-      accountSubject: z.string().nullable(),
-    }),
+    applicant: applicantContactSchema.extend({ communeCode: unitCode }),
     /** The commune the matter concerns (e.g. where the land lies); the applicant's by default. */
     subjectCommuneCode: unitCode,
     documents: z.array(z.object({ type: z.string(), fileName: z.string(), sha256: z.string(), size: z.number().int() })),
@@ -71,6 +73,26 @@ export const DossierReceived = defineEvent({
     countingFrom: instant,
     dueAt: instant,
     appointmentDate: z.iso.date(),
+  }),
+});
+
+/**
+ * A desk refused a dossier at intake (national status 3): it never reaches processing, so the
+ * applicant's contact travels here for the notice with the reasons.
+ */
+export const DossierRefusedAtIntake = defineEvent({
+  type: 'DossierRefusedAtIntake',
+  version: 1,
+  topic: TOPICS.dossier,
+  payload: z.object({
+    dossierId: z.uuid(),
+    code: z.string(),
+    provinceCode: z.string(),
+    receivingUnitCode: unitCode,
+    procedure: z.object({ code: z.string(), name: bilingual }),
+    applicant: applicantContactSchema,
+    reasons: z.string(),
+    refusedAt: instant,
   }),
 });
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { Client, ClientConfig } from 'pg';
 import { backoffDelay } from '../backoff';
+import { WakeableSleep } from '../wakeable-sleep';
 import { OUTBOX_CHANNEL } from './outbox.sql';
 
 export interface OutboxRelayOptions {
@@ -52,8 +53,7 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private client: Client | null = null;
   private leader = false;
-  private workPending = true;
-  private wake: (() => void) | null = null;
+  private readonly pause = new WakeableSleep();
   private running: Promise<void> | null = null;
   private stopping = false;
 
@@ -76,7 +76,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.pause.wake();
     await this.running;
     this.running = null;
     await this.disconnect();
@@ -99,6 +99,8 @@ export class OutboxRelay {
     while (!this.stopping) {
       try {
         if (!(await this.ensureLeadership())) {
+          // A standby has no rows to look at: inserts must not turn its wait into a busy loop.
+          this.pause.takeSignal();
           await this.idle(this.options.standbyRetryMs);
           continue;
         }
@@ -128,7 +130,7 @@ export class OutboxRelay {
   }
 
   private async publishNextBatch(): Promise<number> {
-    this.workPending = false;
+    this.pause.takeSignal();
     const { rows } = await this.client!.query<OutboxRow>(
       `SELECT position, event_id, topic, message_key, event_type, correlation_id, envelope::text AS envelope
          FROM messaging_outbox ORDER BY position LIMIT $1`,
@@ -145,24 +147,12 @@ export class OutboxRelay {
 
   /** Waits for an insert notification, the poll interval, or stop, whichever comes first. */
   private async idle(ms: number): Promise<void> {
-    if (this.workPending || this.stopping) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
-    this.wake = null;
+    if (!this.stopping) await this.pause.sleep(ms);
   }
 
   private async connect(): Promise<void> {
     const client = new Client(this.connection);
-    client.on('notification', () => {
-      this.workPending = true;
-      this.wake?.();
-    });
+    client.on('notification', () => this.pause.wake());
     // A broken connection also ends the advisory lock; the next loop reconnects and competes again.
     client.on('error', (error) => {
       this.logger.warn(`outbox relay connection lost: ${error.message}`);
@@ -173,7 +163,7 @@ export class OutboxRelay {
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.client = client;
     this.leader = false;
-    this.workPending = true;
+    this.pause.wake();
   }
 
   private async disconnect(): Promise<void> {

@@ -13,8 +13,11 @@ export interface ServiceDefinition<E extends PlatformEnv> {
   service: ServiceName;
   description: string;
   envClass: new () => E;
-  /** The application module; tests and the simulation may pass their own clock. */
-  module: (env: E, clock?: Clock) => DynamicModule;
+  /**
+   * The application module; tests and the simulation may pass their own clock. A method, so a
+   * service's definition with its own settings class fits where any definition is listed.
+   */
+  module(env: E, clock?: Clock): DynamicModule;
   /** Request bodies beyond small JSON: a larger JSON limit, binary media types read as a Buffer. */
   bodies?: { jsonLimit: string; binary: { types: string[]; limit: string } };
 }

@@ -1,0 +1,48 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Clock, REDIS } from '@onestop/platform';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { NotificationEnv } from '../notification.env';
+import { PERSONAL_CHANNELS, PersonalChannel } from '../recipients/channel-plan';
+import { TokenBuckets } from '../rate-limit/token-bucket';
+import { Channel, NotificationKind } from '../templates/notification-kinds';
+import { WebhookSubscriptions } from '../webhooks/webhook-subscriptions';
+import { ChannelAdapter } from './channel-adapter';
+import { EmailAdapter } from './email.adapter';
+import { InboxAdapter } from './inbox.adapter';
+import { SmsAdapter } from './sms.adapter';
+import { WebhookAdapter } from './webhook.adapter';
+import { ZaloAdapter } from './zalo.adapter';
+
+/** The adapters this deployment has: a channel without settings (no SMTP_URL, no gateway) is not used. */
+@Injectable()
+export class ChannelRegistry implements OnApplicationShutdown {
+  private readonly adapters = new Map<Channel, ChannelAdapter>();
+
+  constructor(env: NotificationEnv, @Inject(REDIS) redis: Redis, dataSource: DataSource, clock: Clock, subscriptions: WebhookSubscriptions) {
+    const buckets = new TokenBuckets(redis, 'notification:rate');
+    const add = (adapter: ChannelAdapter) => this.adapters.set(adapter.channel, adapter);
+    if (env.SMTP_URL) add(new EmailAdapter({ url: env.SMTP_URL, from: env.SMTP_FROM, connections: env.SMTP_CONNECTIONS, ratePerSecond: env.SMTP_RATE_PER_SECOND }, buckets));
+    if (env.SMS_PROVIDERS.length > 0) add(new SmsAdapter(env.SMS_PROVIDERS, buckets, env.PROVIDER_TIMEOUT_MS));
+    if (env.ZALO_API_URL) {
+      add(new ZaloAdapter({ apiUrl: env.ZALO_API_URL, accessToken: env.ZALO_ACCESS_TOKEN!, templates: env.ZALO_TEMPLATES, ratePerSecond: env.ZALO_RATE_PER_SECOND, timeoutMs: env.PROVIDER_TIMEOUT_MS }, buckets));
+    }
+    add(new InboxAdapter(dataSource, () => clock.now()));
+    add(new WebhookAdapter(subscriptions, buckets, env.WEBHOOK_RATE_PER_SECOND, env.PROVIDER_TIMEOUT_MS));
+  }
+
+  adapter(channel: string): ChannelAdapter | undefined {
+    return this.adapters.get(channel as Channel);
+  }
+
+  /** The personal channels a notice of `kind` can go out on here. */
+  usableFor(kind: NotificationKind): Set<PersonalChannel> {
+    const usable = new Set<PersonalChannel>();
+    for (const channel of PERSONAL_CHANNELS) if (this.adapters.get(channel)?.handles(kind)) usable.add(channel);
+    return usable;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const adapter of this.adapters.values()) await adapter.close?.();
+  }
+}

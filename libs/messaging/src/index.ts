@@ -16,4 +16,5 @@ export * from './lib/outbox/outbox-relay';
 export * from './lib/outbox/outbox-writer';
 export * from './lib/outbox/outbox.sql';
 export * from './lib/migrations/1763800000000-CreateMessagingTables';
+export * from './lib/polling-loop';
 export * from './lib/wakeable-sleep';

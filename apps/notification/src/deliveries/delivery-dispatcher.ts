@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { OutboxWriter, WakeableSleep } from '@onestop/messaging';
+import { OutboxWriter, PollingLoop } from '@onestop/messaging';
 import { Clock, maskPersonalText } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { OutgoingMessage, SendOutcome } from '../channels/channel-adapter';
@@ -41,9 +41,15 @@ const POLL_MS = 500;
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryDispatcher.name);
-  private running: Promise<void> | null = null;
-  private stopping = false;
-  private readonly pause = new WakeableSleep();
+  private readonly loop = new PollingLoop({
+    round: async () => {
+      const claimed = await this.claim();
+      if (claimed.length > 0) await this.sendAll(claimed);
+      return claimed.length > 0;
+    },
+    pollMs: POLL_MS,
+    onError: (error) => this.logger.warn(`delivery round failed, trying again shortly: ${error.message}`),
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -54,34 +60,16 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = this.run();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    this.wake();
-    await this.running;
+    await this.loop.stop();
   }
 
   /** New deliveries were committed: look now rather than at the next poll. */
   wake(): void {
-    this.pause.wake();
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      try {
-        this.pause.takeSignal();
-        const claimed = await this.claim();
-        if (claimed.length > 0) {
-          await this.sendAll(claimed);
-          continue;
-        }
-      } catch (error) {
-        this.logger.warn(`delivery round failed, trying again shortly: ${(error as Error).message}`);
-      }
-      if (!this.stopping) await this.pause.sleep(POLL_MS);
-    }
+    this.loop.wake();
   }
 
   private async claim(): Promise<Claimed[]> {

@@ -1,8 +1,10 @@
+import { CreateCalendarDays1763950000000 } from '@onestop/calendar';
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
+import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
 
 /** The task-monitoring database: its entities and, in order, the migrations that build it. */
 export const taskMonitoringSchema: DatabaseSchema = {
   entities: [],
-  migrations: [CreateMessagingTables1763800000000],
+  migrations: [CreateMessagingTables1763800000000, CreateAdministrativeUnits1763900000000, CreateCalendarDays1763950000000],
 };

@@ -1,7 +1,7 @@
 import { EventDefinition, EventRegistry } from '../event-registry';
 import { DossierReceived, DossierRefusedAtIntake, DossierRouted, DossierStatusChanged } from './dossier.events';
 import { NotificationUndeliverable } from './notification.events';
-import { DossierApologyIssued, DossierDueSoon, DossierOverdue } from './task.events';
+import { DossierApologyIssued, DossierDueSoon, DossierEscalated, DossierOverdue, StepOverdue, TaskAssigned, TaskAtRisk, TaskOverdue, TaskProgressReported } from './task.events';
 import { DocumentSigned, SignatureFailed, SignatureRequested } from './signature.events';
 import { WorkingCalendarChanged } from './reference.events';
 
@@ -21,6 +21,12 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   DossierDueSoon,
   DossierOverdue,
   DossierApologyIssued,
+  StepOverdue,
+  DossierEscalated,
+  TaskAssigned,
+  TaskProgressReported,
+  TaskAtRisk,
+  TaskOverdue,
   NotificationUndeliverable,
 ];
 

@@ -40,12 +40,14 @@ const config = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,tools,deploy}/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/deploy/local/jest-global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/real-components-timeout.ts'],
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs,tools,deploy}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/deploy/local/jest-global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/real-components-timeout.ts'],
     },
   ],
 };

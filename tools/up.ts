@@ -12,6 +12,8 @@ import { checkServers } from './stack/servers';
 const LOGS = join(ROOT, '.data', 'logs');
 const children = new Map<ServiceName, ChildProcess>();
 let kafkaStartedHere = false;
+/** `--simulated`: the services share one simulated time that `npm run clock` moves. */
+const simulated = process.argv.slice(2).includes('--simulated');
 
 function portOf(service: ServiceName): number {
   return Number(process.env[`${service.toUpperCase().replace(/-/g, '_')}_PORT`] ?? SERVICE_PORTS[service]);
@@ -21,7 +23,13 @@ function startService(service: ServiceName, kafkaBrokers: string): ChildProcess 
   const log = createWriteStream(join(LOGS, `${service}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['-r', './tools/ts-register.js', `apps/${service}/src/main.ts`], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(portOf(service)), DATABASE_URL: databaseUrlOf(service), KAFKA_BROKERS: kafkaBrokers },
+    env: {
+      ...process.env,
+      PORT: String(portOf(service)),
+      DATABASE_URL: databaseUrlOf(service),
+      KAFKA_BROKERS: kafkaBrokers,
+      ...(simulated ? { CLOCK: 'simulated' } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log);
@@ -57,7 +65,7 @@ async function shutdown(code: number): Promise<never> {
 /**
  * `npm run up`: PostgreSQL and Redis checked, Kafka started (unless KAFKA_BROKERS names a
  * cluster), databases created and migrated, the six services started and their URLs printed.
- * Ctrl-C stops all it started.
+ * With `-- --simulated` they run on a shared simulated time. Ctrl-C stops all it started.
  */
 async function main(): Promise<void> {
   await checkServers('postgres://postgres@127.0.0.1:5432', process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
@@ -84,6 +92,7 @@ async function main(): Promise<void> {
   }
   console.log('\nA development token: npm run token -- --role desk-officer --unit 19753');
   console.log("Officials' signing certificates (development PKI in .data/pki): npm run pki:dev -- issue --user <id> --unit <commune> --name <name>");
+  if (simulated) console.log('Simulated time, shared by the services: npm run clock -- show | advance 1d12h | set 2026-12-01T08:00:00+07:00 | rate 720 | reset');
 }
 
 main().catch(async (error) => {

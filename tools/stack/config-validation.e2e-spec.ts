@@ -35,4 +35,16 @@ describe('configuration validated at boot', () => {
     expect(result.stderr).toMatch(/AUTH_JWKS_URL: must be an http\(s\) URL/);
     expect(result.stderr).toMatch(/AUTH_DEV_KEY_FILE: must not be set in production/);
   }, 40_000);
+
+  it('refuses simulated time in production unless allowed (CLOCK_SIMULATION_ALLOWED=true)', () => {
+    const result = startIntake({
+      NODE_ENV: 'production',
+      PORT: '3001',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/onestop_intake',
+      AUTH_JWKS_URL: 'https://idp.example/jwks',
+      CLOCK: 'simulated',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('  - CLOCK: simulated time is refused in production unless CLOCK_SIMULATION_ALLOWED=true (got "simulated")\n');
+  }, 40_000);
 });

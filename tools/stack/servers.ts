@@ -19,15 +19,24 @@ export async function checkServers(postgresUrl: string, redisUrl: string): Promi
   } finally {
     await pg.end().catch(() => undefined);
   }
+  try {
+    (await connectRedisOnce(redisUrl)).disconnect();
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+
+/** A Redis connection for a command that fails at once, saying where Redis was looked for and how to start it. */
+export async function connectRedisOnce(redisUrl: string): Promise<Redis> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3_000, retryStrategy: () => null });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
+    return redis;
   } catch (error) {
-    problems.push(`Redis is not reachable at ${redisUrl} (${(error as Error).message}); start it with: ${HOW_TO_START.redis}`);
-  } finally {
     redis.disconnect();
+    throw new Error(`Redis is not reachable at ${redisUrl} (${(error as Error).message}); start it with: ${HOW_TO_START.redis}`);
   }
-  if (problems.length) throw new Error(problems.join('\n'));
 }

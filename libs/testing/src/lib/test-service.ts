@@ -13,7 +13,8 @@ export interface RunningService<E extends PlatformEnv> {
 
 /**
  * Boots a service as `main.ts` does (same module, pipes, filters, logging), on a free port,
- * against the real test servers. `env` overrides settings, e.g. the test's own database.
+ * against the real test servers. `env` overrides settings, e.g. the test's own database, or
+ * CLOCK=simulated with the test's own CLOCK_KEY for the shared simulated clock (closed with the app).
  */
 export async function startTestService<E extends PlatformEnv>(
   definition: ServiceDefinition<E>,

@@ -4,9 +4,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { ServiceName } from '@onestop/contracts';
 import { Logger } from 'nestjs-pino';
 import { Clock } from '../clock/clock';
+import { SharedSimulatedClock } from '../clock/shared-simulated-clock';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { PlatformEnv } from '../config/platform-env';
 import { setupOpenApi } from '../openapi/openapi';
+import { closingClockOnShutdown, connectConfiguredClock } from './service-clock';
 import { serviceDefaults } from './service-defaults';
 
 export interface ServiceDefinition<E extends PlatformEnv> {
@@ -22,21 +24,33 @@ export interface ServiceDefinition<E extends PlatformEnv> {
   bodies?: { jsonLimit: string; binary: { types: string[]; limit: string } };
 }
 
-/** Builds the Nest application of a service, configured as it runs in production. */
+/**
+ * Builds the Nest application of a service, configured as it runs in production. Without a
+ * `clock` it runs on the one its settings name (CLOCK), connected here and closed with the app.
+ */
 export async function createServiceApp<E extends PlatformEnv>(
   definition: ServiceDefinition<E>,
   env: E,
   clock?: Clock,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(definition.module(env, clock), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  if (definition.bodies) {
-    app.useBodyParser('json', { limit: definition.bodies.jsonLimit });
-    app.useBodyParser('raw', { type: definition.bodies.binary.types, limit: definition.bodies.binary.limit });
+  const ownClock = clock ? undefined : await connectConfiguredClock(env);
+  try {
+    const module = definition.module(env, clock ?? ownClock);
+    const app = await NestFactory.create<NestExpressApplication>(ownClock ? closingClockOnShutdown(module, ownClock) : module, { bufferLogs: true });
+    app.useLogger(app.get(Logger));
+    if (definition.bodies) {
+      app.useBodyParser('json', { limit: definition.bodies.jsonLimit });
+      app.useBodyParser('raw', { type: definition.bodies.binary.types, limit: definition.bodies.binary.limit });
+    }
+    app.enableShutdownHooks();
+    setupOpenApi(app, definition.service, definition.description);
+    const runningClock = clock ?? ownClock;
+    if (runningClock instanceof SharedSimulatedClock) app.get(Logger).log(`${definition.service} runs on ${runningClock.describe()}`, 'Clock');
+    return app;
+  } catch (error) {
+    await ownClock?.close();
+    throw error;
   }
-  app.enableShutdownHooks();
-  setupOpenApi(app, definition.service, definition.description);
-  return app;
 }
 
 /**

@@ -4,6 +4,15 @@
  */
 export abstract class Clock {
   abstract now(): Date;
+
+  /**
+   * Calls the listener whenever the time is moved rather than flowing (a test sets it, a command
+   * advances the simulation), so background loops look for work that fell due at once instead of
+   * at their next poll. Returns the unsubscribe. The system clock never jumps.
+   */
+  onJump(_listener: () => void): () => void {
+    return () => undefined;
+  }
 }
 
 export class SystemClock extends Clock {
@@ -12,8 +21,22 @@ export class SystemClock extends Clock {
   }
 }
 
+/** A clock that can be moved: keeps the listeners its jumps are announced to. */
+export abstract class MovableClock extends Clock {
+  private readonly jumpListeners = new Set<() => void>();
+
+  override onJump(listener: () => void): () => void {
+    this.jumpListeners.add(listener);
+    return () => this.jumpListeners.delete(listener);
+  }
+
+  protected announceJump(): void {
+    for (const listener of [...this.jumpListeners]) listener();
+  }
+}
+
 /** A clock that only moves when told: for tests of time-dependent rules. */
-export class ManualClock extends Clock {
+export class ManualClock extends MovableClock {
   constructor(private current: Date) {
     super();
   }
@@ -24,9 +47,11 @@ export class ManualClock extends Clock {
 
   set(to: Date): void {
     this.current = new Date(to.getTime());
+    this.announceJump();
   }
 
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
+    this.announceJump();
   }
 }

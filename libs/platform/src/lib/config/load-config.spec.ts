@@ -41,3 +41,31 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual(['AUTH_JWKS_URL', 'AUTH_DEV_KEY_FILE']);
   });
 });
+
+describe('clock settings', () => {
+  it('runs on the system clock unless simulated time is asked for', () => {
+    const env = loadConfig(PlatformEnv, {}, defaults);
+    expect(env.CLOCK).toBe('system');
+    expect(env.CLOCK_SIMULATION_ALLOWED).toBe(false);
+    expect(loadConfig(PlatformEnv, { CLOCK: 'simulated' }, defaults).CLOCK).toBe('simulated');
+  });
+
+  it('refuses simulated time in production, naming CLOCK, unless explicitly allowed', () => {
+    const production = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' };
+    expect(problemsOf({ ...production, CLOCK: 'simulated' })).toEqual([
+      'CLOCK: simulated time is refused in production unless CLOCK_SIMULATION_ALLOWED=true (got "simulated")',
+    ]);
+    expect(problemsOf({ ...production, CLOCK: 'simulated', CLOCK_SIMULATION_ALLOWED: 'false' })).toHaveLength(1);
+    expect(problemsOf({ ...production, CLOCK: 'simulated', CLOCK_SIMULATION_ALLOWED: 'true' })).toEqual([]);
+    expect(problemsOf({ ...production, CLOCK: 'system' })).toEqual([]);
+  });
+
+  it('reads CLOCK_SIMULATION_ALLOWED as true or false only', () => {
+    expect(loadConfig(PlatformEnv, { CLOCK_SIMULATION_ALLOWED: 'true' }, defaults).CLOCK_SIMULATION_ALLOWED).toBe(true);
+    expect(loadConfig(PlatformEnv, { CLOCK_SIMULATION_ALLOWED: 'false' }, defaults).CLOCK_SIMULATION_ALLOWED).toBe(false);
+    expect(problemsOf({ CLOCK_SIMULATION_ALLOWED: 'yes', CLOCK: 'sped-up' })).toEqual([
+      'CLOCK: must be one of the following values: system, simulated (got "sped-up")',
+      'CLOCK_SIMULATION_ALLOWED: must be true or false (got "yes")',
+    ]);
+  });
+});

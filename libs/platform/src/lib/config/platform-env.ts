@@ -1,8 +1,24 @@
 import { Transform } from 'class-transformer';
-import { IsEmpty, IsIn, IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmpty, IsIn, IsInt, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { DEFAULT_CLOCK_KEY } from '../clock/simulated-clock-store';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+
+// Implicit conversion alone would read the string "false" as true.
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** Simulated time would let deadlines be moved on real dossiers, so production must ask for it by name. */
+const simulationAllowedHere = ValidateBy({
+  name: 'simulationAllowedHere',
+  validator: {
+    validate: (clock: unknown, args) => {
+      const env = args!.object as PlatformEnv;
+      return clock !== 'simulated' || env.NODE_ENV !== 'production' || env.CLOCK_SIMULATION_ALLOWED === true;
+    },
+    defaultMessage: () => 'simulated time is refused in production unless CLOCK_SIMULATION_ALLOWED=true',
+  },
+});
 
 /**
  * Variables every service reads. A service extends this class with its own; `loadConfig`
@@ -74,4 +90,17 @@ export class PlatformEnv {
   @Min(1)
   @Max(20)
   EVENT_MAX_ATTEMPTS = 5;
+
+  /** `simulated`: the service takes its time from the simulated clock shared through Redis, which `npm run clock` moves. */
+  @IsIn(['system', 'simulated'])
+  @simulationAllowedHere
+  CLOCK: 'system' | 'simulated' = 'system';
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  CLOCK_SIMULATION_ALLOWED = false;
+
+  /** The Redis key of the shared simulated time; a second simulation on one Redis uses its own. */
+  @Matches(/^[A-Za-z0-9:._-]{1,200}$/, { message: 'must be a Redis key of letters, digits and : . _ -' })
+  CLOCK_KEY = DEFAULT_CLOCK_KEY;
 }

@@ -30,9 +30,13 @@ export class RedisModule implements OnApplicationShutdown {
   }
 }
 
-function connectRedis(url: string): Redis {
-  const logger = new Logger('Redis');
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+/**
+ * A connection as services hold them; `context` names its user in the outage warnings and
+ * `connectionName` the connection in Redis's CLIENT LIST.
+ */
+export function connectRedis(url: string, context = 'Redis', connectionName?: string): Redis {
+  const logger = new Logger(context);
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, connectionName });
   let reported = false;
   // Without a listener ioredis prints every reconnect failure; one warning per outage is enough.
   redis.on('error', (error) => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OfficersController } from '../officers/officers.controller';
+import { ApologyHandler } from './apology.handler';
 import { AssignmentService } from './assignment.service';
 import { DossierAccess } from './dossier-access';
 import { DossierActionsService } from './dossier-actions.service';
@@ -10,6 +11,6 @@ import { WorkItemsService } from './work-items.service';
 
 @Module({
   controllers: [DossiersController, OfficersController],
-  providers: [AssignmentService, DossierAccess, DossierActionsService, DocumentSignedHandler, DossierReceivedHandler, SignatureFailedHandler, WorkItemsService],
+  providers: [ApologyHandler, AssignmentService, DossierAccess, DossierActionsService, DocumentSignedHandler, DossierReceivedHandler, SignatureFailedHandler, WorkItemsService],
 })
 export class DossiersModule {}

@@ -4,7 +4,9 @@ import { createEventRegistry } from '@onestop/contracts';
 import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformModule } from '@onestop/platform';
 import { taskMonitoringSchema } from '../database/schema';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
+import { TasksModule } from '../tasks/tasks.module';
 
 @Module({})
 export class AppModule {
@@ -15,6 +17,8 @@ export class AppModule {
         PlatformModule.forRoot({ service: 'task-monitoring', env, database: taskMonitoringSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'task-monitoring', registry: createEventRegistry() }),
         CalendarModule,
+        DeadlinesModule,
+        TasksModule,
       ],
     };
   }

@@ -2,9 +2,11 @@ import { CreateCalendarDays1763950000000 } from '@onestop/calendar';
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
 import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
+import { CreateDeadlineClocks1764600000000 } from './migrations/1764600000000-create-deadline-clocks';
+import { CreateProvinceTasks1764700000000 } from './migrations/1764700000000-create-province-tasks';
 
 /** The task-monitoring database: its entities and, in order, the migrations that build it. */
 export const taskMonitoringSchema: DatabaseSchema = {
   entities: [],
-  migrations: [CreateMessagingTables1763800000000, CreateAdministrativeUnits1763900000000, CreateCalendarDays1763950000000],
+  migrations: [CreateMessagingTables1763800000000, CreateAdministrativeUnits1763900000000, CreateCalendarDays1763950000000, CreateDeadlineClocks1764600000000, CreateProvinceTasks1764700000000],
 };

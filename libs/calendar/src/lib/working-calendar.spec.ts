@@ -169,3 +169,10 @@ describe('WorkingCalendar options', () => {
     expect(() => new WorkingCalendar([], options)).toThrow(message);
   });
 });
+
+describe('WorkingCalendar.endOfWorkingDay', () => {
+  it('is the end of the afternoon shift, and refuses a day off', () => {
+    expect(vietnam.endOfWorkingDay('2026-11-27')).toEqual(at('2026-11-27T17:30'));
+    expect(() => vietnam.endOfWorkingDay('2026-11-28')).toThrow('2026-11-28 is not a working day');
+  });
+});

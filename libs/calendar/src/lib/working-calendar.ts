@@ -45,6 +45,14 @@ export class WorkingCalendar {
     return localDateOfDay(this.nextWorkingDayAfter(dayNumberOf(localDate)));
   }
 
+  /** The end of the last shift of a working day: where an appointment on that date falls due. */
+  endOfWorkingDay(localDate: string): Date {
+    const day = dayNumberOf(localDate);
+    if (!this.isWorking(day)) throw new Error(`${localDate} is not a working day`);
+    const shifts = this.shiftsOn(day);
+    return new Date(shifts[shifts.length - 1].end);
+  }
+
   localDateOf(instant: Date): string {
     return localDateOfDay(this.dayOf(timeOf(instant)));
   }

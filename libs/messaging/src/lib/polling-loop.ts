@@ -1,3 +1,4 @@
+import { Clock } from '@onestop/platform';
 import { WakeableSleep } from './wakeable-sleep';
 
 export interface PollingLoopOptions {
@@ -7,6 +8,8 @@ export interface PollingLoopOptions {
   pollMs: number;
   /** A failed round is reported here and tried again after the poll interval. */
   onError: (error: Error) => void;
+  /** The service's clock: when it is moved (a simulation advanced), work may have fallen due, so a round starts at once. */
+  clock?: Clock;
 }
 
 /**
@@ -17,18 +20,21 @@ export class PollingLoop {
   private readonly pause = new WakeableSleep();
   private running: Promise<void> | null = null;
   private stopping = false;
+  private stopWatchingJumps: () => void = () => undefined;
 
   constructor(private readonly options: PollingLoopOptions) {}
 
   start(): void {
     if (this.running) return;
     this.stopping = false;
+    this.stopWatchingJumps = this.options.clock?.onJump(() => this.wake()) ?? (() => undefined);
     this.running = this.run();
   }
 
   /** Lets the round in progress finish, then resolves. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopWatchingJumps();
     this.pause.wake();
     await this.running;
     this.running = null;

@@ -1,0 +1,92 @@
+import { DEFAULT_CALENDAR_DAYS, WorkingCalendar } from '@onestop/calendar';
+import { alarmsDue, ClockSettings, enterStep, nextFireAt, pauseClock, rescheduleClock, resumeClock, startClock, triggersOf } from './deadline-clock';
+
+/** An instant given in Vietnam local time, 'YYYY-MM-DDTHH:MM'. */
+const at = (local: string) => new Date(`${local}:00+07:00`);
+const calendar = new WorkingCalendar(DEFAULT_CALENDAR_DAYS);
+const settings: ClockSettings = {
+  dueSoonMinutes: 8 * 60,
+  escalateAfterMinutes: { 'unit-leader': 4 * 60, province: 24 * 60 },
+  stepShares: { acceptance: 0.1, processing: 0.7, signature: 0.2 },
+};
+
+/**
+ * Three working days filed on Friday 24 April 2026 at 15:30, after the cut-off: counting starts
+ * Tuesday 28 April (Monday 27 is the Hùng Kings' compensatory day off); 30 April and 1 May are
+ * holidays, then the weekend, so the dossier is due Monday 4 May at 17:30.
+ */
+const receivedFriday = () => startClock(calendar, settings, calendar.countingStart(at('2026-04-24T15:30')), calendar.deadline(at('2026-04-24T15:30'), { unit: 'working-days', amount: 3 }));
+
+describe('deadline clock', () => {
+  it('gives the due, due-soon, step and escalation instants on the working calendar', () => {
+    const clock = receivedFriday();
+    expect(clock.budgetMinutes).toBe(24 * 60);
+    expect(triggersOf(clock, calendar, settings)).toEqual({
+      dueAt: at('2026-05-04T17:30'),
+      dueSoonAt: at('2026-04-29T17:30'),
+      // 10 % of 24 h is 2 h 24 min from Tuesday 07:30.
+      stepDueAt: at('2026-04-28T09:54'),
+      escalateAt: { 'unit-leader': at('2026-05-05T11:30'), province: at('2026-05-07T17:30') },
+    });
+  });
+
+  it('fires each alarm once, the due-soon warning before the deadline and the overdue notice after it', () => {
+    let clock = receivedFriday();
+    const triggers = triggersOf(clock, calendar, settings)!;
+    const steps: string[][] = [];
+    for (const now of ['2026-04-28T09:00', '2026-04-28T10:00', '2026-04-29T17:30', '2026-04-30T10:00', '2026-05-04T17:30', '2026-05-04T17:31']) {
+      const due = alarmsDue(clock, triggers, at(now));
+      steps.push(due.alarms);
+      clock = { ...clock, fired: due.fired };
+    }
+    expect(steps).toEqual([[], ['step-overdue'], ['due-soon'], [], ['overdue'], []]);
+    expect(nextFireAt(clock, triggers)).toEqual(at('2026-05-05T11:30'));
+  });
+
+  it('skips the warning when the deadline has already passed, and escalates level by level', () => {
+    const clock = receivedFriday();
+    const due = alarmsDue(clock, triggersOf(clock, calendar, settings)!, at('2026-05-06T08:00'));
+    expect(due.alarms).toEqual(['overdue', 'step-overdue', 'unit-leader']);
+    expect(due.fired).toEqual({ dueSoon: true, overdue: true, stepOverdue: true, escalation: 1 });
+  });
+
+  it('moves the deadline by the working time paused while waiting on the citizen', () => {
+    // Accepted Tuesday 09:00; a supplement requested Wednesday 10:30, 11 h used, 13 h left...
+    let clock = enterStep(receivedFriday(), settings, 'processing', at('2026-04-28T09:00'));
+    clock = pauseClock(clock, calendar, at('2026-04-29T10:30'));
+    expect(clock).toMatchObject({ state: 'paused', remainingMinutes: 13 * 60, stepRemainingMinutes: 7 * 60 + 18, segmentStart: null });
+    expect(triggersOf(clock, calendar, settings)).toBeNull();
+    expect(nextFireAt(clock, null)).toBeNull();
+    // ...and handed in Thursday 7 May at 08:00: 13 h more from then.
+    clock = resumeClock(clock, calendar, at('2026-05-07T08:00'));
+    const triggers = triggersOf(clock, calendar, settings)!;
+    expect(triggers.dueAt).toEqual(at('2026-05-08T15:00'));
+    // The processing step had 16 h 48 min from Tuesday 09:00; 9 h 30 min were used before the pause.
+    expect(triggers.stepDueAt).toEqual(at('2026-05-07T17:18'));
+  });
+
+  it('resumes the next working day when the citizen answers after the cut-off', () => {
+    const paused = pauseClock(receivedFriday(), calendar, at('2026-04-28T07:30'));
+    const resumed = resumeClock(paused, calendar, at('2026-05-08T16:00'));
+    expect(resumed.segmentStart).toEqual(at('2026-05-11T07:30'));
+  });
+
+  it('gives a new step its own share and arms its alarm again', () => {
+    let clock = receivedFriday();
+    clock = { ...clock, fired: alarmsDue(clock, triggersOf(clock, calendar, settings)!, at('2026-04-28T11:00')).fired };
+    expect(clock.fired.stepOverdue).toBe(true);
+    clock = enterStep(clock, settings, 'signature', at('2026-04-29T08:00'));
+    expect(clock.fired.stepOverdue).toBe(false);
+    expect(triggersOf(clock, calendar, settings)!.stepDueAt).toEqual(at('2026-04-29T14:48'));
+  });
+
+  it('arms the warnings again for the new appointment an apology sets', () => {
+    let clock = receivedFriday();
+    clock = { ...clock, fired: alarmsDue(clock, triggersOf(clock, calendar, settings)!, at('2026-05-05T12:00')).fired };
+    clock = rescheduleClock(clock, calendar, at('2026-05-05T12:00'), calendar.endOfWorkingDay('2026-05-08'));
+    expect(clock.fired).toMatchObject({ dueSoon: false, overdue: false, escalation: 0 });
+    const triggers = triggersOf(clock, calendar, settings)!;
+    expect(triggers.dueAt).toEqual(at('2026-05-08T17:30'));
+    expect(triggers.dueSoonAt).toEqual(at('2026-05-07T17:30'));
+  });
+});

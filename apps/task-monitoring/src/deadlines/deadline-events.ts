@@ -1,0 +1,35 @@
+import { DossierDueSoon, DossierEscalated, DossierOverdue, EventEnvelope, StepOverdue } from '@onestop/contracts';
+import { createEvent, EventOrigin } from '@onestop/messaging';
+import { ClockRecord } from './clock-store';
+import { Alarm, Triggers } from './deadline-clock';
+
+/** Time itself raises these: no person acts, and the dossier is what they correlate with. */
+function timeOrigin(dossierId: string): EventOrigin {
+  return { source: 'task-monitoring', actor: { kind: 'system', id: 'task-monitoring' }, correlationId: dossierId, causationId: null };
+}
+
+/**
+ * The event an alarm publishes. It carries the instant the deadline was crossed as its time, not
+ * the moment the scan noticed, so indicators count lateness the same however late the scan ran.
+ */
+export function alarmEvent(record: ClockRecord, triggers: Triggers, alarm: Alarm): EventEnvelope {
+  const about = {
+    dossierId: record.dossierId,
+    code: record.code,
+    provinceCode: record.provinceCode,
+    unitCode: record.unitCode,
+    assigneeId: record.assigneeId,
+    dueAt: triggers.dueAt.toISOString(),
+  };
+  const origin = timeOrigin(record.dossierId);
+  switch (alarm) {
+    case 'due-soon':
+      return createEvent(DossierDueSoon, record.dossierId, about, origin, triggers.dueSoonAt);
+    case 'overdue':
+      return createEvent(DossierOverdue, record.dossierId, about, origin, triggers.dueAt);
+    case 'step-overdue':
+      return createEvent(StepOverdue, record.dossierId, { ...about, step: record.clock.step, stepDueAt: triggers.stepDueAt.toISOString() }, origin, triggers.stepDueAt);
+    default:
+      return createEvent(DossierEscalated, record.dossierId, { ...about, level: alarm }, origin, triggers.escalateAt[alarm]);
+  }
+}

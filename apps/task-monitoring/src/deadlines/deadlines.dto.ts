@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ESCALATION_LEVELS, EscalationLevel } from '@onestop/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+const UNIT_CODE = /^[0-9A-Z.]{2,20}$/;
+const UNIT_CODE_MESSAGE = 'must be an administrative unit code such as 19753 or 46.STP';
+
+export class ApologyDto {
+  @ApiProperty({ description: 'why the result is late, as the applicant will read it', example: 'Cần xác minh thêm thông tin về thửa đất' })
+  @IsString()
+  @Length(10, 2000)
+  reason!: string;
+
+  @ApiProperty({ description: 'the new appointment date: a working day after the current appointment', example: '2026-12-04' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  newAppointmentDate!: string;
+}
+
+export const DEADLINE_STATES = ['due-soon', 'overdue'] as const;
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
+
+class PageQueryDto {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'must be the nextCursor of a previous page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class DeadlinesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'a unit of your province (province roles); officers see their own unit', example: '19753' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: DEADLINE_STATES, description: 'both when absent' })
+  @IsOptional()
+  @IsIn(DEADLINE_STATES)
+  state?: DeadlineState;
+}
+
+export class EscalationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'a unit of your province (province roles); unit leaders see their own unit', example: '19753' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: ESCALATION_LEVELS })
+  @IsOptional()
+  @IsIn(ESCALATION_LEVELS)
+  level?: EscalationLevel;
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { DOSSIER_STATUS, DossierReceived, DossierRouted, DossierStatusChanged, DossierStatusCode, EnvelopeOf, ProcessingStep } from '@onestop/contracts';
+import { EventHandler, HandlesEvent } from '@onestop/messaging';
+import { EntityManager } from 'typeorm';
+import { ClockKeeper } from './clock-keeper';
+import { closeClock, enterStep, pauseClock, resumeClock, startClock } from './deadline-clock';
+import { resolveEscalations } from './escalations';
+
+/** A received dossier starts its clock, from the counting start and deadline intake computed. */
+@Injectable()
+@HandlesEvent(DossierReceived)
+export class StartClockOnReceipt implements EventHandler<EnvelopeOf<typeof DossierReceived>> {
+  constructor(private readonly clocks: ClockKeeper) {}
+
+  async handle(event: EnvelopeOf<typeof DossierReceived>, tx: EntityManager): Promise<void> {
+    const dossier = event.payload;
+    const level = dossier.procedure.competentLevel;
+    await this.clocks.start(tx, ({ calendar, settings }) => ({
+      dossierId: dossier.dossierId,
+      code: dossier.code,
+      provinceCode: dossier.provinceCode,
+      // The competent unit as far as intake knows it; routing's DossierRouted settles it.
+      unitCode: level.kind === 'commune' ? dossier.subjectCommuneCode : dossier.receivingUnitCode,
+      assigneeId: null,
+      procedureCode: dossier.procedure.code,
+      pausesForCitizen: dossier.procedure.clockPausesForCitizen,
+      deadlineVersion: 1,
+      receivedAt: new Date(dossier.receivedAt),
+      closedAt: null,
+      clock: startClock(calendar, settings, new Date(dossier.countingFrom), new Date(dossier.dueAt)),
+    }));
+  }
+}
+
+/** Routing names the unit and the officer who answer for the dossier. */
+@Injectable()
+@HandlesEvent(DossierRouted)
+export class FollowRouting implements EventHandler<EnvelopeOf<typeof DossierRouted>> {
+  constructor(private readonly clocks: ClockKeeper) {}
+
+  async handle(event: EnvelopeOf<typeof DossierRouted>, tx: EntityManager): Promise<void> {
+    const { dossierId, unitCode, assigneeId } = event.payload;
+    await this.clocks.change(tx, dossierId, (record) => ({ ...record, unitCode, assigneeId }));
+  }
+}
+
+const FINAL: readonly DossierStatusCode[] = [DOSSIER_STATUS.withdrawn, DOSSIER_STATUS.stopped, DOSSIER_STATUS.done, DOSSIER_STATUS.returned];
+
+/** The step each processing action starts. */
+const STEP_STARTED_BY: Record<string, ProcessingStep> = {
+  transfer: 'acceptance',
+  accept: 'processing',
+  approve: 'signature',
+  reject: 'signature',
+};
+
+/**
+ * Processing moves the clock: waiting on the citizen pauses it where the procedure says so, the
+ * answer resumes it, actions start steps, and the result (or the end of the dossier) stops it.
+ * The return step does not count, so a done dossier's clock stops at status 9.
+ */
+@Injectable()
+@HandlesEvent(DossierStatusChanged)
+export class FollowProcessing implements EventHandler<EnvelopeOf<typeof DossierStatusChanged>> {
+  constructor(private readonly clocks: ClockKeeper) {}
+
+  async handle(event: EnvelopeOf<typeof DossierStatusChanged>, tx: EntityManager): Promise<void> {
+    const change = event.payload;
+    const at = new Date(event.occurredAt);
+    if (event.source !== 'routing') return; // intake's receipt and refusals: the clock starts with DossierReceived
+    const changed = await this.clocks.change(tx, change.dossierId, (record, { calendar, settings }) => {
+      const unitCode = change.unitCode ?? record.unitCode;
+      if (FINAL.includes(change.to)) return { ...record, unitCode, closedAt: at, clock: closeClock(record.clock) };
+      let clock = record.clock;
+      const waitsOnCitizen = change.to === DOSSIER_STATUS.supplementRequested || change.to === DOSSIER_STATUS.feesDue;
+      if (waitsOnCitizen && record.pausesForCitizen) clock = pauseClock(clock, calendar, at);
+      if (change.to === DOSSIER_STATUS.processing && clock.state === 'paused') clock = resumeClock(clock, calendar, at);
+      const step = STEP_STARTED_BY[change.action];
+      if (step) clock = enterStep(clock, settings, step, at);
+      return { ...record, unitCode, clock };
+    });
+    if (changed?.closedAt) await resolveEscalations(tx, change.dossierId, at);
+  }
+}

@@ -1,0 +1,29 @@
+import { ProblemException } from '@onestop/platform';
+
+/** A position in a list ordered by (instant, id): opaque to clients, checked when it comes back. */
+export interface Position {
+  at: Date;
+  id: string;
+}
+
+export function encodeCursor(position: Position): string {
+  return Buffer.from(JSON.stringify([position.at.toISOString(), position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): Position | null {
+  if (cursor === undefined) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const instant = new Date(at);
+    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(instant.getTime())) return { at: instant, id };
+  } catch {
+    // falls through to the refusal
+  }
+  throw new ProblemException(400, 'Invalid request', { errors: [{ field: 'cursor', message: 'must be the nextCursor of a previous page' }] });
+}
+
+/** One page of `limit` from rows fetched with limit + 1: the extra row says a next page exists. */
+export function page<T>(rows: T[], limit: number, positionOf: (row: T) => Position) {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeCursor(positionOf(items[items.length - 1])) : null };
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { localDateOf } from '@onestop/calendar';
+import { FieldProblem, TaskAssigned } from '@onestop/contracts';
+import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
+import { Clock, invalidRequest, Principal } from '@onestop/platform';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { TaskMonitoringEnv } from '../task-monitoring.env';
+import { AssignTaskDto } from './dto/assign-task.dto';
+import { warningEvents } from './task-events';
+import { TaskJurisdiction } from './task-jurisdiction';
+import { TaskQueries } from './task-queries.service';
+import { reassess } from './task-status';
+import { communeProgress, TaskRecord } from './task.record';
+
+const NOTHING_SENT = { atRiskNotified: false, overdueNotified: false };
+
+/** A province leader or department gives a task to communes: stored and announced in one transaction. */
+@Injectable()
+export class AssignTask {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly jurisdiction: TaskJurisdiction,
+    private readonly queries: TaskQueries,
+    private readonly clock: Clock,
+    private readonly env: TaskMonitoringEnv,
+  ) {}
+
+  async assign(command: AssignTaskDto, principal: Principal) {
+    const assigner = await this.jurisdiction.assigner(principal);
+    const now = this.clock.now();
+    const today = localDateOf(now);
+    const problems: FieldProblem[] = [];
+    if (command.dueDate < today) problems.push({ field: 'dueDate', message: `must not be before today (${today})` });
+    if (command.startsOn !== undefined && command.startsOn > command.dueDate) problems.push({ field: 'startsOn', message: 'must not be after dueDate' });
+    problems.push(...(await this.jurisdiction.communeProblems(command.communeCodes, assigner.provinceCode, today)));
+    if (problems.length > 0) throw invalidRequest(problems);
+
+    const task: TaskRecord = {
+      id: uuidv7({ msecs: now.getTime() }),
+      provinceCode: assigner.provinceCode,
+      title: command.title,
+      description: command.description,
+      indicator: command.indicator,
+      indicatorUnit: command.indicatorUnit,
+      targetValue: command.targetValue,
+      startsOn: command.startsOn ?? null,
+      dueDate: command.dueDate,
+      createdBy: principal.subject,
+      createdByUnit: assigner.unitCode,
+      assignedAt: now,
+    };
+    // A start date far enough back can put a commune behind the pace from the first moment.
+    const assessed = command.communeCodes.map((code) => ({ code, reassessment: reassess(communeProgress(task, null), NOTHING_SENT, now, this.env.TASK_AT_RISK_GAP_PERCENT) }));
+    const origin = requestOrigin('task-monitoring', principal);
+
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO tasks (id, province_code, title, description, indicator, indicator_unit, target_value, starts_on, due_date, created_by, created_by_unit, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [task.id, task.provinceCode, task.title, task.description, task.indicator, task.indicatorUnit, task.targetValue, task.startsOn, task.dueDate, task.createdBy, task.createdByUnit, now],
+      );
+      await tx.query(
+        `INSERT INTO task_communes (task_id, commune_code, status, at_risk_notified, next_check_at, updated_at)
+         SELECT $1, c.code, c.status, c.at_risk, c.next_check_at, $2
+           FROM unnest($3::text[], $4::text[], $5::boolean[], $6::timestamptz[]) AS c(code, status, at_risk, next_check_at)`,
+        [
+          task.id,
+          now,
+          assessed.map(({ code }) => code),
+          assessed.map(({ reassessment }) => reassessment.status),
+          assessed.map(({ reassessment }) => reassessment.announceAtRisk),
+          assessed.map(({ reassessment }) => reassessment.nextCheckAt),
+        ],
+      );
+      const assigned = createEvent(
+        TaskAssigned,
+        task.id,
+        {
+          taskId: task.id,
+          provinceCode: task.provinceCode,
+          title: task.title,
+          indicator: task.indicator,
+          targetValue: task.targetValue,
+          dueDate: task.dueDate,
+          communeCodes: command.communeCodes,
+          assignedBy: principal.subject,
+        },
+        origin,
+        now,
+      );
+      const warnings = assessed.flatMap(({ code, reassessment }) => warningEvents(task, code, null, reassessment, origin, now));
+      await this.outbox.append(tx, [assigned, ...warnings]);
+    });
+    return this.queries.get(task.id, { level: 'province', provinceCode: task.provinceCode });
+  }
+}

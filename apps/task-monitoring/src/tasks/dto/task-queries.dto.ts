@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TASK_STATUSES, TaskStatus } from '@onestop/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { PERIOD_PATTERN } from '../evaluation-period';
+import { UNIT_CODE, UNIT_CODE_MESSAGE } from './assign-task.dto';
+
+export class TasksQueryDto {
+  @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'only tasks with a commune in this status, and only those communes' })
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({ example: '19753', description: 'only tasks given to this commune, and only its progress' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  commune?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsUUID('7', { message: 'must be the nextCursor of a previous page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class EvaluationsQueryDto {
+  @ApiProperty({ example: '2026-Q1', description: 'a month (2026-03), a quarter (2026-Q1) or a year (2026): tasks due in it are evaluated' })
+  @Matches(PERIOD_PATTERN, { message: 'must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY' })
+  period!: string;
+}

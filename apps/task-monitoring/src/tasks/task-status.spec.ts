@@ -1,0 +1,100 @@
+import { CommuneProgress, elapsedShare, nextStatusChange, reassess, taskStatus } from './task-status';
+import { endOfLocalDay, startOfLocalDay, taskWindow } from './task-window';
+
+const GAP = 20;
+const DAY = 86_400_000;
+/** 30 days: 1 to 30 April 2026, Vietnam time. */
+const april = { ...taskWindow({ startsOn: '2026-04-01', assignedAt: new Date('2026-03-20T03:00:00Z'), dueDate: '2026-04-30' }), targetValue: 200 };
+const at = (days: number) => new Date(april.startsAt.getTime() + days * DAY);
+const withValue = (value: number | null): CommuneProgress => ({ ...april, value });
+
+describe('the task window', () => {
+  it('runs from the start date at 00:00 to the end of the due date, Vietnam time', () => {
+    expect(startOfLocalDay('2026-04-01').toISOString()).toBe('2026-03-31T17:00:00.000Z');
+    expect(endOfLocalDay('2026-04-30').toISOString()).toBe('2026-04-30T17:00:00.000Z');
+    expect(april.dueAt.getTime() - april.startsAt.getTime()).toBe(30 * DAY);
+  });
+
+  it('starts at the assignment when the task names no start date', () => {
+    const assignedAt = new Date('2026-04-10T02:30:00Z');
+    expect(taskWindow({ startsOn: null, assignedAt, dueDate: '2026-04-30' }).startsAt).toEqual(assignedAt);
+  });
+
+  it('counts no time before the start and all of it after the due date', () => {
+    expect(elapsedShare(april, at(-3))).toBe(0);
+    expect(elapsedShare(april, at(15))).toBeCloseTo(0.5);
+    expect(elapsedShare(april, at(40))).toBe(1);
+  });
+});
+
+describe('the status of a commune on a task', () => {
+  it('is not started until the first report, on track once reported', () => {
+    expect(taskStatus(withValue(null), at(1), GAP)).toBe('not-started');
+    expect(taskStatus(withValue(0), at(1), GAP)).toBe('on-track');
+  });
+
+  it('turns at risk when the time gone by exceeds the progress by more than the gap', () => {
+    // 20 % of the target (40/200): at risk only past 40 % of the time, 12 days.
+    expect(taskStatus(withValue(40), at(12), GAP)).toBe('on-track');
+    expect(taskStatus(withValue(40), new Date(at(12).getTime() + 1), GAP)).toBe('at-risk');
+    expect(taskStatus(withValue(null), at(6.5), GAP)).toBe('at-risk');
+    expect(taskStatus(withValue(null), at(6.5), 25)).toBe('not-started');
+  });
+
+  it('is overdue from the end of the due date in Vietnam, not the end of the UTC day', () => {
+    const lastMinute = new Date('2026-04-30T16:59:59Z');
+    expect(taskStatus(withValue(199), lastMinute, GAP)).toBe('on-track');
+    expect(taskStatus(withValue(199), new Date('2026-04-30T17:00:00Z'), GAP)).toBe('overdue');
+  });
+
+  it('is done once the value reaches the target, before or after the due date', () => {
+    expect(taskStatus(withValue(200), at(3), GAP)).toBe('done');
+    expect(taskStatus(withValue(250), at(45), GAP)).toBe('done');
+  });
+});
+
+describe('when the scanner looks again', () => {
+  it('is the moment the commune falls behind at its current value, just past the line', () => {
+    const next = nextStatusChange(withValue(40), at(1), GAP)!;
+    expect(next.getTime()).toBe(at(12).getTime() + 1_000);
+    expect(taskStatus(withValue(40), next, GAP)).toBe('at-risk');
+    expect(taskStatus(withValue(40), new Date(next.getTime() - 1_001), GAP)).toBe('on-track');
+  });
+
+  it('is the end of the due date when the commune is at risk already or too far ahead to fall behind', () => {
+    expect(nextStatusChange(withValue(null), at(10), GAP)).toEqual(april.dueAt);
+    expect(nextStatusChange(withValue(170), at(1), GAP)).toEqual(april.dueAt);
+  });
+
+  it('is never, once only a report can change the status', () => {
+    expect(nextStatusChange(withValue(200), at(1), GAP)).toBeNull();
+    expect(nextStatusChange(withValue(10), at(31), GAP)).toBeNull();
+  });
+
+  it('is always after now, so a scan never claims the same row again at once', () => {
+    for (const days of [0, 5.99, 6, 6.0001, 11.999, 29.99]) {
+      const now = at(days);
+      const next = nextStatusChange(withValue(40), now, GAP);
+      if (next) expect(next.getTime()).toBeGreaterThan(now.getTime());
+    }
+  });
+});
+
+describe('reassessment', () => {
+  const nothingSent = { atRiskNotified: false, overdueNotified: false };
+
+  it('announces at risk and overdue once each', () => {
+    expect(reassess(withValue(null), nothingSent, at(7), GAP)).toMatchObject({ status: 'at-risk', announceAtRisk: true, announceOverdue: false });
+    expect(reassess(withValue(null), { atRiskNotified: true, overdueNotified: false }, at(8), GAP)).toMatchObject({ announceAtRisk: false });
+    expect(reassess(withValue(null), { atRiskNotified: true, overdueNotified: false }, at(31), GAP)).toMatchObject({
+      status: 'overdue',
+      announceOverdue: true,
+      nextCheckAt: null,
+    });
+    expect(reassess(withValue(null), { atRiskNotified: true, overdueNotified: true }, at(32), GAP)).toMatchObject({ announceOverdue: false });
+  });
+
+  it('announces nothing for a commune that finished', () => {
+    expect(reassess(withValue(200), nothingSent, at(31), GAP)).toEqual({ status: 'done', nextCheckAt: null, announceAtRisk: false, announceOverdue: false });
+  });
+});

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, invalidRequest, Principal, Roles } from '@onestop/platform';
+import { AssignTask } from './assign-task.service';
+import { AssignTaskDto, UNIT_CODE, UNIT_CODE_MESSAGE } from './dto/assign-task.dto';
+import { ReportProgressDto } from './dto/report-progress.dto';
+import { EvaluationsQueryDto, TasksQueryDto } from './dto/task-queries.dto';
+import { ReportProgress } from './report-progress.service';
+import { TaskEvaluations } from './task-evaluations.service';
+import { TaskJurisdiction } from './task-jurisdiction';
+import { TaskQueries } from './task-queries.service';
+
+const OFFICER_ROLES = ['desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin'] as const;
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => invalidRequest([{ field: 'id', message: 'must be a task id (UUID)' }]) });
+
+function communeCode(code: string): string {
+  if (!UNIT_CODE.test(code)) throw invalidRequest([{ field: 'communeCode', message: UNIT_CODE_MESSAGE }]);
+  return code;
+}
+
+/** Tasks and targets the province gives its communes, the communes' progress, and their evaluation. */
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class TasksController {
+  constructor(
+    private readonly jurisdiction: TaskJurisdiction,
+    private readonly assignTask: AssignTask,
+    private readonly reportProgress: ReportProgress,
+    private readonly queries: TaskQueries,
+    private readonly evaluations: TaskEvaluations,
+  ) {}
+
+  @Post('tasks')
+  @Roles('province-leader', 'province-admin', 'unit-leader')
+  @ApiOperation({ summary: "Give a task or target to communes of the caller's province (province leaders, or the leader of a province department)" })
+  async assign(@Body() command: AssignTaskDto, @CurrentPrincipal() principal: Principal) {
+    return this.assignTask.assign(command, principal);
+  }
+
+  @Get('tasks')
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: "Tasks newest first: the whole province's for province roles, the caller's commune's for its officers; cursor-paged" })
+  async list(@Query() query: TasksQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.list(await this.jurisdiction.viewer(principal), query);
+  }
+
+  @Get('tasks/:id')
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: 'One task with each commune’s value, share of the target, status and last report (only its own for a commune)' })
+  async get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.get(id, await this.jurisdiction.viewer(principal));
+  }
+
+  @Post('tasks/:id/communes/:communeCode/progress')
+  @Roles('desk-officer', 'specialist', 'unit-leader')
+  @ApiOperation({ summary: "A commune's officers report its progress; the status is recomputed and returned" })
+  async report(@Param('id', uuid) id: string, @Param('communeCode') code: string, @Body() command: ReportProgressDto, @CurrentPrincipal() principal: Principal) {
+    return this.reportProgress.report(id, communeCode(code), command, principal);
+  }
+
+  @Get('task-evaluations')
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: "Each commune's score on the tasks due in a month, quarter or year (a commune sees its own row)" })
+  async evaluate(@Query() query: EvaluationsQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.evaluations.evaluate(await this.jurisdiction.viewer(principal), query.period);
+  }
+}

@@ -28,3 +28,4 @@ export * from './lib/logging/mask';
 export * from './lib/metrics/metrics.registry';
 export * from './lib/platform.module';
 export * from './lib/redis/redis.module';
+export * from './lib/http/page-query';

@@ -1,14 +1,13 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, maskPersonalText, Principal, ProblemException, Roles } from '@onestop/platform';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Clock, CurrentPrincipal, IdCursorPageQueryDto, maskPersonalText, Principal, ProblemException, Roles } from '@onestop/platform';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CHANNELS } from '../templates/notification-kinds';
 import { DELIVERY_STATES } from './delivery-state';
 import { DeliveryDispatcher } from './delivery-dispatcher';
 
-export class DeliveriesQueryDto {
+export class DeliveriesQueryDto extends IdCursorPageQueryDto {
   @ApiPropertyOptional({ example: '19753-261124-0001' })
   @IsOptional()
   @Matches(/^[0-9A-Z.]{2,20}-\d{6}-\d{4}$/, { message: 'must be a dossier code such as 19753-261124-0001' })
@@ -23,19 +22,6 @@ export class DeliveriesQueryDto {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsUUID('7', { message: 'must be the nextCursor of a previous page' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 interface DeliveryRow {

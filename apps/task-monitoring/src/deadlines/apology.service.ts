@@ -64,10 +64,11 @@ export class ApologyService {
         unitCode: record.unitCode,
         reason: request.reason,
         newAppointmentDate: request.newAppointmentDate,
+        newDueAt: newDueAt.toISOString(),
         approvedBy: principal.subject,
       };
       await this.outbox.append(tx, [createEvent(DossierApologyIssued, dossierId, payload, requestOrigin('task-monitoring', principal), now)]);
-      return { id: apologyId, ...payload, previousDueAt: previousDueAt?.toISOString() ?? null, newDueAt: newDueAt.toISOString(), recordedAt: now.toISOString() };
+      return { id: apologyId, ...payload, previousDueAt: previousDueAt?.toISOString() ?? null, recordedAt: now.toISOString() };
     });
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ESCALATION_LEVELS, EscalationLevel } from '@onestop/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { PageLimitQueryDto } from '@onestop/platform';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 const UNIT_CODE = /^[0-9A-Z.]{2,20}$/;
 const UNIT_CODE_MESSAGE = 'must be an administrative unit code such as 19753 or 46.STP';
@@ -21,23 +21,16 @@ export class ApologyDto {
 export const DEADLINE_STATES = ['due-soon', 'overdue'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
 
-class PageQueryDto {
+/** A page of a list ordered by (instant, id): the cursor is opaque (see keyset-cursor.ts). */
+class KeysetPageQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'must be the nextCursor of a previous page' })
   cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
-export class DeadlinesQueryDto extends PageQueryDto {
+export class DeadlinesQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ description: 'a unit of your province (province roles); officers see their own unit', example: '19753' })
   @IsOptional()
   @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
@@ -49,7 +42,7 @@ export class DeadlinesQueryDto extends PageQueryDto {
   state?: DeadlineState;
 }
 
-export class EscalationsQueryDto extends PageQueryDto {
+export class EscalationsQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ description: 'a unit of your province (province roles); unit leaders see their own unit', example: '19753' })
   @IsOptional()
   @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_STATUSES, TaskStatus } from '@onestop/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IdCursorPageQueryDto } from '@onestop/platform';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PERIOD_PATTERN } from '../evaluation-period';
 import { UNIT_CODE, UNIT_CODE_MESSAGE } from './assign-task.dto';
 
-export class TasksQueryDto {
+export class TasksQueryDto extends IdCursorPageQueryDto {
   @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'only tasks with a commune in this status, and only those communes' })
   @IsOptional()
   @IsIn(TASK_STATUSES)
@@ -15,19 +15,6 @@ export class TasksQueryDto {
   @IsOptional()
   @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
   commune?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsUUID('7', { message: 'must be the nextCursor of a previous page' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class EvaluationsQueryDto {

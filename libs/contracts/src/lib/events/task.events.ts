@@ -68,6 +68,8 @@ export const DossierApologyIssued = defineEvent({
     unitCode,
     reason: z.string(),
     newAppointmentDate: z.iso.date(),
+    /** The new deadline: the end of the new appointment day, on the working calendar of task monitoring. */
+    newDueAt: instant,
     approvedBy: z.string(),
   }),
 });

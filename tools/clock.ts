@@ -4,6 +4,7 @@ import {
   describeInstant,
   describeSimulatedTime,
   parseDuration,
+  readRedisTimeMs,
   readSimulatedClock,
   resetSimulatedClock,
   setSimulatedClock,
@@ -70,12 +71,13 @@ function parseUsage<T>(parse: () => T): T {
 
 async function run(redis: Redis, command: ClockCommand, key: string): Promise<string> {
   const options = { key };
-  const report = (done: string, state: SimulatedTimeState) => `${done}; simulated time ${describeSimulatedTime(state)}`;
+  // Shown as of the change's own anchor, or of Redis's clock: this machine's may be off.
+  const report = (done: string, state: SimulatedTimeState) => `${done}; simulated time ${describeSimulatedTime(state, state.anchorRealMs)}`;
   switch (command.name) {
     case 'show': {
       const state = await readSimulatedClock(redis, options);
       if (!state) return `no simulation under ${key}; services on CLOCK=simulated follow real time, now ${describeInstant(new Date())}`;
-      return `simulated time ${describeSimulatedTime(state)}`;
+      return `simulated time ${describeSimulatedTime(state, await readRedisTimeMs(redis))}`;
     }
     case 'advance':
       return report(`advanced by ${command.duration}`, await advanceSimulatedClock(redis, command.ms, options));

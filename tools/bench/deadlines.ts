@@ -7,10 +7,11 @@ import { ManualClock } from '@onestop/platform';
 import { createTestDatabase, startTestService } from '@onestop/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { taskMonitoringSchema } from '../../apps/task-monitoring/src/database/schema';
+import { DeadlineQueries } from '../../apps/task-monitoring/src/deadlines/deadline-queries.service';
 import { DeadlineScanner } from '../../apps/task-monitoring/src/deadlines/deadline-scanner';
 import { taskMonitoringService } from '../../apps/task-monitoring/src/service';
 import { failAndExit } from '../stack/cli';
-import { machine, writeSection } from './report';
+import { machine, percentile, writeSection } from './report';
 
 const OPEN = Number(process.env['BENCH_OPEN_CLOCKS'] ?? 1_000_000);
 const DUE = Number(process.env['BENCH_DUE'] ?? 10_000);
@@ -26,19 +27,30 @@ const NOW = new Date('2026-11-25T10:00:00+07:00');
 async function fill(database: { dataSource: { query(sql: string, parameters?: unknown[]): Promise<unknown> } }): Promise<void> {
   await database.dataSource.query(
     `INSERT INTO dossier_clocks (dossier_id, code, province_code, unit_code, assignee_id, procedure_code, pauses_for_citizen, state, budget_minutes,
-       segment_start, remaining_minutes, step, step_start, step_remaining_minutes, due_at, due_soon_at, step_due_at, next_fire_at, received_at, updated_at)
+       segment_start, remaining_minutes, step, step_start, step_remaining_minutes, due_at, due_soon_at, step_due_at,
+       escalate_unit_leader_at, escalate_province_at, next_fire_at, received_at, updated_at)
      SELECT gen_random_uuid(), '19753-261125-' || lpad((i % 10000)::text, 4, '0'), '46', (19753 + i % 40)::text, 'officer-' || (i % 400), 'HKD-DANGKY', false,
-            'running', 1440,
-            CASE WHEN i <= $2 THEN $1::timestamptz - interval '1 minute' ELSE $1::timestamptz END,
-            CASE WHEN i <= $2 THEN 240 ELSE 1440 END,
-            'processing', $1::timestamptz, 1000,
-            $1::timestamptz + interval '4 hours', $1::timestamptz, $1::timestamptz + interval '2 days',
-            CASE WHEN i <= $2 THEN $1::timestamptz - interval '1 minute' ELSE $1::timestamptz + (i % 90 + 1) * interval '1 day' END,
+            'running', 1440, $1::timestamptz - interval '1 minute', CASE WHEN i <= $2 THEN 240 ELSE 1440 END, 'processing', $1::timestamptz, 1000,
+            due, due - interval '1 day', $1::timestamptz + interval '2 days', due + interval '4 hours', due + interval '3 days',
+            CASE WHEN i <= $2 THEN $1::timestamptz - interval '1 minute' ELSE due - interval '1 day' END,
             $1::timestamptz - interval '3 days', $1::timestamptz
-       FROM generate_series(1, $3) AS i`,
+       FROM generate_series(1, $3) AS i,
+            LATERAL (SELECT CASE WHEN i <= $2 THEN $1::timestamptz + interval '4 hours' ELSE $1::timestamptz + (i % 90 + 2) * interval '1 day' END AS due) AS d`,
     [NOW, DUE, OPEN],
   );
   await database.dataSource.query('ANALYZE dossier_clocks');
+}
+
+/** p50 and p99 of `runs` calls, in ms. */
+async function timed(runs: number, call: () => Promise<unknown>): Promise<string> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const began = performance.now();
+    await call();
+    times.push(performance.now() - began);
+  }
+  times.sort((a, b) => a - b);
+  return `p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`;
 }
 
 async function topicSize(kafka: Kafka): Promise<number> {
@@ -93,6 +105,11 @@ async function main(): Promise<void> {
       const idle = await scanner.scanOnce();
       const idleMs = performance.now() - idleBegan;
       const remaining = await database.dataSource.query(`SELECT count(*)::int AS n FROM dossier_clocks WHERE next_fire_at <= $1`, [NOW]);
+      // The leaders' list over the same million clocks: a province's and one unit's due-soon page.
+      const queries = service.app.get(DeadlineQueries);
+      const leader = { subject: 'bench-leader', roles: ['province-leader' as const], unitCode: null, provinceCode: '46' };
+      const provinceList = await timed(200, () => queries.deadlines({ state: 'due-soon', limit: 50 }, leader));
+      const unitList = await timed(200, () => queries.deadlines({ state: 'due-soon', unit: '19760', limit: 50 }, leader));
 
       const figures = {
         cycle: `${fired} events in ${cycleSeconds.toFixed(2)} s (${batches.length} batches of ≤ ${BATCH}: ${batches.map((ms) => ms.toFixed(0)).join(', ')} ms)`,
@@ -100,6 +117,8 @@ async function main(): Promise<void> {
         published: `${publishedSeconds.toFixed(2)} s`,
         idle: `${idleMs.toFixed(1)} ms (${idle.claimed} claimed)`,
         left: remaining[0].n,
+        provinceList,
+        unitList,
       };
       console.log(JSON.stringify(figures, null, 2));
       if (fired !== DUE || remaining[0].n !== 0) throw new Error(`expected ${DUE} events and nothing left due, got ${fired} and ${remaining[0].n}`);
@@ -109,8 +128,8 @@ async function main(): Promise<void> {
 ${OPEN.toLocaleString('en')} running clocks; ${DUE.toLocaleString('en')} of them crossed their due-soon instant. The task-monitoring
 service runs in the benchmark's process on a fixed clock, and its scan is called until nothing is
 due: each batch claims up to ${BATCH} clocks (\`FOR UPDATE SKIP LOCKED\` on the \`next_fire_at\`
-index), recomputes their alarms on the working calendar, appends the events to the outbox and
-settles the clocks, in one transaction. The outbox relay publishes to the local KRaft broker
+index), compares the alarm instants stored with each clock with the time, appends the events to
+the outbox and settles the clocks, in one transaction. The outbox relay publishes to the local KRaft broker
 meanwhile.
 
 | measure | result | target |
@@ -119,6 +138,8 @@ meanwhile.
 | events/s written (outbox, with the clocks settled) | **${figures.rate}** | |
 | until the last event was on Kafka | ${figures.published} | |
 | a scan with nothing due, ${OPEN.toLocaleString('en')} clocks | ${figures.idle} | |
+| \`GET /deadlines?state=due-soon\`, a province's first page of 50 | ${figures.provinceList} | |
+| the same for one commune (25,000 running clocks) | ${figures.unitList} | |
 
 Broker, PostgreSQL and the service share the machine's ${require('node:os').cpus().length} cores.`,
       );
@@ -131,4 +152,4 @@ Broker, PostgreSQL and the service share the machine's ${require('node:os').cpus
   }
 }
 
-main().catch(failAndExit);
+main().then(() => process.exit(0), failAndExit('bench:deadlines'));

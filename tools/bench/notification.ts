@@ -143,4 +143,4 @@ Broker, PostgreSQL, the service and the SMTP server share the machine's ${requir
   }
 }
 
-main().catch(failAndExit);
+main().then(() => process.exit(0), failAndExit('bench:notification'));

@@ -1,5 +1,6 @@
+import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { TOPICS } from '@onestop/contracts';
-import { PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
+import { Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
 import { readTopic, RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
 import { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -13,6 +14,8 @@ import { taskMonitoringSchema } from '../../apps/task-monitoring/src/database/sc
 import { taskMonitoringService } from '../../apps/task-monitoring/src/service';
 import { TaskMonitoringEnv } from '../../apps/task-monitoring/src/task-monitoring.env';
 
+// Its own broker: its routing would otherwise route the dossiers other suites file on the shared one.
+const broker = { name: 'deadlines', port: 19492 };
 const UNIT = '19753'; // Phú Xuân, Huế
 /** An instant in Huế local time, 'YYYY-MM-DDTHH:MM'. */
 const at = (local: string) => new Date(`${local}:00+07:00`);
@@ -25,7 +28,7 @@ const at = (local: string) => new Date(`${local}:00+07:00`);
 describe('deadline clocks on simulated time', () => {
   jest.setTimeout(120_000);
   const clockKey = `onestop:clock:e2e-${randomBytes(4).toString('hex')}`;
-  const simulated = { CLOCK: 'simulated', CLOCK_KEY: clockKey, KAFKA_CONSUMER_START: 'latest' };
+  const simulated: Record<string, string> = { CLOCK: 'simulated', CLOCK_KEY: clockKey, KAFKA_CONSUMER_START: 'earliest' };
   const redis = new Redis(testRedisUrl(), { lazyConnect: true });
   let intake: ServiceUnderTest<IntakeEnv>;
   let routing: ServiceUnderTest<PlatformEnv>;
@@ -34,11 +37,19 @@ describe('deadline clocks on simulated time', () => {
   let restarted: RunningService<TaskMonitoringEnv> | null = null;
   const tokens: Record<string, string> = {};
 
-  const moveTo = (local: string) => setSimulatedClock(redis, at(local), { key: clockKey });
+  /** Moves the shared clock and waits until every running service reads the new time. */
+  async function moveTo(local: string): Promise<void> {
+    await setSimulatedClock(redis, at(local), { key: clockKey });
+    const running = [intake, routing, restarted ?? (monitoringClosed ? null : monitoring)].filter((service) => service !== null);
+    await waitFor(async () => running.every((service) => service.app.get(Clock, { strict: false }).now() >= at(local)), 5_000, `every service at ${local}`);
+  }
+  let monitoringClosed = false;
   const monitoringUrl = () => (restarted ?? monitoring).url;
 
   beforeAll(async () => {
     await redis.connect();
+    await resetBroker(broker);
+    simulated['KAFKA_BROKERS'] = (await startBroker(broker)).brokers;
     // Friday 28 August 2026, 15:30 in Huế, after the 15:00 cut-off; time stands still until moved.
     await setSimulatedClock(redis, at('2026-08-28T15:30'), { key: clockKey, force: true });
     await setSimulatedRate(redis, 0, { key: clockKey });
@@ -62,6 +73,7 @@ describe('deadline clocks on simulated time', () => {
     await Promise.all([intake?.close(), routing?.close(), restarted ? monitoring.database.drop() : monitoring?.close()]);
     await redis.del(clockKey);
     redis.disconnect();
+    await stopBroker(broker);
   }, 60_000);
 
   async function file(procedureCode: string, document: string) {
@@ -81,13 +93,24 @@ describe('deadline clocks on simulated time', () => {
 
   /** The task events about a dossier, read from Kafka until `until` holds. */
   async function taskEvents(dossierId: string, until: (types: string[]) => boolean): Promise<Array<{ type: string; occurredAt: string; payload: Record<string, unknown> }>> {
-    const messages = await readTopic(TOPICS.task, (key) => key === dossierId, (read) => until(read.map((m) => JSON.parse(m.value).type)));
+    const messages = await readTopic(TOPICS.task, (key) => key === dossierId, (read) => until(read.map((m) => JSON.parse(m.value).type)), {
+      brokers: simulated['KAFKA_BROKERS'].split(','),
+    });
     return messages.map((m) => JSON.parse(m.value));
+  }
+
+  /** An action on a dossier in routing, at the version it has now. */
+  async function act(dossierId: string, token: string, action: string, reason?: string): Promise<void> {
+    const { version } = (await request(routing.url).get(`/api/v1/dossiers/${dossierId}`).auth(tokens.leader, { type: 'bearer' }).expect(200)).body;
+    await request(routing.url).post(`/api/v1/dossiers/${dossierId}/actions`).auth(token, { type: 'bearer' }).send({ version, action, reason }).expect(200);
   }
 
   const deadlines = (token: string, query = '') => request(monitoringUrl()).get(`/api/v1/deadlines${query}`).auth(token, { type: 'bearer' });
 
   let dossier: { id: string; code: string };
+  /** Two more dossiers of the same day, accepted: one ends before its deadline, one after. */
+  let onTime: { id: string };
+  let late: { id: string };
 
   it('gives a 3-working-day dossier filed on Friday after 15:00 its deadline past the weekend and the holidays', async () => {
     const filed = await file('HKD-DANGKY', 'registration-application');
@@ -97,6 +120,13 @@ describe('deadline clocks on simulated time', () => {
     await waitFor(async () => (await clockOf(filed.id))?.assignee_id === 'specialist-px', 30_000, 'the clock started and the dossier assigned');
     expect(await clockOf(filed.id)).toMatchObject({ state: 'running', due_at: at('2026-09-04T17:30'), step: 'acceptance' });
     expect((await deadlines(tokens.specialist).expect(200)).body.items).toEqual([]);
+
+    [onTime, late] = [await file('HKD-DANGKY', 'registration-application'), await file('HKD-DANGKY', 'registration-application')];
+    for (const other of [onTime, late]) {
+      await waitFor(async () => (await clockOf(other.id))?.assignee_id === 'specialist-px', 30_000, 'the other dossiers assigned');
+      await act(other.id, tokens.specialist, 'accept');
+      await waitFor(async () => (await clockOf(other.id))?.step === 'processing', 30_000, 'the other dossiers accepted');
+    }
   });
 
   it('warns one working day before the deadline, and only then', async () => {
@@ -113,14 +143,25 @@ describe('deadline clocks on simulated time', () => {
       occurredAt: at('2026-09-01T17:30').toISOString(),
       payload: { dossierId: dossier.id, code: dossier.code, unitCode: UNIT, assigneeId: 'specialist-px', dueAt: at('2026-09-04T17:30').toISOString() },
     });
-    const listed = await deadlines(tokens.specialist, '?state=due-soon').expect(200);
-    expect(listed.body.items).toEqual([expect.objectContaining({ dossierId: dossier.id, state: 'due-soon', assigneeId: 'specialist-px' })]);
+    const listed = await deadlines(tokens.specialist, '?state=due-soon&limit=2').expect(200);
+    expect(listed.body.items).toHaveLength(2);
+    const rest = await deadlines(tokens.specialist, `?state=due-soon&cursor=${listed.body.nextCursor}`).expect(200);
+    expect(rest.body.nextCursor).toBeNull();
+    const dueSoon = [...listed.body.items, ...rest.body.items];
+    expect(new Set(dueSoon.map((item: { dossierId: string }) => item.dossierId))).toEqual(new Set([dossier.id, onTime.id, late.id]));
+    expect(dueSoon.find((item: { dossierId: string }) => item.dossierId === dossier.id)).toMatchObject({ state: 'due-soon', assigneeId: 'specialist-px' });
     expect((await deadlines(tokens.specialist, '?state=overdue').expect(200)).body.items).toEqual([]);
   });
 
   it('announces the missed deadline and the escalation after a restart, without repeating the warning', async () => {
     await monitoring.app.close();
-    // While the service is down the deadline (Friday 17:30) and the leader's threshold (4 working hours later) pass.
+    monitoringClosed = true;
+    // While the service is down: one dossier ends before its deadline (Friday 17:30), one after it,
+    // and the first dossier's deadline and the leader's threshold (4 working hours later) pass.
+    await moveTo('2026-09-04T10:00');
+    await act(onTime.id, tokens.leader, 'stop', 'Người nộp đề nghị dừng giải quyết');
+    await moveTo('2026-09-07T09:00');
+    await act(late.id, tokens.leader, 'stop', 'Hồ sơ không đủ điều kiện');
     await moveTo('2026-09-07T12:00');
     restarted = await startTestService(taskMonitoringService, {
       ...simulated,
@@ -131,6 +172,13 @@ describe('deadline clocks on simulated time', () => {
     const events = await taskEvents(dossier.id, (types) => types.includes('DossierOverdue') && types.includes('DossierEscalated'));
     expect(events.find((e) => e.type === 'DossierOverdue')).toMatchObject({ occurredAt: at('2026-09-04T17:30').toISOString() });
     expect(events.find((e) => e.type === 'DossierEscalated')).toMatchObject({ occurredAt: at('2026-09-07T11:30').toISOString(), payload: { level: 'unit-leader', unitCode: UNIT } });
+    // The dossier ended after its deadline was late, once; the one ended in time was not, though
+    // both ends were still waiting in Kafka when the service came back.
+    const lateEvents = await taskEvents(late.id, (types) => types.includes('DossierOverdue'));
+    expect(lateEvents.filter((e) => e.type === 'DossierOverdue')).toEqual([expect.objectContaining({ occurredAt: at('2026-09-04T17:30').toISOString() })]);
+    await waitFor(async () => (await clockOf(onTime.id))?.state === 'closed', 30_000, 'the dossier ended in time closed');
+    const ended = await monitoring.database.dataSource.query('SELECT dossier_id, overdue_fired, escalation_level FROM dossier_clocks WHERE dossier_id = ANY($1) ORDER BY dossier_id', [[onTime.id, late.id]]);
+    expect(ended).toEqual(expect.arrayContaining([{ dossier_id: onTime.id, overdue_fired: false, escalation_level: 0 }, { dossier_id: late.id, overdue_fired: true, escalation_level: 0 }]));
 
     await moveTo('2026-09-07T12:30');
     const overdue = await deadlines(tokens.leader, '?state=overdue').expect(200);
@@ -151,6 +199,11 @@ describe('deadline clocks on simulated time', () => {
     const saturday = await request(monitoringUrl()).post(url).auth(tokens.leader, { type: 'bearer' }).send({ reason, newAppointmentDate: '2026-09-12' }).expect(400);
     expect(saturday.body.errors).toEqual([{ field: 'newAppointmentDate', message: 'must be a working day' }]);
     await request(monitoringUrl()).post(url).auth(tokens.leader, { type: 'bearer' }).send({ reason, newAppointmentDate: '2026-09-07' }).expect(400);
+    for (const impossible of ['2026-02-30', '9999-12-31']) {
+      const refused = await request(monitoringUrl()).post(url).auth(tokens.leader, { type: 'bearer' }).send({ reason, newAppointmentDate: impossible }).expect(400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['newAppointmentDate']);
+    }
+    await request(monitoringUrl()).post('/api/v1/dossiers/not-a-dossier/apology').auth(tokens.leader, { type: 'bearer' }).send({ reason, newAppointmentDate: '2026-09-11' }).expect(400);
     await request(monitoringUrl()).post(url).auth(tokens.specialist, { type: 'bearer' }).send({ reason, newAppointmentDate: '2026-09-11' }).expect(403);
     await request(monitoringUrl()).post(`/api/v1/dossiers/${randomUUID()}/apology`).auth(tokens.leader, { type: 'bearer' }).send({ reason, newAppointmentDate: '2026-09-11' }).expect(404);
     expect(await monitoring.database.dataSource.query('SELECT 1 FROM apologies')).toHaveLength(0);
@@ -166,10 +219,16 @@ describe('deadline clocks on simulated time', () => {
     const history = await request(routing.url).get(`/api/v1/dossiers/${dossier.id}/history`).auth(tokens.leader, { type: 'bearer' }).expect(200);
     expect(history.body.items.at(-1)).toMatchObject({ action: 'apology', reason, actorId: 'leader-px' });
 
+    // The applicant's public look-up at intake shows the new appointment.
+    const lookUp = async () => (await request(intake.url).get(`/api/v1/dossiers/${dossier.code}/status?phone=0111`).expect(200)).body;
+    await waitFor(async () => (await lookUp()).appointmentDate === '2026-09-11', 30_000, 'the new appointment in the public look-up');
+
     // The apology is the last event about the dossier: everything before it on Kafka is final.
     const events = await taskEvents(dossier.id, (types) => types.includes('DossierApologyIssued'));
     expect(events.map((e) => e.type).sort()).toEqual(['DossierApologyIssued', 'DossierDueSoon', 'DossierEscalated', 'DossierOverdue', 'StepOverdue']);
-    expect(events.find((e) => e.type === 'DossierApologyIssued')).toMatchObject({ payload: { reason, newAppointmentDate: '2026-09-11', approvedBy: 'leader-px' } });
+    expect(events.find((e) => e.type === 'DossierApologyIssued')).toMatchObject({
+      payload: { reason, newAppointmentDate: '2026-09-11', newDueAt: at('2026-09-11T17:30').toISOString(), approvedBy: 'leader-px' },
+    });
   });
 
   it('moves the deadline by the working time a supplement request paused it', async () => {
@@ -179,18 +238,14 @@ describe('deadline clocks on simulated time', () => {
     expect(land.appointmentDate).toBe('2026-10-05');
     await waitFor(async () => (await clockOf(land.id))?.assignee_id === 'specialist-px', 30_000, 'the land dossier assigned');
     expect((await clockOf(land.id))?.due_at).toEqual(at('2026-10-05T11:30'));
-    const act = async (token: string, action: string, reason?: string) => {
-      const { version } = (await request(routing.url).get(`/api/v1/dossiers/${land.id}`).auth(tokens.leader, { type: 'bearer' }).expect(200)).body;
-      await request(routing.url).post(`/api/v1/dossiers/${land.id}/actions`).auth(token, { type: 'bearer' }).send({ version, action, reason }).expect(200);
-    };
     await moveTo('2026-09-07T14:00');
-    await act(tokens.specialist, 'accept');
-    await act(tokens.specialist, 'request-supplement', 'Thiếu bản sao giấy tờ về quyền sử dụng đất');
+    await act(land.id, tokens.specialist, 'accept');
+    await act(land.id, tokens.specialist, 'request-supplement', 'Thiếu bản sao giấy tờ về quyền sử dụng đất');
     await waitFor(async () => (await clockOf(land.id))?.state === 'paused', 30_000, 'the clock paused');
     // A week later (five working days) the citizen brings the paper, before the 15:00 cut-off: the
     // deadline moves by those five working days.
     await moveTo('2026-09-14T14:00');
-    await act(tokens.desk, 'supplement-received');
+    await act(land.id, tokens.desk, 'supplement-received');
     await waitFor(async () => (await clockOf(land.id))?.state === 'running', 30_000, 'the clock running again');
     expect((await clockOf(land.id))?.due_at).toEqual(at('2026-10-12T11:30'));
     // Routing keeps the same deadline for the officer's work queue.

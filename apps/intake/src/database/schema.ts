@@ -4,6 +4,7 @@ import { DatabaseSchema } from '@onestop/platform';
 import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
 import { CreateIntakeTables1764000000000 } from './migrations/1764000000000-CreateIntakeTables';
 import { SeedProcedureCatalogue1764000000001 } from './migrations/1764000000001-SeedProcedureCatalogue';
+import { AddPublicStepNote1764800000000 } from './migrations/1764800000000-AddPublicStepNote';
 
 /** The intake database: its entities and, in order, the migrations that build it. */
 export const intakeSchema: DatabaseSchema = {
@@ -14,5 +15,6 @@ export const intakeSchema: DatabaseSchema = {
     CreateCalendarDays1763950000000,
     CreateIntakeTables1764000000000,
     SeedProcedureCatalogue1764000000001,
+    AddPublicStepNote1764800000000,
   ],
 };

@@ -45,4 +45,6 @@ export interface PublicStep {
   to: DossierStatusCode;
   action: string;
   at: string;
+  /** What the step tells the applicant in words (why an appointment moved); null where the status says it all. */
+  note: string | null;
 }

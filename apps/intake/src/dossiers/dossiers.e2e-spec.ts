@@ -166,7 +166,7 @@ describe('intake dossiers', () => {
       code: filed.body.code,
       status: 2,
       appointmentDate: '2026-11-27',
-      history: [{ from: null, to: 2, action: 'receive', at: clock.now().toISOString() }],
+      history: [{ from: null, to: 2, action: 'receive', at: clock.now().toISOString(), note: null }],
     });
     const text = JSON.stringify(status.body);
     for (const personal of ['Lê Văn Cường', CITIZEN_ID, '0905123456', 'cuong@example.vn', 'Kim Long']) expect(text).not.toContain(personal);

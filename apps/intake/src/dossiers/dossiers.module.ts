@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresModule } from '../procedures/procedures.module';
+import { ApologyHandler } from './apology.handler';
 import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
 import { FileDossierService } from './file-dossier.service';
@@ -9,6 +10,6 @@ import { RoutedHandler, StatusChangedHandler } from './processing-updates.handle
 @Module({
   imports: [ProceduresModule],
   controllers: [DossiersController],
-  providers: [FileDossierService, DossiersService, CitizenIdCipher, StatusChangedHandler, RoutedHandler],
+  providers: [FileDossierService, DossiersService, CitizenIdCipher, StatusChangedHandler, RoutedHandler, ApologyHandler],
 })
 export class DossiersModule {}

@@ -47,7 +47,7 @@ export class DossiersService {
     const dossier = await this.byCode(code);
     if (!dossier || !dossier.applicantPhone.endsWith(phoneLastFour)) throw notFound(code);
     const steps: PublicStep[] = await this.dataSource.query(
-      `SELECT from_status AS "from", to_status AS "to", action, occurred_at AS "at"
+      `SELECT from_status AS "from", to_status AS "to", action, occurred_at AS "at", note
          FROM dossier_public_history WHERE dossier_id = $1 ORDER BY occurred_at, id`,
       [dossier.id],
     );

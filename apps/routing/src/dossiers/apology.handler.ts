@@ -11,8 +11,8 @@ import { ROUTED_COLUMNS, RoutedDossier } from './routed-dossier.record';
 const RUNNING_OR_PAUSED: readonly State[] = ['received', 'processing', 'supplement-requested', 'fees-due', 'awaiting-signature'];
 
 /**
- * An apology set a new appointment date: the officer's work queue shows the new deadline, the
- * end of that working day (or, while the clock is paused, keeps the time up to it as remainder).
+ * An apology set a new appointment date: the officer's work queue shows the new deadline (or,
+ * while the clock is paused, keeps the working time up to it as the remainder).
  */
 @Injectable()
 @HandlesEvent(DossierApologyIssued)
@@ -24,12 +24,12 @@ export class ApologyHandler implements EventHandler<EnvelopeOf<typeof DossierApo
 
   async handle(event: EnvelopeOf<typeof DossierApologyIssued>, tx: EntityManager): Promise<void> {
     const { dossierId, newAppointmentDate, reason, approvedBy } = event.payload;
+    const newDueAt = new Date(event.payload.newDueAt);
     const rows: RoutedDossier[] = await tx.query(`SELECT ${ROUTED_COLUMNS} FROM routed_dossiers WHERE id = $1 FOR UPDATE`, [dossierId]);
     const dossier = rows[0];
     if (!dossier || !RUNNING_OR_PAUSED.includes(dossier.state)) return;
     const calendar = await this.calendars.calendar();
     const at = new Date(event.occurredAt);
-    const newDueAt = calendar.endOfWorkingDay(newAppointmentDate);
     const paused = dossier.pausedAt !== null;
     await tx.query(`UPDATE routed_dossiers SET due_at = $2, remaining_working_hours = $3, version = version + 1, updated_at = $4 WHERE id = $1`, [
       dossierId,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { WorkingCalendar } from '@onestop/calendar';
 import { DossierApologyIssued } from '@onestop/contracts';
 import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
-import { Clock, Principal, ProblemException } from '@onestop/platform';
+import { Clock, invalidRequest, Principal, ProblemException } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { ClockKeeper } from './clock-keeper';
-import { derivedInstants, lockClock } from './clock-store';
-import { rescheduleClock } from './deadline-clock';
+import { ClockRecord } from './clock-store';
+import { dueIfResumedAt, rescheduleClock } from './deadline-clock';
 import { mayAnswerFor, noSuchDossier } from './deadline-access';
 import { resolveEscalations } from './escalations';
 
@@ -15,12 +16,30 @@ export interface ApologyRequest {
   newAppointmentDate: string;
 }
 
-const newDateProblem = (message: string) => new ProblemException(400, 'Invalid request', { errors: [{ field: 'newAppointmentDate', message }] });
+/** How far an apology may move an appointment: a year past the current one. */
+const MAX_POSTPONEMENT_MS = 365 * 24 * 3600 * 1000;
+
+const newDateProblem = (message: string) => invalidRequest([{ field: 'newAppointmentDate', message }]);
+
+/**
+ * The new deadline an apology may set: the end of a working day after the current appointment (a
+ * paused clock's, as if it resumed now) and after today, within a year of it.
+ */
+function newDeadline(record: ClockRecord, calendar: WorkingCalendar, now: Date, date: string): { previousDueAt: Date; newDueAt: Date } {
+  const previousDueAt = dueIfResumedAt(record.clock, calendar, now)!;
+  const earliest = previousDueAt > now ? previousDueAt : now;
+  const after = calendar.localDateOf(earliest);
+  const latest = calendar.localDateOf(new Date(earliest.getTime() + MAX_POSTPONEMENT_MS));
+  if (date <= after) throw newDateProblem(`must be after ${after}, the ${previousDueAt > now ? 'current appointment' : 'current date'}`);
+  if (date > latest) throw newDateProblem(`must be no later than ${latest}, a year after the current appointment`);
+  if (!calendar.isWorkingDay(date)) throw newDateProblem('must be a working day');
+  return { previousDueAt, newDueAt: calendar.endOfWorkingDay(date) };
+}
 
 /**
  * A late (or soon late) dossier's apology to the applicant: the leader who approves it sets a new
  * appointment date; the clock's deadline moves to the end of that working day and its alarms are
- * armed again; the citizen is told through DossierApologyIssued.
+ * armed again; the citizen is told, and routing follows, through DossierApologyIssued.
  */
 @Injectable()
 export class ApologyService {
@@ -33,42 +52,35 @@ export class ApologyService {
 
   async record(dossierId: string, request: ApologyRequest, principal: Principal) {
     const now = this.clock.now();
-    const { calendar, settings } = await this.clocks.context();
     return this.dataSource.transaction(async (tx) => {
-      const record = await lockClock(tx, dossierId);
-      if (!record || !mayAnswerFor(principal, record)) throw noSuchDossier(dossierId);
-      if (record.clock.state === 'closed') throw new ProblemException(409, 'Dossier closed', { detail: 'the dossier has its result or has ended; no new appointment can be set' });
-      if (!calendar.isWorkingDay(request.newAppointmentDate)) throw newDateProblem('must be a working day');
-      const previousDueAt = derivedInstants(record, calendar, settings).dueAt;
-      const earliest = previousDueAt && previousDueAt > now ? previousDueAt : now;
-      if (request.newAppointmentDate <= calendar.localDateOf(earliest)) {
-        throw newDateProblem(`must be after ${calendar.localDateOf(earliest)}, the ${previousDueAt && previousDueAt > now ? 'current appointment' : 'current date'}`);
-      }
-      const newDueAt = calendar.endOfWorkingDay(request.newAppointmentDate);
+      const moved: { deadline?: { previousDueAt: Date; newDueAt: Date } } = {};
+      const changed = await this.clocks.change(tx, dossierId, now, (record, { calendar }) => {
+        if (!mayAnswerFor(principal, record)) throw noSuchDossier(dossierId);
+        if (record.clock.state === 'closed') throw new ProblemException(409, 'Dossier closed', { detail: 'the dossier has its result or has ended; no new appointment can be set' });
+        moved.deadline = newDeadline(record, calendar, now, request.newAppointmentDate);
+        return { ...record, deadlineVersion: record.deadlineVersion + 1, clock: rescheduleClock(record.clock, calendar, now, moved.deadline.newDueAt) };
+      });
+      if (!changed || !moved.deadline) throw noSuchDossier(dossierId);
+      const { previousDueAt, newDueAt } = moved.deadline;
       const apologyId = uuidv7();
       await tx.query(
         `INSERT INTO apologies (id, dossier_id, reason, previous_due_at, new_appointment_date, new_due_at, approved_by, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [apologyId, dossierId, request.reason, previousDueAt, request.newAppointmentDate, newDueAt, principal.subject, now],
       );
-      await this.clocks.change(tx, dossierId, (current) => ({
-        ...current,
-        deadlineVersion: current.deadlineVersion + 1,
-        clock: rescheduleClock(current.clock, calendar, now, newDueAt),
-      }));
       await resolveEscalations(tx, dossierId, now);
       const payload = {
         dossierId,
-        code: record.code,
-        provinceCode: record.provinceCode,
-        unitCode: record.unitCode,
+        code: changed.code,
+        provinceCode: changed.provinceCode,
+        unitCode: changed.unitCode,
         reason: request.reason,
         newAppointmentDate: request.newAppointmentDate,
         newDueAt: newDueAt.toISOString(),
         approvedBy: principal.subject,
       };
       await this.outbox.append(tx, [createEvent(DossierApologyIssued, dossierId, payload, requestOrigin('task-monitoring', principal), now)]);
-      return { id: apologyId, ...payload, previousDueAt: previousDueAt?.toISOString() ?? null, recordedAt: now.toISOString() };
+      return { id: apologyId, ...payload, previousDueAt: previousDueAt.toISOString(), recordedAt: now.toISOString() };
     });
   }
 }

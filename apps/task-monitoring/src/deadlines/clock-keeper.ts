@@ -3,9 +3,10 @@ import { CalendarStore, WorkingCalendar } from '@onestop/calendar';
 import { afterCommit, Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
-import { ClockRecord, lockClock, saveClock } from './clock-store';
+import { AlarmFirer } from './alarm-firer';
+import { ClockRecord, lockClock, StoredClock, writeClock } from './clock-store';
 import { clockSettingsFrom } from './clock-settings';
-import { ClockSettings } from './deadline-clock';
+import { alarmsDue, ClockSettings, refreshTriggers, triggersOf } from './deadline-clock';
 import { DeadlineScanner } from './deadline-scanner';
 
 export interface ClockContext {
@@ -25,6 +26,7 @@ export class ClockKeeper {
   constructor(
     private readonly calendars: CalendarStore,
     private readonly scanner: DeadlineScanner,
+    private readonly firer: AlarmFirer,
     private readonly clock: Clock,
     env: TaskMonitoringEnv,
   ) {
@@ -39,28 +41,39 @@ export class ClockKeeper {
   async start(tx: EntityManager, build: (context: ClockContext) => ClockRecord): Promise<void> {
     const context = await this.context();
     const record = build(context);
-    if (await lockClock(tx, record.dossierId)) return;
-    await this.save(tx, record, context);
+    await this.write(tx, { record, triggers: triggersOf(record.clock, context.calendar, context.settings) }, 'insert');
   }
 
   /**
-   * Applies `change` to a dossier's clock. A dossier received before this service kept clocks
-   * (or whose receipt it never saw) has none: it is logged and skipped, not retried forever.
+   * Applies `change`, which happened at `at`, to a dossier's clock. Alarms that fell due before
+   * `at` are fired first, as they would have been had the scan come by in time: a dossier done
+   * after its deadline was late even if its last event arrives before the scan. A dossier received
+   * before this service kept clocks (or whose receipt it never saw) has none: it is logged and skipped.
    */
-  async change(tx: EntityManager, dossierId: string, change: (record: ClockRecord, context: ClockContext) => ClockRecord): Promise<ClockRecord | null> {
-    const record = await lockClock(tx, dossierId);
-    if (!record) {
+  async change(tx: EntityManager, dossierId: string, at: Date, change: (record: ClockRecord, context: ClockContext) => ClockRecord): Promise<ClockRecord | null> {
+    const stored = await lockClock(tx, dossierId);
+    if (!stored) {
       this.logger.warn(`no deadline clock for dossier ${dossierId}: its receipt was not seen here`);
       return null;
     }
+    const record = await this.fireDueBefore(tx, stored, at);
     const context = await this.context();
     const changed = change(record, context);
-    await this.save(tx, changed, context);
+    const triggers = refreshTriggers(stored.triggers, record.clock, changed.clock, context.calendar, context.settings);
+    await this.write(tx, { record: changed, triggers }, 'update');
     return changed;
   }
 
-  private async save(tx: EntityManager, record: ClockRecord, context: ClockContext): Promise<void> {
-    await saveClock(tx, record, context.calendar, context.settings, this.clock.now());
+  private async fireDueBefore(tx: EntityManager, { record, triggers }: StoredClock, at: Date): Promise<ClockRecord> {
+    if (!triggers) return record;
+    const { alarms, fired } = alarmsDue(record.clock, triggers, at);
+    if (alarms.length === 0) return record;
+    await this.firer.fire(tx, [{ record, triggers, alarms }]);
+    return { ...record, clock: { ...record.clock, fired } };
+  }
+
+  private async write(tx: EntityManager, stored: StoredClock, mode: 'insert' | 'update'): Promise<void> {
+    await writeClock(tx, stored, this.clock.now(), mode);
     afterCommit(tx, () => this.scanner.wake());
   }
 }

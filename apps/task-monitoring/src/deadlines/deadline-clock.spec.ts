@@ -1,5 +1,5 @@
 import { DEFAULT_CALENDAR_DAYS, WorkingCalendar } from '@onestop/calendar';
-import { alarmsDue, ClockSettings, enterStep, nextFireAt, pauseClock, rescheduleClock, resumeClock, startClock, triggersOf } from './deadline-clock';
+import { alarmsDue, ClockSettings, dueIfResumedAt, enterStep, nextFireAt, pauseClock, refreshTriggers, rescheduleClock, resumeClock, startClock, triggersOf } from './deadline-clock';
 
 /** An instant given in Vietnam local time, 'YYYY-MM-DDTHH:MM'. */
 const at = (local: string) => new Date(`${local}:00+07:00`);
@@ -88,5 +88,31 @@ describe('deadline clock', () => {
     const triggers = triggersOf(clock, calendar, settings)!;
     expect(triggers.dueAt).toEqual(at('2026-05-08T17:30'));
     expect(triggers.dueSoonAt).toEqual(at('2026-05-07T17:30'));
+  });
+
+  it('starts a step taken before counting starts when counting starts', () => {
+    // Accepted on Friday at 16:00, after the cut-off: the processing share runs from Monday 07:30.
+    const clock = enterStep(receivedFriday(), settings, 'processing', at('2026-04-24T16:00'));
+    expect(clock.stepStart).toEqual(at('2026-04-28T07:30'));
+  });
+
+  it("keeps a deadline's instants when only the step moves, even on a corrected calendar", () => {
+    const before = receivedFriday();
+    const stored = triggersOf(before, calendar, settings);
+    // A holiday announced on Wednesday 29 April after the deadline was given.
+    const corrected = new WorkingCalendar([...DEFAULT_CALENDAR_DAYS, { date: '2026-04-29', kind: 'holiday', name: { vi: 'Nghỉ bù', en: 'Day off' }, basis: 'decision' }]);
+    const stepped = enterStep(before, settings, 'processing', at('2026-04-28T09:00'));
+    const refreshed = refreshTriggers(stored, before, stepped, corrected, settings)!;
+    expect(refreshed.dueAt).toEqual(at('2026-05-04T17:30'));
+    expect(refreshed.escalateAt).toEqual(stored!.escalateAt);
+    // The new step's instant is computed on the calendar in force: Wednesday is now off.
+    expect(refreshed.stepDueAt).toEqual(triggersOf(stepped, corrected, settings)!.stepDueAt);
+    expect(refreshTriggers(stored, before, pauseClock(before, calendar, at('2026-04-28T09:00')), calendar, settings)).toBeNull();
+  });
+
+  it("tells the deadline a paused clock would have if it resumed now, for an apology's check", () => {
+    const paused = pauseClock(receivedFriday(), calendar, at('2026-04-28T11:30'));
+    expect(dueIfResumedAt(paused, calendar, at('2026-05-05T08:00'))).toEqual(at('2026-05-07T14:00'));
+    expect(dueIfResumedAt(receivedFriday(), calendar, at('2026-05-05T08:00'))).toEqual(at('2026-05-04T17:30'));
   });
 });

@@ -75,18 +75,54 @@ function stepBudget(settings: ClockSettings, step: ProcessingStep, budgetMinutes
 }
 
 export function triggersOf(clock: DeadlineClock, calendar: WorkingCalendar, settings: ClockSettings): Triggers | null {
-  if (clock.state !== 'running' || !clock.segmentStart || !clock.stepStart) return null;
+  const deadline = deadlineTriggers(clock, calendar, settings);
+  const stepDueAt = stepTrigger(clock, calendar);
+  return deadline && stepDueAt ? { ...deadline, stepDueAt } : null;
+}
+
+function deadlineTriggers(clock: DeadlineClock, calendar: WorkingCalendar, settings: ClockSettings): Omit<Triggers, 'stepDueAt'> | null {
+  if (clock.state !== 'running' || !clock.segmentStart) return null;
   const from = clock.segmentStart;
   const remaining = clock.remainingMinutes;
   return {
     dueAt: after(calendar, from, remaining),
     dueSoonAt: after(calendar, from, remaining - settings.dueSoonMinutes),
-    stepDueAt: after(calendar, clock.stepStart, clock.stepRemainingMinutes),
     escalateAt: {
       'unit-leader': after(calendar, from, remaining + settings.escalateAfterMinutes['unit-leader']),
       province: after(calendar, from, remaining + settings.escalateAfterMinutes.province),
     },
   };
+}
+
+function stepTrigger(clock: DeadlineClock, calendar: WorkingCalendar): Date | null {
+  return clock.state === 'running' && clock.stepStart ? after(calendar, clock.stepStart, clock.stepRemainingMinutes) : null;
+}
+
+/**
+ * The instants after a change of the clock. Only what the change moved is computed again: a
+ * deadline once given keeps its instant even if the calendar has been corrected since, as the
+ * applicant's appointment does.
+ */
+export function refreshTriggers(
+  stored: Triggers | null,
+  before: DeadlineClock,
+  after: DeadlineClock,
+  calendar: WorkingCalendar,
+  settings: ClockSettings,
+): Triggers | null {
+  if (after.state !== 'running') return null;
+  if (!stored || before.state !== 'running') return triggersOf(after, calendar, settings);
+  const deadlineMoved = before.segmentStart?.getTime() !== after.segmentStart?.getTime() || before.remainingMinutes !== after.remainingMinutes;
+  const stepMoved = before.stepStart?.getTime() !== after.stepStart?.getTime() || before.stepRemainingMinutes !== after.stepRemainingMinutes;
+  const deadline = deadlineMoved ? deadlineTriggers(after, calendar, settings)! : stored;
+  return { ...deadline, stepDueAt: stepMoved ? stepTrigger(after, calendar)! : stored.stepDueAt };
+}
+
+/** The deadline a paused clock would have if it resumed at `at`; a running clock's own. */
+export function dueIfResumedAt(clock: DeadlineClock, calendar: WorkingCalendar, at: Date): Date | null {
+  if (clock.state === 'closed') return null;
+  if (clock.state === 'running' && clock.segmentStart) return after(calendar, clock.segmentStart, clock.remainingMinutes);
+  return after(calendar, calendar.countingStart(at), clock.remainingMinutes);
 }
 
 /** The earliest instant at which an alarm not yet fired falls due; null when none can. */
@@ -162,14 +198,15 @@ export function resumeClock(clock: DeadlineClock, calendar: WorkingCalendar, at:
 
 /**
  * The dossier entered a step (again, after a transfer to another unit): that step's share of the
- * time starts now, or at resumption if the clock is paused.
+ * time starts now (or when counting starts, if that is later), or at resumption if the clock is paused.
  */
 export function enterStep(clock: DeadlineClock, settings: ClockSettings, step: ProcessingStep, at: Date): DeadlineClock {
   if (clock.state === 'closed') return clock;
+  const countingLater = clock.segmentStart !== null && clock.segmentStart > at;
   return {
     ...clock,
     step,
-    stepStart: clock.state === 'running' ? at : null,
+    stepStart: clock.state === 'running' ? (countingLater ? clock.segmentStart : at) : null,
     stepRemainingMinutes: stepBudget(settings, step, clock.budgetMinutes),
     fired: { ...clock.fired, stepOverdue: false },
   };

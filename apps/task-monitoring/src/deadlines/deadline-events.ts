@@ -1,12 +1,7 @@
 import { DossierDueSoon, DossierEscalated, DossierOverdue, EventEnvelope, StepOverdue } from '@onestop/contracts';
-import { createEvent, EventOrigin } from '@onestop/messaging';
+import { createEvent, timeOrigin } from '@onestop/messaging';
 import { ClockRecord } from './clock-store';
 import { Alarm, Triggers } from './deadline-clock';
-
-/** Time itself raises these: no person acts, and the dossier is what they correlate with. */
-function timeOrigin(dossierId: string): EventOrigin {
-  return { source: 'task-monitoring', actor: { kind: 'system', id: 'task-monitoring' }, correlationId: dossierId, causationId: null };
-}
 
 /**
  * The event an alarm publishes. It carries the instant the deadline was crossed as its time, not
@@ -21,7 +16,7 @@ export function alarmEvent(record: ClockRecord, triggers: Triggers, alarm: Alarm
     assigneeId: record.assigneeId,
     dueAt: triggers.dueAt.toISOString(),
   };
-  const origin = timeOrigin(record.dossierId);
+  const origin = timeOrigin('task-monitoring', record.dossierId);
   switch (alarm) {
     case 'due-soon':
       return createEvent(DossierDueSoon, record.dossierId, about, origin, triggers.dueSoonAt);

@@ -1,20 +1,23 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { CalendarStore } from '@onestop/calendar';
-import { EventEnvelope } from '@onestop/contracts';
-import { OutboxWriter, PollingLoop } from '@onestop/messaging';
+import { TOPICS } from '@onestop/contracts';
+import { MessagingRuntime, PollingLoop } from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
-import { CLOCK_COLUMNS, ClockRecord, recordOf } from './clock-store';
-import { clockSettingsFrom } from './clock-settings';
-import { alarmsDue, ClockSettings, Fired, nextFireAt, triggersOf } from './deadline-clock';
-import { alarmEvent } from './deadline-events';
-import { EscalationEntry, recordEscalations } from './escalations';
+import { AlarmFirer, DueAlarms } from './alarm-firer';
+import { CLOCK_COLUMNS, ClockRow, storedClockOf } from './clock-store';
+import { alarmsDue, Fired, nextFireAt } from './deadline-clock';
 
 /** What one scan transaction did. */
 export interface ScanResult {
   claimed: number;
   events: number;
+}
+
+interface Settled {
+  dossierId: string;
+  fired: Fired;
+  nextFireAt: Date | null;
 }
 
 /**
@@ -26,17 +29,16 @@ export interface ScanResult {
 @Injectable()
 export class DeadlineScanner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineScanner.name);
-  private readonly settings: ClockSettings;
   private readonly loop: PollingLoop;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendars: CalendarStore,
-    private readonly outbox: OutboxWriter,
+    private readonly firer: AlarmFirer,
+    private readonly messaging: MessagingRuntime,
     private readonly clock: Clock,
     private readonly env: TaskMonitoringEnv,
   ) {
-    this.settings = clockSettingsFrom(env);
     this.loop = new PollingLoop({
       round: async () => (await this.scanOnce()).claimed === env.DEADLINE_SCAN_BATCH,
       pollMs: env.DEADLINE_SCAN_INTERVAL_MS,
@@ -46,11 +48,21 @@ export class DeadlineScanner implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
+  /**
+   * The scan starts once the dossier events that were waiting at boot are applied: fired on a
+   * clock whose end is still in the topic, an overdue notice would go out for a dossier done in time.
+   */
   onApplicationBootstrap(): void {
-    this.loop.start();
+    void this.messaging
+      .whenCaughtUp(TOPICS.dossier)
+      .then(() => {
+        if (!this.stopping) this.loop.start();
+      })
+      .catch((error: Error) => this.logger.error(`deadline scan not started: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.loop.stop();
   }
 
@@ -61,53 +73,46 @@ export class DeadlineScanner implements OnApplicationBootstrap, OnApplicationShu
   /** One batch: claims up to DEADLINE_SCAN_BATCH due clocks and fires their alarms. */
   async scanOnce(): Promise<ScanResult> {
     const now = this.clock.now();
-    const calendar = await this.calendars.calendar();
     return this.dataSource.transaction(async (tx) => {
-      const rows = await tx.query(
+      const rows: ClockRow[] = await tx.query(
         `SELECT ${CLOCK_COLUMNS} FROM dossier_clocks WHERE next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [now, this.env.DEADLINE_SCAN_BATCH],
       );
-      const events: EventEnvelope[] = [];
-      const escalations: EscalationEntry[] = [];
-      const settled: Array<{ record: ClockRecord; fired: Fired; nextFireAt: Date | null }> = [];
-      for (const record of rows.map(recordOf)) {
-        const triggers = triggersOf(record.clock, calendar, this.settings);
+      const due: DueAlarms[] = [];
+      const settled: Settled[] = [];
+      for (const { record, triggers } of rows.map(storedClockOf)) {
         if (!triggers) {
-          settled.push({ record, fired: record.clock.fired, nextFireAt: null });
+          settled.push({ dossierId: record.dossierId, fired: record.clock.fired, nextFireAt: null });
           continue;
         }
         const { alarms, fired } = alarmsDue(record.clock, triggers, now);
-        for (const alarm of alarms) {
-          events.push(alarmEvent(record, triggers, alarm));
-          if (alarm === 'unit-leader' || alarm === 'province') escalations.push({ record, level: alarm, dueAt: triggers.dueAt, escalatedAt: triggers.escalateAt[alarm] });
-        }
-        settled.push({ record, fired, nextFireAt: nextFireAt({ ...record.clock, fired }, triggers) });
+        due.push({ record, triggers, alarms });
+        settled.push({ dossierId: record.dossierId, fired, nextFireAt: nextFireAt({ ...record.clock, fired }, triggers) });
       }
-      await this.outbox.append(tx, events);
-      await recordEscalations(tx, escalations);
-      await this.settle(tx, settled, now);
-      return { claimed: rows.length, events: events.length };
+      const events = await this.firer.fire(tx, due);
+      await settle(tx, settled, now);
+      return { claimed: rows.length, events };
     });
   }
+}
 
-  private async settle(tx: EntityManager, settled: Array<{ record: ClockRecord; fired: Fired; nextFireAt: Date | null }>, now: Date): Promise<void> {
-    if (settled.length === 0) return;
-    const column = <T>(pick: (entry: (typeof settled)[number]) => T) => settled.map(pick);
-    await tx.query(
-      `UPDATE dossier_clocks c SET due_soon_fired = s.due_soon, overdue_fired = s.overdue, step_overdue_fired = s.step_overdue,
-              escalation_level = s.escalation, next_fire_at = s.next_fire_at, updated_at = $1
-         FROM unnest($2::uuid[], $3::boolean[], $4::boolean[], $5::boolean[], $6::smallint[], $7::timestamptz[])
-           AS s(dossier_id, due_soon, overdue, step_overdue, escalation, next_fire_at)
-        WHERE c.dossier_id = s.dossier_id`,
-      [
-        now,
-        column((entry) => entry.record.dossierId),
-        column((entry) => entry.fired.dueSoon),
-        column((entry) => entry.fired.overdue),
-        column((entry) => entry.fired.stepOverdue),
-        column((entry) => entry.fired.escalation),
-        column((entry) => entry.nextFireAt),
-      ],
-    );
-  }
+async function settle(tx: EntityManager, settled: readonly Settled[], now: Date): Promise<void> {
+  if (settled.length === 0) return;
+  const column = <T>(pick: (entry: Settled) => T) => settled.map(pick);
+  await tx.query(
+    `UPDATE dossier_clocks c SET due_soon_fired = s.due_soon, overdue_fired = s.overdue, step_overdue_fired = s.step_overdue,
+            escalation_level = s.escalation, next_fire_at = s.next_fire_at, updated_at = $1
+       FROM unnest($2::uuid[], $3::boolean[], $4::boolean[], $5::boolean[], $6::smallint[], $7::timestamptz[])
+         AS s(dossier_id, due_soon, overdue, step_overdue, escalation, next_fire_at)
+      WHERE c.dossier_id = s.dossier_id`,
+    [
+      now,
+      column((entry) => entry.dossierId),
+      column((entry) => entry.fired.dueSoon),
+      column((entry) => entry.fired.overdue),
+      column((entry) => entry.fired.stepOverdue),
+      column((entry) => entry.fired.escalation),
+      column((entry) => entry.nextFireAt),
+    ],
+  );
 }

@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ESCALATION_LEVELS, EscalationLevel } from '@onestop/contracts';
 import { PageLimitQueryDto } from '@onestop/platform';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 const UNIT_CODE = /^[0-9A-Z.]{2,20}$/;
+/** `?unit=` with nothing after it means no unit was chosen. */
+const emptyAsAbsent = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const UNIT_CODE_MESSAGE = 'must be an administrative unit code such as 19753 or 46.STP';
 
 export class ApologyDto {
@@ -12,9 +15,10 @@ export class ApologyDto {
   @Length(10, 2000)
   reason!: string;
 
-  @ApiProperty({ description: 'the new appointment date: a working day after the current appointment', example: '2026-12-04' })
+  @ApiProperty({ description: 'the new appointment date: a working day after the current appointment, within a year of it', example: '2026-12-04' })
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD that exists' })
   newAppointmentDate!: string;
 }
 
@@ -32,6 +36,7 @@ class KeysetPageQueryDto extends PageLimitQueryDto {
 
 export class DeadlinesQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ description: 'a unit of your province (province roles); officers see their own unit', example: '19753' })
+  @Transform(emptyAsAbsent)
   @IsOptional()
   @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
   unit?: string;
@@ -44,6 +49,7 @@ export class DeadlinesQueryDto extends KeysetPageQueryDto {
 
 export class EscalationsQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ description: 'a unit of your province (province roles); unit leaders see their own unit', example: '19753' })
+  @Transform(emptyAsAbsent)
   @IsOptional()
   @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
   unit?: string;

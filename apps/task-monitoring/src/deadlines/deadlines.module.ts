@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AlarmFirer } from './alarm-firer';
 import { ApologyService } from './apology.service';
 import { ClockKeeper } from './clock-keeper';
+import { DeadlineQueries } from './deadline-queries.service';
 import { DeadlineScanner } from './deadline-scanner';
 import { DeadlinesController } from './deadlines.controller';
 import { FollowProcessing, FollowRouting, StartClockOnReceipt } from './dossier-clock.handlers';
@@ -8,7 +10,7 @@ import { FollowProcessing, FollowRouting, StartClockOnReceipt } from './dossier-
 /** Deadline clocks of dossiers: kept from dossier events, scanned for alarms, queried by officers and leaders. */
 @Module({
   controllers: [DeadlinesController],
-  providers: [DeadlineScanner, ClockKeeper, ApologyService, StartClockOnReceipt, FollowRouting, FollowProcessing],
+  providers: [DeadlineScanner, AlarmFirer, ClockKeeper, ApologyService, DeadlineQueries, StartClockOnReceipt, FollowRouting, FollowProcessing],
   exports: [DeadlineScanner],
 })
 export class DeadlinesModule {}

@@ -4,7 +4,7 @@ import { EventHandler, HandlesEvent } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
 import { ClockKeeper } from './clock-keeper';
 import { closeClock, enterStep, pauseClock, resumeClock, startClock } from './deadline-clock';
-import { resolveEscalations } from './escalations';
+import { moveEscalations, resolveEscalations } from './escalations';
 
 /** A received dossier starts its clock, from the counting start and deadline intake computed. */
 @Injectable()
@@ -40,7 +40,9 @@ export class FollowRouting implements EventHandler<EnvelopeOf<typeof DossierRout
 
   async handle(event: EnvelopeOf<typeof DossierRouted>, tx: EntityManager): Promise<void> {
     const { dossierId, unitCode, assigneeId } = event.payload;
-    await this.clocks.change(tx, dossierId, (record) => ({ ...record, unitCode, assigneeId }));
+    const changed = await this.clocks.change(tx, dossierId, new Date(event.occurredAt), (record) => ({ ...record, unitCode, assigneeId }));
+    // Open escalations follow the dossier to the unit and officer now answering for it.
+    if (changed) await moveEscalations(tx, dossierId, unitCode, assigneeId);
   }
 }
 
@@ -68,9 +70,9 @@ export class FollowProcessing implements EventHandler<EnvelopeOf<typeof DossierS
     const change = event.payload;
     const at = new Date(event.occurredAt);
     if (event.source !== 'routing') return; // intake's receipt and refusals: the clock starts with DossierReceived
-    const changed = await this.clocks.change(tx, change.dossierId, (record, { calendar, settings }) => {
+    const changed = await this.clocks.change(tx, change.dossierId, at, (record, { calendar, settings }) => {
       const unitCode = change.unitCode ?? record.unitCode;
-      if (FINAL.includes(change.to)) return { ...record, unitCode, closedAt: at, clock: closeClock(record.clock) };
+      if (FINAL.includes(change.to)) return { ...record, unitCode, closedAt: record.closedAt ?? at, clock: closeClock(record.clock) };
       let clock = record.clock;
       const waitsOnCitizen = change.to === DOSSIER_STATUS.supplementRequested || change.to === DOSSIER_STATUS.feesDue;
       if (waitsOnCitizen && record.pausesForCitizen) clock = pauseClock(clock, calendar, at);

@@ -37,3 +37,8 @@ export async function recordEscalations(tx: EntityManager, entries: readonly Esc
 export async function resolveEscalations(tx: EntityManager, dossierId: string, at: Date): Promise<void> {
   await tx.query('UPDATE escalations SET resolved_at = $2 WHERE dossier_id = $1 AND resolved_at IS NULL', [dossierId, at]);
 }
+
+/** The dossier went to another unit or officer: its open escalations go with it. */
+export async function moveEscalations(tx: EntityManager, dossierId: string, unitCode: string, assigneeId: string | null): Promise<void> {
+  await tx.query('UPDATE escalations SET unit_code = $2, assignee_id = $3 WHERE dossier_id = $1 AND resolved_at IS NULL', [dossierId, unitCode, assigneeId]);
+}

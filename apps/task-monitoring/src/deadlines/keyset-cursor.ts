@@ -1,4 +1,5 @@
-import { ProblemException } from '@onestop/platform';
+import { invalidRequest } from '@onestop/platform';
+import { isUUID } from 'class-validator';
 
 /** A position in a list ordered by (instant, id): opaque to clients, checked when it comes back. */
 export interface Position {
@@ -13,13 +14,13 @@ export function encodeCursor(position: Position): string {
 export function decodeCursor(cursor: string | undefined): Position | null {
   if (cursor === undefined) return null;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const instant = new Date(at);
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(instant.getTime())) return { at: instant, id };
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    const instant = new Date(typeof at === 'string' ? at : NaN);
+    if (typeof id === 'string' && isUUID(id) && !Number.isNaN(instant.getTime())) return { at: instant, id };
   } catch {
     // falls through to the refusal
   }
-  throw new ProblemException(400, 'Invalid request', { errors: [{ field: 'cursor', message: 'must be the nextCursor of a previous page' }] });
+  throw invalidRequest([{ field: 'cursor', message: 'must be the nextCursor of a previous page' }]);
 }
 
 /** One page of `limit` from rows fetched with limit + 1: the extra row says a next page exists. */

@@ -51,8 +51,8 @@ export class AssignTask {
       createdByUnit: assigner.unitCode,
       assignedAt: now,
     };
-    // A start date far enough back can put a commune behind the pace from the first moment.
-    const assessed = command.communeCodes.map((code) => ({ code, reassessment: reassess(communeProgress(task, null), NOTHING_SENT, now, this.env.TASK_AT_RISK_GAP_PERCENT) }));
+    // A start date far enough back can put a commune behind the pace from the first moment: its warning is dated the assignment.
+    const assessed = command.communeCodes.map((code) => ({ code, reassessment: reassess(communeProgress(task, null), NOTHING_SENT, now, this.env.TASK_AT_RISK_GAP_PERCENT, now) }));
     const origin = requestOrigin('task-monitoring', principal);
 
     await this.dataSource.transaction(async (tx) => {
@@ -90,7 +90,7 @@ export class AssignTask {
         origin,
         now,
       );
-      const warnings = assessed.flatMap(({ code, reassessment }) => warningEvents(task, code, null, reassessment, origin, now));
+      const warnings = assessed.flatMap(({ code, reassessment }) => warningEvents(task, code, null, reassessment, origin));
       await this.outbox.append(tx, [assigned, ...warnings]);
     });
     return this.queries.get(task.id, { level: 'province', provinceCode: task.provinceCode });

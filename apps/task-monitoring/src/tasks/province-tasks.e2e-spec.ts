@@ -52,6 +52,9 @@ describe('province tasks to communes', () => {
   const eventsOf = (taskId: string, enough: (events: TaskEvent[]) => boolean) =>
     readTopic(TOPICS.task, (key) => key === taskId, (messages) => enough(parse(messages))).then(parse);
   const has = (type: string, commune?: string) => (events: TaskEvent[]) => events.some((e) => e.type === type && (commune === undefined || e.payload.communeCode === commune));
+  /** When the warning of a type about a commune says it happened, once it is out. */
+  const warnedAt = async (taskId: string, type: string, commune: string) =>
+    (await eventsOf(taskId, has(type, commune))).find((e) => e.type === type && e.payload.communeCode === commune)!.occurredAt;
   const fieldsOf = (body: { errors: { field: string }[] }) => new Set(body.errors.map((error) => error.field));
   const tableCounts = async () =>
     (await service.database.dataSource.query(
@@ -135,7 +138,10 @@ describe('province tasks to communes', () => {
   it('warns once when time leaves a commune behind, then once when its due date passes', async () => {
     // A week in, 25 % of the time is gone: Kim Long, with nothing reported, is more than 20 points behind.
     clock.set(new Date('2026-06-08T02:00:00Z'));
-    await eventsOf(digitisation.id, has('TaskAtRisk', KIM_LONG));
+    // The warnings carry when the line was crossed, not when the scan found it: 20 % of June was gone at 7 June, 00:00 in Huế;
+    // Vỹ Dạ's time runs from its assignment (1 June, 02:01 UTC) to the end of 19 June, and a fifth of it was gone on 4 June.
+    expect(await warnedAt(digitisation.id, 'TaskAtRisk', KIM_LONG)).toBe('2026-06-06T17:00:00.000Z');
+    expect(await warnedAt(inspection.id, 'TaskAtRisk', VY_DA)).toBe('2026-06-04T19:24:48.000Z');
     await waitFor(async () => statuses((await get(`/api/v1/tasks/${digitisation.id}`, 'leader')).body)[KIM_LONG] === 'at-risk', 10_000, 'Kim Long at risk');
     expect(statuses((await get(`/api/v1/tasks/${digitisation.id}`, 'leader').expect(200)).body)).toEqual({ [PHU_XUAN]: 'on-track', [KIM_LONG]: 'at-risk' });
     await waitFor(async () => statuses((await get(`/api/v1/tasks/${inspection.id}`, 'leader')).body)[VY_DA] === 'at-risk', 10_000, 'Vỹ Dạ at risk');
@@ -145,17 +151,22 @@ describe('province tasks to communes', () => {
     // A report that leaves Kim Long behind keeps it at risk, without a second warning.
     expect((await report(digitisation.id, KIM_LONG, 'kimLong', { value: 2 }).expect(201)).body.status).toBe('at-risk');
 
+    // Phú Xuân corrects its 10 % down to 2 %: at that level it would have fallen behind on 7 June, but the report is what put it there.
+    const corrected = await report(digitisation.id, PHU_XUAN, 'phuXuan', { value: 2, comment: 'Điều chỉnh số liệu' }).expect(201);
+    expect(corrected.body.status).toBe('at-risk');
+    expect(await warnedAt(digitisation.id, 'TaskAtRisk', PHU_XUAN)).toBe('2026-06-08T02:00:00.000Z');
+
     const done = await report(digitisation.id, PHU_XUAN, 'phuXuanLeader', { value: 100, comment: 'Hoàn thành' }).expect(201);
     expect(done.body).toMatchObject({ status: 'done', progressPercent: 100, doneAt: '2026-06-08T02:00:00.000Z' });
 
     // Vỹ Dạ's inspection ended on 19 June; it finishes two days late.
     clock.set(new Date('2026-06-21T03:00:00Z'));
-    await eventsOf(inspection.id, has('TaskOverdue', VY_DA));
+    expect(await warnedAt(inspection.id, 'TaskOverdue', VY_DA)).toBe('2026-06-19T17:00:00.000Z');
     expect((await report(inspection.id, VY_DA, 'vyDa', { value: 10 }).expect(201)).body.status).toBe('done');
 
     // 1 July, 09:00 in Huế: the digitisation target's last day is over.
     clock.set(new Date('2026-07-01T02:00:00Z'));
-    await eventsOf(digitisation.id, has('TaskOverdue', KIM_LONG));
+    expect(await warnedAt(digitisation.id, 'TaskOverdue', KIM_LONG)).toBe('2026-06-30T17:00:00.000Z');
     expect(statuses((await get(`/api/v1/tasks/${digitisation.id}`, 'leader').expect(200)).body)).toEqual({ [PHU_XUAN]: 'done', [KIM_LONG]: 'overdue' });
 
     // More time and more scans, then a late report: accepted, still overdue, and no warning again.
@@ -165,9 +176,10 @@ describe('province tasks to communes', () => {
     expect(late.body.status).toBe('overdue');
     const events = await eventsOf(digitisation.id, (seen) => seen.some((e) => e.payload.reportId === late.body.lastReport.id));
     const count = (type: string, commune?: string) => events.filter((e) => e.type === type && (commune === undefined || e.payload.communeCode === commune)).length;
-    expect([count('TaskAssigned'), count('TaskAtRisk', KIM_LONG), count('TaskOverdue', KIM_LONG), count('TaskProgressReported')]).toEqual([1, 1, 1, 4]);
-    expect([count('TaskAtRisk', PHU_XUAN), count('TaskOverdue', PHU_XUAN)]).toEqual([0, 0]);
-    expect(events.find((e) => e.type === 'TaskOverdue')).toMatchObject({ actor: { kind: 'system' }, occurredAt: '2026-07-01T02:00:00.000Z', payload: { status: 'overdue', value: 2 } });
+    expect([count('TaskAssigned'), count('TaskAtRisk', KIM_LONG), count('TaskOverdue', KIM_LONG), count('TaskProgressReported')]).toEqual([1, 1, 1, 5]);
+    expect([count('TaskAtRisk', PHU_XUAN), count('TaskOverdue', PHU_XUAN)]).toEqual([1, 0]);
+    expect(events.find((e) => e.type === 'TaskOverdue')).toMatchObject({ actor: { kind: 'system' }, occurredAt: '2026-06-30T17:00:00.000Z', payload: { status: 'overdue', value: 2 } });
+    expect(events.find((e) => e.type === 'TaskAtRisk' && e.payload.communeCode === PHU_XUAN)).toMatchObject({ actor: { kind: 'user' }, payload: { status: 'at-risk', value: 2 } });
   });
 
   it('scores each commune on the tasks due in the period', async () => {

@@ -53,7 +53,7 @@ export class ReportProgress {
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
         [reportId, taskId, communeCode, command.value, command.comment ?? null, JSON.stringify(command.evidence ?? []), principal.subject, now],
       );
-      const reassessment = reassess(communeProgress(task, command.value), standing, now, this.env.TASK_AT_RISK_GAP_PERCENT);
+      const reassessment = reassess(communeProgress(task, command.value), standing, now, this.env.TASK_AT_RISK_GAP_PERCENT, now);
       await tx.query(
         `UPDATE task_communes SET value = $3, status = $4, done_at = $5, last_report_id = $6, at_risk_notified = at_risk_notified OR $7,
                 overdue_notified = overdue_notified OR $8, next_check_at = $9, updated_at = $10
@@ -78,7 +78,7 @@ export class ReportProgress {
         origin,
         now,
       );
-      await this.outbox.append(tx, [reported, ...warningEvents(task, communeCode, command.value, reassessment, origin, now)]);
+      await this.outbox.append(tx, [reported, ...warningEvents(task, communeCode, command.value, reassessment, origin)]);
       return task;
     });
     return this.queries.communeProgress(task, communeCode);

@@ -3,11 +3,6 @@ import { createEvent, EventOrigin } from '@onestop/messaging';
 import { Reassessment } from './task-status';
 import { TaskRecord } from './task.record';
 
-/** The scanner's events: the platform acts, within the task's own correlation. */
-export function scannerOrigin(taskId: string): EventOrigin {
-  return { source: 'task-monitoring', actor: { kind: 'system', id: 'task-monitoring' }, correlationId: taskId, causationId: null };
-}
-
 /** Where a commune stands on a task, as task events carry it. */
 export function communeTaskPayload(task: TaskRecord, communeCode: string, value: number | null, status: TaskStatus) {
   return {
@@ -22,18 +17,13 @@ export function communeTaskPayload(task: TaskRecord, communeCode: string, value:
   };
 }
 
-/** TaskAtRisk and TaskOverdue that a reassessment found due (each once per task and commune). */
-export function warningEvents(
-  task: TaskRecord,
-  communeCode: string,
-  value: number | null,
-  reassessment: Reassessment,
-  origin: EventOrigin,
-  now: Date,
-): EventEnvelope[] {
+/** TaskAtRisk and TaskOverdue that a reassessment found due (each once per task and commune), dated when their line was crossed. */
+export function warningEvents(task: TaskRecord, communeCode: string, value: number | null, reassessment: Reassessment, origin: EventOrigin): EventEnvelope[] {
+  const { lineCrossedAt } = reassessment;
+  if (lineCrossedAt === null) return [];
   const payload = communeTaskPayload(task, communeCode, value, reassessment.status);
   return [
-    ...(reassessment.announceAtRisk ? [createEvent(TaskAtRisk, task.id, payload, origin, now)] : []),
-    ...(reassessment.announceOverdue ? [createEvent(TaskOverdue, task.id, payload, origin, now)] : []),
+    ...(reassessment.announceAtRisk ? [createEvent(TaskAtRisk, task.id, payload, origin, lineCrossedAt)] : []),
+    ...(reassessment.announceOverdue ? [createEvent(TaskOverdue, task.id, payload, origin, lineCrossedAt)] : []),
   ];
 }

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { OutboxWriter, PollingLoop } from '@onestop/messaging';
+import { OutboxWriter, PollingLoop, timeOrigin } from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
-import { scannerOrigin, warningEvents } from './task-events';
+import { warningEvents } from './task-events';
 import { reassess, WarningsSent } from './task-status';
 import { communeProgress, TASK_COLUMNS, TaskRecord } from './task.record';
 
@@ -79,7 +79,7 @@ export class TaskStatusScanner implements OnApplicationBootstrap, OnApplicationS
           assessed.map((reassessment) => reassessment.announceOverdue),
         ],
       );
-      const warnings = due.flatMap((standing, index) => warningEvents(standing, standing.communeCode, standing.value, assessed[index], scannerOrigin(standing.id), now));
+      const warnings = due.flatMap((standing, index) => warningEvents(standing, standing.communeCode, standing.value, assessed[index], timeOrigin('task-monitoring', standing.id)));
       await this.outbox.append(tx, warnings);
       return due.length === batch;
     });

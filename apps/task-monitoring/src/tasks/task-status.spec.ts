@@ -1,4 +1,4 @@
-import { CommuneProgress, elapsedShare, nextStatusChange, reassess, taskStatus } from './task-status';
+import { atRiskCrossedAt, CommuneProgress, elapsedShare, nextStatusChange, reassess, taskStatus } from './task-status';
 import { endOfLocalDay, startOfLocalDay, taskWindow } from './task-window';
 
 const GAP = 20;
@@ -80,6 +80,28 @@ describe('when the scanner looks again', () => {
   });
 });
 
+describe('the instant a commune crossed the at-risk line', () => {
+  it('is where the time gone by exceeds the progress by the gap, however late it is found', () => {
+    // 20 % of the target (40/200): the line lies at 40 % of the time, 12 days in.
+    expect(atRiskCrossedAt(withValue(40), GAP, at(12.5))).toEqual(at(12));
+    expect(atRiskCrossedAt(withValue(40), GAP, at(29))).toEqual(at(12));
+    expect(atRiskCrossedAt(withValue(null), GAP, at(20))).toEqual(at(6));
+    expect(taskStatus(withValue(40), new Date(at(12).getTime() + 1), GAP)).toBe('at-risk');
+  });
+
+  it('is the report or assignment that itself put the commune behind', () => {
+    // Corrected down to 10 (5 %) on day 14: at that value the line lay on day 7.5, before the report.
+    expect(atRiskCrossedAt(withValue(10), GAP, at(14), at(14))).toEqual(at(14));
+    // A report that leaves the line ahead of it changes nothing about when it is crossed.
+    expect(atRiskCrossedAt(withValue(40), GAP, at(13), at(3))).toEqual(at(12));
+  });
+
+  it('is never after it was found, nor before the start whatever the gap', () => {
+    expect(atRiskCrossedAt(withValue(40), GAP, at(10))).toEqual(at(10));
+    expect(atRiskCrossedAt(withValue(null), -10, at(2))).toEqual(april.startsAt);
+  });
+});
+
 describe('reassessment', () => {
   const nothingSent = { atRiskNotified: false, overdueNotified: false };
 
@@ -95,6 +117,19 @@ describe('reassessment', () => {
   });
 
   it('announces nothing for a commune that finished', () => {
-    expect(reassess(withValue(200), nothingSent, at(31), GAP)).toEqual({ status: 'done', nextCheckAt: null, announceAtRisk: false, announceOverdue: false });
+    expect(reassess(withValue(200), nothingSent, at(31), GAP)).toEqual({ status: 'done', nextCheckAt: null, announceAtRisk: false, announceOverdue: false, lineCrossedAt: null });
+  });
+
+  it('dates each warning when its line was crossed, not when it was found', () => {
+    expect(reassess(withValue(null), nothingSent, at(9), GAP).lineCrossedAt).toEqual(at(6));
+    expect(reassess(withValue(40), { atRiskNotified: true, overdueNotified: false }, at(33), GAP).lineCrossedAt).toEqual(april.dueAt);
+    expect(reassess(withValue(40), nothingSent, at(5), GAP).lineCrossedAt).toBeNull();
+  });
+
+  it('dates a warning that a report itself causes at the report', () => {
+    const report = at(14);
+    expect(reassess(withValue(10), nothingSent, report, GAP, report)).toMatchObject({ status: 'at-risk', announceAtRisk: true, lineCrossedAt: report });
+    // Time makes a report after the due date overdue: that still happened when the due date ended.
+    expect(reassess(withValue(10), nothingSent, at(33), GAP, at(33))).toMatchObject({ announceOverdue: true, lineCrossedAt: april.dueAt });
   });
 });

@@ -34,6 +34,23 @@ export function taskStatus(progress: CommuneProgress, now: Date, gapPercent: num
   return progress.value === null ? 'not-started' : 'on-track';
 }
 
+/** The instant the elapsed share comes to exceed the progress share by the gap, at the current value (may lie past the due date). */
+function atRiskLine(progress: CommuneProgress, gapPercent: number): number {
+  const start = progress.startsAt.getTime();
+  return start + (progressShare(progress) + gapPercent / 100) * (progress.dueAt.getTime() - start);
+}
+
+/**
+ * When the commune crossed the at-risk line at its current value: the time its TaskAtRisk carries,
+ * so indicators do not depend on when the scan ran. Never before the start, nor after `now`, when it
+ * was found; nor before `valueSetAt`, the report or assignment being assessed: one that puts the
+ * commune behind at once crossed the line itself.
+ */
+export function atRiskCrossedAt(progress: CommuneProgress, gapPercent: number, now: Date, valueSetAt?: Date): Date {
+  const earliest = Math.max(progress.startsAt.getTime(), valueSetAt?.getTime() ?? -Infinity);
+  return new Date(Math.min(now.getTime(), Math.max(earliest, Math.round(atRiskLine(progress, gapPercent)))));
+}
+
 /** Re-evaluations land this long past the at-risk line, so the line is behind them for certain. */
 const PAST_THE_LINE_MS = 1_000;
 
@@ -46,11 +63,8 @@ export function nextStatusChange(progress: CommuneProgress, now: Date, gapPercen
   const status = taskStatus(progress, now, gapPercent);
   if (status === 'done' || status === 'overdue') return null;
   if (status === 'at-risk') return progress.dueAt;
-  const lineShare = progressShare(progress) + gapPercent / 100;
-  if (lineShare >= 1) return progress.dueAt;
-  const start = progress.startsAt.getTime();
-  const crossing = start + lineShare * (progress.dueAt.getTime() - start) + PAST_THE_LINE_MS;
-  return new Date(Math.min(progress.dueAt.getTime(), Math.max(Math.ceil(crossing), now.getTime() + 1)));
+  const justPastTheLine = Math.ceil(atRiskLine(progress, gapPercent)) + PAST_THE_LINE_MS;
+  return new Date(Math.min(progress.dueAt.getTime(), Math.max(justPastTheLine, now.getTime() + 1)));
 }
 
 /** What the notifications of a commune's task have said so far: each warning goes out once. */
@@ -65,15 +79,28 @@ export interface Reassessment {
   nextCheckAt: Date | null;
   announceAtRisk: boolean;
   announceOverdue: boolean;
+  /** When the line of the current status was crossed, the time its warning carries; null unless at risk or overdue. */
+  lineCrossedAt: Date | null;
 }
 
-/** The status now, when to look again, and which warnings are due (once per task and commune). */
-export function reassess(progress: CommuneProgress, sent: WarningsSent, now: Date, gapPercent: number): Reassessment {
+/**
+ * The status now, when to look again, and which warnings are due (once per task and commune).
+ * `valueSetAt` is the time of the report or assignment being assessed; a scan assesses time alone,
+ * and finds the line crossed after the last report, since each report assessed its own moment.
+ */
+export function reassess(progress: CommuneProgress, sent: WarningsSent, now: Date, gapPercent: number, valueSetAt?: Date): Reassessment {
   const status = taskStatus(progress, now, gapPercent);
   return {
     status,
     nextCheckAt: nextStatusChange(progress, now, gapPercent),
     announceAtRisk: status === 'at-risk' && !sent.atRiskNotified,
     announceOverdue: status === 'overdue' && !sent.overdueNotified,
+    lineCrossedAt: lineCrossedAt(status, progress, gapPercent, now, valueSetAt),
   };
+}
+
+function lineCrossedAt(status: TaskStatus, progress: CommuneProgress, gapPercent: number, now: Date, valueSetAt?: Date): Date | null {
+  if (status === 'at-risk') return atRiskCrossedAt(progress, gapPercent, now, valueSetAt);
+  // The same instant the status rule turns overdue at: the end of the due date, Vietnam time.
+  return status === 'overdue' ? progress.dueAt : null;
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, Roles } from '@onestop/platform';
+import { CurrentPrincipal, invalidRequest, Principal, Roles, uuidParam } from '@onestop/platform';
 import { AssignTask } from './assign-task.service';
 import { AssignTaskDto, UNIT_CODE, UNIT_CODE_MESSAGE } from './dto/assign-task.dto';
 import { ReportProgressDto } from './dto/report-progress.dto';
@@ -11,7 +11,7 @@ import { TaskJurisdiction } from './task-jurisdiction';
 import { TaskQueries } from './task-queries.service';
 
 const OFFICER_ROLES = ['desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin'] as const;
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => invalidRequest([{ field: 'id', message: 'must be a task id (UUID)' }]) });
+const uuid = uuidParam('id', 'a task id');
 
 function communeCode(code: string): string {
   if (!UNIT_CODE.test(code)) throw invalidRequest([{ field: 'communeCode', message: UNIT_CODE_MESSAGE }]);

@@ -20,6 +20,11 @@ export function causedBy(source: ServiceName, event: EventEnvelope, actor: Actor
   return { source, actor, correlationId: event.correlationId, causationId: event.id };
 }
 
+/** The origin of events that time itself raises (a deadline passed): the service, correlated with what they concern. */
+export function timeOrigin(source: ServiceName, correlationId: string): EventOrigin {
+  return { source, actor: { kind: 'system', id: source }, correlationId, causationId: null };
+}
+
 /**
  * Builds an envelope for a defined event. The time comes from the caller's clock so that a
  * simulated clock gives events simulated times, and indicators follow event time.

@@ -10,6 +10,7 @@ import { DeadLetterPublisher } from './dead-letters/dead-letter-publisher';
 import { handledEventOf } from './handles-event.decorator';
 import { EventHandler } from './inbox/event-handler';
 import { HandlerContext, InboxConsumer } from './inbox/inbox-consumer';
+import { waitForCatchUp } from './kafka/consumer-catch-up';
 import { ensureTopics } from './kafka/topic-provisioner';
 import { messagingObservers } from './messaging.metrics';
 import { DEFAULT_RELAY_OPTIONS, OutboxRelay } from './outbox/outbox-relay';
@@ -45,6 +46,16 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
   /** Resolves when topics exist, the relay runs and the consumer has joined its group. */
   whenStarted(): Promise<void> {
     return this.started ?? Promise.reject(new Error('messaging has not been started'));
+  }
+
+  /**
+   * Resolves once this service's consumer has processed what `topic` held when asked: state kept
+   * from the topic's events is then as current as the topic was (a deadline scan needs that after
+   * a restart, so it does not fire for a dossier whose end is still waiting in the topic).
+   */
+  async whenCaughtUp(topic: string): Promise<void> {
+    await this.whenStarted();
+    await waitForCatchUp(this.kafka, this.env.KAFKA_GROUP_ID ?? this.service, topic, { pollMs: 500, stopped: () => this.stopping });
   }
 
   onApplicationBootstrap(): void {

@@ -31,17 +31,23 @@ export class CreateDeadlineClocks1764600000000 implements MigrationInterface {
         escalation_level smallint NOT NULL DEFAULT 0,
         -- Bumped by each apology: alarms are announced once per deadline.
         deadline_version integer NOT NULL DEFAULT 1,
-        -- Derived from the fields above on each change (null while paused or closed), for queries.
+        -- The alarms' instants, computed on the working calendar when the clock changes (null while
+        -- paused or closed): the scan compares them with the time and never recomputes them, so a
+        -- later calendar correction does not move a deadline already given to the applicant.
         due_at timestamptz,
         due_soon_at timestamptz,
         step_due_at timestamptz,
+        escalate_unit_leader_at timestamptz,
+        escalate_province_at timestamptz,
         next_fire_at timestamptz,
         received_at timestamptz NOT NULL,
         closed_at timestamptz,
         updated_at timestamptz NOT NULL
       )`);
     await runner.query(`CREATE INDEX dossier_clocks_next_fire ON dossier_clocks (next_fire_at) WHERE next_fire_at IS NOT NULL`);
-    await runner.query(`CREATE INDEX dossier_clocks_open_by_unit ON dossier_clocks (province_code, unit_code, due_at) WHERE state = 'running'`);
+    // The deadlines lists: a province's or one unit's running clocks in deadline order.
+    await runner.query(`CREATE INDEX dossier_clocks_running_by_province ON dossier_clocks (province_code, due_at, dossier_id) WHERE state = 'running'`);
+    await runner.query(`CREATE INDEX dossier_clocks_running_by_unit ON dossier_clocks (province_code, unit_code, due_at, dossier_id) WHERE state = 'running'`);
     await runner.query(`
       CREATE TABLE apologies (
         id uuid PRIMARY KEY,

@@ -1,18 +1,24 @@
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { SharedSimulatedClock } from './shared-simulated-clock';
+import { SharedSimulatedClock, SharedSimulatedClockOptions } from './shared-simulated-clock';
 import {
   advanceSimulatedClock,
+  readRedisTimeMs,
   readSimulatedClock,
   resetSimulatedClock,
   setSimulatedClock,
   setSimulatedRate,
 } from './simulated-clock-store';
-import { TimeGoesBackwardsError } from './simulated-time';
+import { simulatedNowMs, TimeGoesBackwardsError } from './simulated-time';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** A month in an hour: every real millisecond of error is 0.72 simulated seconds. */
+const FAST = 720;
+/** A machine whose clock runs ahead: 5 s at FAST is an hour of simulated time. */
+const SKEW_MS = 5_000;
+const skewedRealNow = () => Date.now() + SKEW_MS;
 
 /** Polls until the condition holds (the testing library depends on this one, so it is not used here). */
 async function eventually(condition: () => boolean, what: string, timeoutMs = 1_000): Promise<void> {
@@ -35,8 +41,8 @@ describe('SharedSimulatedClock', () => {
   let key: string;
   const clocks: SharedSimulatedClock[] = [];
 
-  async function joinSimulation(): Promise<SharedSimulatedClock> {
-    const clock = await SharedSimulatedClock.connect(REDIS_URL, { key });
+  async function joinSimulation(options: SharedSimulatedClockOptions = {}): Promise<SharedSimulatedClock> {
+    const clock = await SharedSimulatedClock.connect(REDIS_URL, { ...options, key });
     clocks.push(clock);
     return clock;
   }
@@ -138,6 +144,59 @@ describe('SharedSimulatedClock', () => {
     expect(clock.simulatedTime).toBeNull();
     expectNear(clock.now(), Date.now(), 50);
     expect(await redis.exists(key)).toBe(0);
+  });
+
+  it("anchors each change at the present on Redis's clock, continuing the time as it flowed", async () => {
+    await setSimulatedRate(redis, FAST, { key });
+    const flowing = (await readSimulatedClock(redis, { key }))!;
+
+    const advanced = await advanceSimulatedClock(redis, 3 * DAY, { key });
+    const redisNowMs = await readRedisTimeMs(redis);
+    expect(advanced.anchorRealMs).toBeLessThanOrEqual(redisNowMs);
+    expect(advanced.anchorRealMs).toBeGreaterThan(redisNowMs - 1_000);
+    expect(advanced).toEqual({ anchorSimulatedMs: simulatedNowMs(flowing, advanced.anchorRealMs) + 3 * DAY, anchorRealMs: advanced.anchorRealMs, rate: FAST });
+
+    const frozen = await setSimulatedRate(redis, 0, { key });
+    expect(frozen).toEqual({ anchorSimulatedMs: simulatedNowMs(advanced, frozen.anchorRealMs), anchorRealMs: frozen.anchorRealMs, rate: 0 });
+  });
+
+  it('tells the same time on a machine whose clock is 5 s ahead, even at a month an hour', async () => {
+    // The skewed machine starts the simulation, so its anchor is the one in force.
+    const skewed = await joinSimulation({ realNow: skewedRealNow });
+    const onTime = await joinSimulation();
+    expectNear(skewed.now(), onTime.now().getTime(), 50);
+
+    await setSimulatedRate(redis, FAST, { key });
+    await eventually(() => skewed.simulatedTime?.rate === FAST && onTime.simulatedTime?.rate === FAST, 'the rate to reach both clocks');
+    // A few real milliseconds of measuring error, against the hour that 5 s of skew would make.
+    expectNear(skewed.now(), onTime.now().getTime(), 5_000);
+  });
+
+  it('moves the time from where it is when the command runs on a machine whose clock is 5 s ahead', async () => {
+    const clock = await joinSimulation();
+    const flowing = await setSimulatedRate(redis, FAST, { key });
+    await eventually(() => clock.simulatedTime?.rate === FAST, 'the rate to reach the clock');
+
+    const beforeMs = clock.now().getTime();
+    const commandClock = jest.spyOn(Date, 'now').mockImplementation(skewedRealNow);
+    const frozen = await setSimulatedRate(redis, 0, { key }).finally(() => commandClock.mockRestore());
+    const afterMs = simulatedNowMs(flowing, await readRedisTimeMs(redis));
+
+    // Anchored at the caller's time the freeze would land an hour of simulated time ahead.
+    expect(frozen.anchorSimulatedMs).toBeGreaterThanOrEqual(beforeMs - 2_000);
+    expect(frozen.anchorSimulatedMs).toBeLessThanOrEqual(afterMs);
+    await eventually(() => clock.now().getTime() === frozen.anchorSimulatedMs, 'the clock to freeze where the command froze it');
+  });
+
+  it("never tells an earlier time between changes, even when its machine's clock steps back", async () => {
+    let stepMs = 0;
+    const clock = await joinSimulation({ realNow: () => Date.now() + stepMs });
+    await setSimulatedRate(redis, FAST, { key });
+    await eventually(() => clock.simulatedTime?.rate === FAST, 'the rate to reach the clock');
+
+    const beforeStep = clock.now().getTime();
+    stepMs = -1_000;
+    expect(clock.now().getTime()).toBeGreaterThanOrEqual(beforeStep);
   });
 
   it('reads the time again after its connection was lost, catching a change made meanwhile', async () => {

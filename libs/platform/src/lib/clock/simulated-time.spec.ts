@@ -1,12 +1,12 @@
 import {
-  advancedBy,
+  advanceChange,
+  goingBackwardsRefused,
   parseSimulatedTimeState,
-  setTo,
+  rateChange,
+  setChange,
   SimulatedTimeError,
   simulatedNowMs,
-  startingAtRealTime,
   TimeGoesBackwardsError,
-  withRate,
 } from './simulated-time';
 
 const HOUR = 3_600_000;
@@ -22,34 +22,32 @@ describe('simulated time', () => {
     expect(simulatedIso(anchored(720), REAL_START + HOUR)).toBe('2026-12-31T01:00:00.000Z');
   });
 
-  it('starts where real time is', () => {
-    expect(simulatedNowMs(startingAtRealTime(REAL_START), REAL_START + 1_234)).toBe(REAL_START + 1_234);
-  });
-
-  it('advances from the simulated now and keeps flowing at the same rate', () => {
-    const state = advancedBy(anchored(720), 3 * 24 * HOUR, REAL_START + 5_000);
-    expect(state).toEqual({ anchorSimulatedMs: SIMULATED_START + 720 * 5_000 + 3 * 24 * HOUR, anchorRealMs: REAL_START + 5_000, rate: 720 });
+  it('advances from the simulated now by whole milliseconds, keeping the rate', () => {
+    expect(advanceChange(3 * 24 * HOUR + 0.7)).toEqual({ target: { plusMs: 3 * 24 * HOUR } });
   });
 
   it('refuses to advance by a negative amount', () => {
-    expect(() => advancedBy(anchored(1), -1, REAL_START)).toThrow(SimulatedTimeError);
-    expect(() => advancedBy(anchored(1), Number.NaN, REAL_START)).toThrow(/time only moves forward/);
+    expect(() => advanceChange(-1)).toThrow(SimulatedTimeError);
+    expect(() => advanceChange(Number.NaN)).toThrow(/time only moves forward/);
   });
 
-  it('changes the rate from now on without moving the time already passed', () => {
-    const realNow = REAL_START + 10 * 60_000;
-    const state = withRate(anchored(720), 0, realNow);
-    expect(simulatedIso(state, realNow)).toBe('2026-12-06T01:00:00.000Z');
-    expect(simulatedIso(state, realNow + HOUR)).toBe('2026-12-06T01:00:00.000Z');
-    expect(() => withRate(anchored(1), -2, realNow)).toThrow(/at least 0/);
+  it('changes the rate from the simulated now on, refusing a negative one', () => {
+    expect(rateChange(0)).toEqual({ target: { plusMs: 0 }, rate: 0 });
+    expect(() => rateChange(-2)).toThrow(/at least 0/);
+    expect(() => rateChange(Number.POSITIVE_INFINITY)).toThrow(SimulatedTimeError);
   });
 
-  it('sets a later instant, and an earlier one only when forced', () => {
-    const later = new Date('2027-01-01T00:00:00Z');
-    expect(simulatedIso(setTo(anchored(1), later, REAL_START), REAL_START)).toBe(later.toISOString());
+  it('sets an instant, going back only when forced, and says why going back was refused', () => {
     const earlier = new Date('2026-11-30T00:00:00Z');
-    expect(() => setTo(anchored(1), earlier, REAL_START)).toThrow(TimeGoesBackwardsError);
-    expect(setTo(anchored(1), earlier, REAL_START, { force: true })).toEqual({ anchorSimulatedMs: earlier.getTime(), anchorRealMs: REAL_START, rate: 1 });
+    expect(setChange(earlier)).toEqual({ target: { atMs: earlier.getTime() }, force: false });
+    expect(setChange(earlier, { force: true }).force).toBe(true);
+    expect(() => setChange(new Date('not a date'))).toThrow(/not a valid instant/);
+
+    const refusal = goingBackwardsRefused(earlier.getTime(), SIMULATED_START);
+    expect(refusal).toBeInstanceOf(TimeGoesBackwardsError);
+    expect(refusal.message).toBe(
+      '2026-11-30T00:00:00.000Z is before the simulated now (2026-12-01T01:00:00.000Z); deadline events already fired stay fired, so going back must be forced',
+    );
   });
 
   it('reads a stored state and refuses anything else', () => {

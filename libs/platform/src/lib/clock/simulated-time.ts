@@ -5,6 +5,10 @@
  */
 export interface SimulatedTimeState {
   anchorSimulatedMs: number;
+  /**
+   * Real time on Redis's clock, not any one machine's: the machines' clocks disagree by
+   * milliseconds to minutes, which the rate would multiply (see `SharedSimulatedClock`).
+   */
   anchorRealMs: number;
   /** Simulated milliseconds per real one: 1 flows as real time, 0 is frozen, 720 plays a month in an hour. */
   rate: number;
@@ -25,44 +29,49 @@ export function simulatedNowMs(state: SimulatedTimeState, realNowMs: number): nu
   return Math.floor(state.anchorSimulatedMs + (realNowMs - state.anchorRealMs) * state.rate);
 }
 
-/** Simulated time that starts where real time is and flows with it. */
-export function startingAtRealTime(realNowMs: number): SimulatedTimeState {
-  return { anchorSimulatedMs: realNowMs, anchorRealMs: realNowMs, rate: 1 };
+/**
+ * A change to the simulated time, as data rather than a new state: it takes effect at the real
+ * instant it is written, which only the store knows (Redis's clock, read in the same step as the
+ * write), so the store applies it there.
+ */
+export interface SimulatedTimeChange {
+  /** The simulated time from then on: the simulated now moved forward by `plusMs`, or the instant `atMs`. */
+  target: { plusMs: number } | { atMs: number };
+  /** The rate from then on; the current one when absent. */
+  rate?: number;
+  /** Lets `atMs` be before the simulated now. */
+  force?: boolean;
 }
 
-/** Re-anchors at the present so a change applies from now on and the time before it stays as it was. */
-function reanchored(state: SimulatedTimeState, realNowMs: number): SimulatedTimeState {
-  return { anchorSimulatedMs: simulatedNowMs(state, realNowMs), anchorRealMs: realNowMs, rate: state.rate };
-}
-
-export function advancedBy(state: SimulatedTimeState, ms: number, realNowMs: number): SimulatedTimeState {
+export function advanceChange(ms: number): SimulatedTimeChange {
   if (!Number.isFinite(ms) || ms < 0) {
     throw new SimulatedTimeError(`time only moves forward: cannot advance by ${ms} ms`);
   }
-  const now = reanchored(state, realNowMs);
-  return { ...now, anchorSimulatedMs: now.anchorSimulatedMs + Math.floor(ms) };
+  return { target: { plusMs: Math.floor(ms) } };
 }
 
 /**
  * Moving to an earlier instant needs `force`: deadline events that already fired and the records
  * stamped with the later time stay, so the services would see time run backwards past them.
  */
-export function setTo(state: SimulatedTimeState, instant: Date, realNowMs: number, options: { force?: boolean } = {}): SimulatedTimeState {
-  const target = instant.getTime();
-  if (Number.isNaN(target)) throw new SimulatedTimeError('not a valid instant');
-  const current = simulatedNowMs(state, realNowMs);
-  if (target < current && !options.force) {
-    throw new TimeGoesBackwardsError(
-      `${instant.toISOString()} is before the simulated now (${new Date(current).toISOString()}); ` +
-        'deadline events already fired stay fired, so going back must be forced',
-    );
-  }
-  return { anchorSimulatedMs: target, anchorRealMs: realNowMs, rate: state.rate };
+export function setChange(instant: Date, options: { force?: boolean } = {}): SimulatedTimeChange {
+  const atMs = instant.getTime();
+  if (Number.isNaN(atMs)) throw new SimulatedTimeError('not a valid instant');
+  return { target: { atMs }, force: options.force ?? false };
 }
 
-export function withRate(state: SimulatedTimeState, rate: number, realNowMs: number): SimulatedTimeState {
+/** A new rate from now on: the time already passed stays as it was. */
+export function rateChange(rate: number): SimulatedTimeChange {
   if (!isRate(rate)) throw new SimulatedTimeError(`the rate must be a number of at least 0 (got ${rate})`);
-  return { ...reanchored(state, realNowMs), rate };
+  return { target: { plusMs: 0 }, rate };
+}
+
+/** The refusal of a move to `targetMs` found to be before the simulated now `currentMs` when it was to be written. */
+export function goingBackwardsRefused(targetMs: number, currentMs: number): TimeGoesBackwardsError {
+  return new TimeGoesBackwardsError(
+    `${new Date(targetMs).toISOString()} is before the simulated now (${new Date(currentMs).toISOString()}); ` +
+      'deadline events already fired stay fired, so going back must be forced',
+  );
 }
 
 function isRate(rate: unknown): rate is number {

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem } from '@onestop/contracts';
 import { invalidRequest } from './problem.exception';
 
@@ -25,4 +25,9 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => invalidRequest(fieldProblems(errors)),
   });
+}
+
+/** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
+export function uuidParam(field: string, what: string): ParseUUIDPipe {
+  return new ParseUUIDPipe({ exceptionFactory: () => invalidRequest([{ field, message: `must be ${what} (a UUID)` }]) });
 }

@@ -8,7 +8,7 @@ import { createTestDatabase, startTestService } from '@onestop/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { taskMonitoringSchema } from '../../apps/task-monitoring/src/database/schema';
 import { DeadlineQueries } from '../../apps/task-monitoring/src/deadlines/deadline-queries.service';
-import { DeadlineScanner } from '../../apps/task-monitoring/src/deadlines/deadline-scanner';
+import { DeadlineScan } from '../../apps/task-monitoring/src/deadlines/deadline-scanner';
 import { taskMonitoringService } from '../../apps/task-monitoring/src/service';
 import { failAndExit } from '../stack/cli';
 import { machine, percentile, writeSection } from './report';
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       const filling = performance.now();
       await fill(database);
       console.log(`deadlines: ${OPEN} clocks in the table (${((performance.now() - filling) / 1000).toFixed(0)} s)`);
-      const scanner = service.app.get(DeadlineScanner);
+      const scan = service.app.get(DeadlineScan);
       const before = await topicSize(kafka);
 
       const began = performance.now();
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       let fired = 0;
       for (;;) {
         const batchBegan = performance.now();
-        const result = await scanner.scanOnce();
+        const result = await scan.once();
         batches.push(performance.now() - batchBegan);
         fired += result.events;
         if (result.claimed < BATCH) break;
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       while ((await topicSize(kafka)) < before + fired) await new Promise((resolve) => setTimeout(resolve, 50));
       const publishedSeconds = (performance.now() - began) / 1000;
       const idleBegan = performance.now();
-      const idle = await scanner.scanOnce();
+      const idle = await scan.once();
       const idleMs = performance.now() - idleBegan;
       const remaining = await database.dataSource.query(`SELECT count(*)::int AS n FROM dossier_clocks WHERE next_fire_at <= $1`, [NOW]);
       // The leaders' list over the same million clocks: a province's and one unit's due-soon page.

@@ -21,10 +21,50 @@ interface Settled {
 }
 
 /**
- * Fires the alarms that fell due. Due instants are indexed in PostgreSQL, so one query finds them
- * among every open dossier, and no timer lives in memory: a restarted replica picks up where the
- * last one stopped. Each batch is claimed with SKIP LOCKED and settled in one transaction with its
- * events in the outbox, so replicas share the work and an alarm is announced exactly once.
+ * One batch of the alarms that fell due. Due instants are indexed in PostgreSQL, so one query finds
+ * them among every open dossier. The batch is claimed with SKIP LOCKED and settled in one
+ * transaction with its events in the outbox, so replicas share the work and an alarm is announced
+ * exactly once; a crash rolls the batch back and it is due again.
+ */
+@Injectable()
+export class DeadlineScan {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly firer: AlarmFirer,
+    private readonly clock: Clock,
+    private readonly env: TaskMonitoringEnv,
+  ) {}
+
+  /** Claims up to DEADLINE_SCAN_BATCH due clocks and fires their alarms. */
+  async once(): Promise<ScanResult> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (tx) => {
+      const rows: ClockRow[] = await tx.query(
+        `SELECT ${CLOCK_COLUMNS} FROM dossier_clocks WHERE next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [now, this.env.DEADLINE_SCAN_BATCH],
+      );
+      const due: DueAlarms[] = [];
+      const settled: Settled[] = [];
+      for (const { record, triggers } of rows.map(storedClockOf)) {
+        if (!triggers) {
+          settled.push({ dossierId: record.dossierId, fired: record.clock.fired, nextFireAt: null });
+          continue;
+        }
+        const { alarms, fired } = alarmsDue(record.clock, triggers, now);
+        due.push({ record, triggers, alarms });
+        settled.push({ dossierId: record.dossierId, fired, nextFireAt: nextFireAt({ ...record.clock, fired }, triggers) });
+      }
+      const events = await this.firer.fire(tx, due);
+      await settle(tx, settled, now);
+      return { claimed: rows.length, events };
+    });
+  }
+}
+
+/**
+ * Runs the scan in the background, batch after batch while there is work, then at each interval,
+ * at once after a jump of simulated time or a clock change committed. No timer lives in memory:
+ * a restarted replica picks up from the database where the last one stopped.
  */
 @Injectable()
 export class DeadlineScanner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,14 +73,13 @@ export class DeadlineScanner implements OnApplicationBootstrap, OnApplicationShu
   private stopping = false;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly firer: AlarmFirer,
+    scan: DeadlineScan,
     private readonly messaging: MessagingRuntime,
-    private readonly clock: Clock,
-    private readonly env: TaskMonitoringEnv,
+    clock: Clock,
+    env: TaskMonitoringEnv,
   ) {
     this.loop = new PollingLoop({
-      round: async () => (await this.scanOnce()).claimed === env.DEADLINE_SCAN_BATCH,
+      round: async () => (await scan.once()).claimed === env.DEADLINE_SCAN_BATCH,
       pollMs: env.DEADLINE_SCAN_INTERVAL_MS,
       onError: (error) => this.logger.warn(`deadline scan failed, trying again shortly: ${error.message}`),
       // Simulated time may jump ahead: what fell due in the jump is looked for at once.
@@ -68,31 +107,6 @@ export class DeadlineScanner implements OnApplicationBootstrap, OnApplicationShu
 
   wake(): void {
     this.loop.wake();
-  }
-
-  /** One batch: claims up to DEADLINE_SCAN_BATCH due clocks and fires their alarms. */
-  async scanOnce(): Promise<ScanResult> {
-    const now = this.clock.now();
-    return this.dataSource.transaction(async (tx) => {
-      const rows: ClockRow[] = await tx.query(
-        `SELECT ${CLOCK_COLUMNS} FROM dossier_clocks WHERE next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [now, this.env.DEADLINE_SCAN_BATCH],
-      );
-      const due: DueAlarms[] = [];
-      const settled: Settled[] = [];
-      for (const { record, triggers } of rows.map(storedClockOf)) {
-        if (!triggers) {
-          settled.push({ dossierId: record.dossierId, fired: record.clock.fired, nextFireAt: null });
-          continue;
-        }
-        const { alarms, fired } = alarmsDue(record.clock, triggers, now);
-        due.push({ record, triggers, alarms });
-        settled.push({ dossierId: record.dossierId, fired, nextFireAt: nextFireAt({ ...record.clock, fired }, triggers) });
-      }
-      const events = await this.firer.fire(tx, due);
-      await settle(tx, settled, now);
-      return { claimed: rows.length, events };
-    });
   }
 }
 

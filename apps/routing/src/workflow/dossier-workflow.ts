@@ -1,4 +1,4 @@
-import { DOSSIER_STATUS, DossierStatusCode, Role } from '@onestop/contracts';
+import { DOSSIER_ACTIONS, DOSSIER_STATUS, DossierAction, DossierStatusCode, Role } from '@onestop/contracts';
 
 /** Where a dossier is in processing. Several states share a national status code. */
 export const STATES = [
@@ -26,20 +26,8 @@ export const STATUS_OF: Record<State, DossierStatusCode> = {
   stopped: DOSSIER_STATUS.stopped,
 };
 
-export const ACTIONS = [
-  'accept',
-  'request-supplement',
-  'supplement-received',
-  'request-fees',
-  'fees-paid',
-  'approve',
-  'reject',
-  'stop',
-  'transfer',
-  'return-result',
-  'withdraw',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+export const ACTIONS = DOSSIER_ACTIONS;
+export type Action = DossierAction;
 
 /**
  * Who acts: officers of the unit processing the dossier, or the desk that received it (hand-over

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DOSSIER_STATUS, DossierReceived, DossierRouted, DossierStatusChanged, DossierStatusCode, EnvelopeOf, ProcessingStep } from '@onestop/contracts';
+import { DOSSIER_STATUS, DossierAction, DossierReceived, DossierRouted, DossierStatusChanged, DossierStatusCode, EnvelopeOf, ProcessingStep } from '@onestop/contracts';
 import { EventHandler, HandlesEvent } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
 import { ClockKeeper } from './clock-keeper';
@@ -49,7 +49,7 @@ export class FollowRouting implements EventHandler<EnvelopeOf<typeof DossierRout
 const FINAL: readonly DossierStatusCode[] = [DOSSIER_STATUS.withdrawn, DOSSIER_STATUS.stopped, DOSSIER_STATUS.done, DOSSIER_STATUS.returned];
 
 /** The step each processing action starts. */
-const STEP_STARTED_BY: Record<string, ProcessingStep> = {
+const STEP_STARTED_BY: Partial<Record<DossierAction, ProcessingStep>> = {
   transfer: 'acceptance',
   accept: 'processing',
   approve: 'signature',
@@ -77,7 +77,7 @@ export class FollowProcessing implements EventHandler<EnvelopeOf<typeof DossierS
       const waitsOnCitizen = change.to === DOSSIER_STATUS.supplementRequested || change.to === DOSSIER_STATUS.feesDue;
       if (waitsOnCitizen && record.pausesForCitizen) clock = pauseClock(clock, calendar, at);
       if (change.to === DOSSIER_STATUS.processing && clock.state === 'paused') clock = resumeClock(clock, calendar, at);
-      const step = STEP_STARTED_BY[change.action];
+      const step = STEP_STARTED_BY[change.action as DossierAction];
       if (step) clock = enterStep(clock, settings, step, at);
       return { ...record, unitCode, clock };
     });

@@ -20,6 +20,22 @@ export type DossierStatusCode = (typeof DOSSIER_STATUS)[keyof typeof DOSSIER_STA
 
 export const dossierStatusCodeSchema = z.number().int().min(1).max(10) as unknown as z.ZodType<DossierStatusCode>;
 
+/** What officers and citizens do to a dossier in processing; `DossierStatusChanged.action` names them (intake adds its own for reception). */
+export const DOSSIER_ACTIONS = [
+  'accept',
+  'request-supplement',
+  'supplement-received',
+  'request-fees',
+  'fees-paid',
+  'approve',
+  'reject',
+  'stop',
+  'transfer',
+  'return-result',
+  'withdraw',
+] as const;
+export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+
 export const CHANNELS = ['online', 'counter', 'postal'] as const;
 export const RESULT_CHANNELS = ['counter', 'post', 'electronic'] as const;
 

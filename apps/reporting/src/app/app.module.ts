@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CalendarModule } from '@onestop/calendar';
 import { createEventRegistry } from '@onestop/contracts';
 import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformEnv, PlatformModule } from '@onestop/platform';
 import { reportingSchema } from '../database/schema';
+import { ProjectionsModule } from '../projections/projections.module';
 
 @Module({})
 export class AppModule {
@@ -12,6 +14,8 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'reporting', env, database: reportingSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'reporting', registry: createEventRegistry() }),
+        CalendarModule,
+        ProjectionsModule,
       ],
     };
   }

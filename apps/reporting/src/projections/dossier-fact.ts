@@ -1,0 +1,113 @@
+import { CHANNELS, DOSSIER_STATUS, DossierStatusCode, RESULT_CHANNELS } from '@onestop/contracts';
+import { CounterIncrements } from './daily-counters';
+
+/** What reporting keeps of one dossier: where, what, when and how it ended; nothing about the person. */
+export interface DossierFact {
+  dossierId: string;
+  code: string;
+  provinceCode: string;
+  receivingUnitCode: string;
+  unitCode: string;
+  procedureCode: string;
+  fieldCode: string | null;
+  channel: (typeof CHANNELS)[number] | null;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  status: DossierStatusCode;
+  refusedAt: Date | null;
+  finishedAt: Date | null;
+  returnedAt: Date | null;
+  onTime: boolean | null;
+  processingMinutes: number | null;
+  supplementCount: number;
+  apologyCount: number;
+  overdueFlagged: boolean;
+  electronicResult: boolean;
+  signedResult: boolean;
+  lastEventAt: Date;
+}
+
+/** A fact after one event, and what that event adds to the daily counters. */
+export interface Projected {
+  fact: DossierFact;
+  counters: CounterIncrements;
+  /** The unit the counters are credited to when not the fact's (processing) unit. */
+  creditedTo?: string;
+}
+
+/** A processing transition as routing publishes it. */
+export interface StatusChange {
+  to: DossierStatusCode;
+  action: string;
+  unitCode: string | null;
+  dueAt: Date | null;
+  resultChannel: (typeof RESULT_CHANNELS)[number] | null;
+  at: Date;
+}
+
+/** Working minutes between two instants on the working calendar. */
+export type WorkingMinutes = (from: Date, to: Date) => number;
+
+/** On time when the result is ready by the deadline in force then; unknown without a deadline. */
+export function onTime(finishedAt: Date, dueAt: Date | null): boolean | null {
+  return dueAt ? finishedAt.getTime() <= dueAt.getTime() : null;
+}
+
+function touched(fact: DossierFact, at: Date): DossierFact {
+  return { ...fact, lastEventAt: at > fact.lastEventAt ? at : fact.lastEventAt };
+}
+
+/** Routing names the unit answering for the dossier and the deadline it has there. */
+export function applyRouting(fact: DossierFact, unitCode: string, dueAt: Date | null, at: Date): Projected {
+  return { fact: { ...touched(fact, at), unitCode, dueAt }, counters: {} };
+}
+
+/**
+ * A processing transition: the status, unit and deadline it leaves, and the outcome counted on
+ * the day it happened. The result (9) is judged against routing's deadline at that moment, which
+ * already includes any apology's new date.
+ */
+export function applyStatusChange(fact: DossierFact, change: StatusChange, workingMinutes: WorkingMinutes): Projected {
+  const next: DossierFact = { ...touched(fact, change.at), status: change.to, unitCode: change.unitCode ?? fact.unitCode, dueAt: change.dueAt };
+  if (change.action === 'request-supplement') next.supplementCount += 1;
+  switch (change.to) {
+    case DOSSIER_STATUS.done: {
+      const inTime = onTime(change.at, change.dueAt ?? fact.dueAt);
+      const minutes = fact.receivedAt ? workingMinutes(fact.receivedAt, change.at) : null;
+      return {
+        fact: { ...next, finishedAt: change.at, onTime: inTime, processingMinutes: minutes },
+        counters: { resolved: 1, resolved_on_time: inTime === true ? 1 : 0, resolved_late: inTime === false ? 1 : 0, processing_minutes_sum: minutes ?? 0 },
+      };
+    }
+    case DOSSIER_STATUS.stopped:
+      return { fact: { ...next, finishedAt: change.at }, counters: { stopped: 1 } };
+    case DOSSIER_STATUS.withdrawn:
+      return { fact: { ...next, finishedAt: change.at }, counters: { withdrawn: 1 } };
+    case DOSSIER_STATUS.returned: {
+      const electronic = change.resultChannel === 'electronic';
+      return { fact: { ...next, returnedAt: change.at, electronicResult: electronic }, counters: { returned: 1, returned_electronic: electronic ? 1 : 0 } };
+    }
+    default:
+      return { fact: next, counters: {} };
+  }
+}
+
+/** Task monitoring saw the deadline pass; each such event counts for the unit it holds answerable. */
+export function applyOverdue(fact: DossierFact, unitCode: string, at: Date): Projected {
+  return { fact: { ...touched(fact, at), overdueFlagged: true }, counters: { overdue_events: 1 }, creditedTo: unitCode };
+}
+
+/** An apology moves a running deadline to the new date, as routing does; a paused or ended clock keeps its own. */
+export function applyApology(fact: DossierFact, unitCode: string, newDueAt: Date, at: Date): Projected {
+  const running = fact.dueAt !== null && fact.finishedAt === null;
+  return {
+    fact: { ...touched(fact, at), apologyCount: fact.apologyCount + 1, dueAt: running ? newDueAt : fact.dueAt },
+    counters: { apologies: 1 },
+    creditedTo: unitCode,
+  };
+}
+
+/** A signed result document: counted once per dossier, however many times it is signed again. */
+export function applySignedResult(fact: DossierFact, at: Date): Projected {
+  return { fact: { ...touched(fact, at), signedResult: true }, counters: { signed_results: fact.signedResult ? 0 : 1 } };
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ProjectIntakeRefusal, ProjectReceipt } from './dossier-intake.handlers';
+import { ProjectApology, ProjectOverdue } from './dossier-deadline.handlers';
+import { DossierFactStore } from './dossier-fact.store';
+import { ProjectProcessing, ProjectRouting } from './dossier-processing.handlers';
+import { ProjectSignedResult } from './signed-result.handler';
+import { ProjectTaskAssignment, ProjectTaskAtRisk, ProjectTaskOverdue, ProjectTaskProgress } from './task-commune.handlers';
+
+/** The read model: dossier facts, daily counters and task standings, projected from the event log. */
+@Module({
+  providers: [
+    DossierFactStore,
+    ProjectReceipt,
+    ProjectIntakeRefusal,
+    ProjectRouting,
+    ProjectProcessing,
+    ProjectOverdue,
+    ProjectApology,
+    ProjectSignedResult,
+    ProjectTaskAssignment,
+    ProjectTaskProgress,
+    ProjectTaskAtRisk,
+    ProjectTaskOverdue,
+  ],
+})
+export class ProjectionsModule {}

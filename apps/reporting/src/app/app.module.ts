@@ -4,7 +4,9 @@ import { createEventRegistry } from '@onestop/contracts';
 import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformEnv, PlatformModule } from '@onestop/platform';
 import { reportingSchema } from '../database/schema';
+import { IndicatorsModule } from '../indicators/indicators.module';
 import { ProjectionsModule } from '../projections/projections.module';
+import { TaskProgressModule } from '../task-progress/task-progress.module';
 
 @Module({})
 export class AppModule {
@@ -16,6 +18,8 @@ export class AppModule {
         MessagingModule.forRoot({ service: 'reporting', registry: createEventRegistry() }),
         CalendarModule,
         ProjectionsModule,
+        IndicatorsModule,
+        TaskProgressModule,
       ],
     };
   }

@@ -17,7 +17,7 @@ import {
 } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
 import { PlatformEnv } from '@onestop/platform';
-import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
+import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, sendUntilSeen, testKafkaBrokers, waitFor } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { reportingSchema } from '../database/schema';
@@ -189,25 +189,8 @@ describe('reporting read model, projected from the event log', () => {
     await reporting?.close();
   });
 
-  /**
-   * A consumer group starting at the latest offsets takes its position a moment after it joins:
-   * events sent in that moment pass it by. The first events are sent again until they are seen
-   * (redelivery is harmless: that is the inbox's job).
-   */
-  async function publishUntilSeen(topic: string, events: EventEnvelope[], seen: () => Promise<boolean>, what: string): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      await publish(topic, events);
-      try {
-        return await waitFor(seen, 5_000, what);
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-      }
-    }
-  }
-
   it('keeps one fact per dossier and counts each outcome on its local day, for the unit it belongs to', async () => {
-    await publishUntilSeen(TOPICS.dossier, dossierEvents, async () => (await facts()).map((fact) => fact['status']).join() === '10,9,8,10,3', 'every dossier at its last status');
+    await sendUntilSeen(() => publish(TOPICS.dossier, dossierEvents), async () => (await facts()).map((fact) => fact['status']).join() === '10,9,8,10,3', 'every dossier at its last status');
     // Signatures and deadline events travel on other topics: sent once the dossiers are known here.
     await publish(TOPICS.signature, signatureEvents);
     await publish(TOPICS.task, taskEvents);

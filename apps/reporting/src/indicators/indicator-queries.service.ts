@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@onestop/platform';
+import { DataSource } from 'typeorm';
+import { LeaderScope, leaderScope } from '../access/leader-scope';
+import { Counter, COUNTERS } from '../projections/daily-counters';
+import { fieldCodeOf } from '../projections/procedure-fields';
+import { addCounts, emptyCounts, IndicatorCounts } from './indicator-counts';
+import { computeIndicators } from './indicators';
+import { IndicatorGrouping, IndicatorsQueryDto, RankingsQueryDto } from './indicators.dto';
+import { rankUnits } from './ranking';
+import { ReportPeriod, reportPeriod } from './report-period';
+import { scoreCounts } from './scoring-766';
+
+/** The flows of `daily_counters`, by the name IndicatorCounts gives them; complete by type. */
+const FLOW_FIELDS: Record<Counter, keyof IndicatorCounts> = {
+  received: 'received',
+  received_online: 'receivedOnline',
+  refused: 'refused',
+  resolved: 'resolved',
+  resolved_on_time: 'resolvedOnTime',
+  resolved_late: 'resolvedLate',
+  processing_minutes_sum: 'processingMinutesSum',
+  stopped: 'stopped',
+  withdrawn: 'withdrawn',
+  returned: 'returned',
+  returned_electronic: 'returnedElectronic',
+  signed_results: 'signedResults',
+  overdue_events: 'overdueEvents',
+  apologies: 'apologies',
+};
+
+/**
+ * What a grouping groups by, in each table. Fields are grouped by procedure in SQL and folded in
+ * code (the counters carry no field); procedures are disjoint, so their counts add up.
+ * In `dossier_facts` the open stock belongs to the processing unit, as outcomes do.
+ */
+const GROUP_KEYS: Record<IndicatorGrouping | 'scope', { counters: string; facts: string }> = {
+  scope: { counters: `''`, facts: 'period_end.key' },
+  commune: { counters: 'unit_code', facts: 'f.unit_code' },
+  procedure: { counters: 'procedure_code', facts: 'f.procedure_code' },
+  field: { counters: 'procedure_code', facts: 'f.procedure_code' },
+  day: { counters: `to_char(day, 'YYYY-MM-DD')`, facts: 'period_end.key' },
+};
+
+type CountsRow = { key: string } & Partial<IndicatorCounts>;
+
+export interface IndicatorRow {
+  /** The commune/unit code, procedure code, field code or day; null for the whole scope (and for procedures outside the catalogue when grouped by field). */
+  key: string | null;
+  /** Dossiers this unit (or scope) received in the period, wherever they were processed. */
+  receivedHere: number;
+  /** Dossiers this unit (or scope) resolved in the period, wherever they were received. */
+  resolvedHere: number;
+  counts: IndicatorCounts;
+  indicators: ReturnType<typeof computeIndicators>;
+  score: ReturnType<typeof scoreCounts>;
+}
+
+export interface IndicatorReport {
+  provinceCode: string;
+  unitCode: string | null;
+  from: string;
+  to: string;
+  groupBy: IndicatorGrouping | null;
+  rows: IndicatorRow[];
+}
+
+export interface RankingReport {
+  provinceCode: string;
+  from: string;
+  to: string;
+  /** How many units were ranked: those with any dossier counted or open in the period. */
+  rankedUnits: number;
+  units: Array<{ rank: number; unitCode: string; points: number; maxPoints: number; assessedMaxPoints: number; receivedHere: number; resolvedHere: number }>;
+}
+
+/** Indicators and rankings of the caller's jurisdiction, from the read model. */
+@Injectable()
+export class IndicatorQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async indicators(query: IndicatorsQueryDto, principal: Principal): Promise<IndicatorReport> {
+    const scope = leaderScope(principal, query.unit);
+    const period = reportPeriod(query.from, query.to);
+    const grouping = query.groupBy ?? 'scope';
+    const counts = await this.countsBy(grouping, scope, period);
+    // The scope row is there even when nothing happened: zero dossiers is an answer.
+    if (grouping === 'scope' && counts.size === 0) counts.set(null, emptyCounts());
+    const rows = [...counts.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([key, rowCounts]) => indicatorRow(key, rowCounts));
+    return { provinceCode: scope.provinceCode, unitCode: scope.unitCode, from: period.from, to: period.to, groupBy: query.groupBy ?? null, rows };
+  }
+
+  /** Every unit of the province is scored and ranked; a unit leader is shown his own place among them. */
+  async rankings(query: RankingsQueryDto, principal: Principal): Promise<RankingReport> {
+    const scope = leaderScope(principal, undefined);
+    const period = reportPeriod(query.from, query.to);
+    const byUnit = await this.countsBy('commune', { provinceCode: scope.provinceCode, unitCode: null }, period);
+    const scored = new Map([...byUnit].map(([unitCode, counts]) => [unitCode as string, { counts, total: scoreCounts(counts).total }]));
+    const ranked = rankUnits([...scored].map(([unitCode, { total }]) => ({ unitCode, score: total.points })));
+    const units = ranked
+      .filter((unit) => scope.unitCode === null || unit.unitCode === scope.unitCode)
+      .map(({ rank, unitCode }) => {
+        const { counts, total } = scored.get(unitCode)!;
+        return { rank, unitCode, ...total, receivedHere: counts.received, resolvedHere: counts.resolved };
+      });
+    return { provinceCode: scope.provinceCode, from: period.from, to: period.to, rankedUnits: ranked.length, units };
+  }
+
+  /** Flows summed over the period's days, stocks at the end of the period (or of each day), per group. */
+  private async countsBy(grouping: IndicatorGrouping | 'scope', scope: LeaderScope, period: ReportPeriod): Promise<Map<string | null, IndicatorCounts>> {
+    const [flows, stocks] = await Promise.all([this.flows(grouping, scope, period), this.openAtEnd(grouping, scope, period)]);
+    const byKey = new Map<string | null, IndicatorCounts>();
+    for (const { key, ...counts } of [...flows, ...stocks]) {
+      const groupKey = grouping === 'scope' ? null : grouping === 'field' ? fieldCodeOf(key) : key;
+      byKey.set(groupKey, addCounts(byKey.get(groupKey) ?? emptyCounts(), { ...emptyCounts(), ...counts }));
+    }
+    return byKey;
+  }
+
+  /**
+   * The flows, plus the distinct unit × procedure pairs that received dossiers: the read model keeps
+   * no list of the procedures a unit offers, so a procedure counts as offered where it received at
+   * least one dossier in the period, and as online where at least one of those was filed online.
+   */
+  private flows(grouping: IndicatorGrouping | 'scope', scope: LeaderScope, period: ReportPeriod): Promise<CountsRow[]> {
+    const sums = COUNTERS.map((counter) => `SUM(${counter})::float8 AS "${FLOW_FIELDS[counter]}"`).join(', ');
+    const pair = `unit_code || ' ' || procedure_code`;
+    return this.dataSource.query(
+      `SELECT ${GROUP_KEYS[grouping].counters} AS key, ${sums},
+              COUNT(DISTINCT ${pair}) FILTER (WHERE received > 0)::float8 AS "proceduresOffered",
+              COUNT(DISTINCT ${pair}) FILTER (WHERE received_online > 0)::float8 AS "proceduresWithOnlineDossiers"
+         FROM daily_counters
+        WHERE province_code = $1 AND ($2::text IS NULL OR unit_code = $2) AND day BETWEEN $3::date AND $4::date
+        GROUP BY 1`,
+      [scope.provinceCode, scope.unitCode, period.from, period.to],
+    );
+  }
+
+  /**
+   * Dossiers still open at the end of the period (of each day, grouped by day): received before
+   * that instant and not finished by it; overdue if their deadline had passed. The read model keeps
+   * each dossier's latest deadline only, so a deadline moved later by an apology, or cleared while
+   * the clock is paused for a supplement, is what a past period is judged by.
+   */
+  private openAtEnd(grouping: IndicatorGrouping | 'scope', scope: LeaderScope, period: ReportPeriod): Promise<CountsRow[]> {
+    const ends = grouping === 'day' ? period.days.map(({ day, endsBefore }) => ({ key: day, at: endsBefore })) : [{ key: '', at: period.endsBefore }];
+    return this.dataSource.query(
+      `SELECT ${GROUP_KEYS[grouping].facts} AS key,
+              COUNT(*) FILTER (WHERE f.due_at IS NULL OR f.due_at >= period_end.at)::float8 AS "openWithinDeadline",
+              COUNT(*) FILTER (WHERE f.due_at < period_end.at)::float8 AS "openOverdue"
+         FROM unnest($3::text[], $4::timestamptz[]) AS period_end (key, at)
+         JOIN dossier_facts f ON f.province_code = $1 AND ($2::text IS NULL OR f.unit_code = $2)
+                             AND f.received_at < period_end.at AND (f.finished_at IS NULL OR f.finished_at >= period_end.at)
+        GROUP BY 1`,
+      [scope.provinceCode, scope.unitCode, ends.map((end) => end.key), ends.map((end) => end.at)],
+    );
+  }
+}
+
+function indicatorRow(key: string | null, counts: IndicatorCounts): IndicatorRow {
+  return { key, receivedHere: counts.received, resolvedHere: counts.resolved, counts, indicators: computeIndicators(counts), score: scoreCounts(counts) };
+}
+
+/** By code point, so the order does not depend on the server's language; null (no key) last. */
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}

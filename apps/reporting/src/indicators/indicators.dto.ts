@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+
+export const INDICATOR_GROUPINGS = ['commune', 'procedure', 'field', 'day'] as const;
+export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
+
+export const REPORT_FORMATS = ['json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const UNIT_CODE = /^[0-9A-Za-z.]{2,20}$/;
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** `?unit=` with nothing after it means no unit was chosen. */
+const emptyAsAbsent = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** A period of local days (UTC+7), both ends included; the order and length are checked with both known. */
+class ReportPeriodQueryDto {
+  @ApiProperty({ description: 'first local day of the period (YYYY-MM-DD, included)', example: '2026-11-01' })
+  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD that exists' })
+  from!: string;
+
+  @ApiProperty({ description: 'last local day of the period (YYYY-MM-DD, included): not before from, at most 366 days in all', example: '2026-11-30' })
+  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD that exists' })
+  to!: string;
+
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, description: 'csv answers text/csv (UTF-8 with a byte order mark, for Excel) as an attachment; json when absent', example: 'csv' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS, { message: `must be one of ${REPORT_FORMATS.join(', ')}` })
+  format?: ReportFormat;
+}
+
+export class IndicatorsQueryDto extends ReportPeriodQueryDto {
+  @ApiPropertyOptional({ description: 'one unit of your province (province roles); a unit leader may only name his own unit', example: '19753' })
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'must be an administrative unit code such as 19753 or 46.STP' })
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: INDICATOR_GROUPINGS, description: 'one row per commune/unit, procedure, field or local day; one row for the whole scope when absent', example: 'procedure' })
+  @IsOptional()
+  @IsIn(INDICATOR_GROUPINGS, { message: `must be one of ${INDICATOR_GROUPINGS.join(', ')}` })
+  groupBy?: IndicatorGrouping;
+}
+
+export class RankingsQueryDto extends ReportPeriodQueryDto {}
+
+const RATIO_EXAMPLE = { numerator: 9, denominator: 10, value: 0.9 };
+
+/** One row of the indicators answer (OpenAPI only: the service builds it from IndicatorRow). */
+export class IndicatorRowDto {
+  @ApiProperty({ nullable: true, type: String, description: 'commune/unit code, procedure code, field code or day; null for the whole scope', example: '19753' })
+  key!: string | null;
+
+  @ApiProperty({ description: 'dossiers received by this unit in the period, wherever they are processed (boundary-free filing)', example: 12 })
+  receivedHere!: number;
+
+  @ApiProperty({ description: 'dossiers resolved by this unit in the period, wherever they were received', example: 10 })
+  resolvedHere!: number;
+
+  @ApiProperty({
+    description: 'flows summed over the period; openWithinDeadline/openOverdue at the end of `to`; procedure counts are unit × procedure pairs that received dossiers (offered) and online dossiers (with online dossiers)',
+    example: { received: 12, receivedOnline: 5, refused: 1, resolved: 10, resolvedOnTime: 9, resolvedLate: 1, processingMinutesSum: 7200, stopped: 0, withdrawn: 0, returned: 9, returnedElectronic: 4, signedResults: 10, overdueEvents: 1, apologies: 1, openWithinDeadline: 2, openOverdue: 0, proceduresWithOnlineDossiers: 2, proceduresOffered: 3 },
+  })
+  counts!: Record<string, number>;
+
+  @ApiProperty({ description: 'ratios with their terms; value null when there is nothing to measure', example: { onTimeOrWithinDeadlineShare: { numerator: 11, denominator: 12, value: 0.9167 }, onlineDossierShare: RATIO_EXAMPLE, overdueCount: 1 } })
+  indicators!: Record<string, unknown>;
+
+  @ApiProperty({ description: 'Decision 766 score: per indicator, per group and in total', example: { total: { points: 31.5, maxPoints: 44, assessedMaxPoints: 44 } } })
+  score!: Record<string, unknown>;
+}
+
+export class IndicatorReportDto {
+  @ApiProperty({ example: '46' })
+  provinceCode!: string;
+
+  @ApiProperty({ nullable: true, type: String, description: 'the unit the rows are limited to; null for the whole province', example: '19753' })
+  unitCode!: string | null;
+
+  @ApiProperty({ example: '2026-11-01' })
+  from!: string;
+
+  @ApiProperty({ example: '2026-11-30' })
+  to!: string;
+
+  @ApiProperty({ enum: INDICATOR_GROUPINGS, nullable: true, example: 'procedure' })
+  groupBy!: IndicatorGrouping | null;
+
+  @ApiProperty({ type: [IndicatorRowDto] })
+  rows!: IndicatorRowDto[];
+}
+
+export class RankedUnitDto {
+  @ApiProperty({ description: 'standard competition rank: equal scores share a rank (1, 1, 3)', example: 1 })
+  rank!: number;
+
+  @ApiProperty({ example: '19753' })
+  unitCode!: string;
+
+  @ApiProperty({ description: 'total 766 points of the computable indicators', example: 31.5 })
+  points!: number;
+
+  @ApiProperty({ example: 44 })
+  maxPoints!: number;
+
+  @ApiProperty({ description: 'the points the indicators that had something to measure could give', example: 38 })
+  assessedMaxPoints!: number;
+
+  @ApiProperty({ example: 12 })
+  receivedHere!: number;
+
+  @ApiProperty({ example: 10 })
+  resolvedHere!: number;
+}
+
+export class RankingReportDto {
+  @ApiProperty({ example: '46' })
+  provinceCode!: string;
+
+  @ApiProperty({ example: '2026-11-01' })
+  from!: string;
+
+  @ApiProperty({ example: '2026-11-30' })
+  to!: string;
+
+  @ApiProperty({ description: 'how many units were ranked: those with a dossier counted or open in the period', example: 40 })
+  rankedUnits!: number;
+
+  @ApiProperty({ type: [RankedUnitDto], description: "every ranked unit for province roles; a unit leader's own row" })
+  units!: RankedUnitDto[];
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { TaskProgressController } from './task-progress.controller';
+import { TaskProgressQueries } from './task-progress-queries.service';
+
+/** Task progress of the communes, from the task standings of the read model. */
+@Module({
+  controllers: [TaskProgressController],
+  providers: [TaskProgressQueries],
+})
+export class TaskProgressModule {}

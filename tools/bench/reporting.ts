@@ -1,0 +1,301 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { DOSSIER_STATUS, EVENT_TOPIC_SPECS, TOPICS } from '@onestop/contracts';
+import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
+import { ensureTopics } from '@onestop/messaging';
+import { createTestDatabase, dossierReceivedEvent, startTestService } from '@onestop/testing';
+import { Kafka, logLevel, Producer } from 'kafkajs';
+import { cpus } from 'node:os';
+import { DataSource } from 'typeorm';
+import { reportingSchema } from '../../apps/reporting/src/database/schema';
+import { IndicatorQueries, IndicatorReport } from '../../apps/reporting/src/indicators/indicator-queries.service';
+import { fieldCodeOf } from '../../apps/reporting/src/projections/procedure-fields';
+import { reportingService } from '../../apps/reporting/src/service';
+import { failAndExit } from '../stack/cli';
+import { machine, percentile, writeSection } from './report';
+
+const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 50_000);
+const DOSSIERS = Number(process.env['BENCH_DOSSIERS'] ?? 10_000_000);
+const QUERY_RUNS = Number(process.env['BENCH_QUERY_RUNS'] ?? 200);
+const PLAIN_RUNS = 20;
+const FRESHNESS_RATE = 50;
+const FRESHNESS_SECONDS = 10;
+const BROKER = { name: 'bench', port: 19292 };
+const SEND_BATCH = 1_000;
+const FILL_CHUNK = 200_000;
+const COMMUNES = 40;
+const PROCEDURES = ['HKD-DANGKY', 'HT-KHAISINH', 'HT-KETHON', 'CT-XACNHAN-CUTRU'];
+/** The reported year in Huế: local midnight to local midnight. */
+const YEAR = { from: '2026-01-01', to: '2026-12-31', start: new Date('2026-01-01T00:00:00+07:00'), end: new Date('2027-01-01T00:00:00+07:00') };
+const SECONDS_IN_YEAR = 365 * 86_400;
+const PROVINCE_LEADER = { subject: 'bench-leader', roles: ['province-leader' as const], unitCode: null, provinceCode: '46' };
+
+/** The benchmark's own connection to the read model. */
+type Query = DataSource['query'];
+
+/** Dossier n: one of 40 communes and a few procedures, received at some instant of the year. */
+function receivedEvent(n: number) {
+  const unitCode = String(19753 + (n % COMMUNES));
+  const at = new Date(YEAR.start.getTime() + ((n * 7919) % SECONDS_IN_YEAR) * 1000);
+  const event = dossierReceivedEvent({ unitCode, code: `${unitCode}-260101-${String(n % 10_000).padStart(4, '0')}`, at });
+  const procedure = { ...event.payload.procedure, code: PROCEDURES[Math.floor(n / COMMUNES) % PROCEDURES.length] };
+  return { ...event, payload: { ...event.payload, procedure, channel: n % 10 < 4 ? ('online' as const) : ('counter' as const) } };
+}
+
+async function sendEvents(producer: Producer, events: ReturnType<typeof receivedEvent>[]): Promise<void> {
+  await producer.send({ topic: TOPICS.dossier, messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })) });
+}
+
+async function produceBacklog(producer: Producer): Promise<void> {
+  for (let from = 0; from < EVENTS; from += SEND_BATCH) {
+    await sendEvents(producer, Array.from({ length: Math.min(SEND_BATCH, EVENTS - from) }, (_, index) => receivedEvent(from + index)));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function factCount(query: Query): Promise<number> {
+  const rows = await query('SELECT count(*)::int AS n FROM dossier_facts');
+  return rows[0].n;
+}
+
+/** Polls every 200 ms until `expected` facts exist; when the first appeared and when the last did. */
+async function waitForFacts(query: Query, expected: number, timeoutMs: number): Promise<{ firstAt: number; lastAt: number }> {
+  const deadline = performance.now() + timeoutMs;
+  let firstAt = NaN;
+  for (;;) {
+    const count = await factCount(query);
+    if (count > 0 && Number.isNaN(firstAt)) firstAt = performance.now();
+    if (count >= expected) return { firstAt, lastAt: performance.now() };
+    if (performance.now() > deadline) throw new Error(`only ${count} of ${expected} facts after ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
+/**
+ * Single events at a steady rate on a caught-up service; each is timed from its send until its fact
+ * row exists, polled by id every 20 ms.
+ */
+async function freshness(producer: Producer, query: Query): Promise<number[]> {
+  const total = FRESHNESS_RATE * FRESHNESS_SECONDS;
+  const sentAt = new Map<string, number>();
+  const seenAfter: number[] = [];
+  let sending = true;
+  const watching = (async () => {
+    while (sending || sentAt.size > 0) {
+      const pending = [...sentAt.keys()];
+      if (pending.length > 0) {
+        const rows: { id: string }[] = await query('SELECT dossier_id::text AS id FROM dossier_facts WHERE dossier_id = ANY($1::uuid[])', [pending]);
+        const now = performance.now();
+        for (const { id } of rows) {
+          seenAfter.push(now - sentAt.get(id)!);
+          sentAt.delete(id);
+        }
+      }
+      await sleep(20);
+    }
+  })();
+  const began = performance.now();
+  for (let n = 0; n < total; n++) {
+    await sleep(Math.max(0, began + (n * 1000) / FRESHNESS_RATE - performance.now()));
+    const event = { ...receivedEvent(EVENTS + n), occurredAt: new Date().toISOString() };
+    sentAt.set(event.payload.dossierId, performance.now());
+    await sendEvents(producer, [event]);
+  }
+  sending = false;
+  await Promise.race([watching, sleep(60_000).then(() => Promise.reject(new Error(`${sentAt.size} freshness events never reflected`)))]);
+  return seenAfter.sort((a, b) => a - b);
+}
+
+/**
+ * Dossiers [from, to] of province 46, received over 2026, with their counters computed from the
+ * very rows inserted (receipts on the local day of receipt, results on the local day of the result,
+ * both for the processing unit), so facts and counters describe the same dossiers. 97 % have a
+ * result, after up to ten days for a three-day deadline; the rest are still in processing.
+ */
+async function fillChunk(query: Query, from: number, to: number): Promise<void> {
+  await query(
+    `WITH generated AS (
+       SELECT i, (19753 + i % ${COMMUNES})::text AS unit, ($3::text[])[1 + (i / ${COMMUNES}) % cardinality($3::text[])] AS procedure,
+              $1::timestamptz + ((i::bigint * 7919) % ${SECONDS_IN_YEAR}) * interval '1 second' AS received_at,
+              ((i::bigint * 104729) % 7200)::int AS minutes
+         FROM generate_series($4::int, $5::int) AS i
+     ), facts AS (
+       INSERT INTO dossier_facts (dossier_id, code, province_code, receiving_unit_code, unit_code, procedure_code, field_code, channel,
+                                  received_at, due_at, status, finished_at, on_time, processing_minutes, last_event_at)
+       SELECT gen_random_uuid(), unit || '-260101-' || lpad((i % 10000)::text, 4, '0'), '46', unit, unit, procedure,
+              ($2::text[])[1 + (i / ${COMMUNES}) % cardinality($3::text[])], CASE WHEN i % 10 < 4 THEN 'online' ELSE 'counter' END,
+              received_at, received_at + interval '3 days', CASE WHEN resolved THEN ${DOSSIER_STATUS.done} ELSE ${DOSSIER_STATUS.processing} END,
+              CASE WHEN resolved THEN finished_at END, CASE WHEN resolved THEN finished_at <= received_at + interval '3 days' END,
+              CASE WHEN resolved THEN minutes END, CASE WHEN resolved THEN finished_at ELSE received_at END
+         FROM generated, LATERAL (SELECT i % 100 < 97 AS resolved, received_at + minutes * interval '2 minutes' AS finished_at) AS outcome
+       RETURNING unit_code, procedure_code, channel, received_at, finished_at, on_time, processing_minutes
+     ), counted AS (
+       SELECT unit_code, procedure_code, (received_at AT TIME ZONE 'UTC' + interval '7 hours')::date AS day,
+              1 AS received, (channel = 'online')::int AS received_online, 0 AS resolved, 0 AS on_time, 0 AS late, 0 AS minutes
+         FROM facts
+       UNION ALL
+       SELECT unit_code, procedure_code, (finished_at AT TIME ZONE 'UTC' + interval '7 hours')::date,
+              0, 0, 1, on_time::int, (NOT on_time)::int, processing_minutes
+         FROM facts WHERE finished_at IS NOT NULL
+     )
+     INSERT INTO daily_counters (province_code, unit_code, procedure_code, day, received, received_online, resolved, resolved_on_time, resolved_late, processing_minutes_sum)
+     SELECT '46', unit_code, procedure_code, day, sum(received), sum(received_online), sum(resolved), sum(on_time), sum(late), sum(minutes)
+       FROM counted GROUP BY unit_code, procedure_code, day
+     ON CONFLICT (province_code, unit_code, procedure_code, day) DO UPDATE SET
+       received = daily_counters.received + EXCLUDED.received, received_online = daily_counters.received_online + EXCLUDED.received_online,
+       resolved = daily_counters.resolved + EXCLUDED.resolved, resolved_on_time = daily_counters.resolved_on_time + EXCLUDED.resolved_on_time,
+       resolved_late = daily_counters.resolved_late + EXCLUDED.resolved_late,
+       processing_minutes_sum = daily_counters.processing_minutes_sum + EXCLUDED.processing_minutes_sum`,
+    [YEAR.start, PROCEDURES.map((code) => fieldCodeOf(code)), PROCEDURES, from, to],
+  );
+}
+
+/** Replaces whatever the projection left with DOSSIERS facts and their counters; seconds taken. */
+async function fillReadModel(query: Query): Promise<number> {
+  const began = performance.now();
+  await query('TRUNCATE dossier_facts, daily_counters');
+  // In chunks: one statement for ten million rows would pass the connection's statement timeout.
+  for (let from = 1; from <= DOSSIERS; from += FILL_CHUNK) await fillChunk(query, from, Math.min(DOSSIERS, from + FILL_CHUNK - 1));
+  await query('ANALYZE dossier_facts');
+  await query('ANALYZE daily_counters');
+  return (performance.now() - began) / 1000;
+}
+
+/** The same two shares straight from the per-dossier rows, without the counters. */
+async function plainShares(query: Query): Promise<Shares> {
+  const rows = await query(
+    `SELECT count(*) FILTER (WHERE received_at >= $2 AND received_at < $3)::int AS received,
+            count(*) FILTER (WHERE received_at >= $2 AND received_at < $3 AND channel = 'online')::int AS "receivedOnline",
+            count(*) FILTER (WHERE finished_at >= $2 AND finished_at < $3 AND on_time IS NOT NULL)::int AS resolved,
+            count(*) FILTER (WHERE finished_at >= $2 AND finished_at < $3 AND on_time)::int AS "resolvedOnTime",
+            count(*) FILTER (WHERE received_at < $3 AND (finished_at IS NULL OR finished_at >= $3) AND (due_at IS NULL OR due_at >= $3))::int AS "openWithin",
+            count(*) FILTER (WHERE received_at < $3 AND (finished_at IS NULL OR finished_at >= $3) AND due_at < $3)::int AS "openOverdue"
+       FROM dossier_facts WHERE province_code = $1`,
+    ['46', YEAR.start, YEAR.end],
+  );
+  const row = rows[0];
+  return {
+    onTime: { numerator: row.resolvedOnTime + row.openWithin, denominator: row.resolved + row.openWithin + row.openOverdue },
+    online: { numerator: row.receivedOnline, denominator: row.received },
+  };
+}
+
+interface Shares {
+  onTime: { numerator: number; denominator: number };
+  online: { numerator: number; denominator: number };
+}
+
+function sharesOf(report: IndicatorReport): Shares {
+  const { onTimeOrWithinDeadlineShare, onlineDossierShare } = report.rows[0].indicators;
+  return {
+    onTime: { numerator: onTimeOrWithinDeadlineShare.numerator, denominator: onTimeOrWithinDeadlineShare.denominator },
+    online: { numerator: onlineDossierShare.numerator, denominator: onlineDossierShare.denominator },
+  };
+}
+
+function describe(shares: Shares): string {
+  const share = ({ numerator, denominator }: { numerator: number; denominator: number }) => `${numerator}/${denominator} (${((100 * numerator) / denominator).toFixed(2)} %)`;
+  return `on time ${share(shares.onTime)}, online ${share(shares.online)}`;
+}
+
+/** Sorted durations of `runs` calls, in ms, and the last call's answer. */
+async function timed<T>(runs: number, call: () => Promise<T>): Promise<{ times: number[]; last: T }> {
+  const times: number[] = [];
+  let last!: T;
+  for (let i = 0; i < runs; i++) {
+    const began = performance.now();
+    last = await call();
+    times.push(performance.now() - began);
+  }
+  return { times: times.sort((a, b) => a - b), last };
+}
+
+const p50p99 = (sorted: number[]) => `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error']);
+  await resetBroker(BROKER);
+  const { brokers } = await startBroker(BROKER);
+  const kafka = new Kafka({ clientId: 'bench-reporting', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const producer = kafka.producer();
+  await ensureTopics(kafka, EVENT_TOPIC_SPECS, 1);
+  const database = await createTestDatabase('bench-reporting', reportingSchema);
+  const query: Query = (sql, parameters) => database.dataSource.query(sql, parameters);
+  try {
+    await producer.connect();
+    await produceBacklog(producer);
+    // The backlog is on the topic before the service starts, so the timing starts with a full queue.
+    const began = performance.now();
+    const service = await startTestService(reportingService, {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: brokers,
+      KAFKA_GROUP_ID: `bench-reporting-${Date.now()}`,
+      KAFKA_CONSUMER_START: 'earliest',
+    });
+    try {
+      const bootedAt = performance.now();
+      const { firstAt, lastAt } = await waitForFacts(query, EVENTS, 30 * 60_000);
+      const projectionSeconds = (lastAt - began) / 1000;
+      const reflected = await freshness(producer, query);
+
+      const fillSeconds = await fillReadModel(query);
+      console.log(`reporting: ${DOSSIERS} dossier facts and their counters in the read model (${fillSeconds.toFixed(0)} s)`);
+      const queries = service.app.get(IndicatorQueries);
+      const indicator = await timed(QUERY_RUNS, () => queries.indicators({ from: YEAR.from, to: YEAR.to }, PROVINCE_LEADER));
+      const plain = await timed(PLAIN_RUNS, () => plainShares(query));
+      const fromCounters = sharesOf(indicator.last);
+      const equal = JSON.stringify(fromCounters) === JSON.stringify(plain.last);
+
+      const figures = {
+        projection: `${EVENTS} events in ${projectionSeconds.toFixed(1)} s from the service's start (boot ${((bootedAt - began) / 1000).toFixed(1)} s, first fact after ${((firstAt - began) / 1000).toFixed(1)} s)`,
+        rate: `${(EVENTS / projectionSeconds).toFixed(0)} events/s`,
+        rateOnceConsuming: `${(EVENTS / ((lastAt - firstAt) / 1000)).toFixed(0)} events/s`,
+        freshness: `${reflected.length} events at ${FRESHNESS_RATE}/s: p50 ${percentile(reflected, 50).toFixed(0)} ms, p99 ${percentile(reflected, 99).toFixed(0)} ms, max ${reflected[reflected.length - 1].toFixed(0)} ms`,
+        fill: `${DOSSIERS} facts in ${fillSeconds.toFixed(0)} s`,
+        indicatorQuery: `${QUERY_RUNS} calls: ${p50p99(indicator.times)}`,
+        plainAggregate: `${PLAIN_RUNS} runs: ${p50p99(plain.times)}`,
+        fromCounters: describe(fromCounters),
+        fromFacts: describe(plain.last),
+        equal,
+      };
+      console.log(JSON.stringify(figures, null, 2));
+      if (!equal) throw new Error(`the counters and the facts disagree: ${figures.fromCounters} against ${figures.fromFacts}`);
+      writeSection(
+        'Reporting: projection and indicator queries (`npm run bench:reporting`)',
+        `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}. The reporting service runs in the
+benchmark's process. Projection: ${EVENTS.toLocaleString('en')} \`DossierReceived\` events (${COMMUNES} communes, ${PROCEDURES.length} procedures,
+receipts over 2026) are on the local KRaft broker before the service starts with a new consumer
+group; the time runs from its start until the last fact row exists (polled every 200 ms), each
+event being one inbox transaction that writes the fact and adds to the day's counters. Freshness:
+with the service caught up, single events at ${FRESHNESS_RATE}/s for ${FRESHNESS_SECONDS} s, each timed from the producer's send
+until its fact row exists (polled by id every 20 ms). Query: the read model is then filled by SQL
+with ${DOSSIERS.toLocaleString('en')} dossiers of province 46 received over 2026 (97 % with a result, the rest still
+in processing) and the \`daily_counters\` computed from the same rows; \`IndicatorQueries.indicators\`
+for the province leader and the whole year (sums over the counters, plus the dossiers open at the
+year's end from \`dossier_facts\`) is compared with one plain SQL aggregate computing the same
+on-time and online shares over \`dossier_facts\`.
+
+| measure | result | target |
+|---|---|---|
+| projection, ${EVENTS.toLocaleString('en')} events from the service's start | **${figures.rate}**; ${figures.projection} | ≥ 10,000 events/s |
+| the same, from the first fact to the last | ${figures.rateOnceConsuming} | |
+| freshness, send to fact row | ${figures.freshness} | within 2 s |
+| filling the read model by SQL | ${figures.fill} | |
+| indicators of the province for 2026, ${DOSSIERS.toLocaleString('en')} dossiers | **${figures.indicatorQuery}** | p99 < 50 ms |
+| plain SQL aggregate over the per-dossier table, same figures | ${figures.plainAggregate} | |
+| results | counters: ${figures.fromCounters}; facts: ${figures.fromFacts}; ${equal ? 'equal' : 'different'} | equal |
+
+Broker, PostgreSQL and the service share the machine's ${cpus().length} cores.`,
+      );
+    } finally {
+      await service.close();
+    }
+  } finally {
+    await producer.disconnect().catch(() => undefined);
+    await database.drop();
+    await stopBroker(BROKER);
+  }
+}
+
+main().then(() => process.exit(0), failAndExit('bench:reporting'));

@@ -7,4 +7,5 @@ export * from './lib/calendar-store';
 export * from './lib/calendar.module';
 export * from './lib/working-calendar-changed.handler';
 export * from './lib/calendar-days.migration';
-export { localDateOf, VIETNAM_UTC_OFFSET_MINUTES } from './lib/local-date';
+export { addDays, daysBetween, endOfLocalDay, localDateOf, startOfLocalDay, VIETNAM_UTC_OFFSET_MINUTES } from './lib/local-date';
+export * from './lib/calendar-period';

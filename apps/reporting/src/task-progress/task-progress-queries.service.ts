@@ -1,9 +1,9 @@
+import { calendarPeriod } from '@onestop/calendar';
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { leaderScope } from '../access/leader-scope';
 import { ratio } from '../indicators/indicators';
-import { taskPeriod } from './task-period';
 import { TaskProgressQueryDto } from './task-progress.dto';
 
 interface CommuneCounts {
@@ -24,7 +24,8 @@ export class TaskProgressQueries {
 
   async progress(query: TaskProgressQueryDto, principal: Principal) {
     const scope = leaderScope(principal, undefined);
-    const period = taskPeriod(query.period);
+    // The DTO has matched the period's pattern.
+    const { period, from: firstDay, to: lastDay } = calendarPeriod(query.period)!;
     const rows: CommuneCounts[] = await this.dataSource.query(
       `SELECT commune_code AS "communeCode", COUNT(*)::int AS tasks,
               COUNT(*) FILTER (WHERE status = 'done')::int AS done,
@@ -33,8 +34,8 @@ export class TaskProgressQueries {
          FROM task_commune_facts
         WHERE province_code = $1 AND ($2::text IS NULL OR commune_code = $2) AND due_date BETWEEN $3::date AND $4::date
         GROUP BY commune_code ORDER BY commune_code COLLATE "C"`,
-      [scope.provinceCode, scope.unitCode, period.firstDay, period.lastDay],
+      [scope.provinceCode, scope.unitCode, firstDay, lastDay],
     );
-    return { provinceCode: scope.provinceCode, ...period, communes: rows.map((row) => ({ ...row, shareDone: ratio(row.done, row.tasks) })) };
+    return { provinceCode: scope.provinceCode, period, firstDay, lastDay, communes: rows.map((row) => ({ ...row, shareDone: ratio(row.done, row.tasks) })) };
   }
 }

@@ -1,5 +1,4 @@
-import { localDateOf } from '@onestop/calendar';
-import { daysBetween, endOfLocalDay } from './task-window';
+import { daysBetween, endOfLocalDay, localDateOf } from '@onestop/calendar';
 
 /** Points taken off a task finished late, per local day past its due date, down to the floor. */
 export const LATE_PENALTY_PER_DAY = 5;

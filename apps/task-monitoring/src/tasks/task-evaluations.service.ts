@@ -1,7 +1,7 @@
+import { calendarPeriod } from '@onestop/calendar';
 import { Injectable } from '@nestjs/common';
 import { Clock, invalidRequest } from '@onestop/platform';
 import { DataSource } from 'typeorm';
-import { parseEvaluationPeriod } from './evaluation-period';
 import { EvaluatedTask, evaluateCommune } from './evaluation-score';
 import { TaskJurisdiction, TaskViewer } from './task-jurisdiction';
 
@@ -19,7 +19,7 @@ export class TaskEvaluations {
   ) {}
 
   async evaluate(viewer: TaskViewer, period: string) {
-    const span = parseEvaluationPeriod(period);
+    const span = calendarPeriod(period);
     if (!span) throw invalidRequest([{ field: 'period', message: 'must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY' }]);
     const now = this.clock.now();
     const rows: EvaluatedRow[] = await this.dataSource.query(

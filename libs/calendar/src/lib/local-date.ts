@@ -30,3 +30,23 @@ export function isWeekend(day: number): boolean {
   const weekday = new Date(day * MS_PER_DAY).getUTCDay();
   return weekday === 0 || weekday === 6;
 }
+
+/** The first instant of a local date in Vietnam (its local midnight). */
+export function startOfLocalDay(localDate: string): Date {
+  return new Date(dayNumberOf(localDate) * MS_PER_DAY - VIETNAM_UTC_OFFSET_MINUTES * 60_000);
+}
+
+/** The instant a local date ends in Vietnam: the next local midnight (what is due that day is late from then). */
+export function endOfLocalDay(localDate: string): Date {
+  return new Date(startOfLocalDay(localDate).getTime() + MS_PER_DAY);
+}
+
+/** Whole days from one local date to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumberOf(to) - dayNumberOf(from);
+}
+
+/** The local date `days` after another. */
+export function addDays(localDate: string, days: number): string {
+  return localDateOfDay(dayNumberOf(localDate) + days);
+}

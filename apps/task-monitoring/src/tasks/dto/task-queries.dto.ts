@@ -1,8 +1,8 @@
+import { CALENDAR_PERIOD_PATTERN } from '@onestop/calendar';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_STATUSES, TaskStatus } from '@onestop/contracts';
 import { IdCursorPageQueryDto } from '@onestop/platform';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { PERIOD_PATTERN } from '../evaluation-period';
 import { UNIT_CODE, UNIT_CODE_MESSAGE } from './assign-task.dto';
 
 export class TasksQueryDto extends IdCursorPageQueryDto {
@@ -19,6 +19,6 @@ export class TasksQueryDto extends IdCursorPageQueryDto {
 
 export class EvaluationsQueryDto {
   @ApiProperty({ example: '2026-Q1', description: 'a month (2026-03), a quarter (2026-Q1) or a year (2026): tasks due in it are evaluated' })
-  @Matches(PERIOD_PATTERN, { message: 'must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY' })
+  @Matches(CALENDAR_PERIOD_PATTERN, { message: 'must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY' })
   period!: string;
 }

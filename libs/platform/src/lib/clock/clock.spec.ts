@@ -1,4 +1,4 @@
-import { ManualClock, SystemClock } from './clock';
+import { ManualClock } from './clock';
 
 describe('Clock jumps', () => {
   it('tells listeners when a manual clock is set or advanced, until they unsubscribe', () => {
@@ -12,12 +12,5 @@ describe('Clock jumps', () => {
     clock.advance(1);
 
     expect(seen).toEqual(['2026-12-01T02:30:00.000Z', '2026-12-07T01:00:00.000Z']);
-  });
-
-  it('never calls listeners of the system clock, whose time only flows', () => {
-    const listener = jest.fn();
-    const unsubscribe = new SystemClock().onJump(listener);
-    expect(unsubscribe).not.toThrow();
-    expect(listener).not.toHaveBeenCalled();
   });
 });

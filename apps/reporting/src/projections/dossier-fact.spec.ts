@@ -1,32 +1,21 @@
 import { DOSSIER_STATUS } from '@onestop/contracts';
-import { applyApology, applyOverdue, applyRouting, applySignedResult, applyStatusChange, DossierFact, onTime, StatusChange } from './dossier-fact';
+import { applyApology, applyOverdue, applyRouting, applySignedResult, applyStatusChange, DossierFact, onTime, openingFact, StatusChange } from './dossier-fact';
 
 const at = (iso: string) => new Date(iso);
 
-const received: DossierFact = {
+const received: DossierFact = openingFact({
   dossierId: '0190a5a0-0000-7000-8000-000000000001',
   code: '19753-261124-0001',
   provinceCode: '46',
   receivingUnitCode: '19753',
   unitCode: '19753',
   procedureCode: 'HKD-DANGKY',
-  fieldCode: 'business-registration',
   channel: 'counter',
   receivedAt: at('2026-11-24T02:00:00Z'),
   dueAt: at('2026-11-27T02:00:00Z'),
   status: DOSSIER_STATUS.received,
-  refusedAt: null,
-  finishedAt: null,
-  returnedAt: null,
-  onTime: null,
-  processingMinutes: null,
-  supplementCount: 0,
-  apologyCount: 0,
-  overdueFlagged: false,
-  electronicResult: false,
-  signedResult: false,
-  lastEventAt: at('2026-11-24T02:00:00Z'),
-};
+  at: at('2026-11-24T02:00:00Z'),
+});
 
 /** Stands in for the working calendar: every wall minute counts. */
 const wallMinutes = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 60_000;
@@ -42,6 +31,10 @@ const change = (overrides: Partial<StatusChange>): StatusChange => ({
 });
 
 describe('onTime', () => {
+  it('starts with the field of its procedure and nothing happened to it yet', () => {
+    expect(received).toMatchObject({ fieldCode: 'business-registration', refusedAt: null, finishedAt: null, supplementCount: 0, signedResult: false, lastEventAt: received.receivedAt });
+  });
+
   it('is on time up to and including the deadline, late after it, unknown without one', () => {
     expect(onTime(at('2026-11-27T02:00:00Z'), at('2026-11-27T02:00:00Z'))).toBe(true);
     expect(onTime(at('2026-11-27T02:00:01Z'), at('2026-11-27T02:00:00Z'))).toBe(false);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEnvelope } from '@onestop/contracts';
 import { EntityManager } from 'typeorm';
-import { addToDailyCounters } from './daily-counters';
+import { addToDailyCounters, CounterIncrements } from './daily-counters';
 import { DossierFact, Projected } from './dossier-fact';
 
 /** Each fact property and its column; the identity (dossier_id) comes first and never changes. */
@@ -39,7 +39,17 @@ export class DossierFactStore {
   private readonly logger = new Logger(DossierFactStore.name);
 
   /** Starts a dossier's fact; false when it already has one (its start was projected before). */
-  async create(tx: EntityManager, fact: DossierFact): Promise<boolean> {
+  /**
+   * Starts a dossier's fact and counts its start for the desk, on the day it happened. A start seen
+   * again (the receipt of a dossier already known) is not counted again.
+   */
+  async start(tx: EntityManager, fact: DossierFact, counters: CounterIncrements): Promise<void> {
+    if (!(await this.create(tx, fact))) return;
+    const target = { provinceCode: fact.provinceCode, unitCode: fact.receivingUnitCode, procedureCode: fact.procedureCode, at: fact.lastEventAt };
+    await addToDailyCounters(tx, target, counters);
+  }
+
+  private async create(tx: EntityManager, fact: DossierFact): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       `INSERT INTO dossier_facts (${COLUMNS.map(([, column]) => column).join(', ')})
        VALUES (${COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})

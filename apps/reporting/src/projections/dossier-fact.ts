@@ -1,5 +1,6 @@
 import { CHANNELS, DOSSIER_STATUS, DossierStatusCode, RESULT_CHANNELS } from '@onestop/contracts';
 import { CounterIncrements } from './daily-counters';
+import { fieldCodeOf } from './procedure-fields';
 
 /** What reporting keeps of one dossier: where, what, when and how it ended; nothing about the person. */
 export interface DossierFact {
@@ -25,6 +26,32 @@ export interface DossierFact {
   electronicResult: boolean;
   signedResult: boolean;
   lastEventAt: Date;
+}
+
+/** What a dossier's fact starts from, received or refused at the desk. */
+export type FactStart = Pick<DossierFact, 'dossierId' | 'code' | 'provinceCode' | 'receivingUnitCode' | 'unitCode' | 'procedureCode' | 'channel' | 'receivedAt' | 'dueAt' | 'status'> & {
+  refusedAt?: Date;
+  /** The event time of the start. */
+  at: Date;
+};
+
+/** The fact of a dossier that has just entered the log: nothing has happened to it yet. */
+export function openingFact({ at, refusedAt, ...start }: FactStart): DossierFact {
+  return {
+    ...start,
+    fieldCode: fieldCodeOf(start.procedureCode),
+    refusedAt: refusedAt ?? null,
+    finishedAt: null,
+    returnedAt: null,
+    onTime: null,
+    processingMinutes: null,
+    supplementCount: 0,
+    apologyCount: 0,
+    overdueFlagged: false,
+    electronicResult: false,
+    signedResult: false,
+    lastEventAt: at,
+  };
 }
 
 /** A fact after one event, and what that event adds to the daily counters. */

@@ -1,25 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DOSSIER_STATUS, DossierReceived, DossierRefusedAtIntake, EnvelopeOf } from '@onestop/contracts';
+import { DOSSIER_STATUS, DossierReceived, DossierRefusedAtIntake, EnvelopeOf, presumedCompetentUnit } from '@onestop/contracts';
 import { EventHandler, HandlesEvent } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
-import { addToDailyCounters } from './daily-counters';
-import { DossierFact } from './dossier-fact';
+import { openingFact } from './dossier-fact';
 import { DossierFactStore } from './dossier-fact.store';
-import { fieldCodeOf } from './procedure-fields';
-
-/** What a fact holds before anything happened to the dossier. */
-const NOTHING_YET = {
-  refusedAt: null,
-  finishedAt: null,
-  returnedAt: null,
-  onTime: null,
-  processingMinutes: null,
-  supplementCount: 0,
-  apologyCount: 0,
-  overdueFlagged: false,
-  electronicResult: false,
-  signedResult: false,
-} satisfies Partial<DossierFact>;
 
 /**
  * A received dossier starts its fact and is counted once, for the desk that received it, on the
@@ -34,25 +18,20 @@ export class ProjectReceipt implements EventHandler<EnvelopeOf<typeof DossierRec
   async handle(event: EnvelopeOf<typeof DossierReceived>, tx: EntityManager): Promise<void> {
     const dossier = event.payload;
     const receivedAt = new Date(dossier.receivedAt);
-    const created = await this.facts.create(tx, {
-      ...NOTHING_YET,
+    const fact = openingFact({
       dossierId: dossier.dossierId,
       code: dossier.code,
       provinceCode: dossier.provinceCode,
       receivingUnitCode: dossier.receivingUnitCode,
-      // The competent unit as far as intake knows it, until routing names it.
-      unitCode: dossier.procedure.competentLevel.kind === 'commune' ? dossier.subjectCommuneCode : dossier.receivingUnitCode,
+      unitCode: presumedCompetentUnit(dossier),
       procedureCode: dossier.procedure.code,
-      fieldCode: fieldCodeOf(dossier.procedure.code),
       channel: dossier.channel,
       receivedAt,
       dueAt: new Date(dossier.dueAt),
       status: DOSSIER_STATUS.received,
-      lastEventAt: receivedAt,
+      at: receivedAt,
     });
-    if (!created) return;
-    const target = { provinceCode: dossier.provinceCode, unitCode: dossier.receivingUnitCode, procedureCode: dossier.procedure.code, at: receivedAt };
-    await addToDailyCounters(tx, target, { received: 1, received_online: dossier.channel === 'online' ? 1 : 0 });
+    await this.facts.start(tx, fact, { received: 1, received_online: dossier.channel === 'online' ? 1 : 0 });
   }
 }
 
@@ -65,24 +44,21 @@ export class ProjectIntakeRefusal implements EventHandler<EnvelopeOf<typeof Doss
   async handle(event: EnvelopeOf<typeof DossierRefusedAtIntake>, tx: EntityManager): Promise<void> {
     const dossier = event.payload;
     const refusedAt = new Date(dossier.refusedAt);
-    const created = await this.facts.create(tx, {
-      ...NOTHING_YET,
+    const fact = openingFact({
       dossierId: dossier.dossierId,
       code: dossier.code,
       provinceCode: dossier.provinceCode,
       receivingUnitCode: dossier.receivingUnitCode,
       unitCode: dossier.receivingUnitCode,
       procedureCode: dossier.procedure.code,
-      fieldCode: fieldCodeOf(dossier.procedure.code),
+      // The refusal does not say how the dossier was handed in, and it was never received.
       channel: null,
       receivedAt: null,
       dueAt: null,
       status: DOSSIER_STATUS.refusedAtIntake,
       refusedAt,
-      lastEventAt: refusedAt,
+      at: refusedAt,
     });
-    if (!created) return;
-    const target = { provinceCode: dossier.provinceCode, unitCode: dossier.receivingUnitCode, procedureCode: dossier.procedure.code, at: refusedAt };
-    await addToDailyCounters(tx, target, { refused: 1 });
+    await this.facts.start(tx, fact, { refused: 1 });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DOSSIER_STATUS, DossierAction, DossierReceived, DossierRouted, DossierStatusChanged, DossierStatusCode, EnvelopeOf, ProcessingStep } from '@onestop/contracts';
+import { DOSSIER_STATUS, DossierAction, DossierReceived, DossierRouted, DossierStatusChanged, DossierStatusCode, EnvelopeOf, presumedCompetentUnit, ProcessingStep } from '@onestop/contracts';
 import { EventHandler, HandlesEvent } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
 import { ClockKeeper } from './clock-keeper';
@@ -14,13 +14,11 @@ export class StartClockOnReceipt implements EventHandler<EnvelopeOf<typeof Dossi
 
   async handle(event: EnvelopeOf<typeof DossierReceived>, tx: EntityManager): Promise<void> {
     const dossier = event.payload;
-    const level = dossier.procedure.competentLevel;
     await this.clocks.start(tx, ({ calendar, settings }) => ({
       dossierId: dossier.dossierId,
       code: dossier.code,
       provinceCode: dossier.provinceCode,
-      // The competent unit as far as intake knows it; routing's DossierRouted settles it.
-      unitCode: level.kind === 'commune' ? dossier.subjectCommuneCode : dossier.receivingUnitCode,
+      unitCode: presumedCompetentUnit(dossier),
       assigneeId: null,
       procedureCode: dossier.procedure.code,
       pausesForCitizen: dossier.procedure.clockPausesForCitizen,

@@ -93,6 +93,14 @@ export const DossierReceived = defineEvent({
 });
 
 /**
+ * The unit answering for a received dossier until routing names it: the commune the matter
+ * concerns for a commune's procedure, the receiving desk for a department's.
+ */
+export function presumedCompetentUnit(received: { procedure: { competentLevel: { kind: string } }; subjectCommuneCode: string; receivingUnitCode: string }): string {
+  return received.procedure.competentLevel.kind === 'commune' ? received.subjectCommuneCode : received.receivingUnitCode;
+}
+
+/**
  * A desk refused a dossier at intake (national status 3): it never reaches processing, so the
  * applicant's contact travels here for the notice with the reasons.
  */

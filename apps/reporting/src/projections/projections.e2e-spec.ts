@@ -17,7 +17,7 @@ import {
 } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
 import { PlatformEnv } from '@onestop/platform';
-import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, sendUntilSeen, testKafkaBrokers, waitFor } from '@onestop/testing';
+import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { reportingSchema } from '../database/schema';
@@ -190,7 +190,8 @@ describe('reporting read model, projected from the event log', () => {
   });
 
   it('keeps one fact per dossier and counts each outcome on its local day, for the unit it belongs to', async () => {
-    await sendUntilSeen(() => publish(TOPICS.dossier, dossierEvents), async () => (await facts()).map((fact) => fact['status']).join() === '10,9,8,10,3', 'every dossier at its last status');
+    await publish(TOPICS.dossier, dossierEvents);
+    await waitFor(async () => (await facts()).map((fact) => fact['status']).join() === '10,9,8,10,3', 30_000, 'every dossier at its last status');
     // Signatures and deadline events travel on other topics: sent once the dossiers are known here.
     await publish(TOPICS.signature, signatureEvents);
     await publish(TOPICS.task, taskEvents);

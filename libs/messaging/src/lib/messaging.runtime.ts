@@ -11,6 +11,7 @@ import { handledEventOf } from './handles-event.decorator';
 import { EventHandler } from './inbox/event-handler';
 import { HandlerContext, InboxConsumer } from './inbox/inbox-consumer';
 import { waitForCatchUp } from './kafka/consumer-catch-up';
+import { commitLatestPositions } from './kafka/consumer-position';
 import { ensureTopics } from './kafka/topic-provisioner';
 import { messagingObservers } from './messaging.metrics';
 import { DEFAULT_RELAY_OPTIONS, OutboxRelay } from './outbox/outbox-relay';
@@ -94,6 +95,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     const handlers = this.discoverHandlers();
     if (handlers.size === 0) return;
     const topics = [...new Set([...handlers.keys()].map((type) => this.registry.all().find((d) => d.type === type)!.topic))];
+    if (this.env.KAFKA_CONSUMER_START === 'latest') await commitLatestPositions(this.kafka, group, topics);
     this.consumer = new InboxConsumer(
       this.kafka,
       this.dataSource,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Principal } from '@onestop/platform';
+import { Principal, ViewingScope, viewingScope } from '@onestop/platform';
 import { DataSource } from 'typeorm';
-import { LeaderScope, leaderScope } from '../access/leader-scope';
 import { Counter, COUNTERS } from '../projections/daily-counters';
 import { fieldCodeOf } from '../projections/procedure-fields';
 import { addCounts, emptyCounts, IndicatorCounts } from './indicator-counts';
@@ -80,7 +79,7 @@ export class IndicatorQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async indicators(query: IndicatorsQueryDto, principal: Principal): Promise<IndicatorReport> {
-    const scope = leaderScope(principal, query.unit);
+    const scope = viewingScope(principal, query.unit, 'indicators');
     const period = reportPeriod(query.from, query.to);
     const grouping = query.groupBy ?? 'scope';
     const counts = await this.countsBy(grouping, scope, period);
@@ -92,7 +91,7 @@ export class IndicatorQueries {
 
   /** Every unit of the province is scored and ranked; a unit leader is shown his own place among them. */
   async rankings(query: RankingsQueryDto, principal: Principal): Promise<RankingReport> {
-    const scope = leaderScope(principal, undefined);
+    const scope = viewingScope(principal, undefined, 'indicators');
     const period = reportPeriod(query.from, query.to);
     const byUnit = await this.countsBy('commune', { provinceCode: scope.provinceCode, unitCode: null }, period);
     const scored = new Map([...byUnit].map(([unitCode, counts]) => [unitCode as string, { counts, total: scoreCounts(counts).total }]));
@@ -107,7 +106,7 @@ export class IndicatorQueries {
   }
 
   /** Flows summed over the period's days, stocks at the end of the period (or of each day), per group. */
-  private async countsBy(grouping: IndicatorGrouping | 'scope', scope: LeaderScope, period: ReportPeriod): Promise<Map<string | null, IndicatorCounts>> {
+  private async countsBy(grouping: IndicatorGrouping | 'scope', scope: ViewingScope, period: ReportPeriod): Promise<Map<string | null, IndicatorCounts>> {
     const [flows, stocks] = await Promise.all([this.flows(grouping, scope, period), this.openAtEnd(grouping, scope, period)]);
     const byKey = new Map<string | null, IndicatorCounts>();
     for (const { key, ...counts } of [...flows, ...stocks]) {
@@ -122,7 +121,7 @@ export class IndicatorQueries {
    * no list of the procedures a unit offers, so a procedure counts as offered where it received at
    * least one dossier in the period, and as online where at least one of those was filed online.
    */
-  private flows(grouping: IndicatorGrouping | 'scope', scope: LeaderScope, period: ReportPeriod): Promise<CountsRow[]> {
+  private flows(grouping: IndicatorGrouping | 'scope', scope: ViewingScope, period: ReportPeriod): Promise<CountsRow[]> {
     const sums = COUNTERS.map((counter) => `SUM(${counter})::float8 AS "${FLOW_FIELDS[counter]}"`).join(', ');
     const pair = `unit_code || ' ' || procedure_code`;
     return this.dataSource.query(
@@ -142,7 +141,7 @@ export class IndicatorQueries {
    * each dossier's latest deadline only, so a deadline moved later by an apology, or cleared while
    * the clock is paused for a supplement, is what a past period is judged by.
    */
-  private openAtEnd(grouping: IndicatorGrouping | 'scope', scope: LeaderScope, period: ReportPeriod): Promise<CountsRow[]> {
+  private openAtEnd(grouping: IndicatorGrouping | 'scope', scope: ViewingScope, period: ReportPeriod): Promise<CountsRow[]> {
     const ends = grouping === 'day' ? period.days.map(({ day, endsBefore }) => ({ key: day, at: endsBefore })) : [{ key: '', at: period.endsBefore }];
     return this.dataSource.query(
       `SELECT ${GROUP_KEYS[grouping].facts} AS key,

@@ -1,8 +1,7 @@
 import { calendarPeriod } from '@onestop/calendar';
 import { Injectable } from '@nestjs/common';
-import { Principal } from '@onestop/platform';
+import { Principal, viewingScope } from '@onestop/platform';
 import { DataSource } from 'typeorm';
-import { leaderScope } from '../access/leader-scope';
 import { ratio } from '../indicators/indicators';
 import { TaskProgressQueryDto } from './task-progress.dto';
 
@@ -23,7 +22,7 @@ export class TaskProgressQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async progress(query: TaskProgressQueryDto, principal: Principal) {
-    const scope = leaderScope(principal, undefined);
+    const scope = viewingScope(principal, undefined, 'task standings');
     // The DTO has matched the period's pattern.
     const { period, from: firstDay, to: lastDay } = calendarPeriod(query.period)!;
     const rows: CommuneCounts[] = await this.dataSource.query(

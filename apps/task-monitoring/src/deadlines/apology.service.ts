@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { WorkingCalendar } from '@onestop/calendar';
 import { DossierApologyIssued } from '@onestop/contracts';
 import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
-import { Clock, invalidRequest, Principal, ProblemException } from '@onestop/platform';
+import { Clock, invalidRequest, Principal, ProblemException, withinJurisdiction } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { ClockKeeper } from './clock-keeper';
 import { ClockRecord } from './clock-store';
 import { dueIfResumedAt, rescheduleClock } from './deadline-clock';
-import { mayAnswerFor, noSuchDossier } from './deadline-access';
+import { noSuchDossier } from './deadline-access';
 import { resolveEscalations } from './escalations';
 
 export interface ApologyRequest {
@@ -55,7 +55,7 @@ export class ApologyService {
     return this.dataSource.transaction(async (tx) => {
       const moved: { deadline?: { previousDueAt: Date; newDueAt: Date } } = {};
       const changed = await this.clocks.change(tx, dossierId, now, (record, { calendar }) => {
-        if (!mayAnswerFor(principal, record)) throw noSuchDossier(dossierId);
+        if (!withinJurisdiction(principal, record)) throw noSuchDossier(dossierId);
         if (record.clock.state === 'closed') throw new ProblemException(409, 'Dossier closed', { detail: 'the dossier has its result or has ended; no new appointment can be set' });
         moved.deadline = newDeadline(record, calendar, now, request.newAppointmentDate);
         return { ...record, deadlineVersion: record.deadlineVersion + 1, clock: rescheduleClock(record.clock, calendar, now, moved.deadline.newDueAt) };

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore } from '@onestop/calendar';
-import { Clock, isProvinceWide, Principal, ProblemException } from '@onestop/platform';
+import { Clock, isProvinceWide, Principal, ProblemException, viewingScope } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
-import { deadlineScope } from './deadline-access';
 import { DeadlinesQueryDto, DeadlineState, EscalationsQueryDto } from './deadlines.dto';
 import { decodeCursor, page } from './keyset-cursor';
 
@@ -49,7 +48,7 @@ export class DeadlineQueries {
   ) {}
 
   async deadlines(query: DeadlinesQueryDto, principal: Principal) {
-    const scope = deadlineScope(principal, query.unit);
+    const scope = viewingScope(principal, query.unit, 'deadlines');
     const after = decodeCursor(query.cursor);
     const limit = query.limit ?? 50;
     const now = this.clock.now();
@@ -67,7 +66,7 @@ export class DeadlineQueries {
   }
 
   async escalations(query: EscalationsQueryDto, principal: Principal) {
-    const scope = deadlineScope(principal, query.unit);
+    const scope = viewingScope(principal, query.unit, 'deadlines');
     if (!isProvinceWide(principal) && query.level === 'province') {
       throw new ProblemException(403, 'Not allowed', { detail: 'the province queue is for province roles' });
     }

@@ -1,4 +1,5 @@
 import { Actor, PROVINCE_WIDE_ROLES, Role } from '@onestop/contracts';
+import { ProblemException } from '../errors/problem.exception';
 
 /** The authenticated caller, as the token describes them. */
 export interface Principal {
@@ -30,6 +31,26 @@ export interface JurisdictionScope {
 export function withinJurisdiction(principal: Principal, scope: JurisdictionScope): boolean {
   if (isProvinceWide(principal)) return principal.provinceCode === scope.provinceCode;
   return principal.unitCode !== null && principal.unitCode === scope.unitCode;
+}
+
+/** What a caller may look over: one unit, or (null) the whole province. */
+export interface ViewingScope {
+  provinceCode: string;
+  unitCode: string | null;
+}
+
+/**
+ * The scope of a list or report a caller asks for, optionally for one `unit`: province roles see
+ * their province or any unit of it; a unit's officers their own unit only (403 for another).
+ * `what` names the thing in the refusal ("deadlines", "indicators").
+ */
+export function viewingScope(principal: Principal, unit: string | undefined, what: string): ViewingScope {
+  if (isProvinceWide(principal) && principal.provinceCode) return { provinceCode: principal.provinceCode, unitCode: unit ?? null };
+  if (!principal.unitCode || !principal.provinceCode) throw new ProblemException(403, 'Not allowed', { detail: `${what} are for officers of a unit and province roles` });
+  if (unit !== undefined && unit !== principal.unitCode) {
+    throw new ProblemException(403, 'Not allowed', { detail: `you may see the ${what} of your own unit, ${principal.unitCode}` });
+  }
+  return { provinceCode: principal.provinceCode, unitCode: principal.unitCode };
 }
 
 /** The principal as the actor of the events it causes (no personal data beyond the account id). */

@@ -29,3 +29,4 @@ export * from './lib/metrics/metrics.registry';
 export * from './lib/platform.module';
 export * from './lib/redis/redis.module';
 export * from './lib/http/page-query';
+export * from './lib/http/unit-code';

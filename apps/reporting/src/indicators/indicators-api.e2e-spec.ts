@@ -9,8 +9,8 @@ import { reportingSchema } from '../database/schema';
 import { reportingService } from '../service';
 
 /** Own commune codes, so another suite's events on the shared topics never land in these rows. */
-const A = `A${randomBytes(3).toString('hex')}`;
-const B = `B${randomBytes(3).toString('hex')}`;
+const A = `A${randomBytes(3).toString('hex').toUpperCase()}`;
+const B = `B${randomBytes(3).toString('hex').toUpperCase()}`;
 const BUSINESS = 'HKD-DANGKY';
 const BIRTH = 'HT-KHAISINH';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsUnitCode, EmptyAsAbsent } from '@onestop/platform';
 
 export const INDICATOR_GROUPINGS = ['commune', 'procedure', 'field', 'day'] as const;
 export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
@@ -8,10 +8,7 @@ export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-const UNIT_CODE = /^[0-9A-Za-z.]{2,20}$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** `?unit=` with nothing after it means no unit was chosen. */
-const emptyAsAbsent = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** A period of local days (UTC+7), both ends included; the order and length are checked with both known. */
 class ReportPeriodQueryDto {
@@ -33,9 +30,9 @@ class ReportPeriodQueryDto {
 
 export class IndicatorsQueryDto extends ReportPeriodQueryDto {
   @ApiPropertyOptional({ description: 'one unit of your province (province roles); a unit leader may only name his own unit', example: '19753' })
-  @Transform(emptyAsAbsent)
+  @EmptyAsAbsent()
   @IsOptional()
-  @Matches(UNIT_CODE, { message: 'must be an administrative unit code such as 19753 or 46.STP' })
+  @IsUnitCode()
   unit?: string;
 
   @ApiPropertyOptional({ enum: INDICATOR_GROUPINGS, description: 'one row per commune/unit, procedure, field or local day; one row for the whole scope when absent', example: 'procedure' })

@@ -1,13 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ESCALATION_LEVELS, EscalationLevel } from '@onestop/contracts';
-import { PageLimitQueryDto } from '@onestop/platform';
-import { Transform } from 'class-transformer';
+import { EmptyAsAbsent, IsUnitCode, PageLimitQueryDto } from '@onestop/platform';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 
-const UNIT_CODE = /^[0-9A-Z.]{2,20}$/;
-/** `?unit=` with nothing after it means no unit was chosen. */
-const emptyAsAbsent = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
-const UNIT_CODE_MESSAGE = 'must be an administrative unit code such as 19753 or 46.STP';
 
 export class ApologyDto {
   @ApiProperty({ description: 'why the result is late, as the applicant will read it', example: 'Cần xác minh thêm thông tin về thửa đất' })
@@ -36,9 +31,9 @@ class KeysetPageQueryDto extends PageLimitQueryDto {
 
 export class DeadlinesQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ description: 'a unit of your province (province roles); officers see their own unit', example: '19753' })
-  @Transform(emptyAsAbsent)
+  @EmptyAsAbsent()
   @IsOptional()
-  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  @IsUnitCode()
   unit?: string;
 
   @ApiPropertyOptional({ enum: DEADLINE_STATES, description: 'both when absent' })
@@ -49,9 +44,9 @@ export class DeadlinesQueryDto extends KeysetPageQueryDto {
 
 export class EscalationsQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ description: 'a unit of your province (province roles); unit leaders see their own unit', example: '19753' })
-  @Transform(emptyAsAbsent)
+  @EmptyAsAbsent()
   @IsOptional()
-  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  @IsUnitCode()
   unit?: string;
 
   @ApiPropertyOptional({ enum: ESCALATION_LEVELS })

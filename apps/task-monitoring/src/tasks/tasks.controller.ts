@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, Roles, uuidParam } from '@onestop/platform';
+import { CurrentPrincipal, invalidRequest, Principal, Roles, UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN, uuidParam } from '@onestop/platform';
 import { AssignTask } from './assign-task.service';
-import { AssignTaskDto, UNIT_CODE, UNIT_CODE_MESSAGE } from './dto/assign-task.dto';
+import { AssignTaskDto } from './dto/assign-task.dto';
 import { ReportProgressDto } from './dto/report-progress.dto';
 import { EvaluationsQueryDto, TasksQueryDto } from './dto/task-queries.dto';
 import { ReportProgress } from './report-progress.service';
@@ -14,7 +14,7 @@ const OFFICER_ROLES = ['desk-officer', 'specialist', 'unit-leader', 'province-le
 const uuid = uuidParam('id', 'a task id');
 
 function communeCode(code: string): string {
-  if (!UNIT_CODE.test(code)) throw invalidRequest([{ field: 'communeCode', message: UNIT_CODE_MESSAGE }]);
+  if (!UNIT_CODE_PATTERN.test(code)) throw invalidRequest([{ field: 'communeCode', message: UNIT_CODE_MESSAGE }]);
   return code;
 }
 

@@ -18,9 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCitizenIdNumber } from './citizen-id-number.validator';
+import { IsUnitCode } from '@onestop/platform';
 
-const UNIT_CODE = /^[0-9A-Z.]{2,20}$/;
-const UNIT_CODE_MESSAGE = 'must be an administrative unit code such as 19753 or 46.STP';
 
 export class AddressDto {
   @ApiProperty({ example: '12 Lê Lợi' })
@@ -30,7 +29,7 @@ export class AddressDto {
 
   @ApiProperty({ example: '19774', description: 'the commune or ward where the applicant lives' })
   @IsString()
-  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  @IsUnitCode()
   communeCode!: string;
 }
 
@@ -101,7 +100,7 @@ export class FileDossierDto {
 
   @ApiProperty({ example: '19753', description: 'the commune centre, service point or department desk receiving it: any in the province' })
   @IsString()
-  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  @IsUnitCode()
   receivingUnitCode!: string;
 
   @ApiProperty({ enum: CHANNELS })
@@ -117,7 +116,7 @@ export class FileDossierDto {
   @ApiPropertyOptional({ example: '19774', description: "the commune the matter concerns (e.g. where the land lies); the applicant's by default" })
   @IsOptional()
   @IsString()
-  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  @IsUnitCode()
   subjectCommuneCode?: string;
 
   @ApiProperty({ type: [DocumentDto] })

@@ -3,6 +3,7 @@ import { RESULT_CHANNELS } from '@onestop/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { Action, ACTIONS } from '../../workflow/dossier-workflow';
+import { IsUnitCode } from '@onestop/platform';
 
 export class DossierActionDto {
   @ApiProperty({ enum: ACTIONS })
@@ -23,7 +24,7 @@ export class DossierActionDto {
   @ApiPropertyOptional({ description: 'transfer: the unit that takes the dossier over', example: '46.STP' })
   @ValidateIf((dto: DossierActionDto) => dto.action === 'transfer')
   @IsString()
-  @Matches(/^[0-9A-Z.]{2,20}$/, { message: 'must be an administrative unit code such as 19753 or 46.STP' })
+  @IsUnitCode()
   targetUnitCode?: string;
 
   @ApiPropertyOptional({ enum: RESULT_CHANNELS, description: 'return-result: how the result reached the citizen' })

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max } from 'class-validator';
+import { IsUnitCode } from '@onestop/platform';
 
-export const UNIT_CODE = /^[0-9A-Z.]{2,20}$/;
-export const UNIT_CODE_MESSAGE = 'must be an administrative unit code such as 19753';
 /** Indicator values: up to four decimals (percentages, ratios), below a bound that keeps sums exact. */
 export const VALUE_FORMAT = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 };
 export const MAX_VALUE = 1e12;
@@ -53,6 +52,6 @@ export class AssignTaskDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
   @IsString({ each: true })
-  @Matches(UNIT_CODE, { each: true, message: `each ${UNIT_CODE_MESSAGE}` })
+  @IsUnitCode({ each: true })
   communeCodes!: string[];
 }

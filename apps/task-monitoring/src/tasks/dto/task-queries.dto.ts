@@ -1,9 +1,8 @@
 import { CALENDAR_PERIOD_PATTERN } from '@onestop/calendar';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_STATUSES, TaskStatus } from '@onestop/contracts';
-import { IdCursorPageQueryDto } from '@onestop/platform';
+import { IdCursorPageQueryDto, IsUnitCode } from '@onestop/platform';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { UNIT_CODE, UNIT_CODE_MESSAGE } from './assign-task.dto';
 
 export class TasksQueryDto extends IdCursorPageQueryDto {
   @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'only tasks with a commune in this status, and only those communes' })
@@ -13,7 +12,7 @@ export class TasksQueryDto extends IdCursorPageQueryDto {
 
   @ApiPropertyOptional({ example: '19753', description: 'only tasks given to this commune, and only its progress' })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  @IsUnitCode()
   commune?: string;
 }
 

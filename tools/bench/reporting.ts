@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { DOSSIER_STATUS, EVENT_TOPIC_SPECS, TOPICS } from '@onestop/contracts';
+import { DOSSIER_STATUS, DossierRouted, DossierStatusChanged, DossierStatusCode, EVENT_TOPIC_SPECS, EventEnvelope, TOPICS } from '@onestop/contracts';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
-import { ensureTopics } from '@onestop/messaging';
+import { createEvent, ensureTopics } from '@onestop/messaging';
 import { createTestDatabase, dossierReceivedEvent, startTestService } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { cpus } from 'node:os';
 import { DataSource } from 'typeorm';
+import { openStockChangesSql } from '../../apps/reporting/src/database/migrations/1765000000000-keep-open-stock-by-day';
 import { reportingSchema } from '../../apps/reporting/src/database/schema';
 import { IndicatorQueries, IndicatorReport } from '../../apps/reporting/src/indicators/indicator-queries.service';
 import { fieldCodeOf } from '../../apps/reporting/src/projections/procedure-fields';
@@ -42,32 +43,68 @@ function receivedEvent(n: number) {
   return { ...event, payload: { ...event.payload, procedure, channel: n % 10 < 4 ? ('online' as const) : ('counter' as const) } };
 }
 
-async function sendEvents(producer: Producer, events: ReturnType<typeof receivedEvent>[]): Promise<void> {
+async function sendEvents(producer: Producer, events: EventEnvelope[]): Promise<void> {
   await producer.send({ topic: TOPICS.dossier, messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })) });
 }
 
+const HOUR = 3_600_000;
+
+/**
+ * Dossier n's life as routing tells it: received, routed to its commune, accepted, and resolved
+ * a day later (a fifth of them after the deadline): four events that each change its fact and
+ * counters.
+ */
+function lifecycleEvents(n: number): EventEnvelope[] {
+  const receipt = receivedEvent(n);
+  const { dossierId, code, receivingUnitCode: unitCode, procedure } = receipt.payload;
+  const receivedAt = new Date(receipt.occurredAt);
+  const dueAt = receipt.payload.dueAt;
+  const origin = { source: 'routing' as const, actor: { kind: 'system' as const, id: 'bench' }, correlationId: dossierId, causationId: null };
+  const change = (at: Date, from: DossierStatusCode, to: DossierStatusCode, action: string) =>
+    createEvent(
+      DossierStatusChanged,
+      dossierId,
+      { dossierId, code, provinceCode: '46', procedureCode: procedure.code, receivingUnitCode: unitCode, unitCode, from, to, action, reason: null, dueAt, resultChannel: null },
+      origin,
+      at,
+    );
+  const resolvedAt = new Date(receivedAt.getTime() + (n % 5 === 0 ? 100 : 24) * HOUR);
+  return [
+    receipt,
+    createEvent(DossierRouted, dossierId, { dossierId, code, unitCode, assigneeId: 'officer-1', dueAt }, origin, new Date(receivedAt.getTime() + 60_000)),
+    change(new Date(receivedAt.getTime() + HOUR), DOSSIER_STATUS.received, DOSSIER_STATUS.processing, 'accept'),
+    change(resolvedAt, DOSSIER_STATUS.processing, DOSSIER_STATUS.done, 'result-signed'),
+  ];
+}
+
+const EVENTS_PER_DOSSIER = 4;
+
+/** EVENTS events: the lives of EVENTS / 4 dossiers, each dossier's events in order on its partition. */
 async function produceBacklog(producer: Producer): Promise<void> {
-  for (let from = 0; from < EVENTS; from += SEND_BATCH) {
-    await sendEvents(producer, Array.from({ length: Math.min(SEND_BATCH, EVENTS - from) }, (_, index) => receivedEvent(from + index)));
+  const dossiers = EVENTS / EVENTS_PER_DOSSIER;
+  const perSend = SEND_BATCH / EVENTS_PER_DOSSIER;
+  for (let from = 0; from < dossiers; from += perSend) {
+    await sendEvents(producer, Array.from({ length: Math.min(perSend, dossiers - from) }, (_, index) => lifecycleEvents(from + index)).flat());
   }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function factCount(query: Query): Promise<number> {
-  const rows = await query('SELECT count(*)::int AS n FROM dossier_facts');
+/** Resolved dossiers: the last of each backlog dossier's events has been projected. */
+async function resolvedCount(query: Query): Promise<number> {
+  const rows = await query(`SELECT count(*)::int AS n FROM dossier_facts WHERE status = ${DOSSIER_STATUS.done}`);
   return rows[0].n;
 }
 
-/** Polls every 200 ms until `expected` facts exist; when the first appeared and when the last did. */
-async function waitForFacts(query: Query, expected: number, timeoutMs: number): Promise<{ firstAt: number; lastAt: number }> {
+/** Polls every 200 ms until `expected` dossiers are resolved; when the first was and when the last was. */
+async function waitForResolved(query: Query, expected: number, timeoutMs: number): Promise<{ firstAt: number; lastAt: number }> {
   const deadline = performance.now() + timeoutMs;
   let firstAt = NaN;
   for (;;) {
-    const count = await factCount(query);
+    const count = await resolvedCount(query);
     if (count > 0 && Number.isNaN(firstAt)) firstAt = performance.now();
     if (count >= expected) return { firstAt, lastAt: performance.now() };
-    if (performance.now() > deadline) throw new Error(`only ${count} of ${expected} facts after ${timeoutMs} ms`);
+    if (performance.now() > deadline) throw new Error(`only ${count} of ${expected} dossiers resolved after ${timeoutMs} ms`);
     await sleep(200);
   }
 }
@@ -157,6 +194,10 @@ async function fillReadModel(query: Query): Promise<number> {
   await query('TRUNCATE dossier_facts, daily_counters');
   // In chunks: one statement for ten million rows would pass the connection's statement timeout.
   for (let from = 1; from <= DOSSIERS; from += FILL_CHUNK) await fillChunk(query, from, Math.min(DOSSIERS, from + FILL_CHUNK - 1));
+  // The open-stock changes by the migration's own statement, one commune at a time (statement timeout).
+  for (let unit = 0; unit < COMMUNES; unit++) {
+    await query(openStockChangesSql(`(SELECT * FROM dossier_facts WHERE province_code = '46' AND unit_code = '${19753 + unit}')`));
+  }
   await query('ANALYZE dossier_facts');
   await query('ANALYZE daily_counters');
   return (performance.now() - began) / 1000;
@@ -235,7 +276,7 @@ async function main(): Promise<void> {
     });
     try {
       const bootedAt = performance.now();
-      const { firstAt, lastAt } = await waitForFacts(query, EVENTS, 30 * 60_000);
+      const { firstAt, lastAt } = await waitForResolved(query, EVENTS / EVENTS_PER_DOSSIER, 30 * 60_000);
       const projectionSeconds = (lastAt - began) / 1000;
       const reflected = await freshness(producer, query);
 
@@ -264,16 +305,18 @@ async function main(): Promise<void> {
       writeSection(
         'Reporting: projection and indicator queries (`npm run bench:reporting`)',
         `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}. The reporting service runs in the
-benchmark's process. Projection: ${EVENTS.toLocaleString('en')} \`DossierReceived\` events (${COMMUNES} communes, ${PROCEDURES.length} procedures,
-receipts over 2026) are on the local KRaft broker before the service starts with a new consumer
-group; the time runs from its start until the last fact row exists (polled every 200 ms), each
-event being one inbox transaction that writes the fact and adds to the day's counters. Freshness:
+benchmark's process. Projection: ${EVENTS.toLocaleString('en')} events, the lives of ${(EVENTS / EVENTS_PER_DOSSIER).toLocaleString('en')} dossiers
+(\`DossierReceived\`, \`DossierRouted\`, two \`DossierStatusChanged\`; ${COMMUNES} communes, ${PROCEDURES.length} procedures, receipts
+over 2026), are on the local KRaft broker before the service starts with a new consumer group; the
+time runs from its start until the last dossier is resolved in the read model (polled every 200 ms).
+Each event changes its dossier's fact and its day's counters; a batch of events is one transaction
+that reads the facts it touches in one query and writes facts and counters in one statement each. Freshness:
 with the service caught up, single events at ${FRESHNESS_RATE}/s for ${FRESHNESS_SECONDS} s, each timed from the producer's send
 until its fact row exists (polled by id every 20 ms). Query: the read model is then filled by SQL
 with ${DOSSIERS.toLocaleString('en')} dossiers of province 46 received over 2026 (97 % with a result, the rest still
 in processing) and the \`daily_counters\` computed from the same rows; \`IndicatorQueries.indicators\`
 for the province leader and the whole year (sums over the counters, plus the dossiers open at the
-year's end from \`dossier_facts\`) is compared with one plain SQL aggregate computing the same
+year's end from the open-stock changes of \`daily_counters\`) is compared with one plain SQL aggregate computing the same
 on-time and online shares over \`dossier_facts\`.
 
 | measure | result | target |

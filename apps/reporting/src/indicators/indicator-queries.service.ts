@@ -29,16 +29,16 @@ const FLOW_FIELDS: Record<Counter, keyof IndicatorCounts> = {
 };
 
 /**
- * What a grouping groups by, in each table. Fields are grouped by procedure in SQL and folded in
- * code (the counters carry no field); procedures are disjoint, so their counts add up.
- * In `dossier_facts` the open stock belongs to the processing unit, as outcomes do.
+ * What a grouping groups the counters by. Fields are grouped by procedure in SQL and folded in code
+ * (the counters carry no field); procedures are disjoint, so their counts add up. The open stock
+ * belongs to the processing unit, as outcomes do.
  */
-const GROUP_KEYS: Record<IndicatorGrouping | 'scope', { counters: string; facts: string }> = {
-  scope: { counters: `''`, facts: 'period_end.key' },
-  commune: { counters: 'unit_code', facts: 'f.unit_code' },
-  procedure: { counters: 'procedure_code', facts: 'f.procedure_code' },
-  field: { counters: 'procedure_code', facts: 'f.procedure_code' },
-  day: { counters: `to_char(day, 'YYYY-MM-DD')`, facts: 'period_end.key' },
+const GROUP_KEYS: Record<IndicatorGrouping | 'scope', string> = {
+  scope: `''`,
+  commune: 'unit_code',
+  procedure: 'procedure_code',
+  field: 'procedure_code',
+  day: `to_char(day, 'YYYY-MM-DD')`,
 };
 
 type CountsRow = { key: string } & Partial<IndicatorCounts>;
@@ -125,7 +125,7 @@ export class IndicatorQueries {
     const sums = COUNTERS.map((counter) => `SUM(${counter})::float8 AS "${FLOW_FIELDS[counter]}"`).join(', ');
     const pair = `unit_code || ' ' || procedure_code`;
     return this.dataSource.query(
-      `SELECT ${GROUP_KEYS[grouping].counters} AS key, ${sums},
+      `SELECT ${GROUP_KEYS[grouping]} AS key, ${sums},
               COUNT(DISTINCT ${pair}) FILTER (WHERE received > 0)::float8 AS "proceduresOffered",
               COUNT(DISTINCT ${pair}) FILTER (WHERE received_online > 0)::float8 AS "proceduresWithOnlineDossiers"
          FROM daily_counters
@@ -136,24 +136,37 @@ export class IndicatorQueries {
   }
 
   /**
-   * Dossiers still open at the end of the period (of each day, grouped by day): received before
-   * that instant and not finished by it; overdue if their deadline had passed. The read model keeps
-   * each dossier's latest deadline only, so a deadline moved later by an apology, or cleared while
-   * the clock is paused for a supplement, is what a past period is judged by.
+   * Dossiers still open at the end of the period (of each day, grouped by day), overdue if their
+   * deadline had passed: the sums of the stock changes up to that day. The read model keeps each
+   * dossier's latest deadline and unit only, so a deadline moved later by an apology, or cleared
+   * while the clock is paused for a supplement, is what a past period is judged by.
    */
-  private openAtEnd(grouping: IndicatorGrouping | 'scope', scope: ViewingScope, period: ReportPeriod): Promise<CountsRow[]> {
-    const ends = grouping === 'day' ? period.days.map(({ day, endsBefore }) => ({ key: day, at: endsBefore })) : [{ key: '', at: period.endsBefore }];
-    return this.dataSource.query(
-      `SELECT ${GROUP_KEYS[grouping].facts} AS key,
-              COUNT(*) FILTER (WHERE f.due_at IS NULL OR f.due_at >= period_end.at)::float8 AS "openWithinDeadline",
-              COUNT(*) FILTER (WHERE f.due_at < period_end.at)::float8 AS "openOverdue"
-         FROM unnest($3::text[], $4::timestamptz[]) AS period_end (key, at)
-         JOIN dossier_facts f ON f.province_code = $1 AND ($2::text IS NULL OR f.unit_code = $2)
-                             AND f.received_at < period_end.at AND (f.finished_at IS NULL OR f.finished_at >= period_end.at)
+  private async openAtEnd(grouping: IndicatorGrouping | 'scope', scope: ViewingScope, period: ReportPeriod): Promise<CountsRow[]> {
+    const byDay = grouping === 'day';
+    // Grouped by day, the days before the period add up to one opening balance (key '').
+    const key = byDay ? `CASE WHEN day < $4::date THEN '' ELSE to_char(day, 'YYYY-MM-DD') END` : GROUP_KEYS[grouping];
+    const rows: Array<{ key: string; open: number; overdue: number }> = await this.dataSource.query(
+      `SELECT ${key} AS key, SUM(open_change)::float8 AS open, SUM(overdue_open_change)::float8 AS overdue
+         FROM daily_counters
+        WHERE province_code = $1 AND ($2::text IS NULL OR unit_code = $2) AND day <= $3::date
         GROUP BY 1`,
-      [scope.provinceCode, scope.unitCode, ends.map((end) => end.key), ends.map((end) => end.at)],
+      [scope.provinceCode, scope.unitCode, period.to, ...(byDay ? [period.from] : [])],
     );
+    const stocks = byDay ? runningStocks(rows, period) : rows;
+    return stocks.filter(({ open }) => open !== 0).map(({ key, open, overdue }) => ({ key, openWithinDeadline: open - overdue, openOverdue: overdue }));
   }
+}
+
+/** Each day's stocks at its end: the opening balance plus the changes of the days up to it. */
+function runningStocks(changes: Array<{ key: string; open: number; overdue: number }>, period: ReportPeriod): Array<{ key: string; open: number; overdue: number }> {
+  const byDay = new Map(changes.map((change) => [change.key, change]));
+  let open = byDay.get('')?.open ?? 0;
+  let overdue = byDay.get('')?.overdue ?? 0;
+  return period.days.map(({ day }) => {
+    open += byDay.get(day)?.open ?? 0;
+    overdue += byDay.get(day)?.overdue ?? 0;
+    return { key: day, open, overdue };
+  });
 }
 
 function indicatorRow(key: string | null, counts: IndicatorCounts): IndicatorRow {

@@ -1,7 +1,7 @@
 import { localDateOf } from '@onestop/calendar';
 import { EntityManager } from 'typeorm';
 
-/** The counters kept per unit × procedure × local day; the column names of `daily_counters`. */
+/** The flows kept per unit × procedure × local day: events dated that day; the column names of `daily_counters`. */
 export const COUNTERS = [
   'received',
   'received_online',
@@ -19,27 +19,86 @@ export const COUNTERS = [
   'apologies',
 ] as const;
 
-export type Counter = (typeof COUNTERS)[number];
-export type CounterIncrements = Partial<Record<Counter, number>>;
+/**
+ * The stocks' changes kept per unit × procedure × local day: how many dossiers became open (or open
+ * past their deadline) that day, less those that stopped being so. A stock at the end of a day is
+ * the sum of its changes up to that day, so the open dossiers at a period's end are read from the
+ * counters without scanning the dossiers.
+ */
+export const STOCK_CHANGES = ['open_change', 'overdue_open_change'] as const;
 
-/** Where a count goes: the unit it is credited to and the event's own time. */
-export interface CounterTarget {
+export type Counter = (typeof COUNTERS)[number];
+export type StockChange = (typeof STOCK_CHANGES)[number];
+export type CounterIncrements = Partial<Record<Counter | StockChange, number>>;
+
+const COLUMNS = [...COUNTERS, ...STOCK_CHANGES];
+
+/** The batch's rows, passed as one JSON parameter. */
+const RECORDS = `jsonb_to_recordset($1::jsonb)
+  AS r(province_code text, unit_code text, procedure_code text, day date, ${COLUMNS.map((column) => `${column} integer`).join(', ')})`;
+
+/** One row of `daily_counters`: a unit's procedure on a local day. */
+export interface CounterRow {
   provinceCode: string;
   unitCode: string;
   procedureCode: string;
-  at: Date;
+  day: string;
 }
 
-/** Adds to one day's counters, creating the row on its first event. */
-export async function addToDailyCounters(tx: EntityManager, target: CounterTarget, increments: CounterIncrements): Promise<void> {
-  const counters = COUNTERS.filter((counter) => increments[counter]);
-  if (counters.length === 0) return;
-  const values = counters.map((_, index) => `$${index + 5}`).join(', ');
-  const additions = counters.map((counter) => `${counter} = daily_counters.${counter} + EXCLUDED.${counter}`).join(', ');
-  await tx.query(
-    `INSERT INTO daily_counters (province_code, unit_code, procedure_code, day, ${counters.join(', ')})
-     VALUES ($1, $2, $3, $4, ${values})
-     ON CONFLICT (province_code, unit_code, procedure_code, day) DO UPDATE SET ${additions}`,
-    [target.provinceCode, target.unitCode, target.procedureCode, localDateOf(target.at), ...counters.map((counter) => increments[counter])],
-  );
+/** The row an event at `at` counts in: the local day it happened, never the day it was processed. */
+export function counterRowAt(target: Omit<CounterRow, 'day'>, at: Date): CounterRow {
+  return { provinceCode: target.provinceCode, unitCode: target.unitCode, procedureCode: target.procedureCode, day: localDateOf(at) };
+}
+
+/**
+ * Increments gathered over a batch of events and added in one statement. Rows are written in key
+ * order, so two batches adding to the same rows at once wait for each other instead of deadlocking.
+ */
+export class CounterBook {
+  private readonly rows = new Map<string, { row: CounterRow; increments: Record<string, number> }>();
+
+  add(row: CounterRow, increments: CounterIncrements): void {
+    const key = [row.provinceCode, row.unitCode, row.procedureCode, row.day].join('|');
+    const entry = this.rows.get(key) ?? { row, increments: Object.fromEntries(COLUMNS.map((column) => [column, 0])) };
+    for (const column of COLUMNS) entry.increments[column] += increments[column] ?? 0;
+    this.rows.set(key, entry);
+  }
+
+  /** The rows with something to add, in key order, each with its increments. */
+  pending(): Array<{ row: CounterRow; increments: Record<string, number> }> {
+    return [...this.rows.entries()]
+      .filter(([, { increments }]) => COLUMNS.some((column) => increments[column] !== 0))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, entry]) => entry);
+  }
+
+  async flush(tx: EntityManager): Promise<void> {
+    const entries = this.pending();
+    this.rows.clear();
+    if (entries.length === 0) return;
+    const records = entries.map(({ row, increments }) => ({
+      province_code: row.provinceCode,
+      unit_code: row.unitCode,
+      procedure_code: row.procedureCode,
+      day: row.day,
+      ...increments,
+    }));
+    await tx.query(
+      `INSERT INTO daily_counters (province_code, unit_code, procedure_code, day, ${COLUMNS.join(', ')})
+       SELECT * FROM ${RECORDS}
+       ON CONFLICT (province_code, unit_code, procedure_code, day) DO UPDATE SET
+       ${COLUMNS.map((column) => `${column} = daily_counters.${column} + EXCLUDED.${column}`).join(', ')}`,
+      [JSON.stringify(records)],
+    );
+    // A change taken back (a dossier moved to another unit) can leave a row of zeros: it goes, so the
+    // rows that exist do not depend on how the events were batched.
+    if (entries.some(({ increments }) => COLUMNS.some((column) => increments[column] < 0))) {
+      await tx.query(
+        `DELETE FROM daily_counters
+          WHERE (province_code, unit_code, procedure_code, day) IN (SELECT province_code, unit_code, procedure_code, day FROM ${RECORDS})
+            AND ${COLUMNS.map((column) => `${column} = 0`).join(' AND ')}`,
+        [JSON.stringify(records)],
+      );
+    }
+  }
 }

@@ -1,63 +1,97 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEnvelope } from '@onestop/contracts';
+import { BatchParticipant, TakesPartInBatches } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
-import { addToDailyCounters, CounterIncrements } from './daily-counters';
+import { counterRowAt, CounterBook, CounterIncrements } from './daily-counters';
 import { DossierFact, Projected } from './dossier-fact';
+import { changeStocks } from './open-stock';
 
-/** Each fact property and its column; the identity (dossier_id) comes first and never changes. */
-const COLUMNS: ReadonlyArray<readonly [keyof DossierFact, string]> = [
-  ['dossierId', 'dossier_id'],
-  ['code', 'code'],
-  ['provinceCode', 'province_code'],
-  ['receivingUnitCode', 'receiving_unit_code'],
-  ['unitCode', 'unit_code'],
-  ['procedureCode', 'procedure_code'],
-  ['fieldCode', 'field_code'],
-  ['channel', 'channel'],
-  ['receivedAt', 'received_at'],
-  ['dueAt', 'due_at'],
-  ['status', 'status'],
-  ['refusedAt', 'refused_at'],
-  ['finishedAt', 'finished_at'],
-  ['returnedAt', 'returned_at'],
-  ['onTime', 'on_time'],
-  ['processingMinutes', 'processing_minutes'],
-  ['supplementCount', 'supplement_count'],
-  ['apologyCount', 'apology_count'],
-  ['overdueFlagged', 'overdue_flagged'],
-  ['electronicResult', 'electronic_result'],
-  ['signedResult', 'signed_result'],
-  ['lastEventAt', 'last_event_at'],
+/** Each fact property, its column and the column's type; the identity (dossier_id) comes first and never changes. */
+const COLUMNS: ReadonlyArray<readonly [keyof DossierFact, string, string]> = [
+  ['dossierId', 'dossier_id', 'uuid'],
+  ['code', 'code', 'text'],
+  ['provinceCode', 'province_code', 'text'],
+  ['receivingUnitCode', 'receiving_unit_code', 'text'],
+  ['unitCode', 'unit_code', 'text'],
+  ['procedureCode', 'procedure_code', 'text'],
+  ['fieldCode', 'field_code', 'text'],
+  ['channel', 'channel', 'text'],
+  ['receivedAt', 'received_at', 'timestamptz'],
+  ['dueAt', 'due_at', 'timestamptz'],
+  ['status', 'status', 'smallint'],
+  ['refusedAt', 'refused_at', 'timestamptz'],
+  ['finishedAt', 'finished_at', 'timestamptz'],
+  ['returnedAt', 'returned_at', 'timestamptz'],
+  ['onTime', 'on_time', 'boolean'],
+  ['processingMinutes', 'processing_minutes', 'integer'],
+  ['supplementCount', 'supplement_count', 'integer'],
+  ['apologyCount', 'apology_count', 'integer'],
+  ['overdueFlagged', 'overdue_flagged', 'boolean'],
+  ['electronicResult', 'electronic_result', 'boolean'],
+  ['signedResult', 'signed_result', 'boolean'],
+  ['lastEventAt', 'last_event_at', 'timestamptz'],
 ];
 
 const SELECTED = COLUMNS.map(([property, column]) => `${column} AS "${property}"`).join(', ');
-const UPDATED = COLUMNS.slice(1);
+const COLUMN_LIST = COLUMNS.map(([, column]) => column).join(', ');
+const RECORD_TYPE = COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ');
+const UPDATED = COLUMNS.slice(1)
+  .map(([, column]) => `${column} = EXCLUDED.${column}`)
+  .join(', ');
 
-/** Dossier facts in the caller's transaction, so each change commits with the event's inbox record. */
+/** A fact as the batch found it (null: not in the read model yet) and as the batch's events leave it. */
+interface TrackedFact {
+  before: DossierFact | null;
+  now: DossierFact;
+}
+
+/** What one batch of events has read and changed, written back when the batch ends. */
+class FactBatch {
+  readonly facts = new Map<string, TrackedFact>();
+  /** Dossiers looked up already, found or not. */
+  readonly looked = new Set<string>();
+  readonly counters = new CounterBook();
+}
+
+/**
+ * Dossier facts and their counters, in the transaction that records the batch's events in the
+ * inbox. A batch reads the facts its events touch in one query, applies the events in memory in
+ * offset order, and writes the changed facts and the summed counters in one statement each.
+ */
 @Injectable()
-export class DossierFactStore {
+@TakesPartInBatches()
+export class DossierFactStore implements BatchParticipant {
   private readonly logger = new Logger(DossierFactStore.name);
+  private readonly batches = new WeakMap<EntityManager, FactBatch>();
 
-  /** Starts a dossier's fact; false when it already has one (its start was projected before). */
+  async beforeBatch(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
+    const batch = new FactBatch();
+    this.batches.set(tx, batch);
+    await this.load(tx, batch, events.map(dossierIdOf).filter((id): id is string => id !== null));
+  }
+
+  async afterBatch(tx: EntityManager): Promise<void> {
+    const batch = this.batches.get(tx);
+    this.batches.delete(tx);
+    if (!batch) return;
+    const changed = [...batch.facts.values()].filter(({ before, now }) => before !== now);
+    for (const { before, now } of changed) changeStocks(batch.counters, before, now);
+    if (changed.length > 0) await this.write(tx, changed.map(({ now }) => now));
+    await batch.counters.flush(tx);
+  }
+
   /**
    * Starts a dossier's fact and counts its start for the desk, on the day it happened. A start seen
    * again (the receipt of a dossier already known) is not counted again.
    */
   async start(tx: EntityManager, fact: DossierFact, counters: CounterIncrements): Promise<void> {
-    if (!(await this.create(tx, fact))) return;
-    const target = { provinceCode: fact.provinceCode, unitCode: fact.receivingUnitCode, procedureCode: fact.procedureCode, at: fact.lastEventAt };
-    await addToDailyCounters(tx, target, counters);
-  }
-
-  private async create(tx: EntityManager, fact: DossierFact): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO dossier_facts (${COLUMNS.map(([, column]) => column).join(', ')})
-       VALUES (${COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})
-       ON CONFLICT (dossier_id) DO NOTHING RETURNING dossier_id`,
-      COLUMNS.map(([property]) => fact[property]),
-    );
-    if (rows.length === 0) this.logger.warn(`dossier ${fact.dossierId} already has a fact: its start is not counted again`);
-    return rows.length > 0;
+    const batch = await this.batchWith(tx, fact.dossierId);
+    if (batch.facts.has(fact.dossierId)) {
+      this.logger.warn(`dossier ${fact.dossierId} already has a fact: its start is not counted again`);
+      return;
+    }
+    batch.facts.set(fact.dossierId, { before: null, now: fact });
+    batch.counters.add(counterRowAt({ ...fact, unitCode: fact.receivingUnitCode }, fact.lastEventAt), counters);
   }
 
   /**
@@ -66,17 +100,45 @@ export class DossierFactStore {
    * counters need its procedure and unit.
    */
   async project(tx: EntityManager, dossierId: string, event: EventEnvelope, projector: (fact: DossierFact) => Projected | Promise<Projected>): Promise<void> {
-    const rows: DossierFact[] = await tx.query(`SELECT ${SELECTED} FROM dossier_facts WHERE dossier_id = $1 FOR UPDATE`, [dossierId]);
-    if (rows.length === 0) {
+    const tracked = (await this.batchWith(tx, dossierId)).facts.get(dossierId);
+    if (!tracked) {
       this.logger.log(`${event.type} ${event.id} skipped: dossier ${dossierId} was received before reporting saw it`);
       return;
     }
-    const { fact, counters, creditedTo } = await projector(rows[0]);
-    await tx.query(
-      `UPDATE dossier_facts SET ${UPDATED.map(([, column], index) => `${column} = $${index + 2}`).join(', ')} WHERE dossier_id = $1`,
-      [dossierId, ...UPDATED.map(([property]) => fact[property])],
-    );
-    const target = { provinceCode: fact.provinceCode, unitCode: creditedTo ?? fact.unitCode, procedureCode: fact.procedureCode, at: new Date(event.occurredAt) };
-    await addToDailyCounters(tx, target, counters);
+    const { fact, counters, creditedTo } = await projector(tracked.now);
+    tracked.now = fact;
+    this.batches.get(tx)!.counters.add(counterRowAt({ ...fact, unitCode: creditedTo ?? fact.unitCode }, new Date(event.occurredAt)), counters);
   }
+
+  /** The transaction's batch, with the dossier looked up if the batch's first read did not cover it. */
+  private async batchWith(tx: EntityManager, dossierId: string): Promise<FactBatch> {
+    const batch = this.batches.get(tx);
+    if (!batch) throw new Error('dossier facts are changed only inside a batch of events (beforeBatch was not called)');
+    if (!batch.looked.has(dossierId)) await this.load(tx, batch, [dossierId]);
+    return batch;
+  }
+
+  private async load(tx: EntityManager, batch: FactBatch, dossierIds: string[]): Promise<void> {
+    const unseen = [...new Set(dossierIds)].filter((id) => !batch.looked.has(id));
+    if (unseen.length === 0) return;
+    const rows: DossierFact[] = await tx.query(`SELECT ${SELECTED} FROM dossier_facts WHERE dossier_id = ANY($1::uuid[]) FOR UPDATE`, [unseen]);
+    for (const id of unseen) batch.looked.add(id);
+    for (const fact of rows) batch.facts.set(fact.dossierId, { before: fact, now: fact });
+  }
+
+  private async write(tx: EntityManager, facts: DossierFact[]): Promise<void> {
+    const records = facts.map((fact) => Object.fromEntries(COLUMNS.map(([property, column]) => [column, fact[property]])));
+    await tx.query(
+      `INSERT INTO dossier_facts (${COLUMN_LIST})
+       SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
+       ON CONFLICT (dossier_id) DO UPDATE SET ${UPDATED}`,
+      [JSON.stringify(records)],
+    );
+  }
+}
+
+/** The dossier an event is about, for the events that name one. */
+function dossierIdOf(event: EventEnvelope): string | null {
+  const id = (event.payload as { dossierId?: unknown } | null)?.dossierId;
+  return typeof id === 'string' ? id : null;
 }

@@ -22,7 +22,7 @@ import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { reportingSchema } from '../database/schema';
 import { reportingService } from '../service';
-import { COUNTERS, CounterIncrements } from './daily-counters';
+import { COUNTERS, CounterIncrements, STOCK_CHANGES } from './daily-counters';
 
 const APPLICANT = { name: 'Tôn Nữ Thị Hạnh', phone: '0934777123' };
 const PROCEDURE = 'HKD-DANGKY';
@@ -64,7 +64,7 @@ const countersRow = (unitCode: string, day: string, counts: CounterIncrements) =
   unit_code: unitCode,
   procedure_code: PROCEDURE,
   day,
-  ...Object.fromEntries(COUNTERS.map((counter) => [counter, counts[counter] ?? 0])),
+  ...Object.fromEntries([...COUNTERS, ...STOCK_CHANGES].map((counter) => [counter, counts[counter] ?? 0])),
 });
 
 // Tuesday 24 November 2026 in Huế (UTC+7); office hours 07:30–11:30 and 13:30–17:30.
@@ -170,7 +170,7 @@ describe('reporting read model, projected from the event log', () => {
   const facts = async () =>
     asJson(await query(`SELECT * FROM dossier_facts WHERE receiving_unit_code = $1 ORDER BY received_at NULLS LAST, finished_at`, [DESK]));
   const counters = async () =>
-    query(`SELECT province_code, unit_code, procedure_code, to_char(day, 'YYYY-MM-DD') AS day, ${COUNTERS.join(', ')} FROM daily_counters WHERE unit_code = ANY($1) ORDER BY unit_code, day`, [[DESK, UNIT]]);
+    query(`SELECT province_code, unit_code, procedure_code, to_char(day, 'YYYY-MM-DD') AS day, ${[...COUNTERS, ...STOCK_CHANGES].join(', ')} FROM daily_counters WHERE unit_code = ANY($1) ORDER BY unit_code, day`, [[DESK, UNIT]]);
   const taskStandings = async () =>
     asJson(await query(`SELECT commune_code, value::float AS value, status, at_risk_at, overdue_at, updated_at FROM task_commune_facts WHERE task_id = $1 ORDER BY commune_code`, [taskId]));
   const duplicatesSkipped = async () => {
@@ -289,10 +289,13 @@ describe('reporting read model, projected from the event log', () => {
     expect(await counters()).toEqual([
       countersRow(DESK, '2026-11-24', { received: 3, received_online: 1, refused: 1 }),
       countersRow(DESK, '2026-11-25', { received: 1, received_online: 1 }),
+      // Open stocks belong to the processing unit: three dossiers open on the 24th, one more on the
+      // 25th as one closes; the late one overdue from its deadline's day (27th) until its result.
+      countersRow(UNIT, '2026-11-24', { open_change: 3 }),
       countersRow(UNIT, '2026-11-25', { resolved: 1, resolved_on_time: 1, processing_minutes_sum: 720, signed_results: 1 }),
-      countersRow(UNIT, '2026-11-26', { resolved: 1, resolved_on_time: 1, processing_minutes_sum: 630, returned: 2, returned_electronic: 1, signed_results: 1, apologies: 1 }),
-      countersRow(UNIT, '2026-11-27', { stopped: 1, overdue_events: 1 }),
-      countersRow(UNIT, '2026-11-30', { resolved: 1, resolved_late: 1, processing_minutes_sum: 1920 }),
+      countersRow(UNIT, '2026-11-26', { resolved: 1, resolved_on_time: 1, processing_minutes_sum: 630, returned: 2, returned_electronic: 1, signed_results: 1, apologies: 1, open_change: -1 }),
+      countersRow(UNIT, '2026-11-27', { stopped: 1, overdue_events: 1, open_change: -1, overdue_open_change: 1 }),
+      countersRow(UNIT, '2026-11-30', { resolved: 1, resolved_late: 1, processing_minutes_sum: 1920, open_change: -1, overdue_open_change: -1 }),
     ]);
 
     expect(await taskStandings()).toEqual([

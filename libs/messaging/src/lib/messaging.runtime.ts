@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { backoffDelay, sleep } from './backoff';
 import { DeadLetterPublisher } from './dead-letters/dead-letter-publisher';
 import { handledEventOf } from './handles-event.decorator';
+import { BatchParticipant, takesPartInBatches } from './inbox/batch-participant';
 import { EventHandler } from './inbox/event-handler';
 import { HandlerContext, InboxConsumer } from './inbox/inbox-consumer';
 import { waitForCatchUp } from './kafka/consumer-catch-up';
@@ -113,6 +114,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       },
       observers.consumer,
       this.correlationContext,
+      this.discoverBatchParticipants(),
     );
     await this.consumer.start();
   }
@@ -122,6 +124,13 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       this.cls.set(CLS_ID, event.correlationId);
       return work();
     });
+
+  private discoverBatchParticipants(): BatchParticipant[] {
+    return this.discovery
+      .getProviders()
+      .filter((wrapper) => wrapper.metatype && wrapper.instance && takesPartInBatches(wrapper.metatype))
+      .map((wrapper) => wrapper.instance as BatchParticipant);
+  }
 
   private discoverHandlers(): Map<string, EventHandler> {
     const handlers = new Map<string, EventHandler>();

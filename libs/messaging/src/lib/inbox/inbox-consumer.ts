@@ -4,6 +4,7 @@ import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay, sleep } from '../backoff';
 import { DeadLetterPublisher } from '../dead-letters/dead-letter-publisher';
+import { BatchParticipant } from './batch-participant';
 import { EventHandler } from './event-handler';
 import { classifyFailure } from './failure-kind';
 
@@ -64,6 +65,7 @@ export class InboxConsumer {
     private readonly options: InboxConsumerOptions,
     private readonly observer?: ConsumerObserver,
     private readonly context: HandlerContext = passThrough,
+    private readonly participants: readonly BatchParticipant[] = [],
   ) {}
 
   async start(): Promise<void> {
@@ -173,12 +175,12 @@ export class InboxConsumer {
       ],
     );
     const fresh = new Set(inserted.map((row) => row.event_id));
-    for (const delivery of unique) {
-      if (!fresh.has(delivery.event!.id)) continue;
-      const event = delivery.event!;
-      await this.context(event, () => this.handlers.get(event.type)!.handle(event, tx));
-    }
-    return fresh.size;
+    const events = unique.map((delivery) => delivery.event!).filter((event) => fresh.has(event.id));
+    if (events.length === 0) return 0;
+    for (const participant of this.participants) await participant.beforeBatch(events, tx);
+    for (const event of events) await this.context(event, () => this.handlers.get(event.type)!.handle(event, tx));
+    for (const participant of this.participants) await participant.afterBatch(tx);
+    return events.length;
   }
 
   private async deadLetter(delivery: Delivery, error: string, attempts: number): Promise<void> {

@@ -6,6 +6,7 @@ import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { reportingSchema } from '../database/schema';
+import { rebuildReadModel, REBUILD_SCHEMA } from '../rebuild/read-model-rebuild';
 import { reportingService } from '../service';
 
 /** Own commune codes, so another suite's events on the shared topics never land in these rows. */
@@ -268,5 +269,34 @@ describe('leaders’ indicators API, over the projected read model', () => {
     expect((await body('/api/v1/task-progress?period=2026-11', tokens.leaderA)).communes).toEqual([]);
     const refused = await get('/api/v1/task-progress?period=2026-Q5', tokens.leaderA).expect(400);
     expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['period']);
+  });
+
+  // Last: it switches the service to a rebuilt read model and projects one more event.
+  it('answers exactly the same after the read model is rebuilt from offset 0, and goes on projecting into the rebuilt tables', async () => {
+    const views = () =>
+      Promise.all(
+        [
+          [`/api/v1/indicators?${PERIOD}&groupBy=day`, tokens.leaderA],
+          [`/api/v1/indicators?${PERIOD}&groupBy=procedure`, tokens.leaderA],
+          [`/api/v1/indicators?${PERIOD}&groupBy=field&format=csv`, tokens.leaderA],
+          [`/api/v1/indicators?${PERIOD}&unit=${B}`, tokens.province],
+          [`/api/v1/indicators?from=2026-11-01&to=2026-11-30&unit=${B}&groupBy=day`, tokens.province],
+          [`/api/v1/task-progress?period=2026-11`, tokens.leaderA],
+        ].map(async ([path, token]) => (await get(path, token).expect(200)).text),
+      );
+    const before = await views();
+
+    const outcome = await rebuildReadModel(reporting.env);
+
+    expect(outcome.eventsApplied).toBeGreaterThanOrEqual(receipts.length + processing.length + taskEvents.length);
+    expect(await views()).toEqual(before);
+    const schemas = await reporting.database.dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname = $1 OR nspname = $2`, [outcome.previousSchema, REBUILD_SCHEMA]);
+    expect(schemas).toEqual([{ nspname: outcome.previousSchema }]);
+
+    // The live consumer carries on in the rebuilt tables, each event once.
+    await publish(TOPICS.dossier, [resolved(a4, A, '2026-12-01T02:00:00Z', '2026-12-03T02:00:00Z')]);
+    await waitFor(async () => (await factCount('finished_at IS NOT NULL')) === 5, 30_000, 'the fifth result, in the rebuilt read model');
+    const december = await body(`/api/v1/indicators?from=2026-12-01&to=2026-12-01`, tokens.leaderA);
+    expect(december.rows[0].counts).toMatchObject({ resolved: 1, resolvedOnTime: 1, openWithinDeadline: 0, openOverdue: 1 });
   });
 });

@@ -32,6 +32,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
   private consumer: InboxConsumer | null = null;
   private started: Promise<void> | null = null;
   private stopping = false;
+  private consumedTopics: string[] = [];
 
   constructor(
     @Inject(MESSAGING_SERVICE) private readonly service: ServiceName,
@@ -58,6 +59,12 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
   async whenCaughtUp(topic: string): Promise<void> {
     await this.whenStarted();
     await waitForCatchUp(this.kafka, this.env.KAFKA_GROUP_ID ?? this.service, topic, { pollMs: 500, stopped: () => this.stopping });
+  }
+
+  /** Resolves once the consumer has processed what each of its topics held when asked. */
+  async whenCaughtUpOnAll(): Promise<void> {
+    await this.whenStarted();
+    for (const topic of this.consumedTopics) await this.whenCaughtUp(topic);
   }
 
   onApplicationBootstrap(): void {
@@ -96,6 +103,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     const handlers = this.discoverHandlers();
     if (handlers.size === 0) return;
     const topics = [...new Set([...handlers.keys()].map((type) => this.registry.all().find((d) => d.type === type)!.topic))];
+    this.consumedTopics = topics;
     if (this.env.KAFKA_CONSUMER_START === 'latest') await commitLatestPositions(this.kafka, group, topics);
     this.consumer = new InboxConsumer(
       this.kafka,

@@ -21,10 +21,11 @@ export interface SignatureServiceUnderTest {
 export async function startSignatureService(
   officers: { id: string; name: string; unitCode: string }[],
   env: Record<string, string> = {},
-  options: Parameters<typeof startServiceWithDatabase>[3] & { alsoTrusted?: Certificate[] } = {},
+  options: Parameters<typeof startServiceWithDatabase>[3] & { alsoTrusted?: Certificate[]; pkiIssuedAt?: Date } = {},
 ): Promise<SignatureServiceUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'onestop-pki-'));
-  const pki = await createDevPki({ officers, crlUrl: 'http://127.0.0.1:3003/api/v1/crl' });
+  // Certificates are valid from a day before `pkiIssuedAt` (now unless said): a run on simulated time issues them for its own time.
+  const pki = await createDevPki({ officers, crlUrl: 'http://127.0.0.1:3003/api/v1/crl', now: options.pkiIssuedAt });
   writePkiDirectory(dir, pki, TEST_KEY_SECRET);
   if (options.alsoTrusted) appendFileSync(join(dir, 'trust-anchors.pem'), pemOf(options.alsoTrusted));
   const service = await startServiceWithDatabase(digitalSignatureService, digitalSignatureSchema, { PKI_DIR: dir, KEY_ENCRYPTION_SECRET: TEST_KEY_SECRET, ...env }, options);

@@ -1,0 +1,100 @@
+import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
+import { WorkingCalendar } from '@onestop/calendar';
+import { Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
+import { AdministrativeUnits } from '@onestop/reference-data';
+import { ServiceUnderTest, startServiceWithDatabase, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '../../apps/digital-signature/src/test/signature-fixture';
+import { intakeSchema } from '../../apps/intake/src/database/schema';
+import { IntakeEnv } from '../../apps/intake/src/intake.env';
+import { intakeService } from '../../apps/intake/src/service';
+import { reportingSchema } from '../../apps/reporting/src/database/schema';
+import { reportingService } from '../../apps/reporting/src/service';
+import { routingSchema } from '../../apps/routing/src/database/schema';
+import { routingService } from '../../apps/routing/src/service';
+
+/** The simulation's own broker, so its routing never takes another run's dossiers. */
+const BROKER = { name: 'simulate', port: 19592 };
+
+/**
+ * The services a province's dossiers pass through, each with a fresh database, on one simulated
+ * clock shared in Redis that stands still until moved: intake, routing, digital signature (a
+ * development PKI with a signing certificate for each unit's leader) and reporting. Each unit
+ * has a specialist registered in routing.
+ */
+export class ProvinceStack {
+  private constructor(
+    readonly provinceCode: string,
+    readonly communes: string[],
+    readonly intake: ServiceUnderTest<IntakeEnv>,
+    readonly routing: ServiceUnderTest<PlatformEnv>,
+    readonly signature: SignatureServiceUnderTest,
+    readonly reporting: ServiceUnderTest<PlatformEnv>,
+    private readonly redis: Redis,
+    private readonly clockKey: string,
+  ) {}
+
+  static async start(options: { provinceCode: string; communes: number; startsAt: Date; log: (line: string) => void }): Promise<ProvinceStack> {
+    const clockKey = `onestop:clock:simulate-${randomBytes(4).toString('hex')}`;
+    const redis = new Redis(testRedisUrl(), { lazyConnect: true });
+    await redis.connect();
+    await setSimulatedClock(redis, options.startsAt, { key: clockKey, force: true });
+    await setSimulatedRate(redis, 0, { key: clockKey });
+    await resetBroker(BROKER);
+    const { brokers } = await startBroker(BROKER);
+    const env = { CLOCK: 'simulated', CLOCK_KEY: clockKey, KAFKA_BROKERS: brokers, KAFKA_CONSUMER_START: 'earliest' };
+    options.log(`simulate: kafka at ${brokers}; simulated time ${options.startsAt.toISOString()} in redis key ${clockKey}`);
+
+    const intake = await startServiceWithDatabase(intakeService, intakeSchema, env);
+    const units = await intake.app.get(AdministrativeUnits).list({ provinceCode: options.provinceCode, kind: 'commune' });
+    const communes = units.filter((unit) => unit.effectiveTo === null).map((unit) => unit.code).sort().slice(0, options.communes);
+    if (communes.length === 0) throw new Error(`province ${options.provinceCode} has no communes in the reference data`);
+    const [routing, signature, reporting] = await Promise.all([
+      startServiceWithDatabase(routingService, routingSchema, env),
+      startSignatureService(communes.map((unitCode) => ({ id: leaderOf(unitCode), name: `Lãnh đạo ${unitCode}`, unitCode })), env, { pkiIssuedAt: options.startsAt }),
+      startServiceWithDatabase(reportingService, reportingSchema, env),
+    ]);
+    const stack = new ProvinceStack(options.provinceCode, communes, intake, routing, signature, reporting, redis, clockKey);
+    await stack.registerOfficers().catch(async (error) => {
+      await stack.close();
+      throw error;
+    });
+    options.log(`simulate: intake ${intake.url}, routing ${routing.url}, digital-signature ${signature.service.url}, reporting ${reporting.url}; ${communes.length} communes`);
+    return stack;
+  }
+
+  /** Moves the shared clock and waits until every service reads the new time. */
+  async moveTo(instant: Date): Promise<void> {
+    await setSimulatedClock(this.redis, instant, { key: this.clockKey });
+    const services = [this.intake, this.routing, this.signature.service, this.reporting];
+    await waitFor(async () => services.every((service) => service.app.get(Clock, { strict: false }).now() >= instant), 10_000, `every service at ${instant.toISOString()}`);
+  }
+
+  /** The working calendar intake computes deadlines with, read through its public API. */
+  async calendar(years: number[]): Promise<WorkingCalendar> {
+    const days = [];
+    for (const year of years) days.push(...(await request(this.intake.url).get(`/api/v1/calendar/${year}`).expect(200)).body.days);
+    return new WorkingCalendar(days);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.intake.close(), this.routing.close(), this.signature.close(), this.reporting.close()]);
+    await this.redis.del(this.clockKey);
+    this.redis.disconnect();
+    await stopBroker(BROKER);
+  }
+
+  private async registerOfficers(): Promise<void> {
+    const admin = await tokenFor('province-admin', undefined, this.provinceCode, 'simulate-admin');
+    for (const unitCode of this.communes) {
+      await request(this.routing.url).put(`/api/v1/units/${unitCode}/officers/${specialistOf(unitCode)}`).auth(admin, { type: 'bearer' }).send({ roles: ['specialist'], active: true }).expect(200);
+      await registerOfficer(this.signature.service.url, admin, this.signature.pki.officers.get(leaderOf(unitCode))!, this.signature.pki, leaderOf(unitCode), unitCode);
+    }
+  }
+}
+
+export const leaderOf = (unitCode: string) => `leader-${unitCode}`;
+export const specialistOf = (unitCode: string) => `specialist-${unitCode}`;
+export const deskOf = (unitCode: string) => `desk-${unitCode}`;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Principal, ViewingScope, viewingScope } from '@onestop/platform';
 import { DataSource } from 'typeorm';
-import { Counter, COUNTERS } from '../projections/daily-counters';
+import { addDays } from '@onestop/calendar';
+import { Counter, COUNTERS, STOCK_CHANGES } from '../projections/daily-counters';
+import { counterRanges, CounterRanges, countersSource } from './counter-ranges';
 import { fieldCodeOf } from '../projections/procedure-fields';
 import { addCounts, emptyCounts, IndicatorCounts } from './indicator-counts';
 import { computeIndicators } from './indicators';
@@ -122,16 +124,18 @@ export class IndicatorQueries {
    * least one dossier in the period, and as online where at least one of those was filed online.
    */
   private flows(grouping: IndicatorGrouping | 'scope', scope: ViewingScope, period: ReportPeriod): Promise<CountsRow[]> {
-    const sums = COUNTERS.map((counter) => `SUM(${counter})::float8 AS "${FLOW_FIELDS[counter]}"`).join(', ');
-    const pair = `unit_code || ' ' || procedure_code`;
+    // By day, every day is read on its own; otherwise whole months come from the monthly rows.
+    const ranges: CounterRanges = grouping === 'day' ? { days: [[period.from, period.to]], months: null } : counterRanges(period.from, period.to);
+    const source = countersSource(ranges, COUNTERS);
+    // Summed per unit × procedure first: a pair offers its procedure when it received any dossier.
     return this.dataSource.query(
-      `SELECT ${GROUP_KEYS[grouping]} AS key, ${sums},
-              COUNT(DISTINCT ${pair}) FILTER (WHERE received > 0)::float8 AS "proceduresOffered",
-              COUNT(DISTINCT ${pair}) FILTER (WHERE received_online > 0)::float8 AS "proceduresWithOnlineDossiers"
-         FROM daily_counters
-        WHERE province_code = $1 AND ($2::text IS NULL OR unit_code = $2) AND day BETWEEN $3::date AND $4::date
-        GROUP BY 1`,
-      [scope.provinceCode, scope.unitCode, period.from, period.to],
+      `SELECT key, ${COUNTERS.map((counter) => `SUM(${counter})::float8 AS "${FLOW_FIELDS[counter]}"`).join(', ')},
+              COUNT(*) FILTER (WHERE received > 0)::float8 AS "proceduresOffered",
+              COUNT(*) FILTER (WHERE received_online > 0)::float8 AS "proceduresWithOnlineDossiers"
+         FROM (SELECT ${GROUP_KEYS[grouping]} AS key, unit_code, procedure_code, ${COUNTERS.map((counter) => `SUM(${counter}) AS ${counter}`).join(', ')}
+                 FROM (${source.sql}) AS counters GROUP BY 1, 2, 3) AS pairs
+        GROUP BY key`,
+      [scope.provinceCode, scope.unitCode, ...source.parameters],
     );
   }
 
@@ -143,18 +147,21 @@ export class IndicatorQueries {
    */
   private async openAtEnd(grouping: IndicatorGrouping | 'scope', scope: ViewingScope, period: ReportPeriod): Promise<CountsRow[]> {
     const byDay = grouping === 'day';
-    // Grouped by day, the days before the period add up to one opening balance (key '').
-    const key = byDay ? `CASE WHEN day < $4::date THEN '' ELSE to_char(day, 'YYYY-MM-DD') END` : GROUP_KEYS[grouping];
+    // Grouped by day, the changes before the period add up to one opening balance (key '').
+    const ranges = byDay ? withDays(counterRanges(null, addDays(period.from, -1)), [period.from, period.to]) : counterRanges(null, period.to);
+    const source = countersSource(ranges, STOCK_CHANGES, byDay ? 4 : 3);
+    const key = byDay ? `CASE WHEN day < $3::date THEN '' ELSE to_char(day, 'YYYY-MM-DD') END` : GROUP_KEYS[grouping];
     const rows: Array<{ key: string; open: number; overdue: number }> = await this.dataSource.query(
-      `SELECT ${key} AS key, SUM(open_change)::float8 AS open, SUM(overdue_open_change)::float8 AS overdue
-         FROM daily_counters
-        WHERE province_code = $1 AND ($2::text IS NULL OR unit_code = $2) AND day <= $3::date
-        GROUP BY 1`,
-      [scope.provinceCode, scope.unitCode, period.to, ...(byDay ? [period.from] : [])],
+      `SELECT ${key} AS key, SUM(open_change)::float8 AS open, SUM(overdue_open_change)::float8 AS overdue FROM (${source.sql}) AS counters GROUP BY 1`,
+      [scope.provinceCode, scope.unitCode, ...(byDay ? [period.from] : []), ...source.parameters],
     );
     const stocks = byDay ? runningStocks(rows, period) : rows;
     return stocks.filter(({ open }) => open !== 0).map(({ key, open, overdue }) => ({ key, openWithinDeadline: open - overdue, openOverdue: overdue }));
   }
+}
+
+function withDays(ranges: CounterRanges, days: [string, string]): CounterRanges {
+  return { ...ranges, days: [...ranges.days, days] };
 }
 
 /** Each day's stocks at its end: the opening balance plus the changes of the days up to it. */

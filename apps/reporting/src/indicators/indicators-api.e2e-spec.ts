@@ -175,6 +175,20 @@ describe('leaders’ indicators API, over the projected read model', () => {
     expect(day('2026-11-30').counts).toMatchObject({ received: 1, resolved: 1, resolvedLate: 1, openWithinDeadline: 1, openOverdue: 1 });
   });
 
+  it('reads a whole month from the monthly rows with the same counts as its days added up', async () => {
+    const month = (await body(`/api/v1/indicators?from=2026-11-01&to=2026-11-30`, tokens.leaderA)).rows[0].counts;
+    const days = (await body(`/api/v1/indicators?from=2026-11-01&to=2026-11-30&groupBy=day`, tokens.leaderA)).rows as Array<{ key: string; counts: Record<string, number> }>;
+    const flows = ['received', 'receivedOnline', 'refused', 'resolved', 'resolvedOnTime', 'resolvedLate', 'processingMinutesSum', 'returned', 'signedResults'];
+    const summed = Object.fromEntries(flows.map((flow) => [flow, days.reduce((sum, day) => sum + day.counts[flow], 0)]));
+    const lastDay = days.find((day) => day.key === '2026-11-30')!.counts;
+    expect(month).toMatchObject({ ...summed, openWithinDeadline: lastDay.openWithinDeadline, openOverdue: lastDay.openOverdue });
+    expect(month).toMatchObject({ received: 5, resolved: 2, openWithinDeadline: 1, openOverdue: 1 });
+    // And a period that starts mid-month: the partial month by day, the whole ones by month. By the
+    // end of December a4's deadline (3 December) has passed too.
+    const quarter = (await body(`/api/v1/indicators?from=2026-10-15&to=2026-12-31`, tokens.leaderA)).rows[0].counts;
+    expect(quarter).toMatchObject({ ...summed, openWithinDeadline: 0, openOverdue: 2 });
+  });
+
   it('counts a dossier filed at A and resolved by B as received here for A and resolved here for B', async () => {
     const { rows } = await body(`/api/v1/indicators?${PERIOD}&groupBy=commune`, tokens.province);
     const ours = rows.filter((row: { key: string }) => row.key === A || row.key === B).map(({ key, receivedHere, resolvedHere }: Record<string, unknown>) => ({ key, receivedHere, resolvedHere }));

@@ -33,10 +33,6 @@ export type CounterIncrements = Partial<Record<Counter | StockChange, number>>;
 
 const COLUMNS = [...COUNTERS, ...STOCK_CHANGES];
 
-/** The batch's rows, passed as one JSON parameter. */
-const RECORDS = `jsonb_to_recordset($1::jsonb)
-  AS r(province_code text, unit_code text, procedure_code text, day date, ${COLUMNS.map((column) => `${column} integer`).join(', ')})`;
-
 /** One row of `daily_counters`: a unit's procedure on a local day. */
 export interface CounterRow {
   provinceCode: string;
@@ -51,8 +47,9 @@ export function counterRowAt(target: Omit<CounterRow, 'day'>, at: Date): Counter
 }
 
 /**
- * Increments gathered over a batch of events and added in one statement. Rows are written in key
- * order, so two batches adding to the same rows at once wait for each other instead of deadlocking.
+ * Increments gathered over a batch of events and added in one statement per table. Rows are written
+ * in key order, so two batches adding to the same rows at once wait for each other instead of
+ * deadlocking.
  */
 export class CounterBook {
   private readonly rows = new Map<string, { row: CounterRow; increments: Record<string, number> }>();
@@ -72,33 +69,37 @@ export class CounterBook {
       .map(([, entry]) => entry);
   }
 
+  /** Adds the batch to the day's rows and to their month's, where a year's indicators are read from. */
   async flush(tx: EntityManager): Promise<void> {
-    const entries = this.pending();
+    const days = this.pending();
     this.rows.clear();
-    if (entries.length === 0) return;
-    const records = entries.map(({ row, increments }) => ({
-      province_code: row.provinceCode,
-      unit_code: row.unitCode,
-      procedure_code: row.procedureCode,
-      day: row.day,
-      ...increments,
-    }));
+    if (days.length === 0) return;
+    const months = new CounterBook();
+    for (const { row, increments } of days) months.add({ ...row, day: `${row.day.slice(0, 7)}-01` }, increments);
+    await addRows(tx, 'daily_counters', 'day', days);
+    await addRows(tx, 'monthly_counters', 'month', months.pending());
+  }
+}
+
+/** Upserts rows of one counters table from one JSON parameter; `period` names its date column. */
+async function addRows(tx: EntityManager, table: string, period: string, entries: Array<{ row: CounterRow; increments: Record<string, number> }>): Promise<void> {
+  const records = JSON.stringify(
+    entries.map(({ row, increments }) => ({ province_code: row.provinceCode, unit_code: row.unitCode, procedure_code: row.procedureCode, [period]: row.day, ...increments })),
+  );
+  const source = `jsonb_to_recordset($1::jsonb)
+    AS r(province_code text, unit_code text, procedure_code text, ${period} date, ${COLUMNS.map((column) => `${column} integer`).join(', ')})`;
+  const key = `province_code, unit_code, procedure_code, ${period}`;
+  await tx.query(
+    `INSERT INTO ${table} (${key}, ${COLUMNS.join(', ')}) SELECT * FROM ${source}
+     ON CONFLICT (${key}) DO UPDATE SET ${COLUMNS.map((column) => `${column} = ${table}.${column} + EXCLUDED.${column}`).join(', ')}`,
+    [records],
+  );
+  // A change taken back (a dossier moved to another unit) can leave a row of zeros: it goes, so the
+  // rows that exist do not depend on how the events were batched.
+  if (entries.some(({ increments }) => COLUMNS.some((column) => increments[column] < 0))) {
     await tx.query(
-      `INSERT INTO daily_counters (province_code, unit_code, procedure_code, day, ${COLUMNS.join(', ')})
-       SELECT * FROM ${RECORDS}
-       ON CONFLICT (province_code, unit_code, procedure_code, day) DO UPDATE SET
-       ${COLUMNS.map((column) => `${column} = daily_counters.${column} + EXCLUDED.${column}`).join(', ')}`,
-      [JSON.stringify(records)],
+      `DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${source}) AND ${COLUMNS.map((column) => `${column} = 0`).join(' AND ')}`,
+      [records],
     );
-    // A change taken back (a dossier moved to another unit) can leave a row of zeros: it goes, so the
-    // rows that exist do not depend on how the events were batched.
-    if (entries.some(({ increments }) => COLUMNS.some((column) => increments[column] < 0))) {
-      await tx.query(
-        `DELETE FROM daily_counters
-          WHERE (province_code, unit_code, procedure_code, day) IN (SELECT province_code, unit_code, procedure_code, day FROM ${RECORDS})
-            AND ${COLUMNS.map((column) => `${column} = 0`).join(' AND ')}`,
-        [JSON.stringify(records)],
-      );
-    }
   }
 }

@@ -17,7 +17,7 @@ interface JestResults {
 }
 
 /**
- * `npm test`: checks PostgreSQL and Redis, installs the checkers the tests run (pdfsig, certutil), starts the tests' own Kafka broker, type-checks, lints,
+ * `npm test`: checks PostgreSQL and Redis, installs the checkers the tests run (pdfsig, certutil, kubectl), starts the tests' own Kafka broker, type-checks, lints,
  * runs every jest tier, stops the broker it started, and ends with `tests: N passed, M failed`.
  * Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
  */

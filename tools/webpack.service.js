@@ -1,8 +1,15 @@
 // The one webpack setup of every service: bundles the service and the workspace libraries it uses
-// into dist/apps/<service>/main.js; npm packages stay external and are installed in the image from
-// the generated package.json. TypeScript is compiled by tsc for Nest's decorator metadata.
+// into dist/apps/<service>/main.js, its migrations into migrate.js (the image's migration
+// command, tools/deploy/image), the dead-letter tool into dead-letters.js (run inside the
+// cluster, where Kafka is) and, for reporting, the read model's rebuild into rebuild.js; npm packages stay external and are installed in the image from the
+// generated package.json. TypeScript is compiled by tsc for Nest's decorator metadata.
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('node:path');
+
+// Packages the bundle needs that the project graph does not show: tslib, which the compiled
+// code requires for its helpers, and files a service loads by path (the result PDFs' font).
+const RUNTIME_DEPENDENCIES = ['tslib'];
+const RUNTIME_FILES = { 'digital-signature': ['@expo-google-fonts/noto-sans'] };
 
 module.exports = function serviceWebpackConfig(projectDir, service) {
   return {
@@ -12,10 +19,17 @@ module.exports = function serviceWebpackConfig(projectDir, service) {
         target: 'node',
         compiler: 'tsc',
         main: './src/main.ts',
+        additionalEntryPoints: [
+          { entryName: 'migrate', entryPath: `tools/deploy/image/migrate-${service}.ts` },
+          { entryName: 'dead-letters', entryPath: 'tools/dead-letters.ts' },
+          // The read model's rebuild runs where reporting runs, with its settings.
+          ...(service === 'reporting' ? [{ entryName: 'rebuild', entryPath: 'tools/reporting-rebuild.ts' }] : []),
+        ],
         tsConfig: './tsconfig.app.json',
         optimization: false,
         outputHashing: 'none',
         generatePackageJson: true,
+        runtimeDependencies: [...RUNTIME_DEPENDENCIES, ...(RUNTIME_FILES[service] ?? [])],
         sourceMap: true,
       }),
     ],

@@ -1,6 +1,6 @@
 import { ServiceName } from '@onestop/contracts';
-import { dataSourceOptions, ensureDatabase, loadConfig, PlatformEnv, serviceDefaults } from '@onestop/platform';
-import { DataSource } from 'typeorm';
+import { loadConfig, PlatformEnv, serviceDefaults } from '@onestop/platform';
+import { migrateDatabase } from './schema-migrations';
 import { SERVICES } from './services';
 
 export interface MigrationOutcome {
@@ -19,13 +19,5 @@ export function databaseUrlOf(service: ServiceName, env: NodeJS.ProcessEnv = pro
 
 /** Creates the service's database if needed and applies its pending migrations. */
 export async function migrateService(service: ServiceName, url = databaseUrlOf(service)): Promise<MigrationOutcome> {
-  const created = await ensureDatabase(url);
-  const dataSource = new DataSource({ ...dataSourceOptions(url, SERVICES[service].schema), logging: ['error'] });
-  await dataSource.initialize();
-  try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return { service, database: new URL(url).pathname.slice(1), created, applied: applied.map((m) => m.name) };
-  } finally {
-    await dataSource.destroy();
-  }
+  return { service, ...(await migrateDatabase(url, SERVICES[service].schema)) };
 }

@@ -1,7 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
-/** Debian packages the tests run as independent checkers: poppler's pdfsig and pdftotext, NSS's certutil. */
-const PACKAGES: Record<string, string> = { pdfsig: 'poppler-utils', pdftotext: 'poppler-utils', certutil: 'libnss3-tools', openssl: 'openssl' };
+/**
+ * Debian packages the tests run as independent checkers: poppler's pdfsig and pdftotext, NSS's
+ * certutil, and kubectl, whose `kubectl kustomize` renders k8s/ as the cluster would.
+ */
+const PACKAGES: Record<string, string> = { pdfsig: 'poppler-utils', pdftotext: 'poppler-utils', certutil: 'libnss3-tools', openssl: 'openssl', kubectl: 'kubectl' };
 
 const missing = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status !== 0;
 

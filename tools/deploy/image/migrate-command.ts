@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { ServiceName } from '@onestop/contracts';
+import { DatabaseSchema } from '@onestop/platform';
+import { parseArgs } from 'node:util';
+import { failAndExit, UsageError } from '../../stack/cli';
+import { hasPendingMigrations, migrateDatabase } from '../../stack/schema-migrations';
+
+const USAGE = 'usage: node migrate.js [--wait [--timeout-seconds N]]   (the database is DATABASE_URL, as for the service)';
+const POLL_MS = 2_000;
+
+async function waitUntilMigrated(service: ServiceName, url: string, schema: DatabaseSchema, timeoutSeconds: number): Promise<void> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  let reason = 'not checked yet';
+  while (Date.now() < deadline) {
+    // An unreachable or not yet created database counts as not migrated: the migration Job may still be starting.
+    const pending = await hasPendingMigrations(url, schema).catch((error: Error) => {
+      reason = error.message;
+      return true;
+    });
+    if (!pending) {
+      console.log(`migrate: ${service} is migrated`);
+      return;
+    }
+    if (reason === 'not checked yet') reason = 'migrations pending';
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  throw new Error(`${service} was not migrated within ${timeoutSeconds} s (${reason}); see the migration Job's log`);
+}
+
+/**
+ * The migration command of a service's image (`node migrate.js`): applies the service's
+ * migrations to DATABASE_URL; with `--wait`, waits until another run (the migration Job) has
+ * applied them, so a new version's pods never start on an old schema.
+ */
+export function runMigrationCommand(service: ServiceName, schema: DatabaseSchema): void {
+  const main = async () => {
+    const { values } = parseArgs({ options: { wait: { type: 'boolean', default: false }, 'timeout-seconds': { type: 'string', default: '900' } } });
+    const url = process.env['DATABASE_URL'];
+    if (!url) throw new UsageError(`DATABASE_URL is required\n${USAGE}`);
+    const timeoutSeconds = Number(values['timeout-seconds']);
+    if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1) throw new UsageError(`--timeout-seconds must be a whole number of seconds\n${USAGE}`);
+    if (values.wait) return waitUntilMigrated(service, url, schema, timeoutSeconds);
+    const outcome = await migrateDatabase(url, schema);
+    const applied = outcome.applied.length ? `applied ${outcome.applied.join(', ')}` : 'up to date';
+    console.log(`migrate: ${service} (${outcome.database}${outcome.created ? ', created' : ''}): ${applied}`);
+  };
+  main().then(() => process.exit(0), failAndExit('migrate'));
+}

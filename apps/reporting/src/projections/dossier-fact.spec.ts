@@ -1,21 +1,10 @@
 import { DOSSIER_STATUS } from '@onestop/contracts';
-import { applyApology, applyOverdue, applyRouting, applySignedResult, applyStatusChange, DossierFact, onTime, openingFact, StatusChange } from './dossier-fact';
+import { receivedFact } from '../test/received-fact';
+import { applyApology, applyOverdue, applyRouting, applySignedResult, applyStatusChange, onTime, StatusChange } from './dossier-fact';
 
 const at = (iso: string) => new Date(iso);
 
-const received: DossierFact = openingFact({
-  dossierId: '0190a5a0-0000-7000-8000-000000000001',
-  code: '19753-261124-0001',
-  provinceCode: '46',
-  receivingUnitCode: '19753',
-  unitCode: '19753',
-  procedureCode: 'HKD-DANGKY',
-  channel: 'counter',
-  receivedAt: at('2026-11-24T02:00:00Z'),
-  dueAt: at('2026-11-27T02:00:00Z'),
-  status: DOSSIER_STATUS.received,
-  at: at('2026-11-24T02:00:00Z'),
-});
+const received = receivedFact;
 
 /** Stands in for the working calendar: every wall minute counts. */
 const wallMinutes = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 60_000;

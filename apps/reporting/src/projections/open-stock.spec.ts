@@ -1,21 +1,9 @@
 import { CounterBook } from './daily-counters';
-import { DossierFact, openingFact } from './dossier-fact';
+import { receivedFact } from '../test/received-fact';
+import { DossierFact } from './dossier-fact';
 import { changeStocks, stockSpans } from './open-stock';
 
-// Received Tuesday 24 November 2026 at 09:00 in Huế (UTC+7).
-const received = openingFact({
-  dossierId: '00000000-0000-4000-8000-000000000001',
-  code: '19753-261124-0001',
-  provinceCode: '46',
-  receivingUnitCode: '19753',
-  unitCode: '19753',
-  procedureCode: 'HKD-DANGKY',
-  channel: 'counter',
-  receivedAt: new Date('2026-11-24T02:00:00Z'),
-  dueAt: new Date('2026-11-27T02:00:00Z'),
-  status: 2,
-  at: new Date('2026-11-24T02:00:00Z'),
-});
+const received = receivedFact;
 
 const finished = (at: string): DossierFact => ({ ...received, status: 9, finishedAt: new Date(at) });
 

@@ -15,8 +15,8 @@ export interface DossierOutcome {
   returnedElectronic: boolean;
 }
 
-/** Counts the task-monitoring events would add; the simulation does not run deadline alarms. */
-export const NOT_SIMULATED: ReadonlyArray<keyof IndicatorCounts> = ['overdueEvents', 'apologies'];
+/** Counts of services the simulation does not run: task monitoring's deadline alarms, notification's failed notices. */
+export const NOT_SIMULATED: ReadonlyArray<keyof IndicatorCounts> = ['overdueEvents', 'apologies', 'undeliverableNotices'];
 
 /**
  * The counts the indicators must show for a period, from the outcomes alone: receipts and refusals

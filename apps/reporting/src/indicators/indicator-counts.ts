@@ -3,7 +3,7 @@
  * them per unit × procedure × local day. Every indicator is a pure function of these numbers.
  *
  * Three kinds of numbers live here, and they combine differently:
- * - flows (received … apologies): events dated inside the period; they add across scopes and across
+ * - flows (received … undeliverableNotices): events dated inside the period; they add across scopes and across
  *   consecutive periods;
  * - stocks (openWithinDeadline, openOverdue): dossiers still open at the end of the period; they add
  *   across scopes, never across periods (the same open dossier would be counted at each period end);
@@ -39,6 +39,8 @@ export interface IndicatorCounts {
   overdueEvents: number;
   /** Apology letters issued, each with a new appointment date (a dossier may receive more than one). */
   apologies: number;
+  /** Notices about the unit's dossiers that could not reach the applicant on a channel. */
+  undeliverableNotices: number;
   /** Still open at the end of the period and not past the deadline. */
   openWithinDeadline: number;
   /** Still open at the end of the period and past the deadline. */
@@ -65,6 +67,7 @@ const ZERO_COUNTS: Readonly<IndicatorCounts> = {
   signedResults: 0,
   overdueEvents: 0,
   apologies: 0,
+  undeliverableNotices: 0,
   openWithinDeadline: 0,
   openOverdue: 0,
   proceduresWithOnlineDossiers: 0,

@@ -28,6 +28,7 @@ const FLOW_FIELDS: Record<Counter, keyof IndicatorCounts> = {
   signed_results: 'signedResults',
   overdue_events: 'overdueEvents',
   apologies: 'apologies',
+  undeliverable_notices: 'undeliverableNotices',
 };
 
 /**

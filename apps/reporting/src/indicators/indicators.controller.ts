@@ -22,7 +22,7 @@ const INDICATORS_EXAMPLE = {
       key: null,
       receivedHere: 4,
       resolvedHere: 3,
-      counts: { received: 4, receivedOnline: 2, refused: 0, resolved: 3, resolvedOnTime: 2, resolvedLate: 1, processingMinutesSum: 3270, stopped: 0, withdrawn: 0, returned: 2, returnedElectronic: 1, signedResults: 2, overdueEvents: 1, apologies: 1, openWithinDeadline: 1, openOverdue: 0, proceduresWithOnlineDossiers: 1, proceduresOffered: 1 },
+      counts: { received: 4, receivedOnline: 2, refused: 0, resolved: 3, resolvedOnTime: 2, resolvedLate: 1, processingMinutesSum: 3270, stopped: 0, withdrawn: 0, returned: 2, returnedElectronic: 1, signedResults: 2, overdueEvents: 1, apologies: 1, undeliverableNotices: 0, openWithinDeadline: 1, openOverdue: 0, proceduresWithOnlineDossiers: 1, proceduresOffered: 1 },
       indicators: { onTimeOrWithinDeadlineShare: { numerator: 3, denominator: 4, value: 0.75 }, onlineDossierShare: { numerator: 2, denominator: 4, value: 0.5 }, overdueCount: 1 },
       score: { total: { points: 31.67, maxPoints: 44, assessedMaxPoints: 44 } },
     },

@@ -58,7 +58,7 @@ export class IndicatorRowDto {
 
   @ApiProperty({
     description: 'flows summed over the period; openWithinDeadline/openOverdue at the end of `to`; procedure counts are unit × procedure pairs that received dossiers (offered) and online dossiers (with online dossiers)',
-    example: { received: 12, receivedOnline: 5, refused: 1, resolved: 10, resolvedOnTime: 9, resolvedLate: 1, processingMinutesSum: 7200, stopped: 0, withdrawn: 0, returned: 9, returnedElectronic: 4, signedResults: 10, overdueEvents: 1, apologies: 1, openWithinDeadline: 2, openOverdue: 0, proceduresWithOnlineDossiers: 2, proceduresOffered: 3 },
+    example: { received: 12, receivedOnline: 5, refused: 1, resolved: 10, resolvedOnTime: 9, resolvedLate: 1, processingMinutesSum: 7200, stopped: 0, withdrawn: 0, returned: 9, returnedElectronic: 4, signedResults: 10, overdueEvents: 1, apologies: 1, undeliverableNotices: 1, openWithinDeadline: 2, openOverdue: 0, proceduresWithOnlineDossiers: 2, proceduresOffered: 3 },
   })
   counts!: Record<string, number>;
 

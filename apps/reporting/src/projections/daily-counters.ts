@@ -17,6 +17,7 @@ export const COUNTERS = [
   'signed_results',
   'overdue_events',
   'apologies',
+  'undeliverable_notices',
 ] as const;
 
 /**

@@ -29,6 +29,7 @@ const COLUMNS: ReadonlyArray<readonly [keyof DossierFact, string, string]> = [
   ['overdueFlagged', 'overdue_flagged', 'boolean'],
   ['electronicResult', 'electronic_result', 'boolean'],
   ['signedResult', 'signed_result', 'boolean'],
+  ['undeliverableNotices', 'undeliverable_notices', 'integer'],
   ['lastEventAt', 'last_event_at', 'timestamptz'],
 ];
 

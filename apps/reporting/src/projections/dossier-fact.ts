@@ -25,6 +25,8 @@ export interface DossierFact {
   overdueFlagged: boolean;
   electronicResult: boolean;
   signedResult: boolean;
+  /** Notices about it that could not be delivered on some channel. */
+  undeliverableNotices: number;
   lastEventAt: Date;
 }
 
@@ -50,6 +52,7 @@ export function openingFact({ at, refusedAt, ...start }: FactStart): DossierFact
     overdueFlagged: false,
     electronicResult: false,
     signedResult: false,
+    undeliverableNotices: 0,
     lastEventAt: at,
   };
 }
@@ -137,4 +140,9 @@ export function applyApology(fact: DossierFact, unitCode: string, newDueAt: Date
 /** A signed result document: counted once per dossier, however many times it is signed again. */
 export function applySignedResult(fact: DossierFact, at: Date): Projected {
   return { fact: { ...touched(fact, at), signedResult: true }, counters: { signed_results: fact.signedResult ? 0 : 1 } };
+}
+
+/** A notice about the dossier that notification could not deliver: counted for the unit processing it. */
+export function applyUndeliverableNotice(fact: DossierFact, at: Date): Projected {
+  return { fact: { ...touched(fact, at), undeliverableNotices: fact.undeliverableNotices + 1 }, counters: { undeliverable_notices: 1 } };
 }

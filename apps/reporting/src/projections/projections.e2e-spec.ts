@@ -1,5 +1,6 @@
 import {
   DocumentSigned,
+  NotificationUndeliverable,
   DossierApologyIssued,
   DossierOverdue,
   DossierRefusedAtIntake,
@@ -134,6 +135,26 @@ const dossierEvents: EventEnvelope[] = [
 
 const signatureEvents: EventEnvelope[] = [signed(onTime, '2026-11-25T07:50:00Z'), signed(electronic, '2026-11-26T02:55:00Z')];
 
+/** The SMS telling the late dossier's applicant of its apology never arrived (10:00 on the 26th). */
+const undeliverableId = randomUUID();
+const notificationEvents: EventEnvelope[] = [
+  createEvent(
+    NotificationUndeliverable,
+    undeliverableId,
+    { deliveryId: undeliverableId, eventId: randomUUID(), kind: 'apology', channel: 'sms', critical: true, dossierId: late.payload.dossierId, dossierCode: late.payload.code, state: 'permanent-failure', reason: 'number not in service', attempts: 1 },
+    origin('notification', undeliverableId),
+    new Date('2026-11-26T03:00:00Z'),
+  ),
+  // A notice about no dossier (a task reminder) counts nowhere.
+  createEvent(
+    NotificationUndeliverable,
+    undeliverableId,
+    { deliveryId: randomUUID(), eventId: randomUUID(), kind: 'task-reminder', channel: 'email', critical: false, dossierId: null, dossierCode: null, state: 'technical-failure', reason: 'mailbox full', attempts: 5 },
+    origin('notification', undeliverableId),
+    new Date('2026-11-26T03:00:00Z'),
+  ),
+];
+
 const lateId = late.payload.dossierId;
 const deadline = { dossierId: lateId, code: late.payload.code, provinceCode: '46', unitCode: UNIT, assigneeId: 'officer-1' };
 const taskId = randomUUID();
@@ -195,10 +216,12 @@ describe('reporting read model, projected from the event log', () => {
     // Signatures and deadline events travel on other topics: sent once the dossiers are known here.
     await publish(TOPICS.signature, signatureEvents);
     await publish(TOPICS.task, taskEvents);
+    await publish(TOPICS.notification, notificationEvents);
     await waitFor(async () => (await facts()).filter((fact) => fact['signed_result'] || fact['overdue_flagged']).length === 3, 30_000, 'signatures and the overdue dossier');
+    await waitFor(async () => (await facts()).some((fact) => fact['undeliverable_notices'] === 1), 30_000, 'the undeliverable notice');
     await waitFor(async () => (await taskStandings()).some((row) => row['overdue_at']), 30_000, 'the overdue task');
 
-    const none = { refused_at: null, returned_at: null, on_time: null, processing_minutes: null, supplement_count: 0, apology_count: 0, overdue_flagged: false, electronic_result: false, signed_result: false };
+    const none = { refused_at: null, returned_at: null, on_time: null, processing_minutes: null, supplement_count: 0, apology_count: 0, overdue_flagged: false, electronic_result: false, signed_result: false, undeliverable_notices: 0 };
     const common = { province_code: '46', receiving_unit_code: DESK, procedure_code: PROCEDURE, field_code: 'business-registration' };
     expect(await facts()).toEqual([
       {
@@ -235,6 +258,7 @@ describe('reporting read model, projected from the event log', () => {
         processing_minutes: 1920,
         apology_count: 1,
         overdue_flagged: true,
+        undeliverable_notices: 1,
         last_event_at: '2026-11-30T02:00:00.000Z',
       },
       {
@@ -293,7 +317,7 @@ describe('reporting read model, projected from the event log', () => {
       // 25th as one closes; the late one overdue from its deadline's day (27th) until its result.
       countersRow(UNIT, '2026-11-24', { open_change: 3 }),
       countersRow(UNIT, '2026-11-25', { resolved: 1, resolved_on_time: 1, processing_minutes_sum: 720, signed_results: 1 }),
-      countersRow(UNIT, '2026-11-26', { resolved: 1, resolved_on_time: 1, processing_minutes_sum: 630, returned: 2, returned_electronic: 1, signed_results: 1, apologies: 1, open_change: -1 }),
+      countersRow(UNIT, '2026-11-26', { resolved: 1, resolved_on_time: 1, processing_minutes_sum: 630, returned: 2, returned_electronic: 1, signed_results: 1, apologies: 1, undeliverable_notices: 1, open_change: -1 }),
       countersRow(UNIT, '2026-11-27', { stopped: 1, overdue_events: 1, open_change: -1, overdue_open_change: 1 }),
       countersRow(UNIT, '2026-11-30', { resolved: 1, resolved_late: 1, processing_minutes_sum: 1920, open_change: -1, overdue_open_change: -1 }),
     ]);
@@ -310,7 +334,8 @@ describe('reporting read model, projected from the event log', () => {
     await publish(TOPICS.dossier, dossierEvents);
     await publish(TOPICS.signature, signatureEvents);
     await publish(TOPICS.task, taskEvents);
-    const all = dossierEvents.length + signatureEvents.length + taskEvents.length;
+    await publish(TOPICS.notification, notificationEvents);
+    const all = dossierEvents.length + signatureEvents.length + taskEvents.length + notificationEvents.length;
     await waitFor(async () => (await duplicatesSkipped()) - skippedBefore >= all, 30_000, `the inbox to recognise ${all} redelivered events`);
     expect({ facts: await facts(), counters: await counters(), tasks: await taskStandings() }).toEqual(before);
   });

@@ -4,6 +4,7 @@ import { ProjectApology, ProjectOverdue } from './dossier-deadline.handlers';
 import { DossierFactStore } from './dossier-fact.store';
 import { ProjectProcessing, ProjectRouting } from './dossier-processing.handlers';
 import { ProjectSignedResult } from './signed-result.handler';
+import { ProjectUndeliverableNotice } from './undeliverable-notice.handler';
 import { ProjectTaskAssignment, ProjectTaskAtRisk, ProjectTaskOverdue, ProjectTaskProgress } from './task-commune.handlers';
 
 /** The read model: dossier facts, daily counters and task standings, projected from the event log. */
@@ -17,6 +18,7 @@ import { ProjectTaskAssignment, ProjectTaskAtRisk, ProjectTaskOverdue, ProjectTa
     ProjectOverdue,
     ProjectApology,
     ProjectSignedResult,
+    ProjectUndeliverableNotice,
     ProjectTaskAssignment,
     ProjectTaskProgress,
     ProjectTaskAtRisk,

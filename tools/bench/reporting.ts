@@ -318,9 +318,9 @@ with the service caught up, single events at ${FRESHNESS_RATE}/s for ${FRESHNESS
 until its fact row exists (polled by id every 20 ms). Query: the read model is then filled by SQL
 with ${DOSSIERS.toLocaleString('en')} dossiers of province 46 received over 2026 (97 % with a result, the rest still
 in processing) and the \`daily_counters\` computed from the same rows; \`IndicatorQueries.indicators\`
-for the province leader and the whole year (sums over the counters, plus the dossiers open at the
-year's end from the open-stock changes of \`daily_counters\`) is compared with one plain SQL aggregate computing the same
-on-time and online shares over \`dossier_facts\`.
+for the province leader and the whole year (sums over the twelve months of \`monthly_counters\`, the
+dossiers open at the year's end from the counters' open-stock changes) is compared with one plain
+SQL aggregate computing the same on-time and online shares over \`dossier_facts\`.
 
 | measure | result | target |
 |---|---|---|

@@ -15,8 +15,14 @@ import { reportingService } from '../../apps/reporting/src/service';
 import { routingSchema } from '../../apps/routing/src/database/schema';
 import { routingService } from '../../apps/routing/src/service';
 
+/** A local broker by name and port. */
+export interface BrokerName {
+  name: string;
+  port: number;
+}
+
 /** The simulation's own broker, so its routing never takes another run's dossiers. */
-const BROKER = { name: 'simulate', port: 19592 };
+const BROKER: BrokerName = { name: 'simulate', port: 19592 };
 
 /**
  * The services a province's dossiers pass through, each with a fresh database, on one simulated
@@ -34,35 +40,46 @@ export class ProvinceStack {
     readonly reporting: ServiceUnderTest<PlatformEnv>,
     private readonly redis: Redis,
     private readonly clockKey: string,
+    private readonly broker: BrokerName,
   ) {}
 
-  static async start(options: { provinceCode: string; communes: number; startsAt: Date; log: (line: string) => void }): Promise<ProvinceStack> {
+  static async start(options: { provinceCode: string; communes: number; startsAt: Date; broker?: BrokerName; log: (line: string) => void }): Promise<ProvinceStack> {
+    const broker = options.broker ?? BROKER;
     const clockKey = `onestop:clock:simulate-${randomBytes(4).toString('hex')}`;
-    const redis = new Redis(testRedisUrl(), { lazyConnect: true });
-    await redis.connect();
-    await setSimulatedClock(redis, options.startsAt, { key: clockKey, force: true });
-    await setSimulatedRate(redis, 0, { key: clockKey });
-    await resetBroker(BROKER);
-    const { brokers } = await startBroker(BROKER);
-    const env = { CLOCK: 'simulated', CLOCK_KEY: clockKey, KAFKA_BROKERS: brokers, KAFKA_CONSUMER_START: 'earliest' };
-    options.log(`simulate: kafka at ${brokers}; simulated time ${options.startsAt.toISOString()} in redis key ${clockKey}`);
+    // What has been started, closed again in reverse if a later step fails.
+    const started: Array<() => Promise<unknown>> = [];
+    try {
+      const redis = new Redis(testRedisUrl(), { lazyConnect: true });
+      await redis.connect();
+      started.push(async () => redis.del(clockKey).finally(() => redis.disconnect()));
+      await setSimulatedClock(redis, options.startsAt, { key: clockKey, force: true });
+      await setSimulatedRate(redis, 0, { key: clockKey });
+      await resetBroker(broker);
+      const { brokers } = await startBroker(broker);
+      started.push(() => stopBroker(broker));
+      const env = { CLOCK: 'simulated', CLOCK_KEY: clockKey, KAFKA_BROKERS: brokers, KAFKA_CONSUMER_START: 'earliest' };
+      options.log(`simulate: kafka at ${brokers}; simulated time ${options.startsAt.toISOString()} in redis key ${clockKey}`);
 
-    const intake = await startServiceWithDatabase(intakeService, intakeSchema, env);
-    const units = await intake.app.get(AdministrativeUnits).list({ provinceCode: options.provinceCode, kind: 'commune' });
-    const communes = units.filter((unit) => unit.effectiveTo === null).map((unit) => unit.code).sort().slice(0, options.communes);
-    if (communes.length === 0) throw new Error(`province ${options.provinceCode} has no communes in the reference data`);
-    const [routing, signature, reporting] = await Promise.all([
-      startServiceWithDatabase(routingService, routingSchema, env),
-      startSignatureService(communes.map((unitCode) => ({ id: leaderOf(unitCode), name: `Lãnh đạo ${unitCode}`, unitCode })), env, { pkiIssuedAt: options.startsAt }),
-      startServiceWithDatabase(reportingService, reportingSchema, env),
-    ]);
-    const stack = new ProvinceStack(options.provinceCode, communes, intake, routing, signature, reporting, redis, clockKey);
-    await stack.registerOfficers().catch(async (error) => {
-      await stack.close();
+      const intake = await startServiceWithDatabase(intakeService, intakeSchema, env);
+      started.push(() => intake.close());
+      const units = await intake.app.get(AdministrativeUnits).list({ provinceCode: options.provinceCode, kind: 'commune' });
+      const communes = units.filter((unit) => unit.effectiveTo === null).map((unit) => unit.code).sort().slice(0, options.communes);
+      if (communes.length === 0) throw new Error(`province ${options.provinceCode} has no communes in the reference data`);
+      const routing = await startServiceWithDatabase(routingService, routingSchema, env);
+      started.push(() => routing.close());
+      const leaders = communes.map((unitCode) => ({ id: leaderOf(unitCode), name: `Lãnh đạo ${unitCode}`, unitCode }));
+      const signature = await startSignatureService(leaders, env, { pkiIssuedAt: options.startsAt });
+      started.push(() => signature.close());
+      const reporting = await startServiceWithDatabase(reportingService, reportingSchema, env);
+      started.push(() => reporting.close());
+      const stack = new ProvinceStack(options.provinceCode, communes, intake, routing, signature, reporting, redis, clockKey, broker);
+      await stack.registerOfficers();
+      options.log(`simulate: intake ${intake.url}, routing ${routing.url}, digital-signature ${signature.service.url}, reporting ${reporting.url}; ${communes.length} communes`);
+      return stack;
+    } catch (error) {
+      for (const close of started.reverse()) await close().catch(() => undefined);
       throw error;
-    });
-    options.log(`simulate: intake ${intake.url}, routing ${routing.url}, digital-signature ${signature.service.url}, reporting ${reporting.url}; ${communes.length} communes`);
-    return stack;
+    }
   }
 
   /** Moves the shared clock and waits until every service reads the new time. */
@@ -83,7 +100,7 @@ export class ProvinceStack {
     await Promise.all([this.intake.close(), this.routing.close(), this.signature.close(), this.reporting.close()]);
     await this.redis.del(this.clockKey);
     this.redis.disconnect();
-    await stopBroker(BROKER);
+    await stopBroker(this.broker);
   }
 
   private async registerOfficers(): Promise<void> {

@@ -17,6 +17,8 @@ describe('a province simulated through the real services', () => {
       days: 7,
       seed: 7,
       concurrency: 8,
+      // Not the broker of `npm run simulate`, which may be running beside the tests.
+      broker: { name: 'simulate-e2e', port: 19692 },
       procedures: ['HKD-DANGKY', 'CT-XACNHAN-CUTRU', 'CTH-HOPDONG-NHADAT'],
       onlineShare: 0.76,
       refusedShare: 0.1,

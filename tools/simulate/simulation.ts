@@ -6,7 +6,7 @@ import { computeIndicators } from '../../apps/reporting/src/indicators/indicator
 import { IndicatorReport } from '../../apps/reporting/src/indicators/indicator-queries.service';
 import { scoreCounts } from '../../apps/reporting/src/indicators/scoring-766';
 import { DossierOutcome, expectedCounts, NOT_SIMULATED } from './ground-truth';
-import { deskOf, leaderOf, ProvinceStack, specialistOf } from './province-stack';
+import { BrokerName, deskOf, leaderOf, ProvinceStack, specialistOf } from './province-stack';
 import { DAY_SLOTS, PlannedAction, PlannedDossier, planWorkload, slotInstant, WorkloadSettings } from './workload';
 
 export interface SimulationSettings extends Omit<WorkloadSettings, 'communes' | 'procedures' | 'workingDays'> {
@@ -18,6 +18,8 @@ export interface SimulationSettings extends Omit<WorkloadSettings, 'communes' | 
   procedures: string[];
   /** Requests in flight at once within a slot. */
   concurrency: number;
+  /** The local broker to start; the simulation's own unless said. */
+  broker?: BrokerName;
   log: (line: string) => void;
 }
 
@@ -56,7 +58,7 @@ export async function simulateProvince(settings: SimulationSettings): Promise<Si
   const began = performance.now();
   const periodDays = localDays(settings.from, settings.days);
   const period = { start: new Date(`${periodDays[0]}T00:00:00+07:00`), end: new Date(new Date(`${periodDays.at(-1)}T00:00:00+07:00`).getTime() + 86_400_000) };
-  const stack = await ProvinceStack.start({ provinceCode: settings.provinceCode, communes: settings.communes, startsAt: period.start, log });
+  const stack = await ProvinceStack.start({ provinceCode: settings.provinceCode, communes: settings.communes, startsAt: period.start, broker: settings.broker, log });
   try {
     const calendar = await stack.calendar([...new Set(periodDays.map((day) => Number(day.slice(0, 4))))]);
     const workingDays = periodDays.filter((day) => calendar.isWorkingDay(day));

@@ -5,9 +5,18 @@ import { CreateReadModel1764900000000 } from './migrations/1764900000000-create-
 import { KeepOpenStockByDay1765000000000 } from './migrations/1765000000000-keep-open-stock-by-day';
 import { RollCountersUpByMonth1765100000000 } from './migrations/1765100000000-roll-counters-up-by-month';
 import { CountUndeliverableNotices1765200000000 } from './migrations/1765200000000-count-undeliverable-notices';
+import { DropUnreadFactIndexes1765300000000 } from './migrations/1765300000000-drop-unread-fact-indexes';
 
 /** The reporting database: its entities and, in order, the migrations that build it. */
 export const reportingSchema: DatabaseSchema = {
   entities: [],
-  migrations: [CreateMessagingTables1763800000000, CreateCalendarDays1763950000000, CreateReadModel1764900000000, KeepOpenStockByDay1765000000000, RollCountersUpByMonth1765100000000, CountUndeliverableNotices1765200000000],
+  migrations: [
+    CreateMessagingTables1763800000000,
+    CreateCalendarDays1763950000000,
+    CreateReadModel1764900000000,
+    KeepOpenStockByDay1765000000000,
+    RollCountersUpByMonth1765100000000,
+    CountUndeliverableNotices1765200000000,
+    DropUnreadFactIndexes1765300000000,
+  ],
 };

@@ -56,10 +56,14 @@ export class CounterBook {
   private readonly rows = new Map<string, { row: CounterRow; increments: Record<string, number> }>();
 
   add(row: CounterRow, increments: CounterIncrements): void {
-    const key = [row.provinceCode, row.unitCode, row.procedureCode, row.day].join('|');
-    const entry = this.rows.get(key) ?? { row, increments: Object.fromEntries(COLUMNS.map((column) => [column, 0])) };
-    for (const column of COLUMNS) entry.increments[column] += increments[column] ?? 0;
-    this.rows.set(key, entry);
+    const key = `${row.provinceCode}|${row.unitCode}|${row.procedureCode}|${row.day}`;
+    let entry = this.rows.get(key);
+    if (!entry) {
+      entry = { row, increments: Object.fromEntries(COLUMNS.map((column) => [column, 0])) };
+      this.rows.set(key, entry);
+    }
+    // Only the few counters an event names: this runs several times for every event projected.
+    for (const column in increments) entry.increments[column] += increments[column as keyof CounterIncrements] ?? 0;
   }
 
   /** The rows with something to add, in key order, each with its increments. */
@@ -87,20 +91,25 @@ async function addRows(tx: EntityManager, table: string, period: string, entries
   const records = JSON.stringify(
     entries.map(({ row, increments }) => ({ province_code: row.provinceCode, unit_code: row.unitCode, procedure_code: row.procedureCode, [period]: row.day, ...increments })),
   );
-  const source = `jsonb_to_recordset($1::jsonb)
+  const source = `json_to_recordset($1::json)
     AS r(province_code text, unit_code text, procedure_code text, ${period} date, ${COLUMNS.map((column) => `${column} integer`).join(', ')})`;
   const key = `province_code, unit_code, procedure_code, ${period}`;
-  await tx.query(
-    `INSERT INTO ${table} (${key}, ${COLUMNS.join(', ')}) SELECT * FROM ${source}
-     ON CONFLICT (${key}) DO UPDATE SET ${COLUMNS.map((column) => `${column} = ${table}.${column} + EXCLUDED.${column}`).join(', ')}`,
+  const emptied: Array<Record<string, string>> = await tx.query(
+    `WITH added AS (
+       INSERT INTO ${table} (${key}, ${COLUMNS.join(', ')}) SELECT * FROM ${source}
+       ON CONFLICT (${key}) DO UPDATE SET ${COLUMNS.map((column) => `${column} = ${table}.${column} + EXCLUDED.${column}`).join(', ')}
+       RETURNING ${key}, ${COLUMNS.map((column) => `${column} = 0`).join(' AND ')} AS empty
+     )
+     SELECT province_code, unit_code, procedure_code, ${period}::text AS period FROM added WHERE empty`,
     [records],
   );
   // A change taken back (a dossier moved to another unit) can leave a row of zeros: it goes, so the
-  // rows that exist do not depend on how the events were batched.
-  if (entries.some(({ increments }) => COLUMNS.some((column) => increments[column] < 0))) {
+  // rows that exist do not depend on how the events were batched. Found by the upsert itself, it
+  // costs a second statement only in the rare batch that empties a row.
+  if (emptied.length > 0) {
     await tx.query(
-      `DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${source}) AND ${COLUMNS.map((column) => `${column} = 0`).join(' AND ')}`,
-      [records],
+      `DELETE FROM ${table} WHERE (${key}) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[]))`,
+      [emptied.map((row) => row['province_code']), emptied.map((row) => row['unit_code']), emptied.map((row) => row['procedure_code']), emptied.map((row) => row['period'])],
     );
   }
 }

@@ -131,7 +131,7 @@ export class DossierFactStore implements BatchParticipant {
     const records = facts.map((fact) => Object.fromEntries(COLUMNS.map(([property, column]) => [column, fact[property]])));
     await tx.query(
       `INSERT INTO dossier_facts (${COLUMN_LIST})
-       SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
+       SELECT ${COLUMN_LIST} FROM json_to_recordset($1::json) AS r(${RECORD_TYPE})
        ON CONFLICT (dossier_id) DO UPDATE SET ${UPDATED}`,
       [JSON.stringify(records)],
     );

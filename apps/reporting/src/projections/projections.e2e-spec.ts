@@ -340,6 +340,36 @@ describe('reporting read model, projected from the event log', () => {
     expect({ facts: await facts(), counters: await counters(), tasks: await taskStandings() }).toEqual(before);
   });
 
+  it('takes an open dossier back from the commune presumed competent when routing sends it elsewhere, leaving no row of zeros', async () => {
+    const [desk, presumed, competent] = ['D', 'S', 'R'].map((prefix) => `${prefix}${randomBytes(3).toString('hex')}`);
+    const receipt = dossierReceivedEvent({ unitCode: desk, subjectCommuneCode: presumed, at: new Date('2026-11-24T02:00:00Z') });
+    const { dossierId, code } = receipt.payload;
+    const rowsOf = async () =>
+      query(`SELECT unit_code, to_char(day, 'YYYY-MM-DD') AS day, received, open_change, overdue_open_change FROM daily_counters WHERE unit_code = ANY($1) ORDER BY unit_code, day`, [[desk, presumed, competent]]);
+    const unitOfFact = async () => (await query<{ unit_code: string }>('SELECT unit_code FROM dossier_facts WHERE dossier_id = $1', [dossierId]))[0]?.unit_code;
+
+    // Apart, so that the transfer reaches a batch of its own and takes back what an earlier one wrote.
+    await publish(TOPICS.dossier, [receipt]);
+    await waitFor(async () => (await unitOfFact()) === presumed, 30_000, 'the receipt');
+    // Open from the day of receipt, overdue from the day its deadline falls (the 27th).
+    expect(await rowsOf()).toEqual([
+      { unit_code: desk, day: '2026-11-24', received: 1, open_change: 0, overdue_open_change: 0 },
+      { unit_code: presumed, day: '2026-11-24', received: 0, open_change: 1, overdue_open_change: 0 },
+      { unit_code: presumed, day: '2026-11-27', received: 0, open_change: 0, overdue_open_change: 1 },
+    ]);
+
+    const transfer = createEvent(DossierRouted, dossierId, { dossierId, code, unitCode: competent, assigneeId: null, dueAt: receipt.payload.dueAt }, origin('routing', dossierId), new Date('2026-11-24T03:00:00Z'));
+    await publish(TOPICS.dossier, [transfer]);
+    await waitFor(async () => (await unitOfFact()) === competent, 30_000, 'the transfer');
+    expect(await rowsOf()).toEqual([
+      { unit_code: desk, day: '2026-11-24', received: 1, open_change: 0, overdue_open_change: 0 },
+      { unit_code: competent, day: '2026-11-24', received: 0, open_change: 1, overdue_open_change: 0 },
+      { unit_code: competent, day: '2026-11-27', received: 0, open_change: 0, overdue_open_change: 1 },
+    ]);
+    const months = await query('SELECT unit_code, open_change, overdue_open_change FROM monthly_counters WHERE unit_code = ANY($1)', [[presumed, competent]]);
+    expect(months).toEqual([{ unit_code: competent, open_change: 1, overdue_open_change: 1 }]);
+  });
+
   it("keeps no applicant's personal data anywhere in its database", async () => {
     const columns = await query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns

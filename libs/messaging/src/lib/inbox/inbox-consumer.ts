@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { EventEnvelope, EventRegistry } from '@onestop/contracts';
+import { EVENT_TOPIC_SPECS, EventEnvelope, EventRegistry } from '@onestop/contracts';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay, sleep } from '../backoff';
@@ -44,6 +44,16 @@ interface Delivery {
 const passThrough: HandlerContext = (_event, work) => work();
 
 /**
+ * A backlog (a replay, a consumer catching up) arrives in batches of a few thousand events, so
+ * that a batch's fixed costs (its transaction, a projection's reads and writes) are shared by many
+ * events; under normal load a fetch returns whatever little is there at once. A fetch holds a
+ * batch of every partition of a topic, so the concurrent workers stay busy until the fetch is done:
+ * kafkajs fetches again only then.
+ */
+const FETCH_BYTES_PER_PARTITION = 4 * 1024 * 1024;
+const FETCH_BYTES = Math.max(...EVENT_TOPIC_SPECS.map((topic) => topic.partitions)) * FETCH_BYTES_PER_PARTITION;
+
+/**
  * Consumes events with an inbox: the event id is recorded in the same transaction as the effect,
  * so a redelivery is recognised and has no second effect.
  *
@@ -75,6 +85,8 @@ export class InboxConsumer {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+      maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
+      maxBytes: FETCH_BYTES,
     });
     this.consumer = consumer;
     await consumer.connect();
@@ -106,6 +118,8 @@ export class InboxConsumer {
       if (delivery.invalid) await this.deadLetter(delivery, delivery.invalid, 1);
       else if (delivery.event && !appliedTogether) await this.applyAlone(delivery, heartbeat);
       resolveOffset(delivery.message.offset);
+      // One by one, a large batch can outlast the session: kafkajs sends at most one heartbeat per interval.
+      if (!appliedTogether) await heartbeat();
     }
     await commitOffsetsIfNecessary();
     await heartbeat();

@@ -9,9 +9,25 @@ interface Dashboard {
   panels: { title: string; targets?: { expr: string }[] }[];
 }
 
+const PROMQL_KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset']);
+
+/**
+ * The metric names one PromQL expression reads: every identifier left once label matchers,
+ * grouping label lists, strings and range durations are taken out, other than keywords and the
+ * names of functions and aggregations (those are followed by a parenthesis).
+ */
+export function metricsReadByExpression(expression: string): string[] {
+  const bare = expression
+    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""')
+    .replace(/\{[^}]*\}/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ');
+  return [...bare.matchAll(/(?<![\w:.])([a-zA-Z_:][a-zA-Z0-9_:]*)(?![a-zA-Z0-9_:]|\s*\()/g)].map((match) => match[1]).filter((name) => !PROMQL_KEYWORDS.has(name));
+}
+
 /** The metric names a Grafana dashboard's queries read. */
 export function metricsReadBy(dashboard: Dashboard): string[] {
-  const names = dashboard.panels.flatMap((panel) => (panel.targets ?? []).flatMap((target) => [...target.expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\{/g)].map((match) => match[1])));
+  const names = dashboard.panels.flatMap((panel) => (panel.targets ?? []).flatMap((target) => metricsReadByExpression(target.expr)));
   return [...new Set(names)];
 }
 

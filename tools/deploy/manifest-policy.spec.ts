@@ -72,6 +72,25 @@ describe('manifest policies', () => {
     expect(rulesOf(checkManifests(objects))).toEqual(['network-policy Deployment/digital-signature: its NetworkPolicy does not restrict Egress']);
   });
 
+  it("reject a service's NetworkPolicy that also selects its migration Job", () => {
+    const objects = withChange('NetworkPolicy', 'intake', (object) => {
+      delete (object['spec'] as { podSelector: { matchLabels: Record<string, string> } }).podSelector.matchLabels['app.kubernetes.io/component'];
+    });
+    expect(rulesOf(checkManifests(objects))).toEqual(['network-policy Deployment/intake: no NetworkPolicy selects its pods alone']);
+  });
+
+  it('reject a NetworkPolicy rule that lets everything through', () => {
+    let added = { ingress: -1, egress: -1 };
+    const objects = withChange('NetworkPolicy', 'reporting', (object) => {
+      const spec = object['spec'] as { egress: object[]; ingress: object[] };
+      added = { ingress: spec.ingress.push({ from: [{ podSelector: {} }] }) - 1, egress: spec.egress.push({}) - 1 };
+    });
+    expect(rulesOf(checkManifests(objects))).toEqual([
+      `network-policy NetworkPolicy/reporting: ingress rule ${added.ingress} allows any pod or address on every port`,
+      `network-policy NetworkPolicy/reporting: egress rule ${added.egress} allows every peer on every port`,
+    ]);
+  });
+
   it('reject secret values in a Secret, an env value, a URL or a ConfigMap', () => {
     const secret: K8sObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'onestop-redis' }, stringData: { password: 'hunter2hunter2' } };
     const emptyTemplate: K8sObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'onestop-intake' }, stringData: { PERSONAL_DATA_KEY: '' } };
@@ -94,7 +113,8 @@ describe('manifest policies', () => {
   it('reject a Redis password given on the command line', () => {
     const objects = withChange('StatefulSet', 'onestop-redis', (object) => {
       const container = mainContainer(object);
-      container.args = container.args!.map((arg) => (arg === '$(REDIS_PASSWORD)' ? 'hunter2' : arg));
+      container.command = ['redis-server'];
+      container.args = ['--appendonly', 'yes', '--requirepass', 'hunter2'];
     });
     expect(rulesOf(checkManifests(objects))).toEqual([expect.stringMatching(/^plaintext-secret StatefulSet\/onestop-redis: container redis: argument \d+ carries a secret$/)]);
   });

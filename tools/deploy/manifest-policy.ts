@@ -79,24 +79,54 @@ export const pinnedImagesPolicy: Policy = (objects) => [
     .map((object) => ({ rule: 'pinned-image' as const, object: describe(object), message: 'imageName is not pinned to a version' })),
 ];
 
+type Selector = Parameters<typeof selects>[0];
+
+interface NetworkPolicyPeer {
+  podSelector?: Selector;
+  namespaceSelector?: Selector;
+  ipBlock?: { cidr: string };
+}
+
+interface NetworkPolicyRule {
+  from?: NetworkPolicyPeer[];
+  to?: NetworkPolicyPeer[];
+  ports?: unknown[];
+}
+
 interface NetworkPolicySpec {
-  podSelector: Parameters<typeof selects>[0];
+  podSelector: Selector;
   policyTypes?: string[];
+  ingress?: NetworkPolicyRule[];
+  egress?: NetworkPolicyRule[];
+}
+
+const emptySelector = (selector: Selector | undefined) => !!selector && !selector.matchLabels && !selector.matchExpressions?.length;
+
+/** Why a rule lets more through than a name or a port can justify, or null. */
+function openness(rule: NetworkPolicyRule, peers: NetworkPolicyPeer[] | undefined): string | null {
+  if (!peers?.length) return rule.ports?.length ? null : 'allows every peer on every port';
+  const open = peers.find((peer) => (!peer.ipBlock && (!peer.podSelector || emptySelector(peer.podSelector)) && (!peer.namespaceSelector || emptySelector(peer.namespaceSelector))) || peer.ipBlock?.cidr === '0.0.0.0/0');
+  if (open && !rule.ports?.length) return 'allows any pod or address on every port';
+  return null;
 }
 
 /**
  * Every workload has a NetworkPolicy of its own (one that selects its pods and no other
- * workload's) restricting both directions; a namespace-wide default-deny alone does not count.
+ * workload's, jobs included) restricting both directions; a namespace-wide default-deny alone
+ * does not count. Jobs may share one policy among themselves. No rule of any policy lets every
+ * peer through on every port.
  */
 export const networkPolicyPerWorkloadPolicy: Policy = (objects) => {
-  const running = workloads(objects).filter(({ object }) => LONG_RUNNING.has(object.kind));
-  const policies = objects.filter((object) => object.kind === 'NetworkPolicy').map((object) => object['spec'] as NetworkPolicySpec);
-  return running.flatMap(({ object, template }) => {
-    const labels = template.metadata?.labels ?? {};
-    const own = policies.filter(
+  const all = workloads(objects);
+  const policies = objects.filter((object) => object.kind === 'NetworkPolicy');
+  const specs = policies.map((object) => object['spec'] as NetworkPolicySpec);
+  const labelsOf = (template: PodTemplate) => template.metadata?.labels ?? {};
+  const coverage = all.flatMap(({ object, template }) => {
+    const longRunning = LONG_RUNNING.has(object.kind);
+    const own = specs.filter(
       (policy) =>
-        selects(policy.podSelector, labels) &&
-        running.every((other) => other.object === object || !selects(policy.podSelector, other.template.metadata?.labels ?? {})),
+        selects(policy.podSelector, labelsOf(template)) &&
+        all.every((other) => other.object === object || (!longRunning && !LONG_RUNNING.has(other.object.kind)) || !selects(policy.podSelector, labelsOf(other.template))),
     );
     if (own.length === 0) return [{ rule: 'network-policy' as const, object: describe(object), message: 'no NetworkPolicy selects its pods alone' }];
     const types = new Set(own.flatMap((policy) => policy.policyTypes ?? ['Ingress']));
@@ -104,6 +134,16 @@ export const networkPolicyPerWorkloadPolicy: Policy = (objects) => {
       .filter((type) => !types.has(type))
       .map((type) => ({ rule: 'network-policy' as const, object: describe(object), message: `its NetworkPolicy does not restrict ${type}` }));
   });
+  const open = policies.flatMap((object) => {
+    const spec = object['spec'] as NetworkPolicySpec;
+    return [
+      ...(spec.ingress ?? []).map((rule, index) => ({ found: openness(rule, rule.from), where: `ingress rule ${index}` })),
+      ...(spec.egress ?? []).map((rule, index) => ({ found: openness(rule, rule.to), where: `egress rule ${index}` })),
+    ]
+      .filter(({ found }) => found !== null)
+      .map(({ found, where }) => ({ rule: 'network-policy' as const, object: describe(object), message: `${where} ${found}` }));
+  });
+  return [...coverage, ...open];
 };
 
 /** Names of settings whose values are secrets. */

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { failAndExit, UsageError } from '../../stack/cli';
 import { hasPendingMigrations, migrateDatabase } from '../../stack/schema-migrations';
 
-const USAGE = 'usage: node migrate.js [--wait [--timeout-seconds N]]   (the database is DATABASE_URL, as for the service)';
+const USAGE = 'usage: node migrate.js [--wait] [--timeout-seconds N]   (the database is DATABASE_URL, as for the service)';
 const POLL_MS = 2_000;
 
 async function waitUntilMigrated(service: ServiceName, url: string, schema: DatabaseSchema, timeoutSeconds: number): Promise<void> {
@@ -27,10 +27,37 @@ async function waitUntilMigrated(service: ServiceName, url: string, schema: Data
   throw new Error(`${service} was not migrated within ${timeoutSeconds} s (${reason}); see the migration Job's log`);
 }
 
+/** Node's network errors, and PostgreSQL's for a server, role or database that is not there yet. */
+const NOT_YET_REACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', '57P03', '3D000', '28000', '28P01']);
+
+function notYetReachable(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  return NOT_YET_REACHABLE.has(code) || code.startsWith('08');
+}
+
+/**
+ * Applies the migrations, waiting for a database that is not reachable yet: on a first install
+ * the Job can start before the database cluster, its role or its database exists. A failing
+ * migration is not retried: it is a fault to read in the log, not a matter of time.
+ */
+async function migrateWhenReachable(service: ServiceName, url: string, schema: DatabaseSchema, timeoutSeconds: number) {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  for (;;) {
+    try {
+      return await migrateDatabase(url, schema);
+    } catch (error) {
+      if (!notYetReachable(error) || Date.now() + POLL_MS > deadline) throw error;
+      console.log(`migrate: ${service}: the database is not reachable yet (${(error as Error).message}); trying again`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+}
+
 /**
  * The migration command of a service's image (`node migrate.js`): applies the service's
- * migrations to DATABASE_URL; with `--wait`, waits until another run (the migration Job) has
- * applied them, so a new version's pods never start on an old schema.
+ * migrations to DATABASE_URL, waiting up to `--timeout-seconds` for the database to be reachable;
+ * with `--wait`, waits until another run (the migration Job) has applied them, so a new version's
+ * pods never start on an old schema.
  */
 export function runMigrationCommand(service: ServiceName, schema: DatabaseSchema): void {
   const main = async () => {
@@ -40,7 +67,7 @@ export function runMigrationCommand(service: ServiceName, schema: DatabaseSchema
     const timeoutSeconds = Number(values['timeout-seconds']);
     if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1) throw new UsageError(`--timeout-seconds must be a whole number of seconds\n${USAGE}`);
     if (values.wait) return waitUntilMigrated(service, url, schema, timeoutSeconds);
-    const outcome = await migrateDatabase(url, schema);
+    const outcome = await migrateWhenReachable(service, url, schema, timeoutSeconds);
     const applied = outcome.applied.length ? `applied ${outcome.applied.join(', ')}` : 'up to date';
     console.log(`migrate: ${service} (${outcome.database}${outcome.created ? ', created' : ''}): ${applied}`);
   };

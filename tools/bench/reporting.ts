@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { DOSSIER_STATUS, DossierRouted, DossierStatusChanged, DossierStatusCode, EVENT_TOPIC_SPECS, EventEnvelope, TOPICS } from '@onestop/contracts';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { createEvent, ensureTopics } from '@onestop/messaging';
-import { createTestDatabase, dossierReceivedEvent, startTestService } from '@onestop/testing';
+import { createTestDatabase, dossierReceivedEvent, startTestService, TestDatabase } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { cpus } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -19,6 +19,7 @@ import { machine, percentile, writeSection } from './report';
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 200_000);
 const DOSSIERS = Number(process.env['BENCH_DOSSIERS'] ?? 10_000_000);
 const QUERY_RUNS = Number(process.env['BENCH_QUERY_RUNS'] ?? 200);
+const PROJECTION_RUNS = Number(process.env['BENCH_PROJECTION_RUNS'] ?? 3);
 const PLAIN_RUNS = 20;
 const FRESHNESS_RATE = 50;
 const FRESHNESS_SECONDS = 10;
@@ -261,6 +262,35 @@ async function timed<T>(runs: number, call: () => Promise<T>): Promise<{ times: 
 
 const p50p99 = (sorted: number[]) => `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`;
 
+/** One projection of the whole backlog: a new database and consumer group, timed from the service's start. */
+interface ProjectionRun {
+  seconds: number;
+  bootSeconds: number;
+  firstFactSeconds: number;
+  rate: number;
+}
+
+/**
+ * Projects the backlog from offset 0 into `database` with a service of its own, from its start
+ * until the last dossier is resolved; the service is returned still running, caught up.
+ */
+async function projectBacklog(brokers: string, database: TestDatabase): Promise<{ run: ProjectionRun; service: Awaited<ReturnType<typeof startTestService>> }> {
+  const query: Query = (sql, parameters) => database.dataSource.query(sql, parameters);
+  const began = performance.now();
+  const service = await startTestService(reportingService, {
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: brokers,
+    KAFKA_GROUP_ID: `bench-reporting-${Date.now()}`,
+    KAFKA_CONSUMER_START: 'earliest',
+  });
+  const bootedAt = performance.now();
+  const { firstAt, lastAt } = await waitForResolved(query, EVENTS / EVENTS_PER_DOSSIER, 30 * 60_000);
+  const seconds = (lastAt - began) / 1000;
+  return { run: { seconds, bootSeconds: (bootedAt - began) / 1000, firstFactSeconds: (firstAt - began) / 1000, rate: EVENTS / seconds }, service };
+}
+
+const describeRun = (run: ProjectionRun) => `${run.rate.toFixed(0)} events/s (${run.seconds.toFixed(1)} s; boot ${run.bootSeconds.toFixed(1)} s, first fact after ${run.firstFactSeconds.toFixed(1)} s)`;
+
 async function main(): Promise<void> {
   Logger.overrideLogger(['error']);
   await resetBroker(BROKER);
@@ -273,18 +303,21 @@ async function main(): Promise<void> {
   try {
     await producer.connect();
     await produceBacklog(producer);
-    // The backlog is on the topic before the service starts, so the timing starts with a full queue.
-    const began = performance.now();
-    const service = await startTestService(reportingService, {
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: brokers,
-      KAFKA_GROUP_ID: `bench-reporting-${Date.now()}`,
-      KAFKA_CONSUMER_START: 'earliest',
-    });
+    // The backlog is on the topic before each service starts, so each timing starts with a full
+    // queue. Earlier runs project into databases of their own; the last one's service goes on.
+    const earlier: ProjectionRun[] = [];
+    for (let n = 1; n < PROJECTION_RUNS; n++) {
+      const own = await createTestDatabase('bench-reporting', reportingSchema);
+      const { run, service } = await projectBacklog(brokers, own);
+      earlier.push(run);
+      await service.close();
+      await own.drop();
+    }
+    const last = await projectBacklog(brokers, database);
+    const service = last.service;
     try {
-      const bootedAt = performance.now();
-      const { firstAt, lastAt } = await waitForResolved(query, EVENTS / EVENTS_PER_DOSSIER, 30 * 60_000);
-      const projectionSeconds = (lastAt - began) / 1000;
+      const runs = [...earlier, last.run];
+      const median = [...runs].sort((a, b) => a.rate - b.rate)[Math.floor(runs.length / 2)];
       const reflected = await freshness(producer, query);
 
       const fillSeconds = await fillReadModel(query);
@@ -296,9 +329,8 @@ async function main(): Promise<void> {
       const equal = JSON.stringify(fromCounters) === JSON.stringify(plain.last);
 
       const figures = {
-        projection: `${EVENTS} events in ${projectionSeconds.toFixed(1)} s from the service's start (boot ${((bootedAt - began) / 1000).toFixed(1)} s, first fact after ${((firstAt - began) / 1000).toFixed(1)} s)`,
-        rate: `${(EVENTS / projectionSeconds).toFixed(0)} events/s`,
-        rateOnceConsuming: `${(EVENTS / ((lastAt - firstAt) / 1000)).toFixed(0)} events/s`,
+        rate: `${median.rate.toFixed(0)} events/s`,
+        runs: runs.map(describeRun).join('; '),
         freshness: `${reflected.length} events at ${FRESHNESS_RATE}/s: p50 ${percentile(reflected, 50).toFixed(0)} ms, p99 ${percentile(reflected, 99).toFixed(0)} ms, max ${reflected[reflected.length - 1].toFixed(0)} ms`,
         fill: `${DOSSIERS} facts in ${fillSeconds.toFixed(0)} s`,
         indicatorQuery: `${QUERY_RUNS} calls: ${p50p99(indicator.times)}`,
@@ -314,10 +346,13 @@ async function main(): Promise<void> {
         `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}. The reporting service runs in the
 benchmark's process. Projection: ${EVENTS.toLocaleString('en')} events, the lives of ${(EVENTS / EVENTS_PER_DOSSIER).toLocaleString('en')} dossiers
 (\`DossierReceived\`, \`DossierRouted\`, two \`DossierStatusChanged\`; ${COMMUNES} communes, ${PROCEDURES.length} procedures, receipts
-over 2026), are on the local KRaft broker before the service starts with a new consumer group; the
-time runs from its start until the last dossier is resolved in the read model (polled every 200 ms).
-Each event changes its dossier's fact and its day's counters; a batch of events is one transaction
-that reads the facts it touches in one query and writes facts and counters in one statement each. Freshness:
+over 2026), are on the local KRaft broker before the service starts with a new consumer group and
+an empty read model; the time runs from its start until the last dossier is resolved in the read
+model (polled every 200 ms on the monthly counters). The projection is measured ${PROJECTION_RUNS} times, each
+with a database and consumer group of its own, and the median is the figure: the machine is a
+shared virtual machine whose runs vary. Each event changes its dossier's fact and its day's
+counters; a batch of events is one transaction that reads the facts it touches in one query and
+writes facts and counters in one statement each. Freshness:
 with the service caught up, single events at ${FRESHNESS_RATE}/s for ${FRESHNESS_SECONDS} s, each timed from the producer's send
 until its fact row exists (polled by id every 20 ms). Query: the read model is then filled by SQL
 with ${DOSSIERS.toLocaleString('en')} dossiers of province 46 received over 2026 (97 % with a result, the rest still
@@ -328,8 +363,8 @@ SQL aggregate computing the same on-time and online shares over \`dossier_facts\
 
 | measure | result | target |
 |---|---|---|
-| projection, ${EVENTS.toLocaleString('en')} events from the service's start | **${figures.rate}**; ${figures.projection} | ≥ 10,000 events/s |
-| the same, from the first fact to the last | ${figures.rateOnceConsuming} | |
+| projection, ${EVENTS.toLocaleString('en')} events from the service's start, median of ${PROJECTION_RUNS} | **${figures.rate}** | ≥ 10,000 events/s |
+| each run | ${figures.runs} | |
 | freshness, send to fact row | ${figures.freshness} | within 2 s |
 | filling the read model by SQL | ${figures.fill} | |
 | indicators of the province for 2026, ${DOSSIERS.toLocaleString('en')} dossiers | **${figures.indicatorQuery}** | p99 < 50 ms |

@@ -44,7 +44,8 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
     [intake, routing, signature] = await Promise.all([
       startServiceWithDatabase(intakeService, intakeSchema, kafka, { clock }),
       startServiceWithDatabase(routingService, routingSchema, kafka, { clock }),
-      startSignatureService([{ id: 'leader-b', name: 'Lê Thị Hoa', unitCode: COMMUNE_B }], kafka, { clock }),
+      // Its certificates are issued for the test's own time: issued for today's, they would not yet be valid on 24 November.
+      startSignatureService([{ id: 'leader-b', name: 'Lê Thị Hoa', unitCode: COMMUNE_B }], kafka, { clock, pkiIssuedAt: clock.now() }),
     ]);
     await intake.app.get(AdministrativeUnits).addServicePoint({
       code: SERVICE_POINT,

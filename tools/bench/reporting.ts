@@ -308,10 +308,13 @@ async function main(): Promise<void> {
     const earlier: ProjectionRun[] = [];
     for (let n = 1; n < PROJECTION_RUNS; n++) {
       const own = await createTestDatabase('bench-reporting', reportingSchema);
-      const { run, service } = await projectBacklog(brokers, own);
-      earlier.push(run);
-      await service.close();
-      await own.drop();
+      try {
+        const { run, service } = await projectBacklog(brokers, own);
+        earlier.push(run);
+        await service.close();
+      } finally {
+        await own.drop();
+      }
     }
     const last = await projectBacklog(brokers, database);
     const service = last.service;

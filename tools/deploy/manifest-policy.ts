@@ -100,14 +100,17 @@ interface NetworkPolicySpec {
   egress?: NetworkPolicyRule[];
 }
 
-const emptySelector = (selector: Selector | undefined) => !!selector && !selector.matchLabels && !selector.matchExpressions?.length;
+/** A selector that is absent or selects everything. */
+const selectsAll = (selector: Selector | undefined) => !selector || (!selector.matchLabels && !selector.matchExpressions?.length);
 
-/** Why a rule lets more through than a name or a port can justify, or null. */
+/** A peer that stands for anybody: every address, or every pod of every (or this) namespace. */
+const anybody = (peer: NetworkPolicyPeer) => (peer.ipBlock ? peer.ipBlock.cidr === '0.0.0.0/0' : selectsAll(peer.podSelector) && selectsAll(peer.namespaceSelector));
+
+/** Why a rule lets more through than a name or a port can justify, or null. A rule naming ports may be open to anybody (the identity provider's HTTPS). */
 function openness(rule: NetworkPolicyRule, peers: NetworkPolicyPeer[] | undefined): string | null {
-  if (!peers?.length) return rule.ports?.length ? null : 'allows every peer on every port';
-  const open = peers.find((peer) => (!peer.ipBlock && (!peer.podSelector || emptySelector(peer.podSelector)) && (!peer.namespaceSelector || emptySelector(peer.namespaceSelector))) || peer.ipBlock?.cidr === '0.0.0.0/0');
-  if (open && !rule.ports?.length) return 'allows any pod or address on every port';
-  return null;
+  if (rule.ports?.length) return null;
+  if (!peers?.length) return 'allows every peer on every port';
+  return peers.some(anybody) ? 'allows any pod or address on every port' : null;
 }
 
 /**

@@ -3,28 +3,36 @@ import { ServiceName } from '@onestop/contracts';
 import { DatabaseSchema } from '@onestop/platform';
 import { parseArgs } from 'node:util';
 import { failAndExit, UsageError } from '../../stack/cli';
-import { hasPendingMigrations, migrateDatabase } from '../../stack/schema-migrations';
+import { hasPendingMigrations, migrateDatabase, SchemaMigrationOutcome } from '../../stack/schema-migrations';
 
 const USAGE = 'usage: node migrate.js [--wait] [--timeout-seconds N]   (the database is DATABASE_URL, as for the service)';
 const POLL_MS = 2_000;
 
-async function waitUntilMigrated(service: ServiceName, url: string, schema: DatabaseSchema, timeoutSeconds: number): Promise<void> {
+/**
+ * Tries `attempt` every POLL_MS until it says it is done or `timeoutSeconds` have passed; false
+ * when time ran out. The migration Job and the pods' wait share this, each with its own attempt.
+ */
+async function retryFor(timeoutSeconds: number, attempt: () => Promise<boolean>): Promise<boolean> {
   const deadline = Date.now() + timeoutSeconds * 1000;
-  let reason = 'not checked yet';
-  while (Date.now() < deadline) {
+  for (;;) {
+    if (await attempt()) return true;
+    if (Date.now() + POLL_MS > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+async function waitUntilMigrated(service: ServiceName, url: string, schema: DatabaseSchema, timeoutSeconds: number): Promise<void> {
+  let reason = 'migrations pending';
+  const migrated = await retryFor(timeoutSeconds, async () => {
     // An unreachable or not yet created database counts as not migrated: the migration Job may still be starting.
     const pending = await hasPendingMigrations(url, schema).catch((error: Error) => {
       reason = error.message;
       return true;
     });
-    if (!pending) {
-      console.log(`migrate: ${service} is migrated`);
-      return;
-    }
-    if (reason === 'not checked yet') reason = 'migrations pending';
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-  throw new Error(`${service} was not migrated within ${timeoutSeconds} s (${reason}); see the migration Job's log`);
+    return !pending;
+  });
+  if (!migrated) throw new Error(`${service} was not migrated within ${timeoutSeconds} s (${reason}); see the migration Job's log`);
+  console.log(`migrate: ${service} is migrated`);
 }
 
 /** Node's network errors, and PostgreSQL's for a server, role or database that is not there yet. */
@@ -40,17 +48,22 @@ function notYetReachable(error: unknown): boolean {
  * the Job can start before the database cluster, its role or its database exists. A failing
  * migration is not retried: it is a fault to read in the log, not a matter of time.
  */
-async function migrateWhenReachable(service: ServiceName, url: string, schema: DatabaseSchema, timeoutSeconds: number) {
-  const deadline = Date.now() + timeoutSeconds * 1000;
-  for (;;) {
+async function migrateWhenReachable(service: ServiceName, url: string, schema: DatabaseSchema, timeoutSeconds: number): Promise<SchemaMigrationOutcome> {
+  let outcome: SchemaMigrationOutcome | undefined;
+  let unreachable: unknown;
+  const done = await retryFor(timeoutSeconds, async () => {
     try {
-      return await migrateDatabase(url, schema);
+      outcome = await migrateDatabase(url, schema);
+      return true;
     } catch (error) {
-      if (!notYetReachable(error) || Date.now() + POLL_MS > deadline) throw error;
+      if (!notYetReachable(error)) throw error;
+      unreachable = error;
       console.log(`migrate: ${service}: the database is not reachable yet (${(error as Error).message}); trying again`);
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      return false;
     }
-  }
+  });
+  if (!done) throw unreachable;
+  return outcome!;
 }
 
 /**

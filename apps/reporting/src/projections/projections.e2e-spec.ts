@@ -348,24 +348,23 @@ describe('reporting read model, projected from the event log', () => {
       query(`SELECT unit_code, to_char(day, 'YYYY-MM-DD') AS day, received, open_change, overdue_open_change FROM daily_counters WHERE unit_code = ANY($1) ORDER BY unit_code, day`, [[desk, presumed, competent]]);
     const unitOfFact = async () => (await query<{ unit_code: string }>('SELECT unit_code FROM dossier_facts WHERE dossier_id = $1', [dossierId]))[0]?.unit_code;
 
+    // The desk's receipt, and the open stock of the unit answering for the dossier: open from the
+    // day of receipt, overdue from the day its deadline falls (the 27th).
+    const rowsWithStockAt = (unit: string) => [
+      { unit_code: desk, day: '2026-11-24', received: 1, open_change: 0, overdue_open_change: 0 },
+      { unit_code: unit, day: '2026-11-24', received: 0, open_change: 1, overdue_open_change: 0 },
+      { unit_code: unit, day: '2026-11-27', received: 0, open_change: 0, overdue_open_change: 1 },
+    ];
+
     // Apart, so that the transfer reaches a batch of its own and takes back what an earlier one wrote.
     await publish(TOPICS.dossier, [receipt]);
     await waitFor(async () => (await unitOfFact()) === presumed, 30_000, 'the receipt');
-    // Open from the day of receipt, overdue from the day its deadline falls (the 27th).
-    expect(await rowsOf()).toEqual([
-      { unit_code: desk, day: '2026-11-24', received: 1, open_change: 0, overdue_open_change: 0 },
-      { unit_code: presumed, day: '2026-11-24', received: 0, open_change: 1, overdue_open_change: 0 },
-      { unit_code: presumed, day: '2026-11-27', received: 0, open_change: 0, overdue_open_change: 1 },
-    ]);
+    expect(await rowsOf()).toEqual(rowsWithStockAt(presumed));
 
     const transfer = createEvent(DossierRouted, dossierId, { dossierId, code, unitCode: competent, assigneeId: null, dueAt: receipt.payload.dueAt }, origin('routing', dossierId), new Date('2026-11-24T03:00:00Z'));
     await publish(TOPICS.dossier, [transfer]);
     await waitFor(async () => (await unitOfFact()) === competent, 30_000, 'the transfer');
-    expect(await rowsOf()).toEqual([
-      { unit_code: desk, day: '2026-11-24', received: 1, open_change: 0, overdue_open_change: 0 },
-      { unit_code: competent, day: '2026-11-24', received: 0, open_change: 1, overdue_open_change: 0 },
-      { unit_code: competent, day: '2026-11-27', received: 0, open_change: 0, overdue_open_change: 1 },
-    ]);
+    expect(await rowsOf()).toEqual(rowsWithStockAt(competent));
     const months = await query('SELECT unit_code, open_change, overdue_open_change FROM monthly_counters WHERE unit_code = ANY($1)', [[presumed, competent]]);
     expect(months).toEqual([{ unit_code: competent, open_change: 1, overdue_open_change: 1 }]);
   });

@@ -42,9 +42,12 @@ export interface CounterRow {
   day: string;
 }
 
-/** The row an event at `at` counts in: the local day it happened, never the day it was processed. */
-export function counterRowAt(target: Omit<CounterRow, 'day'>, at: Date): CounterRow {
-  return { provinceCode: target.provinceCode, unitCode: target.unitCode, procedureCode: target.procedureCode, day: localDateOf(at) };
+/**
+ * The row an event at `at` counts in for `unitCode`: the dossier's procedure on the local day it
+ * happened, never the day it was processed.
+ */
+export function counterRowAt(dossier: Pick<CounterRow, 'provinceCode' | 'procedureCode'>, unitCode: string, at: Date): CounterRow {
+  return { provinceCode: dossier.provinceCode, unitCode, procedureCode: dossier.procedureCode, day: localDateOf(at) };
 }
 
 /**

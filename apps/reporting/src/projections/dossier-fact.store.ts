@@ -35,7 +35,9 @@ const COLUMNS: ReadonlyArray<readonly [keyof DossierFact, string, string]> = [
 
 const SELECTED = COLUMNS.map(([property, column]) => `${column} AS "${property}"`).join(', ');
 const COLUMN_LIST = COLUMNS.map(([, column]) => column).join(', ');
-const RECORD_TYPE = COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ');
+/** Facts are written as a JSON array of the objects themselves: their property names are the record's fields. */
+const RECORD_TYPE = COLUMNS.map(([property, , type]) => `"${property}" ${type}`).join(', ');
+const RECORD_FIELDS = COLUMNS.map(([property]) => `"${property}"`).join(', ');
 const UPDATED = COLUMNS.slice(1)
   .map(([, column]) => `${column} = EXCLUDED.${column}`)
   .join(', ');
@@ -92,7 +94,7 @@ export class DossierFactStore implements BatchParticipant {
       return;
     }
     batch.facts.set(fact.dossierId, { before: null, now: fact });
-    batch.counters.add(counterRowAt({ ...fact, unitCode: fact.receivingUnitCode }, fact.lastEventAt), counters);
+    batch.counters.add(counterRowAt(fact, fact.receivingUnitCode, fact.lastEventAt), counters);
   }
 
   /**
@@ -108,7 +110,7 @@ export class DossierFactStore implements BatchParticipant {
     }
     const { fact, counters, creditedTo } = await projector(tracked.now);
     tracked.now = fact;
-    this.batches.get(tx)!.counters.add(counterRowAt({ ...fact, unitCode: creditedTo ?? fact.unitCode }, new Date(event.occurredAt)), counters);
+    this.batches.get(tx)!.counters.add(counterRowAt(fact, creditedTo ?? fact.unitCode, new Date(event.occurredAt)), counters);
   }
 
   /** The transaction's batch, with the dossier looked up if the batch's first read did not cover it. */
@@ -128,12 +130,11 @@ export class DossierFactStore implements BatchParticipant {
   }
 
   private async write(tx: EntityManager, facts: DossierFact[]): Promise<void> {
-    const records = facts.map((fact) => Object.fromEntries(COLUMNS.map(([property, column]) => [column, fact[property]])));
     await tx.query(
       `INSERT INTO dossier_facts (${COLUMN_LIST})
-       SELECT ${COLUMN_LIST} FROM json_to_recordset($1::json) AS r(${RECORD_TYPE})
+       SELECT ${RECORD_FIELDS} FROM json_to_recordset($1::json) AS r(${RECORD_TYPE})
        ON CONFLICT (dossier_id) DO UPDATE SET ${UPDATED}`,
-      [JSON.stringify(records)],
+      [JSON.stringify(facts)],
     );
   }
 }

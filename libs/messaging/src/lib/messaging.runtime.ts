@@ -3,14 +3,15 @@ import { DiscoveryService } from '@nestjs/core';
 import { deadLetterTopicSpec, EVENT_TOPIC_SPECS, EventRegistry, ServiceName } from '@onestop/contracts';
 import { MetricsRegistry, PlatformEnv } from '@onestop/platform';
 import { Kafka, Producer } from 'kafkajs';
-import { CLS_ID, ClsService } from 'nestjs-cls';
+import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
 import { backoffDelay, sleep } from './backoff';
 import { DeadLetterPublisher } from './dead-letters/dead-letter-publisher';
 import { handledEventOf } from './handles-event.decorator';
 import { BatchParticipant, takesPartInBatches } from './inbox/batch-participant';
 import { EventHandler } from './inbox/event-handler';
-import { HandlerContext, InboxConsumer } from './inbox/inbox-consumer';
+import { correlationContext } from './inbox/correlation-context';
+import { InboxConsumer } from './inbox/inbox-consumer';
 import { waitForCatchUp } from './kafka/consumer-catch-up';
 import { commitLatestPositions } from './kafka/consumer-position';
 import { ensureTopics } from './kafka/topic-provisioner';
@@ -121,17 +122,11 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
         fromBeginning: this.env.KAFKA_CONSUMER_START === 'earliest',
       },
       observers.consumer,
-      this.correlationContext,
+      correlationContext(this.cls),
       this.discoverBatchParticipants(),
     );
     await this.consumer.start();
   }
-
-  private readonly correlationContext: HandlerContext = (event, work) =>
-    this.cls.run(() => {
-      this.cls.set(CLS_ID, event.correlationId);
-      return work();
-    });
 
   private discoverBatchParticipants(): BatchParticipant[] {
     return this.discovery

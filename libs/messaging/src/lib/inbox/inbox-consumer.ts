@@ -26,8 +26,14 @@ export interface ConsumerObserver {
   deadLettered(event: { topic: string; type: string; error: string }): void;
 }
 
-/** Lets the caller run each handler inside its own context (correlation id, logging). */
-export type HandlerContext = <T>(event: EventEnvelope, work: () => Promise<T>) => Promise<T>;
+/**
+ * Lets the caller run handlers inside a context of its own (correlation id, logging): `batch`
+ * wraps the handlers of one batch, `entering` names the event whose handler runs next.
+ */
+export interface HandlerContext {
+  batch<T>(work: () => Promise<T>): Promise<T>;
+  entering(event: EventEnvelope): void;
+}
 
 interface Delivery {
   topic: string;
@@ -41,7 +47,7 @@ interface Delivery {
   claimedType?: string;
 }
 
-const passThrough: HandlerContext = (_event, work) => work();
+const noContext: HandlerContext = { batch: (work) => work(), entering: () => undefined };
 
 /**
  * A backlog (a replay, a consumer catching up) arrives in batches of a few thousand events, so
@@ -74,7 +80,7 @@ export class InboxConsumer {
     private readonly deadLetters: DeadLetterPublisher,
     private readonly options: InboxConsumerOptions,
     private readonly observer?: ConsumerObserver,
-    private readonly context: HandlerContext = passThrough,
+    private readonly context: HandlerContext = noContext,
     private readonly participants: readonly BatchParticipant[] = [],
   ) {}
 
@@ -192,7 +198,12 @@ export class InboxConsumer {
     const events = unique.map((delivery) => delivery.event!).filter((event) => fresh.has(event.id));
     if (events.length === 0) return 0;
     for (const participant of this.participants) await participant.beforeBatch(events, tx);
-    for (const event of events) await this.context(event, () => this.handlers.get(event.type)!.handle(event, tx));
+    await this.context.batch(async () => {
+      for (const event of events) {
+        this.context.entering(event);
+        await this.handlers.get(event.type)!.handle(event, tx);
+      }
+    });
     for (const participant of this.participants) await participant.afterBatch(tx);
     return events.length;
   }

@@ -1,0 +1,66 @@
+import { EventEnvelope } from '@onestop/contracts';
+import { currentCorrelationId } from '@onestop/platform';
+import { createTestDatabase, TestDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
+import { ClsServiceManager } from 'nestjs-cls';
+import { EntityManager } from 'typeorm';
+import { ConsumerSide, startConsumerSide } from '../../test/backbone';
+import { probeFixture } from '../../test/probe-events';
+import { createKafka } from '../kafka/kafka-client';
+import { ensureTopics } from '../kafka/topic-provisioner';
+import { CreateMessagingTables1763800000000 } from '../migrations/1763800000000-CreateMessagingTables';
+import { correlationContext } from './correlation-context';
+import { EventHandler } from './event-handler';
+
+/** Notes the correlation id each event's handler runs under, after an await inside the transaction. */
+class CorrelationRecorder implements EventHandler {
+  readonly seen = new Map<string, string | undefined>();
+
+  async handle(event: EventEnvelope, tx: EntityManager): Promise<void> {
+    await tx.query('SELECT 1');
+    this.seen.set(event.id, currentCorrelationId());
+  }
+}
+
+describe('correlation context of consumed events', () => {
+  const fixture = probeFixture('correlation');
+  const handler = new CorrelationRecorder();
+  let database: TestDatabase;
+  let consumerSide: ConsumerSide | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('correlation', { entities: [], migrations: [CreateMessagingTables1763800000000] });
+  });
+
+  afterAll(async () => {
+    await consumerSide?.stop();
+    await database?.drop();
+  });
+
+  it("runs each handler of a batch under its own event's correlation id", async () => {
+    const topic = { name: fixture.topic, partitions: 1, retentionMs: -1 };
+    const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'correlation-test' });
+    await ensureTopics(kafka, [topic]);
+    const producer = kafka.producer();
+    await producer.connect();
+    // On the topic before the consumer starts: the events arrive in one batch, in one context.
+    const events = Array.from({ length: 20 }, (_, n) => fixture.probe(`dossier-${n}`, n));
+    await producer.send({ topic: fixture.topic, messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })) });
+    await producer.disconnect();
+
+    consumerSide = await startConsumerSide({
+      brokers: testKafkaBrokers(),
+      databaseUrl: database.url,
+      dataSource: database.dataSource,
+      registry: fixture.registry,
+      topic,
+      handlerType: 'ProbeRecorded',
+      handler,
+      context: correlationContext(ClsServiceManager.getClsService()),
+    });
+    await waitFor(async () => handler.seen.size === events.length, 30_000, 'every event handled');
+
+    expect(events.map((event) => handler.seen.get(event.id))).toEqual(events.map((event) => event.correlationId));
+    expect(new Set(handler.seen.values()).size).toBe(events.length);
+    expect(currentCorrelationId()).toBeUndefined();
+  }, 60_000);
+});

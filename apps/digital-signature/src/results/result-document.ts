@@ -24,6 +24,19 @@ export interface ResultContent {
 const fontFile = () => createRequire(join(process.cwd(), 'package.json')).resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
 let fontBytes: Buffer | undefined;
 
+/**
+ * pdf-lib parses the font anew for every document, and laying text out on a fresh copy cost most
+ * of a render's time. Each font is parsed once and shared; every document still embeds a subset
+ * of its own.
+ */
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const sharedFontkit = {
+  create(bytes: Uint8Array) {
+    if (!parsedFonts.has(bytes)) parsedFonts.set(bytes, fontkit.create(bytes));
+    return parsedFonts.get(bytes)!;
+  },
+};
+
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -61,7 +74,7 @@ const vietnamDate = (instant: Date) => {
 export async function renderResult(content: ResultContent): Promise<Buffer> {
   fontBytes ??= readFileSync(fontFile());
   const document = await PDFDocument.create();
-  document.registerFontkit(fontkit);
+  document.registerFontkit(sharedFontkit);
   document.setTitle(`Kết quả giải quyết hồ sơ ${content.code}`);
   document.setCreationDate(content.decidedAt);
   document.setModificationDate(content.decidedAt);

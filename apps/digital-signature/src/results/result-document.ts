@@ -25,8 +25,8 @@ const fontFile = () => createRequire(join(process.cwd(), 'package.json')).resolv
 let fontBytes: Buffer | undefined;
 
 /**
- * pdf-lib parses the font anew for every document, and laying text out on a fresh copy cost most
- * of a render's time. Each font is parsed once and shared; every document still embeds a subset
+ * pdf-lib parses the font anew for every document, and laying text out on a fresh copy cost about
+ * half of a render's time. Each font is parsed once and shared; every document still embeds a subset
  * of its own.
  */
 const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();

@@ -3,7 +3,7 @@ import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DeadLetterPublisher } from '../lib/dead-letters/dead-letter-publisher';
 import { EventHandler } from '../lib/inbox/event-handler';
-import { HandlerContext, InboxConsumer, InboxConsumerOptions } from '../lib/inbox/inbox-consumer';
+import { ConsumerObserver, HandlerContext, InboxConsumer, InboxConsumerOptions } from '../lib/inbox/inbox-consumer';
 import { createIdempotentProducer, createKafka } from '../lib/kafka/kafka-client';
 import { ensureTopics } from '../lib/kafka/topic-provisioner';
 import { DEFAULT_RELAY_OPTIONS, OutboxRelay } from '../lib/outbox/outbox-relay';
@@ -28,6 +28,7 @@ interface BackboneParams {
   handlerType: string;
   handler: EventHandler;
   consumer?: Partial<InboxConsumerOptions>;
+  observer?: ConsumerObserver;
   context?: HandlerContext;
 }
 
@@ -56,7 +57,7 @@ export async function startConsumerSide(params: BackboneParams): Promise<Consume
       fromBeginning: true,
       ...params.consumer,
     },
-    undefined,
+    params.observer,
     params.context,
   );
   await consumer.start();

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { EVENT_TOPIC_SPECS, TOPICS } from '@onestop/contracts';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { ensureTopics } from '@onestop/messaging';
-import { createTestDatabase, dossierReceivedEvent } from '@onestop/testing';
+import { createTestDatabase, dossierReceivedEvent, publishEvents } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ async function produce(producer: Producer, from: number, to: number, sentAt: Map
   for (let n = from; n < to; n++) events.push(receivedEvent(n));
   const at = performance.now();
   for (let n = from; n < to; n++) sentAt.set(`a${n}@bench.example.vn`, at);
-  await producer.send({ topic: TOPICS.dossier, messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })) });
+  await publishEvents(producer, TOPICS.dossier, events);
 }
 
 async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { DOSSIER_STATUS, DossierRouted, DossierStatusChanged, DossierStatusCode, EVENT_TOPIC_SPECS, EventEnvelope, TOPICS } from '@onestop/contracts';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { createEvent, ensureTopics } from '@onestop/messaging';
-import { createTestDatabase, dossierReceivedEvent, startTestService, TestDatabase } from '@onestop/testing';
+import { createTestDatabase, dossierReceivedEvent, publishEvents, startTestService, TestDatabase } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { cpus } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -45,10 +45,6 @@ function receivedEvent(n: number) {
   return { ...event, payload: { ...event.payload, procedure, channel: n % 10 < 4 ? ('online' as const) : ('counter' as const) } };
 }
 
-async function sendEvents(producer: Producer, events: EventEnvelope[]): Promise<void> {
-  await producer.send({ topic: TOPICS.dossier, messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })) });
-}
-
 const HOUR = 3_600_000;
 
 /**
@@ -86,7 +82,7 @@ async function produceBacklog(producer: Producer): Promise<void> {
   const dossiers = EVENTS / EVENTS_PER_DOSSIER;
   const perSend = SEND_BATCH / EVENTS_PER_DOSSIER;
   for (let from = 0; from < dossiers; from += perSend) {
-    await sendEvents(producer, Array.from({ length: Math.min(perSend, dossiers - from) }, (_, index) => lifecycleEvents(from + index)).flat());
+    await publishEvents(producer, TOPICS.dossier, Array.from({ length: Math.min(perSend, dossiers - from) }, (_, index) => lifecycleEvents(from + index)).flat());
   }
 }
 
@@ -143,7 +139,7 @@ async function freshness(producer: Producer, query: Query): Promise<number[]> {
     await sleep(Math.max(0, began + (n * 1000) / FRESHNESS_RATE - performance.now()));
     const event = { ...receivedEvent(EVENTS + n), occurredAt: new Date().toISOString() };
     sentAt.set(event.payload.dossierId, performance.now());
-    await sendEvents(producer, [event]);
+    await publishEvents(producer, TOPICS.dossier, [event]);
   }
   sending = false;
   await Promise.race([watching, sleep(60_000).then(() => Promise.reject(new Error(`${sentAt.size} freshness events never reflected`)))]);

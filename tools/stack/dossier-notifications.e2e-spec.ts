@@ -1,7 +1,7 @@
 import { DossierStatusChanged, DossierStatusCode, EventEnvelope, TOPICS } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
-import { readTopic, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import { publishEvents, readTopic, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -218,7 +218,7 @@ describe('notification from a filed dossier', () => {
 
     // A supplement request is a legal notice: it goes out by SMS although SMS is switched off.
     const change = statusChange(online.body, { from: 4, to: 5, action: 'request-supplement', reason: 'Thiếu hợp đồng thuê mặt bằng' });
-    await producer.send({ topic: TOPICS.dossier, messages: [{ key: online.body.id, value: JSON.stringify(change) }] });
+    await publishEvents(producer, TOPICS.dossier, [change]);
     await waitFor(async () => smsTo(applicant.phone).length === 1, 30_000, 'the supplement SMS');
     expect(smsTo(applicant.phone)[0].json['text']).toBe(`Ho so ${online.body.code} can bo sung: Thiếu hợp đồng thuê mặt bằng`);
     await waitFor(async () => (await inbox('/unread-count')).body.unread === 1, 10_000, 'the supplement in the inbox');

@@ -8,3 +8,4 @@ export * from './lib/topic-reader';
 export * from './lib/service-with-database';
 export * from './lib/binary-body';
 export * from './lib/dossier-events';
+export * from './lib/publish-events';

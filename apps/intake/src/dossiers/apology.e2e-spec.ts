@@ -1,7 +1,7 @@
 import { DossierApologyIssued, EventEnvelope, TOPICS } from '@onestop/contracts';
 import { createEvent, EventOrigin } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
-import { ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import { publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
 import { Admin, Kafka, logLevel, Producer, RecordMetadata } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -71,7 +71,7 @@ describe('intake after an apology', () => {
   /** One send per event, so each event's offset is known. */
   const publish = async (events: EventEnvelope[]) => {
     const published: RecordMetadata[] = [];
-    for (const event of events) published.push(...(await producer.send({ topic: TOPICS.task, messages: [{ key: event.subject, value: JSON.stringify(event) }] })));
+    for (const event of events) published.push(...(await publishEvents(producer, TOPICS.task, [event])));
     return published;
   };
   /** Until intake's consumer has committed past what was published: those events were applied, or found applied already. */

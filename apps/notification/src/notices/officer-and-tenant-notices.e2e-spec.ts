@@ -1,6 +1,6 @@
 import { DossierOverdue, DossierRouted, EventEnvelope, TOPICS } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
-import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -42,7 +42,7 @@ describe('notices to officers and tenant systems', () => {
 
   const officerInboxKinds = async (): Promise<string[]> =>
     (await request(notification.url).get('/api/v1/inbox').auth(tokens.officer, { type: 'bearer' }).expect(200)).body.items.map((item: { kind: string }) => item.kind);
-  const publish = (topic: string, events: EventEnvelope[]) => producer.send({ topic, messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })) });
+  const publish = (topic: string, events: EventEnvelope[]) => publishEvents(producer, topic, events);
 
   it("subscribes a commune's system, which then gets each notice signed with its own secret", async () => {
     const bad = await request(notification.url).post('/api/v1/webhooks').auth(tokens.admin, { type: 'bearer' }).send({ tenantCode: 'hue!', url: 'not a url', kinds: ['birthday'] }).expect(400);

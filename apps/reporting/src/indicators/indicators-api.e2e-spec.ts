@@ -1,7 +1,7 @@
 import { DossierRouted, DossierStatusChanged, EventEnvelope, ServiceName, TaskAssigned, TaskAtRisk, TaskProgressReported, TOPICS } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
 import { PlatformEnv } from '@onestop/platform';
-import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -82,7 +82,7 @@ describe('leaders’ indicators API, over the projected read model', () => {
   let producer: Producer;
   const tokens = { leaderA: '', province: '', otherProvince: '' };
 
-  const publish = (topic: string, events: EventEnvelope[]) => producer.send({ topic, messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })) });
+  const publish = (topic: string, events: EventEnvelope[]) => publishEvents(producer, topic, events);
   const get = (path: string, token: string) => request(reporting.url).get(path).auth(token, { type: 'bearer' });
   const body = async (path: string, token: string) => (await get(path, token).expect(200)).body;
   const factCount = async (condition: string) =>

@@ -18,7 +18,7 @@ import {
 } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
 import { PlatformEnv } from '@onestop/platform';
-import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
+import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { reportingSchema } from '../database/schema';
@@ -186,7 +186,7 @@ describe('reporting read model, projected from the event log', () => {
   let producer: Producer;
 
   const query = <T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> => reporting.database.dataSource.query(sql, parameters);
-  const publish = (topic: string, events: EventEnvelope[]) => producer.send({ topic, messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })) });
+  const publish = (topic: string, events: EventEnvelope[]) => publishEvents(producer, topic, events);
   const asJson = <T>(rows: T): T => JSON.parse(JSON.stringify(rows));
   const facts = async () =>
     asJson(await query(`SELECT * FROM dossier_facts WHERE receiving_unit_code = $1 ORDER BY received_at NULLS LAST, finished_at`, [DESK]));

@@ -1,6 +1,6 @@
 import { EventEnvelope } from '@onestop/contracts';
 import { currentCorrelationId } from '@onestop/platform';
-import { createTestDatabase, TestDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
+import { createTestDatabase, publishEvents, TestDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
 import { ClsServiceManager } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
 import { ConsumerSide, startConsumerSide } from '../../test/backbone';
@@ -48,7 +48,7 @@ describe('correlation context of consumed events', () => {
     await producer.connect();
     // On the topic before the consumer starts: each partition's events arrive as one batch.
     const events = Array.from({ length: 30 }, (_, n) => fixture.probe(`dossier-${n}`, n));
-    await producer.send({ topic: fixture.topic, messages: events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })) });
+    await publishEvents(producer, fixture.topic, events);
     await producer.disconnect();
 
     consumerSide = await startConsumerSide({

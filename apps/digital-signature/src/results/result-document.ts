@@ -79,7 +79,10 @@ export async function renderResult(content: ResultContent): Promise<Buffer> {
   document.setCreationDate(content.decidedAt);
   document.setModificationDate(content.decidedAt);
   document.setProducer('OneStop');
-  const font = await document.embedFont(fontBytes, { subset: true });
+  // With its glyph composition feature (ccmp) on, Noto Sans draws ụ, ị… as a letter and a
+  // combining mark, and the text layer (copy, search, screen readers) read "qụan" and "Thi". With
+  // it off, each precomposed Vietnamese letter has a glyph of its own: one glyph, one character.
+  const font = await document.embedFont(fontBytes, { subset: true, features: { ccmp: false } });
   const page = document.addPage([595.28, 841.89]); // A4
   let y = 780;
   const write = (text: string, size = 11, indent = 56) => {

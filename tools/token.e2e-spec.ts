@@ -29,6 +29,8 @@ describe('npm run token', () => {
       rolesClaim: 'roles',
       unitClaim: 'unit_code',
       provinceClaim: 'province_code',
+      maxLifetimeSeconds: 43_200,
+      clockSkewSeconds: 30,
     });
     await expect(verifier.verify(result.stdout.trim())).resolves.toEqual({
       subject: 'dev-unit-leader-19753',

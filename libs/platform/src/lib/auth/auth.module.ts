@@ -15,6 +15,8 @@ async function createVerifier(env: PlatformEnv): Promise<TokenVerifier> {
     rolesClaim: env.AUTH_ROLES_CLAIM,
     unitClaim: env.AUTH_UNIT_CLAIM,
     provinceClaim: env.AUTH_PROVINCE_CLAIM,
+    maxLifetimeSeconds: env.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+    clockSkewSeconds: env.AUTH_CLOCK_SKEW_SECONDS,
   };
   if (env.AUTH_JWKS_URL) return TokenVerifier.forJwksUrl(env.AUTH_JWKS_URL, settings);
   const key = await loadOrCreateDevelopmentKey(env.AUTH_DEV_KEY_FILE ?? DEFAULT_DEVELOPMENT_KEY_FILE);

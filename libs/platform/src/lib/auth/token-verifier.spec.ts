@@ -1,9 +1,17 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { DevelopmentKey } from './development-key';
 import { signDevelopmentToken } from './development-token';
-import { TokenVerifier } from './token-verifier';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
-const settings = { issuer: 'idp', audience: 'onestop', rolesClaim: 'roles', unitClaim: 'unit_code', provinceClaim: 'province_code' };
+const settings = {
+  issuer: 'idp',
+  audience: 'onestop',
+  rolesClaim: 'roles',
+  unitClaim: 'unit_code',
+  provinceClaim: 'province_code',
+  maxLifetimeSeconds: 12 * 3600,
+  clockSkewSeconds: 30,
+};
 
 async function newKey(): Promise<DevelopmentKey> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
@@ -32,12 +40,40 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(await signDevelopmentToken(key, { ...base, expiresIn: '-5m' }))).rejects.toThrow(/exp/);
   });
 
+  describe('lifetime', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+
+    /** A token with exactly the time claims given (none set by default). */
+    async function tokenWithTimes(times: { iat?: number; exp?: number; nbf?: number }): Promise<string> {
+      const jwt = new SignJWT({ roles: ['citizen'] }).setProtectedHeader({ alg: 'ES256', kid: 'k' }).setSubject('u').setIssuer('idp').setAudience('onestop');
+      if (times.iat !== undefined) jwt.setIssuedAt(times.iat);
+      if (times.exp !== undefined) jwt.setExpirationTime(times.exp);
+      if (times.nbf !== undefined) jwt.setNotBefore(times.nbf);
+      return jwt.sign(await importJWK(key.privateJwk, 'ES256'));
+    }
+
+    it('accepts a token issued now for the longest lifetime allowed, and one issued within the clock skew', async () => {
+      await expect(verifier.verify(await tokenWithTimes({ iat: now(), exp: now() + 12 * 3600 }))).resolves.toMatchObject({ subject: 'u' });
+      await expect(verifier.verify(await tokenWithTimes({ iat: now() + 20, exp: now() + 3600 }))).resolves.toMatchObject({ subject: 'u' });
+    });
+
+    it.each([
+      ['no expiry', () => ({ iat: now() })],
+      ['no issue time', () => ({ exp: now() + 3600 })],
+      ['an expiry a century ahead', () => ({ iat: now(), exp: now() + 100 * 365 * 86_400 })],
+      ['a lifetime one second over the maximum', () => ({ iat: now(), exp: now() + 12 * 3600 + 1 })],
+      ['an issue time in the future beyond the skew', () => ({ iat: now() + 120, exp: now() + 3600 })],
+      ['a not-before in the future beyond the skew', () => ({ iat: now(), exp: now() + 3600, nbf: now() + 120 })],
+    ])('refuses a token with %s', async (_case, times) => {
+      await expect(verifier.verify(await tokenWithTimes(times()))).rejects.toBeInstanceOf(InvalidTokenError);
+    });
+  });
+
   it('reads Keycloak-style nested role claims when configured', async () => {
     const keycloak = TokenVerifier.forLocalKeys({ keys: [key.publicJwk] }, { ...settings, rolesClaim: 'realm_access.roles' });
-    const { importJWK } = await import('jose');
     const token = await new SignJWT({ realm_access: { roles: ['unit-leader'] }, unit_code: '19753' })
       .setProtectedHeader({ alg: 'ES256', kid: 'k' })
-      .setSubject('u2').setIssuer('idp').setAudience('onestop').setExpirationTime('5m')
+      .setSubject('u2').setIssuer('idp').setAudience('onestop').setIssuedAt().setExpirationTime('5m')
       .sign(await importJWK(key.privateJwk, 'ES256'));
     await expect(keycloak.verify(token)).resolves.toMatchObject({ roles: ['unit-leader'], unitCode: '19753' });
   });

@@ -8,6 +8,10 @@ export interface TokenVerifierSettings {
   rolesClaim: string;
   unitClaim: string;
   provinceClaim: string;
+  /** The longest a token may live, from `iat` to `exp`, in seconds. */
+  maxLifetimeSeconds: number;
+  /** How far the identity provider's clock may be from ours, in seconds. */
+  clockSkewSeconds: number;
 }
 
 export class InvalidTokenError extends Error {}
@@ -61,11 +65,13 @@ export class TokenVerifier {
       ({ payload } = await jwtVerify(token, this.keys, {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
-        clockTolerance: 30,
+        clockTolerance: this.settings.clockSkewSeconds,
+        requiredClaims: ['exp', 'iat'],
       }));
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
+    checkLifetime(payload as JWTPayload & { exp: number; iat: number }, this.settings);
     if (!payload.sub) throw new InvalidTokenError('the token has no subject');
     const roles = claim(payload, this.settings.rolesClaim);
     const unit = claim(payload, this.settings.unitClaim);
@@ -76,7 +82,19 @@ export class TokenVerifier {
       unitCode: typeof unit === 'string' && unit ? unit : null,
       provinceCode: typeof province === 'string' && province ? province : null,
     };
-    // A token without an expiry is verified again every time.
-    return { principal, expiresAt: payload.exp === undefined ? 0 : payload.exp * 1000 };
+    return { principal, expiresAt: payload.exp! * 1000 };
+  }
+}
+
+/**
+ * A stolen token is only as dangerous as it is long-lived: one issued in the future, or for longer
+ * than the province allows, is refused even when its signature is good. jose checks `exp` and
+ * `nbf` against now; the issue time and the span are ours to check.
+ */
+function checkLifetime(payload: { exp: number; iat: number }, settings: TokenVerifierSettings): void {
+  const now = Math.floor(Date.now() / 1000);
+  if (payload.iat > now + settings.clockSkewSeconds) throw new InvalidTokenError('"iat" claim timestamp check failed (issued in the future)');
+  if (payload.exp - payload.iat > settings.maxLifetimeSeconds) {
+    throw new InvalidTokenError(`the token lives longer than the ${settings.maxLifetimeSeconds} s allowed ("exp" - "iat")`);
   }
 }

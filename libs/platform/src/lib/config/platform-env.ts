@@ -77,6 +77,18 @@ export class PlatformEnv {
   @IsString()
   AUTH_PROVINCE_CLAIM = 'province_code';
 
+  /** Tokens must carry `exp` and `iat`, and live at most this long (12 h: a working day and some). */
+  @IsInt()
+  @Min(60)
+  @Max(7 * 86_400)
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS = 43_200;
+
+  /** How far the identity provider's clock may be from the service's when `exp`, `nbf` and `iat` are checked. */
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  AUTH_CLOCK_SKEW_SECONDS = 30;
+
   /** The service's consumer group; its name by default. A second deployment on one cluster sets its own. */
   @ValidateIf((env: PlatformEnv) => env.KAFKA_GROUP_ID !== undefined)
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be a Kafka consumer group name (letters, digits, . _ -)' })

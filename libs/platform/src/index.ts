@@ -30,3 +30,5 @@ export * from './lib/platform.module';
 export * from './lib/redis/redis.module';
 export * from './lib/http/page-query';
 export * from './lib/http/unit-code';
+export * from './lib/http/edge/request-edge';
+export * from './lib/http/dates';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { IsUnitCode, EmptyAsAbsent } from '@onestop/platform';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsUnitCode, EmptyAsAbsent, IsLocalDate } from '@onestop/platform';
 
 export const INDICATOR_GROUPINGS = ['commune', 'procedure', 'field', 'day'] as const;
 export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
@@ -8,18 +8,14 @@ export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A period of local days (UTC+7), both ends included; the order and length are checked with both known. */
 class ReportPeriodQueryDto {
   @ApiProperty({ description: 'first local day of the period (YYYY-MM-DD, included)', example: '2026-11-01' })
-  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD that exists' })
+  @IsLocalDate()
   from!: string;
 
   @ApiProperty({ description: 'last local day of the period (YYYY-MM-DD, included): not before from, at most 366 days in all', example: '2026-11-30' })
-  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD that exists' })
+  @IsLocalDate()
   to!: string;
 
   @ApiPropertyOptional({ enum: REPORT_FORMATS, description: 'csv answers text/csv (UTF-8 with a byte order mark, for Excel) as an attachment; json when absent', example: 'csv' })

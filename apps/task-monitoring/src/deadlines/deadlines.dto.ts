@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ESCALATION_LEVELS, EscalationLevel } from '@onestop/contracts';
-import { EmptyAsAbsent, IsUnitCode, PageLimitQueryDto } from '@onestop/platform';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { EmptyAsAbsent, IsLocalDate, IsUnitCode, PageLimitQueryDto } from '@onestop/platform';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 
 export class ApologyDto {
@@ -12,8 +12,7 @@ export class ApologyDto {
 
   @ApiProperty({ description: 'the new appointment date: a working day after the current appointment, within a year of it', example: '2026-12-04' })
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD that exists' })
+  @IsLocalDate()
   newAppointmentDate!: string;
 }
 

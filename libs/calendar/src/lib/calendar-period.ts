@@ -1,7 +1,7 @@
 import { addDays, dayNumberOf, localDateOfDay } from './local-date';
 
 /** A month, a quarter or a year as leaders name them for reports and evaluations: `2026-03`, `2026-Q1`, `2026`. */
-export const CALENDAR_PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
+export const CALENDAR_PERIOD_PATTERN = /^(20\d{2})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
 
 export interface CalendarPeriod {
   period: string;

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RESULT_CHANNELS } from '@onestop/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { Action, ACTIONS } from '../../workflow/dossier-workflow';
-import { IsUnitCode } from '@onestop/platform';
+import { IsDateOrInstant, IsUnitCode } from '@onestop/platform';
 
 export class DossierActionDto {
   @ApiProperty({ enum: ACTIONS })
@@ -44,7 +44,7 @@ export class WorkItemsQueryDto {
 
   @ApiPropertyOptional({ description: 'only dossiers due before this instant', example: '2026-12-01T00:00:00+07:00' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, { message: 'must be an ISO 8601 date or date-time' })
+  @IsDateOrInstant()
   dueBefore?: string;
 
   @ApiPropertyOptional({ description: 'only those assigned to the caller' })

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max } from 'class-validator';
-import { IsUnitCode } from '@onestop/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsPositive, IsString, Length, Max } from 'class-validator';
+import { IsLocalDate, IsUnitCode } from '@onestop/platform';
 
 /** Indicator values: up to four decimals (percentages, ratios), below a bound that keeps sums exact. */
 export const VALUE_FORMAT = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 };
 export const MAX_VALUE = 1e12;
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const LOCAL_DATE_MESSAGE = 'must be a date YYYY-MM-DD';
 
 export class AssignTaskDto {
   @ApiProperty({ example: 'Số hoá hồ sơ thủ tục hành chính quý I' })
@@ -37,14 +35,12 @@ export class AssignTaskDto {
   targetValue!: number;
 
   @ApiProperty({ example: '2026-03-31', description: 'the last day (Vietnam time); not before today' })
-  @Matches(LOCAL_DATE, { message: LOCAL_DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  @IsLocalDate()
   dueDate!: string;
 
   @ApiPropertyOptional({ example: '2026-03-01', description: 'when the communes’ time starts; the assignment by default; not after dueDate' })
   @IsOptional()
-  @Matches(LOCAL_DATE, { message: LOCAL_DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  @IsLocalDate()
   startsOn?: string;
 
   @ApiProperty({ example: ['19753', '19774'], description: 'communes of your province, each once' })

@@ -5,7 +5,8 @@ import type { Request } from 'express';
 import { ProblemException } from '../errors/problem.exception';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import { hasAnyRole, Principal } from './principal';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { bearerToken, verifyBearer } from './bearer';
+import { TokenVerifier } from './token-verifier';
 
 /**
  * Guards every route by default: a valid bearer token is required unless the route is @Public(),
@@ -29,10 +30,9 @@ export class AuthGuard implements CanActivate {
       throw new ProblemException(401, 'Authentication required', { detail: 'send a bearer token' });
     }
     try {
-      request.principal = await this.verifier.verify(token);
+      request.principal = await verifyBearer(this.verifier, token);
     } catch (error) {
       if (isPublic) return true;
-      if (error instanceof InvalidTokenError) throw new ProblemException(401, 'Invalid token', { detail: error.message });
       throw error;
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
@@ -41,11 +41,4 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
-}
-
-function bearerToken(request: Request): string | null {
-  const header = request.headers.authorization;
-  if (!header) return null;
-  const [scheme, token] = header.split(' ');
-  return scheme?.toLowerCase() === 'bearer' && token ? token : null;
 }

@@ -8,6 +8,9 @@ import { SharedSimulatedClock } from '../clock/shared-simulated-clock';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { PlatformEnv } from '../config/platform-env';
 import { setupOpenApi } from '../openapi/openapi';
+import { TokenVerifier } from '../auth/token-verifier';
+import { requestEdge, LargeBodyRoute } from '../http/edge/request-edge';
+import { corsOptions, noStoreByDefault, securityHeaders } from '../http/edge/response-headers';
 import { closingClockOnShutdown, connectConfiguredClock } from './service-clock';
 import { serviceDefaults } from './service-defaults';
 
@@ -20,8 +23,8 @@ export interface ServiceDefinition<E extends PlatformEnv> {
    * service's definition with its own settings class fits where any definition is listed.
    */
   module(env: E, clock?: Clock): DynamicModule;
-  /** Request bodies beyond small JSON: a larger JSON limit, binary media types read as a Buffer. */
-  bodies?: { jsonLimit: string; binary: { types: string[]; limit: string } };
+  /** Routes whose bodies are larger than small JSON (SMALL_JSON_LIMIT) or binary. */
+  largeBodies?: LargeBodyRoute[];
 }
 
 /**
@@ -36,12 +39,14 @@ export async function createServiceApp<E extends PlatformEnv>(
   const ownClock = clock ? undefined : await connectConfiguredClock(env);
   try {
     const module = definition.module(env, clock ?? ownClock);
-    const app = await NestFactory.create<NestExpressApplication>(ownClock ? closingClockOnShutdown(module, ownClock) : module, { bufferLogs: true });
+    const app = await NestFactory.create<NestExpressApplication>(ownClock ? closingClockOnShutdown(module, ownClock) : module, {
+      bufferLogs: true,
+      bodyParser: false,
+    });
     app.useLogger(app.get(Logger));
-    if (definition.bodies) {
-      app.useBodyParser('json', { limit: definition.bodies.jsonLimit });
-      app.useBodyParser('raw', { type: definition.bodies.binary.types, limit: definition.bodies.binary.limit });
-    }
+    app.use(securityHeaders(env.NODE_ENV === 'production'), noStoreByDefault);
+    app.enableCors(corsOptions(env.CORS_ORIGINS));
+    app.use(...requestEdge(definition.largeBodies ?? [], () => app.get(TokenVerifier, { strict: false })));
     app.enableShutdownHooks();
     setupOpenApi(app, definition.service, definition.description);
     const runningClock = clock ?? ownClock;

@@ -77,6 +77,11 @@ export class PlatformEnv {
   @IsString()
   AUTH_PROVINCE_CLAIM = 'province_code';
 
+  /** Browser origins allowed to call the API across origins (the web application's, if it is served elsewhere). */
+  @Transform(toList)
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, { each: true, message: 'must be a comma-separated list of origins such as https://motcua.hue.gov.vn' })
+  CORS_ORIGINS: string[] = [];
+
   /** Tokens must carry `exp` and `iat`, and live at most this long (12 h: a working day and some). */
   @IsInt()
   @Min(60)

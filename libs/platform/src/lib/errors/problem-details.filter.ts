@@ -3,7 +3,7 @@ import { PROBLEM_CONTENT_TYPE, ProblemDetails } from '@onestop/contracts';
 import type { Request, Response } from 'express';
 import { problemType } from './problem.exception';
 
-/** What body-parser throws for a body it cannot read; always the client's fault. */
+/** What body-parser and Express throw for a request they cannot read; always the client's fault. */
 interface BodyParserError {
   status?: number;
   statusCode?: number;
@@ -44,8 +44,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return fromHttpException(exception);
     const bodyError = exception as BodyParserError;
     const status = bodyError?.status ?? bodyError?.statusCode;
-    if (bodyError?.type && typeof status === 'number' && status >= 400 && status < 500) {
-      return { type: problemType(status), title: BODY_PARSER_TITLES[bodyError.type] ?? 'The request body cannot be read', status };
+    // Express and body-parser mark the request's own faults (unreadable body, undecodable path) with a 4xx.
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { type: problemType(status), title: (bodyError.type && BODY_PARSER_TITLES[bodyError.type]) || 'The request cannot be read', status };
     }
     return { type: problemType(500), title: 'Internal error', status: 500 };
   }

@@ -114,7 +114,7 @@ describe('the HTTP edge of every service', () => {
     expect(compressed.status).toBe(415);
   });
 
-  it('names the field holding a NUL character or nesting too deep', async () => {
+  it('names the field holding a NUL character, in the body or the path', async () => {
     const { url } = running.get('routing')!;
     const authorization = callers.find(([name]) => name === 'specialist')![1]!;
     const nul = await fetch(`${url}/api/v1/dossiers/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b/actions`, {

@@ -56,6 +56,9 @@ const BAD_QUERY_VALUES = [
   '2026-00',
   encodeURIComponent(Buffer.from(JSON.stringify({ at: '+275760-09-13T00:00:01Z', id: 'x' })).toString('base64url')),
   encodeURIComponent(Buffer.from('{"at":"2026-02-30","id":1}').toString('base64url')),
+  ...['-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '0000-01-01T00:00:00.000Z'].map((at) =>
+    Buffer.from(JSON.stringify([at, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'])).toString('base64url'),
+  ),
   encodeURIComponent(Buffer.from([0xff, 0xfe, 0x00]).toString('base64url')),
   'x'.repeat(10_000),
 ];

@@ -1,4 +1,4 @@
-import { invalidRequest } from '@onestop/platform';
+import { invalidRequest, isDateOrInstant } from '@onestop/platform';
 import { isUUID } from 'class-validator';
 
 /** A position in a list ordered by (instant, id): opaque to clients, checked when it comes back. */
@@ -15,8 +15,8 @@ export function decodeCursor(cursor: string | undefined): Position | null {
   if (cursor === undefined) return null;
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    const instant = new Date(typeof at === 'string' ? at : NaN);
-    if (typeof id === 'string' && isUUID(id) && !Number.isNaN(instant.getTime())) return { at: instant, id };
+    // An instant outside the platform's years would pass Date but not PostgreSQL.
+    if (typeof id === 'string' && isUUID(id) && isDateOrInstant(at)) return { at: new Date(at), id };
   } catch {
     // falls through to the refusal
   }

@@ -33,4 +33,20 @@ describe('NotificationEnv', () => {
   it('requires a callback secret in production', () => {
     expect(problems({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks' })).toEqual([expect.stringMatching(/^PROVIDER_CALLBACK_SECRET/)]);
   });
+
+  it('sends webhooks over https only in production, unless http is asked for by name', () => {
+    const prod = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks', PROVIDER_CALLBACK_SECRET: 'x'.repeat(24) };
+    expect(loadConfig(NotificationEnv, { ...base, ...prod }).webhookPolicy).toEqual({ allowHttp: false, allowPrivate: false });
+    expect(loadConfig(NotificationEnv, { ...base, ...prod, WEBHOOK_ALLOW_HTTP: 'true' }).webhookPolicy).toEqual({ allowHttp: true, allowPrivate: false });
+    expect(loadConfig(NotificationEnv, { ...base, NODE_ENV: 'development' }).webhookPolicy).toEqual({ allowHttp: true, allowPrivate: false });
+    expect(loadConfig(NotificationEnv, { ...base, NODE_ENV: 'test', WEBHOOK_ALLOW_HTTP: 'false' }).webhookPolicy).toEqual({ allowHttp: false, allowPrivate: false });
+  });
+
+  it('opens private webhook destinations only when asked, and never in production', () => {
+    expect(loadConfig(NotificationEnv, { ...base, NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'true' }).webhookPolicy.allowPrivate).toBe(true);
+    expect(loadConfig(NotificationEnv, { ...base, NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'false' }).webhookPolicy.allowPrivate).toBe(false);
+    expect(problems({ WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'yes' })).toEqual([expect.stringMatching(/^WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: must be true or false/)]);
+    const prod = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks', PROVIDER_CALLBACK_SECRET: 'x'.repeat(24) };
+    expect(problems({ ...prod, WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'true' })).toEqual([expect.stringMatching(/^WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: must not be true in production/)]);
+  });
 });

@@ -1,9 +1,25 @@
 import { PlatformEnv } from '@onestop/platform';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { z } from 'zod';
+import { DestinationPolicy } from './webhooks/webhook-destination';
 
 const httpUrl = { require_tld: false, protocols: ['http', 'https'] };
+
+// Read from the source: implicit conversion would already have turned the string "false" into true.
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return raw === 'true' ? true : raw === 'false' ? false : raw;
+};
+
+/** Webhooks into the platform's own network are for tests and a developer's machine, never production. */
+const notInProduction = ValidateBy({
+  name: 'notInProduction',
+  validator: {
+    validate: (allowed: unknown, args) => allowed !== true || (args!.object as NotificationEnv).NODE_ENV !== 'production',
+    defaultMessage: () => 'must not be true in production: webhooks would reach the platform\'s own network',
+  },
+});
 
 /** One SMS gateway (a brandname gateway in production); traffic is split between them by weight. */
 const smsProviderSchema = z.object({
@@ -102,6 +118,26 @@ export class NotificationEnv extends PlatformEnv {
   @Type(() => Number)
   WEBHOOK_RATE_PER_SECOND = 20;
 
+  /**
+   * `http://` webhook URLs. Unset: allowed in development and tests, refused in production
+   * (https only); set, it decides.
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  WEBHOOK_ALLOW_HTTP?: boolean;
+
+  /**
+   * Webhooks to loopback, private (RFC 1918, fc00::/7) and CGNAT addresses and to local names
+   * (localhost, single-label names): for tests and local development, whose receivers listen on
+   * loopback. Refused with NODE_ENV=production. Metadata names and link-local addresses stay
+   * refused either way.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  @notInProduction
+  WEBHOOK_ALLOW_PRIVATE_DESTINATIONS = false;
+
   /** Shared with the SMS and Zalo gateways: they present it when they report delivery. */
   @ValidateIf((env: NotificationEnv) => env.NODE_ENV === 'production' || env.PROVIDER_CALLBACK_SECRET !== undefined)
   @MinLength(24, { message: 'must be at least 24 characters' })
@@ -149,6 +185,11 @@ export class NotificationEnv extends PlatformEnv {
   @Min(1)
   @Type(() => Number)
   API_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Where webhooks may go, checked at registration and again at every attempt. */
+  get webhookPolicy(): DestinationPolicy {
+    return { allowHttp: this.WEBHOOK_ALLOW_HTTP ?? this.NODE_ENV !== 'production', allowPrivate: this.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS };
+  }
 
   get callbackSecret(): string {
     return this.PROVIDER_CALLBACK_SECRET ?? 'onestop-development-callback-secret';

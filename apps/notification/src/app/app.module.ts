@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { createEventRegistry } from '@onestop/contracts';
 import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformModule } from '@onestop/platform';
+import { ReferenceDataModule } from '@onestop/reference-data';
 import { ChannelRegistry } from '../channels/channel-registry';
 import { notificationSchema } from '../database/schema';
 import { DeliveriesController } from '../deliveries/deliveries.controller';
@@ -18,6 +19,7 @@ import { ApiRateLimit } from '../rate-limit/api-rate-limit';
 import { PreferencesController } from '../recipients/preferences.controller';
 import { TemplatesController } from '../templates/templates.controller';
 import { TemplateStore } from '../templates/template-store';
+import { HostResolver } from '../webhooks/webhook-client';
 import { WebhookSubscriptions } from '../webhooks/webhook-subscriptions';
 import { WebhooksController } from '../webhooks/webhooks.controller';
 
@@ -29,12 +31,14 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'notification', env, database: notificationSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'notification', registry: createEventRegistry() }),
+        ReferenceDataModule,
       ],
       controllers: [TemplatesController, PreferencesController, InboxController, DeliveriesController, ProviderCallbacksController, WebhooksController],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: ApiRateLimit },
         TemplateStore,
         WebhookSubscriptions,
+        HostResolver,
         ChannelRegistry,
         DeliveryDispatcher,
         NoticePlanner,

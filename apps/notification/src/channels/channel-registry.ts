@@ -6,6 +6,7 @@ import { NotificationEnv } from '../notification.env';
 import { PERSONAL_CHANNELS, PersonalChannel } from '../recipients/channel-plan';
 import { TokenBuckets } from '../rate-limit/token-bucket';
 import { Channel, NotificationKind } from '../templates/notification-kinds';
+import { HostResolver } from '../webhooks/webhook-client';
 import { WebhookSubscriptions } from '../webhooks/webhook-subscriptions';
 import { ChannelAdapter } from './channel-adapter';
 import { EmailAdapter } from './email.adapter';
@@ -19,7 +20,7 @@ import { ZaloAdapter } from './zalo.adapter';
 export class ChannelRegistry implements OnApplicationShutdown {
   private readonly adapters = new Map<Channel, ChannelAdapter>();
 
-  constructor(env: NotificationEnv, @Inject(REDIS) redis: Redis, dataSource: DataSource, clock: Clock, subscriptions: WebhookSubscriptions) {
+  constructor(env: NotificationEnv, @Inject(REDIS) redis: Redis, dataSource: DataSource, clock: Clock, subscriptions: WebhookSubscriptions, resolver: HostResolver) {
     const buckets = new TokenBuckets(redis, 'notification:rate');
     const add = (adapter: ChannelAdapter) => this.adapters.set(adapter.channel, adapter);
     if (env.SMTP_URL) add(new EmailAdapter({ url: env.SMTP_URL, from: env.SMTP_FROM, connections: env.SMTP_CONNECTIONS, ratePerSecond: env.SMTP_RATE_PER_SECOND }, buckets));
@@ -28,7 +29,7 @@ export class ChannelRegistry implements OnApplicationShutdown {
       add(new ZaloAdapter({ apiUrl: env.ZALO_API_URL, accessToken: env.ZALO_ACCESS_TOKEN!, templates: env.ZALO_TEMPLATES, ratePerSecond: env.ZALO_RATE_PER_SECOND, timeoutMs: env.PROVIDER_TIMEOUT_MS }, buckets));
     }
     add(new InboxAdapter(dataSource, () => clock.now()));
-    add(new WebhookAdapter(subscriptions, buckets, env.WEBHOOK_RATE_PER_SECOND, env.PROVIDER_TIMEOUT_MS));
+    add(new WebhookAdapter(subscriptions, buckets, { ratePerSecond: env.WEBHOOK_RATE_PER_SECOND, timeoutMs: env.PROVIDER_TIMEOUT_MS, policy: env.webhookPolicy, resolver }));
   }
 
   adapter(channel: string): ChannelAdapter | undefined {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { SmsProviderSettings } from '../notification.env';
 import { TokenBuckets } from '../rate-limit/token-bucket';
 import { FakeProvider, startFakeProvider } from '../test/fake-provider';
+import { HostResolver } from '../webhooks/webhook-client';
 import { verifyWebhook } from '../webhooks/webhook-signature';
 import { OutgoingMessage } from './channel-adapter';
 import { SmsAdapter } from './sms.adapter';
@@ -112,7 +113,7 @@ describe('HTTP channel adapters against local providers', () => {
     const receiver = await startFakeProvider('webhook');
     try {
       const secrets = { secretOf: async (id: string) => (id === 'sub-1' ? 'commune-secret-0123456789' : null) };
-      const adapter = new WebhookAdapter(secrets, buckets, 100, 2_000);
+      const adapter = new WebhookAdapter(secrets, buckets, { ratePerSecond: 100, timeoutMs: 2_000, policy: { allowHttp: true, allowPrivate: true }, resolver: new HostResolver() });
       const body = JSON.stringify({ kind: 'dossier-received', code: '19753-261124-0001' });
       const hook = (recipient: string) => message(`${receiver.url}/hooks/onestop`, { recipient, body });
       expect(await adapter.send(hook('webhook:sub-1'))).toMatchObject({ kind: 'accepted', provider: 'webhook' });
@@ -121,9 +122,9 @@ describe('HTTP channel adapters against local providers', () => {
       expect(request.body).toBe(body);
       expect(verifyWebhook('commune-secret-0123456789', request.body, String(request.headers['x-onestop-signature']), Math.floor(Date.now() / 1000))).toBe(true);
       receiver.script('*', ['temporary', 'permanent']);
-      expect(await adapter.send(hook('webhook:sub-1'))).toMatchObject({ kind: 'temporary-failure', reason: expect.stringContaining('503') });
-      expect(await adapter.send(hook('webhook:sub-1'))).toMatchObject({ kind: 'permanent-failure', reason: expect.stringContaining('400') });
-      expect(await adapter.send(message('http://127.0.0.1:9/closed', { recipient: 'webhook:sub-1' }))).toMatchObject({ kind: 'temporary-failure' });
+      expect(await adapter.send(hook('webhook:sub-1'))).toEqual({ kind: 'temporary-failure', provider: 'webhook', reason: 'HTTP 503' });
+      expect(await adapter.send(hook('webhook:sub-1'))).toEqual({ kind: 'permanent-failure', provider: 'webhook', reason: 'HTTP 400' });
+      expect(await adapter.send(message('http://127.0.0.1:9/closed', { recipient: 'webhook:sub-1' }))).toEqual({ kind: 'temporary-failure', provider: 'webhook', reason: 'connection refused' });
       expect(await adapter.send(hook('webhook:removed'))).toMatchObject({ kind: 'permanent-failure' });
     } finally {
       await receiver.close();

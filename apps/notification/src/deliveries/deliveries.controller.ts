@@ -31,6 +31,7 @@ interface DeliveryRow {
   channel: string;
   locale: string;
   templateVersion: number | null;
+  templateProvinceCode: string | null;
   recipient: string;
   address: string;
   critical: boolean;
@@ -48,16 +49,24 @@ interface DeliveryRow {
   giveUpAt: Date;
 }
 
-const COLUMNS = `id, event_id AS "eventId", kind, channel, locale, template_version AS "templateVersion", recipient, address, critical,
+const COLUMNS = `id, event_id AS "eventId", kind, channel, locale, template_version AS "templateVersion",
+  template_province_code AS "templateProvinceCode", recipient, address, critical,
   dossier_code AS "dossierCode", state, attempts, next_attempt_at AS "nextAttemptAt", provider, provider_reference AS "providerReference",
   last_error AS "lastError", created_at AS "createdAt", sending_at AS "sendingAt", delivered_at AS "deliveredAt", failed_at AS "failedAt",
   give_up_at AS "giveUpAt"`;
 
 /** Operators see where a notice went and how; the address masked and the text left out. */
 function view(row: DeliveryRow) {
-  const { address, locale, templateVersion, ...rest } = row;
-  const template = templateVersion === null ? null : { id: `${row.kind}/${row.channel}/${locale}`, version: templateVersion };
+  const { address, locale, templateVersion, templateProvinceCode, ...rest } = row;
+  // provinceCode: whose version was used, the province's own or (null) the national default.
+  const template = templateVersion === null ? null : { id: `${row.kind}/${row.channel}/${locale}`, version: templateVersion, provinceCode: templateProvinceCode };
   return { ...rest, locale, template, address: row.channel === 'webhook' ? address : maskPersonalText(address) };
+}
+
+/** Deliveries are the province's: a token without one sees none. */
+function provinceOf(principal: Principal): string {
+  if (!principal.provinceCode) throw new ProblemException(403, 'Not allowed', { detail: 'deliveries belong to a province, and your token names none' });
+  return principal.provinceCode;
 }
 
 const notFound = (id: string) => new ProblemException(404, 'Not found', { detail: `no delivery ${id} in your province` });
@@ -83,7 +92,7 @@ export class DeliveriesController {
         WHERE province_code = $1 AND ($2::text IS NULL OR dossier_code = $2) AND ($3::text IS NULL OR state = $3)
           AND ($4::text IS NULL OR channel = $4) AND ($5::uuid IS NULL OR id < $5)
         ORDER BY id DESC LIMIT $6`,
-      [principal.provinceCode, query.dossierCode ?? null, query.state ?? null, query.channel ?? null, query.cursor ?? null, limit + 1],
+      [provinceOf(principal), query.dossierCode ?? null, query.state ?? null, query.channel ?? null, query.cursor ?? null, limit + 1],
     );
     const page = rows.slice(0, limit);
     return { items: page.map(view), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
@@ -93,7 +102,7 @@ export class DeliveriesController {
   @Roles('province-admin', 'province-leader')
   @ApiOperation({ summary: 'One delivery: state, attempts, provider and its reference, timestamps, template used' })
   async one(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    const rows: DeliveryRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM deliveries WHERE id = $1 AND province_code = $2`, [id, principal.provinceCode]);
+    const rows: DeliveryRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM deliveries WHERE id = $1 AND province_code = $2`, [id, provinceOf(principal)]);
     if (!rows[0]) throw notFound(id);
     return view(rows[0]);
   }
@@ -103,14 +112,15 @@ export class DeliveriesController {
   @Roles('province-admin')
   @ApiOperation({ summary: 'Send a failed delivery again (after fixing an address or a provider); the retry horizon starts anew' })
   async retry(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+    const provinceCode = provinceOf(principal);
     const now = this.clock.now();
     const [rows]: [DeliveryRow[], number] = await this.dataSource.query(
       `UPDATE deliveries SET state = 'created', next_attempt_at = $3, give_up_at = $3::timestamptz + (give_up_at - created_at), failed_at = NULL, updated_at = $3
         WHERE id = $1 AND province_code = $2 AND state IN ('permanent-failure', 'technical-failure') RETURNING ${COLUMNS}`,
-      [id, principal.provinceCode, now],
+      [id, provinceCode, now],
     );
     if (!rows[0]) {
-      const exists: DeliveryRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM deliveries WHERE id = $1 AND province_code = $2`, [id, principal.provinceCode]);
+      const exists: DeliveryRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM deliveries WHERE id = $1 AND province_code = $2`, [id, provinceCode]);
       if (!exists[0]) throw notFound(id);
       throw new ProblemException(409, 'Not failed', { detail: `delivery ${id} is ${exists[0].state}; only failed deliveries are sent again` });
     }

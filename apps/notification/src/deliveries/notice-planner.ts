@@ -19,6 +19,8 @@ interface DeliveryDraft {
   channel: string;
   locale: string;
   templateVersion: number | null;
+  /** Whose version it was: the province's own, or null for the national default. */
+  templateProvinceCode: string | null;
   address: string;
   subject: string | null;
   body: string;
@@ -63,13 +65,14 @@ export class NoticePlanner {
       const reach = { email: chosen?.email ?? recipient.reach.email, phone: chosen?.phone ?? recipient.reach.phone, account: recipient.reach.account };
       const values = notice.values(chosen?.locale ?? 'vi');
       for (const { channel, address } of planChannels(reach, chosen?.channels ?? {}, usable, critical)) {
-        const template = await this.templates.current(notice.kind, channel as 'email' | 'sms' | 'zalo' | 'inbox', chosen?.locale ?? 'vi');
+        // The province the notice concerns decides whose version it is, whoever receives it.
+        const template = await this.templates.current(notice.kind, channel as 'email' | 'sms' | 'zalo' | 'inbox', chosen?.locale ?? 'vi', notice.dossier.provinceCode);
         if (!template) {
           this.logger.error(`no ${channel} template for ${notice.kind}: nothing sent on ${channel} for event ${notice.event.id}`);
           continue;
         }
         const text = renderTemplate({ subject: template.subject ?? undefined, body: template.body }, values);
-        drafts.push({ recipient: recipient.key, channel, locale: template.locale, templateVersion: template.version, address, ...text, data: values });
+        drafts.push({ recipient: recipient.key, channel, locale: template.locale, templateVersion: template.version, templateProvinceCode: template.provinceCode, address, ...text, data: values });
       }
     }
     return drafts;
@@ -84,6 +87,7 @@ export class NoticePlanner {
       channel: 'webhook',
       locale: 'vi',
       templateVersion: null,
+      templateProvinceCode: null,
       address: subscription.url,
       subject: null,
       body: JSON.stringify({ kind: notice.kind, eventId: notice.event.id, occurredAt: notice.event.occurredAt, dossier: { id: notice.dossier.id, code: notice.dossier.code }, data }),
@@ -96,11 +100,11 @@ export class NoticePlanner {
     const giveUpAt = new Date(now.getTime() + this.env.DELIVERY_RETRY_HORIZON_MS);
     const column = <K extends keyof DeliveryDraft>(key: K) => drafts.map((draft) => draft[key]);
     await tx.query(
-      `INSERT INTO deliveries (id, event_id, recipient, channel, kind, critical, locale, template_version, address, subject, body, data,
+      `INSERT INTO deliveries (id, event_id, recipient, channel, kind, critical, locale, template_version, template_province_code, address, subject, body, data,
          dossier_id, dossier_code, province_code, state, next_attempt_at, give_up_at, created_at, updated_at)
-       SELECT id, $2, recipient, channel, $3, $4, locale, template_version, address, subject, body, data, $5, $6, $7, 'created', $8, $9, $8, $8
-         FROM unnest($1::uuid[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::jsonb[])
-           AS d(id, recipient, channel, locale, template_version, address, subject, body, data)
+       SELECT id, $2, recipient, channel, $3, $4, locale, template_version, template_province_code, address, subject, body, data, $5, $6, $7, 'created', $8, $9, $8, $8
+         FROM unnest($1::uuid[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::jsonb[], $18::text[])
+           AS d(id, recipient, channel, locale, template_version, address, subject, body, data, template_province_code)
        ON CONFLICT (event_id, recipient, channel) DO NOTHING`,
       [
         drafts.map(() => uuidv7()),
@@ -120,6 +124,7 @@ export class NoticePlanner {
         column('subject'),
         column('body'),
         drafts.map((draft) => JSON.stringify(draft.data)),
+        column('templateProvinceCode'),
       ],
     );
   }

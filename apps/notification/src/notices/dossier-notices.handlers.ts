@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DOSSIER_STATUS, DossierReceived, DossierRefusedAtIntake, DossierRouted, DossierStatusChanged, EnvelopeOf } from '@onestop/contracts';
 import { EventHandler, HandlesEvent } from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
+import { AdministrativeUnits } from '@onestop/reference-data';
 import { EntityManager } from 'typeorm';
 import { formatInstant } from '../deliveries/notice';
 import { NoticePlanner } from '../deliveries/notice-planner';
@@ -100,16 +101,19 @@ export class DossierAssignedNotifier implements EventHandler<EnvelopeOf<typeof D
   constructor(
     private readonly planner: NoticePlanner,
     private readonly links: NoticeLinks,
+    private readonly units: AdministrativeUnits,
   ) {}
 
   async handle(event: EnvelopeOf<typeof DossierRouted>, tx: EntityManager): Promise<void> {
     const routed = event.payload;
     if (!routed.assigneeId) return;
     const contact = await contactOf(tx, routed.dossierId);
+    // The dossier's province, else (its receipt was never seen here) the province of the unit it went to.
+    const provinceCode = contact?.provinceCode ?? (await this.units.find(routed.unitCode))?.provinceCode ?? '';
     await this.planner.plan(tx, {
       event,
       kind: 'dossier-assigned',
-      dossier: { id: routed.dossierId, code: routed.code, provinceCode: contact?.provinceCode ?? '', unitCodes: [routed.unitCode] },
+      dossier: { id: routed.dossierId, code: routed.code, provinceCode, unitCodes: [routed.unitCode] },
       recipients: [this.links.officer(routed.assigneeId)],
       values: (locale) => ({
         code: routed.code,

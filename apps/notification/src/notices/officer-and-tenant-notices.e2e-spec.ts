@@ -27,7 +27,13 @@ describe('notices to officers and tenant systems', () => {
 
   beforeAll(async () => {
     [smtp, receiver] = await Promise.all([startSmtpSink(), startFakeProvider('webhook')]);
-    notification = await startServiceWithDatabase(notificationService, notificationSchema, { KAFKA_CONSUMER_START: 'latest', SMTP_URL: smtp.url, API_RATE_LIMIT_PER_MINUTE: '20' });
+    // The receiver listens on loopback, which only this setting (never production) lets webhooks reach.
+    notification = await startServiceWithDatabase(notificationService, notificationSchema, {
+      KAFKA_CONSUMER_START: 'latest',
+      SMTP_URL: smtp.url,
+      API_RATE_LIMIT_PER_MINUTE: '20',
+      WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'true',
+    });
     producer = new Kafka({ clientId: 'notification-e2e-officers', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     tokens.admin = await tokenFor('province-admin', undefined, '46', `admin-${randomBytes(3).toString('hex')}`);

@@ -7,12 +7,18 @@ export interface CurrentTemplate {
   version: number;
   subject: string | null;
   body: string;
+  /** The province whose version it is; null for the national default. */
+  provinceCode: string | null;
 }
 
+/** The map key of a scope: a province code, or `*` for the national defaults. */
+const NATIONAL = '*';
+const keyOf = (scope: string, kind: string, channel: string, locale: string) => `${scope}/${kind}/${channel}/${locale}`;
+
 /**
- * The current version of every template, held in memory: every notice renders one, and the
- * table is small (kinds × channels × locales). A save here is seen at once; other replicas see it
- * within half a minute.
+ * The current version of every template, national and per province, held in memory: every notice
+ * renders one, and the table is small (scopes × kinds × channels × locales). A save here is seen
+ * at once; other replicas see it within half a minute.
  */
 @Injectable()
 export class TemplateStore {
@@ -20,20 +26,26 @@ export class TemplateStore {
 
   constructor(dataSource: DataSource) {
     this.snapshot = new ExpiringSnapshot(async () => {
-      const rows: (CurrentTemplate & { key: string })[] = await dataSource.query(
-        `SELECT DISTINCT ON (kind, channel, locale) kind || '/' || channel || '/' || locale AS key, version, subject, body
-           FROM templates ORDER BY kind, channel, locale, version DESC`,
+      const rows: (CurrentTemplate & { kind: string; channel: string; locale: string })[] = await dataSource.query(
+        `SELECT DISTINCT ON (province_code, kind, channel, locale) province_code AS "provinceCode", kind, channel, locale, version, subject, body
+           FROM templates ORDER BY province_code, kind, channel, locale, version DESC`,
       );
-      return new Map(rows.map(({ key, ...template }) => [key, template]));
+      return new Map(rows.map(({ kind, channel, locale, ...template }) => [keyOf(template.provinceCode ?? NATIONAL, kind, channel, locale), template]));
     }, 30_000);
   }
 
-  /** The template in the person's locale, else the Vietnamese one; null when neither exists. */
-  async current(kind: NotificationKind, channel: TemplateChannel, locale: Locale): Promise<(CurrentTemplate & { locale: Locale }) | null> {
+  /**
+   * The template a notice of `provinceCode` renders: in the person's locale, else Vietnamese; in
+   * each, the province's own version, else the national default. Null when none exists. A notice
+   * whose province is unknown ('') gets the national default.
+   */
+  async current(kind: NotificationKind, channel: TemplateChannel, locale: Locale, provinceCode: string): Promise<(CurrentTemplate & { locale: Locale }) | null> {
     const templates = await this.snapshot.get();
     for (const candidate of locale === 'vi' ? (['vi'] as const) : [locale, 'vi' as const]) {
-      const found = templates.get(`${kind}/${channel}/${candidate}`);
-      if (found) return { ...found, locale: candidate };
+      for (const scope of provinceCode ? [provinceCode, NATIONAL] : [NATIONAL]) {
+        const found = templates.get(keyOf(scope, kind, channel, candidate));
+        if (found) return { ...found, locale: candidate };
+      }
     }
     return null;
   }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, invalidRequest, Principal, ProblemException, Roles } from '@onestop/platform';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { TEMPLATE_CHANNELS, TemplateChannel, isNotificationKind, LOCALES, Locale, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
 import { renderTemplate, smsSegments, templateProblems, TemplateText } from './template';
@@ -34,7 +34,16 @@ export class PreviewDto {
   values?: Record<string, string>;
 }
 
+export class TemplateScopeQueryDto {
+  @ApiPropertyOptional({ description: "the province whose templates these are; the caller's own (the only one allowed) when left out", example: '46' })
+  @IsOptional()
+  @Matches(/^[0-9]{2}$/, { message: 'must be a province code such as 46' })
+  province?: string;
+}
+
 interface TemplateRow {
+  /** The province whose version it is; null for the national default. */
+  provinceCode: string | null;
   kind: NotificationKind;
   channel: TemplateChannel;
   locale: Locale;
@@ -45,7 +54,7 @@ interface TemplateRow {
   createdAt: Date;
 }
 
-const COLUMNS = `kind, channel, locale, version, subject, body, created_by AS "createdBy", created_at AS "createdAt"`;
+const COLUMNS = `province_code AS "provinceCode", kind, channel, locale, version, subject, body, created_by AS "createdBy", created_at AS "createdAt"`;
 
 /** Sample values for previews: what a real message of the kind would show. */
 const SAMPLE: Record<string, string> = {
@@ -71,13 +80,31 @@ function keyOf(kind: string, channel: string, locale: string): { kind: Notificat
   return { kind: kind as NotificationKind, channel: channel as TemplateChannel, locale: locale as Locale };
 }
 
+/**
+ * The province whose templates the caller reads, previews and writes: their own, and only theirs.
+ * Naming another (`?province=`) is refused; a token without a province has none.
+ */
+function provinceOf(principal: Principal, query: TemplateScopeQueryDto): string {
+  if (!principal.provinceCode) throw new ProblemException(403, 'Not allowed', { detail: 'templates belong to a province, and your token names none' });
+  if (query.province !== undefined && query.province !== principal.provinceCode) {
+    throw new ProblemException(403, 'Not allowed', { detail: `you may read and change the templates of your own province, ${principal.provinceCode}` });
+  }
+  return principal.provinceCode;
+}
+
 function checked(kind: NotificationKind, text: TemplateText): TemplateText {
   const problems = templateProblems(kind, text);
   if (problems.length) throw invalidRequest(problems);
   return text;
 }
 
-/** Templates per message kind, channel and locale: versioned, checked when saved, previewed. */
+/**
+ * Templates per message kind, channel and locale: versioned, checked when saved, previewed. The
+ * national defaults are the seeded versions, which no province edits; a province administrator
+ * saves the province's own versions, which shadow the default for that province's notices only.
+ * Every route works in the caller's province: what they read is its effective version (its own,
+ * else the national default), what they save is its own.
+ */
 @ApiTags('templates')
 @ApiBearerAuth()
 @Controller('api/v1/templates')
@@ -87,25 +114,48 @@ export class TemplatesController {
     private readonly store: TemplateStore,
   ) {}
 
+  @Get()
+  @Roles('province-admin', 'province-leader')
+  @ApiOperation({ summary: "The province's effective templates: its own version of each, else the national default" })
+  async list(@Query() query: TemplateScopeQueryDto, @CurrentPrincipal() principal: Principal) {
+    const rows: TemplateRow[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (kind, channel, locale) ${COLUMNS} FROM templates
+        WHERE province_code = $1 OR province_code IS NULL
+        ORDER BY kind, channel, locale, province_code IS NULL, version DESC`,
+      [provinceOf(principal, query)],
+    );
+    return { items: rows };
+  }
+
   @Get(':kind/:channel/:locale')
   @Roles('province-admin', 'province-leader')
-  @ApiOperation({ summary: 'The current version of a template' })
-  async current(@Param('kind') kind: string, @Param('channel') channel: string, @Param('locale') locale: string) {
-    return this.latest(keyOf(kind, channel, locale));
+  @ApiOperation({ summary: "The current version of a template for the caller's province (its own, else the national default)" })
+  async current(@Param('kind') kind: string, @Param('channel') channel: string, @Param('locale') locale: string, @Query() query: TemplateScopeQueryDto, @CurrentPrincipal() principal: Principal) {
+    const key = keyOf(kind, channel, locale);
+    return this.latest(key, provinceOf(principal, query));
   }
 
   @Put(':kind/:channel/:locale')
   @Roles('province-admin')
-  @ApiOperation({ summary: 'Save a new version (placeholders checked: 400 names an unknown or missing one)' })
-  async save(@Param('kind') kind: string, @Param('channel') channel: string, @Param('locale') locale: string, @Body() body: TemplateDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: "Save a new version of the province's own template, which shadows the national default (placeholders checked: 400 names an unknown or missing one)" })
+  async save(
+    @Param('kind') kind: string,
+    @Param('channel') channel: string,
+    @Param('locale') locale: string,
+    @Query() query: TemplateScopeQueryDto,
+    @Body() body: TemplateDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const key = keyOf(kind, channel, locale);
+    const provinceCode = provinceOf(principal, query);
     const text = checked(key.kind, body);
-    // The primary key makes two concurrent saves of the same next version one success and one retry.
+    // The unique index makes two concurrent saves of the same next version one success and one retry.
     const rows: TemplateRow[] = await this.dataSource.query(
-      `INSERT INTO templates (kind, channel, locale, version, subject, body, created_by)
-       SELECT $1, $2, $3, COALESCE(max(version), 0) + 1, $4, $5, $6 FROM templates WHERE kind = $1 AND channel = $2 AND locale = $3
+      `INSERT INTO templates (province_code, kind, channel, locale, version, subject, body, created_by)
+       SELECT $7, $1, $2, $3, COALESCE(max(version), 0) + 1, $4, $5, $6 FROM templates
+        WHERE province_code = $7 AND kind = $1 AND channel = $2 AND locale = $3
        RETURNING ${COLUMNS}`,
-      [key.kind, key.channel, key.locale, text.subject ?? null, text.body, principal.subject],
+      [key.kind, key.channel, key.locale, text.subject ?? null, text.body, principal.subject, provinceCode],
     ).catch((error: { code?: string }) => {
       if (error.code === '23505') throw new ProblemException(409, 'Saved concurrently', { detail: 'another version was saved at the same time; reload and save again' });
       throw error;
@@ -117,18 +167,28 @@ export class TemplatesController {
   @Post(':kind/:channel/:locale/preview')
   @HttpCode(200)
   @Roles('province-admin', 'province-leader')
-  @ApiOperation({ summary: 'Render the current version, or a draft, with sample or given values' })
-  async preview(@Param('kind') kind: string, @Param('channel') channel: string, @Param('locale') locale: string, @Body() body: PreviewDto) {
+  @ApiOperation({ summary: "Render the province's current version, or a draft, with sample or given values" })
+  async preview(
+    @Param('kind') kind: string,
+    @Param('channel') channel: string,
+    @Param('locale') locale: string,
+    @Query() query: TemplateScopeQueryDto,
+    @Body() body: PreviewDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const key = keyOf(kind, channel, locale);
-    const text: TemplateText = body.draft ? checked(key.kind, body.draft) : await this.latest(key).then((row) => ({ subject: row.subject ?? undefined, body: row.body }));
+    const provinceCode = provinceOf(principal, query);
+    const text: TemplateText = body.draft ? checked(key.kind, body.draft) : await this.latest(key, provinceCode).then((row) => ({ subject: row.subject ?? undefined, body: row.body }));
     const rendered = renderTemplate(text, { ...SAMPLE, ...body.values });
     return { ...rendered, ...(key.channel === 'sms' ? { sms: smsSegments(rendered.body) } : {}) };
   }
 
-  private async latest(key: { kind: NotificationKind; channel: TemplateChannel; locale: Locale }): Promise<TemplateRow> {
+  /** The province's latest version, else the latest national one. */
+  private async latest(key: { kind: NotificationKind; channel: TemplateChannel; locale: Locale }, provinceCode: string): Promise<TemplateRow> {
     const rows: TemplateRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM templates WHERE kind = $1 AND channel = $2 AND locale = $3 ORDER BY version DESC LIMIT 1`,
-      [key.kind, key.channel, key.locale],
+      `SELECT ${COLUMNS} FROM templates WHERE kind = $1 AND channel = $2 AND locale = $3 AND (province_code = $4 OR province_code IS NULL)
+        ORDER BY province_code IS NULL, version DESC LIMIT 1`,
+      [key.kind, key.channel, key.locale, provinceCode],
     );
     if (!rows.length) throw new ProblemException(404, 'Not found', { detail: `no ${key.channel} template in ${key.locale} for ${key.kind}` });
     return rows[0];

@@ -1,0 +1,183 @@
+import { deadLetterTopicSpec, EVENT_TOPIC_SPECS, TOPICS } from '@onestop/contracts';
+import { BrokerOptions, resetBroker, startBroker } from '@onestop/local-stack';
+import { createIdempotentProducer, createKafka, CreateMessagingTables1763800000000, DeadLetterPublisher, ensureTopics, InboxConsumer, kafkaSettings, OutboxRelay, DEFAULT_RELAY_OPTIONS } from '@onestop/messaging';
+import { loadConfig, PlatformEnv } from '@onestop/platform';
+import { createTestDatabase, TestDatabase, waitFor } from '@onestop/testing';
+import { AclEntry, AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, Producer, ResourcePatternTypes } from 'kafkajs';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEffectsTable, probeFixture, RecordingHandler } from '../../libs/messaging/src/test/probe-events';
+import { serviceKafkaUse } from './kafka-access';
+import { Acl, kafkaUserName, serviceAcls } from './kafka-users';
+
+/**
+ * The cluster's Kafka security, on a local broker of its own: SCRAM-SHA-512 on SASL_PLAINTEXT and
+ * SASL_SSL (a CA made here), Kafka's authorizer, and the ACLs the KafkaUser of digital-signature
+ * gets on the cluster. The clients are the platform's own, built from the settings a service reads.
+ */
+const SCRAM_PORT = 19192;
+const TLS_PORT = 19194;
+const SERVICE = 'digital-signature';
+const USER = kafkaUserName(SERVICE);
+
+const dir = mkdtempSync(join(tmpdir(), 'kafka-security-'));
+const passwords = { broker: randomBytes(12).toString('hex'), [USER]: randomBytes(12).toString('hex') };
+let broker: BrokerOptions;
+
+/** A CA and the broker's certificate for 127.0.0.1, signed by it: what Strimzi's cluster CA does on the cluster. */
+function makeCertificates(): void {
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1', '-subj', '/CN=onestop-test-cluster-ca');
+  openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'broker.key', '-out', 'broker.csr', '-subj', '/CN=127.0.0.1');
+  writeFileSync(join(dir, 'broker.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  openssl('x509', '-req', '-in', 'broker.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'broker.crt', '-days', '1', '-extfile', 'broker.ext');
+}
+
+/** A service's Kafka settings as the cluster gives them: the user, its password in a mounted file, TLS with the cluster CA. */
+function serviceKafka(overrides: Record<string, string> = {}): Kafka {
+  const passwordFile = join(dir, `${USER}.password`);
+  writeFileSync(passwordFile, `${passwords[USER]}\n`);
+  const env = loadConfig(
+    PlatformEnv,
+    {
+      KAFKA_BROKERS: `127.0.0.1:${TLS_PORT}`,
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: USER,
+      KAFKA_SASL_PASSWORD_FILE: passwordFile,
+      KAFKA_TLS: 'true',
+      KAFKA_TLS_CA_FILE: join(dir, 'ca.crt'),
+      ...overrides,
+    },
+    { PORT: '3003', DATABASE_URL: 'postgres://unused@127.0.0.1/unused' },
+  );
+  return createKafka(kafkaSettings(env, `onestop-${SERVICE}`));
+}
+
+const superUser = () =>
+  createKafka({ brokers: [`127.0.0.1:${SCRAM_PORT}`], clientId: 'kafka-security-test', sasl: { mechanism: 'scram-sha-512', username: 'broker', password: passwords.broker } });
+
+/** The bindings Strimzi's user operator makes of a KafkaUser's ACLs. */
+function bindings(user: string, acls: Acl[]): AclEntry[] {
+  const types = { topic: AclResourceTypes.TOPIC, group: AclResourceTypes.GROUP, cluster: AclResourceTypes.CLUSTER };
+  const operations = { Read: AclOperationTypes.READ, Write: AclOperationTypes.WRITE, Create: AclOperationTypes.CREATE, Delete: AclOperationTypes.DELETE, Describe: AclOperationTypes.DESCRIBE, IdempotentWrite: AclOperationTypes.IDEMPOTENT_WRITE };
+  return acls.flatMap((acl) =>
+    acl.operations.map((operation) => ({
+      resourceType: types[acl.resource.type],
+      resourceName: acl.resource.type === 'cluster' ? 'kafka-cluster' : acl.resource.name!,
+      resourcePatternType: acl.resource.patternType === 'prefix' ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
+      principal: `User:${user}`,
+      host: '*',
+      operation: operations[operation],
+      permissionType: AclPermissionTypes.ALLOW,
+    })),
+  );
+}
+
+beforeAll(async () => {
+  makeCertificates();
+  broker = {
+    name: 'scram',
+    port: SCRAM_PORT,
+    controllerPort: SCRAM_PORT + 1,
+    heapMb: 384,
+    security: { scramUsers: passwords, authorizer: true, tls: { port: TLS_PORT, certificateFile: join(dir, 'broker.crt'), keyFile: join(dir, 'broker.key') } },
+  };
+  // Users are written when the storage is formatted: always a fresh instance.
+  await resetBroker(broker);
+  await startBroker(broker);
+  const admin = superUser().admin();
+  await admin.connect();
+  try {
+    const topics = [...EVENT_TOPIC_SPECS, deadLetterTopicSpec(SERVICE)].map((spec) => ({ topic: spec.name, numPartitions: Math.min(spec.partitions, 3), replicationFactor: 1 }));
+    await admin.createTopics({ topics, waitForLeaders: true });
+    await admin.createAcls({ acl: bindings(USER, serviceAcls(serviceKafkaUse(SERVICE))) });
+  } finally {
+    await admin.disconnect();
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await resetBroker(broker);
+  rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+describe('Kafka with SCRAM, TLS and ACLs', () => {
+  let database: TestDatabase;
+  const stops: (() => Promise<unknown>)[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('kafka_security', { entities: [], migrations: [CreateMessagingTables1763800000000] });
+    await createEffectsTable(database.dataSource);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    await database.drop();
+  });
+
+  it("carries events through the outbox relay and the inbox consumer as the service's user, over TLS, within its ACLs", async () => {
+    const kafka = serviceKafka();
+    // The service provisions topics at start: those it may not see or create are the cluster's.
+    await expect(ensureTopics(kafka, [...EVENT_TOPIC_SPECS, deadLetterTopicSpec(SERVICE)])).resolves.toEqual([]);
+
+    const fixture = probeFixture('security', TOPICS.signature);
+    const handler = new RecordingHandler();
+    const producer: Producer = createIdempotentProducer(kafka);
+    await producer.connect();
+    stops.push(() => producer.disconnect());
+    const consumer = new InboxConsumer(kafka, database.dataSource, fixture.registry, new Map([['ProbeRecorded', handler]]), new DeadLetterPublisher(producer, SERVICE), {
+      groupId: SERVICE,
+      topics: [TOPICS.signature],
+      maxAttempts: 1,
+      retryBaseMs: 50,
+      retryMaxMs: 200,
+      partitionsConsumedConcurrently: 1,
+      fromBeginning: true,
+    });
+    await consumer.start();
+    stops.push(() => consumer.stop());
+    const relay = new OutboxRelay({ connectionString: database.url }, producer, { ...DEFAULT_RELAY_OPTIONS, retryMaxMs: 1_000 });
+    relay.start();
+    stops.push(() => relay.stop());
+
+    // One event applied, one that fails goes to the service's dead-letter topic: both need its ACLs.
+    handler.failSubjects.add('poison');
+    await database.dataSource.transaction((tx) => fixture.writer.append(tx, [fixture.probe('fine', 1), fixture.probe('poison', 2)]));
+    const effects = async () => Number((await database.dataSource.query('SELECT count(*) FROM probe_effects'))[0].count);
+    await waitFor(async () => (await effects()) === 1, 30_000, 'the event applied by the consumer');
+    const admin = superUser().admin();
+    await admin.connect();
+    try {
+      await waitFor(async () => Number((await admin.fetchTopicOffsets(deadLetterTopicSpec(SERVICE).name))[0].high) === 1, 30_000, 'the failed event on the dead-letter topic');
+    } finally {
+      await admin.disconnect();
+    }
+  }, 90_000);
+
+  it('refuses a topic the ACLs do not name', async () => {
+    const producer = createIdempotentProducer(serviceKafka());
+    await producer.connect();
+    try {
+      await expect(producer.send({ topic: TOPICS.dossier, messages: [{ key: 'k', value: '{}' }] })).rejects.toThrow(/authoriz/i);
+    } finally {
+      await producer.disconnect();
+    }
+    const admin = serviceKafka().admin();
+    await admin.connect();
+    try {
+      await expect(admin.fetchTopicOffsets(TOPICS.dossier)).rejects.toThrow(/authoriz/i);
+    } finally {
+      await admin.disconnect();
+    }
+  }, 60_000);
+
+  it('refuses a wrong password with an authentication error, over TLS and without', async () => {
+    for (const brokers of [`127.0.0.1:${TLS_PORT}`, `127.0.0.1:${SCRAM_PORT}`]) {
+      const admin = serviceKafka({ KAFKA_SASL_PASSWORD_FILE: '', KAFKA_SASL_PASSWORD: 'not-the-password', KAFKA_BROKERS: brokers, ...(brokers.endsWith(String(SCRAM_PORT)) ? { KAFKA_TLS: 'false', KAFKA_TLS_CA_FILE: '' } : {}) }).admin();
+      await expect(admin.connect()).rejects.toMatchObject({ name: 'KafkaJSSASLAuthenticationError', message: expect.stringMatching(/SASL SCRAM SHA512 authentication failed/) });
+    }
+  }, 60_000);
+});

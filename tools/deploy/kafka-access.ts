@@ -76,7 +76,7 @@ const EVENTS_BY_NAME = new Map<string, EventDefinition>(
 );
 
 /** Source files of a folder, tests and test helpers left out. */
-function sourceFiles(directory: string): string[] {
+export function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
     if (statSync(path).isDirectory()) return name === 'test' ? [] : sourceFiles(path);

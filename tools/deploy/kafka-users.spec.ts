@@ -1,8 +1,9 @@
 import { SERVICE_NAMES } from '@onestop/contracts';
-import { readFileSync } from 'node:fs';
-import { platformKafkaUse, ServiceKafkaUse } from './kafka-access';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createdEvents, platformKafkaUse, ServiceKafkaUse, sourceFiles } from './kafka-access';
 import { expectedKafkaUsers, KAFKA_USERS_FILE, kafkaUserDrift, kafkaUserName, kafkaUsersYaml } from './kafka-users';
-import { Container, K8sObject, parseManifests, podTemplateOf, renderKustomization } from './manifests';
+import { Container, K8sObject, parseManifests, podTemplateOf, renderKustomization, ROOT } from './manifests';
 
 interface Listener {
   name: string;
@@ -33,12 +34,19 @@ describe('Kafka access derived from the code', () => {
     // Handlers a service gets from a shared library count too: the calendar's WorkingCalendarChanged.
     expect(useOf('task-monitoring').consumes).toContain('reference.events');
   });
+
+  it('sees every event creation: only the services create events, each naming its definition', () => {
+    const libraries = readdirSync(join(ROOT, 'libs')).flatMap((library) => sourceFiles(join(ROOT, 'libs', library, 'src')));
+    expect(libraries.filter((file) => /createEvent\(/.test(readFileSync(file, 'utf8')))).toEqual([]);
+    // Calls spread over several lines count as well as one-line ones.
+    expect(createdEvents('intake')).toEqual(['DossierReceived', 'DossierRefusedAtIntake', 'DossierStatusChanged', 'WorkingCalendarChanged']);
+  });
 });
 
 describe('the KafkaUsers', () => {
   it('are committed exactly as the code implies (regenerate with tools/deploy/kafka-users.ts)', () => {
-    expect(readFileSync(KAFKA_USERS_FILE, 'utf8')).toBe(kafkaUsersYaml(expectedKafkaUsers(uses)));
     expect(kafkaUserDrift(rendered, expectedKafkaUsers(uses))).toEqual([]);
+    expect(readFileSync(KAFKA_USERS_FILE, 'utf8')).toBe(kafkaUsersYaml(expectedKafkaUsers(uses)));
   });
 
   it('fail the check when a service consumes a topic its ACLs do not name', () => {

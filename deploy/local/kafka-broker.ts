@@ -217,7 +217,8 @@ function assertRunsOnRequestedPort(instance: Instance): void {
 }
 
 async function assertPortsFree(instance: Instance): Promise<void> {
-  for (const port of [instance.port, instance.controllerPort]) {
+  const tlsPort = instance.security?.tls?.port;
+  for (const port of [instance.port, instance.controllerPort, ...(tlsPort ? [tlsPort] : [])]) {
     if (await acceptsConnections(port)) {
       const advice = 'stop that process or choose another --port';
       throw new Error(`port ${port} on ${HOST} is taken by another process, not broker '${instance.name}'; ${advice}`);

@@ -1,6 +1,17 @@
 import { deadLetterTopicSpec, EVENT_TOPIC_SPECS, TOPICS } from '@onestop/contracts';
 import { BrokerOptions, resetBroker, startBroker } from '@onestop/local-stack';
-import { createIdempotentProducer, createKafka, CreateMessagingTables1763800000000, DeadLetterPublisher, ensureTopics, InboxConsumer, kafkaSettings, OutboxRelay, DEFAULT_RELAY_OPTIONS } from '@onestop/messaging';
+import {
+  createIdempotentProducer,
+  createKafka,
+  CreateMessagingTables1763800000000,
+  DEFAULT_RELAY_OPTIONS,
+  DeadLetterPublisher,
+  DeadLetterStore,
+  ensureTopics,
+  InboxConsumer,
+  kafkaSettings,
+  OutboxRelay,
+} from '@onestop/messaging';
 import { loadConfig, PlatformEnv } from '@onestop/platform';
 import { createTestDatabase, TestDatabase, waitFor } from '@onestop/testing';
 import { AclEntry, AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, Producer, ResourcePatternTypes } from 'kafkajs';
@@ -10,8 +21,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEffectsTable, probeFixture, RecordingHandler } from '../../libs/messaging/src/test/probe-events';
-import { serviceKafkaUse } from './kafka-access';
-import { Acl, kafkaUserName, serviceAcls } from './kafka-users';
+import { platformKafkaUse, serviceKafkaUse } from './kafka-access';
+import { Acl, DEAD_LETTERS_USER, deadLettersAcls, kafkaUserName, serviceAcls } from './kafka-users';
 
 /**
  * The cluster's Kafka security, on a local broker of its own: SCRAM-SHA-512 on SASL_PLAINTEXT and
@@ -24,7 +35,7 @@ const SERVICE = 'digital-signature';
 const USER = kafkaUserName(SERVICE);
 
 const dir = mkdtempSync(join(tmpdir(), 'kafka-security-'));
-const passwords = { broker: randomBytes(12).toString('hex'), [USER]: randomBytes(12).toString('hex') };
+const passwords: Record<string, string> = { broker: randomBytes(12).toString('hex'), [USER]: randomBytes(12).toString('hex'), [DEAD_LETTERS_USER]: randomBytes(12).toString('hex') };
 let broker: BrokerOptions;
 
 /** A CA and the broker's certificate for 127.0.0.1, signed by it: what Strimzi's cluster CA does on the cluster. */
@@ -37,15 +48,15 @@ function makeCertificates(): void {
 }
 
 /** A service's Kafka settings as the cluster gives them: the user, its password in a mounted file, TLS with the cluster CA. */
-function serviceKafka(overrides: Record<string, string> = {}): Kafka {
-  const passwordFile = join(dir, `${USER}.password`);
-  writeFileSync(passwordFile, `${passwords[USER]}\n`);
+function serviceKafka(overrides: Record<string, string> = {}, user = USER): Kafka {
+  const passwordFile = join(dir, `${user}.password`);
+  writeFileSync(passwordFile, `${passwords[user]}\n`);
   const env = loadConfig(
     PlatformEnv,
     {
       KAFKA_BROKERS: `127.0.0.1:${TLS_PORT}`,
       KAFKA_SASL_MECHANISM: 'scram-sha-512',
-      KAFKA_SASL_USERNAME: USER,
+      KAFKA_SASL_USERNAME: user,
       KAFKA_SASL_PASSWORD_FILE: passwordFile,
       KAFKA_TLS: 'true',
       KAFKA_TLS_CA_FILE: join(dir, 'ca.crt'),
@@ -93,7 +104,7 @@ beforeAll(async () => {
   try {
     const topics = [...EVENT_TOPIC_SPECS, deadLetterTopicSpec(SERVICE)].map((spec) => ({ topic: spec.name, numPartitions: Math.min(spec.partitions, 3), replicationFactor: 1 }));
     await admin.createTopics({ topics, waitForLeaders: true });
-    await admin.createAcls({ acl: bindings(USER, serviceAcls(serviceKafkaUse(SERVICE))) });
+    await admin.createAcls({ acl: [...bindings(USER, serviceAcls(serviceKafkaUse(SERVICE))), ...bindings(DEAD_LETTERS_USER, deadLettersAcls(platformKafkaUse()))] });
   } finally {
     await admin.disconnect();
   }
@@ -171,6 +182,20 @@ describe('Kafka with SCRAM, TLS and ACLs', () => {
       await expect(admin.fetchTopicOffsets(TOPICS.dossier)).rejects.toThrow(/authoriz/i);
     } finally {
       await admin.disconnect();
+    }
+  }, 60_000);
+
+  it("lets the dead-letters tool's user list a service's dead letters and replay them where they came from", async () => {
+    const kafka = serviceKafka({}, DEAD_LETTERS_USER);
+    const store = new DeadLetterStore(kafka);
+    const letters = await store.list(SERVICE);
+    expect(letters.map((letter) => [letter.originalTopic, letter.consumerGroup])).toEqual([[TOPICS.signature, SERVICE]]);
+    const producer = createIdempotentProducer(kafka);
+    await producer.connect();
+    try {
+      await expect(store.replay(SERVICE, producer)).resolves.toHaveLength(1);
+    } finally {
+      await producer.disconnect();
     }
   }, 60_000);
 

@@ -13,16 +13,20 @@ import {
   OutboxRelay,
 } from '@onestop/messaging';
 import { loadConfig, PlatformEnv } from '@onestop/platform';
-import { createTestDatabase, TestDatabase, waitFor } from '@onestop/testing';
+import { createTestDatabase, startServiceWithDatabase, TestDatabase, waitFor } from '@onestop/testing';
 import { AclEntry, AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, Producer, ResourcePatternTypes } from 'kafkajs';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reportingSchema } from '../../apps/reporting/src/database/schema';
+import { rebuildReadModel } from '../../apps/reporting/src/rebuild/read-model-rebuild';
+import { reportingService } from '../../apps/reporting/src/service';
 import { createEffectsTable, probeFixture, RecordingHandler } from '../../libs/messaging/src/test/probe-events';
 import { platformKafkaUse, serviceKafkaUse } from './kafka-access';
-import { Acl, DEAD_LETTERS_USER, deadLettersAcls, kafkaUserName, serviceAcls } from './kafka-users';
+import { platformTopics } from './kafka-topics';
+import { Acl, DEAD_LETTERS_USER, deadLettersAcls, kafkaUserName, REBUILD_PREFIX, REBUILD_USER, rebuildAcls, serviceAcls } from './kafka-users';
 
 /**
  * The cluster's Kafka security, on a local broker of its own: SCRAM-SHA-512 on SASL_PLAINTEXT and
@@ -35,7 +39,9 @@ const SERVICE = 'digital-signature';
 const USER = kafkaUserName(SERVICE);
 
 const dir = mkdtempSync(join(tmpdir(), 'kafka-security-'));
-const passwords: Record<string, string> = { broker: randomBytes(12).toString('hex'), [USER]: randomBytes(12).toString('hex'), [DEAD_LETTERS_USER]: randomBytes(12).toString('hex') };
+const REPORTING_USER = kafkaUserName('reporting');
+const USERS = ['broker', USER, REPORTING_USER, REBUILD_USER, DEAD_LETTERS_USER];
+const passwords = Object.fromEntries(USERS.map((user) => [user, randomBytes(12).toString('hex')]));
 let broker: BrokerOptions;
 
 /** A CA and the broker's certificate for 127.0.0.1, signed by it: what Strimzi's cluster CA does on the cluster. */
@@ -47,23 +53,22 @@ function makeCertificates(): void {
   openssl('x509', '-req', '-in', 'broker.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'broker.crt', '-days', '1', '-extfile', 'broker.ext');
 }
 
-/** A service's Kafka settings as the cluster gives them: the user, its password in a mounted file, TLS with the cluster CA. */
-function serviceKafka(overrides: Record<string, string> = {}, user = USER): Kafka {
+/** The Kafka settings the cluster gives a pod: its user, the password in a mounted file, TLS with the cluster CA. */
+function securedSettings(user: string): Record<string, string> {
   const passwordFile = join(dir, `${user}.password`);
   writeFileSync(passwordFile, `${passwords[user]}\n`);
-  const env = loadConfig(
-    PlatformEnv,
-    {
-      KAFKA_BROKERS: `127.0.0.1:${TLS_PORT}`,
-      KAFKA_SASL_MECHANISM: 'scram-sha-512',
-      KAFKA_SASL_USERNAME: user,
-      KAFKA_SASL_PASSWORD_FILE: passwordFile,
-      KAFKA_TLS: 'true',
-      KAFKA_TLS_CA_FILE: join(dir, 'ca.crt'),
-      ...overrides,
-    },
-    { PORT: '3003', DATABASE_URL: 'postgres://unused@127.0.0.1/unused' },
-  );
+  return {
+    KAFKA_BROKERS: `127.0.0.1:${TLS_PORT}`,
+    KAFKA_SASL_MECHANISM: 'scram-sha-512',
+    KAFKA_SASL_USERNAME: user,
+    KAFKA_SASL_PASSWORD_FILE: passwordFile,
+    KAFKA_TLS: 'true',
+    KAFKA_TLS_CA_FILE: join(dir, 'ca.crt'),
+  };
+}
+
+function serviceKafka(overrides: Record<string, string> = {}, user = USER): Kafka {
+  const env = loadConfig(PlatformEnv, { ...securedSettings(user), ...overrides }, { PORT: '3003', DATABASE_URL: 'postgres://unused@127.0.0.1/unused' });
   return createKafka(kafkaSettings(env, `onestop-${SERVICE}`));
 }
 
@@ -102,9 +107,18 @@ beforeAll(async () => {
   const admin = superUser().admin();
   await admin.connect();
   try {
-    const topics = [...EVENT_TOPIC_SPECS, deadLetterTopicSpec(SERVICE)].map((spec) => ({ topic: spec.name, numPartitions: Math.min(spec.partitions, 3), replicationFactor: 1 }));
+    const topics = platformTopics().map((spec) => ({ topic: spec.name, numPartitions: Math.min(spec.partitions, 3), replicationFactor: 1 }));
     await admin.createTopics({ topics, waitForLeaders: true });
-    await admin.createAcls({ acl: [...bindings(USER, serviceAcls(serviceKafkaUse(SERVICE))), ...bindings(DEAD_LETTERS_USER, deadLettersAcls(platformKafkaUse()))] });
+    const uses = platformKafkaUse();
+    const reporting = uses.find((use) => use.service === 'reporting')!;
+    await admin.createAcls({
+      acl: [
+        ...bindings(USER, serviceAcls(serviceKafkaUse(SERVICE))),
+        ...bindings(REPORTING_USER, serviceAcls(reporting)),
+        ...bindings(REBUILD_USER, rebuildAcls(reporting)),
+        ...bindings(DEAD_LETTERS_USER, deadLettersAcls(uses)),
+      ],
+    });
   } finally {
     await admin.disconnect();
   }
@@ -198,6 +212,28 @@ describe('Kafka with SCRAM, TLS and ACLs', () => {
       await producer.disconnect();
     }
   }, 60_000);
+
+  it('runs reporting as its own user, and its read-model rebuild as the rebuild user', async () => {
+    // The cluster's consumer group is the service's name, the one its ACLs name.
+    const reporting = await startServiceWithDatabase(reportingService, reportingSchema, { ...securedSettings(REPORTING_USER), KAFKA_GROUP_ID: 'reporting' });
+    try {
+      expect((await fetch(`${reporting.url}/health/ready`)).status).toBe(200);
+      const rebuildEnv = loadConfig(reportingService.envClass, { ...securedSettings(REBUILD_USER), DATABASE_URL: reporting.env.DATABASE_URL, REDIS_URL: reporting.env.REDIS_URL, PORT: '1', LOG_LEVEL: 'silent' });
+      const outcome = await rebuildReadModel(rebuildEnv);
+      expect(outcome.previousSchema).toMatch(/^reporting_before_/);
+    } finally {
+      await reporting.close();
+    }
+    // The replay's group and dead-letter topic are gone: the rebuild user may delete what it made.
+    const admin = superUser().admin();
+    await admin.connect();
+    try {
+      expect((await admin.listTopics()).filter((topic) => topic.startsWith(REBUILD_PREFIX))).toEqual([]);
+      expect((await admin.listGroups()).groups.filter((group) => group.groupId.startsWith(REBUILD_PREFIX))).toEqual([]);
+    } finally {
+      await admin.disconnect();
+    }
+  }, 120_000);
 
   it('refuses a wrong password with an authentication error, over TLS and without', async () => {
     for (const brokers of [`127.0.0.1:${TLS_PORT}`, `127.0.0.1:${SCRAM_PORT}`]) {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { isServiceName, SERVICE_NAMES } from '@onestop/contracts';
-import { createIdempotentProducer, createKafka, DeadLetterStore } from '@onestop/messaging';
+import { createIdempotentProducer, createKafka, DeadLetterStore, kafkaSettings } from '@onestop/messaging';
+import { loadConfig, PlatformEnv, serviceDefaults } from '@onestop/platform';
 import { parseArgs } from 'node:util';
 import { failAndExit } from './stack/cli';
 
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   const [command, group] = positionals;
   if (!['list', 'replay'].includes(command) || !group) throw new Error(USAGE);
   if (!isServiceName(group)) throw new Error(`unknown service ${group}; consumer groups are the services: ${SERVICE_NAMES.join(', ')}`);
-  const kafka = createKafka({ brokers: values.brokers.split(','), clientId: 'onestop-dead-letters' });
+  // The Kafka settings (KAFKA_SASL_*, KAFKA_TLS*) as a service reads them; the tool uses no other setting.
+  const env = loadConfig(PlatformEnv, { ...process.env, KAFKA_BROKERS: values.brokers }, serviceDefaults(group, 'development'));
+  const kafka = createKafka(kafkaSettings(env, 'onestop-dead-letters'));
   const store = new DeadLetterStore(kafka);
   if (command === 'list') {
     const letters = await store.list(group);

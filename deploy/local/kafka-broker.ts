@@ -24,6 +24,26 @@ export interface BrokerOptions {
   heapMb?: number;
   /** How long startBroker waits for the started broker to answer (not counting a Maven download). Default 60 s. */
   readyTimeoutMs?: number;
+  /** Authentication (and authorisation) as on the cluster; absent, the broker is PLAINTEXT for anybody. */
+  security?: BrokerSecurity;
+}
+
+/**
+ * A broker that only speaks to SCRAM-SHA-512 users: SASL_PLAINTEXT on the client port, and
+ * SASL_SSL on `tls.port` when `tls` is given. The users are written when the storage is formatted,
+ * so give them to a fresh instance (resetBroker first).
+ */
+export interface BrokerSecurity {
+  /** User name to password. The broker talks to itself as the first one, which is a super user. */
+  scramUsers: Record<string, string>;
+  /** Kafka's StandardAuthorizer: a client may do only what an ACL allows it, the super users aside. */
+  authorizer?: boolean;
+  tls?: {
+    port: number;
+    /** PEM files: the broker's certificate (for 127.0.0.1) and its unencrypted PKCS#8 key. */
+    certificateFile: string;
+    keyFile: string;
+  };
 }
 
 export interface StartedBroker {
@@ -66,6 +86,7 @@ interface Instance {
   propertiesFile: string;
   serverLog: string;
   consoleLog: string;
+  security?: BrokerSecurity;
 }
 
 interface Ports {
@@ -97,6 +118,7 @@ function instanceOf(options: BrokerOptions): Instance {
     propertiesFile: join(dataDir, 'server.properties'),
     serverLog: join(dataDir, 'server.log'),
     consoleLog: join(dataDir, 'broker.out'),
+    security: options.security,
   };
 }
 
@@ -195,7 +217,8 @@ function assertRunsOnRequestedPort(instance: Instance): void {
 }
 
 async function assertPortsFree(instance: Instance): Promise<void> {
-  for (const port of [instance.port, instance.controllerPort]) {
+  const tlsPort = instance.security?.tls?.port;
+  for (const port of [instance.port, instance.controllerPort, ...(tlsPort ? [tlsPort] : [])]) {
     if (await acceptsConnections(port)) {
       const advice = 'stop that process or choose another --port';
       throw new Error(`port ${port} on ${HOST} is taken by another process, not broker '${instance.name}'; ${advice}`);
@@ -216,10 +239,7 @@ function serverProperties(instance: Instance): string {
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@${HOST}:${instance.controllerPort}`,
-    `listeners=PLAINTEXT://${HOST}:${instance.port},CONTROLLER://${HOST}:${instance.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${instance.port}`,
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    'inter.broker.listener.name=PLAINTEXT',
+    ...(instance.security ? securedListeners(instance, instance.security) : plainListeners(instance)),
     'controller.listener.names=CONTROLLER',
     `log.dirs=${instance.logDir}`,
     // Topics are created by the platform with explicit settings, never by a client's typo.
@@ -246,9 +266,60 @@ function serverProperties(instance: Instance): string {
   ].join('\n');
 }
 
+function plainListeners(instance: Instance): string[] {
+  return [
+    `listeners=PLAINTEXT://${HOST}:${instance.port},CONTROLLER://${HOST}:${instance.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${HOST}:${instance.port}`,
+    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name=PLAINTEXT',
+  ];
+}
+
+const SCRAM = 'SCRAM-SHA-512';
+const SCRAM_LOGIN = 'org.apache.kafka.common.security.scram.ScramLoginModule required';
+
+/**
+ * SASL_PLAINTEXT (and SASL_SSL) for clients, SCRAM-SHA-512 only. The controller's listener stays
+ * PLAINTEXT on 127.0.0.1: KRaft cannot check SCRAM there (the credentials live in the metadata it
+ * serves), so its anonymous principal is a super user, as Kafka's own KRaft examples do.
+ */
+function securedListeners(instance: Instance, security: BrokerSecurity): string[] {
+  const [brokerUser] = Object.keys(security.scramUsers);
+  if (!brokerUser) throw new Error(`broker '${instance.name}': security needs at least one SCRAM user, the broker's own`);
+  const brokerLogin = `${SCRAM_LOGIN} username="${brokerUser}" password="${security.scramUsers[brokerUser]}";`;
+  const { tls } = security;
+  const listeners = [`SASL_PLAINTEXT://${HOST}:${instance.port}`, ...(tls ? [`SASL_SSL://${HOST}:${checkedPort(tls.port)}`] : [])];
+  return [
+    `listeners=${[...listeners, `CONTROLLER://${HOST}:${instance.controllerPort}`].join(',')}`,
+    `advertised.listeners=${listeners.join(',')}`,
+    'listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name=SASL_PLAINTEXT',
+    `sasl.enabled.mechanisms=${SCRAM}`,
+    `sasl.mechanism.inter.broker.protocol=${SCRAM}`,
+    `listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=${brokerLogin}`,
+    ...(tls
+      ? [
+          `listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=${SCRAM_LOGIN};`,
+          'listener.name.sasl_ssl.ssl.keystore.type=PEM',
+          `listener.name.sasl_ssl.ssl.keystore.certificate.chain=${pemProperty(tls.certificateFile)}`,
+          `listener.name.sasl_ssl.ssl.keystore.key=${pemProperty(tls.keyFile)}`,
+        ]
+      : []),
+    ...(security.authorizer
+      ? ['authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer', `super.users=User:${brokerUser};User:ANONYMOUS`]
+      : []),
+  ];
+}
+
+/** A PEM file as one properties value: its line breaks escaped. */
+function pemProperty(file: string): string {
+  return readFileSync(file, 'utf8').trim().split(/\r?\n/).join('\\n');
+}
+
 async function formatStorageOnce(instance: Instance, classpath: string): Promise<void> {
   if (existsSync(join(instance.logDir, 'meta.properties'))) return;
-  const storageTool = ['kafka.tools.StorageTool', 'format', '-t', clusterId(instance), '-c', instance.propertiesFile];
+  const scram = Object.entries(instance.security?.scramUsers ?? {}).flatMap(([name, password]) => ['--add-scram', `${SCRAM}=[name=${name},password=${password}]`]);
+  const storageTool = ['kafka.tools.StorageTool', 'format', '-t', clusterId(instance), '-c', instance.propertiesFile, ...scram];
   const format = await runTool('java', jvmArguments(instance, classpath, ['-Xmx256m'], storageTool));
   if (format.exitCode !== 0) {
     throw new Error(`formatting the storage of broker '${instance.name}' failed:\n${lastLines(format.output, 20)}`);

@@ -102,9 +102,12 @@ describe('manifest policies', () => {
     });
     const platform = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('onestop-platform'))!;
     (platform['data'] as Record<string, string>)['AUTH_CLIENT_SECRET'] = 'abc';
+    // KAFKA_SASL_PASSWORD_FILE, already there, names where the Secret is mounted: not a secret.
+    (platform['data'] as Record<string, string>)['KAFKA_SASL_PASSWORD'] = 'abc';
     expect(rulesOf(checkManifests([...objects, secret, emptyTemplate]))).toEqual([
       'plaintext-secret Secret/onestop-redis: a Secret with values is in the manifests; create it in the cluster (docs/operations.md)',
       `plaintext-secret ConfigMap/${platform.metadata.name}: ConfigMap key AUTH_CLIENT_SECRET holds a secret`,
+      `plaintext-secret ConfigMap/${platform.metadata.name}: ConfigMap key KAFKA_SASL_PASSWORD holds a secret`,
       'plaintext-secret Deployment/intake: container intake: env REDIS_URL has a password in its URL',
       'plaintext-secret Deployment/intake: container intake: env PERSONAL_DATA_KEY has a value in the manifest instead of a secretKeyRef',
     ]);

@@ -151,6 +151,8 @@ export const networkPolicyPerWorkloadPolicy: Policy = (objects) => {
 
 /** Names of settings whose values are secrets. */
 const SENSITIVE_NAME = /(PASSWORD|SECRET|TOKEN|CREDENTIAL|_KEY$|^SMS_PROVIDERS$)/i;
+/** A `_FILE` setting names where a mounted Secret is, not the secret itself. */
+const FILE_PATH_NAME = /_FILE$/;
 /** A URL with a password in it, unless the password is a $(VARIABLE) reference filled from a Secret. */
 const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^@\s]+)@/i;
 const VARIABLE_REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
@@ -164,7 +166,7 @@ function plaintextInContainer(container: Container): string[] {
   const found: string[] = [];
   for (const variable of container.env ?? []) {
     if (variable.value === undefined) continue;
-    if (SENSITIVE_NAME.test(variable.name)) found.push(`env ${variable.name} has a value in the manifest instead of a secretKeyRef`);
+    if (SENSITIVE_NAME.test(variable.name) && !FILE_PATH_NAME.test(variable.name)) found.push(`env ${variable.name} has a value in the manifest instead of a secretKeyRef`);
     else if (inlinePassword(variable.value)) found.push(`env ${variable.name} has a password in its URL`);
   }
   const args = [...(container.command ?? []), ...(container.args ?? [])];
@@ -187,7 +189,7 @@ export const noPlaintextSecretsPolicy: Policy = (objects) => [
     .filter((object) => object.kind === 'ConfigMap')
     .flatMap((object) =>
       Object.entries((object['data'] as Record<string, string> | undefined) ?? {})
-        .filter(([key, value]) => SENSITIVE_NAME.test(key) || inlinePassword(value))
+        .filter(([key, value]) => (SENSITIVE_NAME.test(key) && !FILE_PATH_NAME.test(key)) || inlinePassword(value))
         .map(([key]) => ({ rule: 'plaintext-secret' as const, object: describe(object), message: `ConfigMap key ${key} holds a secret` })),
     ),
   ...workloads(objects).flatMap(({ object, template }) =>

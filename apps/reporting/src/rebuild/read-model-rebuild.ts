@@ -1,5 +1,5 @@
 import { deadLetterTopicSpec } from '@onestop/contracts';
-import { createKafka, MessagingRuntime } from '@onestop/messaging';
+import { createKafka, kafkaSettings, MessagingRuntime } from '@onestop/messaging';
 import { createServiceApp, dataSourceOptions, PlatformEnv } from '@onestop/platform';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -135,7 +135,7 @@ async function waitUntilReplayCovers(live: Client, liveGroup: string, replayGrou
 
 /** The replay's consumer group and its dead-letter topic are of no further use. */
 async function forgetReplayGroup(env: PlatformEnv, group: string): Promise<void> {
-  const admin = createKafka({ brokers: env.KAFKA_BROKERS, clientId: `${group}-admin` }).admin();
+  const admin = createKafka(kafkaSettings(env, `${group}-admin`)).admin();
   await admin.connect();
   try {
     await admin.deleteGroups([group]).catch(() => undefined);

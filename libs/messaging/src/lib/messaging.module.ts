@@ -4,7 +4,7 @@ import { EventRegistry, ServiceName } from '@onestop/contracts';
 import { BackgroundStart, PlatformEnv } from '@onestop/platform';
 import { Kafka } from 'kafkajs';
 import { DeadLetterStore } from './dead-letters/dead-letter-store';
-import { createIdempotentProducer, createKafka } from './kafka/kafka-client';
+import { createIdempotentProducer, createKafka, kafkaSettings } from './kafka/kafka-client';
 import { KAFKA_PRODUCER, MESSAGING_SERVICE, MessagingRuntime } from './messaging.runtime';
 import { OutboxWriter } from './outbox/outbox-writer';
 
@@ -29,7 +29,7 @@ export class MessagingModule {
         { provide: EventRegistry, useValue: options.registry },
         {
           provide: Kafka,
-          useFactory: (env: PlatformEnv) => createKafka({ brokers: env.KAFKA_BROKERS, clientId: `onestop-${options.service}` }),
+          useFactory: (env: PlatformEnv) => createKafka(kafkaSettings(env, `onestop-${options.service}`)),
           inject: [PlatformEnv],
         },
         { provide: KAFKA_PRODUCER, useFactory: createIdempotentProducer, inject: [Kafka] },

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmpty, IsIn, IsInt, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { accessSync, constants } from 'node:fs';
 import { DEFAULT_CLOCK_KEY } from '../clock/simulated-clock-store';
 
 const toList = ({ value }: { value: unknown }) =>
@@ -19,6 +20,26 @@ const simulationAllowedHere = ValidateBy({
     defaultMessage: () => 'simulated time is refused in production unless CLOCK_SIMULATION_ALLOWED=true',
   },
 });
+
+const readableFile = ValidateBy({
+  name: 'readableFile',
+  validator: {
+    validate: (path: unknown) => {
+      try {
+        accessSync(String(path), constants.R_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    defaultMessage: () => 'must name a file this process can read',
+  },
+});
+
+const saslCredentialSet = (env: PlatformEnv) =>
+  env.KAFKA_SASL_USERNAME !== undefined || env.KAFKA_SASL_PASSWORD !== undefined || env.KAFKA_SASL_PASSWORD_FILE !== undefined;
+const saslPasswordGiven = (env: PlatformEnv) => env.KAFKA_SASL_PASSWORD !== undefined || env.KAFKA_SASL_PASSWORD_FILE !== undefined;
+const SASL_PASSWORD_MESSAGE = 'KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE (one of them) must be set with KAFKA_SASL_MECHANISM';
 
 /**
  * Variables every service reads. A service extends this class with its own; `loadConfig`
@@ -42,6 +63,36 @@ export class PlatformEnv {
   @Transform(toList)
   @Matches(/^[A-Za-z0-9.-]+:\d{1,5}$/, { each: true, message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  /** SASL towards Kafka; unset, the client connects without authenticating (the local broker). */
+  @ValidateIf((env: PlatformEnv) => env.KAFKA_SASL_MECHANISM !== undefined || saslCredentialSet(env))
+  @IsIn(['scram-sha-512', 'scram-sha-256', 'plain'], { message: 'must be scram-sha-512, scram-sha-256 or plain when a SASL user or password is set' })
+  KAFKA_SASL_MECHANISM?: 'scram-sha-512' | 'scram-sha-256' | 'plain';
+
+  @ValidateIf((env: PlatformEnv) => env.KAFKA_SASL_MECHANISM !== undefined || env.KAFKA_SASL_USERNAME !== undefined)
+  @Matches(/^\S+$/, { message: 'must be set with KAFKA_SASL_MECHANISM (the Kafka user)' })
+  KAFKA_SASL_USERNAME?: string;
+
+  @ValidateIf((env: PlatformEnv) => (env.KAFKA_SASL_MECHANISM !== undefined && env.KAFKA_SASL_PASSWORD_FILE === undefined) || env.KAFKA_SASL_PASSWORD !== undefined)
+  @IsString({ message: SASL_PASSWORD_MESSAGE })
+  @ValidateBy({ name: 'onePassword', validator: { validate: (_value, args) => (args!.object as PlatformEnv).KAFKA_SASL_PASSWORD_FILE === undefined, defaultMessage: () => 'and KAFKA_SASL_PASSWORD_FILE are both set; keep one' } })
+  KAFKA_SASL_PASSWORD?: string;
+
+  /** A file holding the password (a mounted Secret): re-read at each connection, so a rotated password is taken up. */
+  @ValidateIf((env: PlatformEnv) => env.KAFKA_SASL_PASSWORD_FILE !== undefined || (env.KAFKA_SASL_MECHANISM !== undefined && !saslPasswordGiven(env)))
+  @IsString({ message: SASL_PASSWORD_MESSAGE })
+  @readableFile
+  KAFKA_SASL_PASSWORD_FILE?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  KAFKA_TLS = false;
+
+  /** The CA that signed the brokers' certificates (Strimzi's cluster CA); unset, the system's CAs. */
+  @ValidateIf((env: PlatformEnv) => env.KAFKA_TLS_CA_FILE !== undefined)
+  @ValidateBy({ name: 'withTls', validator: { validate: (_value, args) => (args!.object as PlatformEnv).KAFKA_TLS === true, defaultMessage: () => 'is set but KAFKA_TLS is not true' } })
+  @readableFile
+  KAFKA_TLS_CA_FILE?: string;
 
   /** Kafka replication factor for the topics this service creates (3 on a production cluster). */
   @IsInt()

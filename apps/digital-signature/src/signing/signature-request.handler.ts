@@ -55,7 +55,17 @@ export class SignatureRequestedHandler implements EventHandler<EnvelopeOf<typeof
       signerName: certificate.commonName,
       verificationUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/public/results/${encodeURIComponent(request.code)}`,
     });
-    const result = await storeDocument(tx, { dossierId: request.dossierId, dossierCode: request.code, provinceCode: request.provinceCode, kind: 'result', content, createdAt: now });
+    const result = await storeDocument(tx, {
+      dossierId: request.dossierId,
+      dossierCode: request.code,
+      provinceCode: request.provinceCode,
+      unitCode: request.unitCode,
+      receivingUnitCode: request.receivingUnitCode ?? null,
+      applicantSubject: request.applicantAccountSubject ?? null,
+      kind: 'result',
+      content,
+      createdAt: now,
+    });
     await tx.query(`UPDATE signature_requests SET result_document_id = $2 WHERE id = $1`, [request.requestId, result.id]);
     // A device key: the decider completes it through the two-step API; the request waits.
     if (certificate.keyStorage === 'device' && !certificate.lockedAt && !certificate.revokedAt) return;

@@ -25,7 +25,13 @@ describe('who reads a signed result', () => {
   const read = (id: string, token: string) => request(url).get(`/api/v1/documents/${id}`).auth(token, { type: 'bearer' });
 
   beforeAll(async () => {
-    running = await startSignatureService([{ id: 'leader-phu-xuan', name: 'Trần Thị Bình', unitCode: PHU_XUAN }], { RESULT_SIGNATURE_LEVEL: 'B-B' });
+    running = await startSignatureService(
+      [
+        { id: 'leader-phu-xuan', name: 'Trần Thị Bình', unitCode: PHU_XUAN },
+        { id: 'spare', name: 'Lê Văn Cường', unitCode: BA_DINH },
+      ],
+      { RESULT_SIGNATURE_LEVEL: 'B-B' },
+    );
     url = running.service.url;
     const admin = await tokenFor('province-admin', undefined, '46', 'admin');
     await registerOfficer(url, admin, running.pki.officers.get('leader-phu-xuan')!, running.pki, 'leader-phu-xuan', PHU_XUAN);
@@ -110,5 +116,36 @@ describe('who reads a signed result', () => {
     // An uploaded document is the signer's unit's: its officers read it, another unit's do not.
     await read(own.body.documentId, await tokenFor('specialist', PHU_XUAN, '46')).expect(200);
     await read(own.body.documentId, await tokenFor('specialist', KIM_LONG, '46')).expect(404);
+  });
+
+  describe("another province's registry", () => {
+    const hanoiAdmin = () => tokenFor('province-admin', undefined, '01', 'admin-01');
+
+    it('binds no certificate to a Huế unit', async () => {
+      const spare = running.pki.officers.get('spare')!;
+      const refused = await request(url)
+        .post('/api/v1/certificates')
+        .auth(await hanoiAdmin(), { type: 'bearer' })
+        .send({ userId: 'leader-phu-xuan', unitCode: PHU_XUAN, chainPem: spare.certificate.pem + running.pki.issuing.certificate.pem })
+        .expect(422);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'unitCode' })]);
+      const [{ n }] = await running.service.database.dataSource.query(`SELECT count(*)::int AS n FROM certificates WHERE province_code = '01'`);
+      expect(n).toBe(0);
+    });
+
+    it("locks or revokes its own entry for a Huế official's account without failing his Huế results", async () => {
+      const waiting = randomUUID();
+      await running.service.database.dataSource.query(
+        `INSERT INTO signature_requests (id, dossier_id, dossier_code, province_code, signer_id, state, created_at, updated_at)
+         VALUES ($1, $2, '19753-261124-0043', '46', 'leader-phu-xuan', 'awaiting-signer', now(), now())`,
+        [waiting, randomUUID()],
+      );
+      const admin = await hanoiAdmin();
+      const entry = await registerOfficer(url, admin, running.pki.officers.get('spare')!, running.pki, 'leader-phu-xuan', BA_DINH, true);
+      await request(url).post(`/api/v1/certificates/${entry.id}/lock`).auth(admin, { type: 'bearer' }).send({ reason: 'Mất thiết bị ký' }).expect(200);
+      await request(url).post(`/api/v1/certificates/${entry.id}/revocation`).auth(admin, { type: 'bearer' }).send({ reason: 'keyCompromise' }).expect(200);
+      const [row] = await running.service.database.dataSource.query('SELECT state FROM signature_requests WHERE id = $1', [waiting]);
+      expect(row.state).toBe('awaiting-signer');
+    });
   });
 });

@@ -63,6 +63,10 @@ describe('routing jurisdiction', () => {
       await get('/api/v1/work-items', await tokenWithRoles(['citizen'], PHU_XUAN, '46', 'citizen-other')).expect(403);
       const foreign = await get('/api/v1/work-items', await tokenFor('province-admin', undefined, '01')).expect(200);
       expect(foreign.body.items).toEqual([]);
+      const mismatched = await get('/api/v1/work-items', await tokenFor('specialist', PHU_XUAN, '01', 'specialist-mismatch')).expect(200);
+      expect(mismatched.body.items).toEqual([]);
+      const own = await get('/api/v1/work-items', await tokenFor('specialist', PHU_XUAN, '46')).expect(200);
+      expect(own.body.items.map((item: { id: string }) => item.id)).toContain(dossierId);
     });
   });
 

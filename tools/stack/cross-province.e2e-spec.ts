@@ -32,6 +32,8 @@ const hue: Record<string, string> = {};
  * endpoint gets its cross-province case when it is written.
  */
 const CASES: Partial<Record<Key, Case[]>> = {
+  // Filing is boundary-free (a Hà Nội desk files at its own desk for an applicant of anywhere), but
+  // only at the caller's own desk: filing at Huế's desk is refused, which is what this case checks.
   'intake POST /api/v1/dossiers': [
     {
       label: "a counter filing at Huế's desk",

@@ -156,6 +156,9 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
     expect(verification.body).toMatchObject({ indication: 'TOTAL_PASSED', signatures: [{ level: 'B-T', signer: { commonName: 'Lê Thị Hoa' }, coversWholeDocument: true }] });
     expect(JSON.stringify(verification.body)).not.toMatch(/Trần Thị Bình|0912345678/);
     const pdf = await request(signature.service.url).get(`/api/v1/documents/${signed.details.documentId}`).auth(tokens.leaderB, { type: 'bearer' }).buffer(true).parse(binaryBody).expect(200);
+    // The result names the applicant: the service point's desk that received it reads it too, commune A's officers do not.
+    await request(signature.service.url).get(`/api/v1/documents/${signed.details.documentId}`).auth(tokens.desk, { type: 'bearer' }).expect(200);
+    await request(signature.service.url).get(`/api/v1/documents/${signed.details.documentId}`).auth(tokens.specialistA, { type: 'bearer' }).expect(404);
     const work = mkdtempSync(join(tmpdir(), 'lifecycle-'));
     try {
       writeFileSync(join(work, 'result.pdf'), pdf.body);

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { createEventRegistry } from '@onestop/contracts';
 import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformModule } from '@onestop/platform';
+import { ReferenceDataModule } from '@onestop/reference-data';
 import { CertificateRegistry } from '../certificates/certificate-registry';
 import { CertificatesController } from '../certificates/certificates.controller';
 import { CrlPublisher } from '../certificates/crl-publisher';
@@ -22,6 +23,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'digital-signature', env, database: digitalSignatureSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'digital-signature', registry: createEventRegistry() }),
+        ReferenceDataModule,
         PkiModule,
       ],
       controllers: [CertificatesController, SignaturesController, VerificationsController],

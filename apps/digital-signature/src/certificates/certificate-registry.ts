@@ -4,6 +4,7 @@ import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
 import { Certificate, CertificateFormatError, decryptPrivateKey, encryptPrivateKey, validateChain } from '@onestop/pades';
 import { afterCommit, Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { createPrivateKey, createPublicKey, KeyObject, randomUUID } from 'node:crypto';
+import { AdministrativeUnits } from '@onestop/reference-data';
 import { DataSource, EntityManager } from 'typeorm';
 import { DigitalSignatureEnv } from '../digital-signature.env';
 import { PKI_MATERIAL, PkiMaterial } from '../pki/pki-directory';
@@ -23,6 +24,7 @@ export class CertificateRegistry {
     private readonly clock: Clock,
     private readonly outbox: OutboxWriter,
     @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
+    private readonly units: AdministrativeUnits,
   ) {}
 
   async import(body: ImportCertificateDto, principal: Principal): Promise<CertificateRecord> {
@@ -32,6 +34,11 @@ export class CertificateRegistry {
     } catch (error) {
       if (error instanceof CertificateFormatError) throw invalidRequest([{ field: 'chainPem', message: error.message }]);
       throw error;
+    }
+    // An administrator binds certificates to the units of his own province only.
+    const unit = await this.units.find(body.unitCode);
+    if (!unit || unit.kind === 'province' || unit.provinceCode !== principal.provinceCode) {
+      throw unprocessableRequest([{ field: 'unitCode', message: `is not a unit of your province, ${principal.provinceCode ?? 'none'}` }]);
     }
     const [leaf] = chain;
     const now = this.clock.now();
@@ -130,9 +137,12 @@ export class CertificateRegistry {
   private async failWaitingRequests(tx: EntityManager, certificate: CertificateRecord, reason: string, principal: Principal): Promise<void> {
     const now = this.clock.now();
     const [waiting]: [{ id: string; dossierId: string }[], number] = await tx.query(
-      `UPDATE signature_requests SET state = 'failed', reason = $2, updated_at = $3 WHERE signer_id = $1 AND state = 'awaiting-signer'
+      // Only the certificate's own province's requests: another province's registry entry for the
+      // same account (or its lock) touches none of them.
+      `UPDATE signature_requests SET state = 'failed', reason = $2, updated_at = $3
+        WHERE signer_id = $1 AND state = 'awaiting-signer' AND (province_code = $4 OR province_code IS NULL)
        RETURNING id, dossier_id AS "dossierId"`,
-      [certificate.userId, reason, now],
+      [certificate.userId, reason, now, certificate.provinceCode],
     );
     const origin = requestOrigin('digital-signature', principal);
     await this.outbox.append(

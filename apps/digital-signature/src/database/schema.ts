@@ -1,10 +1,18 @@
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
+import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
 import { CreateSignatureTables1764000000000 } from './migrations/1764000000000-create-signature-tables';
 import { IndexSignatureLookups1764500000000 } from './migrations/1764500000000-index-signature-lookups';
+import { DocumentReaders1764600000000 } from './migrations/1764600000000-document-readers';
 
 /** The digital-signature database: its entities and, in order, the migrations that build it. */
 export const digitalSignatureSchema: DatabaseSchema = {
   entities: [],
-  migrations: [CreateMessagingTables1763800000000, CreateSignatureTables1764000000000, IndexSignatureLookups1764500000000],
+  migrations: [
+    CreateMessagingTables1763800000000,
+    CreateAdministrativeUnits1763900000000,
+    CreateSignatureTables1764000000000,
+    IndexSignatureLookups1764500000000,
+    DocumentReaders1764600000000,
+  ],
 };

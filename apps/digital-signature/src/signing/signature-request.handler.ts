@@ -30,9 +30,9 @@ export class SignatureRequestedHandler implements EventHandler<EnvelopeOf<typeof
     const request = event.payload;
     const now = this.clock.now();
     const inserted: unknown[] = await tx.query(
-      `INSERT INTO signature_requests (id, dossier_id, dossier_code, signer_id, state, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'awaiting-signer', $5, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [request.requestId, request.dossierId, request.code, request.signerId, now],
+      `INSERT INTO signature_requests (id, dossier_id, dossier_code, province_code, signer_id, state, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'awaiting-signer', $6, $6) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [request.requestId, request.dossierId, request.code, request.provinceCode, request.signerId, now],
     );
     // The same request again (a replay under another event id): signed or refused once only.
     if (inserted.length === 0) return;
@@ -55,7 +55,17 @@ export class SignatureRequestedHandler implements EventHandler<EnvelopeOf<typeof
       signerName: certificate.commonName,
       verificationUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/public/results/${encodeURIComponent(request.code)}`,
     });
-    const result = await storeDocument(tx, { dossierId: request.dossierId, dossierCode: request.code, provinceCode: request.provinceCode, kind: 'result', content, createdAt: now });
+    const result = await storeDocument(tx, {
+      dossierId: request.dossierId,
+      dossierCode: request.code,
+      provinceCode: request.provinceCode,
+      unitCode: request.unitCode,
+      receivingUnitCode: request.receivingUnitCode ?? null,
+      applicantSubject: request.applicantAccountSubject ?? null,
+      kind: 'result',
+      content,
+      createdAt: now,
+    });
     await tx.query(`UPDATE signature_requests SET result_document_id = $2 WHERE id = $1`, [request.requestId, result.id]);
     // A device key: the decider completes it through the two-step API; the request waits.
     if (certificate.keyStorage === 'device' && !certificate.lockedAt && !certificate.revokedAt) return;

@@ -6,7 +6,7 @@ import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, u
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificateRegistry } from '../certificates/certificate-registry';
 import { CertificateRecord } from '../certificates/certificate.record';
-import { findDocument, StoredDocument } from './documents';
+import { findDocument, mayRead, StoredDocument } from './documents';
 import { CompleteDto, PrepareDto, SignDto } from './signatures.dto';
 import { PREPARATION_COLUMNS, PreparationRow, SigningContext, SigningService } from './signing.service';
 
@@ -112,10 +112,11 @@ export class SignaturesController {
 
   @Get('documents/:id')
   @Header('content-type', 'application/pdf')
-  @ApiOperation({ summary: 'A document kept here (a result or a signed revision), for officials of its province' })
+  @ApiOperation({ summary: "A document kept here (a result or a signed revision), for its processing and receiving units' officers, its applicant and its province's roles" })
   async document(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
     const document = await findDocument(this.dataSource.manager, id);
-    if (!document || document.provinceCode !== principal.provinceCode || principal.roles.includes('citizen')) throw notFound(`document ${id}`);
+    // 404, not 403, for a document the caller may not read: whether it exists is not theirs to know.
+    if (!document || !mayRead(principal, document)) throw notFound(`document ${id}`);
     return new StreamableFile(document.content);
   }
 
@@ -147,7 +148,7 @@ export class SignaturesController {
       requestId = request.id;
     } else if (body.documentId) {
       source = await findDocument(tx, body.documentId);
-      if (!source || source.provinceCode !== principal.provinceCode) throw unprocessableRequest([{ field: 'documentId', message: 'is not a document of your province' }]);
+      if (!source || !mayRead(principal, source)) throw unprocessableRequest([{ field: 'documentId', message: 'is not a document you may read' }]);
     }
     // The PDF itself is checked where the signature is made (PdfFormatError, 422 on `document`).
     const pdf = source?.content ?? Buffer.from(body.document!, 'base64');

@@ -9,7 +9,7 @@ import { CertificateRegistry } from '../certificates/certificate-registry';
 import { CertificateRecord, chainOf } from '../certificates/certificate.record';
 import { PKI_MATERIAL, PkiMaterial } from '../pki/pki-directory';
 import { TimeStampService } from '../pki/time-stamp.service';
-import { storeDocument, StoredDocument } from './documents';
+import { readersOf, storeDocument, StoredDocument } from './documents';
 
 /** A signature that cannot be made as asked: the certificate, the key or the TSA stands in the way. */
 export class SignatureRefused extends PadesError {}
@@ -126,7 +126,11 @@ export class SigningService {
     });
     const now = this.clock.now();
     const timeStampTime = timeStampToken ? timeStampTimeOf(timeStampToken) : null;
-    const document = await storeDocument(tx, { dossierId: context.dossier?.id ?? null, dossierCode: context.dossier?.code ?? null, provinceCode: context.provinceCode, kind: 'signed', content: pdf, createdAt: now });
+    // A signed revision is read by whoever reads what was signed; an uploaded document by the signer's unit.
+    const readers = context.source
+      ? readersOf(context.source)
+      : { provinceCode: context.provinceCode, unitCode: context.certificate.unitCode, receivingUnitCode: null, applicantSubject: null };
+    const document = await storeDocument(tx, { dossierId: context.dossier?.id ?? null, dossierCode: context.dossier?.code ?? null, ...readers, kind: 'signed', content: pdf, createdAt: now });
     const signatureId = randomUUID();
     await tx.query(
       `INSERT INTO signatures (id, document_id, source_document_id, certificate_id, signer_id, level, claimed_at, time_stamped_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

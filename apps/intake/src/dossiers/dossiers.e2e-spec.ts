@@ -1,6 +1,6 @@
 import { ManualClock } from '@onestop/platform';
 import { TOPICS } from '@onestop/contracts';
-import { readTopic, ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
+import { readTopic, ServiceUnderTest, startServiceWithDatabase, tokenFor, tokenWithRoles } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { intakeSchema } from '../database/schema';
@@ -194,6 +194,23 @@ describe('intake dossiers', () => {
     await request(running.url).get(`/api/v1/dossiers/${filed.body.code}`).auth(tokens.otherDesk, { type: 'bearer' }).expect(404);
     await request(running.url).get(`/api/v1/dossiers/${filed.body.code}`).auth(tokens.otherCitizen, { type: 'bearer' }).expect(404);
     await request(running.url).get(`/api/v1/dossiers/${filed.body.code}`).auth(tokens.leader, { type: 'bearer' }).expect(200);
+  });
+
+  it('shows a dossier to no unit claim without an officer role, and to no claim of the unit under another province', async () => {
+    const filed = await file(tokens.desk, filing()).expect(201);
+    const read = (token: string) => request(running.url).get(`/api/v1/dossiers/${filed.body.code}`).auth(token, { type: 'bearer' });
+    for (const token of [
+      await tokenWithRoles([], PHU_XUAN, '46', 'no-role'),
+      await tokenWithRoles(['auditor'], PHU_XUAN, '46', 'unknown-role'),
+      await tokenWithRoles(['citizen'], PHU_XUAN, '46', 'citizen-with-unit'),
+      await tokenFor('desk-officer', PHU_XUAN, '01', 'desk-claiming-hue-under-hanoi'),
+      await tokenFor('specialist', KIM_LONG, '01', 'specialist-claiming-hue-under-hanoi'),
+      await tokenFor('province-admin', undefined, '01', 'admin-01'),
+    ]) {
+      const response = await read(token).expect(404);
+      expect(JSON.stringify(response.body)).not.toContain('0905123456');
+    }
+    await read(tokens.desk).expect(200);
   });
 
   it('refuses a desk filing for another desk, and a matter of another province, changing nothing', async () => {

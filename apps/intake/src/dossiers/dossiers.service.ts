@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresService } from '../procedures/procedures.service';
 import { receivedEvent, refusedEvent, statusChangedEvent } from './dossier-events';
-import { mayRead } from './dossier-access';
+import { isReceivingDesk, mayRead } from './dossier-access';
 import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
 import { officerView, PublicStep, receiptView } from './dossier-views';
 import { IntakeDecisionDto, WithdrawalDto } from './dto/intake-decision.dto';
@@ -60,7 +60,7 @@ export class DossiersService {
     return this.dataSource.transaction(async (tx) => {
       const rows: DossierRecord[] = await tx.query(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE code = $1 FOR UPDATE`, [code]);
       const dossier = rows[0];
-      if (!dossier || !(principal.roles.includes('desk-officer') && principal.unitCode === dossier.receivingUnitCode)) throw notFound(code);
+      if (!dossier || !isReceivingDesk(principal, dossier)) throw notFound(code);
       if (dossier.status !== DOSSIER_STATUS.submittedOnline) {
         throw new ProblemException(409, 'Already decided', { detail: `dossier ${code} has status ${dossier.status}; only online filings (1) await the desk` });
       }

@@ -140,6 +140,8 @@ describe('queue tickets', () => {
     expect(otherUnit.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(otherUnit.body.detail).toContain('own unit');
     await callNext(PHU_XUAN, await tokenFor('specialist', PHU_XUAN)).expect(403);
+    // The unit claimed under another province's token calls nobody of Huế's queue.
+    await callNext(PHU_XUAN, await tokenFor('desk-officer', PHU_XUAN, '01', 'desk-phu-xuan-under-hanoi')).expect(403);
     await request(running.url).post(`/api/v1/receiving-units/${PHU_XUAN}/calls`).send({ counter: 'Quầy 1' }).expect(401);
     expect((await queueOf(PHU_XUAN)).body.waiting.total).toBe(1);
   });

@@ -1,6 +1,6 @@
 import { localDateOf } from '@onestop/calendar';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, Principal, ProblemException, problemType, REDIS } from '@onestop/platform';
+import { Clock, isUnitOfficer, Principal, ProblemException, problemType, REDIS } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { ChainableCommander, Redis } from 'ioredis';
 import { CallNextDto } from './dto/call-next.dto';
@@ -87,10 +87,11 @@ export class QueueTicketsService {
 
   /** Calls the longest-waiting ticket of the priority tier, or of the standard tier when it is empty. */
   async callNext(unitCode: string, request: CallNextDto, officer: Principal): Promise<CalledTicketDto> {
-    if (officer.unitCode !== unitCode) {
+    const now = this.clock.now();
+    const unit = await this.units.receivingUnit(unitCode, localDateOf(now));
+    if (!isUnitOfficer(officer) || officer.unitCode !== unitCode || (unit && unit.provinceCode !== officer.provinceCode)) {
       throw new ProblemException(403, 'Not allowed', { detail: `a desk officer calls tickets only at their own unit (${officer.unitCode ?? 'none'})` });
     }
-    const now = this.clock.now();
     const keys = await this.openQueue(unitCode, localDateOf(now));
     const ticket = await this.commands.callNextTicket(keys, request.counter, now.toISOString(), QUEUE_TTL_SECONDS);
     if (!ticket) throw new ProblemException(404, 'Nobody is waiting', { type: `${problemType(404)}/queue-empty`, detail: `the queue of unit ${unitCode} is empty` });

@@ -1,7 +1,7 @@
 import { DossierRouted, DossierStatusChanged, EventEnvelope, ServiceName, TaskAssigned, TaskAtRisk, TaskProgressReported, TOPICS } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
 import { PlatformEnv } from '@onestop/platform';
-import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, tokenWithRoles, waitFor } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -242,6 +242,14 @@ describe('leaders’ indicators API, over the projected read model', () => {
     expect(namedUnit.rows[0].receivedHere + namedUnit.rows[0].resolvedHere + namedUnit.rows[0].counts.openWithinDeadline + namedUnit.rows[0].counts.openOverdue).toBe(0);
     const rankings = await body(`/api/v1/indicators/rankings?${PERIOD}`, tokens.otherProvince);
     expect(rankings.units.filter((unit: { unitCode: string }) => unit.unitCode === A || unit.unitCode === B)).toEqual([]);
+  });
+
+  it('gives a unit claim without a role that grants the read no indicators, rankings or task standings', async () => {
+    for (const token of [await tokenWithRoles([], A, '46', 'no-role'), await tokenWithRoles(['citizen'], A, '46', 'citizen-with-unit'), await tokenFor('specialist', A, '46', 'specialist-a')]) {
+      await get(`/api/v1/indicators?${PERIOD}`, token).expect(403);
+      await get(`/api/v1/indicators/rankings?${PERIOD}`, token).expect(403);
+      await get('/api/v1/task-progress?period=2026-11', token).expect(403);
+    }
   });
 
   it.each([

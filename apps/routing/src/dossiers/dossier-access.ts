@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { isProvinceWide, Principal, ProblemException } from '@onestop/platform';
+import { isProvinceWide, isUnitOfficer, Principal, ProblemException, withinJurisdiction } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../workflow/dossier-workflow';
 import { ROUTED_COLUMNS, RoutedDossier } from './routed-dossier.record';
 
 type Relation = 'processing-unit' | 'receiving-desk' | 'province' | 'applicant' | 'none';
 
-/** How the caller stands to a dossier. Officers of other units have no relation at all. */
+/**
+ * How the caller stands to a dossier. Officers of other units have no relation at all, and a unit
+ * claim alone is no relation: only an officer role gives the unit's reach (a token with no role,
+ * or a citizen's carrying a unit_code, sees nothing of the unit's dossiers).
+ */
 export function relationOf(principal: Principal, dossier: RoutedDossier): Relation {
-  if (isProvinceWide(principal)) return principal.provinceCode === dossier.provinceCode ? 'province' : 'none';
-  if (principal.roles.includes('citizen')) return dossier.applicant.accountSubject === principal.subject ? 'applicant' : 'none';
-  if (principal.unitCode !== null && principal.unitCode === dossier.unitCode) return 'processing-unit';
-  if (principal.roles.includes('desk-officer') && principal.unitCode === dossier.receivingUnitCode) return 'receiving-desk';
+  if (isProvinceWide(principal) && principal.provinceCode === dossier.provinceCode) return 'province';
+  if (withinJurisdiction(principal, { unitCode: dossier.unitCode, provinceCode: dossier.provinceCode })) return 'processing-unit';
+  if (isUnitOfficer(principal) && principal.roles.includes('desk-officer') && principal.unitCode === dossier.receivingUnitCode && principal.provinceCode === dossier.provinceCode) {
+    return 'receiving-desk';
+  }
+  if (principal.roles.includes('citizen') && dossier.applicant.accountSubject === principal.subject) return 'applicant';
   return 'none';
 }
 

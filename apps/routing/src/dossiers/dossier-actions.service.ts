@@ -187,6 +187,8 @@ function signatureRequest(requestId: string, dossier: RoutedDossier, reason: str
       reason,
       applicantName: dossier.applicant.name,
       signerId: principal.subject,
+      receivingUnitCode: dossier.receivingUnitCode,
+      applicantAccountSubject: dossier.applicant.accountSubject,
     },
     origin,
     at,

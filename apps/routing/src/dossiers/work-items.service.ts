@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isProvinceWide, Principal } from '@onestop/platform';
+import { Principal, viewingScope } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { allowedActions } from '../workflow/dossier-workflow';
 import { WorkItemsQueryDto } from './dto/dossier-action.dto';
@@ -33,16 +33,17 @@ export class WorkItemsService {
 
   /** The caller's unit's queue (the province's, for province roles), most urgent first. */
   async list(principal: Principal, query: WorkItemsQueryDto) {
-    const provinceWide = isProvinceWide(principal);
+    // An officer's unit within his own province; a province role's whole province.
+    const scope = viewingScope(principal, undefined, 'work items');
     const rows: RoutedDossier[] = await this.dataSource.query(
       `SELECT ${ROUTED_COLUMNS} FROM routed_dossiers
-        WHERE ${provinceWide ? 'province_code' : 'unit_code'} = $1
+        WHERE province_code = $1 AND ($5::text IS NULL OR unit_code = $5)
           AND ($2::smallint IS NULL OR status = $2)
           AND ($3::timestamptz IS NULL OR due_at < $3)
           AND ($4::text IS NULL OR assignee_id = $4)
         ORDER BY due_at NULLS LAST, received_at
         LIMIT 500`,
-      [provinceWide ? principal.provinceCode : principal.unitCode, query.status ?? null, query.dueBefore ?? null, query.assignee === 'me' ? principal.subject : null],
+      [scope.provinceCode, query.status ?? null, query.dueBefore ?? null, query.assignee === 'me' ? principal.subject : null, scope.unitCode],
     );
     return { items: rows.map(workItemView) };
   }

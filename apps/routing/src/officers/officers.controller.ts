@@ -3,7 +3,7 @@ import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ROLES, Role } from '@onestop/contracts';
 import { Clock, CurrentPrincipal, Principal, ProblemException, Roles } from '@onestop/platform';
-import { AdministrativeUnits } from '@onestop/reference-data';
+import { AdministrativeUnit, AdministrativeUnits } from '@onestop/reference-data';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn } from 'class-validator';
 import { DataSource } from 'typeorm';
 
@@ -17,6 +17,12 @@ export class OfficerDto {
   @ApiProperty()
   @IsBoolean()
   active!: boolean;
+}
+
+/** A unit leader administers his own unit; the province administrator every unit of his province. */
+function administers(principal: Principal, unit: AdministrativeUnit): boolean {
+  if (principal.roles.includes('province-admin') && principal.provinceCode !== null && unit.provinceCode === principal.provinceCode) return true;
+  return principal.roles.includes('unit-leader') && principal.unitCode === unit.code && principal.provinceCode === unit.provinceCode;
 }
 
 /** The officers of each unit, among whom new dossiers are shared out (least loaded first). */
@@ -37,21 +43,25 @@ export class OfficersController {
   async put(@Param('unitCode') unitCode: string, @Param('subject') subject: string, @Body() officer: OfficerDto, @CurrentPrincipal() principal: Principal) {
     const now = this.clock.now();
     const unit = await this.units.current(unitCode, localDateOf(now));
-    const provinceAdmin = principal.roles.includes('province-admin');
-    const allowed = provinceAdmin ? unit?.provinceCode === principal.provinceCode : principal.unitCode === unitCode;
-    if (!unit || unit.code !== unitCode || !['commune', 'department'].includes(unit.kind) || !allowed) {
+    if (!unit || unit.code !== unitCode || !['commune', 'department'].includes(unit.kind) || !administers(principal, unit)) {
       throw new ProblemException(404, 'No such unit', { detail: `no commune or department ${unitCode} in force that you administer` });
     }
-    // A unit leader manages his own unit's officers; only the province moves an officer between units.
+    // Moving an officer takes authority over both units: a unit leader keeps to his own unit, the
+    // province administrator to the units of his province. The check sits in the upsert's WHERE,
+    // so a move racing this request cannot slip an officer out of another unit or province.
+    const provinceAdmin = principal.roles.includes('province-admin') && principal.provinceCode !== null;
     const written: unknown[] = await this.dataSource.query(
       `INSERT INTO officers (subject, unit_code, roles, active, updated_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (subject) DO UPDATE SET unit_code = $2, roles = $3, active = $4, updated_at = $5
-       WHERE officers.unit_code = $2 OR $6
+       WHERE officers.unit_code = $2
+          OR ($6 AND EXISTS (SELECT 1 FROM administrative_units current_unit WHERE current_unit.code = officers.unit_code AND current_unit.province_code = $7))
        RETURNING subject`,
-      [subject, unitCode, officer.roles, officer.active, now, provinceAdmin],
+      [subject, unitCode, officer.roles, officer.active, now, provinceAdmin, principal.provinceCode],
     );
     if (written.length === 0) {
-      throw new ProblemException(409, 'Officer of another unit', { detail: `${subject} is registered with another unit; the province administrator moves officers` });
+      throw new ProblemException(403, 'Officer of another unit', {
+        detail: `${subject} is registered with a unit you do not administer; only one who administers both units moves an officer`,
+      });
     }
     return { subject, unitCode, ...officer };
   }

@@ -30,8 +30,8 @@ describe('officers', () => {
 
   it("lets a unit leader manage his own unit's officers, and only the province move one elsewhere", async () => {
     await put(tokens.leaderKimLong, KIM_LONG, 'officer-an').expect(200);
-    const taken = await put(tokens.leaderPhuXuan, PHU_XUAN, 'officer-an').expect(409);
-    expect(taken.body.detail).toContain('another unit');
+    const taken = await put(tokens.leaderPhuXuan, PHU_XUAN, 'officer-an').expect(403);
+    expect(taken.body.detail).toContain('a unit you do not administer');
     await put(tokens.leaderPhuXuan, KIM_LONG, 'officer-binh').expect(404);
     await put(tokens.otherAdmin, PHU_XUAN, 'officer-an').expect(404);
     await put(tokens.admin, PHU_XUAN, 'officer-an').expect(200);

@@ -1,6 +1,6 @@
 import { EventEnvelope, PROBLEM_CONTENT_TYPE, TOPICS } from '@onestop/contracts';
 import { ManualClock } from '@onestop/platform';
-import { readTopic, ServiceUnderTest, startServiceWithDatabase, tokenFor, waitFor } from '@onestop/testing';
+import { readTopic, ServiceUnderTest, startServiceWithDatabase, tokenFor, tokenWithRoles, waitFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { taskMonitoringSchema } from '../database/schema';
@@ -123,6 +123,23 @@ describe('province tasks to communes', () => {
     await report(digitisation.id, KIM_LONG, 'phuXuan', { value: 50 }).expect(403);
     await report(digitisation.id, PHU_XUAN, 'leader', { value: 50 }).expect(403);
     await report(digitisation.id, VY_DA, 'vyDa', { value: 50 }).expect(404);
+  });
+
+  it('gives a unit claim without an officer role, or under another province, no task and no report', async () => {
+    const claims = [
+      await tokenWithRoles([], PHU_XUAN, '46', 'no-role'),
+      await tokenWithRoles(['citizen'], PHU_XUAN, '46', 'citizen-with-unit'),
+      await tokenFor('specialist', PHU_XUAN, '01', 'phu-xuan-under-hanoi'),
+    ];
+    for (const token of claims) {
+      await api().get('/api/v1/tasks').auth(token, { type: 'bearer' }).expect(403);
+      await api().get(`/api/v1/tasks/${digitisation.id}`).auth(token, { type: 'bearer' }).expect(403);
+      await api().get('/api/v1/deadlines').auth(token, { type: 'bearer' }).expect((response) => expect([403, 200]).toContain(response.status));
+      await api().post(`/api/v1/tasks/${digitisation.id}/communes/${PHU_XUAN}/progress`).auth(token, { type: 'bearer' }).send({ value: 50 }).expect(403);
+    }
+    // The mismatched claim sees the deadlines of its own province's unit only: none of Huế's.
+    const mismatched = await api().get('/api/v1/deadlines').auth(claims[2], { type: 'bearer' }).expect(200);
+    expect(mismatched.body.items).toEqual([]);
   });
 
   it('recomputes the status from a report and returns it', async () => {

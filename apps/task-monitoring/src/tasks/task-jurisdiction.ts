@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FieldProblem } from '@onestop/contracts';
-import { isProvinceWide, Principal, ProblemException } from '@onestop/platform';
+import { isProvinceWide, isUnitOfficer, Principal, ProblemException } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 
 /**
@@ -22,8 +22,9 @@ export class TaskJurisdiction {
   constructor(private readonly units: AdministrativeUnits) {}
 
   async viewer(principal: Principal): Promise<TaskViewer> {
-    if (isProvinceWide(principal) && principal.provinceCode) return { level: 'province', provinceCode: principal.provinceCode };
-    const unit = principal.unitCode ? await this.units.find(principal.unitCode) : null;
+    if (isProvinceWide(principal)) return { level: 'province', provinceCode: principal.provinceCode! };
+    // The unit's reach comes with an officer role only: a citizen's unit claim sees no task.
+    const unit = isUnitOfficer(principal) ? await this.units.find(principal.unitCode!) : null;
     if (unit?.provinceCode && unit.provinceCode === principal.provinceCode) {
       if (unit.kind === 'commune') return { level: 'commune', provinceCode: unit.provinceCode, communeCode: unit.code };
       if (unit.kind === 'department') return { level: 'province', provinceCode: unit.provinceCode };
@@ -33,7 +34,7 @@ export class TaskJurisdiction {
 
   /** Province leaders and administrators, or the leader of one of the province's departments. */
   async assigner(principal: Principal): Promise<TaskAssigner> {
-    if (isProvinceWide(principal) && principal.provinceCode) return { provinceCode: principal.provinceCode, unitCode: null };
+    if (isProvinceWide(principal)) return { provinceCode: principal.provinceCode!, unitCode: null };
     if (principal.roles.includes('unit-leader') && principal.unitCode) {
       const unit = await this.units.find(principal.unitCode);
       if (unit?.kind === 'department' && unit.provinceCode && unit.provinceCode === principal.provinceCode) {

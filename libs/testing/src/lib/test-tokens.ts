@@ -11,3 +11,12 @@ export async function tokenFor(role: Role, unitCode?: string, provinceCode = '46
   const key = await loadOrCreateDevelopmentKey(TEST_KEY_FILE);
   return signDevelopmentToken(key, { subject, roles: [role], unitCode, provinceCode, issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
 }
+
+/**
+ * A token with exactly these role claims, known or not (the verifier drops unknown ones): for the
+ * tokens jurisdiction must refuse, such as a unit claim with no officer role.
+ */
+export async function tokenWithRoles(roles: readonly string[], unitCode: string | undefined, provinceCode: string | undefined, subject: string): Promise<string> {
+  const key = await loadOrCreateDevelopmentKey(TEST_KEY_FILE);
+  return signDevelopmentToken(key, { subject, roles: roles as Role[], unitCode, provinceCode, issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
+}

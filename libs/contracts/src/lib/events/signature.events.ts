@@ -24,6 +24,14 @@ export const SignatureRequested = defineEvent({
     applicantName: z.string(),
     /** The official whose certificate signs: the one who decided. */
     signerId: z.string(),
+    /**
+     * Who else may read the result, which names the applicant: the unit that received the dossier
+     * and the applicant's citizen account (null for a dossier filed without one). Optional: requests
+     * published before they were carried still read, and their results stay with the processing
+     * unit and the province.
+     */
+    receivingUnitCode: z.string().optional(),
+    applicantAccountSubject: z.string().nullable().optional(),
   }),
 });
 

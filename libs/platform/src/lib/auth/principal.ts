@@ -14,8 +14,21 @@ export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolea
   return principal.roles.some((role) => roles.includes(role));
 }
 
+/** Roles whose holders act for one unit (a commune or a department) and only with its unit code. */
+export const UNIT_OFFICER_ROLES: readonly Role[] = ['desk-officer', 'specialist', 'unit-leader'];
+
+/**
+ * Province reach: a province role and the province it holds. A unit or province claim alone grants
+ * nothing: a citizen with a unit_code claim, or a token whose only role the verifier dropped,
+ * reaches no record.
+ */
 export function isProvinceWide(principal: Principal): boolean {
-  return hasAnyRole(principal, PROVINCE_WIDE_ROLES);
+  return principal.provinceCode !== null && hasAnyRole(principal, PROVINCE_WIDE_ROLES);
+}
+
+/** Unit reach: an officer role together with the unit (and its province) the officer works for. */
+export function isUnitOfficer(principal: Principal): boolean {
+  return principal.unitCode !== null && principal.provinceCode !== null && hasAnyRole(principal, UNIT_OFFICER_ROLES);
 }
 
 /** What a record belongs to, for the jurisdiction check. */
@@ -29,8 +42,8 @@ export interface JurisdictionScope {
  * boundary-free and is not checked here.
  */
 export function withinJurisdiction(principal: Principal, scope: JurisdictionScope): boolean {
-  if (isProvinceWide(principal)) return principal.provinceCode === scope.provinceCode;
-  return principal.unitCode !== null && principal.unitCode === scope.unitCode;
+  if (isProvinceWide(principal) && principal.provinceCode === scope.provinceCode) return true;
+  return isUnitOfficer(principal) && principal.unitCode === scope.unitCode && principal.provinceCode === scope.provinceCode;
 }
 
 /** What a caller may look over: one unit, or (null) the whole province. */
@@ -45,12 +58,12 @@ export interface ViewingScope {
  * `what` names the thing in the refusal ("deadlines", "indicators").
  */
 export function viewingScope(principal: Principal, unit: string | undefined, what: string): ViewingScope {
-  if (isProvinceWide(principal) && principal.provinceCode) return { provinceCode: principal.provinceCode, unitCode: unit ?? null };
-  if (!principal.unitCode || !principal.provinceCode) throw new ProblemException(403, 'Not allowed', { detail: `${what} are for officers of a unit and province roles` });
+  if (isProvinceWide(principal)) return { provinceCode: principal.provinceCode!, unitCode: unit ?? null };
+  if (!isUnitOfficer(principal)) throw new ProblemException(403, 'Not allowed', { detail: `${what} are for officers of a unit and province roles` });
   if (unit !== undefined && unit !== principal.unitCode) {
     throw new ProblemException(403, 'Not allowed', { detail: `you may see the ${what} of your own unit, ${principal.unitCode}` });
   }
-  return { provinceCode: principal.provinceCode, unitCode: principal.unitCode };
+  return { provinceCode: principal.provinceCode!, unitCode: principal.unitCode };
 }
 
 /** The principal as the actor of the events it causes (no personal data beyond the account id). */

@@ -1,5 +1,5 @@
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
-import { WorkingCalendar } from '@onestop/calendar';
+import { EffectiveCalendarDay, WorkingCalendar, withoutMarks } from '@onestop/calendar';
 import { Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { ServiceUnderTest, startServiceWithDatabase, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
@@ -89,11 +89,11 @@ export class ProvinceStack {
     await waitFor(async () => services.every((service) => service.app.get(Clock, { strict: false }).now() >= instant), 10_000, `every service at ${instant.toISOString()}`);
   }
 
-  /** The working calendar intake computes deadlines with, read through its public API. */
+  /** The working calendar intake computes the province's deadlines with, read through its public API. */
   async calendar(years: number[]): Promise<WorkingCalendar> {
-    const days = [];
-    for (const year of years) days.push(...(await request(this.intake.url).get(`/api/v1/calendar/${year}`).expect(200)).body.days);
-    return new WorkingCalendar(days);
+    const days: EffectiveCalendarDay[] = [];
+    for (const year of years) days.push(...(await request(this.intake.url).get(`/api/v1/calendar/${year}?province=${this.provinceCode}`).expect(200)).body.days);
+    return new WorkingCalendar(withoutMarks(days));
   }
 
   async close(): Promise<void> {

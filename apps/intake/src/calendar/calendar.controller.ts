@@ -1,21 +1,52 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CalendarDay, calendarDayProblems, CalendarStore } from '@onestop/calendar';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CalendarDay, calendarCorrectionProblems, CalendarStore, EffectiveCalendarDay, effectiveCalendarDays } from '@onestop/calendar';
 import { WorkingCalendarChanged } from '@onestop/contracts';
 import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
-import { Clock, CurrentPrincipal, invalidRequest, Principal, Public, Roles } from '@onestop/platform';
-import { IsArray, IsString, Length } from 'class-validator';
+import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, Public, Roles } from '@onestop/platform';
+import { AdministrativeUnits } from '@onestop/reference-data';
+import { IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 
+const PROVINCE_CODE = /^\d{2}$/;
+
 export class CalendarYearDto {
-  @ApiProperty({ description: 'the year\'s exceptions: weekdays off (holiday) and weekend days worked (working-day)' })
+  @ApiProperty({
+    description:
+      "the caller's province's corrections of the year, replacing its earlier ones: weekdays off (holiday) and weekend days worked (working-day), " +
+      'or, to take back a national exception in the province, a national holiday worked (working-day) or a national working weekend day off (holiday)',
+  })
   @IsArray()
   days!: unknown[];
 
-  @ApiProperty({ example: 'Thông báo của Bộ Nội vụ về lịch nghỉ Tết 2027' })
+  @ApiProperty({ example: 'Quyết định của UBND tỉnh về lịch làm việc bù năm 2027' })
   @IsString()
   @Length(5, 500)
   reason!: string;
+}
+
+export class CalendarQueryDto {
+  @ApiPropertyOptional({ example: '46', description: "a province's code: its effective calendar (a signed-in caller's own province by default)" })
+  @IsOptional()
+  @Matches(PROVINCE_CODE, { message: 'must be a two-digit province code' })
+  province?: string;
+}
+
+export class CalendarCorrectionQueryDto {
+  @ApiPropertyOptional({ example: '46', description: "if given, the administrator's own province: no one corrects another province's calendar" })
+  @IsOptional()
+  @Matches(PROVINCE_CODE, { message: 'must be a two-digit province code' })
+  province?: string;
+}
+
+export interface CalendarYearView {
+  year: number;
+  /** The province whose effective calendar `days` is; null for the national calendar. */
+  provinceCode: string | null;
+  /** The year's exceptions to the weekly rule, each marked whether it is the province's correction. */
+  days: EffectiveCalendarDay[];
+  /** The province's corrections as its administrator gave them (what PUT replaces). */
+  corrections: CalendarDay[];
 }
 
 function parseYear(value: string): number {
@@ -25,14 +56,17 @@ function parseYear(value: string): number {
 }
 
 /**
- * The working calendar as data: province IT corrects a year (a holiday decided late, a swapped
- * Saturday) without a release. Deadlines already computed keep their dates.
+ * The working calendar as data: the national holidays and swapped working days, the same in every
+ * province, and each province's corrections over them, which its administrator makes without a
+ * release. A correction changes its province's deadlines only; deadlines already computed keep
+ * their dates.
  */
 @ApiTags('calendar')
 @Controller('api/v1/calendar')
 export class CalendarController {
   constructor(
     private readonly store: CalendarStore,
+    private readonly units: AdministrativeUnits,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
@@ -40,19 +74,31 @@ export class CalendarController {
 
   @Public()
   @Get(':year')
-  @ApiOperation({ summary: "A year's holidays and worked weekend days" })
-  async get(@Param('year') year: string): Promise<{ year: number; days: CalendarDay[] }> {
+  @ApiOperation({
+    summary: "A year's holidays and worked weekend days: the national ones, or a province's effective ones with its corrections marked",
+    description: 'Without `province`, a signed-in caller gets the calendar of the province in the token, anyone else the national calendar.',
+  })
+  async get(@Param('year') year: string, @Query() query: CalendarQueryDto, @CurrentPrincipal() principal?: Principal): Promise<CalendarYearView> {
     const parsed = parseYear(year);
-    return { year: parsed, days: await this.store.days(parsed) };
+    const provinceCode = query.province ?? principal?.provinceCode ?? null;
+    if (provinceCode !== null) await this.checkProvince(provinceCode, query.province !== undefined ? 'province' : null);
+    return this.view(parsed, provinceCode);
   }
 
   @Put(':year')
   @Roles('province-admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: "Replace a year's exceptions (province administrators); every service follows" })
-  async put(@Param('year') year: string, @Body() body: CalendarYearDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: "Replace a year's corrections of the administrator's own province; that province's deadlines follow in every service" })
+  async put(@Param('year') year: string, @Query() query: CalendarCorrectionQueryDto, @Body() body: CalendarYearDto, @CurrentPrincipal() principal: Principal): Promise<CalendarYearView> {
+    const provinceCode = principal.provinceCode;
+    if (!provinceCode) throw new ProblemException(403, 'Not allowed', { detail: "a province's administrator corrects the calendar of the province in the token; this token names none" });
+    if (query.province !== undefined && query.province !== provinceCode) {
+      throw new ProblemException(403, 'Not allowed', { detail: `you correct the calendar of your own province, ${provinceCode}` });
+    }
+    await this.checkProvince(provinceCode, null);
     const parsed = parseYear(year);
-    const problems = calendarDayProblems(body.days);
+    const { national } = await this.store.year(parsed, null);
+    const problems = calendarCorrectionProblems(body.days, national);
     body.days.forEach((day, index) => {
       const date = (day as { date?: unknown }).date;
       if (typeof date === 'string' && !date.startsWith(`${parsed}-`)) problems.push({ field: `days.${index}.date`, message: `is not in ${parsed}` });
@@ -61,10 +107,24 @@ export class CalendarController {
     const days = body.days as CalendarDay[];
     const origin = requestOrigin('intake', principal);
     await this.dataSource.transaction(async (tx) => {
-      await this.store.replaceYear(tx, parsed, days);
-      await this.outbox.append(tx, [createEvent(WorkingCalendarChanged, `calendar-${parsed}`, { year: parsed, days, reason: body.reason }, origin, this.clock.now())]);
+      await this.store.replaceCorrections(tx, provinceCode, parsed, days);
+      const payload = { provinceCode, year: parsed, days, reason: body.reason };
+      await this.outbox.append(tx, [createEvent(WorkingCalendarChanged, `calendar-${provinceCode}-${parsed}`, payload, origin, this.clock.now())]);
     });
     this.store.invalidate();
-    return { year: parsed, days: await this.store.days(parsed) };
+    return this.view(parsed, provinceCode);
+  }
+
+  private async view(year: number, provinceCode: string | null): Promise<CalendarYearView> {
+    const { national, corrections } = await this.store.year(year, provinceCode);
+    return { year, provinceCode, days: effectiveCalendarDays(national, corrections), corrections };
+  }
+
+  /** A province of the reference data; otherwise 400 naming `field`, or 403 for the token's own. */
+  private async checkProvince(provinceCode: string, field: string | null): Promise<void> {
+    const unit = await this.units.find(provinceCode);
+    if (unit?.kind === 'province') return;
+    if (field) throw invalidRequest([{ field, message: `${provinceCode} is not a province` }]);
+    throw new ProblemException(403, 'Not allowed', { detail: `the token names province ${provinceCode}, which is not a province` });
   }
 }

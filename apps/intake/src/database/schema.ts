@@ -1,4 +1,4 @@
-import { CreateCalendarDays1763950000000 } from '@onestop/calendar';
+import { CreateCalendarCorrections1765470000000, CreateCalendarDays1763950000000 } from '@onestop/calendar';
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
 import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
@@ -16,5 +16,6 @@ export const intakeSchema: DatabaseSchema = {
     CreateIntakeTables1764000000000,
     SeedProcedureCatalogue1764000000001,
     AddPublicStepNote1764800000000,
+    CreateCalendarCorrections1765470000000,
   ],
 };

@@ -56,7 +56,8 @@ export class DossiersService {
 
   async decide(code: string, decision: IntakeDecisionDto, principal: Principal) {
     const now = this.clock.now();
-    const calendar = await this.calendars.calendar();
+    // Read before the transaction, which then picks the dossier's province without a second connection.
+    const calendars = await this.calendars.calendars();
     return this.dataSource.transaction(async (tx) => {
       const rows: DossierRecord[] = await tx.query(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE code = $1 FOR UPDATE`, [code]);
       const dossier = rows[0];
@@ -69,6 +70,7 @@ export class DossiersService {
       if (receive && dossier.missingDocuments.length > 0 && !decision.reason) {
         throw unprocessableRequest([{ field: 'reason', message: `required to receive a dossier missing ${dossier.missingDocuments.join(', ')}` }]);
       }
+      const calendar = calendars.of(dossier.provinceCode);
       const dueAt = receive ? calendar.deadline(now, procedure.processingTime) : null;
       const [updated]: [DossierRecord[], number] = await tx.query(
         `UPDATE dossiers SET status = $2, intake_note = $3, received_at = $4, counting_from = $5, due_at = $6, appointment_date = $7,

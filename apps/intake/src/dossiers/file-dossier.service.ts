@@ -64,7 +64,8 @@ export class FileDossierService {
     const now = this.clock.now();
     const { procedure, receivingUnit } = await this.resolve(command, localDateOf(now));
     const outcome = intakeOutcome(command.channel, missingDocuments(procedure, command.documents), command.acceptIncomplete?.reason ?? null);
-    const calendar = await this.calendars.calendar();
+    // The dossier's deadlines run on its province's calendar: the receiving unit's, which is also the matter's.
+    const calendar = await this.calendars.calendar(receivingUnit.provinceCode!);
     const received = outcome.status === DOSSIER_STATUS.received;
     const dueAt = received ? calendar.deadline(now, procedure.processingTime) : null;
 

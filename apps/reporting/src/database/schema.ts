@@ -1,4 +1,4 @@
-import { CreateCalendarDays1763950000000 } from '@onestop/calendar';
+import { CreateCalendarCorrections1765470000000, CreateCalendarDays1763950000000 } from '@onestop/calendar';
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
 import { CreateReadModel1764900000000 } from './migrations/1764900000000-create-read-model';
@@ -18,5 +18,6 @@ export const reportingSchema: DatabaseSchema = {
     RollCountersUpByMonth1765100000000,
     CountUndeliverableNotices1765200000000,
     DropUnreadFactIndexes1765300000000,
+    CreateCalendarCorrections1765470000000,
   ],
 };

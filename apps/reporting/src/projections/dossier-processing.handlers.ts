@@ -33,8 +33,8 @@ export class ProjectProcessing implements EventHandler<EnvelopeOf<typeof Dossier
 
   async handle(event: EnvelopeOf<typeof DossierStatusChanged>, tx: EntityManager): Promise<void> {
     if (event.source !== 'routing') return;
-    const { dossierId, to, action, unitCode, dueAt, resultChannel } = event.payload;
-    const calendar = await this.calendars.calendar();
+    const { dossierId, provinceCode, to, action, unitCode, dueAt, resultChannel } = event.payload;
+    const calendar = await this.calendars.calendar(provinceCode);
     const change = { to, action, unitCode, dueAt: dueAt ? new Date(dueAt) : null, resultChannel, at: new Date(event.occurredAt) };
     await this.facts.project(tx, dossierId, event, (fact) =>
       applyStatusChange(fact, change, (from, until) => Math.round(calendar.workingHoursBetween(from, until) * 60)),

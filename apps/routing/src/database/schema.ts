@@ -1,4 +1,4 @@
-import { CreateCalendarDays1763950000000 } from '@onestop/calendar';
+import { CreateCalendarCorrections1765470000000, CreateCalendarDays1763950000000 } from '@onestop/calendar';
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
 import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
@@ -14,5 +14,6 @@ export const routingSchema: DatabaseSchema = {
     CreateCalendarDays1763950000000,
     CreateRoutingTables1764100000000,
     AddPendingSignatureRequest1764300000000,
+    CreateCalendarCorrections1765470000000,
   ],
 };

@@ -28,7 +28,7 @@ export class ApologyHandler implements EventHandler<EnvelopeOf<typeof DossierApo
     const rows: RoutedDossier[] = await tx.query(`SELECT ${ROUTED_COLUMNS} FROM routed_dossiers WHERE id = $1 FOR UPDATE`, [dossierId]);
     const dossier = rows[0];
     if (!dossier || !RUNNING_OR_PAUSED.includes(dossier.state)) return;
-    const calendar = await this.calendars.calendar();
+    const calendar = await this.calendars.calendar(dossier.provinceCode);
     const at = new Date(event.occurredAt);
     const paused = dossier.pausedAt !== null;
     await tx.query(`UPDATE routed_dossiers SET due_at = $2, remaining_working_hours = $3, version = version + 1, updated_at = $4 WHERE id = $1`, [

@@ -40,7 +40,8 @@ export class DossierActionsService {
 
   async act(dossierId: string, command: DossierActionDto, principal: Principal): Promise<RoutedDossier> {
     const rule = RULES[command.action];
-    const calendar = await this.calendars.calendar();
+    // Read before the transaction, which then picks the dossier's province without a second connection.
+    const calendars = await this.calendars.calendars();
     return this.dataSource.transaction(async (tx) => {
       const dossier = await this.access.forAction(tx, dossierId, principal, rule.scope);
       // Checked first: a client acting on an old copy is told to reload, not about a state it never saw.
@@ -64,7 +65,7 @@ export class DossierActionsService {
       }
       if (refusal?.kind === 'reason-required') throw invalidRequest([{ field: 'reason', message: `is required to ${command.action}` }]);
       const now = this.clock.now();
-      const change = await this.changeFor(tx, dossier, command, calendar, now);
+      const change = await this.changeFor(tx, dossier, command, calendars.of(dossier.provinceCode), now);
       const updated = await this.save(tx, dossier, change, now);
       await this.record(tx, dossier, updated, command, principal, now);
       return updated;

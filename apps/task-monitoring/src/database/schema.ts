@@ -1,4 +1,4 @@
-import { CreateCalendarDays1763950000000 } from '@onestop/calendar';
+import { CreateCalendarCorrections1765470000000, CreateCalendarDays1763950000000 } from '@onestop/calendar';
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
 import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
@@ -8,5 +8,5 @@ import { CreateProvinceTasks1764700000000 } from './migrations/1764700000000-cre
 /** The task-monitoring database: its entities and, in order, the migrations that build it. */
 export const taskMonitoringSchema: DatabaseSchema = {
   entities: [],
-  migrations: [CreateMessagingTables1763800000000, CreateAdministrativeUnits1763900000000, CreateCalendarDays1763950000000, CreateDeadlineClocks1764600000000, CreateProvinceTasks1764700000000],
+  migrations: [CreateMessagingTables1763800000000, CreateAdministrativeUnits1763900000000, CreateCalendarDays1763950000000, CreateDeadlineClocks1764600000000, CreateProvinceTasks1764700000000, CreateCalendarCorrections1765470000000],
 };

@@ -33,14 +33,16 @@ export class ClockKeeper {
     this.settings = clockSettingsFrom(env);
   }
 
-  async context(): Promise<ClockContext> {
-    return { calendar: await this.calendars.calendar(), settings: this.settings };
+  /** What a clock of the province is computed with: the province's working calendar and the settings. */
+  async context(provinceCode: string): Promise<ClockContext> {
+    return { calendar: await this.calendars.calendar(provinceCode), settings: this.settings };
   }
 
-  /** Starts the clock of a newly received dossier; a dossier already known keeps its clock. */
-  async start(tx: EntityManager, build: (context: ClockContext) => ClockRecord): Promise<void> {
-    const context = await this.context();
+  /** Starts the clock of a newly received dossier of a province; a dossier already known keeps its clock. */
+  async start(tx: EntityManager, provinceCode: string, build: (context: ClockContext) => ClockRecord): Promise<void> {
+    const context = await this.context(provinceCode);
     const record = build(context);
+    if (record.provinceCode !== provinceCode) throw new Error(`a clock of province ${record.provinceCode} started on the calendar of ${provinceCode}`);
     await this.write(tx, { record, triggers: triggersOf(record.clock, context.calendar, context.settings) }, 'insert');
   }
 
@@ -57,7 +59,8 @@ export class ClockKeeper {
       return null;
     }
     const record = await this.fireDueBefore(tx, stored, at);
-    const context = await this.context();
+    // The clock runs on its dossier's province's calendar, whatever unit answers for it now.
+    const context = await this.context(record.provinceCode);
     const changed = change(record, context);
     const triggers = refreshTriggers(stored.triggers, record.clock, changed.clock, context.calendar, context.settings);
     await this.write(tx, { record: changed, triggers }, 'update');

@@ -52,7 +52,8 @@ export class DeadlineQueries {
     const after = decodeCursor(query.cursor);
     const limit = query.limit ?? 50;
     const now = this.clock.now();
-    const horizon = (await this.calendars.calendar()).addWorkingHours(now, this.env.DUE_SOON_WORKING_MINUTES / 60);
+    // The warning time is working time on the calendar of the province the clocks listed belong to.
+    const horizon = (await this.calendars.calendar(scope.provinceCode)).addWorkingHours(now, this.env.DUE_SOON_WORKING_MINUTES / 60);
     const condition = STATE_CONDITIONS[query.state ?? 'both'];
     const rows: DeadlineRow[] = await this.dataSource.query(
       `SELECT ${DEADLINE_COLUMNS} FROM dossier_clocks

@@ -14,7 +14,7 @@ export class StartClockOnReceipt implements EventHandler<EnvelopeOf<typeof Dossi
 
   async handle(event: EnvelopeOf<typeof DossierReceived>, tx: EntityManager): Promise<void> {
     const dossier = event.payload;
-    await this.clocks.start(tx, ({ calendar, settings }) => ({
+    await this.clocks.start(tx, dossier.provinceCode, ({ calendar, settings }) => ({
       dossierId: dossier.dossierId,
       code: dossier.code,
       provinceCode: dossier.provinceCode,

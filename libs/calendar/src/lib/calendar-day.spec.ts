@@ -1,4 +1,4 @@
-import { CalendarDay, parseCalendarDays } from './calendar-day';
+import { CalendarDay, calendarCorrectionProblems, parseCalendarCorrections, parseCalendarDays, restoresWeeklyRule } from './calendar-day';
 import { DEFAULT_CALENDAR_DAYS } from './default-calendar';
 
 const tetMonday: CalendarDay = {
@@ -40,6 +40,36 @@ describe('parseCalendarDays', () => {
 
   it('refuses input that is not a list', () => {
     expect(() => parseCalendarDays({ days: [] })).toThrow(/\(root\)/);
+  });
+});
+
+describe("a province's corrections", () => {
+  const national = [tetMonday, workingSaturday];
+  const worked = (date: string): CalendarDay => ({ date, kind: 'working-day', name: { vi: 'Làm việc', en: 'Worked' }, basis: 'decision' });
+  const rested = (date: string): CalendarDay => ({ date, kind: 'holiday', name: { vi: 'Nghỉ', en: 'Day off' }, basis: 'decision' });
+
+  it('may take back a national holiday (worked) or a national working Saturday (rested)', () => {
+    expect(calendarCorrectionProblems([worked('2026-02-16'), rested('2025-04-26')], national)).toEqual([]);
+    expect([worked('2026-02-16'), rested('2025-04-26'), tetMonday, workingSaturday].map(restoresWeeklyRule)).toEqual([true, true, false, false]);
+  });
+
+  it('refuses, naming the field, a worked weekday or a rested weekend day with no national day to take back', () => {
+    expect(calendarCorrectionProblems([tetMonday, worked('2026-02-24'), rested('2026-02-21')], national)).toEqual([
+      { field: 'days.1.date', message: '2026-02-24 is a weekday, already worked and has no national exception to take back' },
+      { field: 'days.2.date', message: '2026-02-21 is a weekend day, already off and has no national exception to take back' },
+    ]);
+  });
+
+  it('checks the fields and the repeated dates as for the national days', () => {
+    expect(calendarCorrectionProblems([{ ...tetMonday, basis: 'rumour' }], national)).toEqual([{ field: 'days.0.basis', message: expect.any(String) }]);
+    expect(calendarCorrectionProblems([tetMonday, tetMonday], national)).toEqual([{ field: 'days.1.date', message: '2026-02-16 is listed twice' }]);
+  });
+
+  it('are read back from an event whatever the national days of the service that reads them', () => {
+    expect(parseCalendarCorrections([worked('2026-02-24'), rested('2026-02-21'), tetMonday])).toHaveLength(3);
+    expect(() => parseCalendarCorrections([tetMonday, tetMonday])).toThrow(/2026-02-16 is listed twice/);
+    expect(() => parseCalendarCorrections([{ ...tetMonday, basis: 'assumed' }])).toThrow(/\[0\]\.source/);
+    expect(() => parseCalendarCorrections([{ ...tetMonday, date: '2026-02-30' }])).toThrow(/\[0\]\.date/);
   });
 });
 

@@ -1,24 +1,39 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EnvelopeOf, ServiceName, WorkingCalendarChanged } from '@onestop/contracts';
+import { EnvelopeOf, ServiceName, WorkingCalendarChanged, WorkingCalendarChangedV1 } from '@onestop/contracts';
 import { EventHandler, HandlesEvent, MESSAGING_SERVICE } from '@onestop/messaging';
 import { afterCommit } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { CalendarStore } from './calendar-store';
-import { parseCalendarDays } from './calendar-day';
+import { parseCalendarCorrections, parseCalendarDays } from './calendar-day';
 
-/** Keeps this service's copy of the calendar equal to the one province IT maintains at intake. */
+type CalendarChange = EnvelopeOf<typeof WorkingCalendarChanged> | EnvelopeOf<typeof WorkingCalendarChangedV1>;
+
+/**
+ * Keeps this service's copy of the calendars equal to the one province administrators maintain at
+ * intake: version 2 replaces a year of one province's corrections; version 1, published before
+ * calendars were per province, a year of the national days, as it always did.
+ */
 @Injectable()
 @HandlesEvent(WorkingCalendarChanged)
-export class WorkingCalendarChangedHandler implements EventHandler<EnvelopeOf<typeof WorkingCalendarChanged>> {
+export class WorkingCalendarChangedHandler implements EventHandler<CalendarChange> {
   constructor(
     private readonly store: CalendarStore,
     @Inject(MESSAGING_SERVICE) private readonly service: ServiceName,
   ) {}
 
-  async handle(event: EnvelopeOf<typeof WorkingCalendarChanged>, tx: EntityManager): Promise<void> {
+  async handle(event: CalendarChange, tx: EntityManager): Promise<void> {
     // The service that made the change wrote it already; applying it late could undo a newer one.
     if (event.source === this.service) return;
-    await this.store.replaceYear(tx, event.payload.year, parseCalendarDays(event.payload.days));
+    if (isVersion2(event)) {
+      const { provinceCode, year, days } = event.payload;
+      await this.store.replaceCorrections(tx, provinceCode, year, parseCalendarCorrections(days));
+    } else {
+      await this.store.replaceNationalYear(tx, event.payload.year, parseCalendarDays(event.payload.days));
+    }
     afterCommit(tx, () => this.store.invalidate());
   }
+}
+
+function isVersion2(event: CalendarChange): event is EnvelopeOf<typeof WorkingCalendarChanged> {
+  return event.version === WorkingCalendarChanged.version;
 }

@@ -3,7 +3,7 @@ import { DossierReceived, DossierRefusedAtIntake, DossierRouted, DossierStatusCh
 import { NotificationUndeliverable } from './notification.events';
 import { DossierApologyIssued, DossierDueSoon, DossierEscalated, DossierOverdue, StepOverdue, TaskAssigned, TaskAtRisk, TaskOverdue, TaskProgressReported } from './task.events';
 import { DocumentSigned, SignatureFailed, SignatureRequested } from './signature.events';
-import { WorkingCalendarChanged } from './reference.events';
+import { WorkingCalendarChanged, WorkingCalendarChangedV1 } from './reference.events';
 
 /**
  * Every event the platform publishes, each a versioned schema. A new version of an event is
@@ -17,6 +17,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   SignatureRequested,
   DocumentSigned,
   SignatureFailed,
+  WorkingCalendarChangedV1,
   WorkingCalendarChanged,
   DossierDueSoon,
   DossierOverdue,

@@ -10,13 +10,29 @@ const calendarDay = z.object({
   source: z.string().optional(),
 });
 
+const year = z.number().int().min(2000).max(2100);
+
 /**
- * Province IT corrected a year of the working calendar (holidays, swapped working days). Each
- * service that computes deadlines replaces its copy of that year; deadlines already computed stay.
+ * Version 1, no longer published: a year of the one calendar every province shared (the national
+ * holidays and swapped working days) was replaced. Kept so the events already in the log stay
+ * readable; a consumer applies it to the national calendar, as it did when it was published.
  */
-export const WorkingCalendarChanged = defineEvent({
+export const WorkingCalendarChangedV1 = defineEvent({
   type: 'WorkingCalendarChanged',
   version: 1,
   topic: TOPICS.reference,
-  payload: z.object({ year: z.number().int().min(2000).max(2100), days: z.array(calendarDay), reason: z.string() }),
+  payload: z.object({ year, days: z.array(calendarDay), reason: z.string() }),
+});
+
+/**
+ * A province's administrator replaced the province's corrections of a year of the working
+ * calendar (`days`: the dates on which the province departs from the national calendar). Each
+ * service that computes deadlines replaces its copy of that province's year; no other province's
+ * calendar changes, and deadlines already computed stay.
+ */
+export const WorkingCalendarChanged = defineEvent({
+  type: 'WorkingCalendarChanged',
+  version: 2,
+  topic: TOPICS.reference,
+  payload: z.object({ provinceCode: z.string().regex(/^\d{2}$/, 'must be a two-digit province code'), year, days: z.array(calendarDay), reason: z.string() }),
 });

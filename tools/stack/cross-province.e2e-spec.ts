@@ -53,6 +53,7 @@ const CASES: Partial<Record<Key, Case[]>> = {
   'intake PUT /api/v1/calendar/{year}': [
     {
       label: 'the working calendar Huế counts its deadlines on',
+      ownProvinceVersion: "a correction is of the caller's province; Huế counts on the national days and its own corrections",
       params: () => ({ year: '2027' }),
       body: () => ({
         days: [{ date: '2027-01-04', kind: 'holiday', name: { vi: 'Nghỉ bù', en: 'Compensatory day off' }, basis: 'decision' }],
@@ -197,6 +198,7 @@ describe('cross-province matrix: Hà Nội officials on Huế resources', () => 
   const snapshot = async (): Promise<Record<string, unknown>> => ({
     intake: await query('intake', 'SELECT id, status, version FROM dossiers ORDER BY id'),
     calendar: await query('intake', 'SELECT * FROM calendar_days ORDER BY date'),
+    calendarCorrections: await query('intake', `SELECT * FROM calendar_corrections WHERE province_code = '${HUE}' ORDER BY date`),
     officers: await query('routing', 'SELECT subject, unit_code, roles, active FROM officers ORDER BY subject'),
     routed: await query('routing', `SELECT id, state, status, version, unit_code, assignee_id FROM routed_dossiers WHERE id = '${hue.dossierId}'`),
     certificates: await query('digital-signature', 'SELECT id, user_id, unit_code, province_code, locked_at, revoked_at FROM certificates ORDER BY id'),

@@ -180,12 +180,6 @@ export class NotificationEnv extends PlatformEnv {
   @Matches(/^https?:\/\/.+\{id\}/, { message: 'must be an http(s) URL with {id} in it' })
   WORKBENCH_URL = 'http://localhost:3002/api/v1/dossiers/{id}';
 
-  /** Requests per minute one caller may make to this service's API before 429. */
-  @IsInt()
-  @Min(1)
-  @Type(() => Number)
-  API_RATE_LIMIT_PER_MINUTE = 600;
-
   /** Where webhooks may go, checked at registration and again at every attempt. */
   get webhookPolicy(): DestinationPolicy {
     return { allowHttp: this.WEBHOOK_ALLOW_HTTP ?? this.NODE_ENV !== 'production', allowPrivate: this.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS };

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { PdfFormatError } from '@onestop/pades';
-import { invalidRequest, ProblemException, Public, unprocessableRequest } from '@onestop/platform';
+import { invalidRequest, ProblemException, Public, unprocessableRequest, WrongTryLimit } from '@onestop/platform';
 import { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { VerificationService } from './verification.service';
@@ -30,9 +30,16 @@ export class VerificationsController {
     }
   }
 
+  /**
+   * The code is the only thing asked and codes are sequential: a miss is a wrong guess, counted
+   * per address, and too many lock that address out of this look-up until the lock expires.
+   */
   @Public()
   @Get('public/results/:code')
+  @WrongTryLimit({ lookup: 'signed-result' })
   @ApiOperation({ summary: "The verification of a dossier's signed result, by the code on it (the result's QR code)" })
+  @ApiNotFoundResponse({ description: 'No signed result under this code (a wrong try)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong tries from this address: locked until Retry-After' })
   async verifyResult(@Param('code') code: string) {
     // The result the decision's own signature produced, not any later signed copy of it.
     const rows: { content: Buffer; sha256: string; createdAt: Date }[] = await this.dataSource.query(

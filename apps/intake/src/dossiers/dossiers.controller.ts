@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, Public, Roles } from '@onestop/platform';
-import type { Response } from 'express';
+import { ApiBearerAuth, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { CurrentPrincipal, invalidRequest, Principal, Public, Roles, WrongTryLimit } from '@onestop/platform';
+import type { Request, Response } from 'express';
+import { DOSSIER_CODE_PATTERN } from './dossier-code';
 import { citizenIdProblem } from './dto/citizen-id-number.validator';
 import { receiptView } from './dossier-views';
 import { DossiersService } from './dossiers.service';
@@ -53,9 +54,18 @@ export class DossiersController {
     return this.dossiers.forOfficer(code, principal);
   }
 
+  /**
+   * Codes are sequential and the phone's last four digits are 10,000 guesses, so wrong tries are
+   * counted per code (from anywhere) and per address, and too many lock the look-up (429 for
+   * everyone, right digits included, until the lock expires). A code that cannot exist counts
+   * against the address only.
+   */
   @Public()
   @Get(':code/status')
+  @WrongTryLimit({ lookup: 'dossier-status', code: (request: Request) => dossierCodeOf(request) })
   @ApiOperation({ summary: 'Public look-up without login: status, appointment date and public steps' })
+  @ApiNotFoundResponse({ description: 'No such dossier, or the digits are not those of its phone (a wrong try)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong tries at this code or from this address: locked for everyone until Retry-After' })
   async status(@Param('code') code: string, @Query() query: StatusLookupQueryDto) {
     return this.dossiers.publicStatus(code, query.phone);
   }
@@ -75,4 +85,9 @@ export class DossiersController {
   async withdraw(@Param('code') code: string, @Body() withdrawal: WithdrawalDto, @CurrentPrincipal() principal: Principal) {
     return this.dossiers.withdrawOnline(code, withdrawal, principal);
   }
+}
+
+function dossierCodeOf(request: Request): string | undefined {
+  const code = request.params['code'];
+  return typeof code === 'string' && DOSSIER_CODE_PATTERN.test(code) ? code : undefined;
 }

@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { createEventRegistry } from '@onestop/contracts';
 import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformModule } from '@onestop/platform';
@@ -15,7 +14,6 @@ import { NotificationEnv } from '../notification.env';
 import { ApologyNotifier, DueSoonNotifier, OverdueNotifier } from '../notices/deadline-notices.handlers';
 import { DossierAssignedNotifier, DossierReceivedNotifier, DossierRefusedNotifier, StatusChangedNotifier } from '../notices/dossier-notices.handlers';
 import { NoticeLinks } from '../notices/notice-links';
-import { ApiRateLimit } from '../rate-limit/api-rate-limit';
 import { PreferencesController } from '../recipients/preferences.controller';
 import { TemplatesController } from '../templates/templates.controller';
 import { TemplateStore } from '../templates/template-store';
@@ -35,7 +33,6 @@ export class AppModule {
       ],
       controllers: [TemplatesController, PreferencesController, InboxController, DeliveriesController, ProviderCallbacksController, WebhooksController],
       providers: [
-        { provide: APP_INTERCEPTOR, useClass: ApiRateLimit },
         TemplateStore,
         WebhookSubscriptions,
         HostResolver,

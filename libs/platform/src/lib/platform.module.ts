@@ -13,6 +13,7 @@ import { ReadinessCheck } from './health/readiness-check';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RedisModule } from './redis/redis.module';
+import { ThrottlingModule } from './throttling/throttling.module';
 
 export interface PlatformOptions {
   service: ServiceName;
@@ -25,7 +26,7 @@ export interface PlatformOptions {
 
 /**
  * What every service runs on: validated settings, JSON logs with correlation ids, metrics, its
- * database, Redis, authentication, problem+json errors, validation, health and the clock.
+ * database, Redis, authentication, request limits, problem+json errors, validation, health and the clock.
  */
 @Module({})
 export class PlatformModule {
@@ -41,6 +42,8 @@ export class PlatformModule {
         RedisModule.forRoot(env.REDIS_URL),
         TypeOrmModule.forRoot({ ...dataSourceOptions(env.DATABASE_URL, options.database), retryAttempts: 2, retryDelay: 1_000 }),
         AuthModule.forRoot(env),
+        // After AuthModule: the API limit counts per principal, which the AuthGuard reads first.
+        ThrottlingModule.forRoot(service, env),
         HealthModule.forRoot(options.readiness),
       ],
       providers: [

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Clock, createServiceApp, loadConfig, PlatformEnv, ServiceDefinition } from '@onestop/platform';
+import { randomBytes } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { testKafkaBrokers, testRedisUrl } from './test-stack';
 import { TEST_AUDIENCE, TEST_ISSUER, TEST_KEY_FILE } from './test-tokens';
@@ -30,6 +31,12 @@ export async function startTestService<E extends PlatformEnv>(
     AUTH_DEV_KEY_FILE: TEST_KEY_FILE,
     AUTH_ISSUER: TEST_ISSUER,
     AUTH_AUDIENCE: TEST_AUDIENCE,
+    // Tests and the simulation play a province's traffic from one address with a few accounts:
+    // the API limits stand well above it, and each service counts in its own keys (tests run in
+    // parallel on one Redis). A test of the limits sets its own.
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+    API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
+    RATE_LIMIT_KEY_PREFIX: `onestop:ratelimit:test-${randomBytes(6).toString('hex')}`,
     ...env,
   });
   const app = await createServiceApp(definition, config, options.clock);

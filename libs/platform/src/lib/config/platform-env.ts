@@ -1,7 +1,8 @@
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmpty, IsIn, IsInt, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { accessSync, constants } from 'node:fs';
 import { DEFAULT_CLOCK_KEY } from '../clock/simulated-clock-store';
+import { IsDurationSetting, IsTrustProxySetting } from '../throttling/throttling-settings';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
@@ -171,4 +172,49 @@ export class PlatformEnv {
   /** The Redis key of the shared simulated time; a second simulation on one Redis uses its own. */
   @Matches(/^[A-Za-z0-9:._-]{1,200}$/, { message: 'must be a Redis key of letters, digits and : . _ -' })
   CLOCK_KEY = DEFAULT_CLOCK_KEY;
+
+  // Request limits (libs/platform/src/lib/throttling, docs/adr/0011-rate-limits-and-look-up-locks.md).
+
+  /** Requests a minute one account (token subject) may make to this service before 429. */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  API_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Requests a minute one client address (an IPv6 /64) may make to this service, with a token or without. */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE = 3_000;
+
+  /**
+   * Whose X-Forwarded-For to believe for the client address: `false` (the default: the peer's own
+   * address), a number of hops (`1` behind the Ingress when only it can reach the pods), or the
+   * proxies' CIDRs. Never every proxy.
+   */
+  @IsTrustProxySetting()
+  TRUST_PROXY = 'false';
+
+  /** Where the counters and locks live in the shared Redis; a second deployment on one Redis sets its own. */
+  @Matches(/^[A-Za-z0-9:._-]{1,200}$/, { message: 'must be a Redis key prefix of letters, digits and : . _ -' })
+  RATE_LIMIT_KEY_PREFIX = 'onestop:ratelimit';
+
+  /** Wrong guesses at one code's public look-up (from anywhere) within the window that lock it. */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  LOOKUP_MAX_WRONG_TRIES = 5;
+
+  /** Wrong guesses from one address (at any code) within the window that lock the address out of the look-up. */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  LOOKUP_MAX_WRONG_TRIES_PER_ADDRESS = 20;
+
+  @IsDurationSetting()
+  LOOKUP_WRONG_TRY_WINDOW = '15m';
+
+  /** How long a locked look-up answers 429 to everyone, right digits included. */
+  @IsDurationSetting()
+  LOOKUP_LOCK = '1h';
 }

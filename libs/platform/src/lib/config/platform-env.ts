@@ -98,6 +98,7 @@ export class PlatformEnv {
   /** Kafka replication factor for the topics this service creates (3 on a production cluster). */
   @IsInt()
   @Min(1)
+  @Type(() => Number)
   KAFKA_REPLICATION_FACTOR = 1;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -138,12 +139,14 @@ export class PlatformEnv {
   @IsInt()
   @Min(60)
   @Max(7 * 86_400)
+  @Type(() => Number)
   AUTH_MAX_TOKEN_LIFETIME_SECONDS = 43_200;
 
   /** How far the identity provider's clock may be from the service's when `exp`, `nbf` and `iat` are checked. */
   @IsInt()
   @Min(0)
   @Max(300)
+  @Type(() => Number)
   AUTH_CLOCK_SKEW_SECONDS = 30;
 
   /** The service's consumer group; its name by default. A second deployment on one cluster sets its own. */
@@ -158,6 +161,7 @@ export class PlatformEnv {
   @IsInt()
   @Min(1)
   @Max(20)
+  @Type(() => Number)
   EVENT_MAX_ATTEMPTS = 5;
 
   /** `simulated`: the service takes its time from the simulated clock shared through Redis, which `npm run clock` moves. */

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, PlatformEnv } from '@onestop/platform';
+import { configProblems, loadConfig, PlatformEnv } from '@onestop/platform';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,15 +16,7 @@ function file(name: string, content: string): string {
   return path;
 }
 
-function problemsOf(source: Record<string, string>): string[] {
-  try {
-    loadConfig(PlatformEnv, source, defaults);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (source: Record<string, string>): string[] => configProblems(PlatformEnv, source, defaults);
 
 describe('Kafka security settings', () => {
   it('connects without SASL or TLS when none is set (the local broker)', () => {

@@ -1,17 +1,9 @@
-import { ConfigError, loadConfig } from './load-config';
+import { configProblems, loadConfig } from './load-config';
 import { PlatformEnv } from './platform-env';
 
 const defaults = { PORT: '3001', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/onestop_intake' };
 
-function problemsOf(source: Record<string, string>): string[] {
-  try {
-    loadConfig(PlatformEnv, source, defaults);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (source: Record<string, string>): string[] => configProblems(PlatformEnv, source, defaults);
 
 describe('loadConfig', () => {
   it('fills defaults and converts types', () => {

@@ -40,3 +40,14 @@ export function loadConfig<T extends object>(
   if (errors.length > 0) throw new ConfigError(errors.map((error) => describe(error, raw)));
   return config;
 }
+
+/** What loadConfig would refuse in `source`, one line a variable; none when it is valid. */
+export function configProblems<T extends object>(envClass: new () => T, source: NodeJS.ProcessEnv, defaults: Record<string, string> = {}): string[] {
+  try {
+    loadConfig(envClass, source, defaults);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}

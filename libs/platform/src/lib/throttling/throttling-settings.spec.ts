@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../config/load-config';
+import { configProblems, loadConfig } from '../config/load-config';
 import { PlatformEnv } from '../config/platform-env';
 import { clientAddress, keyPart } from './client-address';
 import { wrongTryLimits } from './throttling-settings';
@@ -8,15 +8,7 @@ import { tooManyRequests } from './api-throttler';
 
 const defaults = { PORT: '3001', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/onestop_intake' };
 
-function problemsOf(source: Record<string, string>): string[] {
-  try {
-    loadConfig(PlatformEnv, source, defaults);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (source: Record<string, string>): string[] => configProblems(PlatformEnv, source, defaults);
 
 describe('the request limits settings', () => {
   it('default to a province: 600 a minute per account, 3,000 per address, 5 wrong look-ups in 15 minutes lock for an hour, proxies not trusted', () => {

@@ -98,6 +98,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     const group = this.env.KAFKA_GROUP_ID ?? this.service;
     await ensureTopics(this.kafka, [...EVENT_TOPIC_SPECS, deadLetterTopicSpec(group)], this.env.KAFKA_REPLICATION_FACTOR);
     await this.producer.connect();
+    // A shutdown during the awaits above has already stopped what existed then: start nothing more.
+    if (this.stopping) return void (await this.producer.disconnect().catch(() => undefined));
     const observers = messagingObservers(this.metrics, group);
     this.relay ??= new OutboxRelay({ connectionString: this.env.DATABASE_URL }, this.producer, DEFAULT_RELAY_OPTIONS, observers.relay);
     this.relay.start();
@@ -106,6 +108,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     const topics = [...new Set([...handlers.keys()].map((type) => this.registry.all().find((d) => d.type === type)!.topic))];
     this.consumedTopics = topics;
     if (this.env.KAFKA_CONSUMER_START === 'latest') await commitLatestPositions(this.kafka, group, topics);
+    if (this.stopping) return;
     this.consumer = new InboxConsumer(
       this.kafka,
       this.dataSource,

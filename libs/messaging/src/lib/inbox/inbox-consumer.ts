@@ -71,6 +71,8 @@ const FETCH_BYTES = Math.max(...EVENT_TOPIC_SPECS.map((topic) => topic.partition
 export class InboxConsumer {
   private readonly logger = new Logger(InboxConsumer.name);
   private consumer: Consumer | null = null;
+  /** Once stopped, a consumer never comes back: not from a start still under way, nor from kafkajs's restart after a crash. */
+  private stopped = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -90,13 +92,15 @@ export class InboxConsumer {
       allowAutoTopicCreation: false,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
-      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000, restartOnFailure: async () => !this.stopped },
       maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
       maxBytes: FETCH_BYTES,
     });
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning });
+    // A stop that came while connecting may have found nothing to disconnect yet: running now would rejoin the group.
+    if (this.stopped) return void (await consumer.disconnect());
     await consumer.run({
       autoCommit: true,
       // Offsets are committed at most once a second: a redelivery after a crash is absorbed by the
@@ -109,6 +113,7 @@ export class InboxConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.consumer?.disconnect();
     this.consumer = null;
   }

@@ -39,3 +39,5 @@ export * from './lib/throttling/throttling.module';
 export * from './lib/throttling/trust-proxy';
 export * from './lib/throttling/wrong-tries';
 export * from './lib/throttling/wrong-try-limit';
+export * from './lib/crypto/keyring';
+export * from './lib/crypto/sealed-box';

@@ -1,6 +1,4 @@
-import { SignatureRequested } from '@onestop/contracts';
-import { createEvent } from '@onestop/messaging';
-import { tokenFor, tokenWithRoles } from '@onestop/testing';
+import { signatureRequestedEvent, tokenFor, tokenWithRoles } from '@onestop/testing';
 import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
@@ -35,28 +33,14 @@ describe('who reads a signed result', () => {
     url = running.service.url;
     const admin = await tokenFor('province-admin', undefined, '46', 'admin');
     await registerOfficer(url, admin, running.pki.officers.get('leader-phu-xuan')!, running.pki, 'leader-phu-xuan', PHU_XUAN);
-    const requestId = randomUUID();
-    const dossierId = randomUUID();
-    const requested = createEvent(
-      SignatureRequested,
-      dossierId,
-      {
-        requestId,
-        dossierId,
-        code: `${THUY_XUAN}-261124-0042`,
-        provinceCode: '46',
-        unitCode: PHU_XUAN,
-        procedure: { code: 'HKD-DANGKY', name: { vi: 'Đăng ký hộ kinh doanh', en: 'Household business registration' } },
-        outcome: 'approved',
-        reason: null,
-        applicantName: 'Hồ Thị Lan',
-        signerId: 'leader-phu-xuan',
-        receivingUnitCode: THUY_XUAN,
-        applicantAccountSubject: 'citizen-lan',
-      },
-      { source: 'routing', actor: { kind: 'system', id: 'test' }, correlationId: randomUUID(), causationId: null },
-      new Date(),
-    );
+    const requested = signatureRequestedEvent({
+      code: `${THUY_XUAN}-261124-0042`,
+      unitCode: PHU_XUAN,
+      signerId: 'leader-phu-xuan',
+      receivingUnitCode: THUY_XUAN,
+      applicantAccountSubject: 'citizen-lan',
+    });
+    const { requestId } = requested.payload;
     const handler = running.service.app.get(SignatureRequestedHandler);
     await running.service.database.dataSource.transaction((tx) => handler.handle(requested, tx));
     const [row] = await running.service.database.dataSource.query(

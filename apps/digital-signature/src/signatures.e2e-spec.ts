@@ -1,8 +1,7 @@
 import { ManualClock } from '@onestop/platform';
 import { findSignatures, OID, SignedMessage } from '@onestop/pades';
-import { SignatureRequested } from '@onestop/contracts';
-import { createEvent, OutboxWriter } from '@onestop/messaging';
-import { binaryBody, tokenFor, waitFor } from '@onestop/testing';
+import { OutboxWriter } from '@onestop/messaging';
+import { binaryBody, signatureRequestedEvent, tokenFor, waitFor } from '@onestop/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { constants, createHash, privateEncrypt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -273,26 +272,8 @@ describe('digital signature service', () => {
   });
 
   it('a device key locked while a result waits for it fails the request, so the dossier does not wait forever', async () => {
-    const requestId = randomUUID();
-    const dossierId = randomUUID();
-    const requested = createEvent(
-      SignatureRequested,
-      dossierId,
-      {
-        requestId,
-        dossierId,
-        code: `${UNIT}-261123-0042`,
-        provinceCode: '46',
-        unitCode: UNIT,
-        procedure: { code: 'HKD-DANGKY', name: { vi: 'Đăng ký hộ kinh doanh', en: 'Household business registration' } },
-        outcome: 'approved',
-        reason: null,
-        applicantName: 'Hồ Thị Lan',
-        signerId: 'device-holder',
-      },
-      { source: 'routing', actor: { kind: 'system', id: 'test' }, correlationId: randomUUID(), causationId: null },
-      clock.now(),
-    );
+    const requested = signatureRequestedEvent({ code: `${UNIT}-261123-0042`, unitCode: UNIT, signerId: 'device-holder', at: clock.now() });
+    const { requestId } = requested.payload;
     // Routing's event, written as routing writes it: through an outbox, here the service's own.
     await running.service.database.dataSource.transaction((tx) => running.service.app.get(OutboxWriter).append(tx, [requested]));
     const waiting = async () => (await request(url).get('/api/v1/signature-requests').auth(tokens.device, { type: 'bearer' }).expect(200)).body.items.map((item: { id: string }) => item.id);

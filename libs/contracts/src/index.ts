@@ -10,3 +10,4 @@ export * from './lib/events/notification.events';
 export * from './lib/events/reference.events';
 export * from './lib/events/signature.events';
 export * from './lib/events/task.events';
+export * from './lib/events/sealed';

@@ -19,3 +19,5 @@ export * from './lib/outbox/outbox.sql';
 export * from './lib/migrations/1763800000000-CreateMessagingTables';
 export * from './lib/polling-loop';
 export * from './lib/wakeable-sleep';
+export * from './lib/event-data/event-data-keys';
+export * from './lib/event-data/sealed-events';

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { createEventRegistry } from '@onestop/contracts';
-import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
+import { EventDataModule, KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformModule } from '@onestop/platform';
 import { ReferenceDataModule } from '@onestop/reference-data';
 import { CertificateRegistry } from '../certificates/certificate-registry';
@@ -23,6 +23,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'digital-signature', env, database: digitalSignatureSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'digital-signature', registry: createEventRegistry() }),
+        EventDataModule,
         ReferenceDataModule,
         PkiModule,
       ],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EnvelopeOf, SignatureFailed, SignatureRequested } from '@onestop/contracts';
-import { causedBy, createEvent, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
+import { SignatureFailed, SignatureRequested } from '@onestop/contracts';
+import { causedBy, createEvent, EventDataKeys, EventHandler, HandlesEvent, openSignatureRequest, OutboxWriter, SignatureRequestedEvent } from '@onestop/messaging';
 import { PadesError } from '@onestop/pades';
 import { Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
@@ -17,17 +17,18 @@ import { SigningService } from './signing.service';
  */
 @Injectable()
 @HandlesEvent(SignatureRequested)
-export class SignatureRequestedHandler implements EventHandler<EnvelopeOf<typeof SignatureRequested>> {
+export class SignatureRequestedHandler implements EventHandler<SignatureRequestedEvent> {
   constructor(
     private readonly registry: CertificateRegistry,
     private readonly signing: SigningService,
     private readonly outbox: OutboxWriter,
+    private readonly eventData: EventDataKeys,
     private readonly clock: Clock,
     private readonly env: DigitalSignatureEnv,
   ) {}
 
-  async handle(event: EnvelopeOf<typeof SignatureRequested>, tx: EntityManager): Promise<void> {
-    const request = event.payload;
+  async handle(event: SignatureRequestedEvent, tx: EntityManager): Promise<void> {
+    const request = openSignatureRequest(event, this.eventData);
     const now = this.clock.now();
     const inserted: unknown[] = await tx.query(
       `INSERT INTO signature_requests (id, dossier_id, dossier_code, province_code, signer_id, state, created_at, updated_at)

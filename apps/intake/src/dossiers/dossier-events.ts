@@ -1,5 +1,5 @@
 import { DossierReceived, DossierRefusedAtIntake, DossierStatusChanged, DossierStatusCode, EventEnvelope } from '@onestop/contracts';
-import { createEvent, EventOrigin } from '@onestop/messaging';
+import { createEvent, EventDataKeys, EventOrigin } from '@onestop/messaging';
 import { ProcedureDefinition } from '@onestop/reference-data';
 import { DossierRecord } from './dossier.record';
 
@@ -31,8 +31,13 @@ export function statusChangedEvent(
   );
 }
 
+/** The applicant's contact as it may travel: sealed for the event it goes in. */
+function sealedContact(keys: EventDataKeys, dossier: DossierRecord, eventType: string) {
+  return keys.seal({ name: dossier.applicantName, phone: dossier.applicantPhone, email: dossier.applicantEmail }, eventType, dossier.id);
+}
+
 /** The hand-over to processing: what routing needs to find the competent unit and the deadline. */
-export function receivedEvent(dossier: DossierRecord, procedure: ProcedureDefinition, origin: EventOrigin): EventEnvelope {
+export function receivedEvent(dossier: DossierRecord, procedure: ProcedureDefinition, origin: EventOrigin, keys: EventDataKeys): EventEnvelope {
   return createEvent(
     DossierReceived,
     dossier.id,
@@ -50,13 +55,7 @@ export function receivedEvent(dossier: DossierRecord, procedure: ProcedureDefini
         processingTime: procedure.processingTime,
         clockPausesForCitizen: procedure.clockPausesForCitizen,
       },
-      applicant: {
-        name: dossier.applicantName,
-        phone: dossier.applicantPhone,
-        email: dossier.applicantEmail,
-        communeCode: dossier.applicantCommuneCode,
-        accountSubject: dossier.accountSubject,
-      },
+      applicant: { communeCode: dossier.applicantCommuneCode, accountSubject: dossier.accountSubject, contact: sealedContact(keys, dossier, DossierReceived.type) },
       subjectCommuneCode: dossier.subjectCommuneCode,
       documents: dossier.documents,
       receivedAt: dossier.receivedAt!.toISOString(),
@@ -70,7 +69,7 @@ export function receivedEvent(dossier: DossierRecord, procedure: ProcedureDefini
 }
 
 /** A refusal at the desk: the applicant's contact goes with it, since no processing follows. */
-export function refusedEvent(dossier: DossierRecord, procedure: ProcedureDefinition, origin: EventOrigin, at: Date): EventEnvelope {
+export function refusedEvent(dossier: DossierRecord, procedure: ProcedureDefinition, origin: EventOrigin, at: Date, keys: EventDataKeys): EventEnvelope {
   return createEvent(
     DossierRefusedAtIntake,
     dossier.id,
@@ -80,7 +79,7 @@ export function refusedEvent(dossier: DossierRecord, procedure: ProcedureDefinit
       provinceCode: dossier.provinceCode,
       receivingUnitCode: dossier.receivingUnitCode,
       procedure: { code: procedure.code, name: procedure.name },
-      applicant: { name: dossier.applicantName, phone: dossier.applicantPhone, email: dossier.applicantEmail, accountSubject: dossier.accountSubject },
+      applicant: { accountSubject: dossier.accountSubject, contact: sealedContact(keys, dossier, DossierRefusedAtIntake.type) },
       reasons: dossier.intakeNote ?? '',
       refusedAt: at.toISOString(),
     },

@@ -1,5 +1,6 @@
 import { ManualClock } from '@onestop/platform';
-import { TOPICS } from '@onestop/contracts';
+import { applicantContactContentsSchema, TOPICS } from '@onestop/contracts';
+import { EventDataKeys } from '@onestop/messaging';
 import { readTopic, ServiceUnderTest, startServiceWithDatabase, tokenFor, tokenWithRoles } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -61,14 +62,24 @@ describe('intake dossiers', () => {
     expect(officer.body.applicant).toMatchObject({ name: 'Lê Văn Cường', citizenId: '*********788', address: { communeCode: KIM_LONG } });
   });
 
-  it('stores the citizen ID number only encrypted, and never puts it in an event', async () => {
+  /** The personal data of a filing that must never be readable on the event bus. */
+  const personalData = () => [CITIZEN_ID, filing().applicant.name, filing().applicant.phone, filing().applicant.email];
+  const openContact = (event: { value: string }) => {
+    const { type, payload } = JSON.parse(event.value);
+    return running.app.get(EventDataKeys).open(payload.applicant.contact, applicantContactContentsSchema, type, payload.dossierId);
+  };
+
+  it('stores the citizen ID number only encrypted, never puts it in an event, and seals the contact the events carry', async () => {
     const [row] = await running.database.dataSource.query('SELECT id, citizen_id_ciphertext, citizen_id_index FROM dossiers LIMIT 1');
     expect(row.citizen_id_ciphertext).not.toContain(CITIZEN_ID);
     expect(row.citizen_id_index).not.toContain(CITIZEN_ID);
     // What routing and the other services receive: DossierStatusChanged and DossierReceived.
     const events = await readTopic(TOPICS.dossier, (key) => key === row.id, (messages) => messages.length >= 2);
     expect(events.map((event) => JSON.parse(event.value).type).sort()).toEqual(['DossierReceived', 'DossierStatusChanged']);
-    for (const event of events) expect(event.value).not.toContain(CITIZEN_ID);
+    for (const event of events) for (const personal of personalData()) expect(event.value).not.toContain(personal);
+    const received = events.find((event) => JSON.parse(event.value).type === 'DossierReceived')!;
+    expect(JSON.parse(received.value).version).toBe(2);
+    expect(openContact(received)).toEqual({ name: filing().applicant.name, phone: filing().applicant.phone, email: filing().applicant.email });
   });
 
   it('numbers 40 concurrent filings at one desk without a gap or a duplicate', async () => {
@@ -109,11 +120,12 @@ describe('intake dossiers', () => {
     const refused = await file(tokens.desk, filing({ procedureCode: 'HT-KHAISINH', documents: [document('declaration-form')] })).expect(201);
     expect(refused.body).toMatchObject({ status: 3, missingDocuments: ['birth-notice'], appointmentDate: null, receivedAt: null });
     expect(refused.body.intakeNote).toContain('birth-notice');
-    // The applicant is told why: the refusal carries the contact and the reasons, never the citizen ID.
+    // The applicant is told why: the refusal carries the contact, sealed, and the reasons, never the citizen ID.
     const events = await readTopic(TOPICS.dossier, (key) => key === refused.body.id, (messages) => messages.length >= 2);
     const refusal = events.find((event) => JSON.parse(event.value).type === 'DossierRefusedAtIntake')!;
-    expect(JSON.parse(refusal.value).payload).toMatchObject({ code: refused.body.code, reasons: refused.body.intakeNote, applicant: { phone: filing().applicant.phone } });
-    expect(refusal.value).not.toContain(CITIZEN_ID);
+    expect(JSON.parse(refusal.value).payload).toMatchObject({ code: refused.body.code, reasons: refused.body.intakeNote });
+    expect(openContact(refusal)).toMatchObject({ phone: filing().applicant.phone });
+    for (const personal of personalData()) expect(refusal.value).not.toContain(personal);
 
     const accepted = await file(tokens.desk, filing({
       procedureCode: 'HT-KHAISINH',

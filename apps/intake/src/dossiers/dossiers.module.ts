@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventDataModule } from '@onestop/messaging';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { ApologyHandler } from './apology.handler';
@@ -8,7 +9,7 @@ import { FileDossierService } from './file-dossier.service';
 import { RoutedHandler, StatusChangedHandler } from './processing-updates.handler';
 
 @Module({
-  imports: [ProceduresModule],
+  imports: [ProceduresModule, EventDataModule],
   controllers: [DossiersController],
   providers: [FileDossierService, DossiersService, CitizenIdCipher, StatusChangedHandler, RoutedHandler, ApologyHandler],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore, localDateOf } from '@onestop/calendar';
 import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
-import { OutboxWriter, requestOrigin } from '@onestop/messaging';
+import { EventDataKeys, OutboxWriter, requestOrigin } from '@onestop/messaging';
 import { Clock, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
@@ -24,6 +24,7 @@ export class DossiersService {
     private readonly calendars: CalendarStore,
     private readonly cipher: CitizenIdCipher,
     private readonly outbox: OutboxWriter,
+    private readonly eventData: EventDataKeys,
     private readonly clock: Clock,
   ) {}
 
@@ -90,7 +91,7 @@ export class DossiersService {
       const events: EventEnvelope[] = [
         statusChangedEvent(updated[0], { from: dossier.status, action: receive ? 'receive' : 'refuse', reason: decision.reason ?? null }, origin, now),
       ];
-      events.push(receive ? receivedEvent(updated[0], procedure, origin) : refusedEvent(updated[0], procedure, origin, now));
+      events.push(receive ? receivedEvent(updated[0], procedure, origin, this.eventData) : refusedEvent(updated[0], procedure, origin, now, this.eventData));
       await recordPublicSteps(tx, dossier.id, events);
       await this.outbox.append(tx, events);
       return officerView(updated[0], this.cipher.decrypt(dossier.citizenIdCiphertext));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore, localDateOf } from '@onestop/calendar';
 import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
-import { OutboxWriter, requestOrigin } from '@onestop/messaging';
+import { EventDataKeys, OutboxWriter, requestOrigin } from '@onestop/messaging';
 import { Clock, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { AdministrativeUnit, AdministrativeUnits, ProcedureDefinition } from '@onestop/reference-data';
 import { createHash } from 'node:crypto';
@@ -41,6 +41,7 @@ export class FileDossierService {
     private readonly calendars: CalendarStore,
     private readonly cipher: CitizenIdCipher,
     private readonly outbox: OutboxWriter,
+    private readonly eventData: EventDataKeys,
     private readonly clock: Clock,
   ) {}
 
@@ -113,8 +114,8 @@ export class FileDossierService {
       const dossier = rows[0];
       const origin = requestOrigin('intake', principal);
       const events: EventEnvelope[] = [statusChangedEvent(dossier, { from: null, action: outcome.action, reason: outcome.note }, origin, now)];
-      if (received) events.push(receivedEvent(dossier, procedure, origin));
-      if (outcome.action === 'refuse') events.push(refusedEvent(dossier, procedure, origin, now));
+      if (received) events.push(receivedEvent(dossier, procedure, origin, this.eventData));
+      if (outcome.action === 'refuse') events.push(refusedEvent(dossier, procedure, origin, now, this.eventData));
       await recordPublicSteps(tx, dossier.id, events);
       await this.outbox.append(tx, events);
       return dossier;

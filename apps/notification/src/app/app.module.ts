@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { createEventRegistry } from '@onestop/contracts';
-import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
+import { EventDataModule, KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformModule } from '@onestop/platform';
 import { ReferenceDataModule } from '@onestop/reference-data';
 import { ChannelRegistry } from '../channels/channel-registry';
@@ -29,6 +29,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'notification', env, database: notificationSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'notification', registry: createEventRegistry() }),
+        EventDataModule,
         ReferenceDataModule,
       ],
       controllers: [TemplatesController, PreferencesController, InboxController, DeliveriesController, ProviderCallbacksController, WebhooksController],

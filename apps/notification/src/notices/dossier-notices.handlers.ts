@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DOSSIER_STATUS, DossierReceived, DossierRefusedAtIntake, DossierRouted, DossierStatusChanged, EnvelopeOf } from '@onestop/contracts';
-import { EventHandler, HandlesEvent } from '@onestop/messaging';
+import { DossierReceivedEvent, DossierRefusedEvent, EventDataKeys, EventHandler, HandlesEvent, openDossierReceived, openDossierRefused } from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { EntityManager } from 'typeorm';
@@ -14,15 +14,16 @@ import { NoticeLinks } from './notice-links';
 /** The receipt: the applicant learns the code, the appointment date and where to follow it. */
 @Injectable()
 @HandlesEvent(DossierReceived)
-export class DossierReceivedNotifier implements EventHandler<EnvelopeOf<typeof DossierReceived>> {
+export class DossierReceivedNotifier implements EventHandler<DossierReceivedEvent> {
   constructor(
     private readonly planner: NoticePlanner,
     private readonly links: NoticeLinks,
+    private readonly eventData: EventDataKeys,
     private readonly clock: Clock,
   ) {}
 
-  async handle(event: EnvelopeOf<typeof DossierReceived>, tx: EntityManager): Promise<void> {
-    const contact = contactFromIntake(event.payload, event.payload.appointmentDate);
+  async handle(event: DossierReceivedEvent, tx: EntityManager): Promise<void> {
+    const contact = contactFromIntake(openDossierReceived(event, this.eventData), event.payload.appointmentDate);
     await recordContact(tx, contact, this.clock.now());
     await this.planner.plan(tx, applicantNotice(event, 'dossier-received', contact, this.links, []));
   }
@@ -31,15 +32,16 @@ export class DossierReceivedNotifier implements EventHandler<EnvelopeOf<typeof D
 /** A refusal at the desk, with its reasons: a legal notice. */
 @Injectable()
 @HandlesEvent(DossierRefusedAtIntake)
-export class DossierRefusedNotifier implements EventHandler<EnvelopeOf<typeof DossierRefusedAtIntake>> {
+export class DossierRefusedNotifier implements EventHandler<DossierRefusedEvent> {
   constructor(
     private readonly planner: NoticePlanner,
     private readonly links: NoticeLinks,
+    private readonly eventData: EventDataKeys,
     private readonly clock: Clock,
   ) {}
 
-  async handle(event: EnvelopeOf<typeof DossierRefusedAtIntake>, tx: EntityManager): Promise<void> {
-    const contact = contactFromIntake(event.payload, null);
+  async handle(event: DossierRefusedEvent, tx: EntityManager): Promise<void> {
+    const contact = contactFromIntake(openDossierRefused(event, this.eventData), null);
     await recordContact(tx, contact, this.clock.now());
     await this.planner.plan(tx, applicantNotice(event, 'refused-at-intake', contact, this.links, [], () => ({ reasons: event.payload.reasons })));
   }

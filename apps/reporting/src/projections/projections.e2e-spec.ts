@@ -18,7 +18,7 @@ import {
 } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
 import { PlatformEnv } from '@onestop/platform';
-import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
+import { dossierReceivedEvent, publishEvents, sealedForTests, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { reportingSchema } from '../database/schema';
@@ -109,7 +109,7 @@ const dossierEvents: EventEnvelope[] = [
       provinceCode: '46',
       receivingUnitCode: DESK,
       procedure: { code: PROCEDURE, name: { vi: 'Đăng ký hộ kinh doanh', en: 'Household business registration' } },
-      applicant: { ...APPLICANT, email: null, accountSubject: null },
+      applicant: { accountSubject: null, contact: sealedForTests({ ...APPLICANT, email: null }, DossierRefusedAtIntake.type, refusedId) },
       reasons: 'Thiếu giấy tờ',
       refusedAt: '2026-11-24T05:00:00.000Z',
     },

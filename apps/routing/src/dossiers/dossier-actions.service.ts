@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore, localDateOf, WorkingCalendar } from '@onestop/calendar';
 import { DossierRouted, DossierStatusChanged, EventEnvelope, SignatureRequested } from '@onestop/contracts';
-import { createEvent, EventOrigin, OutboxWriter, requestOrigin } from '@onestop/messaging';
+import { EventDataKeys, EventOrigin, OutboxWriter, createEvent, requestOrigin } from '@onestop/messaging';
 import { actorOf, Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { randomUUID } from 'node:crypto';
@@ -35,6 +35,7 @@ export class DossierActionsService {
     private readonly units: AdministrativeUnits,
     private readonly calendars: CalendarStore,
     private readonly outbox: OutboxWriter,
+    private readonly eventData: EventDataKeys,
     private readonly clock: Clock,
   ) {}
 
@@ -167,13 +168,21 @@ export class DossierActionsService {
         createEvent(DossierRouted, after.id, { dossierId: after.id, code: after.code, unitCode: after.unitCode, assigneeId: after.assigneeId, dueAt: after.dueAt?.toISOString() ?? null }, origin, now),
       );
     }
-    if (signatureRequestId) events.push(signatureRequest(signatureRequestId, after, command.reason ?? null, principal, origin, now));
+    if (signatureRequestId) events.push(signatureRequest(signatureRequestId, after, command.reason ?? null, principal, origin, now, this.eventData));
     await this.outbox.append(tx, events);
   }
 }
 
 /** The decider's signature on the result: the signature service signs, or waits for the device. */
-function signatureRequest(requestId: string, dossier: RoutedDossier, reason: string | null, principal: Principal, origin: EventOrigin, at: Date): EventEnvelope {
+function signatureRequest(
+  requestId: string,
+  dossier: RoutedDossier,
+  reason: string | null,
+  principal: Principal,
+  origin: EventOrigin,
+  at: Date,
+  keys: EventDataKeys,
+): EventEnvelope {
   return createEvent(
     SignatureRequested,
     dossier.id,
@@ -186,7 +195,7 @@ function signatureRequest(requestId: string, dossier: RoutedDossier, reason: str
       procedure: { code: dossier.procedure.code, name: dossier.procedure.name },
       outcome: dossier.outcome!,
       reason,
-      applicantName: dossier.applicant.name,
+      applicant: keys.seal({ name: dossier.applicant.name }, SignatureRequested.type, dossier.id),
       signerId: principal.subject,
       receivingUnitCode: dossier.receivingUnitCode,
       applicantAccountSubject: dossier.applicant.accountSubject,

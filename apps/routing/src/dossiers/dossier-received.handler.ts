@@ -1,7 +1,7 @@
 import { localDateOf } from '@onestop/calendar';
 import { Injectable } from '@nestjs/common';
-import { DossierReceived, DossierRouted, EnvelopeOf } from '@onestop/contracts';
-import { causedBy, createEvent, EventHandler, HandlesEvent, OutboxWriter } from '@onestop/messaging';
+import { DossierReceived, DossierRouted } from '@onestop/contracts';
+import { causedBy, createEvent, DossierReceivedEvent, EventDataKeys, EventHandler, HandlesEvent, openDossierReceived, OutboxWriter } from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { STATUS_OF } from '../workflow/dossier-workflow';
@@ -13,15 +13,17 @@ const ROUTER = { kind: 'system' as const, id: 'routing' };
 /** A received dossier goes to its competent unit and, there, to the least-loaded officer. */
 @Injectable()
 @HandlesEvent(DossierReceived)
-export class DossierReceivedHandler implements EventHandler<EnvelopeOf<typeof DossierReceived>> {
+export class DossierReceivedHandler implements EventHandler<DossierReceivedEvent> {
   constructor(
     private readonly assignment: AssignmentService,
     private readonly outbox: OutboxWriter,
+    private readonly eventData: EventDataKeys,
     private readonly clock: Clock,
   ) {}
 
-  async handle(event: EnvelopeOf<typeof DossierReceived>, tx: EntityManager): Promise<void> {
-    const received = event.payload;
+  async handle(event: DossierReceivedEvent, tx: EntityManager): Promise<void> {
+    // Officers call the applicant: routing keeps the contact, opened, with the dossier.
+    const received = openDossierReceived(event, this.eventData);
     const now = this.clock.now();
     const unitCode = await this.assignment.competentUnit(received.procedure, received.subjectCommuneCode, localDateOf(new Date(received.receivedAt)));
     const assigneeId = await this.assignment.leastLoadedOfficer(tx, unitCode);

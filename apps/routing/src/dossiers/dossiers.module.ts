@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventDataModule } from '@onestop/messaging';
 import { OfficersController } from '../officers/officers.controller';
 import { ApologyHandler } from './apology.handler';
 import { AssignmentService } from './assignment.service';
@@ -10,6 +11,7 @@ import { DocumentSignedHandler, SignatureFailedHandler } from './signature-outco
 import { WorkItemsService } from './work-items.service';
 
 @Module({
+  imports: [EventDataModule],
   controllers: [DossiersController, OfficersController],
   providers: [ApologyHandler, AssignmentService, DossierAccess, DossierActionsService, DocumentSignedHandler, DossierReceivedHandler, SignatureFailedHandler, WorkItemsService],
 })

@@ -1,7 +1,8 @@
-import { DossierStatusCode, PayloadOf, DossierReceived } from '@onestop/contracts';
+import { DossierStatusCode } from '@onestop/contracts';
+import { ReceivedDossier } from '@onestop/messaging';
 import { State } from '../workflow/dossier-workflow';
 
-type Received = PayloadOf<typeof DossierReceived>;
+type Received = ReceivedDossier;
 
 export interface RoutedDossier {
   id: string;

@@ -1,8 +1,8 @@
 import { EventDefinition, EventRegistry } from '../event-registry';
-import { DossierReceived, DossierRefusedAtIntake, DossierRouted, DossierStatusChanged } from './dossier.events';
+import { DossierReceived, DossierReceivedV1, DossierRefusedAtIntake, DossierRefusedAtIntakeV1, DossierRouted, DossierStatusChanged } from './dossier.events';
 import { NotificationUndeliverable } from './notification.events';
 import { DossierApologyIssued, DossierDueSoon, DossierEscalated, DossierOverdue, StepOverdue, TaskAssigned, TaskAtRisk, TaskOverdue, TaskProgressReported } from './task.events';
-import { DocumentSigned, SignatureFailed, SignatureRequested } from './signature.events';
+import { DocumentSigned, SignatureFailed, SignatureRequested, SignatureRequestedV1 } from './signature.events';
 import { WorkingCalendarChanged, WorkingCalendarChangedV1 } from './reference.events';
 
 /**
@@ -10,10 +10,13 @@ import { WorkingCalendarChanged, WorkingCalendarChangedV1 } from './reference.ev
  * added beside the old one, never edited in place, so old events in the log stay readable.
  */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
+  DossierReceivedV1,
   DossierReceived,
+  DossierRefusedAtIntakeV1,
   DossierRefusedAtIntake,
   DossierRouted,
   DossierStatusChanged,
+  SignatureRequestedV1,
   SignatureRequested,
   DocumentSigned,
   SignatureFailed,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-registry';
 import { TOPICS } from '../topics';
+import { sealedBoxSchema } from './sealed';
 
 /** National status codes of the one-stop process, synced to the National Public Service Portal. */
 export const DOSSIER_STATUS = {
@@ -65,30 +66,48 @@ export const procedureSnapshotSchema = z.object({
   clockPausesForCitizen: z.boolean(),
 });
 
-/**
- * A dossier accepted at a desk (or an online one accepted by a desk officer): the start of
- * processing. Contact details travel so officers and notifications can reach the applicant; the
- * citizen ID number never leaves intake.
- */
-export const DossierReceived = defineEvent({
+/** What a received dossier's event carries besides its applicant, in every version. */
+const receivedPayload = z.object({
+  dossierId: z.uuid(),
+  code: z.string(),
+  provinceCode: z.string(),
+  receivingUnitCode: unitCode,
+  channel: z.enum(CHANNELS),
+  procedure: procedureSnapshotSchema,
+  /** The commune the matter concerns (e.g. where the land lies); the applicant's by default. */
+  subjectCommuneCode: unitCode,
+  documents: z.array(z.object({ type: z.string(), fileName: z.string(), sha256: z.string(), size: z.number().int() })),
+  receivedAt: instant,
+  countingFrom: instant,
+  dueAt: instant,
+  appointmentDate: z.iso.date(),
+});
+
+/** Version 1 of DossierReceived: the applicant's contact in the clear. Still read, no longer published. */
+export const DossierReceivedV1 = defineEvent({
   type: 'DossierReceived',
   version: 1,
   topic: TOPICS.dossier,
-  payload: z.object({
-    dossierId: z.uuid(),
-    code: z.string(),
-    provinceCode: z.string(),
-    receivingUnitCode: unitCode,
-    channel: z.enum(CHANNELS),
-    procedure: procedureSnapshotSchema,
-    applicant: applicantContactSchema.extend({ communeCode: unitCode }),
-    /** The commune the matter concerns (e.g. where the land lies); the applicant's by default. */
-    subjectCommuneCode: unitCode,
-    documents: z.array(z.object({ type: z.string(), fileName: z.string(), sha256: z.string(), size: z.number().int() })),
-    receivedAt: instant,
-    countingFrom: instant,
-    dueAt: instant,
-    appointmentDate: z.iso.date(),
+  payload: receivedPayload.extend({ applicant: applicantContactSchema.extend({ communeCode: unitCode }) }),
+});
+
+/**
+ * A dossier accepted at a desk (or an online one accepted by a desk officer): the start of
+ * processing. The applicant's contact travels sealed (see sealedBoxSchema) for routing, whose
+ * officers call the applicant, and notification; the citizen ID number never leaves intake.
+ */
+export const DossierReceived = defineEvent({
+  type: 'DossierReceived',
+  version: 2,
+  topic: TOPICS.dossier,
+  payload: receivedPayload.extend({
+    applicant: z.object({
+      communeCode: unitCode,
+      /** The citizen's account when filed online, so the citizen can follow and withdraw it. */
+      accountSubject: z.string().nullable(),
+      /** applicantContactContentsSchema, sealed. */
+      contact: sealedBoxSchema,
+    }),
   }),
 });
 
@@ -100,24 +119,34 @@ export function presumedCompetentUnit(received: { procedure: { competentLevel: {
   return received.procedure.competentLevel.kind === 'commune' ? received.subjectCommuneCode : received.receivingUnitCode;
 }
 
-/**
- * A desk refused a dossier at intake (national status 3): it never reaches processing, so the
- * applicant's contact travels here for the notice with the reasons.
- */
-export const DossierRefusedAtIntake = defineEvent({
+const refusedPayload = z.object({
+  dossierId: z.uuid(),
+  code: z.string(),
+  provinceCode: z.string(),
+  receivingUnitCode: unitCode,
+  procedure: z.object({ code: z.string(), name: bilingual }),
+  reasons: z.string(),
+  refusedAt: instant,
+});
+
+/** Version 1 of DossierRefusedAtIntake: the applicant's contact in the clear. Still read, no longer published. */
+export const DossierRefusedAtIntakeV1 = defineEvent({
   type: 'DossierRefusedAtIntake',
   version: 1,
   topic: TOPICS.dossier,
-  payload: z.object({
-    dossierId: z.uuid(),
-    code: z.string(),
-    provinceCode: z.string(),
-    receivingUnitCode: unitCode,
-    procedure: z.object({ code: z.string(), name: bilingual }),
-    applicant: applicantContactSchema,
-    reasons: z.string(),
-    refusedAt: instant,
-  }),
+  payload: refusedPayload.extend({ applicant: applicantContactSchema }),
+});
+
+/**
+ * A desk refused a dossier at intake (national status 3): it never reaches processing, so the
+ * applicant's contact travels here, sealed, for the notice with the reasons.
+ */
+export const DossierRefusedAtIntake = defineEvent({
+  type: 'DossierRefusedAtIntake',
+  version: 2,
+  topic: TOPICS.dossier,
+  /** The contact (applicantContactContentsSchema) sealed for notification. */
+  payload: refusedPayload.extend({ applicant: z.object({ accountSubject: z.string().nullable(), contact: sealedBoxSchema }) }),
 });
 
 /** Routing found the competent unit and, where it has officers, the one who will handle it. */

@@ -1,8 +1,38 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-registry';
 import { TOPICS } from '../topics';
+import { sealedBoxSchema } from './sealed';
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
+
+const requestPayload = z.object({
+  requestId: z.uuid(),
+  dossierId: z.uuid(),
+  code: z.string(),
+  provinceCode: z.string(),
+  unitCode: z.string(),
+  procedure: z.object({ code: z.string(), name: bilingual }),
+  outcome: z.enum(['approved', 'rejected']),
+  reason: z.string().nullable(),
+  /** The official whose certificate signs: the one who decided. */
+  signerId: z.string(),
+});
+
+/**
+ * Version 1 of SignatureRequested: the applicant's name in the clear. Still read, no longer
+ * published. Requests published before the readers were carried leave their results with the
+ * processing unit and the province.
+ */
+export const SignatureRequestedV1 = defineEvent({
+  type: 'SignatureRequested',
+  version: 1,
+  topic: TOPICS.signature,
+  payload: requestPayload.extend({
+    applicantName: z.string(),
+    receivingUnitCode: z.string().optional(),
+    applicantAccountSubject: z.string().nullable().optional(),
+  }),
+});
 
 /**
  * A decision (approval or rejection) needs the competent official's signature on its result. The
@@ -10,28 +40,17 @@ const bilingual = z.object({ vi: z.string(), en: z.string() });
  */
 export const SignatureRequested = defineEvent({
   type: 'SignatureRequested',
-  version: 1,
+  version: 2,
   topic: TOPICS.signature,
-  payload: z.object({
-    requestId: z.uuid(),
-    dossierId: z.uuid(),
-    code: z.string(),
-    provinceCode: z.string(),
-    unitCode: z.string(),
-    procedure: z.object({ code: z.string(), name: bilingual }),
-    outcome: z.enum(['approved', 'rejected']),
-    reason: z.string().nullable(),
-    applicantName: z.string(),
-    /** The official whose certificate signs: the one who decided. */
-    signerId: z.string(),
+  payload: requestPayload.extend({
+    /** The applicant's name (applicantNameContentsSchema), sealed for the signature service. */
+    applicant: sealedBoxSchema,
     /**
      * Who else may read the result, which names the applicant: the unit that received the dossier
-     * and the applicant's citizen account (null for a dossier filed without one). Optional: requests
-     * published before they were carried still read, and their results stay with the processing
-     * unit and the province.
+     * and the applicant's citizen account (null for a dossier filed without one).
      */
-    receivingUnitCode: z.string().optional(),
-    applicantAccountSubject: z.string().nullable().optional(),
+    receivingUnitCode: z.string(),
+    applicantAccountSubject: z.string().nullable(),
   }),
 });
 

@@ -1,7 +1,8 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmpty, IsIn, IsInt, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmpty, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { accessSync, constants } from 'node:fs';
 import { DEFAULT_CLOCK_KEY } from '../clock/simulated-clock-store';
+import { IsKeyring } from '../crypto/keyring';
 import { IsDurationSetting, IsTrustProxySetting } from '../throttling/throttling-settings';
 
 const toList = ({ value }: { value: unknown }) =>
@@ -221,4 +222,12 @@ export class PlatformEnv {
   /** How long a locked look-up answers 429 to everyone, right digits included. */
   @IsDurationSetting()
   LOOKUP_LOCK = '1h';
+
+  /**
+   * Seals the applicant's contact inside events (`id:key,id:key`, the first seals, all open). Only
+   * the services that seal or open it are given it; outside production a development key stands in.
+   */
+  @IsOptional()
+  @IsKeyring('base64-key')
+  EVENT_DATA_KEYS?: string;
 }

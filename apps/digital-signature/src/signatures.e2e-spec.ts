@@ -3,7 +3,7 @@ import { findSignatures, OID, SignedMessage } from '@onestop/pades';
 import { OutboxWriter } from '@onestop/messaging';
 import { binaryBody, signatureRequestedEvent, tokenFor, waitFor } from '@onestop/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { constants, createHash, privateEncrypt, randomUUID } from 'node:crypto';
+import { constants, createHash, privateEncrypt } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -19,11 +19,21 @@ function portOf(service: ServiceName): number {
   return Number(process.env[`${service.toUpperCase().replace(/-/g, '_')}_PORT`] ?? SERVICE_PORTS[service]);
 }
 
+/**
+ * On one machine every client is 127.0.0.1: the limits per address would count a whole desk
+ * office, a load test or a demo as one caller, and one script's wrong look-ups would lock everyone
+ * out of the status look-up for an hour. Locally those are sized for a machine, the per-account
+ * limit too; the per-code look-up locks keep their production defaults. The environment overrides
+ * them; the cluster runs the defaults (docs/security.md).
+ */
+const LOCAL_LIMITS = { API_RATE_LIMIT_PER_MINUTE: '60000', API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '600000', LOOKUP_MAX_WRONG_TRIES_PER_ADDRESS: '2000' };
+
 function startService(service: ServiceName, kafkaBrokers: string): ChildProcess {
   const log = createWriteStream(join(LOGS, `${service}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['-r', './tools/ts-register.js', `apps/${service}/src/main.ts`], {
     cwd: ROOT,
     env: {
+      ...LOCAL_LIMITS,
       ...process.env,
       PORT: String(portOf(service)),
       DATABASE_URL: databaseUrlOf(service),

@@ -15,12 +15,15 @@ function startIntake(env: Record<string, string>) {
 /** A wrong setting stops the real service process at once, with a message instead of a stack trace. */
 describe('configuration validated at boot', () => {
   it('stops the service naming each bad variable', () => {
-    const result = startIntake({ PORT: 'eighty', KAFKA_BROKERS: 'nowhere', DATABASE_URL: 'mysql://x/y' });
+    const result = startIntake({ PORT: 'eighty', KAFKA_BROKERS: 'nowhere', DATABASE_URL: 'mysql://x/y', EVENT_DATA_KEYS: 'v2:c2hvcnQ=' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('intake: invalid configuration:');
     expect(result.stderr).toContain('  - PORT: must be a port number from 1 to 65535 (got "eighty")');
     expect(result.stderr).toContain('  - KAFKA_BROKERS: must be a comma-separated list of host:port (got "nowhere")');
     expect(result.stderr).toContain('  - DATABASE_URL: must be a postgres:// URL naming a database');
+    // A keyring's error names the setting, never the secret.
+    expect(result.stderr).toContain('  - EVENT_DATA_KEYS: each key is 32 bytes in base64 (openssl rand -base64 32)');
+    expect(result.stderr).not.toContain('c2hvcnQ=');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   }, 40_000);
 
@@ -34,6 +37,7 @@ describe('configuration validated at boot', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/AUTH_JWKS_URL: must be an http\(s\) URL/);
     expect(result.stderr).toMatch(/AUTH_DEV_KEY_FILE: must not be set in production/);
+    expect(result.stderr).toMatch(/EVENT_DATA_KEYS: .*is required in production/);
   }, 40_000);
 
   it('refuses simulated time in production unless allowed (CLOCK_SIMULATION_ALLOWED=true)', () => {

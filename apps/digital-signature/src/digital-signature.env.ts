@@ -1,11 +1,11 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MinLength, NotEquals, ValidateIf } from 'class-validator';
-import { PlatformEnv } from '@onestop/platform';
+import { EventDataEnv } from '@onestop/platform';
 
 /** The development secret: refused in production, where the secret comes from a Secret object. */
 export const DEVELOPMENT_KEY_SECRET = 'onestop-development-only-key-secret';
 
 /** The digital-signature service's settings: the platform's, plus its PKI and time-stamping. */
-export class DigitalSignatureEnv extends PlatformEnv {
+export class DigitalSignatureEnv extends EventDataEnv {
   /**
    * A directory of PEM files: trust-anchors.pem; tsa.pem and tsa-key.pem (the development TSA);
    * crl-issuer.pem and crl-issuer-key.pem (the CA whose CRL the service publishes). `npm run pki:dev`

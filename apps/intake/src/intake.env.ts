@@ -1,10 +1,10 @@
 import { IsNotEmpty, Matches, ValidateIf } from 'class-validator';
-import { PlatformEnv } from '@onestop/platform';
+import { EventDataEnv } from '@onestop/platform';
 
 const BASE64_KEY = /^[A-Za-z0-9+/]{43}=$/;
 
 /** Intake's settings: the platform's, plus the keys that protect citizen ID numbers. */
-export class IntakeEnv extends PlatformEnv {
+export class IntakeEnv extends EventDataEnv {
   /** AES-256-GCM key (32 bytes, base64) for citizen ID numbers at rest. Required in production. */
   @ValidateIf((env: IntakeEnv) => env.NODE_ENV === 'production' || env.PERSONAL_DATA_KEY !== undefined)
   @IsNotEmpty({ message: 'is required in production' })

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '@onestop/platform';
+import { randomBytes } from 'node:crypto';
 import { NotificationEnv } from './notification.env';
 
 const base = { PORT: '3004', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/onestop_notification' };
@@ -30,12 +31,15 @@ describe('NotificationEnv', () => {
     ]);
   });
 
-  it('requires a callback secret in production', () => {
-    expect(problems({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks' })).toEqual([expect.stringMatching(/^PROVIDER_CALLBACK_SECRET/)]);
+  it('requires a callback secret and the event-data keys in production', () => {
+    expect(problems({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks' })).toEqual([
+      expect.stringMatching(/^PROVIDER_CALLBACK_SECRET/),
+      expect.stringMatching(/^EVENT_DATA_KEYS: .*is required in production/),
+    ]);
   });
 
   it('sends webhooks over https only in production, unless http is asked for by name', () => {
-    const prod = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks', PROVIDER_CALLBACK_SECRET: 'x'.repeat(24) };
+    const prod = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks', PROVIDER_CALLBACK_SECRET: 'x'.repeat(24), EVENT_DATA_KEYS: randomBytes(32).toString('base64') };
     expect(loadConfig(NotificationEnv, { ...base, ...prod }).webhookPolicy).toEqual({ allowHttp: false, allowPrivate: false });
     expect(loadConfig(NotificationEnv, { ...base, ...prod, WEBHOOK_ALLOW_HTTP: 'true' }).webhookPolicy).toEqual({ allowHttp: true, allowPrivate: false });
     expect(loadConfig(NotificationEnv, { ...base, NODE_ENV: 'development' }).webhookPolicy).toEqual({ allowHttp: true, allowPrivate: false });
@@ -46,7 +50,7 @@ describe('NotificationEnv', () => {
     expect(loadConfig(NotificationEnv, { ...base, NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'true' }).webhookPolicy.allowPrivate).toBe(true);
     expect(loadConfig(NotificationEnv, { ...base, NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'false' }).webhookPolicy.allowPrivate).toBe(false);
     expect(problems({ WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'yes' })).toEqual([expect.stringMatching(/^WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: must be true or false/)]);
-    const prod = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks', PROVIDER_CALLBACK_SECRET: 'x'.repeat(24) };
+    const prod = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks', PROVIDER_CALLBACK_SECRET: 'x'.repeat(24), EVENT_DATA_KEYS: randomBytes(32).toString('base64') };
     expect(problems({ ...prod, WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'true' })).toEqual([expect.stringMatching(/^WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: must not be true in production/)]);
   });
 });

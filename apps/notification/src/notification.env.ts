@@ -1,4 +1,4 @@
-import { PlatformEnv } from '@onestop/platform';
+import { EventDataEnv } from '@onestop/platform';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { z } from 'zod';
@@ -74,7 +74,7 @@ function MatchesSchema(schema: z.ZodType, what: string) {
 }
 
 /** The notification service's settings: the platform's, plus its channels, retries and limits. */
-export class NotificationEnv extends PlatformEnv {
+export class NotificationEnv extends EventDataEnv {
   /** The province's mail relay; without it no e-mail is planned. */
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })

@@ -2,14 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { createEventRegistry } from '@onestop/contracts';
 import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { CalendarModule } from '@onestop/calendar';
-import { Clock, PlatformEnv, PlatformModule } from '@onestop/platform';
+import { Clock, EventDataEnv, PlatformModule } from '@onestop/platform';
 import { ReferenceDataModule } from '@onestop/reference-data';
 import { routingSchema } from '../database/schema';
 import { DossiersModule } from '../dossiers/dossiers.module';
 
 @Module({})
 export class AppModule {
-  static register(env: PlatformEnv, clock?: Clock): DynamicModule {
+  static register(env: EventDataEnv, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [

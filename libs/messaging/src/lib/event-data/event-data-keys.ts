@@ -1,5 +1,5 @@
 import { Injectable, Module } from '@nestjs/common';
-import { developmentKeyring, Keyring, parseKeyring, PlatformEnv, seal, SealedBox, unseal } from '@onestop/platform';
+import { developmentKeyring, EventDataEnv, Keyring, parseKeyring, PlatformEnv, seal, SealedBox, unseal } from '@onestop/platform';
 import { sealContext } from '@onestop/contracts';
 import { z } from 'zod';
 
@@ -12,10 +12,10 @@ import { z } from 'zod';
 export class EventDataKeys {
   constructor(private readonly ring: Keyring) {}
 
-  static fromSettings(env: PlatformEnv): EventDataKeys {
-    if (env.EVENT_DATA_KEYS) return new EventDataKeys(parseKeyring(env.EVENT_DATA_KEYS, 'base64-key'));
-    if (env.NODE_ENV === 'production') throw new Error('EVENT_DATA_KEYS: is required in production by a service that seals or opens personal data in events');
-    return new EventDataKeys(developmentKeyring('event-data'));
+  /** From the service's settings, which EventDataEnv checked at boot (required in production). */
+  static fromSettings(env: EventDataEnv): EventDataKeys {
+    if (!(env instanceof EventDataEnv)) throw new Error('a service that seals or opens personal data in events has settings of EventDataEnv');
+    return new EventDataKeys(env.EVENT_DATA_KEYS ? parseKeyring(env.EVENT_DATA_KEYS, 'base64-key') : developmentKeyring('event-data'));
   }
 
   seal(contents: object, eventType: string, dossierId: string): SealedBox {
@@ -28,7 +28,7 @@ export class EventDataKeys {
   }
 }
 
-/** Imported by the services that seal or open personal data in events; boot fails in production without the keys. */
+/** Imported by the services that seal or open personal data in events, whose settings are an EventDataEnv. */
 @Module({
   providers: [{ provide: EventDataKeys, useFactory: EventDataKeys.fromSettings, inject: [PlatformEnv] }],
   exports: [EventDataKeys],

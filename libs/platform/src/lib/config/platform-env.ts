@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmpty, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmpty, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { accessSync, constants } from 'node:fs';
 import { DEFAULT_CLOCK_KEY } from '../clock/simulated-clock-store';
 import { IsKeyring } from '../crypto/keyring';
@@ -222,12 +222,16 @@ export class PlatformEnv {
   /** How long a locked look-up answers 429 to everyone, right digits included. */
   @IsDurationSetting()
   LOOKUP_LOCK = '1h';
+}
 
-  /**
-   * Seals the applicant's contact inside events (`id:key,id:key`, the first seals, all open). Only
-   * the services that seal or open it are given it; outside production a development key stands in.
-   */
-  @IsOptional()
+/**
+ * The settings of a service that seals or opens personal data in events (intake, routing,
+ * notification, digital-signature); reporting and task monitoring have no such setting.
+ */
+export class EventDataEnv extends PlatformEnv {
+  /** The keyring (`id:key,id:key`, the first seals, all open); outside production a development key stands in. */
+  @ValidateIf((env: EventDataEnv) => env.NODE_ENV === 'production' || env.EVENT_DATA_KEYS !== undefined)
+  @IsNotEmpty({ message: 'is required in production' })
   @IsKeyring('base64-key')
   EVENT_DATA_KEYS?: string;
 }

@@ -97,7 +97,7 @@ export function IsKeyring(encoding: SecretEncoding, options: ValidationOptions =
       name: 'isKeyring',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && keyringProblem(value, encoding) === undefined,
-        defaultMessage: (args) => (typeof args?.value === 'string' ? keyringProblem(args.value, encoding) : undefined) ?? 'must be a string',
+        defaultMessage: (args) => (typeof args?.value === 'string' ? keyringProblem(args.value, encoding) : undefined) ?? 'must be a keyring: id:secret,id:secret, the first in use',
       },
     },
     options,

@@ -1,4 +1,4 @@
-import { loadConfig, serviceDefaults } from '@onestop/platform';
+import { keyUsage, loadConfig, serviceDefaults } from '@onestop/platform';
 import { Client } from 'pg';
 import { DigitalSignatureEnv } from '../../apps/digital-signature/src/digital-signature.env';
 import { PrivateKeyRotation } from '../../apps/digital-signature/src/keys/private-key-rotation';
@@ -6,8 +6,9 @@ import { reencryptPkiKeyFiles } from '../../apps/digital-signature/src/pki/pki-d
 import { ServiceKeyRotation } from './rotation';
 
 /**
- * Officials' server-side keys under KEY_ENCRYPTION_SECRET as the service reads it, and with
- * `pkiDir` the key files of a PKI directory (a copy of the mounted one: the mount is read-only).
+ * Officials' server-side keys under KEY_ENCRYPTION_SECRET as the service reads it; with `pkiDir`,
+ * instead, the key files of a PKI directory (on the cluster a copy of the mounted Secret, which
+ * is read-only: the operator replaces the Secret with the result).
  */
 export const rotateDigitalSignatureKeys: ServiceKeyRotation = async (source, { batchSize, pkiDir, log }) => {
   const env = loadConfig(
@@ -17,9 +18,9 @@ export const rotateDigitalSignatureKeys: ServiceKeyRotation = async (source, { b
   );
   const keys = env.keyEncryptionKeys;
   if (pkiDir) {
-    for (const file of reencryptPkiKeyFiles(pkiDir, keys)) {
-      log(`pki: ${file.file} ${file.rewritten ? `re-encrypted from ${file.from} to ${keys.current.id}` : `already under ${keys.current.id}`}`);
-    }
+    const files = reencryptPkiKeyFiles(pkiDir, keys);
+    for (const file of files) log(`pki: ${file.file} ${file.rewritten ? `re-encrypted from ${file.from} to ${keys.current.id}` : `already under ${keys.current.id}`}`);
+    return [keyUsage(`KEY_ENCRYPTION_SECRET in ${pkiDir}`, keys, { [keys.current.id]: files.length }, 'file(s)')];
   }
   const client = new Client({ connectionString: env.DATABASE_URL });
   await client.connect();

@@ -28,13 +28,13 @@ const SECRET_ROTATING = { KEY_ENCRYPTION_SECRET: `v2:${NEW},v1:${OLD}` };
 const SECRET_V2 = { KEY_ENCRYPTION_SECRET: `v2:${NEW}` };
 const KEY_FILES = ['crl-issuer-key.pem', 'tsa-key.pem'];
 
-/** `npm run keys:rotate -- --service digital-signature --pki-dir <dir>`, with the settings the service runs with. */
-const rotateKeys = (databaseUrl: string, pkiDir: string, secret: Record<string, string>) =>
-  promisify(execFile)(
-    process.execPath,
-    ['-r', './tools/ts-register.js', 'tools/keys-rotate.ts', '--service', 'digital-signature', '--batch-size', '1', '--pki-dir', pkiDir],
-    { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, ...secret }, timeout: 60_000 },
-  );
+/** `npm run keys:rotate -- --service digital-signature ...`, with the settings the service runs with. */
+const rotateKeys = (databaseUrl: string, secret: Record<string, string>, ...options: string[]) =>
+  promisify(execFile)(process.execPath, ['-r', './tools/ts-register.js', 'tools/keys-rotate.ts', '--service', 'digital-signature', ...options], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, ...secret },
+    timeout: 60_000,
+  });
 
 /** KEY_ENCRYPTION_SECRET rotated with officials' server-side keys and the PKI directory's keys: signing goes on before, during and after. */
 describe('rotating KEY_ENCRYPTION_SECRET', () => {
@@ -128,9 +128,9 @@ describe('rotating KEY_ENCRYPTION_SECRET', () => {
     }
   });
 
-  it('re-encrypts the old server-side keys in batches and the PKI key files in place while the service signs', async () => {
+  it('re-encrypts the old server-side keys in batches while the service signs, then the PKI key files in place', async () => {
     const url = running!.url;
-    const rotation = rotateKeys(database.url, pkiDir, SECRET_ROTATING);
+    const rotation = rotateKeys(database.url, SECRET_ROTATING, '--batch-size', '1');
     let finished = false;
     void rotation.finally(() => (finished = true)).catch(() => undefined);
     let signedDuring = 0;
@@ -140,11 +140,14 @@ describe('rotating KEY_ENCRYPTION_SECRET', () => {
     }
     const { stdout } = await rotation;
     expect(signedDuring).toBeGreaterThan(0);
-    expect(stdout).toContain('keys:rotate: pki: tsa-key.pem re-encrypted from v1 to v2\n');
-    expect(stdout).toContain('keys:rotate: pki: crl-issuer-key.pem re-encrypted from v1 to v2\n');
     expect(stdout).toContain('keys:rotate: certificates: batch 3, 3 rewritten, 0 changed meanwhile\n');
     expect(stdout).toContain('keys:rotate: KEY_ENCRYPTION_SECRET: 4 row(s) under the current key v2\n');
     expect(stdout).toContain('keys:rotate: KEY_ENCRYPTION_SECRET: 0 row(s) left under v1; v1 may be removed\n');
+
+    const files = await rotateKeys(database.url, SECRET_ROTATING, '--pki-dir', pkiDir);
+    expect(files.stdout).toContain('keys:rotate: pki: tsa-key.pem re-encrypted from v1 to v2\n');
+    expect(files.stdout).toContain('keys:rotate: pki: crl-issuer-key.pem re-encrypted from v1 to v2\n');
+    expect(files.stdout).toContain(`keys:rotate: KEY_ENCRYPTION_SECRET in ${pkiDir}: 0 file(s) left under v1; v1 may be removed\n`);
 
     const onlyNew = parseKeyring(`v2:${NEW}`, 'passphrase');
     const onlyOld = parseKeyring(OLD, 'passphrase');
@@ -164,9 +167,9 @@ describe('rotating KEY_ENCRYPTION_SECRET', () => {
     const url = await start(SECRET_V2);
     await expectEveryoneSigns(url);
     const before = { rows: await keyColumns(), files: KEY_FILES.map((file) => readFileSync(join(pkiDir, file), 'utf8')) };
-    const { stdout } = await rotateKeys(database.url, pkiDir, SECRET_V2);
-    expect(stdout).toContain('keys:rotate: pki: tsa-key.pem already under v2\n');
+    const { stdout } = await rotateKeys(database.url, SECRET_V2);
     expect(stdout).toContain('keys:rotate: certificates: 0 server-side keys re-encrypted\n');
+    expect((await rotateKeys(database.url, SECRET_V2, '--pki-dir', pkiDir)).stdout).toContain('keys:rotate: pki: tsa-key.pem already under v2\n');
     expect(stdout).not.toMatch(/batch \d/);
     expect({ rows: await keyColumns(), files: KEY_FILES.map((file) => readFileSync(join(pkiDir, file), 'utf8')) }).toEqual(before);
   });

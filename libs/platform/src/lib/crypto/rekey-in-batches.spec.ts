@@ -52,7 +52,7 @@ describe('keyUsage', () => {
   const ring = parseKeyring(`v2:${randomBytes(32).toString('base64')},v1:${randomBytes(32).toString('base64')}`, 'base64-key');
 
   it('lists every old key of the ring, with 0 once nothing is left under it', () => {
-    expect(keyUsage('PERSONAL_DATA_KEY', ring, { v2: 7 })).toEqual({ setting: 'PERSONAL_DATA_KEY', current: 'v2', currentRows: 7, oldKeys: { v1: 0 } });
+    expect(keyUsage('PERSONAL_DATA_KEY', ring, { v2: 7 })).toEqual({ setting: 'PERSONAL_DATA_KEY', items: 'row(s)', current: 'v2', currentRows: 7, oldKeys: { v1: 0 } });
   });
 
   it('also names keys found in the data that the ring no longer holds', () => {

@@ -43,17 +43,20 @@ export async function rekeyInBatches<Row extends { id: string }>(
 /** Where a setting's keys stand: rows under the current key, and under each old one (0 once re-encrypted). */
 export interface KeyUsage {
   setting: string;
+  /** What is counted: `row(s)` of a table, `file(s)` of a directory. */
+  items: string;
   current: string;
   currentRows: number;
   /** Every other key of the ring, and any id found in the data that the ring no longer holds. */
   oldKeys: Record<string, number>;
 }
 
-export function keyUsage(setting: string, ring: Keyring, rowsByKey: Record<string, number>): KeyUsage {
+export function keyUsage(setting: string, ring: Keyring, rowsByKey: Record<string, number>, items = 'row(s)'): KeyUsage {
   const old = new Set([...ring.keys.map((key) => key.id), ...Object.keys(rowsByKey)]);
   old.delete(ring.current.id);
   return {
     setting,
+    items,
     current: ring.current.id,
     currentRows: rowsByKey[ring.current.id] ?? 0,
     oldKeys: Object.fromEntries([...old].sort().map((id) => [id, rowsByKey[id] ?? 0])),

@@ -3,7 +3,9 @@
 #   docker build --build-arg SERVICE=intake -t onestop-intake:0.1.0 .
 # The image runs `node main.js` (the service) by default; `node migrate.js` applies its migrations
 # (DATABASE_URL as for the service; `--wait` waits until they are applied) and
-# `node dead-letters.js list|replay <service>` handles dead letters. See docs/operations.md.
+# `node dead-letters.js list|replay <service>` handles dead letters; in the intake and
+# digital-signature images `node keys-rotate.js --service <service>` re-encrypts under the current
+# keys. See docs/operations.md.
 ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build

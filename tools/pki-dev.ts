@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { issueOfficerCertificate } from '@onestop/pades';
+import { parseKeyring } from '@onestop/platform';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,13 +19,13 @@ async function main(): Promise<void> {
     options: { user: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, out: { type: 'string', default: '.data/pki/officers' } },
   });
   const dir = process.env['PKI_DIR'] ?? '.data/pki';
-  const secret = process.env['KEY_ENCRYPTION_SECRET'] ?? DEVELOPMENT_KEY_SECRET;
+  const keys = parseKeyring(process.env['KEY_ENCRYPTION_SECRET'] ?? DEVELOPMENT_KEY_SECRET, 'passphrase');
   const crlUrl = `${process.env['PUBLIC_BASE_URL'] ?? 'http://localhost:3003'}/api/v1/crl`;
-  const created = await ensureDevelopmentPki(dir, secret);
+  const created = await ensureDevelopmentPki(dir, keys);
   console.log(`pki: ${created ? 'created' : 'found'} the development PKI in ${dir}`);
   if (positionals[0] !== 'issue') return;
   if (!values.user || !values.unit || !values.name) throw new Error('issue needs --user, --unit and --name');
-  const issuer = readPkiDirectory(dir, secret).crlIssuer!;
+  const issuer = readPkiDirectory(dir, keys).crlIssuer!;
   const officer = await issueOfficerCertificate(issuer, { id: values.user, name: values.name, unitCode: values.unit }, { crlUrl });
   mkdirSync(values.out!, { recursive: true });
   const chainFile = join(values.out!, `${values.user}.chain.pem`);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { completeSignature, createDevPki, OID, prepareSignature, sha256Imprint, timeStampToken } from '@onestop/pades';
-import { loadOrCreateDevelopmentKey, signDevelopmentToken } from '@onestop/platform';
+import { loadOrCreateDevelopmentKey, parseKeyring, signDevelopmentToken } from '@onestop/platform';
 import { createTestDatabase } from '@onestop/testing';
 import { ChildProcess } from 'node:child_process';
 import { randomBytes, sign } from 'node:crypto';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   let service: ChildProcess[] = [];
   try {
     const pki = await createDevPki({ officers: [{ id: SIGNER, name: 'Nguyễn Thị Lan', unitCode: '19774' }] });
-    writePkiDirectory(pkiDir, pki, SECRET);
+    writePkiDirectory(pkiDir, pki, parseKeyring(SECRET, 'passphrase'));
     const officer = pki.officers.get(SIGNER)!;
     const pdf = await hundredKilobytePdf();
     const env = { DATABASE_URL: database.url, KAFKA_BROKERS: brokers, AUTH_DEV_KEY_FILE: KEY_FILE, KAFKA_GROUP_ID: 'bench-signature', PKI_DIR: pkiDir, KEY_ENCRYPTION_SECRET: SECRET };

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 const root = join(__dirname, '../..');
 
 function startIntake(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['-r', './tools/ts-register.js', 'apps/intake/src/main.ts'], {
+  return startService('intake', env);
+}
+
+function startService(service: string, env: Record<string, string>) {
+  return spawnSync(process.execPath, ['-r', './tools/ts-register.js', `apps/${service}/src/main.ts`], {
     cwd: root,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     encoding: 'utf8',
@@ -39,6 +43,21 @@ describe('configuration validated at boot', () => {
     expect(result.stderr).toMatch(/AUTH_DEV_KEY_FILE: must not be set in production/);
     expect(result.stderr).toMatch(/EVENT_DATA_KEYS: .*is required in production/);
   }, 40_000);
+
+  it('stops at a malformed keyring, naming the variable and never the key', () => {
+    const shortKey = 'c2hvcnQta2V5';
+    const result = startIntake({ PERSONAL_DATA_KEY: `v2:${shortKey},v1:${'A'.repeat(43)}=`, BLIND_INDEX_KEY: `v2:${'A'.repeat(43)}=,${'B'.repeat(43)}=` });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('intake: invalid configuration:');
+    expect(result.stderr).toContain('  - PERSONAL_DATA_KEY: each key is 32 bytes in base64 (openssl rand -base64 32)\n');
+    expect(result.stderr).toContain('  - BLIND_INDEX_KEY: each key is written id:secret, the id of lower-case letters, digits and hyphens (at most 16)\n');
+    expect(result.stderr).not.toContain(shortKey);
+
+    const signing = startService('digital-signature', { KEY_ENCRYPTION_SECRET: `v2:too-short,v1:${'x'.repeat(24)}` });
+    expect(signing.status).toBe(1);
+    expect(signing.stderr).toContain('  - KEY_ENCRYPTION_SECRET: each passphrase must be at least 24 characters (openssl rand -base64 32)\n');
+    expect(signing.stderr).not.toContain('too-short');
+  }, 80_000);
 
   it('refuses simulated time in production unless allowed (CLOCK_SIMULATION_ALLOWED=true)', () => {
     const result = startIntake({

@@ -1,8 +1,20 @@
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MinLength, NotEquals, ValidateIf } from 'class-validator';
-import { EventDataEnv } from '@onestop/platform';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, ValidateBy, ValidateIf } from 'class-validator';
+import { EventDataEnv, IsKeyring, Keyring, keyringProblem, parseKeyring } from '@onestop/platform';
 
 /** The development secret: refused in production, where the secret comes from a Secret object. */
 export const DEVELOPMENT_KEY_SECRET = 'onestop-development-only-key-secret';
+
+/** A check of each passphrase of a well-formed ring (a malformed one is IsKeyring's to report). */
+function EveryPassphrase(name: string, check: (passphrase: string) => boolean, message: string): PropertyDecorator {
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) =>
+        typeof value !== 'string' || keyringProblem(value, 'passphrase') !== undefined || parseKeyring(value, 'passphrase').keys.every((key) => check(key.secret.toString('utf8'))),
+      defaultMessage: () => message,
+    },
+  });
+}
 
 /** The digital-signature service's settings: the platform's, plus its PKI and time-stamping. */
 export class DigitalSignatureEnv extends EventDataEnv {
@@ -14,11 +26,16 @@ export class DigitalSignatureEnv extends EventDataEnv {
   @IsString()
   PKI_DIR = '.data/pki';
 
-  /** Opens the encrypted PKCS#8 keys of the PKI directory and of officials' server-side keys. */
+  /**
+   * Passphrases of the encrypted PKCS#8 keys of the PKI directory and of officials' server-side
+   * keys: `v2:<passphrase>,v1:<passphrase>`, the first encrypts, every one decrypts; a lone
+   * passphrase is `v1`. Required in production.
+   */
   @ValidateIf((env: DigitalSignatureEnv) => env.NODE_ENV === 'production' || env.KEY_ENCRYPTION_SECRET !== undefined)
   @IsNotEmpty({ message: 'is required in production' })
-  @MinLength(24, { message: 'must be at least 24 characters (openssl rand -base64 32)' })
-  @NotEquals(DEVELOPMENT_KEY_SECRET, { message: 'must not be the development secret' })
+  @IsKeyring('passphrase')
+  @EveryPassphrase('passphraseLength', (passphrase) => passphrase.length >= 24, 'each passphrase must be at least 24 characters (openssl rand -base64 32)')
+  @EveryPassphrase('notDevelopmentSecret', (passphrase) => passphrase !== DEVELOPMENT_KEY_SECRET, 'must not hold the development secret')
   KEY_ENCRYPTION_SECRET?: string;
 
   /** An external RFC 3161 time-stamping authority; without it the service's own TSA stamps. */
@@ -34,7 +51,8 @@ export class DigitalSignatureEnv extends EventDataEnv {
   @IsIn(['B-B', 'B-T'])
   RESULT_SIGNATURE_LEVEL: 'B-B' | 'B-T' = 'B-T';
 
-  get keySecret(): string {
-    return this.KEY_ENCRYPTION_SECRET ?? DEVELOPMENT_KEY_SECRET;
+  /** Outside production without a setting, the development secret as key `v1`. */
+  get keyEncryptionKeys(): Keyring {
+    return parseKeyring(this.KEY_ENCRYPTION_SECRET ?? DEVELOPMENT_KEY_SECRET, 'passphrase');
   }
 }

@@ -1,19 +1,28 @@
-import { IsNotEmpty, Matches, ValidateIf } from 'class-validator';
-import { EventDataEnv } from '@onestop/platform';
-
-const BASE64_KEY = /^[A-Za-z0-9+/]{43}=$/;
+import { IsNotEmpty, ValidateIf } from 'class-validator';
+import { developmentKeyring, EventDataEnv, IsKeyring, Keyring, parseKeyring } from '@onestop/platform';
 
 /** Intake's settings: the platform's, plus the keys that protect citizen ID numbers. */
 export class IntakeEnv extends EventDataEnv {
-  /** AES-256-GCM key (32 bytes, base64) for citizen ID numbers at rest. Required in production. */
+  /**
+   * AES-256-GCM keys (32 bytes, base64) for citizen ID numbers at rest: `v2:<key>,v1:<key>`, the
+   * first encrypts, every one decrypts; a lone key is `v1`. Required in production.
+   */
   @ValidateIf((env: IntakeEnv) => env.NODE_ENV === 'production' || env.PERSONAL_DATA_KEY !== undefined)
   @IsNotEmpty({ message: 'is required in production' })
-  @Matches(BASE64_KEY, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  @IsKeyring('base64-key')
   PERSONAL_DATA_KEY?: string;
 
-  /** HMAC key (32 bytes, base64) of the blind index that finds a dossier by citizen ID number. */
+  /** HMAC keys (same form) of the blind index that finds a dossier by citizen ID number. */
   @ValidateIf((env: IntakeEnv) => env.NODE_ENV === 'production' || env.BLIND_INDEX_KEY !== undefined)
   @IsNotEmpty({ message: 'is required in production' })
-  @Matches(BASE64_KEY, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  @IsKeyring('base64-key')
   BLIND_INDEX_KEY?: string;
+
+  get personalDataKeys(): Keyring {
+    return this.PERSONAL_DATA_KEY ? parseKeyring(this.PERSONAL_DATA_KEY, 'base64-key') : developmentKeyring('personal-data');
+  }
+
+  get blindIndexKeys(): Keyring {
+    return this.BLIND_INDEX_KEY ? parseKeyring(this.BLIND_INDEX_KEY, 'base64-key') : developmentKeyring('blind-index');
+  }
 }

@@ -41,3 +41,4 @@ export * from './lib/throttling/wrong-tries';
 export * from './lib/throttling/wrong-try-limit';
 export * from './lib/crypto/keyring';
 export * from './lib/crypto/sealed-box';
+export * from './lib/crypto/rekey-in-batches';

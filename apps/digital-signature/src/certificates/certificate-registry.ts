@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SignatureFailed } from '@onestop/contracts';
 import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
-import { Certificate, CertificateFormatError, decryptPrivateKey, encryptPrivateKey, validateChain } from '@onestop/pades';
-import { afterCommit, Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
+import { Certificate, CertificateFormatError, validateChain } from '@onestop/pades';
+import { afterCommit, Clock, invalidRequest, Keyring, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { createPrivateKey, createPublicKey, KeyObject, randomUUID } from 'node:crypto';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { DataSource, EntityManager } from 'typeorm';
 import { DigitalSignatureEnv } from '../digital-signature.env';
+import { openPrivateKey, ProtectedKey, protectPrivateKey } from '../keys/private-key-protection';
 import { PKI_MATERIAL, PkiMaterial } from '../pki/pki-directory';
 import { CERTIFICATE_COLUMNS, CertificateRecord } from './certificate.record';
 import { ImportCertificateDto } from './certificates.dto';
@@ -17,15 +18,18 @@ const KEY_CACHE_MS = 5 * 60_000;
 @Injectable()
 export class CertificateRegistry {
   private readonly keys = new Map<string, { key: KeyObject; until: number }>();
+  private readonly keyEncryptionKeys: Keyring;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly env: DigitalSignatureEnv,
+    env: DigitalSignatureEnv,
     private readonly clock: Clock,
     private readonly outbox: OutboxWriter,
     @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
     private readonly units: AdministrativeUnits,
-  ) {}
+  ) {
+    this.keyEncryptionKeys = env.keyEncryptionKeys;
+  }
 
   async import(body: ImportCertificateDto, principal: Principal): Promise<CertificateRecord> {
     let chain: Certificate[];
@@ -48,17 +52,18 @@ export class CertificateRegistry {
     if (now < leaf.notBefore) throw refuse(`the certificate is valid only from ${leaf.notBefore.toISOString()}`);
     const path = validateChain(leaf, [...chain.slice(1), ...this.pki.intermediates], this.pki.trustAnchors, now);
     if (path.status !== 'valid') throw refuse(`does not chain to a configured trust anchor: ${path.problem}`);
-    const encryptedKey = body.privateKeyPem === undefined ? null : this.protectKey(body.privateKeyPem, leaf);
+    const protectedKey = body.privateKeyPem === undefined ? null : this.protectKey(body.privateKeyPem, leaf);
     const id = randomUUID();
     const issuingChain = path.path.slice(1, -1);
     const rows: CertificateRecord[] = await this.dataSource.query(
       `INSERT INTO certificates (id, user_id, unit_code, province_code, common_name, subject, issuer, serial_number, fingerprint,
-         not_before, not_after, chain_pem, key_storage, encrypted_private_key, imported_by, imported_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         not_before, not_after, chain_pem, key_storage, encrypted_private_key, private_key_secret_id, imported_by, imported_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT DO NOTHING RETURNING ${CERTIFICATE_COLUMNS}`,
       [
         id, body.userId, body.unitCode, principal.provinceCode, leaf.commonName, leaf.subject, leaf.issuer, leaf.serialNumber, leaf.fingerprint,
-        leaf.notBefore, leaf.notAfter, [leaf, ...issuingChain].map((c) => c.pem).join(''), encryptedKey ? 'server' : 'device', encryptedKey, principal.subject, now,
+        leaf.notBefore, leaf.notAfter, [leaf, ...issuingChain].map((c) => c.pem).join(''), protectedKey ? 'server' : 'device', protectedKey?.pem ?? null, protectedKey?.keyId ?? null,
+        principal.subject, now,
       ],
     );
     if (!rows.length) throw new ProblemException(409, 'Certificate already registered', { detail: `the certificate ${leaf.fingerprint} is in the registry` });
@@ -66,7 +71,7 @@ export class CertificateRegistry {
   }
 
   /** Reads a plain PKCS#8 (or PKCS#1) key that must match the certificate, and encrypts it for storage. */
-  private protectKey(pem: string, leaf: Certificate): string {
+  private protectKey(pem: string, leaf: Certificate): ProtectedKey {
     let key: KeyObject;
     try {
       key = createPrivateKey({ key: pem, format: 'pem' });
@@ -77,7 +82,7 @@ export class CertificateRegistry {
     if (!spki(createPublicKey(key)).equals(spki(leaf.native.publicKey))) {
       throw unprocessableRequest([{ field: 'privateKeyPem', message: "does not match the certificate's public key" }]);
     }
-    return encryptPrivateKey(key, this.env.keySecret);
+    return protectPrivateKey(this.keyEncryptionKeys, key);
   }
 
   async find(id: string, tx: EntityManager | DataSource = this.dataSource): Promise<CertificateRecord | null> {
@@ -172,7 +177,7 @@ export class CertificateRegistry {
     const cached = this.keys.get(record.id);
     const now = Date.now();
     if (cached && cached.until > now) return cached.key;
-    const key = decryptPrivateKey(record.encryptedPrivateKey!, this.env.keySecret);
+    const key = openPrivateKey(this.keyEncryptionKeys, { keyId: record.privateKeySecretId!, pem: record.encryptedPrivateKey! });
     this.keys.set(record.id, { key, until: now + KEY_CACHE_MS });
     return key;
   }

@@ -16,6 +16,8 @@ export interface CertificateRecord {
   chainPem: string;
   keyStorage: 'server' | 'device';
   encryptedPrivateKey: string | null;
+  /** The KEY_ENCRYPTION_SECRET key that encrypted encryptedPrivateKey. */
+  privateKeySecretId: string | null;
   lockedAt: Date | null;
   lockReason: string | null;
   revokedAt: Date | null;
@@ -27,6 +29,7 @@ export interface CertificateRecord {
 export const CERTIFICATE_COLUMNS = `id, user_id AS "userId", unit_code AS "unitCode", province_code AS "provinceCode",
   common_name AS "commonName", subject, issuer, serial_number AS "serialNumber", fingerprint, not_before AS "notBefore",
   not_after AS "notAfter", chain_pem AS "chainPem", key_storage AS "keyStorage", encrypted_private_key AS "encryptedPrivateKey",
+  private_key_secret_id AS "privateKeySecretId",
   locked_at AS "lockedAt", lock_reason AS "lockReason", revoked_at AS "revokedAt", revocation_reason AS "revocationReason",
   imported_by AS "importedBy", imported_at AS "importedAt"`;
 

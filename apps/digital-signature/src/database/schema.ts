@@ -4,6 +4,7 @@ import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data'
 import { CreateSignatureTables1764000000000 } from './migrations/1764000000000-create-signature-tables';
 import { IndexSignatureLookups1764500000000 } from './migrations/1764500000000-index-signature-lookups';
 import { DocumentReaders1764600000000 } from './migrations/1764600000000-document-readers';
+import { PrivateKeySecretId1766100000000 } from './migrations/1766100000000-private-key-secret-id';
 
 /** The digital-signature database: its entities and, in order, the migrations that build it. */
 export const digitalSignatureSchema: DatabaseSchema = {
@@ -14,5 +15,6 @@ export const digitalSignatureSchema: DatabaseSchema = {
     CreateSignatureTables1764000000000,
     IndexSignatureLookups1764500000000,
     DocumentReaders1764600000000,
+    PrivateKeySecretId1766100000000,
   ],
 };

@@ -12,8 +12,8 @@ import { TsaController } from './tsa.controller';
       inject: [DigitalSignatureEnv],
       useFactory: async (env: DigitalSignatureEnv) => {
         // Outside production a missing directory gets the development PKI; production must mount one.
-        if (env.NODE_ENV !== 'production') await ensureDevelopmentPki(env.PKI_DIR, env.keySecret);
-        return readPkiDirectory(env.PKI_DIR, env.keySecret);
+        if (env.NODE_ENV !== 'production') await ensureDevelopmentPki(env.PKI_DIR, env.keyEncryptionKeys);
+        return readPkiDirectory(env.PKI_DIR, env.keyEncryptionKeys);
       },
     },
     TimeStampService,

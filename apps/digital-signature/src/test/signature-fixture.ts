@@ -1,4 +1,5 @@
 import { Certificate, createDevPki, DevPki, KeyedCertificate, pemOf } from '@onestop/pades';
+import { parseKeyring } from '@onestop/platform';
 import { ServiceUnderTest, startServiceWithDatabase } from '@onestop/testing';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ export async function startSignatureService(
   const dir = mkdtempSync(join(tmpdir(), 'onestop-pki-'));
   // Certificates are valid from a day before `pkiIssuedAt` (now unless said): a run on simulated time issues them for its own time.
   const pki = await createDevPki({ officers, crlUrl: 'http://127.0.0.1:3003/api/v1/crl', now: options.pkiIssuedAt });
-  writePkiDirectory(dir, pki, TEST_KEY_SECRET);
+  writePkiDirectory(dir, pki, parseKeyring(TEST_KEY_SECRET, 'passphrase'));
   if (options.alsoTrusted) appendFileSync(join(dir, 'trust-anchors.pem'), pemOf(options.alsoTrusted));
   const service = await startServiceWithDatabase(digitalSignatureService, digitalSignatureSchema, { PKI_DIR: dir, KEY_ENCRYPTION_SECRET: TEST_KEY_SECRET, ...env }, options);
   return {

@@ -1,47 +1,56 @@
 import { Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { Keyring, RingKey, seal, sealedBoxFromText, sealedBoxToText, unseal } from '@onestop/platform';
+import { createHmac } from 'node:crypto';
 import { IntakeEnv } from '../intake.env';
 
-const KEY_VERSION = 'v1';
-
-/** Outside production, fixed keys keep the local stack's data readable across restarts. */
-function developmentKey(purpose: string): Buffer {
-  return createHash('sha256').update(`onestop-development-${purpose}`).digest();
+/** A blind index value and the id of the BLIND_INDEX_KEY key that computed it. */
+export interface BlindIndex {
+  keyId: string;
+  value: string;
 }
 
 /**
- * Citizen ID numbers at rest: AES-256-GCM ciphertext (random IV, tagged with the key version so
- * keys can rotate) plus an HMAC blind index, so a desk can find dossiers by the number without
- * the database ever holding it in the clear.
+ * Citizen ID numbers at rest: AES-256-GCM ciphertext (random IV, `keyId:iv:tag:ciphertext`) plus
+ * an HMAC blind index, so a desk can find dossiers by the number without the database ever
+ * holding it in the clear. Both keys are rings: new values are written under the current key,
+ * stored ones are read under the key they name.
  */
 @Injectable()
 export class CitizenIdCipher {
-  private readonly encryptionKey: Buffer;
-  private readonly indexKey: Buffer;
+  readonly encryptionKeys: Keyring;
+  readonly indexKeys: Keyring;
 
   constructor(env: IntakeEnv) {
-    this.encryptionKey = env.PERSONAL_DATA_KEY ? Buffer.from(env.PERSONAL_DATA_KEY, 'base64') : developmentKey('personal-data');
-    this.indexKey = env.BLIND_INDEX_KEY ? Buffer.from(env.BLIND_INDEX_KEY, 'base64') : developmentKey('blind-index');
+    this.encryptionKeys = env.personalDataKeys;
+    this.indexKeys = env.blindIndexKeys;
   }
 
   encrypt(citizenId: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
-    const ciphertext = Buffer.concat([cipher.update(citizenId, 'utf8'), cipher.final()]);
-    return [KEY_VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+    return sealedBoxToText(seal(this.encryptionKeys, citizenId));
   }
 
   decrypt(stored: string): string {
-    const [version, iv, tag, ciphertext] = stored.split(':');
-    if (version !== KEY_VERSION) throw new Error(`unknown personal data key version ${version}`);
-    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
+    return unseal(this.encryptionKeys, sealedBoxFromText(stored));
   }
 
-  blindIndex(citizenId: string): string {
-    return createHmac('sha256', this.indexKey).update(citizenId).digest('base64url');
+  /** The index a new row stores: under the current key. */
+  blindIndex(citizenId: string): BlindIndex {
+    return indexUnder(this.indexKeys.current, citizenId);
   }
+
+  /** What a search looks for: the index under every key of the ring, since rows keep theirs until re-indexed. */
+  blindIndexCandidates(citizenId: string): BlindIndex[] {
+    return this.indexKeys.keys.map((key) => indexUnder(key, citizenId));
+  }
+}
+
+/** The id of the key a stored ciphertext names. */
+export function encryptionKeyIdOf(stored: string): string {
+  return sealedBoxFromText(stored).keyId;
+}
+
+function indexUnder(key: RingKey, citizenId: string): BlindIndex {
+  return { keyId: key.id, value: createHmac('sha256', key.secret).update(citizenId).digest('base64url') };
 }
 
 /** What officers see by default: the last three digits. */

@@ -5,6 +5,7 @@ import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data'
 import { CreateIntakeTables1764000000000 } from './migrations/1764000000000-CreateIntakeTables';
 import { SeedProcedureCatalogue1764000000001 } from './migrations/1764000000001-SeedProcedureCatalogue';
 import { AddPublicStepNote1764800000000 } from './migrations/1764800000000-AddPublicStepNote';
+import { AddCitizenIdIndexKey1766100000000 } from './migrations/1766100000000-AddCitizenIdIndexKey';
 
 /** The intake database: its entities and, in order, the migrations that build it. */
 export const intakeSchema: DatabaseSchema = {
@@ -17,5 +18,6 @@ export const intakeSchema: DatabaseSchema = {
     SeedProcedureCatalogue1764000000001,
     AddPublicStepNote1764800000000,
     CreateCalendarCorrections1765470000000,
+    AddCitizenIdIndexKey1766100000000,
   ],
 };

@@ -34,11 +34,17 @@ export class DossiersService {
     return officerView(dossier, this.cipher.decrypt(dossier.citizenIdCiphertext));
   }
 
-  /** Finds dossiers by citizen ID number through the blind index; only those the caller may read. */
+  /**
+   * Finds dossiers by citizen ID number through the blind index; only those the caller may read.
+   * While BLIND_INDEX_KEY rotates, rows carry the index of either key: each is looked up under its own.
+   */
   async byCitizenId(citizenId: string, principal: Principal) {
+    const candidates = this.cipher.blindIndexCandidates(citizenId);
     const rows: DossierRecord[] = await this.dataSource.query(
-      `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE citizen_id_index = $1 ORDER BY filed_at DESC LIMIT 100`,
-      [this.cipher.blindIndex(citizenId)],
+      `SELECT ${DOSSIER_COLUMNS} FROM dossiers
+        WHERE (citizen_id_index_key, citizen_id_index) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+        ORDER BY filed_at DESC LIMIT 100`,
+      [candidates.map((index) => index.keyId), candidates.map((index) => index.value)],
     );
     return rows.filter((dossier) => mayRead(principal, dossier)).map((dossier) => officerView(dossier, citizenId));
   }

@@ -69,16 +69,17 @@ export class FileDossierService {
     const calendar = await this.calendars.calendar(receivingUnit.provinceCode!);
     const received = outcome.status === DOSSIER_STATUS.received;
     const dueAt = received ? calendar.deadline(now, procedure.processingTime) : null;
+    const index = this.cipher.blindIndex(command.applicant.citizenId);
 
     return this.dataSource.transaction(async (tx) => {
       const code = formatDossierCode(receivingUnit.code, localDateOf(now), await this.nextSequence(tx, receivingUnit.code, localDateOf(now)));
       const rows: DossierRecord[] = await tx.query(
         `INSERT INTO dossiers (id, code, status, procedure_code, procedure_version, province_code, receiving_unit_code, channel,
            applicant_name, applicant_phone, applicant_email, applicant_address, applicant_commune_code, subject_commune_code,
-           citizen_id_ciphertext, citizen_id_index, account_subject, documents, missing_documents, intake_note, filed_by,
-           idempotency_key, request_hash, filed_at, received_at, counting_from, due_at, appointment_date, updated_at)
+           citizen_id_ciphertext, citizen_id_index, citizen_id_index_key, account_subject, documents, missing_documents, intake_note,
+           filed_by, idempotency_key, request_hash, filed_at, received_at, counting_from, due_at, appointment_date, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-           $24, $25, $26, $27, $28, $24)
+           $24, $25, $26, $27, $28, $29, $25)
          RETURNING ${DOSSIER_COLUMNS}`,
         [
           uuidv7({ msecs: now.getTime() }),
@@ -96,7 +97,8 @@ export class FileDossierService {
           command.applicant.address.communeCode,
           command.subjectCommuneCode ?? command.applicant.address.communeCode,
           this.cipher.encrypt(command.applicant.citizenId),
-          this.cipher.blindIndex(command.applicant.citizenId),
+          index.value,
+          index.keyId,
           principal.roles.includes('citizen') ? principal.subject : null,
           JSON.stringify(command.documents),
           JSON.stringify(outcome.missing.map((document) => document.type)),

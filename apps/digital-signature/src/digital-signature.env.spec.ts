@@ -1,0 +1,31 @@
+import { configProblems, loadConfig } from '@onestop/platform';
+import { DEVELOPMENT_KEY_SECRET, DigitalSignatureEnv } from './digital-signature.env';
+
+const base = { PORT: '3003', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/onestop_digital_signature' };
+const production = { ...base, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks' };
+const OLD = 'an-old-passphrase-of-24-characters';
+const NEW = 'a-new-passphrase-of-24-characters';
+
+describe('DigitalSignatureEnv KEY_ENCRYPTION_SECRET', () => {
+  it('reads a lone passphrase as v1, a list with its first passphrase current, and the development secret without a setting', () => {
+    expect(loadConfig(DigitalSignatureEnv, { ...base, KEY_ENCRYPTION_SECRET: OLD }).keyEncryptionKeys.keys.map((k) => [k.id, k.secret.toString()])).toEqual([['v1', OLD]]);
+    expect(loadConfig(DigitalSignatureEnv, { ...base, KEY_ENCRYPTION_SECRET: `v2:${NEW},v1:${OLD}` }).keyEncryptionKeys.current.id).toBe('v2');
+    expect(loadConfig(DigitalSignatureEnv, base).keyEncryptionKeys.keys.map((k) => [k.id, k.secret.toString()])).toEqual([['v1', DEVELOPMENT_KEY_SECRET]]);
+  });
+
+  it('requires it in production', () => {
+    expect(configProblems(DigitalSignatureEnv, production)).toEqual([expect.stringMatching(/^KEY_ENCRYPTION_SECRET: .*is required in production/)]);
+  });
+
+  it('refuses a malformed ring, a short passphrase among several, and the development secret anywhere in the ring', () => {
+    expect(configProblems(DigitalSignatureEnv, { ...base, KEY_ENCRYPTION_SECRET: `v2:${NEW},${OLD}` })).toEqual([
+      'KEY_ENCRYPTION_SECRET: each key is written id:secret, the id of lower-case letters, digits and hyphens (at most 16)',
+    ]);
+    expect(configProblems(DigitalSignatureEnv, { ...base, KEY_ENCRYPTION_SECRET: `v2:short,v1:${OLD}` })).toEqual([
+      'KEY_ENCRYPTION_SECRET: each passphrase must be at least 24 characters (openssl rand -base64 32)',
+    ]);
+    expect(configProblems(DigitalSignatureEnv, { ...production, KEY_ENCRYPTION_SECRET: `v2:${NEW},v1:${DEVELOPMENT_KEY_SECRET}` })).toEqual([
+      'KEY_ENCRYPTION_SECRET: must not hold the development secret',
+    ]);
+  });
+});

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { configProblems, loadConfig } from '@onestop/platform';
 import { DEVELOPMENT_KEY_SECRET, DigitalSignatureEnv } from './digital-signature.env';
 
 const base = { PORT: '3003', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/onestop_digital_signature' };
-const production = { ...base, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks' };
+// EVENT_DATA_KEYS has its own checks (tools/stack/config-validation.e2e-spec.ts); here it is given.
+const production = { ...base, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks', EVENT_DATA_KEYS: `v1:${randomBytes(32).toString('base64')}` };
 const OLD = 'an-old-passphrase-of-24-characters';
 const NEW = 'a-new-passphrase-of-24-characters';
 

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { IntakeEnv } from './intake.env';
 
 const base = { PORT: '3001', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/onestop_intake' };
-const production = { ...base, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks' };
+// EVENT_DATA_KEYS has its own checks (tools/stack/config-validation.e2e-spec.ts); here it is given.
+const production = { ...base, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks', EVENT_DATA_KEYS: `v1:${randomBytes(32).toString('base64')}` };
 const key = () => randomBytes(32).toString('base64');
 
 describe('IntakeEnv keyrings', () => {

@@ -165,7 +165,9 @@ describe('a dossier filed in commune A for an applicant of commune B', () => {
       const pdfsig = execFileSync('pdfsig', [join(work, 'result.pdf')], { encoding: 'utf8' });
       expect(pdfsig).toMatch(/Signature Validation: Signature is Valid\./);
       expect(pdfsig).toMatch(/Total document signed/);
-      expect(execFileSync('pdftotext', [join(work, 'result.pdf'), '-'], { encoding: 'utf8' })).toContain(dossier.code);
+      // A decision of Kim Long's People's Committee, named as the reference data names it, signed by its leader.
+      const text = execFileSync('pdftotext', [join(work, 'result.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      for (const part of [dossier.code, 'UBND THÀNH PHỐ HUẾ', 'UBND PHƯỜNG KIM LONG', 'QUYẾT ĐỊNH', 'Lê Thị Hoa']) expect(text).toContain(part);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

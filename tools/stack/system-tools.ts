@@ -1,27 +1,43 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
+const hasCommand = (command: string) => () => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+
+/** Tesseract's Vietnamese model is a data file, not a command: tesseract lists the languages it has. */
+const hasTesseractLanguage = (language: string) => () => {
+  const listed = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+  return listed.status === 0 && `${listed.stdout}`.split('\n').some((line) => line.trim() === language);
+};
+
 /**
- * Debian packages the tests run as independent checkers: poppler's pdfsig and pdftotext, NSS's
- * certutil, and kubectl, whose `kubectl kustomize` renders k8s/ as the cluster would.
+ * Debian packages the tests run as independent checkers: poppler's pdfsig, pdftotext and pdftoppm,
+ * Ghostscript and Tesseract with its Vietnamese model (a result document is rendered by two
+ * renderers and read back as a person would), NSS's certutil, and kubectl, whose
+ * `kubectl kustomize` renders k8s/ as the cluster would. Each package with the check of its presence.
  */
-const PACKAGES: Record<string, string> = { pdfsig: 'poppler-utils', pdftotext: 'poppler-utils', certutil: 'libnss3-tools', openssl: 'openssl', kubectl: 'kubectl' };
-
-const missing = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status !== 0;
+const PACKAGES: { name: string; present: () => boolean }[] = [
+  { name: 'poppler-utils', present: () => ['pdfsig', 'pdftotext', 'pdftoppm'].every((command) => hasCommand(command)()) },
+  { name: 'ghostscript', present: hasCommand('gs') },
+  { name: 'tesseract-ocr', present: hasCommand('tesseract') },
+  { name: 'tesseract-ocr-vie', present: hasTesseractLanguage('vie') },
+  { name: 'libnss3-tools', present: hasCommand('certutil') },
+  { name: 'openssl', present: hasCommand('openssl') },
+  { name: 'kubectl', present: hasCommand('kubectl') },
+];
 
 /**
- * Installs with apt-get whatever of those commands is missing (the machines run as root), one
+ * Installs with apt-get whatever of those packages is missing (the machines run as root), one
  * package at a time, so that a package the machine's sources lack is named rather than failing
  * the others. kubectl comes with this kind of machine; Debian's own `kubernetes-client` is too old
  * for `kubectl kustomize` of these overlays, so where the machine lacks it the error says so.
  */
 export function ensureSystemTools(): void {
-  const packages = [...new Set(Object.entries(PACKAGES).filter(([command]) => missing(command)).map(([, name]) => name))];
+  const packages = PACKAGES.filter((entry) => !entry.present()).map((entry) => entry.name);
   if (!packages.length) return;
   console.log(`test: installing ${packages.join(', ')} (apt-get)`);
   const apt = { stdio: 'inherit' as const, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
   execFileSync('apt-get', ['update', '-qq'], apt);
   const failed = packages.filter((name) => spawnSync('apt-get', ['install', '-y', '-qq', name], apt).status !== 0);
   if (failed.length) {
-    throw new Error(`apt-get could not install ${failed.join(', ')}; the tests need ${failed.includes('kubectl') ? 'kubectl 1.27 or later (with kustomize 5) on the PATH, and ' : ''}every command of tools/stack/system-tools.ts`);
+    throw new Error(`apt-get could not install ${failed.join(', ')}; the tests need ${failed.includes('kubectl') ? 'kubectl 1.27 or later (with kustomize 5) on the PATH, and ' : ''}every package of tools/stack/system-tools.ts`);
   }
 }

@@ -1,8 +1,9 @@
-import { signatureRequestedEvent, tokenFor, tokenWithRoles } from '@onestop/testing';
+import { binaryBody, signatureRequestedEvent, tokenFor, tokenWithRoles } from '@onestop/testing';
 import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
 import { SignatureRequestedHandler } from './signing/signature-request.handler';
+import { normalised, readRenderedPage } from './test/rendered-page';
 import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from './test/signature-fixture';
 
 const PHU_XUAN = '19753';
@@ -66,6 +67,16 @@ describe('who reads a signed result', () => {
     for (const id of [documents.result, documents.signed]) {
       const response = await read(id, bearer).expect(200);
       expect(response.headers['content-type']).toBe('application/pdf');
+    }
+  });
+
+  it('gives the applicant a signed result that reads, drawn by poppler and by Ghostscript, as the decision of the processing unit', async () => {
+    const bearer = await tokenFor('citizen', undefined, undefined, 'citizen-lan');
+    const signed = (await read(documents.signed, bearer).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
+    for (const renderer of ['poppler', 'ghostscript'] as const) {
+      const { text } = readRenderedPage(signed, renderer);
+      const expected = [`${THUY_XUAN}-261124-0042`, 'Hồ Thị Lan', 'UBND PHƯỜNG PHÚ XUÂN', 'Phú Xuân, ngày', 'QUYẾT ĐỊNH', 'Trần Thị Bình'];
+      expect(expected.filter((part) => !text.includes(normalised(part)))).toEqual([]);
     }
   });
 

@@ -33,6 +33,12 @@ export const CERTIFICATE_COLUMNS = `id, user_id AS "userId", unit_code AS "unitC
   locked_at AS "lockedAt", lock_reason AS "lockReason", revoked_at AS "revokedAt", revocation_reason AS "revocationReason",
   imported_by AS "importedBy", imported_at AS "importedAt"`;
 
+/** The position the certificate states (its subject's title, T=, e.g. "Chủ tịch"), or null. */
+export function certificateTitle(record: Pick<CertificateRecord, 'subject'>): string | null {
+  const title = /(?:^|, )T=((?:\\.|[^,\\])+)/.exec(record.subject)?.[1];
+  return title ? title.replace(/\\(.)/g, '$1').trim() : null;
+}
+
 /** What the API shows of a certificate: never the key, encrypted or not. */
 export function certificateView(record: CertificateRecord) {
   return {

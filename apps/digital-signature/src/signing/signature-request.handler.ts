@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { SignatureFailed, SignatureRequested } from '@onestop/contracts';
 import { causedBy, createEvent, EventDataKeys, EventHandler, HandlesEvent, openSignatureRequest, OutboxWriter, SignatureRequestedEvent } from '@onestop/messaging';
 import { PadesError } from '@onestop/pades';
+import { localDateOf } from '@onestop/calendar';
 import { Clock } from '@onestop/platform';
+import { AdministrativeUnits } from '@onestop/reference-data';
 import { EntityManager } from 'typeorm';
 import { CertificateRegistry } from '../certificates/certificate-registry';
+import { certificateTitle } from '../certificates/certificate.record';
 import { DigitalSignatureEnv } from '../digital-signature.env';
+import { issuingAuthorityOf } from '../results/issuing-authority';
 import { renderResult } from '../results/result-document';
 import { storeDocument } from './documents';
 import { SigningService } from './signing.service';
@@ -25,6 +29,7 @@ export class SignatureRequestedHandler implements EventHandler<SignatureRequeste
     private readonly eventData: EventDataKeys,
     private readonly clock: Clock,
     private readonly env: DigitalSignatureEnv,
+    private readonly units: AdministrativeUnits,
   ) {}
 
   async handle(event: SignatureRequestedEvent, tx: EntityManager): Promise<void> {
@@ -45,15 +50,19 @@ export class SignatureRequestedHandler implements EventHandler<SignatureRequeste
 
     const certificate = await this.registry.current(request.signerId, request.provinceCode, tx);
     if (!certificate) return fail(`no valid signing certificate is registered for ${request.signerId}`);
+    const decidedAt = new Date(event.occurredAt);
+    // The result names its authority as the reference data does; a code it lacks is a data error to report, not to print.
+    const authority = await issuingAuthorityOf(this.units, request.unitCode, localDateOf(decidedAt));
+    if (!authority) return fail(`the deciding unit ${request.unitCode} is not in the reference data of administrative units`);
     const content = await renderResult({
       code: request.code,
-      unitCode: request.unitCode,
+      authority,
       procedureName: request.procedure.name,
       outcome: request.outcome,
       reason: request.reason,
       applicantName: request.applicantName,
-      decidedAt: new Date(event.occurredAt),
-      signerName: certificate.commonName,
+      decidedAt,
+      signer: { name: certificate.commonName, title: certificateTitle(certificate) },
       verificationUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/public/results/${encodeURIComponent(request.code)}`,
     });
     const result = await storeDocument(tx, {

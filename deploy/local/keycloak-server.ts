@@ -209,7 +209,7 @@ async function unpackOnce(instance: Instance): Promise<void> {
   const partial = join(instance.dir, `unpacking-${process.pid}`);
   mkdirSync(partial, { recursive: true });
   try {
-    const maven = await runTool('mvn', ['-q', '-B', '-C', 'dependency:copy', `-Dartifact=${ARTIFACT}`, `-DoutputDirectory=${partial}`]);
+    const maven = await runTool('mvn', ['-q', '-B', '-C', 'dependency:copy', `-Dartifact=${ARTIFACT}`, `-DoutputDirectory=${partial}`], partial);
     if (maven.exitCode !== 0) throw new Error(`Maven could not fetch ${ARTIFACT}: ${mavenFailure(maven.output)}`);
     const archive = join(partial, `keycloak-quarkus-dist-${KEYCLOAK_VERSION}.tar.gz`);
     const tar = await runTool('tar', ['-xzf', archive, '-C', partial]);
@@ -359,8 +359,9 @@ function acceptsConnections(port: number): Promise<boolean> {
 
 const INSTALL_HINTS = { mvn: 'Maven is not installed (mvn is not on the PATH); apt-get install -y maven', tar: 'tar is not on the PATH' } as const;
 
-async function runTool(tool: keyof typeof INSTALL_HINTS, args: string[]): Promise<{ exitCode: number; output: string }> {
-  const child = spawn(tool, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs in `cwd`, where Maven leaves its marker files among what is deleted afterwards. */
+async function runTool(tool: keyof typeof INSTALL_HINTS, args: string[], cwd = process.cwd()): Promise<{ exitCode: number; output: string }> {
+  const child = spawn(tool, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));

@@ -1,7 +1,6 @@
 import {
   CLI_CLIENT,
   DEVELOPMENT_ADMIN,
-  keycloakEndpoints,
   passwordGrant,
   REALM,
   REALM_AUDIENCE,
@@ -58,7 +57,7 @@ describe('sign-in through the local Keycloak', () => {
 
   beforeAll(async () => {
     keycloak = await startKeycloak(TEST_KEYCLOAK);
-    adminToken = await passwordGrant(keycloakEndpoints(TEST_KEYCLOAK.port!).url + '/realms/master/protocol/openid-connect/token', DEVELOPMENT_ADMIN.username, DEVELOPMENT_ADMIN.password, 'admin-cli');
+    adminToken = await passwordGrant(`${keycloak.url}/realms/master/protocol/openid-connect/token`, DEVELOPMENT_ADMIN.username, DEVELOPMENT_ADMIN.password, 'admin-cli');
     intake = await startServiceWithDatabase(intakeService, intakeSchema, {
       AUTH_JWKS_URL: keycloak.jwksUrl,
       AUTH_ISSUER: keycloak.issuer,
@@ -121,7 +120,7 @@ describe('sign-in through the local Keycloak', () => {
     const realm = { ...(JSON.parse(readFileSync(REALM_FILE, 'utf8')) as object), realm: OTHER_REALM };
     const created = await admin('', { method: 'POST', body: JSON.stringify(realm) });
     expect(created.status).toBe(201);
-    const other = await passwordGrant(keycloakEndpoints(TEST_KEYCLOAK.port!).url + `/realms/${OTHER_REALM}/protocol/openid-connect/token`, 'desk.phuxuan', passwords['desk.phuxuan']);
+    const other = await passwordGrant(`${keycloak.url}/realms/${OTHER_REALM}/protocol/openid-connect/token`, 'desk.phuxuan', passwords['desk.phuxuan']);
     expect(claimsOf(other)).toMatchObject({ iss: expect.stringContaining(`/realms/${OTHER_REALM}`), aud: REALM_AUDIENCE, roles: ['desk-officer'], unit_code: PHU_XUAN });
     const filed = await file(tokens['desk.phuxuan'], filing(PHU_XUAN)).expect(201);
     const response = await read(other, filed.body.code).expect(401);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { brokerStatus, startBroker, stopBroker, TEST_BROKER, usesExternalKafka } from '@onestop/local-stack';
+import { brokerStatus, keycloakStatus, startBroker, startKeycloak, stopBroker, stopKeycloak, TEST_BROKER, TEST_KEYCLOAK, usesExternalKafka } from '@onestop/local-stack';
 import { postgresServerUrl, testRedisUrl } from '@onestop/testing';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +17,8 @@ interface JestResults {
 }
 
 /**
- * `npm test`: checks PostgreSQL and Redis, installs the checkers the tests run (pdfsig, certutil, kubectl), starts the tests' own Kafka broker, type-checks, lints,
- * runs every jest tier, stops the broker it started, and ends with `tests: N passed, M failed`.
+ * `npm test`: checks PostgreSQL and Redis, installs the checkers the tests run (pdfsig, certutil, kubectl), starts the tests' own Kafka broker and Keycloak, type-checks, lints,
+ * runs every jest tier, stops what it started, and ends with `tests: N passed, M failed`.
  * Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
  */
 async function main(): Promise<void> {
@@ -26,10 +26,11 @@ async function main(): Promise<void> {
   ensureSystemTools();
   const broker = TEST_BROKER;
   const startedHere = !usesExternalKafka() && !(await brokerStatus(broker)).running;
-  if (!usesExternalKafka()) {
-    const started = await startBroker(broker);
-    console.log(`test: kafka ready at ${started.brokers}${started.alreadyRunning ? ' (already running)' : ''}`);
-  }
+  const keycloakStartedHere = !(await keycloakStatus(TEST_KEYCLOAK)).running;
+  // Side by side: Keycloak's first start (download, unpacking, its build) is the longer of the two.
+  const [started, keycloak] = await Promise.all([usesExternalKafka() ? null : startBroker(broker), startKeycloak(TEST_KEYCLOAK)]);
+  if (started) console.log(`test: kafka ready at ${started.brokers}${started.alreadyRunning ? ' (already running)' : ''}`);
+  console.log(`test: keycloak ready at ${keycloak.url}${keycloak.alreadyRunning ? ' (already running)' : ` in ${(keycloak.startedMs / 1000).toFixed(1)} s`}`);
   let failedSteps = 0;
   try {
     failedSteps += (await run(bin('tsc'), ['-p', 'tsconfig.json'])) === 0 ? 0 : 1;
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     failedSteps += (await run(bin('jest'), ['--json', `--outputFile=${RESULTS}`, ...process.argv.slice(2)])) === 0 ? 0 : 1;
   } finally {
     if (startedHere && !process.env['KEEP_KAFKA']) await stopBroker(broker);
+    if (keycloakStartedHere && !process.env['KEEP_KEYCLOAK']) await stopKeycloak(TEST_KEYCLOAK);
   }
   const results = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as JestResults) : null;
   const failed = results ? results.numFailedTests + results.numRuntimeErrorTestSuites : 1;

@@ -3,7 +3,8 @@ import { SERVICE_NAMES, SERVICE_PORTS, ServiceName } from '@onestop/contracts';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBroker, stopBroker } from '@onestop/local-stack';
+import { DEVELOPMENT_ADMIN, REALM_AUDIENCE, seedUsers, startBroker, startKeycloak, StartedKeycloak, stopBroker, stopKeycloak } from '@onestop/local-stack';
+import { DEFAULT_DEVELOPMENT_KEY_FILE } from '@onestop/platform';
 import { failAndExit } from './stack/cli';
 import { databaseUrlOf, migrateService } from './stack/migrations';
 import { ROOT } from './stack/run';
@@ -12,6 +13,7 @@ import { checkServers } from './stack/servers';
 const LOGS = join(ROOT, '.data', 'logs');
 const children = new Map<ServiceName, ChildProcess>();
 let kafkaStartedHere = false;
+let keycloakStartedHere = false;
 /** `--simulated`: the services share one simulated time that `npm run clock` moves. */
 const simulated = process.argv.slice(2).includes('--simulated');
 
@@ -28,7 +30,17 @@ function portOf(service: ServiceName): number {
  */
 const LOCAL_LIMITS = { API_RATE_LIMIT_PER_MINUTE: '60000', API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '600000', LOOKUP_MAX_WRONG_TRIES_PER_ADDRESS: '2000' };
 
-function startService(service: ServiceName, kafkaBrokers: string): ChildProcess {
+/**
+ * The services verify Keycloak's tokens, and the development key's beside them so that
+ * `npm run token` keeps working for scripts; AUTH_JWKS_URL in the environment (another provider)
+ * replaces both.
+ */
+function authSettings(keycloak: StartedKeycloak | null): Record<string, string> {
+  if (!keycloak) return {};
+  return { AUTH_JWKS_URL: keycloak.jwksUrl, AUTH_ISSUER: keycloak.issuer, AUTH_AUDIENCE: REALM_AUDIENCE, AUTH_DEV_KEY_FILE: DEFAULT_DEVELOPMENT_KEY_FILE };
+}
+
+function startService(service: ServiceName, kafkaBrokers: string, auth: Record<string, string>): ChildProcess {
   const log = createWriteStream(join(LOGS, `${service}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['-r', './tools/ts-register.js', `apps/${service}/src/main.ts`], {
     cwd: ROOT,
@@ -38,6 +50,7 @@ function startService(service: ServiceName, kafkaBrokers: string): ChildProcess 
       PORT: String(portOf(service)),
       DATABASE_URL: databaseUrlOf(service),
       KAFKA_BROKERS: kafkaBrokers,
+      ...auth,
       ...(simulated ? { CLOCK: 'simulated' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,24 +81,35 @@ async function shutdown(code: number): Promise<never> {
   running.forEach(([, child]) => child.kill('SIGTERM'));
   await Promise.all(running.map(([, child]) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
   if (kafkaStartedHere) await stopBroker();
+  if (keycloakStartedHere) await stopKeycloak();
   console.log('up: stopped');
   process.exit(code);
 }
 
 /**
  * `npm run up`: PostgreSQL and Redis checked, Kafka started (unless KAFKA_BROKERS names a
- * cluster), databases created and migrated, the six services started and their URLs printed.
+ * cluster) and Keycloak (unless AUTH_JWKS_URL names another identity provider), databases created
+ * and migrated, the six services started and their URLs printed.
  * With `-- --simulated` they run on a shared simulated time. Ctrl-C stops all it started.
  */
 async function main(): Promise<void> {
   await checkServers('postgres://postgres@127.0.0.1:5432', process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
-  let kafkaBrokers = process.env['KAFKA_BROKERS'];
-  if (!kafkaBrokers) {
-    const broker = await startBroker();
-    kafkaStartedHere = !broker.alreadyRunning;
-    kafkaBrokers = broker.brokers;
-    console.log(`up: kafka ${broker.alreadyRunning ? 'already running' : `ready in ${(broker.startedMs / 1000).toFixed(1)} s`} at ${kafkaBrokers}`);
-  }
+  // Side by side, each marked as started here as soon as it is, so a failure of the other stops it.
+  const [kafkaBrokers, keycloak] = await Promise.all([
+    process.env['KAFKA_BROKERS'] ??
+      startBroker().then((broker) => {
+        kafkaStartedHere = !broker.alreadyRunning;
+        console.log(`up: kafka ${broker.alreadyRunning ? 'already running' : `ready in ${(broker.startedMs / 1000).toFixed(1)} s`} at ${broker.brokers}`);
+        return broker.brokers;
+      }),
+    process.env['AUTH_JWKS_URL']
+      ? null
+      : startKeycloak().then((started) => {
+          keycloakStartedHere = !started.alreadyRunning;
+          console.log(`up: keycloak ${started.alreadyRunning ? 'already running' : `ready in ${(started.startedMs / 1000).toFixed(1)} s`} at ${started.url}`);
+          return started;
+        }),
+  ]);
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   for (const service of SERVICE_NAMES) {
@@ -93,20 +117,33 @@ async function main(): Promise<void> {
     console.log(`up: migrated ${service} (${outcome.applied.length ? outcome.applied.join(', ') : 'up to date'})`);
   }
   mkdirSync(LOGS, { recursive: true });
-  for (const service of SERVICE_NAMES) children.set(service, startService(service, kafkaBrokers));
+  for (const service of SERVICE_NAMES) children.set(service, startService(service, kafkaBrokers, authSettings(keycloak)));
   await Promise.all(SERVICE_NAMES.map((service) => waitUntilReady(service)));
   console.log('\nOneStop is running (logs in .data/logs, Ctrl-C stops it):');
   for (const service of SERVICE_NAMES) {
     const url = `http://127.0.0.1:${portOf(service)}`;
     console.log(`  ${service.padEnd(18)} ${url}   docs ${url}/docs   health ${url}/health/ready`);
   }
+  if (keycloak) printSignIn(keycloak);
   console.log('\nA development token: npm run token -- --role desk-officer --unit 19753');
   console.log("Officials' signing certificates (development PKI in .data/pki): npm run pki:dev -- issue --user <id> --unit <commune> --name <name>");
   if (simulated) console.log('Simulated time, shared by the services: npm run clock -- show | advance 1d12h | set 2026-12-01T08:00:00+07:00 | rate 720 | reset');
 }
 
+/** Where to sign in, and as whom: the realm's seed users and their development passwords. */
+function printSignIn(keycloak: StartedKeycloak): void {
+  console.log(`\nSign-in (Keycloak, local development only): realm ${keycloak.issuer}`);
+  console.log(`  admin console      ${keycloak.url}/admin   ${DEVELOPMENT_ADMIN.username} / ${DEVELOPMENT_ADMIN.password}`);
+  console.log('  browser client     onestop-web (code flow with S256 PKCE, redirects to http://127.0.0.1:3000/* and http://localhost:3000/*)');
+  console.log(`  a token by script  curl -s -d grant_type=password -d client_id=onestop-cli -d username=desk.phuxuan -d password=… ${keycloak.tokenUrl}`);
+  for (const user of seedUsers()) {
+    const reach = user.unitCode ? `unit ${user.unitCode}, province ${user.provinceCode}` : `province ${user.provinceCode ?? '-'}`;
+    console.log(`  ${user.username.padEnd(20)} ${user.password.padEnd(14)} ${user.roles.join(', ')} (${reach})`);
+  }
+}
+
 main().catch(async (error) => {
-  if (children.size || kafkaStartedHere) {
+  if (children.size || kafkaStartedHere || keycloakStartedHere) {
     process.stderr.write(`up: ${(error as Error).message}\n`);
     await shutdown(1);
   }

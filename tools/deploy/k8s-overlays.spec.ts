@@ -34,10 +34,11 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     expect(objects.filter((object) => object.kind === 'Secret')).toEqual([]);
   });
 
-  it('gives each service its own database and role in the PostgreSQL cluster', () => {
+  it('gives each service, and the identity provider, its own database and role in the PostgreSQL cluster', () => {
     const databases = objects.filter((object) => object.kind === 'Database').map((object) => (object['spec'] as { name: string }).name);
     const cluster = objects.find((object) => object.kind === 'Cluster')!['spec'] as { bootstrap: { initdb: { database: string } } };
-    expect([cluster.bootstrap.initdb.database, ...databases].sort()).toEqual(SERVICE_NAMES.map((service) => `onestop_${service.replace(/-/g, '_')}`).sort());
+    const owners = [...SERVICE_NAMES, 'keycloak'];
+    expect([cluster.bootstrap.initdb.database, ...databases].sort()).toEqual(owners.map((owner) => `onestop_${owner.replace(/-/g, '_')}`).sort());
   });
 });
 

@@ -29,6 +29,13 @@ describe('schema validation', () => {
     expect(schemaErrors(cluster)).toEqual(['Cluster/onestop-db: /spec/instances must be integer']);
   });
 
+  it("rejects a misspelt field of the identity provider's Keycloak and a realm import without its Keycloak", () => {
+    const keycloak = changed('Keycloak', 'onestop-id', (spec) => ((spec['hostname'] as Record<string, unknown>)['hostName'] = 'https://id.example'));
+    expect(schemaErrors(keycloak)).toEqual(['Keycloak/onestop-id: /spec/hostname must NOT have additional properties (hostName)']);
+    const realmImport = changed('KeycloakRealmImport', 'onestop-realm', (spec) => delete spec['keycloakCRName']);
+    expect(schemaErrors(realmImport)).toEqual(["KeycloakRealmImport/onestop-realm: /spec must have required property 'keycloakCRName'"]);
+  });
+
   it('rejects a kind it has no schema for', () => {
     expect(schemaErrors([{ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } }])).toEqual(['Widget/w: no schema for example.org/v1/Widget']);
   });

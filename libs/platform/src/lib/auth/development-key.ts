@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, JWK } from 'jose';
 
 export const DEVELOPMENT_ALGORITHM = 'ES256';
+/** The issuer of the development key's tokens (AUTH_ISSUER's default). */
+export const DEVELOPMENT_ISSUER = 'onestop-development';
 
 export interface DevelopmentKey {
   privateJwk: JWK;

@@ -78,6 +78,41 @@ describe('TokenVerifier', () => {
     await expect(keycloak.verify(token)).resolves.toMatchObject({ roles: ['unit-leader'], unitCode: '19753' });
   });
 
+  describe('a second trusted issuer', () => {
+    let development: DevelopmentKey;
+    let both: TokenVerifier;
+    const request = { subject: 'u4', roles: ['desk-officer' as const], unitCode: '19753', provinceCode: '46', audience: 'onestop' };
+
+    beforeAll(async () => {
+      development = await newKey();
+      both = verifier.alsoTrusting('onestop-development', { keys: [development.publicJwk] });
+    });
+
+    it("accepts each issuer's tokens signed with that issuer's keys", async () => {
+      await expect(both.verify(await signDevelopmentToken(key, { ...request, issuer: 'idp' }))).resolves.toMatchObject({ subject: 'u4', unitCode: '19753' });
+      await expect(both.verify(await signDevelopmentToken(development, { ...request, issuer: 'onestop-development' }))).resolves.toMatchObject({ roles: ['desk-officer'] });
+    });
+
+    it("refuses a token signed with one issuer's keys in the other's name, or naming an issuer it does not trust", async () => {
+      await expect(both.verify(await signDevelopmentToken(development, { ...request, issuer: 'idp' }))).rejects.toBeInstanceOf(InvalidTokenError);
+      await expect(both.verify(await signDevelopmentToken(key, { ...request, issuer: 'onestop-development' }))).rejects.toBeInstanceOf(InvalidTokenError);
+      await expect(both.verify(await signDevelopmentToken(development, { ...request, issuer: 'elsewhere' }))).rejects.toBeInstanceOf(InvalidTokenError);
+    });
+
+    it("keeps the audience check for the second issuer's tokens", async () => {
+      const elsewhere = await signDevelopmentToken(development, { ...request, issuer: 'onestop-development', audience: 'elsewhere' });
+      await expect(both.verify(elsewhere)).rejects.toThrow(/aud/);
+    });
+
+    it('refuses to trust the issuer of the settings a second time, with other keys', () => {
+      expect(() => verifier.alsoTrusting('idp', { keys: [development.publicJwk] })).toThrow(/trusted already/);
+    });
+
+    it('leaves the verifier it was made from trusting its own issuer only', async () => {
+      await expect(verifier.verify(await signDevelopmentToken(development, { ...request, issuer: 'onestop-development' }))).rejects.toBeInstanceOf(InvalidTokenError);
+    });
+  });
+
   it("checks a token's signature once, then remembers it until it expires", async () => {
     const local = createLocalJWKSet({ keys: [key.publicJwk] });
     let keyLookups = 0;

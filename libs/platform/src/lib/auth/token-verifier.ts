@@ -1,5 +1,5 @@
 import { isRole, Role } from '@onestop/contracts';
-import { createLocalJWKSet, createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { Principal } from './principal';
 
 export interface TokenVerifierSettings {
@@ -16,6 +16,14 @@ export interface TokenVerifierSettings {
 
 export class InvalidTokenError extends Error {}
 
+type LocalKeys = Parameters<typeof createLocalJWKSet>[0];
+
+/** A second issuer whose tokens are accepted, checked against its own keys. */
+interface TrustedIssuer {
+  issuer: string;
+  keys: JWTVerifyGetKey;
+}
+
 /** Reads a claim by dotted path, e.g. Keycloak's `realm_access.roles`. */
 function claim(payload: JWTPayload, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], payload);
@@ -31,7 +39,8 @@ const REMEMBERED_TOKENS = 10_000;
 
 /**
  * Verifies bearer tokens: signature against the identity provider's JWKS (or the development
- * key), issuer, audience and expiry; then maps the claims to a Principal.
+ * key), issuer, audience and expiry; then maps the claims to a Principal. Outside production a
+ * local identity provider's verifier may also trust the development key's issuer (alsoTrusting).
  */
 export class TokenVerifier {
   private readonly verified = new Map<string, { principal: Principal; until: number }>();
@@ -39,14 +48,25 @@ export class TokenVerifier {
   constructor(
     private readonly keys: JWTVerifyGetKey,
     private readonly settings: TokenVerifierSettings,
+    private readonly others: readonly TrustedIssuer[] = [],
   ) {}
 
   static forJwksUrl(url: string, settings: TokenVerifierSettings): TokenVerifier {
     return new TokenVerifier(createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000 }), settings);
   }
 
-  static forLocalKeys(keys: Parameters<typeof createLocalJWKSet>[0], settings: TokenVerifierSettings): TokenVerifier {
+  static forLocalKeys(keys: LocalKeys, settings: TokenVerifierSettings): TokenVerifier {
     return new TokenVerifier(createLocalJWKSet(keys), settings);
+  }
+
+  /**
+   * The same checks, and besides the issuer of the settings, tokens whose `iss` is `issuer` signed
+   * with `keys`: each issuer's tokens are checked against its own keys only, so neither can sign
+   * in the other's name.
+   */
+  alsoTrusting(issuer: string, keys: LocalKeys): TokenVerifier {
+    if (issuer === this.settings.issuer) throw new Error(`the issuer '${issuer}' is trusted already, with other keys`);
+    return new TokenVerifier(this.keys, this.settings, [...this.others, { issuer, keys: createLocalJWKSet(keys) }]);
   }
 
   async verify(token: string): Promise<Principal> {
@@ -60,10 +80,11 @@ export class TokenVerifier {
   }
 
   private async verifySignature(token: string): Promise<{ principal: Principal; expiresAt: number }> {
+    const { issuer, keys } = this.signerClaimedBy(token);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, {
-        issuer: this.settings.issuer,
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer,
         audience: this.settings.audience,
         clockTolerance: this.settings.clockSkewSeconds,
         requiredClaims: ['exp', 'iat'],
@@ -83,6 +104,19 @@ export class TokenVerifier {
       provinceCode: typeof province === 'string' && province ? province : null,
     };
     return { principal, expiresAt: payload.exp! * 1000 };
+  }
+
+  /** The keys of the issuer the token names; the settings' issuer when it names none of the others (jwtVerify then refuses it). */
+  private signerClaimedBy(token: string): TrustedIssuer {
+    const primary = { issuer: this.settings.issuer, keys: this.keys };
+    if (!this.others.length) return primary;
+    let claimed: string | undefined;
+    try {
+      claimed = decodeJwt(token).iss;
+    } catch {
+      return primary;
+    }
+    return this.others.find((other) => other.issuer === claimed) ?? primary;
   }
 }
 

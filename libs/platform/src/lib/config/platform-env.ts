@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmpty, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { accessSync, constants } from 'node:fs';
+import { DEVELOPMENT_ISSUER } from '../auth/development-key';
 import { DEFAULT_CLOCK_KEY } from '../clock/simulated-clock-store';
 import { IsKeyring } from '../crypto/keyring';
 import { IsDurationSetting, IsTrustProxySetting } from '../throttling/throttling-settings';
@@ -111,12 +112,15 @@ export class PlatformEnv {
   AUTH_JWKS_URL?: string;
 
   @IsString()
-  AUTH_ISSUER = 'onestop-development';
+  AUTH_ISSUER = DEVELOPMENT_ISSUER;
 
   @IsString()
   AUTH_AUDIENCE = 'onestop';
 
-  /** Development key pair (JSON file) used when no JWKS URL is set; refused in production. */
+  /**
+   * Development key pair (JSON file): the only key when no JWKS URL is set; named beside a JWKS URL
+   * (a local Keycloak), its tokens, issued as DEVELOPMENT_ISSUER, are accepted too. Refused in production.
+   */
   @ValidateIf((env: PlatformEnv) => env.NODE_ENV === 'production')
   @IsEmpty({ message: 'must not be set in production: tokens are verified against AUTH_JWKS_URL' })
   AUTH_DEV_KEY_FILE?: string;

@@ -1,7 +1,8 @@
+import { TOPICS } from '@onestop/contracts';
 import { ManualClock } from '@onestop/platform';
 import { findSignatures, OID, SignedMessage } from '@onestop/pades';
 import { OutboxWriter } from '@onestop/messaging';
-import { binaryBody, signatureRequestedEvent, tokenFor, waitFor } from '@onestop/testing';
+import { binaryBody, readTopic, signatureRequestedEvent, tokenFor, waitFor } from '@onestop/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { constants, createHash, privateEncrypt } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -280,12 +281,12 @@ describe('digital signature service', () => {
     await waitFor(async () => (await waiting()).includes(requestId), 30_000, 'the result waiting for the device');
     await post(`/api/v1/certificates/${certificates.device.id}/lock`, tokens.device, { reason: 'USB token lost' }).expect(200);
     expect(await waiting()).not.toContain(requestId);
-    const failed = await running.service.database.dataSource.query(
-      `SELECT envelope FROM messaging_outbox WHERE event_type = 'SignatureFailed' AND envelope->'payload'->>'requestId' = $1`,
-      [requestId],
-    );
+    // What routing receives: the failure on the topic (the relay empties the outbox as it publishes).
+    const isFailure = (message: { value: string }) => JSON.parse(message.value).type === 'SignatureFailed';
+    const messages = await readTopic(TOPICS.signature, (key) => key === requested.payload.dossierId, (read) => read.some(isFailure));
+    const failed = messages.filter(isFailure).map((message) => JSON.parse(message.value));
     expect(failed).toHaveLength(1);
-    expect(failed[0].envelope.payload.reason).toMatch(/locked: USB token lost/);
+    expect(failed[0].payload).toMatchObject({ requestId, reason: expect.stringMatching(/locked: USB token lost/) });
   });
 
   describe('with an external time-stamping authority (TSA_URL)', () => {

@@ -3,8 +3,9 @@ import { SERVICE_NAMES, SERVICE_PORTS, ServiceName } from '@onestop/contracts';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEVELOPMENT_ADMIN, REALM_AUDIENCE, seedUsers, startBroker, startKeycloak, StartedKeycloak, stopBroker, stopKeycloak } from '@onestop/local-stack';
+import { DEVELOPMENT_ADMIN, MessageSinks, notificationChannelsFor, REALM_AUDIENCE, seedUsers, startBroker, startKeycloak, StartedKeycloak, startMessageSinks, stopBroker, stopKeycloak } from '@onestop/local-stack';
 import { DEFAULT_DEVELOPMENT_KEY_FILE } from '@onestop/platform';
+import { NOTIFICATION_KINDS } from '../apps/notification/src/templates/notification-kinds';
 import { failAndExit } from './stack/cli';
 import { databaseUrlOf, migrateService } from './stack/migrations';
 import { ROOT } from './stack/run';
@@ -14,6 +15,7 @@ const LOGS = join(ROOT, '.data', 'logs');
 const children = new Map<ServiceName, ChildProcess>();
 let kafkaStartedHere = false;
 let keycloakStartedHere = false;
+let messageSinks: MessageSinks | null = null;
 /** `--simulated`: the services share one simulated time that `npm run clock` moves. */
 const simulated = process.argv.slice(2).includes('--simulated');
 
@@ -40,7 +42,7 @@ function authSettings(keycloak: StartedKeycloak | null): Record<string, string> 
   return { AUTH_JWKS_URL: keycloak.jwksUrl, AUTH_ISSUER: keycloak.issuer, AUTH_AUDIENCE: REALM_AUDIENCE, AUTH_DEV_KEY_FILE: DEFAULT_DEVELOPMENT_KEY_FILE };
 }
 
-function startService(service: ServiceName, kafkaBrokers: string, auth: Record<string, string>): ChildProcess {
+function startService(service: ServiceName, kafkaBrokers: string, settings: Record<string, string>): ChildProcess {
   const log = createWriteStream(join(LOGS, `${service}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['-r', './tools/ts-register.js', `apps/${service}/src/main.ts`], {
     cwd: ROOT,
@@ -50,7 +52,7 @@ function startService(service: ServiceName, kafkaBrokers: string, auth: Record<s
       PORT: String(portOf(service)),
       DATABASE_URL: databaseUrlOf(service),
       KAFKA_BROKERS: kafkaBrokers,
-      ...auth,
+      ...settings,
       ...(simulated ? { CLOCK: 'simulated' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,6 +84,7 @@ async function shutdown(code: number): Promise<never> {
   await Promise.all(running.map(([, child]) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
   if (kafkaStartedHere) await stopBroker();
   if (keycloakStartedHere) await stopKeycloak();
+  await messageSinks?.close();
   console.log('up: stopped');
   process.exit(code);
 }
@@ -117,7 +120,11 @@ async function main(): Promise<void> {
     console.log(`up: migrated ${service} (${outcome.applied.length ? outcome.applied.join(', ') : 'up to date'})`);
   }
   mkdirSync(LOGS, { recursive: true });
-  for (const service of SERVICE_NAMES) children.set(service, startService(service, kafkaBrokers, authSettings(keycloak)));
+  const sinks = await startMessageSinks({ smtp: Number(process.env['LOCAL_SMTP_PORT'] ?? 1025), http: Number(process.env['LOCAL_MESSAGES_PORT'] ?? 3090) });
+  messageSinks = sinks;
+  for (const service of SERVICE_NAMES) {
+    children.set(service, startService(service, kafkaBrokers, { ...authSettings(keycloak), ...(service === 'notification' && !process.env['SMTP_URL'] ? notificationChannelsFor(sinks, Object.keys(NOTIFICATION_KINDS)) : {}) }));
+  }
   await Promise.all(SERVICE_NAMES.map((service) => waitUntilReady(service)));
   console.log('\nOneStop is running (logs in .data/logs, Ctrl-C stops it):');
   for (const service of SERVICE_NAMES) {
@@ -125,6 +132,7 @@ async function main(): Promise<void> {
     console.log(`  ${service.padEnd(18)} ${url}   docs ${url}/docs   health ${url}/health/ready`);
   }
   if (keycloak) printSignIn(keycloak);
+  if (!process.env['SMTP_URL']) console.log(`\nWhat the platform sends (e-mail, SMS, Zalo), on this machine only: ${sinks.pageUrl}`);
   console.log('\nA development token: npm run token -- --role desk-officer --unit 19753');
   console.log("Officials' signing certificates (development PKI in .data/pki): npm run pki:dev -- issue --user <id> --unit <commune> --name <name>");
   if (simulated) console.log('Simulated time, shared by the services: npm run clock -- show | advance 1d12h | set 2026-12-01T08:00:00+07:00 | rate 720 | reset');

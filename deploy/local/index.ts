@@ -2,3 +2,4 @@ export * from './kafka-broker';
 export * from './keycloak-server';
 export * from './test-broker';
 export * from './test-keycloak';
+export * from './message-sinks';

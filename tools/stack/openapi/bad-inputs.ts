@@ -19,6 +19,7 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
   enum?: unknown[];
+  example?: unknown;
 }
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -78,6 +79,8 @@ function resolve(schema: JsonSchema | undefined, document: OpenApiDocument): Jso
 function sampleOf(schema: JsonSchema | undefined, document: OpenApiDocument, depth = 0): unknown {
   const resolved = resolve(schema, document);
   if (!resolved || depth > 6) return 'x';
+  // The document's own example is usually valid, so a bad value beside it reaches past validation into the handler.
+  if (resolved.example !== undefined) return structuredClone(resolved.example);
   if (resolved.enum?.length) return resolved.enum[0];
   switch (resolved.type) {
     case 'integer':
@@ -102,6 +105,13 @@ function leaves(value: unknown, path: string[] = []): { path: string[]; value: u
     return Object.entries(value).flatMap(([key, child]) => leaves(child, [...path, key]));
   }
   return path.length ? [{ path, value }] : [];
+}
+
+/** The paths of a sample's objects and arrays below its root (an array's element included). */
+function branches(value: unknown, path: string[] = []): string[][] {
+  if (!value || typeof value !== 'object') return [];
+  const children = Object.entries(value).flatMap(([key, child]) => branches(child, [...path, key]));
+  return path.length ? [path, ...children] : children;
 }
 
 function withLeaf(sample: unknown, path: string[], replacement: unknown): unknown {
@@ -163,6 +173,9 @@ export function badInputCases(document: OpenApiDocument, path: string, method: H
       for (const value of badFieldValues(leaf.value)) {
         send(`body ${leaf.path.join('.')}=${JSON.stringify(value)?.slice(0, 30)}`, JSON.stringify(withLeaf(sample, leaf.path, value)));
       }
+    }
+    for (const branch of branches(sample)) {
+      for (const value of [null, 'x', 1]) send(`body ${branch.join('.')}=${JSON.stringify(value)}`, JSON.stringify(withLeaf(sample, branch, value)));
     }
   }
   return cases;

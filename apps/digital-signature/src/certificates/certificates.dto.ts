@@ -1,5 +1,6 @@
+import { IsOmittable } from '@onestop/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 
 export const REVOCATION_REASONS = ['unspecified', 'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'privilegeWithdrawn'] as const;
 
@@ -19,7 +20,7 @@ export class ImportCertificateDto {
   chainPem!: string;
 
   @ApiPropertyOptional({ description: 'PEM PKCS#8 private key when the service holds the key; absent for a device or remote key' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(100, 20_000)
   privateKeyPem?: string;

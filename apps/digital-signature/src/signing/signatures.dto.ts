@@ -1,5 +1,6 @@
+import { IsOmittable } from '@onestop/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateBy, ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Length, ValidateBy, ValidationOptions } from 'class-validator';
 
 /**
  * Canonical base64, checked by decoding and encoding again in native code: a regular expression over
@@ -14,12 +15,12 @@ function IsBase64(options: ValidationOptions): PropertyDecorator {
 
 export class SignDto {
   @ApiPropertyOptional({ description: 'the PDF to sign, base64 (or documentId)' })
-  @IsOptional()
+  @IsOmittable()
   @IsBase64({ message: 'must be the PDF in base64' })
   document?: string;
 
   @ApiPropertyOptional({ description: 'a document kept here: a result, or a signed one to add a signature to' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID(undefined, { message: 'must be a document id' })
   documentId?: string;
 
@@ -28,18 +29,18 @@ export class SignDto {
   certificateId!: string;
 
   @ApiPropertyOptional({ enum: ['B-B', 'B-T'], default: 'B-T' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['B-B', 'B-T'])
   level?: 'B-B' | 'B-T';
 
   @ApiPropertyOptional({ example: 'Phê duyệt kết quả' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   reason?: string;
 
   @ApiPropertyOptional({ example: 'UBND phường Kim Long' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   location?: string;
@@ -47,7 +48,7 @@ export class SignDto {
 
 export class PrepareDto extends SignDto {
   @ApiPropertyOptional({ description: "a dossier's signature request awaiting the caller's device signature" })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID(undefined, { message: 'must be a signature request id' })
   requestId?: string;
 }

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { CalendarDay, calendarCorrectionProblems, CalendarStore, EffectiveCalendarDay, effectiveCalendarDays } from '@onestop/calendar';
 import { WorkingCalendarChanged } from '@onestop/contracts';
 import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
-import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, Public, Roles } from '@onestop/platform';
+import { Clock, CurrentPrincipal, invalidRequest, IsOmittable, Principal, ProblemException, Public, Roles } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
-import { IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsArray, IsString, Length, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 const PROVINCE_CODE = /^\d{2}$/;
@@ -27,14 +27,14 @@ export class CalendarYearDto {
 
 export class CalendarQueryDto {
   @ApiPropertyOptional({ example: '46', description: "a province's code: its effective calendar (a signed-in caller's own province by default)" })
-  @IsOptional()
+  @IsOmittable()
   @Matches(PROVINCE_CODE, { message: 'must be a two-digit province code' })
   province?: string;
 }
 
 export class CalendarCorrectionQueryDto {
   @ApiPropertyOptional({ example: '46', description: "if given, the administrator's own province: no one corrects another province's calendar" })
-  @IsOptional()
+  @IsOmittable()
   @Matches(PROVINCE_CODE, { message: 'must be a two-digit province code' })
   province?: string;
 }
@@ -100,7 +100,8 @@ export class CalendarController {
     const { national } = await this.store.year(parsed, null);
     const problems = calendarCorrectionProblems(body.days, national);
     body.days.forEach((day, index) => {
-      const date = (day as { date?: unknown }).date;
+      // A null or a number in the list is calendarCorrectionProblems' to name; only a day's date is read here.
+      const date = day !== null && typeof day === 'object' ? (day as { date?: unknown }).date : undefined;
       if (typeof date === 'string' && !date.startsWith(`${parsed}-`)) problems.push({ field: `days.${index}.date`, message: `is not in ${parsed}` });
     });
     if (problems.length) throw invalidRequest(problems);

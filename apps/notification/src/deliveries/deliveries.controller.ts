@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, IdCursorPageQueryDto, maskPersonalText, Principal, ProblemException, Roles } from '@onestop/platform';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Clock, CurrentPrincipal, IdCursorPageQueryDto, IsOmittable, maskPersonalText, Principal, ProblemException, Roles } from '@onestop/platform';
+import { IsIn, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CHANNELS } from '../templates/notification-kinds';
 import { DELIVERY_STATES } from './delivery-state';
@@ -9,17 +9,17 @@ import { DeliveryDispatcher } from './delivery-dispatcher';
 
 export class DeliveriesQueryDto extends IdCursorPageQueryDto {
   @ApiPropertyOptional({ example: '19753-261124-0001' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[0-9A-Z.]{2,20}-\d{6}-\d{4}$/, { message: 'must be a dossier code such as 19753-261124-0001' })
   dossierCode?: string;
 
   @ApiPropertyOptional({ enum: DELIVERY_STATES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(DELIVERY_STATES)
   state?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(CHANNELS)
   channel?: string;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, Public, ProblemException } from '@onestop/platform';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { Clock, IsOmittable, ProblemException, Public } from '@onestop/platform';
+import { IsIn, IsString, Length } from 'class-validator';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OutboxWriter } from '@onestop/messaging';
@@ -19,7 +19,7 @@ export class DeliveryReportDto {
   status!: 'delivered' | 'failed';
 
   @ApiPropertyOptional({ example: 'handset unreachable for 48 h' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 500)
   reason?: string;

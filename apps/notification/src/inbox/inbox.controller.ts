@@ -1,24 +1,24 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, Principal, ProblemException } from '@onestop/platform';
+import { Clock, CurrentPrincipal, IsOmittable, Principal, ProblemException } from '@onestop/platform';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 export class InboxQueryDto {
   @ApiPropertyOptional({ description: 'only unread messages' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })
   unread?: boolean;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('7', { message: 'must be the nextCursor of a previous page' })
   cursor?: string;
 
   @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

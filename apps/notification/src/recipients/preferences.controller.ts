@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, Principal } from '@onestop/platform';
+import { Clock, CurrentPrincipal, IsOmittable, Principal } from '@onestop/platform';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -17,13 +17,13 @@ export class ChannelSwitchesDto {
 
 export class PreferencesDto {
   @ApiPropertyOptional({ description: 'channels switched on or off; legal notices still reach you on one channel' })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => ChannelSwitchesDto)
   channels?: ChannelSwitchesDto;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(LOCALES)
   locale?: Locale;
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, ProblemException, Roles } from '@onestop/platform';
+import { CurrentPrincipal, invalidRequest, IsOmittable, Principal, ProblemException, Roles } from '@onestop/platform';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { TEMPLATE_CHANNELS, TemplateChannel, isNotificationKind, LOCALES, Locale, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
 import { renderTemplate, smsSegments, templateProblems, TemplateText } from './template';
@@ -10,7 +10,7 @@ import { TemplateStore } from './template-store';
 
 export class TemplateDto {
   @ApiPropertyOptional({ example: 'Đã tiếp nhận hồ sơ {{code}}' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 300)
   subject?: string;
@@ -23,20 +23,20 @@ export class TemplateDto {
 
 export class PreviewDto {
   @ApiPropertyOptional({ description: 'a draft to preview instead of the current version' })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => TemplateDto)
   draft?: TemplateDto;
 
   @ApiPropertyOptional({ description: 'placeholder values; sample values fill the rest' })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   values?: Record<string, string>;
 }
 
 export class TemplateScopeQueryDto {
   @ApiPropertyOptional({ description: "the province whose templates these are; the caller's own (the only one allowed) when left out", example: '46' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[0-9]{2}$/, { message: 'must be a province code such as 46' })
   province?: string;
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, Roles, unprocessableRequest } from '@onestop/platform';
+import { Clock, CurrentPrincipal, invalidRequest, IsOmittable, Principal, ProblemException, Roles, unprocessableRequest } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, ValidateBy } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -43,7 +43,7 @@ export class WebhookSubscriptionDto {
   url!: string;
 
   @ApiPropertyOptional({ enum: KINDS, isArray: true, description: 'the kinds to receive; all when left out' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(KINDS.length)
   @IsIn(KINDS, { each: true })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { IsUnitCode, EmptyAsAbsent, IsLocalDate } from '@onestop/platform';
+import { IsIn } from 'class-validator';
+import { EmptyAsAbsent, IsLocalDate, IsOmittable, IsUnitCode } from '@onestop/platform';
 
 export const INDICATOR_GROUPINGS = ['commune', 'procedure', 'field', 'day'] as const;
 export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
@@ -19,7 +19,7 @@ class ReportPeriodQueryDto {
   to!: string;
 
   @ApiPropertyOptional({ enum: REPORT_FORMATS, description: 'csv answers text/csv (UTF-8 with a byte order mark, for Excel) as an attachment; json when absent', example: 'csv' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(REPORT_FORMATS, { message: `must be one of ${REPORT_FORMATS.join(', ')}` })
   format?: ReportFormat;
 }
@@ -27,12 +27,12 @@ class ReportPeriodQueryDto {
 export class IndicatorsQueryDto extends ReportPeriodQueryDto {
   @ApiPropertyOptional({ description: 'one unit of your province (province roles); a unit leader may only name his own unit', example: '19753' })
   @EmptyAsAbsent()
-  @IsOptional()
+  @IsOmittable()
   @IsUnitCode()
   unit?: string;
 
   @ApiPropertyOptional({ enum: INDICATOR_GROUPINGS, description: 'one row per commune/unit, procedure, field or local day; one row for the whole scope when absent', example: 'procedure' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(INDICATOR_GROUPINGS, { message: `must be one of ${INDICATOR_GROUPINGS.join(', ')}` })
   groupBy?: IndicatorGrouping;
 }

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ESCALATION_LEVELS, EscalationLevel } from '@onestop/contracts';
-import { EmptyAsAbsent, IsLocalDate, IsUnitCode, PageLimitQueryDto } from '@onestop/platform';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-
+import { EmptyAsAbsent, IsLocalDate, IsOmittable, IsUnitCode, PageLimitQueryDto } from '@onestop/platform';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 
 export class ApologyDto {
   @ApiProperty({ description: 'why the result is late, as the applicant will read it', example: 'Cần xác minh thêm thông tin về thửa đất' })
@@ -22,7 +21,7 @@ export type DeadlineState = (typeof DEADLINE_STATES)[number];
 /** A page of a list ordered by (instant, id): the cursor is opaque (see keyset-cursor.ts). */
 class KeysetPageQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'must be the nextCursor of a previous page' })
   cursor?: string;
@@ -31,12 +30,12 @@ class KeysetPageQueryDto extends PageLimitQueryDto {
 export class DeadlinesQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ description: 'a unit of your province (province roles); officers see their own unit', example: '19753' })
   @EmptyAsAbsent()
-  @IsOptional()
+  @IsOmittable()
   @IsUnitCode()
   unit?: string;
 
   @ApiPropertyOptional({ enum: DEADLINE_STATES, description: 'both when absent' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(DEADLINE_STATES)
   state?: DeadlineState;
 }
@@ -44,12 +43,12 @@ export class DeadlinesQueryDto extends KeysetPageQueryDto {
 export class EscalationsQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ description: 'a unit of your province (province roles); unit leaders see their own unit', example: '19753' })
   @EmptyAsAbsent()
-  @IsOptional()
+  @IsOmittable()
   @IsUnitCode()
   unit?: string;
 
   @ApiPropertyOptional({ enum: ESCALATION_LEVELS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ESCALATION_LEVELS)
   level?: EscalationLevel;
 }

@@ -1,25 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS } from '@onestop/contracts';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  Validate,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsObject, IsString, Length, Matches, Max, Min, Validate, ValidateNested } from 'class-validator';
 import { IsCitizenIdNumber } from './citizen-id-number.validator';
-import { IsUnitCode } from '@onestop/platform';
-
+import { IsOmittable, IsUnitCode } from '@onestop/platform';
 
 export class AddressDto {
   @ApiProperty({ example: '12 Lê Lợi' })
@@ -50,7 +34,7 @@ export class ApplicantDto {
   phone!: string;
 
   @ApiPropertyOptional({ example: 'an@example.vn' })
-  @IsOptional()
+  @IsOmittable()
   @IsEmail()
   @Length(3, 254)
   email?: string;
@@ -114,7 +98,7 @@ export class FileDossierDto {
   applicant!: ApplicantDto;
 
   @ApiPropertyOptional({ example: '19774', description: "the commune the matter concerns (e.g. where the land lies); the applicant's by default" })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsUnitCode()
   subjectCommuneCode?: string;
@@ -128,7 +112,7 @@ export class FileDossierDto {
   documents!: DocumentDto[];
 
   @ApiPropertyOptional({ type: AcceptIncompleteDto, description: 'a desk officer accepts a dossier that lacks required documents' })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @ValidateNested()
   @Type(() => AcceptIncompleteDto)

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RESULT_CHANNELS } from '@onestop/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { Action, ACTIONS } from '../../workflow/dossier-workflow';
-import { IsDateOrInstant, IsUnitCode } from '@onestop/platform';
+import { IsDateOrInstant, IsOmittable, IsUnitCode } from '@onestop/platform';
 
 export class DossierActionDto {
   @ApiProperty({ enum: ACTIONS })
@@ -16,7 +16,7 @@ export class DossierActionDto {
   version!: number;
 
   @ApiPropertyOptional({ description: 'required by request-supplement, request-fees, reject, stop, transfer, withdraw' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(3, 1000)
   reason?: string;
@@ -35,7 +35,7 @@ export class DossierActionDto {
 
 export class WorkItemsQueryDto {
   @ApiPropertyOptional({ description: 'national status code', example: 4 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -43,12 +43,12 @@ export class WorkItemsQueryDto {
   status?: number;
 
   @ApiPropertyOptional({ description: 'only dossiers due before this instant', example: '2026-12-01T00:00:00+07:00' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateOrInstant()
   dueBefore?: string;
 
   @ApiPropertyOptional({ description: 'only those assigned to the caller' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['me'])
   assignee?: 'me';
 }

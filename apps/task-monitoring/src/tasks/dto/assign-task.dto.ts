@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsPositive, IsString, Length, Max } from 'class-validator';
-import { IsLocalDate, IsUnitCode } from '@onestop/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsPositive, IsString, Length, Max } from 'class-validator';
+import { IsLocalDate, IsOmittable, IsUnitCode } from '@onestop/platform';
 
 /** Indicator values: up to four decimals (percentages, ratios), below a bound that keeps sums exact. */
 export const VALUE_FORMAT = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 };
 export const MAX_VALUE = 1e12;
-
 
 export class AssignTaskDto {
   @ApiProperty({ example: 'Số hoá hồ sơ thủ tục hành chính quý I' })
@@ -39,7 +38,7 @@ export class AssignTaskDto {
   dueDate!: string;
 
   @ApiPropertyOptional({ example: '2026-03-01', description: 'when the communes’ time starts; the assignment by default; not after dueDate' })
-  @IsOptional()
+  @IsOmittable()
   @IsLocalDate()
   startsOn?: string;
 

@@ -1,22 +1,7 @@
+import { IsOmittable } from '@onestop/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  isURL,
-  Length,
-  Matches,
-  Max,
-  Min,
-  Validate,
-  ValidateNested,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNumber, IsObject, IsString, isURL, Length, Matches, Max, Min, Validate, ValidateNested, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { MAX_VALUE, VALUE_FORMAT } from './assign-task.dto';
 
 /** A key of the document store: path segments of letters, digits, dot, dash and underscore; no `..`. */
@@ -46,7 +31,7 @@ export class EvidenceDto {
   ref!: string;
 
   @ApiPropertyOptional({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 digest in lower-case hex' })
   sha256?: string;
 }
@@ -59,13 +44,13 @@ export class ReportProgressDto {
   value!: number;
 
   @ApiPropertyOptional({ example: 'Đã số hoá 450/1000 hồ sơ' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 2000)
   comment?: string;
 
   @ApiPropertyOptional({ type: [EvidenceDto], description: 'up to 20 references to evidence files' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsObject({ each: true })

@@ -1,17 +1,17 @@
 import { CALENDAR_PERIOD_PATTERN } from '@onestop/calendar';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_STATUSES, TaskStatus } from '@onestop/contracts';
-import { IdCursorPageQueryDto, IsUnitCode } from '@onestop/platform';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IdCursorPageQueryDto, IsOmittable, IsUnitCode } from '@onestop/platform';
+import { IsIn, Matches } from 'class-validator';
 
 export class TasksQueryDto extends IdCursorPageQueryDto {
   @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'only tasks with a commune in this status, and only those communes' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
 
   @ApiPropertyOptional({ example: '19753', description: 'only tasks given to this commune, and only its progress' })
-  @IsOptional()
+  @IsOmittable()
   @IsUnitCode()
   commune?: string;
 }

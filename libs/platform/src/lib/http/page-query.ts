@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsOmittable } from './omittable';
 
 /** How many items a page holds: 50 unless asked, 200 at most. */
 export class PageLimitQueryDto {
   @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -16,7 +17,7 @@ export class PageLimitQueryDto {
 /** A page of a list ordered by UUIDv7 ids: the cursor is the last id of the previous page. */
 export class IdCursorPageQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('7', { message: 'must be the nextCursor of a previous page' })
   cursor?: string;
 }

@@ -1,18 +1,19 @@
 import { localDateOf } from '@onestop/calendar';
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ROLES, Role } from '@onestop/contracts';
+import { UNIT_ROLES } from '@onestop/contracts';
 import { Clock, CurrentPrincipal, Principal, ProblemException, Roles } from '@onestop/platform';
 import { AdministrativeUnit, AdministrativeUnits } from '@onestop/reference-data';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 export class OfficerDto {
-  @ApiProperty({ enum: ROLES, isArray: true })
+  /** Roles within the unit only: the registry shares out dossiers; province roles come from the identity provider, never from here. */
+  @ApiProperty({ enum: UNIT_ROLES, isArray: true })
   @ArrayMinSize(1)
-  @ArrayMaxSize(6)
-  @IsIn(ROLES, { each: true })
-  roles!: Role[];
+  @ArrayMaxSize(UNIT_ROLES.length)
+  @IsIn(UNIT_ROLES, { each: true, message: `each must be a role within a unit: ${UNIT_ROLES.join(', ')}` })
+  roles!: (typeof UNIT_ROLES)[number][];
 
   @ApiProperty()
   @IsBoolean()

@@ -39,6 +39,19 @@ describe('officers', () => {
     expect(row.unit_code).toBe(PHU_XUAN);
   });
 
+  it('records only roles within a unit: nobody grants a province role or the citizen role through the registry', async () => {
+    for (const [token, roles] of [
+      [tokens.leaderKimLong, ['province-admin']],
+      [tokens.leaderKimLong, ['specialist', 'province-leader']],
+      [tokens.admin, ['citizen']],
+    ] as const) {
+      const refused = await put(token, KIM_LONG, 'officer-dung', [...roles]).expect(400);
+      expect(JSON.stringify(refused.body)).toContain('roles');
+    }
+    expect(await running.database.dataSource.query(`SELECT 1 FROM officers WHERE subject = 'officer-dung'`)).toEqual([]);
+    await put(tokens.leaderKimLong, KIM_LONG, 'officer-dung', ['desk-officer', 'unit-leader']).expect(200);
+  });
+
   it('registers officers only with a commune or department in force', async () => {
     await put(tokens.admin, '46', 'officer-chi').expect(404);
     await put(tokens.admin, '99999', 'officer-chi').expect(404);

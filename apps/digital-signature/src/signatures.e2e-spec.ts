@@ -250,6 +250,13 @@ describe('digital signature service', () => {
       expect(refused.body.detail).toMatch(/revoked/);
     });
 
+    it("signs with no one's key but the owner's in the owner's province: the same subject from another province is refused", async () => {
+      const sameSubjectElsewhere = await tokenFor('unit-leader', '00004', '01', 'leader');
+      const refused = await post('/api/v1/signatures', sameSubjectElsewhere, { document: pdf.toString('base64'), certificateId: certificates.leader.id }).expect(422);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'certificateId' })]);
+      await request(url).get(`/api/v1/certificates/${certificates.leader.id}`).auth(sameSubjectElsewhere, { type: 'bearer' }).expect(404);
+    });
+
     it('a locked key signs nothing until an administrator unlocks it', async () => {
       await post(`/api/v1/certificates/${certificates.leader.id}/lock`, tokens.leader, { reason: 'USB token lost' }).expect(200);
       const refused = await post('/api/v1/signatures', tokens.leader, { document: pdf.toString('base64'), certificateId: certificates.leader.id }).expect(409);

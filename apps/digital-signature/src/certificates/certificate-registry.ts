@@ -14,6 +14,15 @@ import { ImportCertificateDto } from './certificates.dto';
 
 const KEY_CACHE_MS = 5 * 60_000;
 
+/**
+ * The caller's own certificate: registered to the token's subject in the token's province. A
+ * subject alone is not enough: another identity provider, or another province's, may issue the
+ * same subject to someone else.
+ */
+export function isOwnCertificate(certificate: Pick<CertificateRecord, 'userId' | 'provinceCode'>, principal: Principal): boolean {
+  return certificate.userId === principal.subject && principal.provinceCode !== null && certificate.provinceCode === principal.provinceCode;
+}
+
 /** Officials' signing certificates bound to user and unit, their keys, revocation and locks. */
 @Injectable()
 export class CertificateRegistry {
@@ -94,7 +103,7 @@ export class CertificateRegistry {
   async visible(id: string, principal: Principal): Promise<CertificateRecord> {
     const record = await this.find(id);
     const admin = principal.roles.includes('province-admin') && record?.provinceCode === principal.provinceCode;
-    if (!record || !(admin || record.userId === principal.subject)) throw new ProblemException(404, 'Not found', { detail: `no certificate ${id}` });
+    if (!record || !(admin || isOwnCertificate(record, principal))) throw new ProblemException(404, 'Not found', { detail: `no certificate ${id}` });
     return record;
   }
 

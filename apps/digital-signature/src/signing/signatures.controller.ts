@@ -4,7 +4,7 @@ import { requestOrigin } from '@onestop/messaging';
 import { PadesError, PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
 import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { CertificateRegistry } from '../certificates/certificate-registry';
+import { CertificateRegistry, isOwnCertificate } from '../certificates/certificate-registry';
 import { CertificateRecord } from '../certificates/certificate.record';
 import { findDocument, mayRead, StoredDocument } from './documents';
 import { CompleteDto, PrepareDto, SignDto } from './signatures.dto';
@@ -139,7 +139,7 @@ export class SignaturesController {
     const given = (['document', 'documentId', 'requestId'] as const).filter((field) => body[field] !== undefined);
     if (given.length !== 1) throw invalidRequest([{ field: 'document', message: 'give exactly one of document, documentId and requestId' }]);
     const certificate = await this.registry.find(body.certificateId, tx);
-    if (!certificate || certificate.userId !== principal.subject) throw unprocessableRequest([{ field: 'certificateId', message: 'is not a certificate registered to you' }]);
+    if (!certificate || !isOwnCertificate(certificate, principal)) throw unprocessableRequest([{ field: 'certificateId', message: 'is not a certificate registered to you' }]);
     let source: StoredDocument | null = null;
     let requestId: string | null = null;
     if (body.requestId) {

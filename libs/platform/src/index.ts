@@ -42,3 +42,5 @@ export * from './lib/throttling/wrong-try-limit';
 export * from './lib/crypto/keyring';
 export * from './lib/crypto/sealed-box';
 export * from './lib/crypto/rekey-in-batches';
+export * from './lib/openapi/problem-responses';
+export * from './lib/openapi/problem.schema';

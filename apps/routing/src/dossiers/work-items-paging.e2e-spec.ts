@@ -41,9 +41,9 @@ describe('work queue paging', () => {
     const pages: WorkItemsPage[] = [];
     let cursor: string | null = null;
     do {
-      const response = await page({ limit: 50, ...(cursor ? { cursor } : {}) }).expect(200);
-      pages.push(response.body as WorkItemsPage);
-      cursor = (response.body as WorkItemsPage).nextCursor;
+      const body = (await page(cursor ? { limit: 50, cursor } : { limit: 50 }).expect(200)).body as WorkItemsPage;
+      pages.push(body);
+      cursor = body.nextCursor;
     } while (cursor && pages.length < 10);
 
     expect(pages.map((each) => each.items.length)).toEqual([50, 50, 20]);
@@ -62,7 +62,7 @@ describe('work queue paging', () => {
     const filtered: WorkItemsPage['items'] = [];
     let cursor: string | null = null;
     do {
-      const body = (await page({ limit: 7, dueBefore, ...(cursor ? { cursor } : {}) }).expect(200)).body as WorkItemsPage;
+      const body = (await page(cursor ? { limit: 7, dueBefore, cursor } : { limit: 7, dueBefore }).expect(200)).body as WorkItemsPage;
       filtered.push(...body.items);
       cursor = body.nextCursor;
     } while (cursor);

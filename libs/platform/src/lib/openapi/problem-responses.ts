@@ -22,7 +22,12 @@ export function ProblemResponses(...statuses: ProblemStatus[]): MethodDecorator 
   return applyDecorators(ApiExtraModels(Problem), ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })));
 }
 
+/** One error answer whose meaning on this operation is more precise than the status's usual one. */
+export function ProblemResponse(status: ProblemStatus, description: string): MethodDecorator & ClassDecorator {
+  return applyDecorators(ApiExtraModels(Problem), ApiResponse({ status, ...problemResponse(status, description) }));
+}
+
 /** A documented problem+json answer of the status, as the document's JSON holds it. */
-export function problemResponse(status: ProblemStatus) {
-  return { description: MEANINGS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(Problem) } } } };
+export function problemResponse(status: ProblemStatus, description = MEANINGS[status]) {
+  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(Problem) } } } };
 }

@@ -43,7 +43,7 @@ class ApplicantAddressDto {
   communeCode!: string;
 }
 
-class ApplicantDto {
+class ApplicantViewDto {
   @ApiProperty()
   name!: string;
 
@@ -91,8 +91,8 @@ export class DossierDto extends DossierReceiptDto {
   @ApiProperty({ enum: ['online', 'counter', 'postal'] })
   channel!: string;
 
-  @ApiProperty({ type: ApplicantDto })
-  applicant!: ApplicantDto;
+  @ApiProperty({ type: ApplicantViewDto })
+  applicant!: ApplicantViewDto;
 
   @ApiProperty()
   subjectCommuneCode!: string;

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -50,7 +49,6 @@ export class QueueTicketsController {
   @Post('calls')
   @HttpCode(200)
   @Roles('desk-officer')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Call the next ticket to a counter: priority groups first, then standard, first come first served within each' })
   @ApiOkResponse({ type: CalledTicketDto })
   @ProblemResponse(403, 'The caller is not a desk officer of this unit')

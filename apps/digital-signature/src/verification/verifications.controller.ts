@@ -21,7 +21,7 @@ export class VerificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify the signatures of an uploaded PDF (application/pdf body)' })
   @ApiOkResponse({ type: VerificationReportDto })
-  @ProblemResponses(415, 422)
+  @ProblemResponses(413, 415, 422)
   async verifyUpload(@Req() request: Request) {
     if (!request.is('application/pdf')) throw new ProblemException(415, 'Unsupported media type', { detail: 'send the PDF itself as application/pdf' });
     if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw invalidRequest([{ field: 'body', message: 'is empty: send the PDF' }]);

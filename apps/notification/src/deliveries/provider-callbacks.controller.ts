@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, ProblemException, ProblemResponses, Public } from '@onestop/platform';
+import { Clock, ProblemException, ProblemResponse, ProblemResponses, Public } from '@onestop/platform';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -49,7 +49,8 @@ export class ProviderCallbacksController {
   @HttpCode(204)
   @ApiOperation({ summary: "A gateway's delivery report, signed in X-OneStop-Signature" })
   @ApiNoContentResponse({ description: 'The report is recorded' })
-  @ProblemResponses(401, 404)
+  @ProblemResponse(401, 'X-OneStop-Signature does not match the report')
+  @ProblemResponses(404)
   async report(@Param('provider') provider: string, @Body() report: DeliveryReportDto, @Headers('x-onestop-signature') signature: string | undefined): Promise<void> {
     const expected = Buffer.from(reportSignature(this.env.callbackSecret, provider, report), 'hex');
     const given = Buffer.from(signature ?? '', 'hex');

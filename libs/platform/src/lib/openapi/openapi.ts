@@ -29,7 +29,7 @@ export function setupOpenApi(app: INestApplication, service: string, description
  * edge, 401 and 403 from the AuthGuard, 413 and 415 for bodies, 429 from the rate limit (which
  * skips health).
  */
-export function describeAccessAndEdge(document: OpenAPIObject): OpenAPIObject {
+function describeAccessAndEdge(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method] as (NonNullable<(typeof item)[typeof method]> & Record<string, unknown>) | undefined;
@@ -37,7 +37,10 @@ export function describeAccessAndEdge(document: OpenAPIObject): OpenAPIObject {
       const isPublic = operation[PUBLIC_OPERATION] === true;
       delete operation[PUBLIC_OPERATION];
       operation.security = isPublic ? [] : [{ [BEARER]: [] }];
-      const statuses: ProblemStatus[] = [400, ...(isPublic ? [] : [401, 403] as const), ...(operation.requestBody ? [413, 415] as const : []), ...(path.startsWith('/health') ? [] : [429] as const)];
+      const statuses: ProblemStatus[] = [400];
+      if (!isPublic) statuses.push(401, 403);
+      if (operation.requestBody) statuses.push(413, 415);
+      if (!path.startsWith('/health')) statuses.push(429);
       for (const status of statuses) operation.responses[status] ??= problemResponse(status);
     }
   }

@@ -43,3 +43,5 @@ export * from './lib/crypto/keyring';
 export * from './lib/crypto/sealed-box';
 export * from './lib/crypto/rekey-in-batches';
 export * from './lib/http/omittable';
+export * from './lib/openapi/problem-responses';
+export * from './lib/openapi/problem.schema';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, ProblemException, Public, Roles } from '@onestop/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, ProblemException, ProblemResponses, Public, Roles } from '@onestop/platform';
 import { CertificateRegistry } from './certificate-registry';
+import { CertificateDto, CertificateListDto } from './certificate.response';
 import { certificateView } from './certificate.record';
 import { ImportCertificateDto, LockKeyDto, RevokeCertificateDto } from './certificates.dto';
 import { CrlPublisher } from './crl-publisher';
@@ -10,7 +11,6 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ProblemException(40
 
 /** The registry of officials' signing certificates. */
 @ApiTags('certificates')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class CertificatesController {
   constructor(
@@ -21,17 +21,23 @@ export class CertificatesController {
   @Post('certificates')
   @Roles('province-admin')
   @ApiOperation({ summary: "Register an official's certificate (PEM chain, validated) and, for server-side signing, its key" })
+  @ApiCreatedResponse({ type: CertificateDto })
+  @ProblemResponses(409, 422)
   async import(@Body() body: ImportCertificateDto, @CurrentPrincipal() principal: Principal) {
     return certificateView(await this.registry.import(body, principal));
   }
 
   @Get('certificates')
   @ApiOperation({ summary: "Certificates of the caller's province (administrators) or the caller's own" })
+  @ApiOkResponse({ type: CertificateListDto })
   async list(@CurrentPrincipal() principal: Principal, @Query('userId') userId?: string, @Query('unitCode') unitCode?: string) {
     return { items: (await this.registry.list(principal, { userId, unitCode })).map(certificateView) };
   }
 
   @Get('certificates/:id')
+  @ApiOperation({ summary: 'One certificate, for its owner or an administrator of its province' })
+  @ApiOkResponse({ type: CertificateDto })
+  @ProblemResponses(404)
   async get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
     return certificateView(await this.registry.visible(id, principal));
   }
@@ -40,6 +46,8 @@ export class CertificatesController {
   @HttpCode(200)
   @Roles('province-admin')
   @ApiOperation({ summary: 'Revoke a certificate; it appears on the CRL from now on' })
+  @ApiOkResponse({ type: CertificateDto })
+  @ProblemResponses(404, 409)
   async revoke(@Param('id', uuid) id: string, @Body() body: RevokeCertificateDto, @CurrentPrincipal() principal: Principal) {
     const revoked = await this.registry.revoke(id, body.reason, principal);
     this.crl.revoked();
@@ -49,6 +57,8 @@ export class CertificatesController {
   @Post('certificates/:id/lock')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lock the signing key (its owner or an administrator): nothing is signed with it until unlocked' })
+  @ApiOkResponse({ type: CertificateDto })
+  @ProblemResponses(404, 409)
   async lock(@Param('id', uuid) id: string, @Body() body: LockKeyDto, @CurrentPrincipal() principal: Principal) {
     return certificateView(await this.registry.setLock(id, true, body.reason, principal));
   }
@@ -56,6 +66,9 @@ export class CertificatesController {
   @Post('certificates/:id/unlock')
   @HttpCode(200)
   @Roles('province-admin')
+  @ApiOperation({ summary: 'Unlock the signing key (an administrator)' })
+  @ApiOkResponse({ type: CertificateDto })
+  @ProblemResponses(404, 409)
   async unlock(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
     return certificateView(await this.registry.setLock(id, false, null, principal));
   }
@@ -64,6 +77,8 @@ export class CertificatesController {
   @Get('crl')
   @Header('content-type', 'application/pkix-crl')
   @ApiOperation({ summary: 'The CRL of the configured issuing CA (DER), listing the certificates revoked here' })
+  @ApiProduces('application/pkix-crl')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async crlDer(): Promise<StreamableFile> {
     return new StreamableFile(await this.crl.current());
   }

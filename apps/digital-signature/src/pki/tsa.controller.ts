@@ -1,6 +1,6 @@
 import { Controller, Header, HttpCode, Post, Req, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException, Public } from '@onestop/platform';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ProblemException, ProblemResponses, Public } from '@onestop/platform';
 import { Request } from 'express';
 import { TimeStampService } from './time-stamp.service';
 
@@ -15,6 +15,9 @@ export class TsaController {
   @HttpCode(200)
   @Header('content-type', 'application/timestamp-reply')
   @ApiOperation({ summary: 'Time-stamp a digest (application/timestamp-query in, application/timestamp-reply out)' })
+  @ApiProduces('application/timestamp-reply')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'an RFC 3161 response: a time-stamp token, or the rejection of a malformed request' })
+  @ProblemResponses(404, 415)
   async stamp(@Req() request: Request): Promise<StreamableFile> {
     if (!this.timeStamps.runsOwnTsa) throw new ProblemException(404, 'Not found', { detail: 'this deployment uses an external time-stamping authority' });
     if (!request.is('application/timestamp-query') || !Buffer.isBuffer(request.body)) {

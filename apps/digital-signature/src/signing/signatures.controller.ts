@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { requestOrigin } from '@onestop/messaging';
 import { PadesError, PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
-import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
+import { Clock, CurrentPrincipal, invalidRequest, Principal, ProblemException, ProblemResponses, unprocessableRequest } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificateRegistry, isOwnCertificate } from '../certificates/certificate-registry';
 import { CertificateRecord } from '../certificates/certificate.record';
 import { findDocument, mayRead, StoredDocument } from './documents';
 import { CompleteDto, PrepareDto, SignDto } from './signatures.dto';
+import { PreparationDto, SignatureRequestListDto, SignatureResultDto } from './signatures.response';
 import { PREPARATION_COLUMNS, PreparationRow, SigningContext, SigningService } from './signing.service';
 
 /** Officials act for a province; a token without one (a citizen's) signs nothing here. */
@@ -52,7 +53,6 @@ function signingContext(
 
 /** Signing over HTTP: one step with a key held here, or prepare/complete for a device or remote key. */
 @ApiTags('signatures')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class SignaturesController {
   constructor(
@@ -64,6 +64,8 @@ export class SignaturesController {
 
   @Post('signatures')
   @ApiOperation({ summary: 'Sign a PDF as PAdES B-B or B-T with the caller’s certificate and server-held key' })
+  @ApiCreatedResponse({ type: SignatureResultDto })
+  @ProblemResponses(404, 409, 422)
   async sign(@Body() body: SignDto, @CurrentPrincipal() principal: Principal) {
     return this.signingTransaction(async (tx) => {
       const { pdf, context } = await this.resolve(tx, body, principal);
@@ -73,6 +75,8 @@ export class SignaturesController {
 
   @Post('signatures/preparations')
   @ApiOperation({ summary: 'Step one of a device or remote signature: the digest to sign (CSC signHash shape)' })
+  @ApiCreatedResponse({ type: PreparationDto })
+  @ProblemResponses(404, 409, 422)
   async prepare(@Body() body: PrepareDto, @CurrentPrincipal() principal: Principal) {
     return this.signingTransaction(async (tx) => {
       const { pdf, context } = await this.resolve(tx, body, principal);
@@ -82,6 +86,8 @@ export class SignaturesController {
 
   @Post('signatures/preparations/:id/completion')
   @ApiOperation({ summary: 'Step two: the signature value completes the PDF' })
+  @ApiCreatedResponse({ type: SignatureResultDto })
+  @ProblemResponses(404, 409, 422)
   async complete(@Param('id', uuid) id: string, @Body() body: CompleteDto, @CurrentPrincipal() principal: Principal) {
     return this.signingTransaction(async (tx) => {
       const rows: PreparationRow[] = await tx.query(`SELECT ${PREPARATION_COLUMNS} FROM preparations WHERE id = $1 FOR UPDATE`, [id]);
@@ -101,6 +107,7 @@ export class SignaturesController {
 
   @Get('signature-requests')
   @ApiOperation({ summary: "Results waiting for the caller's device signature" })
+  @ApiOkResponse({ type: SignatureRequestListDto })
   async waiting(@CurrentPrincipal() principal: Principal) {
     const items = await this.dataSource.query(
       `SELECT id, dossier_id AS "dossierId", dossier_code AS "dossierCode", result_document_id AS "resultDocumentId", created_at AS "createdAt"
@@ -113,6 +120,9 @@ export class SignaturesController {
   @Get('documents/:id')
   @Header('content-type', 'application/pdf')
   @ApiOperation({ summary: "A document kept here (a result or a signed revision), for its processing and receiving units' officers, its applicant and its province's roles" })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ProblemResponses(404)
   async document(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
     const document = await findDocument(this.dataSource.manager, id);
     // 404, not 403, for a document the caller may not read: whether it exists is not theirs to know.

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PdfFormatError } from '@onestop/pades';
-import { invalidRequest, ProblemException, Public, unprocessableRequest, WrongTryLimit } from '@onestop/platform';
+import { invalidRequest, ProblemException, ProblemResponse, ProblemResponses, Public, unprocessableRequest, WrongTryLimit } from '@onestop/platform';
 import { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { SignedResultVerificationDto, VerificationReportDto } from './verification.response';
 import { VerificationService } from './verification.service';
 
 /** Anyone may check a signed result: citizens, banks, other agencies. */
@@ -19,6 +20,8 @@ export class VerificationsController {
   @Post('verifications')
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify the signatures of an uploaded PDF (application/pdf body)' })
+  @ApiOkResponse({ type: VerificationReportDto })
+  @ProblemResponses(413, 415, 422)
   async verifyUpload(@Req() request: Request) {
     if (!request.is('application/pdf')) throw new ProblemException(415, 'Unsupported media type', { detail: 'send the PDF itself as application/pdf' });
     if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw invalidRequest([{ field: 'body', message: 'is empty: send the PDF' }]);
@@ -38,8 +41,9 @@ export class VerificationsController {
   @Get('public/results/:code')
   @WrongTryLimit({ lookup: 'signed-result' })
   @ApiOperation({ summary: "The verification of a dossier's signed result, by the code on it (the result's QR code)" })
-  @ApiNotFoundResponse({ description: 'No signed result under this code (a wrong try)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many wrong tries from this address: locked until Retry-After' })
+  @ApiOkResponse({ type: SignedResultVerificationDto })
+  @ProblemResponse(404, 'No signed result under this code (a wrong try)')
+  @ProblemResponse(429, 'Too many wrong tries from this address: locked until Retry-After')
   async verifyResult(@Param('code') code: string) {
     // The result the decision's own signature produced, not any later signed copy of it.
     const rows: { content: Buffer; sha256: string; createdAt: Date }[] = await this.dataSource.query(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CalendarDay, calendarCorrectionProblems, CalendarStore, EffectiveCalendarDay, effectiveCalendarDays } from '@onestop/calendar';
 import { WorkingCalendarChanged } from '@onestop/contracts';
 import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
@@ -37,6 +37,50 @@ export class CalendarCorrectionQueryDto {
   @IsOmittable()
   @Matches(PROVINCE_CODE, { message: 'must be a two-digit province code' })
   province?: string;
+}
+
+class DayNameDto {
+  @ApiProperty({ example: 'Tết Nguyên đán' })
+  vi!: string;
+
+  @ApiProperty({ example: 'Lunar New Year' })
+  en!: string;
+}
+
+class CalendarDayDto {
+  @ApiProperty({ format: 'date', example: '2027-02-08' })
+  date!: string;
+
+  @ApiProperty({ enum: ['holiday', 'working-day'] })
+  kind!: string;
+
+  @ApiProperty({ type: DayNameDto })
+  name!: DayNameDto;
+
+  @ApiProperty({ enum: ['law', 'decision', 'assumed'], description: "'assumed' days are derived, not yet published" })
+  basis!: string;
+
+  @ApiPropertyOptional({ description: 'the legal text or notice' })
+  source?: string;
+}
+
+class EffectiveCalendarDayDto extends CalendarDayDto {
+  @ApiProperty({ description: "whether the day is the province's correction" })
+  correction!: boolean;
+}
+
+export class CalendarYearViewDto {
+  @ApiProperty({ example: 2027 })
+  year!: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the province whose effective calendar `days` is; null for the national calendar' })
+  provinceCode!: string | null;
+
+  @ApiProperty({ type: [EffectiveCalendarDayDto] })
+  days!: EffectiveCalendarDayDto[];
+
+  @ApiProperty({ type: [CalendarDayDto], description: "the province's corrections as its administrator gave them (what PUT replaces)" })
+  corrections!: CalendarDayDto[];
 }
 
 export interface CalendarYearView {
@@ -78,6 +122,7 @@ export class CalendarController {
     summary: "A year's holidays and worked weekend days: the national ones, or a province's effective ones with its corrections marked",
     description: 'Without `province`, a signed-in caller gets the calendar of the province in the token, anyone else the national calendar.',
   })
+  @ApiOkResponse({ type: CalendarYearViewDto })
   async get(@Param('year') year: string, @Query() query: CalendarQueryDto, @CurrentPrincipal() principal?: Principal): Promise<CalendarYearView> {
     const parsed = parseYear(year);
     const provinceCode = query.province ?? principal?.provinceCode ?? null;
@@ -87,8 +132,8 @@ export class CalendarController {
 
   @Put(':year')
   @Roles('province-admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: "Replace a year's corrections of the administrator's own province; that province's deadlines follow in every service" })
+  @ApiOkResponse({ type: CalendarYearViewDto })
   async put(@Param('year') year: string, @Query() query: CalendarCorrectionQueryDto, @Body() body: CalendarYearDto, @CurrentPrincipal() principal: Principal): Promise<CalendarYearView> {
     const provinceCode = principal.provinceCode;
     if (!provinceCode) throw new ProblemException(403, 'Not allowed', { detail: "a province's administrator corrects the calendar of the province in the token; this token names none" });

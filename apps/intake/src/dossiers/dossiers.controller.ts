@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, Public, Roles, WrongTryLimit } from '@onestop/platform';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, invalidRequest, Principal, ProblemResponse, ProblemResponses, Public, Roles, WrongTryLimit } from '@onestop/platform';
 import type { Request, Response } from 'express';
 import { DOSSIER_CODE_PATTERN } from './dossier-code';
 import { citizenIdProblem } from './dto/citizen-id-number.validator';
 import { receiptView } from './dossier-views';
 import { DossiersService } from './dossiers.service';
+import { DossierDto, DossierListDto, DossierReceiptDto, PublicStatusDto } from './dto/dossier.response';
 import { FileDossierDto } from './dto/file-dossier.dto';
 import { IntakeDecisionDto, StatusLookupQueryDto, WithdrawalDto } from './dto/intake-decision.dto';
 import { FileDossierService } from './file-dossier.service';
@@ -13,7 +14,6 @@ import { FileDossierService } from './file-dossier.service';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 @ApiTags('dossiers')
-@ApiBearerAuth()
 @Controller('api/v1/dossiers')
 export class DossiersController {
   constructor(
@@ -25,6 +25,8 @@ export class DossiersController {
   @Roles('citizen', 'desk-officer')
   @ApiOperation({ summary: 'File a dossier at any receiving unit of the province' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the same dossier' })
+  @ApiCreatedResponse({ type: DossierReceiptDto })
+  @ProblemResponses(422)
   async file(
     @Body() command: FileDossierDto,
     @CurrentPrincipal() principal: Principal,
@@ -42,6 +44,7 @@ export class DossiersController {
   @Get()
   @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
   @ApiOperation({ summary: "Find the dossiers of a citizen ID number (blind index), within the caller's jurisdiction" })
+  @ApiOkResponse({ type: DossierListDto })
   async find(@Query('citizenId') citizenId: string | undefined, @CurrentPrincipal() principal: Principal) {
     const problem = citizenIdProblem(citizenId);
     if (problem) throw invalidRequest([{ field: 'citizenId', message: problem }]);
@@ -50,6 +53,8 @@ export class DossiersController {
 
   @Get(':code')
   @ApiOperation({ summary: 'One dossier, for the desk that received it, the unit processing it or the citizen who filed it' })
+  @ApiOkResponse({ type: DossierDto })
+  @ProblemResponses(404)
   async get(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
     return this.dossiers.forOfficer(code, principal);
   }
@@ -64,8 +69,9 @@ export class DossiersController {
   @Get(':code/status')
   @WrongTryLimit({ lookup: 'dossier-status', code: (request: Request) => dossierCodeOf(request) })
   @ApiOperation({ summary: 'Public look-up without login: status, appointment date and public steps' })
-  @ApiNotFoundResponse({ description: 'No such dossier, or the digits are not those of its phone (a wrong try)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many wrong tries at this code or from this address: locked for everyone until Retry-After' })
+  @ApiOkResponse({ type: PublicStatusDto })
+  @ProblemResponse(404, 'No such dossier, or the digits are not those of its phone (a wrong try)')
+  @ProblemResponse(429, 'Too many wrong tries at this code or from this address: locked for everyone until Retry-After')
   async status(@Param('code') code: string, @Query() query: StatusLookupQueryDto) {
     return this.dossiers.publicStatus(code, query.phone);
   }
@@ -74,6 +80,8 @@ export class DossiersController {
   @HttpCode(200)
   @Roles('desk-officer')
   @ApiOperation({ summary: 'Receive (2) or refuse (3) an online filing after checking it' })
+  @ApiOkResponse({ type: DossierDto })
+  @ProblemResponses(404, 409)
   async decide(@Param('code') code: string, @Body() decision: IntakeDecisionDto, @CurrentPrincipal() principal: Principal) {
     return this.dossiers.decide(code, decision, principal);
   }
@@ -82,6 +90,8 @@ export class DossiersController {
   @HttpCode(200)
   @Roles('citizen')
   @ApiOperation({ summary: 'The applicant withdraws an online filing not yet received (1 → 7); later, through the processing action' })
+  @ApiOkResponse({ type: DossierReceiptDto })
+  @ProblemResponses(404, 409)
   async withdraw(@Param('code') code: string, @Body() withdrawal: WithdrawalDto, @CurrentPrincipal() principal: Principal) {
     return this.dossiers.withdrawOnline(code, withdrawal, principal);
   }

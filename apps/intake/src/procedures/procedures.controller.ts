@@ -1,9 +1,13 @@
 import { localDateOf } from '@onestop/calendar';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Clock, invalidRequest, ProblemException, Public } from '@onestop/platform';
-import { ProcedureDefinition } from '@onestop/reference-data';
+import { Clock, invalidRequest, ProblemException, ProblemResponses, Public } from '@onestop/platform';
+import { ProcedureDefinition, procedureDefinitionSchema } from '@onestop/reference-data';
+import { z } from 'zod';
 import { ProceduresService } from './procedures.service';
+
+// The catalogue's own schema, so the document cannot drift from what is validated and served.
+const PROCEDURE_SCHEMA = z.toJSONSchema(procedureDefinitionSchema, { target: 'openapi-3.0', io: 'output' }) as Record<string, unknown>;
 
 @ApiTags('procedures')
 @Controller('api/v1/procedures')
@@ -16,7 +20,7 @@ export class ProceduresController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'The procedures in force today, with documents, fees and processing times' })
-  @ApiOkResponse()
+  @ApiOkResponse({ schema: { type: 'object', properties: { items: { type: 'array', items: PROCEDURE_SCHEMA } }, required: ['items'] } })
   async list(): Promise<{ items: ProcedureDefinition[] }> {
     return { items: await this.procedures.listInForce(localDateOf(this.clock.now())) };
   }
@@ -25,6 +29,8 @@ export class ProceduresController {
   @Get(':code')
   @ApiOperation({ summary: 'One procedure: the version in force, or a given version' })
   @ApiQuery({ name: 'version', required: false, type: Number })
+  @ApiOkResponse({ schema: PROCEDURE_SCHEMA })
+  @ProblemResponses(404)
   async get(@Param('code') code: string, @Query('version') version?: string): Promise<ProcedureDefinition> {
     const procedure = version === undefined ? await this.procedures.inForce(code, localDateOf(this.clock.now())) : await this.byVersion(code, version);
     if (!procedure) throw new ProblemException(404, 'No such procedure', { detail: `no procedure ${code}${version ? ` version ${version}` : ''}` });

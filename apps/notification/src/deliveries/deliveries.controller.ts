@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, IdCursorPageQueryDto, IsOmittable, maskPersonalText, Principal, ProblemException, Roles } from '@onestop/platform';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Clock, CurrentPrincipal, IdCursorPageQueryDto, IsOmittable, maskPersonalText, Principal, ProblemException, ProblemResponses, Roles } from '@onestop/platform';
 import { IsIn, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CHANNELS } from '../templates/notification-kinds';
 import { DELIVERY_STATES } from './delivery-state';
 import { DeliveryDispatcher } from './delivery-dispatcher';
+import { DeliveryDto, DeliveryPageDto } from './delivery.response';
 
 export class DeliveriesQueryDto extends IdCursorPageQueryDto {
   @ApiPropertyOptional({ example: '19753-261124-0001' })
@@ -73,7 +74,6 @@ const notFound = (id: string) => new ProblemException(404, 'Not found', { detail
 
 /** Delivery status for the province's operators: one by id, pages by cursor, a retry by hand. */
 @ApiTags('deliveries')
-@ApiBearerAuth()
 @Controller('api/v1/deliveries')
 export class DeliveriesController {
   constructor(
@@ -85,6 +85,7 @@ export class DeliveriesController {
   @Get()
   @Roles('province-admin', 'province-leader')
   @ApiOperation({ summary: 'Deliveries, newest first, filtered by dossier, state or channel; cursor-paged' })
+  @ApiOkResponse({ type: DeliveryPageDto })
   async list(@Query() query: DeliveriesQueryDto, @CurrentPrincipal() principal: Principal) {
     const limit = query.limit ?? 50;
     const rows: DeliveryRow[] = await this.dataSource.query(
@@ -101,6 +102,8 @@ export class DeliveriesController {
   @Get(':id')
   @Roles('province-admin', 'province-leader')
   @ApiOperation({ summary: 'One delivery: state, attempts, provider and its reference, timestamps, template used' })
+  @ApiOkResponse({ type: DeliveryDto })
+  @ProblemResponses(404)
   async one(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     const rows: DeliveryRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM deliveries WHERE id = $1 AND province_code = $2`, [id, provinceOf(principal)]);
     if (!rows[0]) throw notFound(id);
@@ -111,6 +114,8 @@ export class DeliveriesController {
   @HttpCode(202)
   @Roles('province-admin')
   @ApiOperation({ summary: 'Send a failed delivery again (after fixing an address or a provider); the retry horizon starts anew' })
+  @ApiAcceptedResponse({ type: DeliveryDto })
+  @ProblemResponses(404, 409)
   async retry(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     const provinceCode = provinceOf(principal);
     const now = this.clock.now();

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, IsOmittable, ProblemException, Public } from '@onestop/platform';
+import { ApiNoContentResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Clock, IsOmittable, ProblemException, ProblemResponse, ProblemResponses, Public } from '@onestop/platform';
 import { IsIn, IsString, Length } from 'class-validator';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -48,6 +48,9 @@ export class ProviderCallbacksController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: "A gateway's delivery report, signed in X-OneStop-Signature" })
+  @ApiNoContentResponse({ description: 'The report is recorded' })
+  @ProblemResponse(401, 'X-OneStop-Signature does not match the report')
+  @ProblemResponses(404)
   async report(@Param('provider') provider: string, @Body() report: DeliveryReportDto, @Headers('x-onestop-signature') signature: string | undefined): Promise<void> {
     const expected = Buffer.from(reportSignature(this.env.callbackSecret, provider, report), 'hex');
     const given = Buffer.from(signature ?? '', 'hex');

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, IsOmittable, Principal, ProblemException } from '@onestop/platform';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Clock, CurrentPrincipal, IsOmittable, Principal, ProblemException, ProblemResponses } from '@onestop/platform';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { InboxMessageDto, InboxPageDto, UnreadCountDto } from './inbox.response';
 
 export class InboxQueryDto {
   @ApiPropertyOptional({ description: 'only unread messages' })
@@ -40,7 +41,6 @@ const COLUMNS = `id, kind, title, body, dossier_code AS "dossierCode", created_a
 
 /** Each person's in-app inbox: their own messages only. */
 @ApiTags('inbox')
-@ApiBearerAuth()
 @Controller('api/v1/inbox')
 export class InboxController {
   constructor(
@@ -50,6 +50,7 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: "The caller's messages, newest first, cursor-paged" })
+  @ApiOkResponse({ type: InboxPageDto })
   async list(@Query() query: InboxQueryDto, @CurrentPrincipal() principal: Principal) {
     const limit = query.limit ?? 20;
     const rows: InboxMessage[] = await this.dataSource.query(
@@ -64,6 +65,7 @@ export class InboxController {
 
   @Get('unread-count')
   @ApiOperation({ summary: 'How many of the caller\'s messages are unread' })
+  @ApiOkResponse({ type: UnreadCountDto })
   async unreadCount(@CurrentPrincipal() principal: Principal) {
     const [row]: { unread: number }[] = await this.dataSource.query('SELECT count(*)::int AS unread FROM inbox_messages WHERE owner = $1 AND read_at IS NULL', [principal.subject]);
     return row;
@@ -72,6 +74,8 @@ export class InboxController {
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of the caller\'s messages read (again: no change)' })
+  @ApiOkResponse({ type: InboxMessageDto })
+  @ProblemResponses(404)
   async markRead(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     const [rows]: [InboxMessage[], number] = await this.dataSource.query(
       `UPDATE inbox_messages SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND owner = $2 RETURNING ${COLUMNS}`,

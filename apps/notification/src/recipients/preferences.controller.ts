@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Clock, CurrentPrincipal, IsOmittable, Principal } from '@onestop/platform';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
@@ -7,12 +7,13 @@ import { DataSource } from 'typeorm';
 import { LOCALES, Locale } from '../templates/notification-kinds';
 import { DEFAULT_SWITCHES } from './channel-plan';
 import { PREFERENCE_COLUMNS, Preferences, preferencesOf } from './preferences';
+import { PreferencesViewDto } from './preferences.response';
 
 export class ChannelSwitchesDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() email?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() sms?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() zalo?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() inbox?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() email?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() sms?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() zalo?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() inbox?: boolean;
 }
 
 export class PreferencesDto {
@@ -40,7 +41,6 @@ export class PreferencesDto {
 
 /** Each person's own notification settings; nobody reads or changes another's. */
 @ApiTags('preferences')
-@ApiBearerAuth()
 @Controller('api/v1/preferences')
 export class PreferencesController {
   constructor(
@@ -50,6 +50,7 @@ export class PreferencesController {
 
   @Get('me')
   @ApiOperation({ summary: "The caller's channels, language and contact (defaults until changed)" })
+  @ApiOkResponse({ type: PreferencesViewDto })
   async mine(@CurrentPrincipal() principal: Principal) {
     const stored = (await preferencesOf(this.dataSource.manager, [principal.subject])).get(principal.subject);
     return view(stored ?? null);
@@ -57,6 +58,7 @@ export class PreferencesController {
 
   @Put('me')
   @ApiOperation({ summary: 'Change channels, language or contact; fields left out stay as they are' })
+  @ApiOkResponse({ type: PreferencesViewDto })
   async change(@Body() body: PreferencesDto, @CurrentPrincipal() principal: Principal) {
     const rows: Preferences[] = await this.dataSource.query(
       `INSERT INTO preferences (person_id, channels, locale, email, phone, updated_at)

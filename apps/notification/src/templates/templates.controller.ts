@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, IsOmittable, Principal, ProblemException, Roles } from '@onestop/platform';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, invalidRequest, IsOmittable, Principal, ProblemException, ProblemResponses, Roles } from '@onestop/platform';
 import { Type } from 'class-transformer';
 import { IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { TEMPLATE_CHANNELS, TemplateChannel, isNotificationKind, LOCALES, Locale, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
 import { renderTemplate, smsSegments, templateProblems, TemplateText } from './template';
 import { TemplateStore } from './template-store';
+import { RenderedTemplateDto, TemplateListDto, TemplateVersionDto } from './template.response';
 
 export class TemplateDto {
   @ApiPropertyOptional({ example: 'Đã tiếp nhận hồ sơ {{code}}' })
@@ -106,7 +107,6 @@ function checked(kind: NotificationKind, text: TemplateText): TemplateText {
  * else the national default), what they save is its own.
  */
 @ApiTags('templates')
-@ApiBearerAuth()
 @Controller('api/v1/templates')
 export class TemplatesController {
   constructor(
@@ -117,6 +117,7 @@ export class TemplatesController {
   @Get()
   @Roles('province-admin', 'province-leader')
   @ApiOperation({ summary: "The province's effective templates: its own version of each, else the national default" })
+  @ApiOkResponse({ type: TemplateListDto })
   async list(@Query() query: TemplateScopeQueryDto, @CurrentPrincipal() principal: Principal) {
     const rows: TemplateRow[] = await this.dataSource.query(
       `SELECT DISTINCT ON (kind, channel, locale) ${COLUMNS} FROM templates
@@ -130,6 +131,8 @@ export class TemplatesController {
   @Get(':kind/:channel/:locale')
   @Roles('province-admin', 'province-leader')
   @ApiOperation({ summary: "The current version of a template for the caller's province (its own, else the national default)" })
+  @ApiOkResponse({ type: TemplateVersionDto })
+  @ProblemResponses(404)
   async current(@Param('kind') kind: string, @Param('channel') channel: string, @Param('locale') locale: string, @Query() query: TemplateScopeQueryDto, @CurrentPrincipal() principal: Principal) {
     const key = keyOf(kind, channel, locale);
     return this.latest(key, provinceOf(principal, query));
@@ -138,6 +141,8 @@ export class TemplatesController {
   @Put(':kind/:channel/:locale')
   @Roles('province-admin')
   @ApiOperation({ summary: "Save a new version of the province's own template, which shadows the national default (placeholders checked: 400 names an unknown or missing one)" })
+  @ApiOkResponse({ type: TemplateVersionDto })
+  @ProblemResponses(409)
   async save(
     @Param('kind') kind: string,
     @Param('channel') channel: string,
@@ -168,6 +173,8 @@ export class TemplatesController {
   @HttpCode(200)
   @Roles('province-admin', 'province-leader')
   @ApiOperation({ summary: "Render the province's current version, or a draft, with sample or given values" })
+  @ApiOkResponse({ type: RenderedTemplateDto })
+  @ProblemResponses(404)
   async preview(
     @Param('kind') kind: string,
     @Param('channel') channel: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, invalidRequest, IsOmittable, Principal, ProblemException, Roles, unprocessableRequest } from '@onestop/platform';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Clock, CurrentPrincipal, invalidRequest, IsOmittable, Principal, ProblemException, ProblemResponses, Roles, unprocessableRequest } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, ValidateBy } from 'class-validator';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +10,7 @@ import { NotificationEnv } from '../notification.env';
 import { NOTIFICATION_KINDS } from '../templates/notification-kinds';
 import { checkWebhookUrl } from './webhook-destination';
 import { WebhookSubscriptions } from './webhook-subscriptions';
+import { NewWebhookSubscriptionDto, WebhookSubscriptionListDto } from './webhook.response';
 
 const KINDS = Object.keys(NOTIFICATION_KINDS);
 
@@ -83,7 +84,6 @@ export async function provinceOfTenant(units: Pick<AdministrativeUnits, 'find'>,
 
 /** The province's and communes' systems subscribe to notices; each gets its own signing secret. */
 @ApiTags('webhooks')
-@ApiBearerAuth()
 @Controller('api/v1/webhooks')
 export class WebhooksController {
   constructor(
@@ -97,6 +97,8 @@ export class WebhooksController {
   @Post()
   @Roles('province-admin')
   @ApiOperation({ summary: 'Subscribe a system of your province or one of its units; the answer holds the HMAC secret, shown this once' })
+  @ApiCreatedResponse({ type: NewWebhookSubscriptionDto })
+  @ProblemResponses(422)
   async subscribe(@Body() body: WebhookSubscriptionDto, @CurrentPrincipal() principal: Principal) {
     const provinceCode = provinceOf(principal);
     const tenantProvince = await provinceOfTenant(this.units, body.tenantCode);
@@ -120,6 +122,7 @@ export class WebhooksController {
   @Get()
   @Roles('province-admin')
   @ApiOperation({ summary: "The province's subscriptions (secrets are never shown again)" })
+  @ApiOkResponse({ type: WebhookSubscriptionListDto })
   async list(@CurrentPrincipal() principal: Principal) {
     return { items: (await this.dataSource.query(`SELECT ${COLUMNS} FROM webhook_subscriptions WHERE province_code = $1 ORDER BY id`, [provinceOf(principal)])) as SubscriptionRow[] };
   }
@@ -128,6 +131,8 @@ export class WebhooksController {
   @HttpCode(204)
   @Roles('province-admin')
   @ApiOperation({ summary: "Stop one of the province's subscriptions; deliveries still waiting for it fail" })
+  @ApiNoContentResponse({ description: 'The subscription is stopped' })
+  @ProblemResponses(404)
   async unsubscribe(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     const [rows]: [unknown[], number] = await this.dataSource.query('UPDATE webhook_subscriptions SET active = false WHERE id = $1 AND province_code = $2 RETURNING id', [
       id,

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@onestop/platform';
 import { IndicatorQueries } from './indicator-queries.service';
 import { indicatorsCsvFile, rankingsCsvFile } from './indicators-csv';
@@ -33,7 +33,6 @@ const CSV_EXAMPLE = '\uFEFFPhạm vi,Tiếp nhận tại đơn vị,…,Điểm 
 
 /** The leaders' indicators: a unit's or the province's numbers for a period, and the units' 766 ranking. */
 @ApiTags('indicators')
-@ApiBearerAuth()
 @ApiExtraModels(IndicatorReportDto, RankingReportDto)
 @Controller('api/v1/indicators')
 export class IndicatorsController {

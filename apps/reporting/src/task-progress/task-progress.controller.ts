@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@onestop/platform';
 import { TaskProgressQueries } from './task-progress-queries.service';
 import { TaskProgressQueryDto, TaskProgressReportDto } from './task-progress.dto';
 
 /** Progress of the communes on the tasks the province gave them. */
 @ApiTags('task-progress')
-@ApiBearerAuth()
 @Controller('api/v1/task-progress')
 export class TaskProgressController {
   constructor(private readonly queries: TaskProgressQueries) {}

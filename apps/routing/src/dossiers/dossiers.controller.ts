@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, Roles } from '@onestop/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, invalidRequest, Principal, ProblemResponses, Roles } from '@onestop/platform';
 import { DossierAccess } from './dossier-access';
 import { DossierActionsService } from './dossier-actions.service';
 import { DossierActionDto, WorkItemsQueryDto } from './dto/dossier-action.dto';
+import { DossierHistoryDto, WorkItemDto, WorkItemPageDto } from './dto/work-item.response';
 import { workItemView, WorkItemsService } from './work-items.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -14,7 +15,6 @@ function dossierId(id: string): string {
 }
 
 @ApiTags('work')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class DossiersController {
   constructor(
@@ -25,19 +25,24 @@ export class DossiersController {
 
   @Get('work-items')
   @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
-  @ApiOperation({ summary: "The work queue of the caller's unit (the province's for province roles), most urgent first" })
+  @ApiOperation({ summary: "The work queue of the caller's unit (the province's for province roles), most urgent first, a page at a time" })
+  @ApiOkResponse({ type: WorkItemPageDto })
   async list(@Query() query: WorkItemsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.workItems.list(principal, query);
   }
 
   @Get('dossiers/:id')
   @ApiOperation({ summary: 'One dossier in processing, with the actions allowed now' })
+  @ApiOkResponse({ type: WorkItemDto })
+  @ProblemResponses(404)
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return workItemView(await this.access.forRead(dossierId(id), principal));
   }
 
   @Get('dossiers/:id/history')
   @ApiOperation({ summary: 'The append-only audit trail: who, when, from, to, reason' })
+  @ApiOkResponse({ type: DossierHistoryDto })
+  @ProblemResponses(404)
   async history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     const dossier = await this.access.forRead(dossierId(id), principal);
     return { items: await this.workItems.history(dossier.id) };
@@ -46,6 +51,8 @@ export class DossiersController {
   @Post('dossiers/:id/actions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Act on a dossier: 409 lists the allowed actions, or reports a stale version' })
+  @ApiOkResponse({ type: WorkItemDto })
+  @ProblemResponses(404, 409, 422)
   async act(@Param('id') id: string, @Body() command: DossierActionDto, @CurrentPrincipal() principal: Principal) {
     return workItemView(await this.actions.act(dossierId(id), command, principal));
   }

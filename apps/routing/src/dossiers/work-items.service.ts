@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { allowedActions } from '../workflow/dossier-workflow';
 import { WorkItemsQueryDto } from './dto/dossier-action.dto';
 import { ROUTED_COLUMNS, RoutedDossier } from './routed-dossier.record';
+import { decodeQueueCursor, encodeQueueCursor } from './work-items-cursor';
+
+const DEFAULT_PAGE = 50;
 
 /** The officer's view of a dossier: the applicant's contact, the deadline, what can be done next. */
 export function workItemView(dossier: RoutedDossier) {
@@ -31,21 +34,30 @@ export function workItemView(dossier: RoutedDossier) {
 export class WorkItemsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The caller's unit's queue (the province's, for province roles), most urgent first. */
+  /**
+   * The caller's unit's queue (the province's, for province roles), most urgent first, a page at a
+   * time: due date (none last), then id, so that a page boundary never skips or repeats a dossier.
+   */
   async list(principal: Principal, query: WorkItemsQueryDto) {
     // An officer's unit within his own province; a province role's whole province.
     const scope = viewingScope(principal, undefined, 'work items');
+    const after = decodeQueueCursor(query.cursor);
+    const limit = query.limit ?? DEFAULT_PAGE;
+    // 'infinity' stands for a missing due date, so one row comparison orders and pages both kinds.
     const rows: RoutedDossier[] = await this.dataSource.query(
       `SELECT ${ROUTED_COLUMNS} FROM routed_dossiers
         WHERE province_code = $1 AND ($5::text IS NULL OR unit_code = $5)
           AND ($2::smallint IS NULL OR status = $2)
           AND ($3::timestamptz IS NULL OR due_at < $3)
           AND ($4::text IS NULL OR assignee_id = $4)
-        ORDER BY due_at NULLS LAST, received_at
-        LIMIT 500`,
-      [scope.provinceCode, query.status ?? null, query.dueBefore ?? null, query.assignee === 'me' ? principal.subject : null, scope.unitCode],
+          AND ($6::uuid IS NULL OR (COALESCE(due_at, 'infinity'), id) > (COALESCE($7::timestamptz, 'infinity'), $6::uuid))
+        ORDER BY COALESCE(due_at, 'infinity'), id
+        LIMIT $8`,
+      [scope.provinceCode, query.status ?? null, query.dueBefore ?? null, query.assignee === 'me' ? principal.subject : null, scope.unitCode, after?.id ?? null, after?.dueAt ?? null, limit + 1],
     );
-    return { items: rows.map(workItemView) };
+    const items = rows.slice(0, limit).map(workItemView);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeQueueCursor({ dueAt: last.dueAt, id: last.id }) : null };
   }
 
   async history(dossierId: string) {

@@ -1,8 +1,8 @@
 import { localDateOf } from '@onestop/calendar';
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { UNIT_ROLES } from '@onestop/contracts';
-import { Clock, CurrentPrincipal, Principal, ProblemException, Roles } from '@onestop/platform';
+import { Clock, CurrentPrincipal, Principal, ProblemException, ProblemResponses, Roles } from '@onestop/platform';
 import { AdministrativeUnit, AdministrativeUnits } from '@onestop/reference-data';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -20,6 +20,14 @@ export class OfficerDto {
   active!: boolean;
 }
 
+export class RegisteredOfficerDto extends OfficerDto {
+  @ApiProperty()
+  subject!: string;
+
+  @ApiProperty({ example: '19753' })
+  unitCode!: string;
+}
+
 /** A unit leader administers his own unit; the province administrator every unit of his province. */
 function administers(principal: Principal, unit: AdministrativeUnit): boolean {
   if (principal.roles.includes('province-admin') && principal.provinceCode !== null && unit.provinceCode === principal.provinceCode) return true;
@@ -28,7 +36,6 @@ function administers(principal: Principal, unit: AdministrativeUnit): boolean {
 
 /** The officers of each unit, among whom new dossiers are shared out (least loaded first). */
 @ApiTags('officers')
-@ApiBearerAuth()
 @Controller('api/v1/units/:unitCode/officers')
 export class OfficersController {
   constructor(
@@ -41,6 +48,8 @@ export class OfficersController {
   @HttpCode(200)
   @Roles('unit-leader', 'province-admin')
   @ApiOperation({ summary: "Register or update an officer of a unit (the unit's leader or the province administrator)" })
+  @ApiOkResponse({ type: RegisteredOfficerDto })
+  @ProblemResponses(404)
   async put(@Param('unitCode') unitCode: string, @Param('subject') subject: string, @Body() officer: OfficerDto, @CurrentPrincipal() principal: Principal) {
     const now = this.clock.now();
     const unit = await this.units.current(unitCode, localDateOf(now));
@@ -64,6 +73,6 @@ export class OfficersController {
         detail: `${subject} is registered with a unit you do not administer; only one who administers both units moves an officer`,
       });
     }
-    return { subject, unitCode, ...officer };
+    return { subject, unitCode, ...officer } satisfies RegisteredOfficerDto;
   }
 }

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, uuidParam } from '@onestop/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, ProblemResponses, Roles, uuidParam } from '@onestop/platform';
 import { ApologyService } from './apology.service';
 import { DeadlineQueries } from './deadline-queries.service';
 import { ApologyDto, DeadlinesQueryDto, EscalationsQueryDto } from './deadlines.dto';
+import { DeadlinePageDto, EscalationPageDto, RecordedApologyDto } from './deadlines.response';
 
 /** Deadlines for officers and leaders: what is due soon or late in their unit or province, and the apology that moves one. */
 @ApiTags('deadlines')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class DeadlinesController {
   constructor(
@@ -18,6 +18,7 @@ export class DeadlinesController {
   @Get('deadlines')
   @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
   @ApiOperation({ summary: 'Running dossiers due soon or overdue, earliest deadline first, in your unit (or a unit of your province)' })
+  @ApiOkResponse({ type: DeadlinePageDto })
   deadlines(@Query() query: DeadlinesQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.deadlines(query, principal);
   }
@@ -25,6 +26,7 @@ export class DeadlinesController {
   @Get('escalations')
   @Roles('unit-leader', 'province-leader', 'province-admin')
   @ApiOperation({ summary: "Open escalations: a unit leader's queue (their unit), or the province's (province roles)" })
+  @ApiOkResponse({ type: EscalationPageDto })
   escalations(@Query() query: EscalationsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.escalations(query, principal);
   }
@@ -33,6 +35,8 @@ export class DeadlinesController {
   @HttpCode(201)
   @Roles('unit-leader', 'province-leader')
   @ApiOperation({ summary: 'Records the apology for a late dossier with its new appointment date, approved by the caller, and tells the applicant' })
+  @ApiCreatedResponse({ type: RecordedApologyDto })
+  @ProblemResponses(404, 409)
   apology(@Param('id', uuidParam('id', 'a dossier id')) id: string, @Body() body: ApologyDto, @CurrentPrincipal() principal: Principal) {
     return this.apologies.record(id, body, principal);
   }

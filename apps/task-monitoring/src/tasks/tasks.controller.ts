@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, Roles, UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN, uuidParam } from '@onestop/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, invalidRequest, Principal, ProblemResponses, Roles, UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN, uuidParam } from '@onestop/platform';
 import { AssignTask } from './assign-task.service';
 import { AssignTaskDto } from './dto/assign-task.dto';
 import { ReportProgressDto } from './dto/report-progress.dto';
@@ -9,6 +9,7 @@ import { ReportProgress } from './report-progress.service';
 import { TaskEvaluations } from './task-evaluations.service';
 import { TaskJurisdiction } from './task-jurisdiction';
 import { TaskQueries } from './task-queries.service';
+import { TaskCommuneProgressDto, TaskEvaluationDto, TaskPageDto, TaskViewDto } from './dto/task.response';
 
 const OFFICER_ROLES = ['desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin'] as const;
 const uuid = uuidParam('id', 'a task id');
@@ -20,7 +21,6 @@ function communeCode(code: string): string {
 
 /** Tasks and targets the province gives its communes, the communes' progress, and their evaluation. */
 @ApiTags('tasks')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class TasksController {
   constructor(
@@ -34,6 +34,7 @@ export class TasksController {
   @Post('tasks')
   @Roles('province-leader', 'province-admin', 'unit-leader')
   @ApiOperation({ summary: "Give a task or target to communes of the caller's province (province leaders, or the leader of a province department)" })
+  @ApiCreatedResponse({ type: TaskViewDto })
   async assign(@Body() command: AssignTaskDto, @CurrentPrincipal() principal: Principal) {
     return this.assignTask.assign(command, principal);
   }
@@ -41,6 +42,7 @@ export class TasksController {
   @Get('tasks')
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: "Tasks newest first: the whole province's for province roles, the caller's commune's for its officers; cursor-paged" })
+  @ApiOkResponse({ type: TaskPageDto })
   async list(@Query() query: TasksQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(await this.jurisdiction.viewer(principal), query);
   }
@@ -48,6 +50,8 @@ export class TasksController {
   @Get('tasks/:id')
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: 'One task with each commune’s value, share of the target, status and last report (only its own for a commune)' })
+  @ApiOkResponse({ type: TaskViewDto })
+  @ProblemResponses(404)
   async get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.get(id, await this.jurisdiction.viewer(principal));
   }
@@ -55,6 +59,8 @@ export class TasksController {
   @Post('tasks/:id/communes/:communeCode/progress')
   @Roles('desk-officer', 'specialist', 'unit-leader')
   @ApiOperation({ summary: "A commune's officers report its progress; the status is recomputed and returned" })
+  @ApiCreatedResponse({ type: TaskCommuneProgressDto })
+  @ProblemResponses(404)
   async report(@Param('id', uuid) id: string, @Param('communeCode') code: string, @Body() command: ReportProgressDto, @CurrentPrincipal() principal: Principal) {
     return this.reportProgress.report(id, communeCode(code), command, principal);
   }
@@ -62,6 +68,7 @@ export class TasksController {
   @Get('task-evaluations')
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: "Each commune's score on the tasks due in a month, quarter or year (a commune sees its own row)" })
+  @ApiOkResponse({ type: TaskEvaluationDto })
   async evaluate(@Query() query: EvaluationsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.evaluations.evaluate(await this.jurisdiction.viewer(principal), query.period);
   }

@@ -3,7 +3,7 @@ import { RESULT_CHANNELS } from '@onestop/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { Action, ACTIONS } from '../../workflow/dossier-workflow';
-import { IsDateOrInstant, IsOmittable, IsUnitCode } from '@onestop/platform';
+import { IsDateOrInstant, IsOmittable, IsUnitCode, PageLimitQueryDto } from '@onestop/platform';
 
 export class DossierActionDto {
   @ApiProperty({ enum: ACTIONS })
@@ -33,7 +33,7 @@ export class DossierActionDto {
   resultChannel?: (typeof RESULT_CHANNELS)[number];
 }
 
-export class WorkItemsQueryDto {
+export class WorkItemsQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({ description: 'national status code', example: 4 })
   @IsOmittable()
   @Type(() => Number)
@@ -51,4 +51,9 @@ export class WorkItemsQueryDto {
   @IsOmittable()
   @IsIn(['me'])
   assignee?: 'me';
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOmittable()
+  @IsString()
+  cursor?: string;
 }

@@ -5,6 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, r
 import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { acceptsConnections, livePid, runs, stopProcess } from './background-process';
 
 /**
  * A single-node Apache Kafka 3.9 broker in KRaft mode (broker and controller in one JVM) for the
@@ -163,7 +164,7 @@ function mavenFailure(output: string): string {
 export async function startBroker(options: BrokerOptions = {}): Promise<StartedBroker> {
   const began = Date.now();
   const instance = instanceOf(options);
-  const runningPid = livePid(instance);
+  const runningPid = livePid(instance.pidFile, (pid) => isBrokerProcess(pid, instance));
   if (runningPid !== null) {
     assertRunsOnRequestedPort(instance);
     // It may have been started a moment ago by another process and still be starting.
@@ -180,7 +181,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<StartedB
   try {
     await waitUntilServing(instance, pid, logBeforeStart);
   } catch (error) {
-    await stopProcess(pid, instance);
+    await stopProcess(pid, (candidate) => isBrokerProcess(candidate, instance));
     throw error;
   }
   return { brokers: instance.brokers, pid, startedMs: Date.now() - began, alreadyRunning: false };
@@ -189,15 +190,15 @@ export async function startBroker(options: BrokerOptions = {}): Promise<StartedB
 /** Controlled shutdown (SIGTERM), SIGKILL after 30 s; does nothing when the instance is not running. */
 export async function stopBroker(options: BrokerOptions = {}): Promise<void> {
   const instance = instanceOf(options);
-  const pid = livePid(instance);
-  if (pid !== null) await stopProcess(pid, instance);
+  const pid = livePid(instance.pidFile, (pid) => isBrokerProcess(pid, instance));
+  if (pid !== null) await stopProcess(pid, (candidate) => isBrokerProcess(candidate, instance));
   rmSync(instance.pidFile, { force: true });
 }
 
 /** Whether the instance runs and answers; a pid without `running` is a broker still starting or stuck. */
 export async function brokerStatus(options: BrokerOptions = {}): Promise<BrokerStatus> {
   const instance = instanceOf(options);
-  const pid = livePid(instance);
+  const pid = livePid(instance.pidFile, (pid) => isBrokerProcess(pid, instance));
   const running = pid !== null && (await answersKafka(instance.port));
   return { name: instance.name, brokers: instance.brokers, pid, running };
 }
@@ -219,7 +220,7 @@ function assertRunsOnRequestedPort(instance: Instance): void {
 async function assertPortsFree(instance: Instance): Promise<void> {
   const tlsPort = instance.security?.tls?.port;
   for (const port of [instance.port, instance.controllerPort, ...(tlsPort ? [tlsPort] : [])]) {
-    if (await acceptsConnections(port)) {
+    if (await acceptsConnections(HOST, port)) {
       const advice = 'stop that process or choose another --port';
       throw new Error(`port ${port} on ${HOST} is taken by another process, not broker '${instance.name}'; ${advice}`);
     }
@@ -381,70 +382,9 @@ async function waitUntilServing(instance: Instance, pid: number, logBefore: LogE
   }
 }
 
-/** SIGTERM makes Kafka shut down in a controlled way; SIGKILL only when that takes over 30 s. */
-async function stopProcess(pid: number, instance: Instance): Promise<void> {
-  signal(pid, 'SIGTERM');
-  if (await exitsWithin(pid, instance, 30_000)) return;
-  signal(pid, 'SIGKILL');
-  await exitsWithin(pid, instance, 5_000);
-}
-
-async function exitsWithin(pid: number, instance: Instance, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (isBrokerProcess(pid, instance)) {
-    if (Date.now() > deadline) return false;
-    await sleep(100);
-  }
-  return true;
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // it exited meanwhile
-  }
-}
-
-function livePid(instance: Instance): number | null {
-  if (!existsSync(instance.pidFile)) return null;
-  const pid = Number(readFileSync(instance.pidFile, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && isBrokerProcess(pid, instance) ? pid : null;
-}
-
-/**
- * A pid file outlives its process (a reboot, a killed JVM) and the pid may then belong to anything:
- * it counts only while that process is a JVM running this instance's server.properties.
- */
+/** The broker's own JVM: one running this instance's server.properties. */
 function isBrokerProcess(pid: number, instance: Instance): boolean {
-  if (!existsSync('/proc/self/cmdline')) return processExists(pid); // no procfs (macOS): the pid must do
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(instance.propertiesFile);
-  } catch {
-    return false;
-  }
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function acceptsConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: HOST, port });
-    const answer = (accepted: boolean) => {
-      socket.destroy();
-      resolve(accepted);
-    };
-    socket.setTimeout(1_000, () => answer(false));
-    socket.once('connect', () => answer(true));
-    socket.once('error', () => answer(false));
-  });
+  return runs(pid, (commandLine) => commandLine.includes(instance.propertiesFile));
 }
 
 const API_VERSIONS_KEY = 18;

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { acceptsConnections, livePid, runs, stopProcess } from './background-process';
 
 /**
  * Keycloak as the local identity provider of the stack and the tests: the distribution Maven
@@ -122,7 +122,7 @@ function remembered(dir: string): Remembered | undefined {
 export async function startKeycloak(options: KeycloakOptions = {}): Promise<StartedKeycloak> {
   const began = Date.now();
   const instance = instanceOf(options);
-  const runningPid = livePid(instance);
+  const runningPid = livePid(instance.pidFile, (pid) => isKeycloakProcess(pid, instance));
   if (runningPid !== null) {
     const running = remembered(instance.dir);
     if (running && running.port !== instance.port) {
@@ -133,7 +133,7 @@ export async function startKeycloak(options: KeycloakOptions = {}): Promise<Star
   }
 
   for (const port of [instance.port, managementPort(instance)]) {
-    if (await acceptsConnections(port)) {
+    if (await acceptsConnections(HOST, port)) {
       throw new Error(`port ${port} on ${HOST} is taken by another process, not Keycloak '${instance.name}'; stop that process or choose another --port`);
     }
   }
@@ -145,7 +145,7 @@ export async function startKeycloak(options: KeycloakOptions = {}): Promise<Star
   try {
     await waitUntilServing(instance, pid, logBefore);
   } catch (error) {
-    await stopProcess(pid, instance);
+    await stopProcess(pid, (candidate) => isKeycloakProcess(candidate, instance));
     throw error;
   }
   return { ...instance.endpoints, pid, startedMs: Date.now() - began, alreadyRunning: false };
@@ -154,14 +154,14 @@ export async function startKeycloak(options: KeycloakOptions = {}): Promise<Star
 /** SIGTERM (Quarkus shuts down gracefully), SIGKILL after 30 s; does nothing when the instance is not running. */
 export async function stopKeycloak(options: KeycloakOptions = {}): Promise<void> {
   const instance = instanceOf(options);
-  const pid = livePid(instance);
-  if (pid !== null) await stopProcess(pid, instance);
+  const pid = livePid(instance.pidFile, (pid) => isKeycloakProcess(pid, instance));
+  if (pid !== null) await stopProcess(pid, (candidate) => isKeycloakProcess(candidate, instance));
   rmSync(instance.pidFile, { force: true });
 }
 
 export async function keycloakStatus(options: KeycloakOptions = {}): Promise<KeycloakStatus> {
   const instance = instanceOf(options);
-  const pid = livePid(instance);
+  const pid = livePid(instance.pidFile, (pid) => isKeycloakProcess(pid, instance));
   const running = pid !== null && (await servesRealm(instance));
   return { ...instance.endpoints, name: instance.name, pid, running };
 }
@@ -292,69 +292,9 @@ async function servesRealm(instance: Instance): Promise<boolean> {
   }
 }
 
-async function stopProcess(pid: number, instance: Instance): Promise<void> {
-  signal(pid, 'SIGTERM');
-  if (await exitsWithin(pid, instance, 30_000)) return;
-  signal(pid, 'SIGKILL');
-  await exitsWithin(pid, instance, 5_000);
-}
-
-async function exitsWithin(pid: number, instance: Instance, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (isKeycloakProcess(pid, instance)) {
-    if (Date.now() > deadline) return false;
-    await sleep(100);
-  }
-  return true;
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // it exited meanwhile
-  }
-}
-
-function livePid(instance: Instance): number | null {
-  if (!existsSync(instance.pidFile)) return null;
-  const pid = Number(readFileSync(instance.pidFile, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && isKeycloakProcess(pid, instance) ? pid : null;
-}
-
-/**
- * A pid file outlives its process and the pid may then belong to anything: it counts only while
- * that process runs this instance's copy of Keycloak (kc.sh, then the JVM it execs into).
- */
+/** This instance's Keycloak: kc.sh, then the JVM it execs into, both run from the instance's copy. */
 function isKeycloakProcess(pid: number, instance: Instance): boolean {
-  if (!existsSync('/proc/self/cmdline')) return processExists(pid); // no procfs (macOS): the pid must do
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(instance.home);
-  } catch {
-    return false;
-  }
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function acceptsConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: HOST, port });
-    const answer = (accepted: boolean) => {
-      socket.destroy();
-      resolve(accepted);
-    };
-    socket.setTimeout(1_000, () => answer(false));
-    socket.once('connect', () => answer(true));
-    socket.once('error', () => answer(false));
-  });
+  return runs(pid, (commandLine) => commandLine.some((part) => part.includes(instance.home)));
 }
 
 const INSTALL_HINTS = { mvn: 'Maven is not installed (mvn is not on the PATH); apt-get install -y maven', tar: 'tar is not on the PATH' } as const;

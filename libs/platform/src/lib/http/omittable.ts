@@ -1,11 +1,17 @@
-import { ValidateIf, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsOptional, ValidationOptions } from 'class-validator';
 
 /**
- * A field that may be left out. Unlike class-validator's IsOptional, which also waves `null`
- * through every other check, a `null` is validated like any value and refused with the field's
- * name, instead of reaching code that expects a string or nothing. Fields where null means
- * something (clear this) say so in their type and keep IsOptional.
+ * A field that may be left out, where `null` means left out too. class-validator's IsOptional
+ * alone lets a `null` skip every check and reach code that expects a value or nothing (a
+ * template's null subject, a null day in a calendar, answered 500): here it becomes `undefined`
+ * before validation, so the code meets only what the field's type says. Fields where null means
+ * something of its own (clear this) say so in their type and keep IsOptional.
  */
 export function IsOmittable(options?: ValidationOptions): PropertyDecorator {
-  return ValidateIf((object: object, value: unknown) => value !== undefined, options);
+  return applyDecorators(
+    Transform(({ value }) => (value === null ? undefined : value)),
+    IsOptional(options),
+  );
 }

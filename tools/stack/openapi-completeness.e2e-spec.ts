@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { HTTP_METHODS, JsonSchema } from './openapi/bad-inputs';
 import { ROOT } from './run';
 import { SERVICES } from './services';
+import { compareOrWrite, typesOf } from '../web/api-clients';
 
 interface DocumentedOperation {
   operationId: string;
@@ -112,4 +113,19 @@ describe("every service's OpenAPI document", () => {
     expect(operations).toBeGreaterThanOrEqual(60);
     expect(gaps).toEqual([]);
   }, 300_000);
+
+  /**
+   * The web application's API types are generated from these same documents and committed; a
+   * change of any service's API that is not regenerated (`npm run web:api`) fails here, so the
+   * browser's client can never drift from what the services serve.
+   */
+  it("keeps the web application's generated API clients equal to the documents", async () => {
+    const update = process.env['UPDATE_API_CLIENTS'] === '1';
+    const drifted: string[] = [];
+    for (const [service, { url }] of running) {
+      const types = await typesOf(await (await fetch(`${url}/docs-json`)).json());
+      if (compareOrWrite(service, types, update)) drifted.push(service);
+    }
+    expect(drifted).toEqual([]);
+  }, 120_000);
 });

@@ -7,7 +7,7 @@ export default [
   ...nx.configs['flat/typescript'],
   { ignores: ['**/dist', '**/node_modules', '.data', 'tmp', '.nx', 'coverage', '**/webpack.config.js'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -24,6 +24,8 @@ export default [
             // An app never imports another app; it talks to it over Kafka or HTTP.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The browser application reaches the services only through their generated API clients.
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },
             ...services.map((service) => ({
               sourceTag: `scope:${service}`,
               onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],

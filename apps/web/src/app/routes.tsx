@@ -1,0 +1,31 @@
+import type { RouteObject } from 'react-router-dom';
+import { adminRoutes } from '../admin/routes';
+import { SignInCallback } from '../auth/SessionPages';
+import { SIGN_IN_CALLBACK_PATH } from '../auth/session';
+import { counterRoutes, counterStandaloneRoutes } from '../counter/routes';
+import { leadershipRoutes } from '../leadership/routes';
+import { processingRoutes } from '../work-queue/routes';
+import { HomeRedirect } from './HomeRedirect';
+import { NotFound } from './NotFound';
+import { SignedInOnly } from './SignedInOnly';
+
+export const routes: RouteObject[] = [
+  { path: SIGN_IN_CALLBACK_PATH, element: <SignInCallback /> },
+  {
+    element: <SignedInOnly />,
+    children: [
+      {
+        // Ant Design and the menu frame load with the first screen after sign-in, not with the sign-in page.
+        lazy: () => import('./AntdFrame').then((module) => ({ Component: module.AntdFrame })),
+        children: [
+          // Full-screen pages without the menu: a receipt to print, the waiting-room display.
+          ...counterStandaloneRoutes,
+          {
+            lazy: () => import('./shell/AppShell').then((module) => ({ Component: module.AppShell })),
+            children: [{ index: true, element: <HomeRedirect /> }, ...counterRoutes, ...processingRoutes, ...leadershipRoutes, ...adminRoutes, { path: '*', element: <NotFound /> }],
+          },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,167 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Timeline, Typography, message as antdMessage } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiProblem } from '../api/problem';
+import { useProcedureName } from '../reference/queries';
+import { formatDate, formatDateTime } from '../ui/format';
+import { ProblemAlert } from '../ui/ProblemAlert';
+import { StatusTag } from '../ui/StatusTag';
+import { HistoryEntry, useDossierAction, useDossierHistory, useWorkItem, WorkItem } from '../work-queue/queries';
+import { PROCESSING } from '../work-queue/strings';
+import { ActionDialog, ActionInput, ActionName } from './ActionDialog';
+
+/** What the officer tried when the dossier turned out to have changed: the action, the input, and the version it was read at. */
+interface StaleAttempt {
+  action: ActionName;
+  input: ActionInput;
+  readVersion: number;
+  readHistoryLength: number;
+}
+
+/** One dossier: the applicant, the procedure, the deadline, the timeline, and every action the workflow allows the officer now. */
+export function DossierPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation(PROCESSING);
+  // Its own holder: screens that confirm with a message carry it, the others do not download it.
+  const [message, messageHolder] = antdMessage.useMessage();
+  const item = useWorkItem(id);
+  const history = useDossierHistory(id);
+  const act = useDossierAction(id);
+  const procedureName = useProcedureName();
+  const [chosen, setChosen] = useState<ActionName | null>(null);
+  const [stale, setStale] = useState<StaleAttempt | null>(null);
+
+  if (item.isPending) return <Spin />;
+  if (item.error) return <Result status="warning" title={<ProblemAlert error={item.error} />} extra={<Link to="/ho-so">{t('dossier.back')}</Link>} />;
+  const dossier = item.data;
+
+  async function perform(action: ActionName, input: ActionInput, version: number) {
+    const readHistoryLength = history.data?.length ?? 0;
+    try {
+      await act.mutateAsync({ action, version, ...input });
+      setChosen(null);
+      setStale(null);
+      void message.success(t('dossier.done', { action: t(`dossier.action.${action}`) }));
+    } catch (error) {
+      setChosen(null);
+      if (error instanceof ApiProblem && error.status === 409) setStale({ action, input, readVersion: version, readHistoryLength });
+    }
+  }
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {messageHolder}
+      <Link to="/ho-so">
+        <ArrowLeftOutlined /> {t('dossier.back')}
+      </Link>
+      <Space wrap align="center">
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('dossier.title', { code: dossier.code })}
+        </Typography.Title>
+        <StatusTag status={dossier.status} />
+      </Space>
+      {stale && <StaleNotice dossier={dossier} history={history.data ?? []} attempt={stale} busy={act.isPending} onRetry={() => void perform(stale.action, stale.input, dossier.version)} />}
+      {act.error && !(act.error instanceof ApiProblem && act.error.status === 409) && <ProblemAlert error={act.error} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <Card size="small" title={t('dossier.procedure')}>
+            <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+              <Descriptions.Item label={t('dossier.procedure')}>{procedureName(dossier.procedure.code, i18n.language)}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.unit')}>{dossier.unitCode}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.receivingUnit')}>{dossier.receivingUnitCode}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.receivedAt')}>{formatDateTime(dossier.receivedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.dueAt')}>{dossier.clockPaused ? t('dossier.paused') : formatDateTime(dossier.dueAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.assignee')}>{dossier.assigneeId ?? '—'}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card size="small" title={t('dossier.applicant')} style={{ marginTop: 16 }}>
+            <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+              <Descriptions.Item label={t('dossier.applicant')}>{dossier.applicant.name}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.phone')}>{dossier.applicant.phone ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.email')}>{dossier.applicant.email ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.commune')}>{dossier.applicant.communeCode ?? '—'}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card size="small" title={t('dossier.timeline')} style={{ marginTop: 16 }}>
+            {history.error ? <ProblemAlert error={history.error} /> : <DossierTimeline entries={history.data ?? []} />}
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card size="small" title={t('dossier.actions')}>
+            {dossier.allowedActions.length === 0 ? (
+              <Typography.Text type="secondary">{t('dossier.noActions')}</Typography.Text>
+            ) : (
+              <Space wrap>
+                {dossier.allowedActions.map((action) => (
+                  <Button key={action} type={action === 'approve' || action === 'accept' ? 'primary' : 'default'} danger={action === 'reject' || action === 'stop'} onClick={() => setChosen(action)}>
+                    {t(`dossier.action.${action}`)}
+                  </Button>
+                ))}
+              </Space>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <ActionDialog action={chosen} busy={act.isPending} onCancel={() => setChosen(null)} onConfirm={(input) => chosen && void perform(chosen, input, dossier.version)} />
+    </Space>
+  );
+}
+
+function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
+  const { t } = useTranslation(PROCESSING);
+  return (
+    <Timeline
+      items={entries.map((entry, index) => ({
+        key: `${entry.at}-${index}`,
+        color: entry.action === 'signature-failed' || entry.action === 'reject' ? 'red' : entry.toStatus === 9 || entry.toStatus === 10 ? 'green' : 'blue',
+        content: (
+          <div>
+            <Typography.Text strong>{t(`dossier.action.${entry.action}`, { defaultValue: entry.action })}</Typography.Text> <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
+            <div>
+              {t(`dossier.state.${entry.toState}`, { defaultValue: entry.toState })} · {t('dossier.by', { actor: entry.actorUnitCode ? `${entry.actorId.slice(0, 8)} (${entry.actorUnitCode})` : entry.actorId })}
+            </div>
+            {entry.reason && <Typography.Paragraph style={{ margin: 0 }}>{entry.reason}</Typography.Paragraph>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+/** A 409: what happened since the officer read the dossier, and whether the action can be done again on the new version. */
+function StaleNotice({ dossier, history, attempt, busy, onRetry }: { dossier: WorkItem; history: HistoryEntry[]; attempt: StaleAttempt; busy: boolean; onRetry: () => void }) {
+  const { t } = useTranslation(PROCESSING);
+  const newer = history.slice(attempt.readHistoryLength);
+  const stillAllowed = dossier.allowedActions.includes(attempt.action) && dossier.version !== attempt.readVersion;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      title={t('dossier.staleTitle')}
+      description={
+        <>
+          <div>{t('dossier.staleText', { state: t(`dossier.state.${dossier.state}`, { defaultValue: dossier.state }) })}</div>
+          <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+            {newer.map((entry, index) => (
+              <li key={`${entry.at}-${index}`}>
+                {formatDate(entry.at)} {formatDateTime(entry.at).slice(11)} — {t(`dossier.action.${entry.action}`, { defaultValue: entry.action })}
+                {entry.reason ? `: ${entry.reason}` : ''}
+              </li>
+            ))}
+          </ul>
+          {!stillAllowed && <div>{t('dossier.staleNotAllowed')}</div>}
+        </>
+      }
+      action={
+        stillAllowed ? (
+          <Button size="small" type="primary" loading={busy} onClick={onRetry}>
+            {t('dossier.staleRetry')}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}

@@ -1,0 +1,42 @@
+import type { FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
+import { ApiProblem, FieldProblem } from '../api/problem';
+
+/**
+ * A field problem as a sentence in the user's language: the form's own label for the field,
+ * then what its check (code) says, with the check's parameters; the service's English message
+ * only where the code is one the application does not know yet.
+ */
+export function fieldSentence(t: TFunction, problem: FieldProblem, label?: string): string {
+  const key = `problems.field.${problem.code ?? 'unknown'}`;
+  const params = { ...(problem.params ?? {}), field: label ?? problem.field };
+  return t(key, { ...params, defaultValue: t('problems.field.unknown', { ...params, message: problem.message }) });
+}
+
+/** The problem as one sentence: what kind of refusal it is in the user's language, then the service's detail for a person to read. */
+export function problemSentence(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiProblem)) return t('problems.network');
+  const kind = t(`problems.type.${error.slug}`, { defaultValue: '' }) || t(`problems.status.${error.status}`, { defaultValue: '' }) || t('problems.unknown', { status: error.status });
+  if (error.status === 429 && error.retryAfterSeconds) return `${kind} ${t('problems.retryAfter', { seconds: error.retryAfterSeconds })}`;
+  return kind;
+}
+
+/**
+ * Puts each field problem next to the form field it names ('applicant.citizenId' → the field
+ * ['applicant', 'citizenId']); returns the problems that name no field of this form, for an alert.
+ */
+export function showFieldProblems(t: TFunction, form: FormInstance, error: unknown, labels: Record<string, string> = {}): FieldProblem[] {
+  if (!(error instanceof ApiProblem)) return [];
+  const known = new Set(Object.keys(labels));
+  const unplaced: FieldProblem[] = [];
+  const fields = error.errors.flatMap((problem) => {
+    if (!known.has(problem.field)) {
+      unplaced.push(problem);
+      return [];
+    }
+    const name = problem.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    return [{ name, errors: [fieldSentence(t, problem, labels[problem.field])] }];
+  });
+  form.setFields(fields);
+  return unplaced;
+}

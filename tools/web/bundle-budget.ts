@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** One chunk of Vite's build manifest (build.manifest: true). */
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+/** What a person waits for before a screen works: the application's entry, then the screen's own chunk, with every chunk they import. */
+export const BUDGETED_SCREENS = {
+  'sign-in': [] as string[],
+  'work queue': ['src/app/AntdFrame.tsx', 'src/app/shell/AppShell.tsx', 'src/work-queue/WorkQueuePage.tsx'],
+};
+
+/** Kilobytes of gzip-compressed JavaScript (1 KB = 1,000 bytes), per screen. */
+export const BUDGET_KB = 350;
+
+function closure(manifest: Manifest, keys: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`the build manifest has no chunk for ${key}`);
+    seen.add(key);
+    chunk.imports?.forEach(visit);
+  };
+  keys.forEach(visit);
+  return seen;
+}
+
+export interface ScreenWeight {
+  screen: string;
+  chunks: number;
+  gzipBytes: number;
+}
+
+/** The gzip weight of the JavaScript each budgeted screen loads, from a finished build in `outDir`. */
+export function screenWeights(outDir: string): ScreenWeight[] {
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
+  if (!entry) throw new Error('the build manifest has no entry');
+  const gzipOf = (key: string) => gzipSync(readFileSync(join(outDir, manifest[key].file)), { level: 9 }).length;
+  return Object.entries(BUDGETED_SCREENS).map(([screen, routeModules]) => {
+    const chunks = closure(manifest, [entry, ...routeModules]);
+    return { screen, chunks: chunks.size, gzipBytes: [...chunks].reduce((sum, key) => sum + gzipOf(key), 0) };
+  });
+}

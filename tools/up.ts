@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { SERVICE_NAMES, SERVICE_PORTS, ServiceName } from '@onestop/contracts';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEVELOPMENT_ADMIN, MessageSinks, notificationChannelsFor, REALM_AUDIENCE, seedUsers, startBroker, startKeycloak, StartedKeycloak, startMessageSinks, stopBroker, stopKeycloak } from '@onestop/local-stack';
-import { DEFAULT_DEVELOPMENT_KEY_FILE } from '@onestop/platform';
+import { DEFAULT_DEVELOPMENT_KEY_FILE, DEVELOPMENT_ISSUER } from '@onestop/platform';
 import { NOTIFICATION_KINDS } from '../apps/notification/src/templates/notification-kinds';
 import { failAndExit } from './stack/cli';
 import { databaseUrlOf, migrateService } from './stack/migrations';
 import { ROOT } from './stack/run';
+import { seedWorkbench, workbenchSummary } from './stack/seed-workbench';
 import { checkServers } from './stack/servers';
 
 const LOGS = join(ROOT, '.data', 'logs');
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
     children.set(service, startService(service, kafkaBrokers, { ...authSettings(keycloak), ...(service === 'notification' && !process.env['SMTP_URL'] ? notificationChannelsFor(sinks, Object.keys(NOTIFICATION_KINDS)) : {}) }));
   }
   await Promise.all(SERVICE_NAMES.map((service) => waitUntilReady(service)));
+  if (keycloak) await prepareWorkbench();
   console.log('\nOneStop is running (logs in .data/logs, Ctrl-C stops it):');
   for (const service of SERVICE_NAMES) {
     const url = `http://127.0.0.1:${portOf(service)}`;
@@ -136,6 +138,26 @@ async function main(): Promise<void> {
   console.log('\nA development token: npm run token -- --role desk-officer --unit 19753');
   console.log("Officials' signing certificates (development PKI in .data/pki): npm run pki:dev -- issue --user <id> --unit <commune> --name <name>");
   if (simulated) console.log('Simulated time, shared by the services: npm run clock -- show | advance 1d12h | set 2026-12-01T08:00:00+07:00 | rate 720 | reset');
+}
+
+/**
+ * The realm's seed users sign in with fixed ids: their officer registrations and the leaders'
+ * signing certificates are made for those ids, once (a later run finds them and changes nothing).
+ * A failure leaves the stack running, for scripts and tokens, and says what the browser will miss.
+ */
+async function prepareWorkbench(): Promise<void> {
+  try {
+    const seeding = await seedWorkbench(
+      { routing: `http://127.0.0.1:${portOf('routing')}`, signature: `http://127.0.0.1:${portOf('digital-signature')}` },
+      {
+        token: { keyFile: resolve(ROOT, DEFAULT_DEVELOPMENT_KEY_FILE), issuer: DEVELOPMENT_ISSUER, audience: REALM_AUDIENCE },
+        pki: { dir: resolve(ROOT, process.env['PKI_DIR'] ?? '.data/pki'), keyEncryptionSecret: process.env['KEY_ENCRYPTION_SECRET'] },
+      },
+    );
+    console.log(`up: ${workbenchSummary(seeding)}`);
+  } catch (error) {
+    console.log(`up: the seed users' workbench is not ready (dossiers will not be assigned or signed for them): ${(error as Error).message}`);
+  }
 }
 
 /** Where to sign in, and as whom: the realm's seed users and their development passwords. */

@@ -335,26 +335,35 @@ function lastLines(text: string, count: number): string {
 
 /** A user the realm file seeds, with the development password it is given. */
 export interface SeedUser {
+  /** Fixed in the realm file, so it is the `sub` of the user's tokens before anyone signs in. */
+  id: string;
   username: string;
   password: string;
+  /** As Vietnamese names are written: family and middle names, then the given name. */
+  fullName: string;
   roles: string[];
   unitCode: string | null;
   provinceCode: string | null;
 }
 
 interface RealmUser {
+  id: string;
   username: string;
+  firstName: string;
+  lastName: string;
   realmRoles?: string[];
   attributes?: Record<string, string[]>;
   credentials?: { type: string; value: string }[];
 }
 
-/** The realm file's users, for the listings of `npm run up` and the tests' sign-ins. */
+/** The realm file's users, for the listings of `npm run up`, the workbench it prepares for them and the tests' sign-ins. */
 export function seedUsers(): SeedUser[] {
   const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8')) as { users: RealmUser[] };
   return realm.users.map((user) => ({
+    id: user.id,
     username: user.username,
     password: user.credentials?.find((credential) => credential.type === 'password')?.value ?? '',
+    fullName: `${user.lastName} ${user.firstName}`,
     roles: user.realmRoles ?? [],
     unitCode: user.attributes?.['unit_code']?.[0] ?? null,
     provinceCode: user.attributes?.['province_code']?.[0] ?? null,

@@ -79,8 +79,9 @@ describe('sign-in through the local Keycloak', () => {
     for (const user of users) {
       const token = await passwordGrant(keycloak.tokenUrl, user.username, user.password);
       const claims = claimsOf(token);
-      expect(claims).toMatchObject({ iss: keycloak.issuer, aud: REALM_AUDIENCE, azp: CLI_CLIENT });
-      await expect(verifier.verify(token)).resolves.toEqual({ subject: claims['sub'], roles: user.roles, unitCode: user.unitCode, provinceCode: user.provinceCode });
+      // The subject is the realm file's id: what is prepared for a seed user (officer, certificate) is prepared for that id.
+      expect(claims).toMatchObject({ iss: keycloak.issuer, aud: REALM_AUDIENCE, azp: CLI_CLIENT, sub: user.id });
+      await expect(verifier.verify(token)).resolves.toEqual({ subject: user.id, roles: user.roles, unitCode: user.unitCode, provinceCode: user.provinceCode });
     }
     expect(users.find((user) => user.username === 'desk.phuxuan')).toMatchObject({ roles: ['desk-officer'], unitCode: PHU_XUAN, provinceCode: '46' });
   });
@@ -117,7 +118,9 @@ describe('sign-in through the local Keycloak', () => {
   });
 
   it('refuses (401) a token of another realm, with the same users, claims and audience', async () => {
-    const realm = { ...(JSON.parse(readFileSync(REALM_FILE, 'utf8')) as object), realm: OTHER_REALM };
+    // Keycloak's user ids are unique across realms: the copy's users get ids of their own.
+    const onestop = JSON.parse(readFileSync(REALM_FILE, 'utf8')) as { users: { id?: string }[] };
+    const realm = { ...onestop, realm: OTHER_REALM, users: onestop.users.map(({ id: _id, ...user }) => user) };
     const created = await admin('', { method: 'POST', body: JSON.stringify(realm) });
     expect(created.status).toBe(201);
     const other = await passwordGrant(`${keycloak.url}/realms/${OTHER_REALM}/protocol/openid-connect/token`, 'desk.phuxuan', passwords['desk.phuxuan']);

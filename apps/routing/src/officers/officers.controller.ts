@@ -1,5 +1,5 @@
 import { localDateOf } from '@onestop/calendar';
-import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { UNIT_ROLES } from '@onestop/contracts';
 import { Clock, CurrentPrincipal, Principal, ProblemException, ProblemResponses, Roles } from '@onestop/platform';
@@ -28,6 +28,11 @@ export class RegisteredOfficerDto extends OfficerDto {
   unitCode!: string;
 }
 
+export class UnitOfficersDto {
+  @ApiProperty({ type: [RegisteredOfficerDto] })
+  items!: RegisteredOfficerDto[];
+}
+
 /** A unit leader administers his own unit; the province administrator every unit of his province. */
 function administers(principal: Principal, unit: AdministrativeUnit): boolean {
   if (principal.roles.includes('province-admin') && principal.provinceCode !== null && unit.provinceCode === principal.provinceCode) return true;
@@ -44,6 +49,20 @@ export class OfficersController {
     private readonly clock: Clock,
   ) {}
 
+  @Get()
+  @Roles('unit-leader', 'province-admin')
+  @ApiOperation({ summary: "The officers registered with a unit, active or not (the unit's leader or the province administrator)" })
+  @ApiOkResponse({ type: UnitOfficersDto })
+  @ProblemResponses(404)
+  async list(@Param('unitCode') unitCode: string, @CurrentPrincipal() principal: Principal): Promise<UnitOfficersDto> {
+    await this.administeredUnit(unitCode, principal, this.clock.now());
+    const items: RegisteredOfficerDto[] = await this.dataSource.query(
+      `SELECT subject, unit_code AS "unitCode", roles, active FROM officers WHERE unit_code = $1 ORDER BY subject`,
+      [unitCode],
+    );
+    return { items };
+  }
+
   @Put(':subject')
   @HttpCode(200)
   @Roles('unit-leader', 'province-admin')
@@ -52,10 +71,7 @@ export class OfficersController {
   @ProblemResponses(404)
   async put(@Param('unitCode') unitCode: string, @Param('subject') subject: string, @Body() officer: OfficerDto, @CurrentPrincipal() principal: Principal) {
     const now = this.clock.now();
-    const unit = await this.units.current(unitCode, localDateOf(now));
-    if (!unit || unit.code !== unitCode || !['commune', 'department'].includes(unit.kind) || !administers(principal, unit)) {
-      throw new ProblemException(404, 'No such unit', { detail: `no commune or department ${unitCode} in force that you administer` });
-    }
+    await this.administeredUnit(unitCode, principal, now);
     // Moving an officer takes authority over both units: a unit leader keeps to his own unit, the
     // province administrator to the units of his province. The check sits in the upsert's WHERE,
     // so a move racing this request cannot slip an officer out of another unit or province.
@@ -74,5 +90,14 @@ export class OfficersController {
       });
     }
     return { subject, unitCode, ...officer } satisfies RegisteredOfficerDto;
+  }
+
+  /** The commune or department in force that the caller administers; 404 for any other, so its existence is not told. */
+  private async administeredUnit(unitCode: string, principal: Principal, now: Date): Promise<AdministrativeUnit> {
+    const unit = await this.units.current(unitCode, localDateOf(now));
+    if (!unit || unit.code !== unitCode || !['commune', 'department'].includes(unit.kind) || !administers(principal, unit)) {
+      throw new ProblemException(404, 'No such unit', { detail: `no commune or department ${unitCode} in force that you administer` });
+    }
+    return unit;
   }
 }

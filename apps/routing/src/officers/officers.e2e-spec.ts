@@ -58,6 +58,20 @@ describe('officers', () => {
     await put(tokens.admin, '46.STP', 'officer-chi').expect(200);
   });
 
+  it("lists a unit's officers to its leader and the province administrator, to no other unit's leader", async () => {
+    await put(tokens.leaderPhuXuan, PHU_XUAN, 'officer-giang').expect(200);
+    await request(running.url).put(`/api/v1/units/${PHU_XUAN}/officers/officer-hanh`).auth(tokens.leaderPhuXuan, { type: 'bearer' }).send({ roles: ['desk-officer'], active: false }).expect(200);
+    const list = (token: string) => request(running.url).get(`/api/v1/units/${PHU_XUAN}/officers`).auth(token, { type: 'bearer' });
+    const expected = expect.arrayContaining([
+      { subject: 'officer-giang', unitCode: PHU_XUAN, roles: ['specialist'], active: true },
+      { subject: 'officer-hanh', unitCode: PHU_XUAN, roles: ['desk-officer'], active: false },
+    ]);
+    expect((await list(tokens.leaderPhuXuan).expect(200)).body.items).toEqual(expected);
+    expect((await list(tokens.admin).expect(200)).body.items).toEqual(expected);
+    await list(tokens.leaderKimLong).expect(404);
+    await list(tokens.otherAdmin).expect(404);
+  });
+
   it('shares 20 dossiers arriving at once evenly between two idle specialists', async () => {
     await put(tokens.leaderKimLong, KIM_LONG, 'specialist-one').expect(200);
     await put(tokens.leaderKimLong, KIM_LONG, 'specialist-two').expect(200);

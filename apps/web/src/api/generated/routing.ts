@@ -55,6 +55,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitCode}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The officers registered with a unit, active or not (the unit's leader or the province administrator) */
+        get: operations["OfficersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{unitCode}/officers/{subject}": {
         parameters: {
             query?: never;
@@ -216,6 +233,9 @@ export type components = {
             subject: string;
             /** @example 19753 */
             unitCode: string;
+        };
+        UnitOfficersDto: {
+            items: components["schemas"]["RegisteredOfficerDto"][];
         };
         WorkItemDto: {
             allowedActions: ("accept" | "request-supplement" | "supplement-received" | "request-fees" | "fees-paid" | "approve" | "reject" | "stop" | "transfer" | "return-result" | "withdraw")[];
@@ -450,6 +470,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DossierHistoryDto"];
+                };
+            };
+            /** @description The request is malformed; `errors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller has no role that may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfficersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitOfficersDto"];
                 };
             };
             /** @description The request is malformed; `errors` names the fields */

@@ -3,3 +3,5 @@ export * from './keycloak-server';
 export * from './test-broker';
 export * from './test-keycloak';
 export * from './message-sinks';
+export * from './web-server';
+export * from './web-server-config';

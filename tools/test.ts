@@ -7,6 +7,7 @@ import { failAndExit } from './stack/cli';
 import { bin, ROOT, run } from './stack/run';
 import { checkServers } from './stack/servers';
 import { ensureSystemTools } from './stack/system-tools';
+import { buildWeb } from './web/build';
 
 const RESULTS = join(ROOT, 'reports', 'jest-results.json');
 
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
   let failedSteps = 0;
   try {
     failedSteps += (await run(bin('tsc'), ['-p', 'tsconfig.json'])) === 0 ? 0 : 1;
+    failedSteps += (await run(bin('tsc'), ['-p', 'apps/web/tsconfig.json'])) === 0 ? 0 : 1;
+    // The browser tests run the built application; the build also checks the JavaScript budget per screen.
+    failedSteps += (await buildWeb()) === 0 ? 0 : 1;
     // The module-boundary rule needs the Nx project graph; without it the rule is skipped silently.
     failedSteps += (await run(bin('nx'), ['show', 'projects'], { quiet: true })) === 0 ? 0 : 1;
     failedSteps += (await run(bin('eslint'), ['.', '--max-warnings=0'])) === 0 ? 0 : 1;

@@ -24,6 +24,8 @@ const PACKAGES: { name: string; present: () => boolean }[] = [
   { name: 'libnss3-tools', present: hasCommand('certutil') },
   { name: 'openssl', present: hasCommand('openssl') },
   { name: 'kubectl', present: hasCommand('kubectl') },
+  // The browser tests drive Debian's Chromium with playwright-core (Playwright's own browser download is not reachable).
+  { name: 'chromium', present: hasCommand('chromium') },
   // Debian puts it in /usr/sbin, which an ordinary user's PATH may lack.
   { name: 'nginx', present: () => hasCommand('nginx')() || existsSync('/usr/sbin/nginx') },
 ];

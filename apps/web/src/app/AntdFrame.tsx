@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { useEffect } from 'react';
+import { ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { SessionExpiredNotice } from '../auth/SessionExpiredNotice';
@@ -15,13 +15,22 @@ const THEME = { token: { colorPrimary: '#a61d24', borderRadius: 6, fontFamily: "
  * after sign-in, so the sign-in page downloads none of it.
  */
 export function AntdFrame() {
+  return (
+    <AntdProviders>
+      <Outlet />
+      <SessionExpiredNotice />
+    </AntdProviders>
+  );
+}
+
+/** The theme and the locale of Ant Design and dayjs, following the language switch; for pages outside the signed-in frame too. */
+export function AntdProviders({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en';
   useEffect(() => void dayjs.locale(english ? 'en' : 'vi'), [english]);
   return (
     <ConfigProvider locale={english ? enUS : viVN} theme={THEME}>
-      <Outlet />
-      <SessionExpiredNotice />
+      {children}
     </ConfigProvider>
   );
 }

@@ -11,6 +11,8 @@ import { SignedInOnly } from './SignedInOnly';
 
 export const routes: RouteObject[] = [
   { path: SIGN_IN_CALLBACK_PATH, element: <SignInCallback /> },
+  // The citizens' status look-up, where a receipt's QR code leads: no sign-in.
+  { path: 'tra-cuu', lazy: () => import('../lookup/PublicLookupPage').then((module) => ({ Component: module.PublicLookupPage })) },
   {
     element: <SignedInOnly />,
     children: [

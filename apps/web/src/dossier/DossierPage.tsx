@@ -1,8 +1,9 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Timeline, Typography, message as antdMessage } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { download } from '../api/clients';
 import { ApiProblem } from '../api/problem';
 import { useProcedureName } from '../reference/queries';
 import { formatDate, formatDateTime } from '../ui/format';
@@ -89,6 +90,7 @@ export function DossierPage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
+          <SignedResult code={dossier.code} history={history.data ?? []} />
           <Card size="small" title={t('dossier.actions')}>
             {dossier.allowedActions.length === 0 ? (
               <Typography.Text type="secondary">{t('dossier.noActions')}</Typography.Text>
@@ -163,5 +165,35 @@ function StaleNotice({ dossier, history, attempt, busy, onRetry }: { dossier: Wo
         ) : undefined
       }
     />
+  );
+}
+
+/** The signed result, once the history has it: downloaded with the officer's token, saved under the dossier's code. */
+function SignedResult({ code, history }: { code: string; history: HistoryEntry[] }) {
+  const { t } = useTranslation(PROCESSING);
+  const [error, setError] = useState<unknown>(null);
+  const signed = history.findLast((entry) => entry.action === 'result-signed');
+  const documentId = typeof signed?.details?.['documentId'] === 'string' ? signed.details['documentId'] : null;
+  if (!documentId) return null;
+  async function save() {
+    try {
+      const pdf = await download('digital-signature', `/api/v1/documents/${documentId}`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(pdf);
+      link.download = `${code}.pdf`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      setError(null);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+  return (
+    <Card size="small" title={t('dossier.result')} style={{ marginBottom: 16 }}>
+      <Button type="primary" icon={<DownloadOutlined />} onClick={() => void save()}>
+        {t('dossier.downloadResult')}
+      </Button>
+      <ProblemAlert error={error} />
+    </Card>
   );
 }

@@ -1,0 +1,87 @@
+import { DEVELOPMENT_ADMIN, passwordGrant, REALM, REALM_AUDIENCE, startKeycloak, StartedKeycloak, startWebServer, stopWebServer, TEST_KEYCLOAK } from '@onestop/local-stack';
+import { DEVELOPMENT_ISSUER, PlatformEnv } from '@onestop/platform';
+import { ServiceUnderTest, startServiceWithDatabase, TEST_KEY_FILE } from '@onestop/testing';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServiceName } from '@onestop/contracts';
+import { seedWorkbench } from '../seed-workbench';
+import { SERVICES } from '../services';
+import { WEB_DIST } from '../../web/build';
+
+/** The services the workbench's screens call; reporting feeds the dashboard, which these tests do not open. */
+const WORKBENCH_SERVICES: ServiceName[] = ['intake', 'routing', 'digital-signature', 'notification', 'task-monitoring'];
+
+export interface BrowserStack {
+  /** The web application's origin, as the browser reaches it (nginx: the built pages and /api/<service>/). */
+  web: string;
+  keycloak: StartedKeycloak;
+  services: Map<ServiceName, ServiceUnderTest<PlatformEnv>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The platform as a person in a browser meets it: the services verifying the test Keycloak's
+ * tokens (with the test's development key beside, for seeding), the seed users' officers and
+ * signing certificates in place, and the built web application with the APIs on one origin.
+ */
+export async function startBrowserStack(name: string, port: number): Promise<BrowserStack> {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} has no build: run npm run web:build (npm test builds it first)`);
+  const keycloak = await startKeycloak(TEST_KEYCLOAK);
+  const web = `http://127.0.0.1:${port}`;
+  await allowWebOrigin(keycloak, web);
+  const pkiDir = mkdtempSync(join(tmpdir(), `onestop-${name}-pki-`));
+  const settings = {
+    AUTH_JWKS_URL: keycloak.jwksUrl,
+    AUTH_ISSUER: keycloak.issuer,
+    AUTH_AUDIENCE: REALM_AUDIENCE,
+    AUTH_DEV_KEY_FILE: TEST_KEY_FILE,
+    // Only what happens during this test reaches its databases: the seed units are shared with other tests.
+    KAFKA_CONSUMER_START: 'latest',
+    PKI_DIR: pkiDir,
+  };
+  const services = new Map<ServiceName, ServiceUnderTest<PlatformEnv>>();
+  const close = async () => {
+    await stopWebServer(name);
+    await Promise.all([...services.values()].map((service) => service.close()));
+    rmSync(pkiDir, { recursive: true, force: true });
+  };
+  try {
+    await Promise.all(
+      WORKBENCH_SERVICES.map(async (service) => services.set(service, await startServiceWithDatabase(SERVICES[service].definition, SERVICES[service].schema, settings))),
+    );
+    await seedWorkbench(
+      { routing: services.get('routing')!.url, signature: services.get('digital-signature')!.url },
+      { token: { keyFile: TEST_KEY_FILE, issuer: DEVELOPMENT_ISSUER, audience: REALM_AUDIENCE }, pki: { dir: pkiDir } },
+    );
+    await startWebServer({
+      name,
+      port,
+      root: WEB_DIST,
+      services: Object.fromEntries([...services].map(([service, running]) => [service, running.url])),
+      runtimeConfig: { oidc: { authority: keycloak.issuer, clientId: 'onestop-web' }, publicLookupUrl: `${web}/tra-cuu` },
+    });
+    return { web, keycloak, services, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The realm's browser client accepts this test's origin for its redirects, as it does http://127.0.0.1:3000 for `npm run up`. */
+async function allowWebOrigin(keycloak: StartedKeycloak, origin: string): Promise<void> {
+  const token = await passwordGrant(`${keycloak.url}/realms/master/protocol/openid-connect/token`, DEVELOPMENT_ADMIN.username, DEVELOPMENT_ADMIN.password, 'admin-cli');
+  const admin = (path: string, init: RequestInit = {}) =>
+    fetch(`${keycloak.url}/admin/realms/${REALM}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  const [client] = (await (await admin('/clients?clientId=onestop-web')).json()) as { id: string; redirectUris: string[]; webOrigins: string[]; attributes: Record<string, string> }[];
+  if (client.redirectUris.includes(`${origin}/*`)) return;
+  const logoutRedirects = (client.attributes['post.logout.redirect.uris'] ?? '').split('##').filter(Boolean);
+  const updated = {
+    ...client,
+    redirectUris: [...client.redirectUris, `${origin}/*`],
+    webOrigins: [...client.webOrigins, origin],
+    attributes: { ...client.attributes, 'post.logout.redirect.uris': [...logoutRedirects, `${origin}/*`].join('##') },
+  };
+  const response = await admin(`/clients/${client.id}`, { method: 'PUT', body: JSON.stringify(updated) });
+  if (!response.ok) throw new Error(`Keycloak refused the web origin ${origin}: ${response.status}`);
+}

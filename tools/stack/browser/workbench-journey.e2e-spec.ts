@@ -1,0 +1,162 @@
+/// <reference lib="dom" />
+import { seedUsers } from '@onestop/local-stack';
+import { waitFor } from '@onestop/testing';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshotBothWidths, seriousAccessibilityViolations, signIn } from './browser';
+import { BrowserStack, startBrowserStack } from './browser-stack';
+
+const PORT = 19493;
+const password = (username: string) => seedUsers().find((user) => user.username === username)!.password;
+
+/**
+ * The whole one-stop process through the screens, in Debian's Chromium, against the real services,
+ * Kafka, PostgreSQL, Redis and Keycloak: Phú Xuân's desk files for an applicant of Thuỷ Xuân, Thuỷ
+ * Xuân's specialist sees it arrive without reloading and asks for a supplement, the desk receives
+ * it, Thuỷ Xuân's leader approves and the service signs, the public look-up shows the result ready,
+ * and the signed PDF downloads and verifies. Every screen is checked with axe and photographed.
+ */
+describe('the workbench in a browser', () => {
+  jest.setTimeout(240_000);
+  let stack: BrowserStack;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const downloads = mkdtempSync(join(tmpdir(), 'onestop-browser-'));
+  const phone = `09${randomBytes(4).readUInt32BE(0).toString().padStart(8, '0').slice(0, 8)}`;
+  let code = '';
+  let dossierPath = '';
+
+  async function personAt(username: string, path = '/'): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, stack.web, username, password(username), path);
+    return page;
+  }
+
+  /** Every screen: no serious or critical accessibility violation, and a photograph at both widths. */
+  async function checkScreen(page: Page, name: string): Promise<void> {
+    const violations = await seriousAccessibilityViolations(page);
+    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+    await screenshotBothWidths(page, name);
+  }
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startBrowserStack('browser-journey', PORT), launchChromium()]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await stack?.close();
+    rmSync(downloads, { recursive: true, force: true });
+  }, 60_000);
+
+  let specialist: Page;
+  let desk: Page;
+
+  it('shows the sign-in page before anything, then Keycloak, then the desk its counter', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const anonymous = await context.newPage();
+    await anonymous.goto(`${stack.web}/ho-so`);
+    await expect(anonymous.getByRole('button', { name: 'Đăng nhập' }).isVisible()).resolves.toBe(true);
+    await checkScreen(anonymous, 'sign-in');
+
+    // The specialist of Thuỷ Xuân has the work queue open before the dossier exists.
+    specialist = await personAt('specialist.thuyxuan', '/ho-so');
+    await specialist.getByRole('heading', { name: 'Hồ sơ cần xử lý' }).waitFor();
+    await specialist.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    desk = await personAt('desk.phuxuan');
+    await desk.waitForURL(/\/quay\/tiep-nhan$/);
+    await desk.getByRole('heading', { name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
+    await checkScreen(desk, 'counter-filing-empty');
+  });
+
+  it('files at Phú Xuân for an applicant of Thuỷ Xuân, finding the procedure without diacritics, and prints the receipt', async () => {
+    await desk.getByLabel('Thủ tục hành chính').fill('xac nhan cu tru');
+    await desk.getByRole('option', { name: 'Xác nhận thông tin về cư trú' }).click();
+    await desk.locator('input[type=file]').first().setInputFiles({ name: 'to-khai-cu-tru.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4 to khai ${randomBytes(8).toString('hex')}`) });
+    await desk.getByText('Đã nhận: to-khai-cu-tru.pdf').waitFor();
+    await desk.getByLabel('Họ và tên').fill('Hoàng Thị Thuỷ');
+    await desk.getByLabel('Số định danh cá nhân (CCCD)').fill('046190001122');
+    await desk.getByLabel('Số điện thoại').fill(phone);
+    await desk.getByLabel('Số nhà, đường, thôn/tổ').fill('27 Nguyễn Sinh Cung');
+    await desk.getByLabel('Xã/phường nơi cư trú').fill('19813');
+    await checkScreen(desk, 'counter-filing-filled');
+    await desk.getByRole('button', { name: 'Tiếp nhận và in biên nhận' }).click();
+
+    await desk.waitForURL(/\/quay\/bien-nhan\//);
+    code = (await desk.locator('.receipt-code').textContent())!.trim();
+    expect(code).toMatch(/^19753-\d{6}-\d{4}$/);
+    await expect(desk.getByText('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ').isVisible()).resolves.toBe(true);
+    await expect(desk.getByRole('img', { name: `Mã QR tra cứu hồ sơ ${code}` }).isVisible()).resolves.toBe(true);
+    await checkScreen(desk, 'receipt');
+  });
+
+  it("reaches Thuỷ Xuân's specialist, whose open work queue shows it without reloading", async () => {
+    await specialist.getByRole('link', { name: code }).waitFor({ timeout: 60_000 });
+    await expect(specialist.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
+    await checkScreen(specialist, 'work-queue');
+  });
+
+  it('is accepted by the specialist, who asks for a supplement with a reason', async () => {
+    await specialist.getByRole('link', { name: code }).click();
+    await specialist.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    dossierPath = new URL(specialist.url()).pathname;
+    await checkScreen(specialist, 'dossier');
+    await act(specialist, 'Nhận xử lý');
+    await act(specialist, 'Yêu cầu bổ sung', 'Bổ sung bản sao sổ tạm trú');
+    await specialist.getByText('Chờ bổ sung').first().waitFor();
+  });
+
+  it('takes in the supplement at the desk that received the dossier', async () => {
+    await desk.goto(`${stack.web}${dossierPath}`);
+    await act(desk, 'Đã nhận bổ sung');
+    await desk.getByText('Đang xử lý').first().waitFor();
+  });
+
+  it("is approved by Thuỷ Xuân's leader and signed by the service with the leader's key", async () => {
+    const leader = await personAt('leader.thuyxuan', dossierPath);
+    await leader.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    await act(leader, 'Phê duyệt');
+    await leader.getByText('Đã có kết quả').first().waitFor({ timeout: 90_000 });
+    await checkScreen(leader, 'dossier-signed');
+
+    const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByRole('button', { name: 'Tải kết quả đã ký (PDF)' }).click()]);
+    const file = join(downloads, `${code}.pdf`);
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toBe(`${code}.pdf`);
+    const pdfsig = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+    expect(pdfsig).toMatch(/Signature is Valid/);
+    const verification = await (await fetch(`${stack.web}/api/digital-signature/v1/public/results/${code}`)).json();
+    expect(verification).toMatchObject({ indication: 'TOTAL_PASSED' });
+  });
+
+  it('shows the result ready on the public look-up the receipt points to', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    contexts.push(context);
+    const citizen = await context.newPage();
+    await citizen.goto(`${stack.web}/tra-cuu?ma=${encodeURIComponent(code)}`);
+    await citizen.getByLabel('4 số cuối điện thoại').fill(phone.slice(-4));
+    await citizen.getByRole('button', { name: 'Tra cứu' }).click();
+    await waitFor(async () => (await citizen.getByText('Đã có kết quả').count()) > 0, 30_000, 'the look-up to show the result ready');
+    await checkScreen(citizen, 'public-lookup');
+  });
+});
+
+/** Does a dossier action as an officer would: its button, then its dialog (with the reason when it needs one). */
+async function act(page: Page, action: string, reason?: string): Promise<void> {
+  await page.getByRole('button', { name: action, exact: true }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  if (reason) await dialog.getByLabel('Lý do').fill(reason);
+  await dialog.getByRole('button', { name: action, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText(`Đã thực hiện: ${action}`).waitFor();
+}

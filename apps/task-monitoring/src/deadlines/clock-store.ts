@@ -96,8 +96,17 @@ export function storedClockOf(row: ClockRow): StoredClock {
 }
 
 /** Reads a dossier's clock and locks it until the transaction ends; null for a dossier never received here. */
-export async function lockClock(tx: EntityManager, dossierId: string): Promise<StoredClock | null> {
-  const rows: ClockRow[] = await tx.query(`SELECT ${CLOCK_COLUMNS} FROM dossier_clocks WHERE dossier_id = $1 FOR UPDATE`, [dossierId]);
+export function lockClock(tx: EntityManager, dossierId: string): Promise<StoredClock | null> {
+  return selectClock(tx, dossierId, 'FOR UPDATE');
+}
+
+/** Reads a dossier's clock as last committed, without waiting for a change in progress; null for a dossier never received here. */
+export function readClock(db: EntityManager, dossierId: string): Promise<StoredClock | null> {
+  return selectClock(db, dossierId, '');
+}
+
+async function selectClock(db: EntityManager, dossierId: string, lock: 'FOR UPDATE' | ''): Promise<StoredClock | null> {
+  const rows: ClockRow[] = await db.query(`SELECT ${CLOCK_COLUMNS} FROM dossier_clocks WHERE dossier_id = $1 ${lock}`, [dossierId]);
   return rows.length === 0 ? null : storedClockOf(rows[0]);
 }
 

@@ -1,6 +1,6 @@
 import { ProblemException } from '@onestop/platform';
 
-/** A dossier outside the caller's jurisdiction answers exactly as one that does not exist. */
+/** A dossier outside the caller's jurisdiction answers exactly as one that does not exist; the problem names the path's `id`. */
 export function noSuchDossier(id: string): ProblemException {
-  return new ProblemException(404, 'No such dossier', { detail: `no dossier ${id} that you may see` });
+  return new ProblemException(404, 'No such dossier', { detail: `no dossier ${id} that you may see`, errors: [{ field: 'id', message: 'no dossier that you may see' }] });
 }

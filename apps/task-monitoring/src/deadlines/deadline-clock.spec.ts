@@ -1,5 +1,19 @@
 import { DEFAULT_CALENDAR_DAYS, WorkingCalendar } from '@onestop/calendar';
-import { alarmsDue, ClockSettings, dueIfResumedAt, enterStep, nextFireAt, pauseClock, refreshTriggers, rescheduleClock, resumeClock, startClock, triggersOf } from './deadline-clock';
+import {
+  alarmsDue,
+  closeClock,
+  ClockSettings,
+  dueIfResumedAt,
+  enterStep,
+  nextFireAt,
+  pauseClock,
+  refreshTriggers,
+  rescheduleClock,
+  resumeClock,
+  standingAt,
+  startClock,
+  triggersOf,
+} from './deadline-clock';
 
 /** An instant given in Vietnam local time, 'YYYY-MM-DDTHH:MM'. */
 const at = (local: string) => new Date(`${local}:00+07:00`);
@@ -114,5 +128,29 @@ describe('deadline clock', () => {
     const paused = pauseClock(receivedFriday(), calendar, at('2026-04-28T11:30'));
     expect(dueIfResumedAt(paused, calendar, at('2026-05-05T08:00'))).toEqual(at('2026-05-07T14:00'));
     expect(dueIfResumedAt(receivedFriday(), calendar, at('2026-05-05T08:00'))).toEqual(at('2026-05-04T17:30'));
+  });
+
+  describe('standing at an instant', () => {
+    const standing = (clock: ReturnType<typeof receivedFriday>, now: string) => standingAt(clock, triggersOf(clock, calendar, settings), calendar, settings, at(now));
+
+    it('counts no working time before counting starts, nor over holidays and weekends', () => {
+      // Friday 16:00 is after the cut-off: the whole 24 h are left until Tuesday 07:30.
+      expect(standing(receivedFriday(), '2026-04-24T16:00')).toEqual({ state: 'on-time', dueAt: at('2026-05-04T17:30'), workingMinutesLeft: 24 * 60, stepDueAt: at('2026-04-28T09:54') });
+      expect(standing(receivedFriday(), '2026-04-29T10:00').workingMinutesLeft).toBe(24 * 60 - 8 * 60 - 150);
+      // On Saturday only Monday is left: the holidays of 30 April and 1 May and the weekend count for nothing.
+      expect(standing(receivedFriday(), '2026-05-02T10:00')).toMatchObject({ state: 'due-soon', workingMinutesLeft: 8 * 60 });
+    });
+
+    it('goes negative by the working time past the deadline', () => {
+      expect(standing(receivedFriday(), '2026-05-04T17:30')).toMatchObject({ state: 'overdue', workingMinutesLeft: 0 });
+      expect(Object.is(standing(receivedFriday(), '2026-05-04T17:30').workingMinutesLeft, 0)).toBe(true);
+      expect(standing(receivedFriday(), '2026-05-05T09:00')).toMatchObject({ state: 'overdue', workingMinutesLeft: -90 });
+    });
+
+    it('keeps what the pause left while paused, and says nothing of a closed clock', () => {
+      const paused = pauseClock(receivedFriday(), calendar, at('2026-04-28T11:30'));
+      expect(standing(paused, '2026-05-12T08:00')).toEqual({ state: 'paused', dueAt: at('2026-05-14T14:00'), workingMinutesLeft: 20 * 60, stepDueAt: null });
+      expect(standing(closeClock(receivedFriday()), '2026-04-29T10:00')).toEqual({ state: 'closed', dueAt: null, workingMinutesLeft: null, stepDueAt: null });
+    });
   });
 });

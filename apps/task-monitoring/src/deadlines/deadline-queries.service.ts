@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore } from '@onestop/calendar';
-import { Clock, isProvinceWide, Principal, ProblemException, viewingScope } from '@onestop/platform';
+import { Clock, isProvinceWide, Principal, ProblemException, viewingScope, withinJurisdiction } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
+import { readClock } from './clock-store';
+import { clockSettingsFrom } from './clock-settings';
+import { ClockSettings, standingAt } from './deadline-clock';
+import { noSuchDossier } from './deadline-access';
 import { DeadlinesQueryDto, DeadlineState, EscalationsQueryDto } from './deadlines.dto';
 import { decodeCursor, page } from './keyset-cursor';
 
@@ -37,15 +41,38 @@ const STATE_CONDITIONS: Record<DeadlineState | 'both', string> = {
   both: 'due_at <= $3 AND due_soon_at <= $2',
 };
 
-/** Deadlines and escalation queues, in the caller's jurisdiction. */
+/** Deadlines and escalation queues, and one dossier's deadline, in the caller's jurisdiction. */
 @Injectable()
 export class DeadlineQueries {
+  private readonly settings: ClockSettings;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly calendars: CalendarStore,
     private readonly clock: Clock,
     private readonly env: TaskMonitoringEnv,
-  ) {}
+  ) {
+    this.settings = clockSettingsFrom(env);
+  }
+
+  /** A dossier's deadline and the working time left to it now, on its province's working calendar. */
+  async dossierDeadline(dossierId: string, principal: Principal) {
+    const stored = await readClock(this.dataSource.manager, dossierId);
+    if (!stored || !withinJurisdiction(principal, stored.record)) throw noSuchDossier(dossierId);
+    const { record, triggers } = stored;
+    const now = this.clock.now();
+    const standing = standingAt(record.clock, triggers, await this.calendars.calendar(record.provinceCode), this.settings, now);
+    return {
+      dossierId: record.dossierId,
+      code: record.code,
+      state: standing.state,
+      dueAt: standing.dueAt,
+      workingMinutesLeft: standing.workingMinutesLeft,
+      paused: standing.state === 'paused',
+      ...(standing.stepDueAt && { stepDueAt: standing.stepDueAt }),
+      computedAt: now,
+    };
+  }
 
   async deadlines(query: DeadlinesQueryDto, principal: Principal) {
     const scope = viewingScope(principal, query.unit, 'deadlines');

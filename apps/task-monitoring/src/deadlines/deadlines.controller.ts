@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, ProblemResponses, Roles, uuidParam } from '@onestop/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, ProblemResponse, ProblemResponses, Roles, uuidParam } from '@onestop/platform';
 import { ApologyService } from './apology.service';
 import { DeadlineQueries } from './deadline-queries.service';
 import { ApologyDto, DeadlinesQueryDto, EscalationsQueryDto } from './deadlines.dto';
-import { DeadlinePageDto, EscalationPageDto, RecordedApologyDto } from './deadlines.response';
+import { DeadlinePageDto, DossierDeadlineDto, EscalationPageDto, RecordedApologyDto } from './deadlines.response';
 
-/** Deadlines for officers and leaders: what is due soon or late in their unit or province, and the apology that moves one. */
+/** Deadlines for officers and leaders: what is due soon or late in their unit or province, the working time one dossier has left, and the apology that moves its deadline. */
 @ApiTags('deadlines')
 @Controller('api/v1')
 export class DeadlinesController {
@@ -29,6 +29,16 @@ export class DeadlinesController {
   @ApiOkResponse({ type: EscalationPageDto })
   escalations(@Query() query: EscalationsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.escalations(query, principal);
+  }
+
+  @Get('dossiers/:id/deadline')
+  @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
+  @ApiOperation({ summary: "A dossier's deadline and the working time left to it now, on its province's working calendar, in your unit (or your province)" })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'the dossier' })
+  @ApiOkResponse({ type: DossierDeadlineDto })
+  @ProblemResponse(404, 'No such dossier, or not in your unit (or province)')
+  dossierDeadline(@Param('id', uuidParam('id', 'a dossier id')) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.dossierDeadline(id, principal);
   }
 
   @Post('dossiers/:id/apology')

@@ -38,6 +38,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{id}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dossier's deadline and the working time left to it now, on its province's working calendar, in your unit (or your province) */
+        get: operations["DeadlinesController_dossierDeadline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/escalations": {
         parameters: {
             query?: never;
@@ -265,6 +282,40 @@ export type components = {
             items: components["schemas"]["DeadlineDto"][];
             /** @description the cursor of the next page; null on the last */
             nextCursor: string | null;
+        };
+        DossierDeadlineDto: {
+            /** @example 19753-260901-0001 */
+            code: string;
+            /**
+             * Format: date-time
+             * @description the service's time the standing was computed at
+             */
+            computedAt: string;
+            /** Format: uuid */
+            dossierId: string;
+            /**
+             * Format: date-time
+             * @description the deadline; while paused, the one the dossier would have if the citizen answered now; null once closed
+             * @example 2026-09-08T02:00:00.000Z
+             */
+            dueAt: string | null;
+            /** @description the clock stands still while the dossier waits on the citizen (a supplement or fees) */
+            paused: boolean;
+            /**
+             * @description due-soon within the warning time before the deadline; paused while the dossier waits on the citizen; closed once it has its result or has ended
+             * @enum {string}
+             */
+            state: "on-time" | "due-soon" | "overdue" | "paused" | "closed";
+            /**
+             * Format: date-time
+             * @description the current step's own deadline, while the clock runs
+             */
+            stepDueAt?: string;
+            /**
+             * @description working minutes to the deadline on the working calendar, negative once overdue; while paused, the working time the pause keeps; null once closed
+             * @example 570
+             */
+            workingMinutesLeft: number | null;
         };
         EscalationDto: {
             assigneeId: string | null;
@@ -564,6 +615,73 @@ export interface operations {
             };
             /** @description The body's content type or encoding is not accepted */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeadlinesController_dossierDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierDeadlineDto"];
+                };
+            };
+            /** @description The request is malformed; `errors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller has no role that may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such dossier, or not in your unit (or province) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { seedUsers } from '@onestop/local-stack';
 import { waitFor } from '@onestop/testing';
 import { execFileSync } from 'node:child_process';
@@ -70,7 +69,7 @@ describe('the workbench in a browser', () => {
     // The specialist of Thuỷ Xuân has the work queue open before the dossier exists.
     specialist = await personAt('specialist.thuyxuan', '/ho-so');
     await specialist.getByRole('heading', { name: 'Hồ sơ cần xử lý' }).waitFor();
-    await specialist.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    await specialist.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
 
     desk = await personAt('desk.phuxuan');
     await desk.waitForURL(/\/quay\/tiep-nhan$/);
@@ -101,7 +100,7 @@ describe('the workbench in a browser', () => {
 
   it("reaches Thuỷ Xuân's specialist, whose open work queue shows it without reloading", async () => {
     await specialist.getByRole('link', { name: code }).waitFor({ timeout: 60_000 });
-    await expect(specialist.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
+    await expect(specialist.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
     await checkScreen(specialist, 'work-queue');
   });
 

@@ -1,12 +1,41 @@
 # syntax=docker/dockerfile:1
 # One image definition for the six services; the build argument SERVICE picks which:
 #   docker build --build-arg SERVICE=intake -t onestop-intake:0.1.0 .
+# The target `web` builds the web application and serves it with nginx:
+#   docker build --target web -t onestop-web:0.1.0 .
 # The image runs `node main.js` (the service) by default; `node migrate.js` applies its migrations
 # (DATABASE_URL as for the service; `--wait` waits until they are applied) and
 # `node dead-letters.js list|replay <service>` handles dead letters; in the intake and
 # digital-signature images `node keys-rotate.js --service <service>` re-encrypts under the current
 # keys. See docs/operations.md.
 ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+ARG NGINX_IMAGE=nginx:1.28.0-bookworm
+
+# The web application (apps/web): vite writes dist/apps/web, index.html and assets/ with hashed names.
+FROM ${NODE_IMAGE} AS web-build
+WORKDIR /workspace
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY nx.json tsconfig.base.json ./
+COPY libs ./libs
+COPY apps/web ./apps/web
+RUN node_modules/.bin/vite build --config apps/web/vite.config.ts
+
+# nginx serving it: the routes and headers of deploy/local/web-server-config.ts (deploy/web/). It
+# writes only /tmp/onestop-web (config.json and its configuration, made at start from the
+# settings), so the root filesystem can be read-only; it runs as the image's nginx user (uid 101).
+FROM ${NGINX_IMAGE} AS web
+LABEL org.opencontainers.image.title="onestop-web" \
+      org.opencontainers.image.description="OneStop web application"
+COPY --from=web-build /workspace/dist/apps/web /usr/share/nginx/html
+COPY deploy/web/nginx.conf.template /etc/onestop-web/nginx.conf.template
+COPY --chmod=755 deploy/web/start.sh /usr/local/bin/onestop-web
+USER 101
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=3s --start-period=5s --retries=3 \
+  CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/"]
+ENTRYPOINT ["/usr/local/bin/onestop-web"]
+CMD []
 
 FROM ${NODE_IMAGE} AS build
 ENV NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true

@@ -3,7 +3,21 @@ import { SERVICE_NAMES, SERVICE_PORTS, ServiceName } from '@onestop/contracts';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEVELOPMENT_ADMIN, MessageSinks, notificationChannelsFor, REALM_AUDIENCE, seedUsers, startBroker, startKeycloak, StartedKeycloak, startMessageSinks, stopBroker, stopKeycloak } from '@onestop/local-stack';
+import {
+  DEVELOPMENT_ADMIN,
+  MessageSinks,
+  notificationChannelsFor,
+  REALM_AUDIENCE,
+  seedUsers,
+  startBroker,
+  startKeycloak,
+  StartedKeycloak,
+  startMessageSinks,
+  startWebServer,
+  stopBroker,
+  stopKeycloak,
+  stopWebServer,
+} from '@onestop/local-stack';
 import { DEFAULT_DEVELOPMENT_KEY_FILE, DEVELOPMENT_ISSUER } from '@onestop/platform';
 import { NOTIFICATION_KINDS } from '../apps/notification/src/templates/notification-kinds';
 import { failAndExit } from './stack/cli';
@@ -11,12 +25,16 @@ import { databaseUrlOf, migrateService } from './stack/migrations';
 import { ROOT } from './stack/run';
 import { seedWorkbench, workbenchSummary } from './stack/seed-workbench';
 import { checkServers } from './stack/servers';
+import { ensureSystemTools, STACK_PACKAGES } from './stack/system-tools';
+import { ensureWebBuild } from './stack/web-application';
 
 const LOGS = join(ROOT, '.data', 'logs');
 const children = new Map<ServiceName, ChildProcess>();
 let kafkaStartedHere = false;
 let keycloakStartedHere = false;
 let messageSinks: MessageSinks | null = null;
+let webStartedHere = false;
+const WEB_SERVER = 'local';
 /** `--simulated`: the services share one simulated time that `npm run clock` moves. */
 const simulated = process.argv.slice(2).includes('--simulated');
 
@@ -85,18 +103,49 @@ async function shutdown(code: number): Promise<never> {
   await Promise.all(running.map(([, child]) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
   if (kafkaStartedHere) await stopBroker();
   if (keycloakStartedHere) await stopKeycloak();
+  if (webStartedHere) await stopWebServer(WEB_SERVER);
   await messageSinks?.close();
   console.log('up: stopped');
   process.exit(code);
 }
 
 /**
- * `npm run up`: PostgreSQL and Redis checked, Kafka started (unless KAFKA_BROKERS names a
- * cluster) and Keycloak (unless AUTH_JWKS_URL names another identity provider), databases created
- * and migrated, the six services started and their URLs printed.
+ * The web application and the APIs on one origin (nginx, deploy/local/web-server.ts), signing in
+ * at the started Keycloak's realm or at AUTH_ISSUER. Returns its address, or null with the reason
+ * printed when there is nothing to serve yet.
+ */
+async function startWebApplication(keycloak: StartedKeycloak | null): Promise<string | null> {
+  const authority = keycloak?.issuer ?? process.env['AUTH_ISSUER'];
+  const build = await ensureWebBuild();
+  if (build.root === null || !authority) {
+    console.log(`up: the web application is not served: ${build.root === null ? build.reason : 'AUTH_ISSUER names no identity provider to sign in at'}`);
+    return null;
+  }
+  if (build.note) console.log(`up: ${build.note}`);
+  const port = Number(process.env['WEB_PORT'] ?? 3000);
+  const web = await startWebServer({
+    name: WEB_SERVER,
+    port,
+    root: build.root,
+    services: Object.fromEntries(SERVICE_NAMES.map((service) => [service, `http://127.0.0.1:${portOf(service)}`])),
+    runtimeConfig: {
+      oidc: { authority, clientId: process.env['WEB_OIDC_CLIENT_ID'] ?? 'onestop-web' },
+      publicLookupUrl: `http://127.0.0.1:${port}/tra-cuu`,
+    },
+  });
+  webStartedHere = true;
+  return web.url;
+}
+
+/**
+ * `npm run up`: nginx installed when missing, PostgreSQL and Redis checked, Kafka started (unless
+ * KAFKA_BROKERS names a cluster) and Keycloak (unless AUTH_JWKS_URL names another identity
+ * provider), databases created and migrated, the six services started, the web application
+ * built when its sources changed and served with the APIs on WEB_PORT, and the URLs printed.
  * With `-- --simulated` they run on a shared simulated time. Ctrl-C stops all it started.
  */
 async function main(): Promise<void> {
+  ensureSystemTools(STACK_PACKAGES, 'up');
   await checkServers('postgres://postgres@127.0.0.1:5432', process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
   // Side by side, each marked as started here as soon as it is, so a failure of the other stops it.
   const [kafkaBrokers, keycloak] = await Promise.all([
@@ -128,7 +177,9 @@ async function main(): Promise<void> {
   }
   await Promise.all(SERVICE_NAMES.map((service) => waitUntilReady(service)));
   if (keycloak) await prepareWorkbench();
+  const webUrl = await startWebApplication(keycloak);
   console.log('\nOneStop is running (logs in .data/logs, Ctrl-C stops it):');
+  if (webUrl) console.log(`  Web application: ${webUrl}   (the APIs at ${webUrl}/api/<service>/)`);
   for (const service of SERVICE_NAMES) {
     const url = `http://127.0.0.1:${portOf(service)}`;
     console.log(`  ${service.padEnd(18)} ${url}   docs ${url}/docs   health ${url}/health/ready`);
@@ -173,7 +224,7 @@ function printSignIn(keycloak: StartedKeycloak): void {
 }
 
 main().catch(async (error) => {
-  if (children.size || kafkaStartedHere || keycloakStartedHere) {
+  if (children.size || kafkaStartedHere || keycloakStartedHere || webStartedHere) {
     process.stderr.write(`up: ${(error as Error).message}\n`);
     await shutdown(1);
   }

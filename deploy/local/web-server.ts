@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { acceptsConnections, livePid, runs, stopProcess } from './background-process';
-import { authorityOriginOf, WebRuntimeConfig, webServerConfig } from './web-server-config';
+import { authorityOriginOf, WebRuntimeConfig, WebSite, webServerConfig } from './web-server-config';
 
 export type { WebRuntimeConfig } from './web-server-config';
 
@@ -69,7 +69,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Started
   }
   const root = resolve(options.root);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root} has no index.html: build the web application first`);
-  writeConfiguration(instance, { ...options, root });
+  writeConfiguration(instance, options);
   const logBefore = existsSync(instance.errorLog) ? statSync(instance.errorLog).size : 0;
   const pid = await spawnNginx(instance);
   try {
@@ -91,23 +91,28 @@ export async function stopWebServer(name: string): Promise<void> {
 
 function writeConfiguration(instance: Instance, options: WebServerOptions): void {
   mkdirSync(instance.dir, { recursive: true });
-  const runtimeConfigFile = join(instance.dir, 'config.json');
-  writeFileSync(runtimeConfigFile, `${JSON.stringify(options.runtimeConfig, null, 2)}\n`);
-  const config = webServerConfig({
+  const site = localWebSite(options);
+  writeFileSync(site.runtimeConfigFile, `${JSON.stringify(options.runtimeConfig, null, 2)}\n`);
+  writeFileSync(instance.configFile, webServerConfig(site));
+}
+
+/** How an instance serves: on 127.0.0.1, everything it writes in its folder under .data/web/. */
+export function localWebSite(options: WebServerOptions): WebSite {
+  const { dir, errorLog } = instanceOf(options.name);
+  return {
     listen: `${HOST}:${options.port}`,
-    root: options.root,
-    runtimeConfigFile,
+    root: resolve(options.root),
+    runtimeConfigFile: join(dir, 'config.json'),
     authorityOrigin: authorityOriginOf(options.runtimeConfig),
     services: options.services,
-    runDir: instance.dir,
-    errorLog: instance.errorLog,
-    accessLog: join(instance.dir, 'access.log'),
+    runDir: dir,
+    errorLog,
+    accessLog: join(dir, 'access.log'),
     mimeTypesFile: MIME_TYPES,
     workerProcesses: 1,
     // Started as root, nginx would hand the requests to `nobody`, who may not read the checkout.
     ...(process.getuid?.() === 0 ? { user: userInfo().username } : {}),
-  });
-  writeFileSync(instance.configFile, config);
+  };
 }
 
 /** nginx from the PATH, or Debian's /usr/sbin, which an ordinary user's PATH often lacks. */

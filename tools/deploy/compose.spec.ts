@@ -26,6 +26,15 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('serves the web application on 3000 from the web image, with the routes to the six services, once they are healthy', () => {
+    const web = compose().services['web'];
+    expect(web['build']).toMatchObject({ dockerfile: 'Dockerfile', target: 'web' });
+    expect(web['ports']).toEqual(['3000:8080']);
+    expect(web['volumes']).toEqual(['./deploy/web/compose-nginx.conf.template:/etc/onestop-web/nginx.conf.template:ro']);
+    expect(web).toMatchObject({ read_only: true, tmpfs: ['/tmp'], cap_drop: ['ALL'] });
+    expect(Object.keys(web['depends_on'] as object).sort()).toEqual([...SERVICE_NAMES].sort());
+  });
+
   it('runs Kafka of the same major version as the local stack, in KRaft mode', () => {
     const kafka = compose().services['kafka'];
     const pom = readFileSync(join(ROOT, 'deploy/local/kafka/pom.xml'), 'utf8');

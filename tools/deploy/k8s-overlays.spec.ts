@@ -43,12 +43,12 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
 });
 
 describe('the production overlay', () => {
-  it('autoscales and budgets disruptions for every service and spreads its pods', () => {
+  it('autoscales and budgets disruptions for every service and the web application, and spreads their pods', () => {
     const objects = renderKustomization('k8s/overlays/hue');
     const targets = (kind: string, pick: (spec: Record<string, never>) => string) =>
       objects.filter((object) => object.kind === kind).map((object) => pick(object['spec'] as Record<string, never>)).sort();
-    expect(targets('HorizontalPodAutoscaler', (spec) => (spec['scaleTargetRef'] as { name: string }).name)).toEqual([...SERVICE_NAMES].sort());
-    expect(targets('PodDisruptionBudget', (spec) => (spec['selector'] as { matchLabels: Record<string, string> }).matchLabels['app.kubernetes.io/name'])).toEqual([...SERVICE_NAMES].sort());
+    expect(targets('HorizontalPodAutoscaler', (spec) => (spec['scaleTargetRef'] as { name: string }).name)).toEqual([...SERVICE_NAMES, 'web'].sort());
+    expect(targets('PodDisruptionBudget', (spec) => (spec['selector'] as { matchLabels: Record<string, string> }).matchLabels['app.kubernetes.io/name'])).toEqual([...SERVICE_NAMES, 'web'].sort());
     for (const deployment of objects.filter((object) => object.kind === 'Deployment')) {
       const spec = deployment['spec'] as { replicas?: number; template: { spec: { topologySpreadConstraints?: unknown[] } } };
       expect(spec.replicas).toBeUndefined();

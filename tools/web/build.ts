@@ -1,18 +1,16 @@
-import { join } from 'node:path';
-import { bin, ROOT, run } from '../stack/run';
+import { bin, run } from '../stack/run';
+import { VITE_CONFIG, WEB_BUILD } from '../stack/web-application';
 import { BUDGET_KB, screenWeights } from './bundle-budget';
-
-export const WEB_DIST = join(ROOT, 'dist', 'apps', 'web');
 
 /**
  * `npm run web:build`: builds the web application with Vite and checks the JavaScript budget per
  * screen (the sign-in page and the work queue each ≤ 350 KB gzip). Resolves with 0 when both hold.
  */
 export async function buildWeb(): Promise<number> {
-  const built = await run(bin('vite'), ['build', '--config', join(ROOT, 'apps', 'web', 'vite.config.mts'), '--logLevel', 'warn']);
+  const built = await run(bin('vite'), ['build', '--config', VITE_CONFIG, '--logLevel', 'warn']);
   if (built !== 0) return built;
   let over = 0;
-  for (const weight of screenWeights(WEB_DIST)) {
+  for (const weight of screenWeights(WEB_BUILD)) {
     const kb = weight.gzipBytes / 1000;
     const verdict = kb <= BUDGET_KB ? 'within' : 'OVER';
     if (kb > BUDGET_KB) over += 1;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ServiceName } from '@onestop/contracts';
 import { seedWorkbench } from '../seed-workbench';
 import { SERVICES } from '../services';
-import { WEB_DIST } from '../../web/build';
+import { WEB_BUILD } from '../web-application';
 
 /** The services the workbench's screens call; reporting feeds the dashboard, which these tests do not open. */
 const WORKBENCH_SERVICES: ServiceName[] = ['intake', 'routing', 'digital-signature', 'notification', 'task-monitoring'];
@@ -26,7 +26,7 @@ export interface BrowserStack {
  * signing certificates in place, and the built web application with the APIs on one origin.
  */
 export async function startBrowserStack(name: string, port: number): Promise<BrowserStack> {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} has no build: run npm run web:build (npm test builds it first)`);
+  if (!existsSync(join(WEB_BUILD, 'index.html'))) throw new Error(`${WEB_BUILD} has no build: run npm run web:build (npm test builds it first)`);
   const keycloak = await startKeycloak(TEST_KEYCLOAK);
   const web = `http://127.0.0.1:${port}`;
   await allowWebOrigin(keycloak, web);
@@ -57,7 +57,7 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
     await startWebServer({
       name,
       port,
-      root: WEB_DIST,
+      root: WEB_BUILD,
       services: Object.fromEntries([...services].map(([service, running]) => [service, running.url])),
       runtimeConfig: { oidc: { authority: keycloak.issuer, clientId: 'onestop-web' }, publicLookupUrl: `${web}/tra-cuu` },
     });

@@ -74,7 +74,7 @@ export function CorrectionsEditor({ year, corrections, formRef, onSaved }: { yea
 
   const labels = labelsFor(rows?.length ?? 0);
   const required = (label: string) => ({ required: true, whitespace: true, message: t('required', { field: label }) });
-  const inYear = (date: Dayjs) => date.year() !== year;
+  const outsideYear = (date: Dayjs) => date.year() !== year;
 
   return (
     <Form<CorrectionsForm> form={form} layout="vertical" onFinish={submit} initialValues={{ days: corrections.map(rowOf), reason: '' }} requiredMark="optional">
@@ -90,7 +90,7 @@ export function CorrectionsEditor({ year, corrections, formRef, onSaved }: { yea
                 <Row gutter={12}>
                   <Col xs={24} sm={12} lg={5}>
                     <Form.Item name={[field.name, 'date']} label={t('calendar.date')} rules={[{ required: true, message: t('required', { field: t('calendar.date') }) }]}>
-                      <DatePicker format="DD/MM/YYYY" disabledDate={inYear} defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: '100%' }} />
+                      <DatePicker format="DD/MM/YYYY" disabledDate={outsideYear} defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} sm={12} lg={4}>

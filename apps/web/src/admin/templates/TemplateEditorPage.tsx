@@ -105,7 +105,7 @@ function TemplateEditor({ templateKey, template }: { templateKey: TemplateKey; t
               <Form.Item
                 name="body"
                 label={labels.body}
-                extra={t('templates.bodyHelp')}
+                extra={t('templates.bodyHelp', { example: '{{code}}' })}
                 rules={[required, { max: 5000, message: t('lengthBetween', { field: labels.body, min: 1, max: 5000 }) }]}
               >
                 <Input.TextArea rows={10} maxLength={5000} showCount spellCheck />

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { NOTICE_KINDS } from '../notice-kinds';
 import { ADMIN } from '../strings';
 import { Column, DataTable } from '../ui/DataTable';
 import { Labelled } from '../ui/Labelled';
 import { TemplateVersion, useTemplates } from './queries';
-import { TEMPLATE_CHANNELS, TEMPLATE_KINDS, TEMPLATE_LOCALES } from './template-keys';
+import { TEMPLATE_CHANNELS, TEMPLATE_LOCALES } from './template-keys';
 
 /** The path of a template's editor. */
 export function templatePath(template: Pick<TemplateVersion, 'kind' | 'channel' | 'locale'>): string {
@@ -55,7 +56,7 @@ export function TemplatesPage() {
             value={kind}
             onChange={setKind}
             style={{ minWidth: 260 }}
-            options={TEMPLATE_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+            options={NOTICE_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
           />
         </Labelled>
         <Labelled label={t('templates.channel')} htmlFor="template-channel">

@@ -1,23 +1,6 @@
-import type { TemplateChannel, TemplateKind, TemplateLocale } from './queries';
+import type { TemplateChannel, TemplateLocale } from './queries';
 
-/**
- * The values the service's document lists for a template's key, in the order the screen offers
- * them. `satisfies` keeps each list to the generated type, so a value the service drops fails the build.
- */
-export const TEMPLATE_KINDS = [
-  'dossier-received',
-  'refused-at-intake',
-  'supplement-requested',
-  'fees-due',
-  'result-ready',
-  'result-returned',
-  'late-apology',
-  'rejected',
-  'dossier-assigned',
-  'dossier-due-soon',
-  'dossier-overdue',
-] as const satisfies readonly TemplateKind[];
-
+/** The channels and languages a template exists in, as the service's document lists them. */
 export const TEMPLATE_CHANNELS = ['email', 'sms', 'zalo', 'inbox'] as const satisfies readonly TemplateChannel[];
 export const TEMPLATE_LOCALES = ['vi', 'en'] as const satisfies readonly TemplateLocale[];
 

@@ -25,7 +25,9 @@ function throughTheWebServer(service: string): Middleware {
       const url = new URL(request.url);
       url.pathname = url.pathname.replace(/^\/api\//, `/api/${service}/`);
       const token = await tokenSource();
-      const routed = new Request(url, request);
+      // The body is read, not passed as the request's stream: browsers send a streamed body only over HTTP/2.
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+      const routed = new Request(url, { method: request.method, headers: request.headers, body, signal: request.signal });
       if (token) routed.headers.set('authorization', `Bearer ${token}`);
       return routed;
     },

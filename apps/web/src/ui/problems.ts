@@ -8,16 +8,17 @@ import { ApiProblem, FieldProblem } from '../api/problem';
  * only where the code is one the application does not know yet.
  */
 export function fieldSentence(t: TFunction, problem: FieldProblem, label?: string): string {
-  const key = `problems.field.${problem.code ?? 'unknown'}`;
-  const params = { ...(problem.params ?? {}), field: label ?? problem.field };
-  return t(key, { ...params, defaultValue: t('problems.field.unknown', { ...params, message: problem.message }) });
+  // The common namespace: a feature's own `t` would look for these strings in its namespace.
+  const params = { ...(problem.params ?? {}), field: label ?? problem.field, message: problem.message, ns: 'common' };
+  return t(`problems.field.${problem.code ?? 'unknown'}`, { ...params, defaultValue: t('problems.field.unknown', params) });
 }
 
 /** The problem as one sentence: what kind of refusal it is in the user's language, then the service's detail for a person to read. */
 export function problemSentence(t: TFunction, error: unknown): string {
-  if (!(error instanceof ApiProblem)) return t('problems.network');
-  const kind = t(`problems.type.${error.slug}`, { defaultValue: '' }) || t(`problems.status.${error.status}`, { defaultValue: '' }) || t('problems.unknown', { status: error.status });
-  if (error.status === 429 && error.retryAfterSeconds) return `${kind} ${t('problems.retryAfter', { seconds: error.retryAfterSeconds })}`;
+  const ns = 'common';
+  if (!(error instanceof ApiProblem)) return t('problems.network', { ns });
+  const kind = t(`problems.type.${error.slug}`, { ns, defaultValue: '' }) || t(`problems.status.${error.status}`, { ns, defaultValue: '' }) || t('problems.unknown', { ns, status: error.status });
+  if (error.status === 429 && error.retryAfterSeconds) return `${kind} ${t('problems.retryAfter', { ns, seconds: error.retryAfterSeconds })}`;
   return kind;
 }
 

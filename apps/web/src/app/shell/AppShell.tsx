@@ -40,7 +40,7 @@ export function AppShell() {
         {t('app.skipToContent')}
       </a>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: wide ? 24 : 12, background: '#8f1d1d' }}>
-        {!wide && <Button type="text" aria-label="Menu" icon={<MenuOutlined style={{ color: '#fff' }} />} onClick={() => setDrawerOpen(true)} />}
+        {!wide && <Button type="text" aria-label={t('app.menu')} icon={<MenuOutlined style={{ color: '#fff' }} />} onClick={() => setDrawerOpen(true)} />}
         <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Link>

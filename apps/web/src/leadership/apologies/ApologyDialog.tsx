@@ -2,10 +2,9 @@ import { Button, DatePicker, Descriptions, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../api/problem';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { showFieldProblems } from '../../ui/problems';
+import { placeFieldProblems } from '../shared/field-problems';
 import { LEADERSHIP } from '../strings';
 import { appointmentBounds, isOutsideBounds } from './appointment-date';
 import { useSendApology } from './queries';
@@ -43,8 +42,7 @@ export function ApologyDialog({ target, onClose, onSent }: { target: ApologyTarg
       await send.mutateAsync({ newAppointmentDate, reason: values.reason!.trim() });
       onSent(newAppointmentDate);
     } catch (error) {
-      const rest = showFieldProblems(t, form, error, labels);
-      if (!(error instanceof ApiProblem) || rest.length > 0 || error.errors.length === 0) setUnplaced(error);
+      setUnplaced(placeFieldProblems(form, error, labels));
     }
   }
 

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { useProcedureName } from '../../reference/queries';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { urgencyOf } from '../../work-queue/deadline';
 import { DueCell } from '../shared/DueCell';
 import { ListFooter, ListStatus } from '../shared/ListFooter';
 import { LEADERSHIP } from '../strings';
@@ -106,7 +107,7 @@ export function ApprovalsPage() {
             </thead>
             <tbody>
               {items.map((item) => (
-                <tr key={item.id}>
+                <tr key={item.id} className={`urgency-${urgencyOf(item.dueAt)}`}>
                   <td data-label={t('approvals.code')}>
                     <Link to={`/ho-so/${item.id}`}>{item.code}</Link>
                   </td>

@@ -5,9 +5,9 @@ import { ApiProblem } from '../../api/problem';
 import { useProcedureName } from '../../reference/queries';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { showFieldProblems } from '../../ui/problems';
 import { StatusTag } from '../../ui/StatusTag';
 import { useDossierAction, useWorkItem } from '../../work-queue/queries';
+import { placeFieldProblems } from '../shared/field-problems';
 import { LEADERSHIP } from '../strings';
 import type { WorkItem } from './queries';
 import type { SigningKey } from './signing-key';
@@ -58,8 +58,7 @@ export function DecisionDialog({
         setStale(true);
         return;
       }
-      const rest = showFieldProblems(t, form, error, labels);
-      if (!(error instanceof ApiProblem) || rest.length > 0 || error.errors.length === 0) setUnplaced(error);
+      setUnplaced(placeFieldProblems(form, error, labels));
     }
   }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { showFieldProblems } from '../../ui/problems';
+import { placeFieldProblems } from '../shared/field-problems';
 import { LEADERSHIP } from '../strings';
 import { Certificate, SignatureRequest, useCompleteSignature, useOpenResultDocument, usePrepareSignature } from './queries';
 import { cleanSignatureText, isBase64, signatureValueFromFile } from './signature-value';
@@ -57,8 +57,7 @@ export function DeviceSigningDialog({ request, certificate, onClose, onSigned }:
     } catch (error) {
       // A 409 is said below with what to do next: prepare a new digest.
       if (error instanceof ApiProblem && error.status === 409) return;
-      const rest = showFieldProblems(t, form, error, labels);
-      if (!(error instanceof ApiProblem) || rest.length > 0 || error.errors.length === 0) setUnplaced(error);
+      setUnplaced(placeFieldProblems(form, error, labels));
     }
   }
 
@@ -154,7 +153,7 @@ export function DeviceSigningDialog({ request, certificate, onClose, onSigned }:
             >
               <Input.TextArea rows={4} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
-            <input ref={fileInput} type="file" hidden accept=".sig,.b64,.txt,.bin,application/octet-stream,text/plain" onChange={(event) => void readFile(event.target.files?.[0]).finally(() => (event.target.value = ''))} />
+            <input ref={fileInput} type="file" style={{ display: 'none' }} aria-hidden tabIndex={-1} accept=".sig,.b64,.txt,.bin,application/octet-stream,text/plain" onChange={(event) => void readFile(event.target.files?.[0]).finally(() => (event.target.value = ''))} />
             <Button icon={<UploadOutlined aria-hidden />} onClick={() => fileInput.current?.click()}>
               {t('device.upload')}
             </Button>

@@ -1,9 +1,8 @@
 import { Button, Checkbox, Form, Input, Modal, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../api/problem';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { showFieldProblems } from '../../ui/problems';
+import { placeFieldProblems } from '../shared/field-problems';
 import { LEADERSHIP } from '../strings';
 import { RegisteredOfficer, UNIT_ROLES, UnitRole, useSaveOfficer } from './queries';
 
@@ -28,8 +27,7 @@ export function OfficerDialog({ unitCode, officer, onClose, onSaved }: { unitCod
     try {
       onSaved(await save.mutateAsync({ subject, officer: { roles: values.roles, active: values.active } }));
     } catch (error) {
-      const rest = showFieldProblems(t, form, error, labels);
-      if (!(error instanceof ApiProblem) || rest.length > 0 || error.errors.length === 0) setUnplaced(error);
+      setUnplaced(placeFieldProblems(form, error, labels));
     }
   }
 

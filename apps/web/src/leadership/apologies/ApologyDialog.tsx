@@ -35,7 +35,9 @@ export function ApologyDialog({ target, onClose, onSent }: { target: ApologyTarg
   const labels = { newAppointmentDate: t('apology.newDate'), reason: t('apology.reason') };
 
   async function submit() {
-    const values = await form.validateFields();
+    // The form shows what is missing next to each field; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setUnplaced(null);
     const newAppointmentDate = values.newAppointmentDate!.format('YYYY-MM-DD');
     try {

@@ -48,7 +48,9 @@ export function DecisionDialog({
   const labels = { reason: t('decision.reason') };
 
   async function confirm() {
-    const values = await form.validateFields();
+    // The form shows what is missing next to each field; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setUnplaced(null);
     try {
       const updated = await act.mutateAsync({ action: decision, version: read.version, ...(decision === 'reject' ? { reason: values.reason?.trim() } : {}) });

@@ -49,7 +49,9 @@ export function DeviceSigningDialog({ request, certificate, onClose, onSigned }:
 
   async function submit() {
     if (!preparation) return;
-    const values = await form.validateFields();
+    // The form shows what is missing next to each field; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setUnplaced(null);
     try {
       await complete.mutateAsync({ preparationId: preparation.id, signatureValue: cleanSignatureText(values.signatures[0]) });
@@ -65,7 +67,8 @@ export function DeviceSigningDialog({ request, certificate, onClose, onSigned }:
     if (!file) return;
     const value = signatureValueFromFile(new Uint8Array(await file.arrayBuffer()));
     form.setFieldValue(SIGNATURE_FIELD, value);
-    void form.validateFields([SIGNATURE_FIELD]);
+    // Checked at once, so a file that holds no signature is said before submitting.
+    await form.validateFields([SIGNATURE_FIELD]).catch(() => undefined);
   }
 
   async function copyDigest() {

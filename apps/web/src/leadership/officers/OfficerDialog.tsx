@@ -21,7 +21,9 @@ export function OfficerDialog({ unitCode, officer, onClose, onSaved }: { unitCod
   const labels = { subject: t('officers.subject'), roles: t('officers.roles'), active: t('officers.active') };
 
   async function submit() {
-    const values = await form.validateFields();
+    // The form shows what is missing next to each field; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setUnplaced(null);
     const subject = officer?.subject ?? values.subject!.trim();
     try {

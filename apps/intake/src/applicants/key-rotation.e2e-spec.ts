@@ -59,8 +59,17 @@ describe('rotating PERSONAL_DATA_KEY and BLIND_INDEX_KEY', () => {
     const response = await request(url).post('/api/v1/dossiers').auth(desk, { type: 'bearer' }).send(filing(citizenId)).expect(201);
     filed.push({ code: response.body.code, citizenId });
   };
-  const search = async (url: string, citizenId: string) =>
-    ((await request(url).get('/api/v1/dossiers').query({ citizenId }).auth(desk, { type: 'bearer' }).expect(200)).body.items as { code: string }[]).map((item) => item.code).sort();
+  /** Every page of the search: an applicant filing all through the rotation has more dossiers than one page holds. */
+  const search = async (url: string, citizenId: string) => {
+    const codes: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await request(url).get('/api/v1/dossiers').query(cursor ? { citizenId, cursor } : { citizenId }).auth(desk, { type: 'bearer' }).expect(200)).body as { items: { code: string }[]; nextCursor: string | null };
+      codes.push(...page.items.map((item) => item.code));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return codes.sort();
+  };
   const codesOf = (citizenId: string) => filed.filter((dossier) => dossier.citizenId === citizenId).map((dossier) => dossier.code).sort();
   /** Every dossier reads (the officer view decrypts its citizen ID) and is found by its citizen ID. */
   const expectAllReadAndFound = async (url: string) => {

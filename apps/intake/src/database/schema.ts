@@ -6,6 +6,7 @@ import { CreateIntakeTables1764000000000 } from './migrations/1764000000000-Crea
 import { SeedProcedureCatalogue1764000000001 } from './migrations/1764000000001-SeedProcedureCatalogue';
 import { AddPublicStepNote1764800000000 } from './migrations/1764800000000-AddPublicStepNote';
 import { AddCitizenIdIndexKey1766100000000 } from './migrations/1766100000000-AddCitizenIdIndexKey';
+import { AddDossierListIndexes1766400000000 } from './migrations/1766400000000-AddDossierListIndexes';
 
 /** The intake database: its entities and, in order, the migrations that build it. */
 export const intakeSchema: DatabaseSchema = {
@@ -19,5 +20,6 @@ export const intakeSchema: DatabaseSchema = {
     AddPublicStepNote1764800000000,
     CreateCalendarCorrections1765470000000,
     AddCitizenIdIndexKey1766100000000,
+    AddDossierListIndexes1766400000000,
   ],
 };

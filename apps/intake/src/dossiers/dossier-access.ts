@@ -1,4 +1,4 @@
-import { isProvinceWide, isUnitOfficer, Principal } from '@onestop/platform';
+import { isProvinceWide, isUnitOfficer, Principal, ProblemException } from '@onestop/platform';
 import { DossierRecord } from './dossier.record';
 
 /**
@@ -18,4 +18,34 @@ export function mayRead(principal: Principal, dossier: DossierRecord): boolean {
 /** The desk officers of the unit that received the dossier: they decide on an online filing. */
 export function isReceivingDesk(principal: Principal, dossier: DossierRecord): boolean {
   return isUnitOfficer(principal) && principal.roles.includes('desk-officer') && principal.unitCode === dossier.receivingUnitCode && principal.provinceCode === dossier.provinceCode;
+}
+
+/**
+ * Which dossiers a list may hold: a province, or within it those received at a desk and those a
+ * unit processes (either, when both are given).
+ */
+export interface ListReach {
+  provinceCode: string;
+  receivingUnitCode: string | null;
+  competentUnitCode: string | null;
+}
+
+/** A search for a citizen's dossiers: every one mayRead shows the caller, none without an officer or province role. */
+export function searchReach(principal: Principal): ListReach | null {
+  if (isProvinceWide(principal)) return { provinceCode: principal.provinceCode!, receivingUnitCode: null, competentUnitCode: null };
+  if (!isUnitOfficer(principal)) return null;
+  const receivingUnitCode = principal.roles.includes('desk-officer') ? principal.unitCode : null;
+  return { provinceCode: principal.provinceCode!, receivingUnitCode, competentUnitCode: principal.unitCode };
+}
+
+/**
+ * The caller's own list, a part of what mayRead shows: a desk officer's, the dossiers filed at
+ * the desk (online filings waiting for it among them); another officer's, those the unit
+ * processes; a province role's, the province's.
+ */
+export function worklistReach(principal: Principal): ListReach {
+  if (isProvinceWide(principal)) return { provinceCode: principal.provinceCode!, receivingUnitCode: null, competentUnitCode: null };
+  if (!isUnitOfficer(principal)) throw new ProblemException(403, 'Not allowed', { detail: 'lists of dossiers are for officers of a unit and province roles' });
+  const desk = principal.roles.includes('desk-officer');
+  return { provinceCode: principal.provinceCode!, receivingUnitCode: desk ? principal.unitCode : null, competentUnitCode: desk ? null : principal.unitCode };
 }

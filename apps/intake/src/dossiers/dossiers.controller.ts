@@ -3,10 +3,11 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { CurrentPrincipal, invalidRequest, Principal, ProblemResponse, ProblemResponses, Public, Roles, WrongTryLimit } from '@onestop/platform';
 import type { Request, Response } from 'express';
 import { DOSSIER_CODE_PATTERN } from './dossier-code';
-import { citizenIdProblem } from './dto/citizen-id-number.validator';
 import { receiptView } from './dossier-views';
+import { DossierListService } from './dossier-list.service';
 import { DossiersService } from './dossiers.service';
 import { DossierDto, DossierListDto, DossierReceiptDto, PublicStatusDto } from './dto/dossier.response';
+import { DossiersQueryDto } from './dto/dossiers-query.dto';
 import { FileDossierDto } from './dto/file-dossier.dto';
 import { IntakeDecisionDto, StatusLookupQueryDto, WithdrawalDto } from './dto/intake-decision.dto';
 import { FileDossierService } from './file-dossier.service';
@@ -19,6 +20,7 @@ export class DossiersController {
   constructor(
     private readonly filing: FileDossierService,
     private readonly dossiers: DossiersService,
+    private readonly lists: DossierListService,
   ) {}
 
   @Post()
@@ -43,12 +45,18 @@ export class DossiersController {
 
   @Get()
   @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
-  @ApiOperation({ summary: "Find the dossiers of a citizen ID number (blind index), within the caller's jurisdiction" })
+  @ApiOperation({
+    summary: "The caller's dossiers, or a citizen's found by ID number, a page at a time",
+    description:
+      "Without citizenId, the caller's own list, oldest filing first: a desk officer's, the dossiers filed at the desk (status=1: the online filings waiting to be received); " +
+      "a specialist's or unit leader's, those the unit processes; a province role's, the province's. With citizenId, that citizen's dossiers (blind index) that the caller may read, newest first. " +
+      'Filters combine; keep them the same when passing nextCursor.',
+  })
   @ApiOkResponse({ type: DossierListDto })
-  async find(@Query('citizenId') citizenId: string | undefined, @CurrentPrincipal() principal: Principal) {
-    const problem = citizenIdProblem(citizenId);
-    if (problem) throw invalidRequest([{ field: 'citizenId', message: problem }]);
-    return { items: await this.dossiers.byCitizenId(citizenId!, principal) };
+  @ProblemResponse(400, 'A filter, the limit or the cursor is malformed; `errors` names the parameter')
+  @ProblemResponse(403, 'The caller has no officer role of a unit, nor a province role with its province')
+  async find(@Query() query: DossiersQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.lists.list(principal, query);
   }
 
   @Get(':code')

@@ -3,6 +3,7 @@ import { EventDataModule } from '@onestop/messaging';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { ApologyHandler } from './apology.handler';
+import { DossierListService } from './dossier-list.service';
 import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
 import { FileDossierService } from './file-dossier.service';
@@ -11,6 +12,6 @@ import { RoutedHandler, StatusChangedHandler } from './processing-updates.handle
 @Module({
   imports: [ProceduresModule, EventDataModule],
   controllers: [DossiersController],
-  providers: [FileDossierService, DossiersService, CitizenIdCipher, StatusChangedHandler, RoutedHandler, ApologyHandler],
+  providers: [FileDossierService, DossiersService, DossierListService, CitizenIdCipher, StatusChangedHandler, RoutedHandler, ApologyHandler],
 })
 export class DossiersModule {}

@@ -34,21 +34,6 @@ export class DossiersService {
     return officerView(dossier, this.cipher.decrypt(dossier.citizenIdCiphertext));
   }
 
-  /**
-   * Finds dossiers by citizen ID number through the blind index; only those the caller may read.
-   * While BLIND_INDEX_KEY rotates, rows carry the index of either key: each is looked up under its own.
-   */
-  async byCitizenId(citizenId: string, principal: Principal) {
-    const candidates = this.cipher.blindIndexCandidates(citizenId);
-    const rows: DossierRecord[] = await this.dataSource.query(
-      `SELECT ${DOSSIER_COLUMNS} FROM dossiers
-        WHERE (citizen_id_index_key, citizen_id_index) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-        ORDER BY filed_at DESC LIMIT 100`,
-      [candidates.map((index) => index.keyId), candidates.map((index) => index.value)],
-    );
-    return rows.filter((dossier) => mayRead(principal, dossier)).map((dossier) => officerView(dossier, citizenId));
-  }
-
   /** Without login: status, appointment and public steps, if the phone's last four digits match. */
   async publicStatus(code: string, phoneLastFour: string) {
     const dossier = await this.byCode(code);

@@ -4,6 +4,7 @@ import { DatabaseSchema } from '@onestop/platform';
 import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
 import { AddPendingSignatureRequest1764300000000 } from './migrations/1764300000000-AddPendingSignatureRequest';
 import { CreateRoutingTables1764100000000 } from './migrations/1764100000000-CreateRoutingTables';
+import { AddWorkItemSearchIndexes1766400000000 } from './migrations/1766400000000-AddWorkItemSearchIndexes';
 
 /** The routing database: its entities and, in order, the migrations that build it. */
 export const routingSchema: DatabaseSchema = {
@@ -15,5 +16,6 @@ export const routingSchema: DatabaseSchema = {
     CreateRoutingTables1764100000000,
     AddPendingSignatureRequest1764300000000,
     CreateCalendarCorrections1765470000000,
+    AddWorkItemSearchIndexes1766400000000,
   ],
 };

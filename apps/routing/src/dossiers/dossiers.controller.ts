@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, ProblemResponses, Roles } from '@onestop/platform';
+import { CurrentPrincipal, invalidRequest, Principal, ProblemResponse, ProblemResponses, Roles } from '@onestop/platform';
 import { DossierAccess } from './dossier-access';
 import { DossierActionsService } from './dossier-actions.service';
 import { DossierActionDto, WorkItemsQueryDto } from './dto/dossier-action.dto';
@@ -25,8 +25,14 @@ export class DossiersController {
 
   @Get('work-items')
   @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
-  @ApiOperation({ summary: "The work queue of the caller's unit (the province's for province roles), most urgent first, a page at a time" })
+  @ApiOperation({
+    summary: "The work queue of the caller's unit (the province's for province roles), most urgent first, a page at a time",
+    description:
+      "Ordered by due date (dossiers without one last), then id. With view=received, a desk officer's list of the dossiers received at the desk, whichever unit processes them. Filters combine; keep them the same when passing nextCursor.",
+  })
   @ApiOkResponse({ type: WorkItemPageDto })
+  @ProblemResponse(400, 'A filter, the limit or the cursor is malformed; `errors` names the parameter')
+  @ProblemResponse(403, 'The caller has no officer or province role, or asked for view=received without being a desk officer of a unit (`errors` names `view`)')
   async list(@Query() query: WorkItemsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.workItems.list(principal, query);
   }

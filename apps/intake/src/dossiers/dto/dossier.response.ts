@@ -113,6 +113,9 @@ export class DossierDto extends DossierReceiptDto {
 export class DossierListDto {
   @ApiProperty({ type: [DossierDto] })
   items!: DossierDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'the cursor of the next page; null on the last' })
+  nextCursor!: string | null;
 }
 
 class PublicStepDto {

@@ -32,7 +32,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Find the dossiers of a citizen ID number (blind index), within the caller's jurisdiction */
+        /**
+         * The caller's dossiers, or a citizen's found by ID number, a page at a time
+         * @description Without citizenId, the caller's own list, oldest filing first: a desk officer's, the dossiers filed at the desk (status=1: the online filings waiting to be received); a specialist's or unit leader's, those the unit processes; a province role's, the province's. With citizenId, that citizen's dossiers (blind index) that the caller may read, newest first. Filters combine; keep them the same when passing nextCursor.
+         */
         get: operations["DossiersController_find"];
         put?: never;
         /** File a dossier at any receiving unit of the province */
@@ -407,6 +410,8 @@ export type components = {
         };
         DossierListDto: {
             items: components["schemas"]["DossierDto"][];
+            /** @description the cursor of the next page; null on the last */
+            nextCursor: string | null;
         };
         DossierReceiptDto: {
             /** Format: date */
@@ -762,7 +767,15 @@ export interface operations {
     };
     DossiersController_find: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a 12-digit citizen identity number: that citizen's dossiers within the caller's reach, newest first. Left out: the caller's own list, oldest first */
+                citizenId?: string;
+                /** @description nextCursor of the previous page, with the same filters */
+                cursor?: string;
+                limit?: number;
+                /** @description national status code; 1 = filed online, waiting for the desk to receive it */
+                status?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -777,7 +790,7 @@ export interface operations {
                     "application/json": components["schemas"]["DossierListDto"];
                 };
             };
-            /** @description The request is malformed; `errors` names the fields */
+            /** @description A filter, the limit or the cursor is malformed; `errors` names the parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -795,7 +808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller has no role that may do this */
+            /** @description The caller has no officer role of a unit, nor a province role with its province */
             403: {
                 headers: {
                     [name: string]: unknown;

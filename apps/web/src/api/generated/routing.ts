@@ -96,7 +96,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The work queue of the caller's unit (the province's for province roles), most urgent first, a page at a time */
+        /**
+         * The work queue of the caller's unit (the province's for province roles), most urgent first, a page at a time
+         * @description Ordered by due date (dossiers without one last), then id. With view=received, a desk officer's list of the dossiers received at the desk, whichever unit processes them. Filters combine; keep them the same when passing nextCursor.
+         */
         get: operations["DossiersController_list"];
         put?: never;
         post?: never;
@@ -677,15 +680,19 @@ export interface operations {
     DossiersController_list: {
         parameters: {
             query?: {
-                /** @description only those assigned to the caller */
-                assignee?: string;
-                /** @description nextCursor of the previous page */
+                /** @description me: only the dossiers assigned to the caller */
+                assignee?: "me";
+                /** @description a dossier code as typed at the desk, in any case: a whole code finds that dossier, 6 or more first characters every code they start */
+                code?: string;
+                /** @description nextCursor of the previous page, with the same filters */
                 cursor?: string;
                 /** @description only dossiers due before this instant */
                 dueBefore?: string;
                 limit?: number;
                 /** @description national status code */
                 status?: number;
+                /** @description received: the dossiers received at the caller's desk, whichever unit processes them (supplements to take in, 5; results to hand over, 9); for desk officers only, 403 for other roles. Left out: the queue of the unit processing them */
+                view?: "received";
             };
             header?: never;
             path?: never;
@@ -701,7 +708,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkItemPageDto"];
                 };
             };
-            /** @description The request is malformed; `errors` names the fields */
+            /** @description A filter, the limit or the cursor is malformed; `errors` names the parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -719,7 +726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller has no role that may do this */
+            /** @description The caller has no officer or province role, or asked for view=received without being a desk officer of a unit (`errors` names `view`) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -93,10 +93,7 @@ describe('the workbench in a browser', () => {
     await checkScreen(desk, 'counter-filing-filled');
     await desk.getByRole('button', { name: 'Tiếp nhận và in biên nhận' }).click();
 
-    await desk.waitForURL(/\/quay\/bien-nhan\//).catch(async (error: unknown) => {
-      await desk.screenshot({ path: '/tmp/after-submit.png', fullPage: true });
-      throw error;
-    });
+    await desk.waitForURL(/\/quay\/bien-nhan\//);
     code = (await desk.locator('.receipt-code').textContent())!.trim();
     expect(code).toMatch(/^19753-\d{6}-\d{4}$/);
     await desk.getByText('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ').waitFor();
@@ -133,7 +130,9 @@ describe('the workbench in a browser', () => {
     await leader.getByText('Đã có kết quả').first().waitFor({ timeout: 90_000 });
     await checkScreen(leader, 'dossier-signed');
 
-    const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByRole('button', { name: 'Tải kết quả đã ký (PDF)' }).click()]);
+    const downloadButton = leader.getByRole('button', { name: 'Tải kết quả đã ký (PDF)' });
+    await downloadButton.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([leader.waitForEvent('download'), downloadButton.click()]);
     const file = join(downloads, `${code}.pdf`);
     await download.saveAs(file);
     expect(download.suggestedFilename()).toBe(`${code}.pdf`);

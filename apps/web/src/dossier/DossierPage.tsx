@@ -181,7 +181,9 @@ function SignedResult({ code, history }: { code: string; history: HistoryEntry[]
       const link = document.createElement('a');
       link.href = URL.createObjectURL(pdf);
       link.download = `${code}.pdf`;
+      document.body.append(link);
       link.click();
+      link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
       setError(null);
     } catch (failure) {

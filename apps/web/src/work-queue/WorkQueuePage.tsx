@@ -1,5 +1,5 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Input, Segmented, Select, Space, Spin, Tag } from 'antd';
+import { Button, Empty, Flex, Input, Segmented, Select, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
 import { useProcedureName } from '../reference/queries';
 import { formatDate, formatDateTime, ZONE } from '../ui/format';
+import { Pill } from '../ui/Pill';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusTag } from '../ui/StatusTag';
 import { urgencyOf } from './deadline';
@@ -139,8 +140,8 @@ function DueCell({ dueAt }: { dueAt: string | null }) {
   return (
     <Space size={4} wrap>
       <span>{formatDateTime(dueAt)}</span>
-      {urgency === 'overdue' && <Tag color="red">{t('queue.overdue')}</Tag>}
-      {urgency === 'due-soon' && <Tag color="orange">{t('queue.dueSoon')}</Tag>}
+      {urgency === 'overdue' && <Pill tone="red">{t('queue.overdue')}</Pill>}
+      {urgency === 'due-soon' && <Pill tone="orange">{t('queue.dueSoon')}</Pill>}
     </Space>
   );
 }

@@ -31,7 +31,12 @@ export function useWorkItem(id: string) {
 }
 
 export function useDossierHistory(id: string) {
-  return useQuery({ queryKey: ['work-item', id, 'history'], queryFn: () => unwrap(api.routing.GET('/api/v1/dossiers/{id}/history', { params: { path: { id } } })).then((history) => history.items) });
+  // Refreshed with the dossier: steps taken by the services (a signature) appear without reloading.
+  return useQuery({
+    queryKey: ['work-item', id, 'history'],
+    queryFn: () => unwrap(api.routing.GET('/api/v1/dossiers/{id}/history', { params: { path: { id } } })).then((history) => history.items),
+    refetchInterval: 10_000,
+  });
 }
 
 /** An action on the dossier at the version the officer read; the dossier and the queues are read again after it, whatever the answer. */

@@ -123,7 +123,7 @@ describe("every service's OpenAPI document", () => {
     const update = process.env['UPDATE_API_CLIENTS'] === '1';
     const drifted: string[] = [];
     for (const [service, { url }] of running) {
-      const types = await typesOf(await (await fetch(`${url}/docs-json`)).json());
+      const types = await typesOf((await (await fetch(`${url}/docs-json`)).json()) as object);
       if (compareOrWrite(service, types, update)) drifted.push(service);
     }
     expect(drifted).toEqual([]);

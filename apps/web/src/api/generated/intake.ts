@@ -4,6 +4,23 @@
  */
 
 export type paths = {
+    "/api/v1/administrative-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A province's communes and wards in force today, and the service points that receive dossiers for them */
+        get: operations["AdministrativeUnitsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/{year}": {
         parameters: {
             query?: never;
@@ -349,6 +366,19 @@ export type components = {
              */
             counter: string;
         };
+        CommuneDto: {
+            /** @example 19753 */
+            code: string;
+            /**
+             * @description ward, commune or special administrative zone; null where the reference data does not say
+             * @enum {string|null}
+             */
+            kind: "ward" | "commune" | "special-zone" | null;
+            /** @example Phường Phú Xuân */
+            name: string;
+            /** @example Phu Xuan Ward */
+            nameEn: string;
+        };
         DayNameDto: {
             /** @example Lunar New Year */
             en: string;
@@ -547,6 +577,21 @@ export type components = {
             /** @example 1 */
             version: number;
         };
+        ProvinceDto: {
+            /** @example 46 */
+            code: string;
+            /** @example Thành phố Huế */
+            name: string;
+            /** @example Hue City */
+            nameEn: string;
+        };
+        ProvinceUnitsDto: {
+            /** @description the communes, wards and special zones in force today, in the order of their official codes */
+            communes: components["schemas"]["CommuneDto"][];
+            province: components["schemas"]["ProvinceDto"];
+            /** @description the service points open today that receive dossiers for those communes */
+            servicePoints: components["schemas"]["ServicePointDto"][];
+        };
         PublicStatusDto: {
             /** Format: date */
             appointmentDate: string | null;
@@ -587,6 +632,19 @@ export type components = {
              */
             display: string;
             number: number;
+        };
+        ServicePointDto: {
+            /** @example 19753.BD1 */
+            code: string;
+            /** @example Điểm phục vụ Bưu điện Phú Xuân */
+            name: string;
+            /** @example Phu Xuan post office service point */
+            nameEn: string;
+            /**
+             * @description the commune or ward the service point receives dossiers for
+             * @example 19753
+             */
+            parentCode: string;
         };
         TicketStatusDto: {
             /** Format: date-time */
@@ -636,6 +694,55 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    AdministrativeUnitsController_list: {
+        parameters: {
+            query: {
+                /** @description the province's two-digit code */
+                province: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceUnitsDto"];
+                };
+            };
+            /** @description `province` is missing or not a two-digit code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No province has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CalendarController_get: {
         parameters: {
             query?: {

@@ -3,6 +3,7 @@ import { EventDataModule } from '@onestop/messaging';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { ApologyHandler } from './apology.handler';
+import { AppointmentQuoteController } from './appointment-quote.controller';
 import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
 import { FileDossierService } from './file-dossier.service';
@@ -10,7 +11,7 @@ import { RoutedHandler, StatusChangedHandler } from './processing-updates.handle
 
 @Module({
   imports: [ProceduresModule, EventDataModule],
-  controllers: [DossiersController],
+  controllers: [DossiersController, AppointmentQuoteController],
   providers: [FileDossierService, DossiersService, CitizenIdCipher, StatusChangedHandler, RoutedHandler, ApologyHandler],
 })
 export class DossiersModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CalendarStore, localDateOf } from '@onestop/calendar';
 import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
 import { EventDataKeys, OutboxWriter, requestOrigin } from '@onestop/messaging';
-import { Clock, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
+import { Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { AdministrativeUnit, AdministrativeUnits, ProcedureDefinition } from '@onestop/reference-data';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,11 +15,18 @@ import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
 import { FileDossierDto } from './dto/file-dossier.dto';
 import { intakeOutcome, missingDocuments } from './intake-outcome';
 import { recordPublicSteps } from './public-history';
+import { ReceptionSchedule, receptionSchedule } from './reception-schedule';
 
 export interface FiledDossier {
   dossier: DossierRecord;
   /** True when an earlier request with the same Idempotency-Key created it. */
   replayed: boolean;
+}
+
+export interface AppointmentQuote extends ReceptionSchedule {
+  procedure: ProcedureDefinition;
+  receivingUnitCode: string;
+  receivedAt: Date;
 }
 
 interface Resolved {
@@ -65,10 +72,8 @@ export class FileDossierService {
     const now = this.clock.now();
     const { procedure, receivingUnit } = await this.resolve(command, localDateOf(now));
     const outcome = intakeOutcome(command.channel, missingDocuments(procedure, command.documents), command.acceptIncomplete?.reason ?? null);
-    // The dossier's deadlines run on its province's calendar: the receiving unit's, which is also the matter's.
-    const calendar = await this.calendars.calendar(receivingUnit.provinceCode!);
     const received = outcome.status === DOSSIER_STATUS.received;
-    const dueAt = received ? calendar.deadline(now, procedure.processingTime) : null;
+    const schedule = received ? await this.schedule(procedure, receivingUnit, now) : null;
     const index = this.cipher.blindIndex(command.applicant.citizenId);
 
     return this.dataSource.transaction(async (tx) => {
@@ -108,9 +113,9 @@ export class FileDossierService {
           requestHash,
           now,
           received ? now : null,
-          received ? calendar.countingStart(now) : null,
-          dueAt,
-          dueAt ? localDateOf(dueAt) : null,
+          schedule?.countingFrom ?? null,
+          schedule?.dueAt ?? null,
+          schedule?.appointmentDate ?? null,
         ],
       );
       const dossier = rows[0];
@@ -136,15 +141,37 @@ export class FileDossierService {
     return { dossier: rows[0], replayed: true };
   }
 
+  /**
+   * What a counter filing of the procedure received at the desk now would be given: the fee of the
+   * version in force and the schedule a filing computes, at the same instant of the same clock.
+   */
+  async quote(procedureCode: string, receivingUnitCode: string, principal: Principal): Promise<AppointmentQuote> {
+    checkOwnDesk(receivingUnitCode, principal);
+    const now = this.clock.now();
+    const today = localDateOf(now);
+    const procedure = await this.procedures.inForce(procedureCode, today);
+    if (!procedure) {
+      throw new ProblemException(404, 'No such procedure', {
+        detail: `no procedure ${procedureCode} is in force`,
+        errors: [{ field: 'code', message: `no procedure ${procedureCode} is in force` }],
+      });
+    }
+    const receivingUnit = await this.units.receivingUnit(receivingUnitCode, today);
+    if (!receivingUnit) throw invalidRequest([{ field: 'receivingUnitCode', message: `${receivingUnitCode} is not a receiving unit open today` }]);
+    const schedule = await this.schedule(procedure, receivingUnit, now);
+    return { procedure, receivingUnitCode: receivingUnit.code, receivedAt: now, ...schedule };
+  }
+
+  /** The dossier's deadlines run on its province's calendar: the receiving unit's, which is also the matter's. */
+  private async schedule(procedure: ProcedureDefinition, receivingUnit: AdministrativeUnit, receivedAt: Date): Promise<ReceptionSchedule> {
+    const calendar = await this.calendars.calendar(receivingUnit.provinceCode!);
+    return receptionSchedule(calendar, receivedAt, procedure.processingTime);
+  }
+
   /** Citizens file online; desk officers file at their own desk, at the counter or from the post. */
   private checkChannel(command: FileDossierDto, principal: Principal): void {
     if (principal.roles.includes('desk-officer')) {
-      if (principal.unitCode !== command.receivingUnitCode) {
-        throw new ProblemException(403, 'Not your desk', {
-          detail: 'a desk officer files dossiers at the unit named in the token',
-          errors: [{ field: 'receivingUnitCode', message: `must be your own unit, ${principal.unitCode}` }],
-        });
-      }
+      checkOwnDesk(command.receivingUnitCode, principal);
       if (command.channel === 'online') throw unprocessable('channel', 'a desk files counter or postal dossiers; online ones come from citizens');
       return;
     }
@@ -192,6 +219,15 @@ export class FileDossierService {
 }
 
 const unprocessable = (field: string, message: string) => unprocessableRequest([{ field, message }]);
+
+/** A desk officer files, and is quoted, only at the unit named in the token. */
+function checkOwnDesk(receivingUnitCode: string, principal: Principal): void {
+  if (principal.unitCode === receivingUnitCode) return;
+  throw new ProblemException(403, 'Not your desk', {
+    detail: 'a desk officer files dossiers at the unit named in the token',
+    errors: [{ field: 'receivingUnitCode', message: `must be your own unit, ${principal.unitCode}` }],
+  });
+}
 
 function isIdempotencyConflict(error: unknown): boolean {
   return (error as { constraint?: string }).constraint === 'dossiers_idempotency';

@@ -162,6 +162,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/procedures/{code}/appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a counter filing of the procedure received at the caller's desk now would get: fee, processing time, appointment date and due time */
+        get: operations["AppointmentQuoteController_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/receiving-units/{unitCode}/calls": {
         parameters: {
             query?: never;
@@ -308,6 +325,43 @@ export type components = {
             email: string | null;
             name: string;
             phone: string;
+        };
+        AppointmentQuoteDto: {
+            /**
+             * Format: date
+             * @description the appointment date the receipt would state
+             * @example 2026-11-27
+             */
+            appointmentDate: string;
+            /**
+             * Format: date-time
+             * @description when the processing time would start: now, or the next shift when received after 15:00 or outside working hours
+             */
+            countingFrom: string;
+            /** Format: date-time */
+            dueAt: string;
+            fee: components["schemas"]["FeeDto"];
+            /** @example HKD-DANGKY */
+            procedureCode: string;
+            procedureName: components["schemas"]["BilingualTextDto"];
+            /**
+             * @description the version in force, which a filing now is received under
+             * @example 1
+             */
+            procedureVersion: number;
+            /** @description the procedure's processing time, in working days or working hours */
+            processingTime: components["schemas"]["ProcessingTimeDto"];
+            /**
+             * Format: date-time
+             * @description the instant quoted: now, on the clock filings are received by
+             */
+            quotedAt: string;
+            /** @example 19753.BD1 */
+            receivingUnitCode: string;
+        };
+        BilingualTextDto: {
+            en: string;
+            vi: string;
         };
         CalendarDayDto: {
             /**
@@ -477,6 +531,15 @@ export type components = {
             /** @description the legal text or notice */
             source?: string;
         };
+        FeeDto: {
+            /**
+             * @description in Vietnamese đồng; 0 when free
+             * @example 100000
+             */
+            amountVnd: number;
+            /** @description when the fee differs or is waived */
+            note?: components["schemas"]["BilingualTextDto"];
+        };
         FieldProblemSchema: {
             /**
              * @description the path of the field in the request
@@ -576,6 +639,12 @@ export type components = {
             code: string;
             /** @example 1 */
             version: number;
+        };
+        ProcessingTimeDto: {
+            /** @example 3 */
+            amount: number;
+            /** @enum {string} */
+            unit: "working-days" | "working-hours";
         };
         ProvinceDto: {
             /** @example 46 */
@@ -1486,6 +1555,76 @@ export interface operations {
                 };
             };
             /** @description Not found, or not within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AppointmentQuoteController_quote: {
+        parameters: {
+            query: {
+                /** @description the desk that would receive the filing: the caller's own unit */
+                receivingUnitCode: string;
+            };
+            header?: never;
+            path: {
+                /** @description the procedure */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentQuoteDto"];
+                };
+            };
+            /** @description `receivingUnitCode` is malformed, or not a receiving unit open today */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `receivingUnitCode` is not the caller's own desk */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No procedure with this `code` is in force */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -55,6 +55,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitCode}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's registered officers with their roles and open work items (the unit's leader or the province administrator) */
+        get: operations["OfficersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{unitCode}/officers/{subject}": {
         parameters: {
             query?: never;
@@ -214,6 +231,22 @@ export type components = {
             active: boolean;
             roles: ("desk-officer" | "specialist" | "unit-leader")[];
             subject: string;
+            /** @example 19753 */
+            unitCode: string;
+        };
+        UnitOfficerDto: {
+            active: boolean;
+            /**
+             * @description the open dossiers assigned to the officer (received, in processing, awaiting a supplement or fees)
+             * @example 3
+             */
+            openWorkItems: number;
+            roles: ("desk-officer" | "specialist" | "unit-leader")[];
+            subject: string;
+        };
+        UnitOfficersDto: {
+            /** @description active and inactive, by subject */
+            items: components["schemas"]["UnitOfficerDto"][];
             /** @example 19753 */
             unitCode: string;
         };
@@ -450,6 +483,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DossierHistoryDto"];
+                };
+            };
+            /** @description The request is malformed; `errors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller has no role that may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfficersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitOfficersDto"];
                 };
             };
             /** @description The request is malformed; `errors` names the fields */

@@ -35,7 +35,7 @@ export class AdministrativeUnitsController {
     if (province?.kind !== 'province') {
       throw new ProblemException(404, 'No such province', {
         detail: `no province ${query.province}`,
-        errors: [{ field: 'province', message: `${query.province} is not a province` }],
+        errors: [{ field: 'province', code: 'unknownReference', message: `${query.province} is not a province` }],
       });
     }
     const today = localDateOf(this.clock.now());

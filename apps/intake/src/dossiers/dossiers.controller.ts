@@ -34,7 +34,7 @@ export class DossiersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw invalidRequest([{ field: 'Idempotency-Key', message: 'must be 8 to 100 letters, digits, _ or -' }]);
+      throw invalidRequest([{ field: 'Idempotency-Key', code: 'matches', message: 'must be 8 to 100 letters, digits, _ or -', params: { pattern: IDEMPOTENCY_KEY.source } }]);
     }
     const { dossier, replayed } = await this.filing.file(command, principal, idempotencyKey ?? null);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
@@ -47,7 +47,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierListDto })
   async find(@Query('citizenId') citizenId: string | undefined, @CurrentPrincipal() principal: Principal) {
     const problem = citizenIdProblem(citizenId);
-    if (problem) throw invalidRequest([{ field: 'citizenId', message: problem }]);
+    if (problem) throw invalidRequest([{ field: 'citizenId', code: 'citizenIdNumber', message: problem }]);
     return { items: await this.dossiers.byCitizenId(citizenId!, principal) };
   }
 

@@ -76,7 +76,7 @@ export class DossiersService {
       const procedure = (await this.procedures.version(dossier.procedureCode, dossier.procedureVersion))!;
       const receive = decision.decision === 'receive';
       if (receive && dossier.missingDocuments.length > 0 && !decision.reason) {
-        throw unprocessableRequest([{ field: 'reason', message: `required to receive a dossier missing ${dossier.missingDocuments.join(', ')}` }]);
+        throw unprocessableRequest([{ field: 'reason', code: 'isNotEmpty', message: `required to receive a dossier missing ${dossier.missingDocuments.join(', ')}` }]);
       }
       const calendar = calendars.of(dossier.provinceCode);
       const schedule = receive ? receptionSchedule(calendar, now, procedure.processingTime) : null;

@@ -136,7 +136,7 @@ export class FileDossierService {
     );
     if (!rows[0]) return null;
     if (rows[0].requestHash !== requestHash) {
-      throw unprocessable('Idempotency-Key', 'was already used for a different dossier; use a new key for a new filing');
+      throw unprocessable('Idempotency-Key', 'alreadyUsed', 'was already used for a different dossier; use a new key for a new filing');
     }
     return { dossier: rows[0], replayed: true };
   }
@@ -153,11 +153,11 @@ export class FileDossierService {
     if (!procedure) {
       throw new ProblemException(404, 'No such procedure', {
         detail: `no procedure ${procedureCode} is in force`,
-        errors: [{ field: 'code', message: `no procedure ${procedureCode} is in force` }],
+        errors: [{ field: 'code', code: 'unknownReference', message: `no procedure ${procedureCode} is in force` }],
       });
     }
     const receivingUnit = await this.units.receivingUnit(receivingUnitCode, today);
-    if (!receivingUnit) throw invalidRequest([{ field: 'receivingUnitCode', message: `${receivingUnitCode} is not a receiving unit open today` }]);
+    if (!receivingUnit) throw invalidRequest([{ field: 'receivingUnitCode', code: 'unknownReference', message: `${receivingUnitCode} is not a receiving unit open today` }]);
     const schedule = await this.schedule(procedure, receivingUnit, now);
     return { procedure, receivingUnitCode: receivingUnit.code, receivedAt: now, ...schedule };
   }
@@ -172,36 +172,36 @@ export class FileDossierService {
   private checkChannel(command: FileDossierDto, principal: Principal): void {
     if (principal.roles.includes('desk-officer')) {
       checkOwnDesk(command.receivingUnitCode, principal);
-      if (command.channel === 'online') throw unprocessable('channel', 'a desk files counter or postal dossiers; online ones come from citizens');
+      if (command.channel === 'online') throw unprocessable('channel', 'notAllowed', 'a desk files counter or postal dossiers; online ones come from citizens');
       return;
     }
-    if (command.channel !== 'online') throw unprocessable('channel', 'citizens file online');
-    if (command.acceptIncomplete) throw unprocessable('acceptIncomplete', 'only a desk officer may accept an incomplete dossier');
+    if (command.channel !== 'online') throw unprocessable('channel', 'notAllowed', 'citizens file online');
+    if (command.acceptIncomplete) throw unprocessable('acceptIncomplete', 'notAllowed', 'only a desk officer may accept an incomplete dossier');
   }
 
   private async resolve(command: FileDossierDto, today: string): Promise<Resolved> {
     const procedure = await this.procedures.inForce(command.procedureCode, today);
-    if (!procedure) throw unprocessable('procedureCode', `no procedure ${command.procedureCode} is in force`);
+    if (!procedure) throw unprocessable('procedureCode', 'unknownReference', `no procedure ${command.procedureCode} is in force`);
     const receivingUnit = await this.units.receivingUnit(command.receivingUnitCode, today);
-    if (!receivingUnit) throw unprocessable('receivingUnitCode', `${command.receivingUnitCode} is not a receiving unit open today`);
+    if (!receivingUnit) throw unprocessable('receivingUnitCode', 'unknownReference', `${command.receivingUnitCode} is not a receiving unit open today`);
     const home = await this.units.current(command.applicant.address.communeCode, today);
-    if (home?.kind !== 'commune') throw unprocessable('applicant.address.communeCode', `${command.applicant.address.communeCode} is not a commune or ward in force`);
+    if (home?.kind !== 'commune') throw unprocessable('applicant.address.communeCode', 'unknownReference', `${command.applicant.address.communeCode} is not a commune or ward in force`);
     let subjectProvince = home.provinceCode;
     if (command.subjectCommuneCode != null) {
       const subject = await this.units.current(command.subjectCommuneCode, today);
-      if (subject?.kind !== 'commune') throw unprocessable('subjectCommuneCode', `${command.subjectCommuneCode} is not a commune or ward in force`);
+      if (subject?.kind !== 'commune') throw unprocessable('subjectCommuneCode', 'unknownReference', `${command.subjectCommuneCode} is not a commune or ward in force`);
       subjectProvince = subject.provinceCode;
     }
     if (subjectProvince !== receivingUnit.provinceCode) {
       const field = command.subjectCommuneCode != null ? 'subjectCommuneCode' : 'applicant.address.communeCode';
       throw unprocessableRequest([
-        { field, message: `the matter belongs to province ${subjectProvince}` },
-        { field: 'receivingUnitCode', message: `belongs to province ${receivingUnit.provinceCode}; a province's units receive only its own matters` },
+        { field, code: 'otherProvince', message: `the matter belongs to province ${subjectProvince}`, params: { provinceCode: subjectProvince } },
+        { field: 'receivingUnitCode', code: 'otherProvince', params: { provinceCode: receivingUnit.provinceCode }, message: `belongs to province ${receivingUnit.provinceCode}; a province's units receive only its own matters` },
       ]);
     }
     const known = new Set(procedure.requiredDocuments.map((document) => document.type));
     command.documents.forEach((document, index) => {
-      if (!known.has(document.type)) throw unprocessable(`documents.${index}.type`, `${document.type} is not a document of procedure ${procedure.code}`);
+      if (!known.has(document.type)) throw unprocessable(`documents.${index}.type`, 'unknownReference', `${document.type} is not a document of procedure ${procedure.code}`);
     });
     return { procedure, receivingUnit };
   }
@@ -218,14 +218,14 @@ export class FileDossierService {
   }
 }
 
-const unprocessable = (field: string, message: string) => unprocessableRequest([{ field, message }]);
+const unprocessable = (field: string, code: string, message: string) => unprocessableRequest([{ field, code, message }]);
 
 /** A desk officer files, and is quoted, only at the unit named in the token. */
 function checkOwnDesk(receivingUnitCode: string, principal: Principal): void {
   if (principal.unitCode === receivingUnitCode) return;
   throw new ProblemException(403, 'Not your desk', {
     detail: 'a desk officer files dossiers at the unit named in the token',
-    errors: [{ field: 'receivingUnitCode', message: `must be your own unit, ${principal.unitCode}` }],
+    errors: [{ field: 'receivingUnitCode', code: 'notOwnUnit', message: `must be your own unit, ${principal.unitCode}`, params: { unitCode: principal.unitCode } }],
   });
 }
 

@@ -197,7 +197,7 @@ describe('deadline clocks on simulated time', () => {
     expect(new Set(bad.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['reason', 'newAppointmentDate', 'extra']));
     const reason = 'Cần xác minh thêm địa điểm kinh doanh';
     const saturday = await request(monitoringUrl()).post(url).auth(tokens.leader, { type: 'bearer' }).send({ reason, newAppointmentDate: '2026-09-12' }).expect(400);
-    expect(saturday.body.errors).toEqual([{ field: 'newAppointmentDate', message: 'must be a working day' }]);
+    expect(saturday.body.errors).toEqual([{ field: 'newAppointmentDate', code: 'workingDay', message: 'must be a working day' }]);
     await request(monitoringUrl()).post(url).auth(tokens.leader, { type: 'bearer' }).send({ reason, newAppointmentDate: '2026-09-07' }).expect(400);
     for (const impossible of ['2026-02-30', '9999-12-31']) {
       const refused = await request(monitoringUrl()).post(url).auth(tokens.leader, { type: 'bearer' }).send({ reason, newAppointmentDate: impossible }).expect(400);

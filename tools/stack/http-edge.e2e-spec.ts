@@ -116,10 +116,10 @@ describe('the HTTP edge of every service', () => {
   it('names the field holding a NUL character, in the body or the path', async () => {
     const nul = await postAction(JSON.stringify({ version: 1, action: 'stop', reason: 'Thiếu hồ sơ\u0000' }));
     expect(nul.status).toBe(400);
-    expect(((await nul.json()) as { errors: unknown }).errors).toEqual([{ field: 'reason', message: 'must not contain a NUL character' }]);
+    expect(((await nul.json()) as { errors: unknown }).errors).toEqual([{ field: 'reason', code: 'containsNul', message: 'must not contain a NUL character' }]);
     const lookup = await fetch(`${running.get('intake')!.url}/api/v1/dossiers/19753-261130-0001%00/status?phone=1234`);
     expect(lookup.status).toBe(400);
-    expect(((await lookup.json()) as { errors: unknown }).errors).toEqual([{ field: 'path', message: 'must not contain a NUL character' }]);
+    expect(((await lookup.json()) as { errors: unknown }).errors).toEqual([{ field: 'path', code: 'containsNul', message: 'must not contain a NUL character' }]);
   });
 
   it('answers every case with a 4xx problem+json or a success, never a 5xx', async () => {

@@ -91,8 +91,8 @@ describe("the seed users' workbench", () => {
 
     expect(await officersOf(THUY_XUAN, tokens.leader)).toEqual(
       [
-        { subject: specialist.id, unitCode: THUY_XUAN, roles: ['specialist'], active: true },
-        { subject: leader.id, unitCode: THUY_XUAN, roles: ['unit-leader'], active: true },
+        { subject: specialist.id, roles: ['specialist'], active: true, openWorkItems: 0 },
+        { subject: leader.id, roles: ['unit-leader'], active: true, openWorkItems: 0 },
       ].sort((a, b) => a.subject.localeCompare(b.subject)),
     );
     expect((await officersOf(PHU_XUAN, tokens.leaderPhuXuan)).map((officer: { subject: string }) => officer.subject).sort()).toEqual(

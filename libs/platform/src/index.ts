@@ -22,6 +22,7 @@ export * from './lib/database/database';
 export * from './lib/errors/problem-details.filter';
 export * from './lib/errors/problem.exception';
 export * from './lib/errors/validation';
+export * from './lib/errors/zod-problems';
 export * from './lib/health/readiness-check';
 export * from './lib/logging/correlation';
 export * from './lib/logging/mask';

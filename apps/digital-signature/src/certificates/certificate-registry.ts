@@ -45,17 +45,17 @@ export class CertificateRegistry {
     try {
       chain = Certificate.parsePemChain(body.chainPem);
     } catch (error) {
-      if (error instanceof CertificateFormatError) throw invalidRequest([{ field: 'chainPem', message: error.message }]);
+      if (error instanceof CertificateFormatError) throw invalidRequest([{ field: 'chainPem', code: 'invalidFormat', message: error.message }]);
       throw error;
     }
     // An administrator binds certificates to the units of his own province only.
     const unit = await this.units.find(body.unitCode);
     if (!unit || unit.kind === 'province' || unit.provinceCode !== principal.provinceCode) {
-      throw unprocessableRequest([{ field: 'unitCode', message: `is not a unit of your province, ${principal.provinceCode ?? 'none'}` }]);
+      throw unprocessableRequest([{ field: 'unitCode', code: 'notOwnProvince', message: `is not a unit of your province, ${principal.provinceCode ?? 'none'}` }]);
     }
     const [leaf] = chain;
     const now = this.clock.now();
-    const refuse = (message: string) => unprocessableRequest([{ field: 'chainPem', message }]);
+    const refuse = (message: string) => unprocessableRequest([{ field: 'chainPem', code: 'certificateRefused', message }]);
     if (leaf.isCa || !leaf.mayCreateSignatures) throw refuse('the first certificate is not one that may sign documents (basic constraints, key usage)');
     if (now > leaf.notAfter) throw refuse(`the certificate expired on ${leaf.notAfter.toISOString()}`);
     if (now < leaf.notBefore) throw refuse(`the certificate is valid only from ${leaf.notBefore.toISOString()}`);
@@ -85,11 +85,11 @@ export class CertificateRegistry {
     try {
       key = createPrivateKey({ key: pem, format: 'pem' });
     } catch {
-      throw invalidRequest([{ field: 'privateKeyPem', message: 'is not an unencrypted PEM private key' }]);
+      throw invalidRequest([{ field: 'privateKeyPem', code: 'invalidFormat', message: 'is not an unencrypted PEM private key' }]);
     }
     const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'der' });
     if (!spki(createPublicKey(key)).equals(spki(leaf.native.publicKey))) {
-      throw unprocessableRequest([{ field: 'privateKeyPem', message: "does not match the certificate's public key" }]);
+      throw unprocessableRequest([{ field: 'privateKeyPem', code: 'keyMismatch', message: "does not match the certificate's public key" }]);
     }
     return protectPrivateKey(this.keyEncryptionKeys, key);
   }

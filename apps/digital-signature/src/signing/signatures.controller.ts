@@ -25,8 +25,8 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => notFound('such resource
  * reports as SignatureFailed); anything else stays a server error.
  */
 function asProblem(error: unknown): never {
-  if (error instanceof PdfFormatError) throw unprocessableRequest([{ field: 'document', message: error.message }]);
-  if (error instanceof SignatureValueError) throw unprocessableRequest([{ field: 'signatures.0', message: error.message }]);
+  if (error instanceof PdfFormatError) throw unprocessableRequest([{ field: 'document', code: 'invalidFormat', message: error.message }]);
+  if (error instanceof SignatureValueError) throw unprocessableRequest([{ field: 'signatures.0', code: 'invalidFormat', message: error.message }]);
   if (error instanceof TimeStampError) throw new ProblemException(503, 'Time-stamping unavailable', { detail: error.message });
   if (error instanceof PadesError) throw new ProblemException(409, 'Signature refused', { detail: error.message });
   throw error;
@@ -147,9 +147,9 @@ export class SignaturesController {
   /** The document to sign and the context, from exactly one of document, documentId or requestId. */
   private async resolve(tx: EntityManager, body: PrepareDto, principal: Principal): Promise<{ pdf: Buffer; context: SigningContext }> {
     const given = (['document', 'documentId', 'requestId'] as const).filter((field) => body[field] !== undefined);
-    if (given.length !== 1) throw invalidRequest([{ field: 'document', message: 'give exactly one of document, documentId and requestId' }]);
+    if (given.length !== 1) throw invalidRequest([{ field: 'document', code: 'exactlyOne', message: 'give exactly one of document, documentId and requestId', params: { of: ['document', 'documentId', 'requestId'] } }]);
     const certificate = await this.registry.find(body.certificateId, tx);
-    if (!certificate || !isOwnCertificate(certificate, principal)) throw unprocessableRequest([{ field: 'certificateId', message: 'is not a certificate registered to you' }]);
+    if (!certificate || !isOwnCertificate(certificate, principal)) throw unprocessableRequest([{ field: 'certificateId', code: 'notYours', message: 'is not a certificate registered to you' }]);
     let source: StoredDocument | null = null;
     let requestId: string | null = null;
     if (body.requestId) {
@@ -158,7 +158,7 @@ export class SignaturesController {
       requestId = request.id;
     } else if (body.documentId) {
       source = await findDocument(tx, body.documentId);
-      if (!source || !mayRead(principal, source)) throw unprocessableRequest([{ field: 'documentId', message: 'is not a document you may read' }]);
+      if (!source || !mayRead(principal, source)) throw unprocessableRequest([{ field: 'documentId', code: 'notYours', message: 'is not a document you may read' }]);
     }
     // The PDF itself is checked where the signature is made (PdfFormatError, 422 on `document`).
     const pdf = source?.content ?? Buffer.from(body.document!, 'base64');

@@ -24,11 +24,11 @@ export class VerificationsController {
   @ProblemResponses(413, 415, 422)
   async verifyUpload(@Req() request: Request) {
     if (!request.is('application/pdf')) throw new ProblemException(415, 'Unsupported media type', { detail: 'send the PDF itself as application/pdf' });
-    if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw invalidRequest([{ field: 'body', message: 'is empty: send the PDF' }]);
+    if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw invalidRequest([{ field: 'body', code: 'isNotEmpty', message: 'is empty: send the PDF' }]);
     try {
       return await this.verification.verify(request.body);
     } catch (error) {
-      if (error instanceof PdfFormatError) throw unprocessableRequest([{ field: 'body', message: error.message }]);
+      if (error instanceof PdfFormatError) throw unprocessableRequest([{ field: 'body', code: 'invalidFormat', message: error.message }]);
       throw error;
     }
   }

@@ -4,6 +4,7 @@ import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { CalendarModule } from '@onestop/calendar';
 import { Clock, PlatformModule } from '@onestop/platform';
 import { ReferenceDataModule } from '@onestop/reference-data';
+import { AdministrativeUnitsModule } from '../administrative-units/administrative-units.module';
 import { CalendarController } from '../calendar/calendar.controller';
 import { intakeSchema } from '../database/schema';
 import { DossiersModule } from '../dossiers/dossiers.module';
@@ -21,6 +22,7 @@ export class AppModule {
         MessagingModule.forRoot({ service: 'intake', registry: createEventRegistry() }),
         ReferenceDataModule,
         CalendarModule,
+        AdministrativeUnitsModule,
         ProceduresModule,
         DossiersModule,
         QueueTicketsModule,

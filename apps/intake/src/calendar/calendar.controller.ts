@@ -95,7 +95,7 @@ export interface CalendarYearView {
 
 function parseYear(value: string): number {
   const year = Number(value);
-  if (!/^\d{4}$/.test(value) || year < 2000 || year > 2100) throw invalidRequest([{ field: 'year', message: 'must be a year from 2000 to 2100' }]);
+  if (!/^\d{4}$/.test(value) || year < 2000 || year > 2100) throw invalidRequest([{ field: 'year', code: 'isInt', message: 'must be a year from 2000 to 2100', params: { min: 2000, max: 2100 } }]);
   return year;
 }
 
@@ -147,7 +147,7 @@ export class CalendarController {
     body.days.forEach((day, index) => {
       // A null or a number in the list is calendarCorrectionProblems' to name; only a day's date is read here.
       const date = day !== null && typeof day === 'object' ? (day as { date?: unknown }).date : undefined;
-      if (typeof date === 'string' && !date.startsWith(`${parsed}-`)) problems.push({ field: `days.${index}.date`, message: `is not in ${parsed}` });
+      if (typeof date === 'string' && !date.startsWith(`${parsed}-`)) problems.push({ field: `days.${index}.date`, code: 'notInYear', message: `is not in ${parsed}`, params: { year: parsed } });
     });
     if (problems.length) throw invalidRequest(problems);
     const days = body.days as CalendarDay[];
@@ -170,7 +170,7 @@ export class CalendarController {
   private async checkProvince(provinceCode: string, field: string | null): Promise<void> {
     const unit = await this.units.find(provinceCode);
     if (unit?.kind === 'province') return;
-    if (field) throw invalidRequest([{ field, message: `${provinceCode} is not a province` }]);
+    if (field) throw invalidRequest([{ field, code: 'unknownReference', message: `${provinceCode} is not a province` }]);
     throw new ProblemException(403, 'Not allowed', { detail: `the token names province ${provinceCode}, which is not a province` });
   }
 }

@@ -21,5 +21,5 @@ export function decodeFilingCursor(cursor: string | undefined): FilingPosition |
   } catch {
     // falls through to the refusal
   }
-  throw invalidRequest([{ field: 'cursor', message: 'must be the nextCursor of a previous page' }]);
+  throw invalidRequest([{ field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' }]);
 }

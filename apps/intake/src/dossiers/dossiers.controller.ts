@@ -36,7 +36,7 @@ export class DossiersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw invalidRequest([{ field: 'Idempotency-Key', message: 'must be 8 to 100 letters, digits, _ or -' }]);
+      throw invalidRequest([{ field: 'Idempotency-Key', code: 'matches', message: 'must be 8 to 100 letters, digits, _ or -', params: { pattern: IDEMPOTENCY_KEY.source } }]);
     }
     const { dossier, replayed } = await this.filing.file(command, principal, idempotencyKey ?? null);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');

@@ -3,6 +3,7 @@ import { EventDataModule } from '@onestop/messaging';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { ApologyHandler } from './apology.handler';
+import { AppointmentQuoteController } from './appointment-quote.controller';
 import { DossierListService } from './dossier-list.service';
 import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
@@ -11,7 +12,7 @@ import { RoutedHandler, StatusChangedHandler } from './processing-updates.handle
 
 @Module({
   imports: [ProceduresModule, EventDataModule],
-  controllers: [DossiersController],
+  controllers: [DossiersController, AppointmentQuoteController],
   providers: [FileDossierService, DossiersService, DossierListService, CitizenIdCipher, StatusChangedHandler, RoutedHandler, ApologyHandler],
 })
 export class DossiersModule {}

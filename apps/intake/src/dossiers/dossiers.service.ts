@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarStore, localDateOf } from '@onestop/calendar';
+import { CalendarStore } from '@onestop/calendar';
 import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
 import { EventDataKeys, OutboxWriter, requestOrigin } from '@onestop/messaging';
 import { Clock, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
@@ -12,6 +12,7 @@ import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
 import { officerView, PublicStep, receiptView } from './dossier-views';
 import { IntakeDecisionDto, WithdrawalDto } from './dto/intake-decision.dto';
 import { recordPublicSteps } from './public-history';
+import { receptionSchedule } from './reception-schedule';
 
 const notFound = (code: string) => new ProblemException(404, 'No such dossier', { detail: `no dossier ${code} that you may see` });
 
@@ -60,10 +61,10 @@ export class DossiersService {
       const procedure = (await this.procedures.version(dossier.procedureCode, dossier.procedureVersion))!;
       const receive = decision.decision === 'receive';
       if (receive && dossier.missingDocuments.length > 0 && !decision.reason) {
-        throw unprocessableRequest([{ field: 'reason', message: `required to receive a dossier missing ${dossier.missingDocuments.join(', ')}` }]);
+        throw unprocessableRequest([{ field: 'reason', code: 'isNotEmpty', message: `required to receive a dossier missing ${dossier.missingDocuments.join(', ')}` }]);
       }
       const calendar = calendars.of(dossier.provinceCode);
-      const dueAt = receive ? calendar.deadline(now, procedure.processingTime) : null;
+      const schedule = receive ? receptionSchedule(calendar, now, procedure.processingTime) : null;
       const [updated]: [DossierRecord[], number] = await tx.query(
         `UPDATE dossiers SET status = $2, intake_note = $3, received_at = $4, counting_from = $5, due_at = $6, appointment_date = $7,
            version = version + 1, updated_at = $8 WHERE id = $1 RETURNING ${DOSSIER_COLUMNS}`,
@@ -72,9 +73,9 @@ export class DossiersService {
           receive ? DOSSIER_STATUS.received : DOSSIER_STATUS.refusedAtIntake,
           decision.reason ?? null,
           receive ? now : null,
-          receive ? calendar.countingStart(now) : null,
-          dueAt,
-          dueAt ? localDateOf(dueAt) : null,
+          schedule?.countingFrom ?? null,
+          schedule?.dueAt ?? null,
+          schedule?.appointmentDate ?? null,
           now,
         ],
       );

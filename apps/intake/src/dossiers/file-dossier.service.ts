@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CalendarStore, localDateOf } from '@onestop/calendar';
 import { DOSSIER_STATUS, EventEnvelope } from '@onestop/contracts';
 import { EventDataKeys, OutboxWriter, requestOrigin } from '@onestop/messaging';
-import { Clock, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
+import { Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { AdministrativeUnit, AdministrativeUnits, ProcedureDefinition } from '@onestop/reference-data';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,11 +15,18 @@ import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
 import { FileDossierDto } from './dto/file-dossier.dto';
 import { intakeOutcome, missingDocuments } from './intake-outcome';
 import { recordPublicSteps } from './public-history';
+import { ReceptionSchedule, receptionSchedule } from './reception-schedule';
 
 export interface FiledDossier {
   dossier: DossierRecord;
   /** True when an earlier request with the same Idempotency-Key created it. */
   replayed: boolean;
+}
+
+export interface AppointmentQuote extends ReceptionSchedule {
+  procedure: ProcedureDefinition;
+  receivingUnitCode: string;
+  receivedAt: Date;
 }
 
 interface Resolved {
@@ -65,10 +72,8 @@ export class FileDossierService {
     const now = this.clock.now();
     const { procedure, receivingUnit } = await this.resolve(command, localDateOf(now));
     const outcome = intakeOutcome(command.channel, missingDocuments(procedure, command.documents), command.acceptIncomplete?.reason ?? null);
-    // The dossier's deadlines run on its province's calendar: the receiving unit's, which is also the matter's.
-    const calendar = await this.calendars.calendar(receivingUnit.provinceCode!);
     const received = outcome.status === DOSSIER_STATUS.received;
-    const dueAt = received ? calendar.deadline(now, procedure.processingTime) : null;
+    const schedule = received ? await this.schedule(procedure, receivingUnit, now) : null;
     const index = this.cipher.blindIndex(command.applicant.citizenId);
 
     return this.dataSource.transaction(async (tx) => {
@@ -108,9 +113,9 @@ export class FileDossierService {
           requestHash,
           now,
           received ? now : null,
-          received ? calendar.countingStart(now) : null,
-          dueAt,
-          dueAt ? localDateOf(dueAt) : null,
+          schedule?.countingFrom ?? null,
+          schedule?.dueAt ?? null,
+          schedule?.appointmentDate ?? null,
         ],
       );
       const dossier = rows[0];
@@ -131,50 +136,72 @@ export class FileDossierService {
     );
     if (!rows[0]) return null;
     if (rows[0].requestHash !== requestHash) {
-      throw unprocessable('Idempotency-Key', 'was already used for a different dossier; use a new key for a new filing');
+      throw unprocessable('Idempotency-Key', 'alreadyUsed', 'was already used for a different dossier; use a new key for a new filing');
     }
     return { dossier: rows[0], replayed: true };
+  }
+
+  /**
+   * What a counter filing of the procedure received at the desk now would be given: the fee of the
+   * version in force and the schedule a filing computes, at the same instant of the same clock.
+   */
+  async quote(procedureCode: string, receivingUnitCode: string, principal: Principal): Promise<AppointmentQuote> {
+    checkOwnDesk(receivingUnitCode, principal);
+    const now = this.clock.now();
+    const today = localDateOf(now);
+    const procedure = await this.procedures.inForce(procedureCode, today);
+    if (!procedure) {
+      throw new ProblemException(404, 'No such procedure', {
+        detail: `no procedure ${procedureCode} is in force`,
+        errors: [{ field: 'code', code: 'unknownReference', message: `no procedure ${procedureCode} is in force` }],
+      });
+    }
+    const receivingUnit = await this.units.receivingUnit(receivingUnitCode, today);
+    if (!receivingUnit) throw invalidRequest([{ field: 'receivingUnitCode', code: 'unknownReference', message: `${receivingUnitCode} is not a receiving unit open today` }]);
+    const schedule = await this.schedule(procedure, receivingUnit, now);
+    return { procedure, receivingUnitCode: receivingUnit.code, receivedAt: now, ...schedule };
+  }
+
+  /** The dossier's deadlines run on its province's calendar: the receiving unit's, which is also the matter's. */
+  private async schedule(procedure: ProcedureDefinition, receivingUnit: AdministrativeUnit, receivedAt: Date): Promise<ReceptionSchedule> {
+    const calendar = await this.calendars.calendar(receivingUnit.provinceCode!);
+    return receptionSchedule(calendar, receivedAt, procedure.processingTime);
   }
 
   /** Citizens file online; desk officers file at their own desk, at the counter or from the post. */
   private checkChannel(command: FileDossierDto, principal: Principal): void {
     if (principal.roles.includes('desk-officer')) {
-      if (principal.unitCode !== command.receivingUnitCode) {
-        throw new ProblemException(403, 'Not your desk', {
-          detail: 'a desk officer files dossiers at the unit named in the token',
-          errors: [{ field: 'receivingUnitCode', message: `must be your own unit, ${principal.unitCode}` }],
-        });
-      }
-      if (command.channel === 'online') throw unprocessable('channel', 'a desk files counter or postal dossiers; online ones come from citizens');
+      checkOwnDesk(command.receivingUnitCode, principal);
+      if (command.channel === 'online') throw unprocessable('channel', 'notAllowed', 'a desk files counter or postal dossiers; online ones come from citizens');
       return;
     }
-    if (command.channel !== 'online') throw unprocessable('channel', 'citizens file online');
-    if (command.acceptIncomplete) throw unprocessable('acceptIncomplete', 'only a desk officer may accept an incomplete dossier');
+    if (command.channel !== 'online') throw unprocessable('channel', 'notAllowed', 'citizens file online');
+    if (command.acceptIncomplete) throw unprocessable('acceptIncomplete', 'notAllowed', 'only a desk officer may accept an incomplete dossier');
   }
 
   private async resolve(command: FileDossierDto, today: string): Promise<Resolved> {
     const procedure = await this.procedures.inForce(command.procedureCode, today);
-    if (!procedure) throw unprocessable('procedureCode', `no procedure ${command.procedureCode} is in force`);
+    if (!procedure) throw unprocessable('procedureCode', 'unknownReference', `no procedure ${command.procedureCode} is in force`);
     const receivingUnit = await this.units.receivingUnit(command.receivingUnitCode, today);
-    if (!receivingUnit) throw unprocessable('receivingUnitCode', `${command.receivingUnitCode} is not a receiving unit open today`);
+    if (!receivingUnit) throw unprocessable('receivingUnitCode', 'unknownReference', `${command.receivingUnitCode} is not a receiving unit open today`);
     const home = await this.units.current(command.applicant.address.communeCode, today);
-    if (home?.kind !== 'commune') throw unprocessable('applicant.address.communeCode', `${command.applicant.address.communeCode} is not a commune or ward in force`);
+    if (home?.kind !== 'commune') throw unprocessable('applicant.address.communeCode', 'unknownReference', `${command.applicant.address.communeCode} is not a commune or ward in force`);
     let subjectProvince = home.provinceCode;
     if (command.subjectCommuneCode != null) {
       const subject = await this.units.current(command.subjectCommuneCode, today);
-      if (subject?.kind !== 'commune') throw unprocessable('subjectCommuneCode', `${command.subjectCommuneCode} is not a commune or ward in force`);
+      if (subject?.kind !== 'commune') throw unprocessable('subjectCommuneCode', 'unknownReference', `${command.subjectCommuneCode} is not a commune or ward in force`);
       subjectProvince = subject.provinceCode;
     }
     if (subjectProvince !== receivingUnit.provinceCode) {
       const field = command.subjectCommuneCode != null ? 'subjectCommuneCode' : 'applicant.address.communeCode';
       throw unprocessableRequest([
-        { field, message: `the matter belongs to province ${subjectProvince}` },
-        { field: 'receivingUnitCode', message: `belongs to province ${receivingUnit.provinceCode}; a province's units receive only its own matters` },
+        { field, code: 'otherProvince', message: `the matter belongs to province ${subjectProvince}`, params: { provinceCode: subjectProvince } },
+        { field: 'receivingUnitCode', code: 'otherProvince', params: { provinceCode: receivingUnit.provinceCode }, message: `belongs to province ${receivingUnit.provinceCode}; a province's units receive only its own matters` },
       ]);
     }
     const known = new Set(procedure.requiredDocuments.map((document) => document.type));
     command.documents.forEach((document, index) => {
-      if (!known.has(document.type)) throw unprocessable(`documents.${index}.type`, `${document.type} is not a document of procedure ${procedure.code}`);
+      if (!known.has(document.type)) throw unprocessable(`documents.${index}.type`, 'unknownReference', `${document.type} is not a document of procedure ${procedure.code}`);
     });
     return { procedure, receivingUnit };
   }
@@ -191,7 +218,16 @@ export class FileDossierService {
   }
 }
 
-const unprocessable = (field: string, message: string) => unprocessableRequest([{ field, message }]);
+const unprocessable = (field: string, code: string, message: string) => unprocessableRequest([{ field, code, message }]);
+
+/** A desk officer files, and is quoted, only at the unit named in the token. */
+function checkOwnDesk(receivingUnitCode: string, principal: Principal): void {
+  if (principal.unitCode === receivingUnitCode) return;
+  throw new ProblemException(403, 'Not your desk', {
+    detail: 'a desk officer files dossiers at the unit named in the token',
+    errors: [{ field: 'receivingUnitCode', code: 'notOwnUnit', message: `must be your own unit, ${principal.unitCode}`, params: { unitCode: principal.unitCode } }],
+  });
+}
 
 function isIdempotencyConflict(error: unknown): boolean {
   return (error as { constraint?: string }).constraint === 'dossiers_idempotency';

@@ -192,13 +192,33 @@ describe('malformed filings', () => {
       const names = [malformed.field, malformed.field.replace(/\.\d+$/, '')];
       const named = fields.some((field) => names.includes(field) || field.startsWith(`${malformed.field}.`));
       const problemJson = /^application\/problem\+json/.test(response.headers['content-type'] ?? '');
-      if (response.status !== malformed.status || !named || !problemJson) {
+      // Every field problem carries a code the web application can translate.
+      const coded = (response.body.errors ?? []).every((error: { code?: unknown }) => typeof error.code === 'string' && /^[a-z][A-Za-z]+$/.test(error.code));
+      if (response.status !== malformed.status || !named || !problemJson || !coded) {
         outcomes.push(`${malformed.name}: ${response.status} ${response.headers['content-type']} fields=${JSON.stringify(fields)}`);
       }
     }
     expect(outcomes).toEqual([]);
     expect(await rowCounts()).toEqual(before);
   }, 120_000);
+
+  it('names each wrong field with the failed constraint and its values, for the browser to say in Vietnamese or English', async () => {
+    const body = validFiling() as { [key: string]: { [key: string]: Json } };
+    const response = await request(running.url)
+      .post('/api/v1/dossiers')
+      .auth(desk, { type: 'bearer' })
+      .send({ ...body, channel: 'fax', applicant: { ...body['applicant'], name: 'x'.repeat(201), phone: '12345' }, note: 'gọi lại' })
+      .expect(400);
+    expect(response.body.type).toBe('https://onestop.gov.vn/problems/bad-request/validation');
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'channel', code: 'isIn', message: expect.any(String), params: { allowed: ['online', 'counter', 'postal'] } },
+        { field: 'applicant.name', code: 'isLength', message: expect.any(String), params: { min: 1, max: 200 } },
+        { field: 'applicant.phone', code: 'matches', message: 'must be a Vietnamese mobile number such as 0912345678', params: { pattern: expect.any(String) } },
+        { field: 'note', code: 'whitelistValidation', message: expect.any(String) },
+      ]),
+    );
+  });
 
   it('refuses bodies that are not JSON, changing nothing', async () => {
     const before = await rowCounts();

@@ -39,7 +39,7 @@ export class ProceduresController {
 
   private byVersion(code: string, version: string): Promise<ProcedureDefinition | null> {
     if (!/^[1-9]\d{0,3}$/.test(version)) {
-      throw invalidRequest([{ field: 'version', message: 'must be a positive integer' }]);
+      throw invalidRequest([{ field: 'version', code: 'isInt', message: 'must be a positive integer', params: { min: 1 } }]);
     }
     return this.procedures.version(code, Number(version));
   }

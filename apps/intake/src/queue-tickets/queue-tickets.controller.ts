@@ -12,7 +12,7 @@ import { IssueTicketDto } from './dto/issue-ticket.dto';
 import { CalledTicketDto, IssuedTicketDto, QueueDto, TicketStatusDto } from './dto/queue-ticket.dto';
 import { QueueTicketsService } from './queue-tickets.service';
 
-const ticketNumber = new ParseIntPipe({ exceptionFactory: () => invalidRequest([{ field: 'number', message: 'must be an integer' }]) });
+const ticketNumber = new ParseIntPipe({ exceptionFactory: () => invalidRequest([{ field: 'number', code: 'isInt', message: 'must be an integer' }]) });
 
 @ApiTags('queue tickets')
 @ApiParam({ name: 'unitCode', description: 'A commune centre, service point or department desk', example: '19753' })

@@ -175,7 +175,7 @@ describe('queue tickets', () => {
     const missing = await request(running.url).post(`/api/v1/receiving-units/${PHU_XUAN}/calls`).auth(desk, { type: 'bearer' }).send({}).expect(400);
     expect(missing.body.errors[0].field).toBe('counter');
     const notNumber = await request(running.url).get(`/api/v1/receiving-units/${PHU_XUAN}/tickets/abc`).expect(400);
-    expect(notNumber.body.errors).toEqual([{ field: 'number', message: 'must be an integer' }]);
+    expect(notNumber.body.errors).toEqual([{ field: 'number', code: 'isInt', message: 'must be an integer' }]);
   });
 
   it('documents the endpoints in the OpenAPI document', async () => {

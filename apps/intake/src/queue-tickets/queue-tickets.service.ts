@@ -1,6 +1,6 @@
 import { localDateOf } from '@onestop/calendar';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, isUnitOfficer, Principal, ProblemException, problemType, REDIS } from '@onestop/platform';
+import { Clock, isUnitOfficer, Principal, ProblemException, REDIS } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { ChainableCommander, Redis } from 'ioredis';
 import { CallNextDto } from './dto/call-next.dto';
@@ -94,7 +94,7 @@ export class QueueTicketsService {
     }
     const keys = await this.openQueue(unitCode, localDateOf(now));
     const ticket = await this.commands.callNextTicket(keys, request.counter, now.toISOString(), QUEUE_TTL_SECONDS);
-    if (!ticket) throw new ProblemException(404, 'Nobody is waiting', { type: `${problemType(404)}/queue-empty`, detail: `the queue of unit ${unitCode} is empty` });
+    if (!ticket) throw new ProblemException(404, 'Nobody is waiting', { type: 'not-found/queue-empty', detail: `the queue of unit ${unitCode} is empty` });
     return {
       number: ticket.number,
       display: displayNumber(ticket.number, ticket.priorityGroup),

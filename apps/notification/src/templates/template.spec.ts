@@ -10,9 +10,9 @@ describe('notification templates', () => {
   it('names an unknown placeholder, a missing required one and stray braces', () => {
     const problems = templateProblems('dossier-received', { subject: 'Hồ sơ {{code}}', body: 'Xin chào {{citizenId}}, {{ hẹn }}' });
     expect(problems).toEqual([
-      { field: 'body', message: 'has braces that are not a {{placeholder}}' },
-      { field: 'body', message: expect.stringMatching(/^uses \{\{citizenId\}\}, which dossier-received does not provide/) },
-      { field: 'body', message: 'must use {{appointmentDate}}' },
+      { field: 'body', code: 'strayBraces', message: 'has braces that are not a {{placeholder}}' },
+      { field: 'body', code: 'unknownPlaceholder', params: expect.objectContaining({ placeholder: 'citizenId' }), message: expect.stringMatching(/^uses \{\{citizenId\}\}, which dossier-received does not provide/) },
+      { field: 'body', code: 'missingPlaceholder', params: { placeholder: 'appointmentDate' }, message: 'must use {{appointmentDate}}' },
     ]);
   });
 

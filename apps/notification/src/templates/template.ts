@@ -9,7 +9,9 @@ export interface TemplateText {
 
 export interface TemplateProblem {
   field: 'subject' | 'body';
+  code: 'strayBraces' | 'unknownPlaceholder' | 'missingPlaceholder';
   message: string;
+  params?: Record<string, unknown>;
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
@@ -31,15 +33,15 @@ export function templateProblems(kind: NotificationKind, text: TemplateText): Te
     const value = text[field];
     if (value === undefined) continue;
     if (value.replace(PLACEHOLDER, '').includes('{{') || value.replace(PLACEHOLDER, '').includes('}}')) {
-      problems.push({ field, message: 'has braces that are not a {{placeholder}}' });
+      problems.push({ field, code: 'strayBraces', message: 'has braces that are not a {{placeholder}}' });
     }
     for (const name of placeholdersOf(value)) {
       used.add(name);
-      if (!allowed.has(name)) problems.push({ field, message: `uses {{${name}}}, which ${kind} does not provide (it provides: ${placeholders.join(', ')})` });
+      if (!allowed.has(name)) problems.push({ field, code: 'unknownPlaceholder', params: { placeholder: name, allowed: placeholders }, message: `uses {{${name}}}, which ${kind} does not provide (it provides: ${placeholders.join(', ')})` });
     }
   }
   for (const name of required) {
-    if (!used.has(name)) problems.push({ field: 'body', message: `must use {{${name}}}` });
+    if (!used.has(name)) problems.push({ field: 'body', code: 'missingPlaceholder', params: { placeholder: name }, message: `must use {{${name}}}` });
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { FieldProblem } from '@onestop/contracts';
 import { CurrentPrincipal, invalidRequest, IsOmittable, Principal, ProblemException, ProblemResponses, Roles } from '@onestop/platform';
 import { Type } from 'class-transformer';
 import { IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
@@ -73,10 +74,10 @@ const SAMPLE: Record<string, string> = {
 };
 
 function keyOf(kind: string, channel: string, locale: string): { kind: NotificationKind; channel: TemplateChannel; locale: Locale } {
-  const problems = [];
-  if (!isNotificationKind(kind)) problems.push({ field: 'kind', message: `must be one of ${Object.keys(NOTIFICATION_KINDS).join(', ')}` });
-  if (!(TEMPLATE_CHANNELS as readonly string[]).includes(channel)) problems.push({ field: 'channel', message: `must be one of ${TEMPLATE_CHANNELS.join(', ')}` });
-  if (!(LOCALES as readonly string[]).includes(locale)) problems.push({ field: 'locale', message: `must be one of ${LOCALES.join(', ')}` });
+  const problems: FieldProblem[] = [];
+  if (!isNotificationKind(kind)) problems.push({ field: 'kind', code: 'isIn', message: `must be one of ${Object.keys(NOTIFICATION_KINDS).join(', ')}`, params: { allowed: Object.keys(NOTIFICATION_KINDS) } });
+  if (!(TEMPLATE_CHANNELS as readonly string[]).includes(channel)) problems.push({ field: 'channel', code: 'isIn', message: `must be one of ${TEMPLATE_CHANNELS.join(', ')}`, params: { allowed: TEMPLATE_CHANNELS } });
+  if (!(LOCALES as readonly string[]).includes(locale)) problems.push({ field: 'locale', code: 'isIn', message: `must be one of ${LOCALES.join(', ')}`, params: { allowed: LOCALES } });
   if (problems.length) throw invalidRequest(problems);
   return { kind: kind as NotificationKind, channel: channel as TemplateChannel, locale: locale as Locale };
 }

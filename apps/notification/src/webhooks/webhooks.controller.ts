@@ -102,12 +102,12 @@ export class WebhooksController {
   async subscribe(@Body() body: WebhookSubscriptionDto, @CurrentPrincipal() principal: Principal) {
     const provinceCode = provinceOf(principal);
     const tenantProvince = await provinceOfTenant(this.units, body.tenantCode);
-    if (tenantProvince === null) throw unprocessableRequest([{ field: 'tenantCode', message: 'is neither a province nor a unit of one' }]);
+    if (tenantProvince === null) throw unprocessableRequest([{ field: 'tenantCode', code: 'unknownReference', message: 'is neither a province nor a unit of one' }]);
     if (tenantProvince !== provinceCode) {
       throw new ProblemException(403, 'Not allowed', { detail: `${body.tenantCode} is not your province or one of its units; you administer province ${provinceCode}` });
     }
     const destination = checkWebhookUrl(body.url, this.env.webhookPolicy);
-    if (!destination.ok) throw invalidRequest([{ field: 'url', message: destination.problem }]);
+    if (!destination.ok) throw invalidRequest([{ field: 'url', code: 'unsafeUrl', message: destination.problem }]);
     const secret = randomBytes(32).toString('base64url');
     const rows: SubscriptionRow[] = await this.dataSource.query(
       `INSERT INTO webhook_subscriptions (id, province_code, tenant_code, url, secret, kinds, created_by, created_at)

@@ -19,9 +19,9 @@ export interface ReportPeriod {
  */
 export function reportPeriod(from: string, to: string): ReportPeriod {
   const count = daysBetween(from, to) + 1;
-  if (count < 1) throw invalidRequest([{ field: 'to', message: `must not be before from (${from})` }]);
+  if (count < 1) throw invalidRequest([{ field: 'to', code: 'minDate', message: `must not be before from (${from})`, params: { min: from } }]);
   if (count > MAX_PERIOD_DAYS) {
-    throw invalidRequest([{ field: 'to', message: `must be at most ${MAX_PERIOD_DAYS} days from ${from}, both included (asked for ${count})` }]);
+    throw invalidRequest([{ field: 'to', code: 'maxPeriodDays', params: { max: MAX_PERIOD_DAYS }, message: `must be at most ${MAX_PERIOD_DAYS} days from ${from}, both included (asked for ${count})` }]);
   }
   const days = localDatesBetween(from, to).map((day) => ({ day, endsBefore: endOfLocalDay(day) }));
   return { from, to, days, endsBefore: days[days.length - 1].endsBefore };

@@ -4,6 +4,12 @@ import { PermanentEventError } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
 import { RoutedDossier } from './routed-dossier.record';
 
+/**
+ * An assigned dossier still on its officer's desk: received, in processing, waiting for a
+ * supplement or for fees. The literal matches the partial index on the assignee it counts with.
+ */
+export const OPEN_ASSIGNMENT = 'status IN (2, 4, 5, 6)';
+
 /** Finds who decides a dossier, and which of that unit's officers takes it. */
 @Injectable()
 export class AssignmentService {
@@ -34,7 +40,7 @@ export class AssignmentService {
     const rows: { subject: string }[] = await tx.query(
       `SELECT o.subject FROM officers o
         WHERE o.unit_code = $1 AND o.active AND 'specialist' = ANY (o.roles)
-        ORDER BY (SELECT count(*) FROM routed_dossiers d WHERE d.assignee_id = o.subject AND d.status IN (2, 4, 5, 6)), o.updated_at, o.subject
+        ORDER BY (SELECT count(*) FROM routed_dossiers d WHERE d.assignee_id = o.subject AND d.${OPEN_ASSIGNMENT}), o.updated_at, o.subject
         LIMIT 1`,
       [unitCode],
     );

@@ -48,7 +48,7 @@ export class DossierActionsService {
       // Checked first: a client acting on an old copy is told to reload, not about a state it never saw.
       if (dossier.version !== command.version) {
         throw new ProblemException(409, 'Stale version', {
-          type: 'https://onestop.gov.vn/problems/conflict/stale-version',
+          type: 'conflict/stale-version',
           detail: `the dossier is at version ${dossier.version}; reload it and try again`,
           extensions: { currentVersion: dossier.version },
         });
@@ -56,7 +56,7 @@ export class DossierActionsService {
       const refusal = check(command.action, dossier.state, principal.roles, command.reason ?? null);
       if (refusal?.kind === 'not-allowed-now') {
         throw new ProblemException(409, 'Action not allowed now', {
-          type: 'https://onestop.gov.vn/problems/conflict/action-not-allowed',
+          type: 'conflict/action-not-allowed',
           detail: `${command.action} is not allowed in state ${dossier.state}`,
           extensions: { state: dossier.state, allowedActions: refusal.allowed },
         });
@@ -64,7 +64,7 @@ export class DossierActionsService {
       if (refusal?.kind === 'role') {
         throw new ProblemException(403, 'Not allowed', { detail: `${command.action} requires one of the roles: ${refusal.roles.join(', ')}` });
       }
-      if (refusal?.kind === 'reason-required') throw invalidRequest([{ field: 'reason', message: `is required to ${command.action}` }]);
+      if (refusal?.kind === 'reason-required') throw invalidRequest([{ field: 'reason', code: 'isNotEmpty', message: `is required to ${command.action}` }]);
       const now = this.clock.now();
       const change = await this.changeFor(tx, dossier, command, calendars.of(dossier.provinceCode), now);
       const updated = await this.save(tx, dossier, change, now);
@@ -111,10 +111,10 @@ export class DossierActionsService {
 
   private async transferTarget(dossier: RoutedDossier, targetUnitCode: string, now: Date): Promise<string> {
     const target = await this.units.current(targetUnitCode, localDateOf(now));
-    const invalid = (message: string) => unprocessableRequest([{ field: 'targetUnitCode', message }]);
-    if (!target || !['commune', 'department'].includes(target.kind)) throw invalid(`${targetUnitCode} is not a commune or department in force`);
-    if (target.provinceCode !== dossier.provinceCode) throw invalid('a dossier can only move to a unit of its province');
-    if (target.code === dossier.unitCode) throw invalid('the dossier is already with this unit');
+    const invalid = (code: string, message: string) => unprocessableRequest([{ field: 'targetUnitCode', code, message }]);
+    if (!target || !['commune', 'department'].includes(target.kind)) throw invalid('unknownReference', `${targetUnitCode} is not a commune or department in force`);
+    if (target.provinceCode !== dossier.provinceCode) throw invalid('otherProvince', 'a dossier can only move to a unit of its province');
+    if (target.code === dossier.unitCode) throw invalid('sameUnit', 'the dossier is already with this unit');
     return target.code;
   }
 

@@ -10,7 +10,7 @@ import { workItemView, WorkItemsService } from './work-items.service';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function dossierId(id: string): string {
-  if (!UUID.test(id)) throw invalidRequest([{ field: 'id', message: 'must be a dossier id (UUID)' }]);
+  if (!UUID.test(id)) throw invalidRequest([{ field: 'id', code: 'isUuid', message: 'must be a dossier id (UUID)' }]);
   return id;
 }
 

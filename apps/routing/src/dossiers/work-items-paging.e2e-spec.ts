@@ -79,7 +79,7 @@ describe('work queue paging', () => {
   ])('refuses a cursor that is %s with 400 naming the cursor', async (_what, cursor) => {
     const response = await page({ cursor }).expect(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body.errors).toEqual([{ field: 'cursor', message: 'must be the nextCursor of a previous page' }]);
+    expect(response.body.errors).toEqual([{ field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' }]);
   });
 
   it.each([0, 201, 'many'])('refuses a limit of %s', async (limit) => {

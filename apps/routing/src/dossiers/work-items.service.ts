@@ -57,7 +57,7 @@ function queueScope(principal: Principal, view: WorkItemsQueryDto['view']): Queu
   if (!isUnitOfficer(principal) || !principal.roles.includes('desk-officer')) {
     throw new ProblemException(403, 'Not allowed', {
       detail: 'view=received lists the dossiers received at a desk: it is for desk officers of a unit',
-      errors: [{ field: 'view', message: 'received is for desk officers of a unit' }],
+      errors: [{ field: 'view', code: 'notYours', message: 'received is for desk officers of a unit' }],
     });
   }
   return { provinceCode: principal.provinceCode!, unitColumn: 'receiving_unit_code', unitCode: principal.unitCode };

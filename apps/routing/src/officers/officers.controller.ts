@@ -6,6 +6,7 @@ import { Clock, CurrentPrincipal, Principal, ProblemException, ProblemResponses,
 import { AdministrativeUnit, AdministrativeUnits } from '@onestop/reference-data';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { OPEN_ASSIGNMENT } from '../dossiers/assignment.service';
 
 export class OfficerDto {
   /** Roles within the unit only: the registry shares out dossiers; province roles come from the identity provider, never from here. */
@@ -28,9 +29,20 @@ export class RegisteredOfficerDto extends OfficerDto {
   unitCode!: string;
 }
 
+export class UnitOfficerDto extends OfficerDto {
+  @ApiProperty()
+  subject!: string;
+
+  @ApiProperty({ example: 3, description: 'the open dossiers assigned to the officer (received, in processing, awaiting a supplement or fees)' })
+  openWorkItems!: number;
+}
+
 export class UnitOfficersDto {
-  @ApiProperty({ type: [RegisteredOfficerDto] })
-  items!: RegisteredOfficerDto[];
+  @ApiProperty({ example: '19753' })
+  unitCode!: string;
+
+  @ApiProperty({ type: [UnitOfficerDto], description: 'active and inactive, by subject' })
+  items!: UnitOfficerDto[];
 }
 
 /** A unit leader administers his own unit; the province administrator every unit of his province. */
@@ -51,16 +63,18 @@ export class OfficersController {
 
   @Get()
   @Roles('unit-leader', 'province-admin')
-  @ApiOperation({ summary: "The officers registered with a unit, active or not (the unit's leader or the province administrator)" })
+  @ApiOperation({ summary: "A unit's registered officers with their roles and open work items (the unit's leader or the province administrator)" })
   @ApiOkResponse({ type: UnitOfficersDto })
   @ProblemResponses(404)
   async list(@Param('unitCode') unitCode: string, @CurrentPrincipal() principal: Principal): Promise<UnitOfficersDto> {
-    await this.administeredUnit(unitCode, principal, this.clock.now());
-    const items: RegisteredOfficerDto[] = await this.dataSource.query(
-      `SELECT subject, unit_code AS "unitCode", roles, active FROM officers WHERE unit_code = $1 ORDER BY subject`,
-      [unitCode],
+    const unit = await this.administeredUnit(unitCode, principal);
+    const items: UnitOfficerDto[] = await this.dataSource.query(
+      `SELECT o.subject, o.roles, o.active,
+              (SELECT count(*)::int FROM routed_dossiers d WHERE d.assignee_id = o.subject AND d.${OPEN_ASSIGNMENT}) AS "openWorkItems"
+         FROM officers o WHERE o.unit_code = $1 ORDER BY o.subject`,
+      [unit.code],
     );
-    return { items };
+    return { unitCode: unit.code, items };
   }
 
   @Put(':subject')
@@ -71,7 +85,7 @@ export class OfficersController {
   @ProblemResponses(404)
   async put(@Param('unitCode') unitCode: string, @Param('subject') subject: string, @Body() officer: OfficerDto, @CurrentPrincipal() principal: Principal) {
     const now = this.clock.now();
-    await this.administeredUnit(unitCode, principal, now);
+    await this.administeredUnit(unitCode, principal);
     // Moving an officer takes authority over both units: a unit leader keeps to his own unit, the
     // province administrator to the units of his province. The check sits in the upsert's WHERE,
     // so a move racing this request cannot slip an officer out of another unit or province.
@@ -92,9 +106,9 @@ export class OfficersController {
     return { subject, unitCode, ...officer } satisfies RegisteredOfficerDto;
   }
 
-  /** The commune or department in force that the caller administers; 404 for any other, so its existence is not told. */
-  private async administeredUnit(unitCode: string, principal: Principal, now: Date): Promise<AdministrativeUnit> {
-    const unit = await this.units.current(unitCode, localDateOf(now));
+  /** A commune or department in force that the caller administers; to anyone else it does not exist. */
+  private async administeredUnit(unitCode: string, principal: Principal): Promise<AdministrativeUnit> {
+    const unit = await this.units.current(unitCode, localDateOf(this.clock.now()));
     if (!unit || unit.code !== unitCode || !['commune', 'department'].includes(unit.kind) || !administers(principal, unit)) {
       throw new ProblemException(404, 'No such unit', { detail: `no commune or department ${unitCode} in force that you administer` });
     }

@@ -7,6 +7,7 @@ import { routingService } from '../service';
 
 const KIM_LONG = '19774';
 const PHU_XUAN = '19753';
+const VY_DA = '19777';
 
 /** Who manages a unit's officers, and how dossiers are shared among them. */
 describe('officers', () => {
@@ -22,6 +23,9 @@ describe('officers', () => {
     tokens.leaderPhuXuan = await tokenFor('unit-leader', PHU_XUAN, '46', 'leader-phu-xuan');
     tokens.admin = await tokenFor('province-admin', undefined, '46', 'admin-46');
     tokens.otherAdmin = await tokenFor('province-admin', undefined, '01', 'admin-01');
+    tokens.leaderVyDa = await tokenFor('unit-leader', VY_DA, '46', 'leader-vy-da');
+    tokens.specialistVyDa = await tokenFor('specialist', VY_DA, '46', 'specialist-vy-da');
+    tokens.hanoiLeaderAsVyDa = await tokenFor('unit-leader', VY_DA, '01', 'leader-hanoi');
   }, 60_000);
 
   afterAll(async () => {
@@ -63,8 +67,8 @@ describe('officers', () => {
     await request(running.url).put(`/api/v1/units/${PHU_XUAN}/officers/officer-hanh`).auth(tokens.leaderPhuXuan, { type: 'bearer' }).send({ roles: ['desk-officer'], active: false }).expect(200);
     const list = (token: string) => request(running.url).get(`/api/v1/units/${PHU_XUAN}/officers`).auth(token, { type: 'bearer' });
     const expected = expect.arrayContaining([
-      { subject: 'officer-giang', unitCode: PHU_XUAN, roles: ['specialist'], active: true },
-      { subject: 'officer-hanh', unitCode: PHU_XUAN, roles: ['desk-officer'], active: false },
+      { subject: 'officer-giang', roles: ['specialist'], active: true, openWorkItems: 0 },
+      { subject: 'officer-hanh', roles: ['desk-officer'], active: false, openWorkItems: 0 },
     ]);
     expect((await list(tokens.leaderPhuXuan).expect(200)).body.items).toEqual(expected);
     expect((await list(tokens.admin).expect(200)).body.items).toEqual(expected);
@@ -87,4 +91,35 @@ describe('officers', () => {
       { assignee_id: 'specialist-two', n: 10 },
     ]);
   }, 30_000);
+
+  it("shows a unit's officers with their open work items to its leader and the province administrator, to nobody else", async () => {
+    await put(tokens.leaderVyDa, VY_DA, 'vy-da-busy').expect(200);
+    await put(tokens.leaderVyDa, VY_DA, 'vy-da-idle').expect(200);
+    const handler = running.app.get(DossierReceivedHandler);
+    for (const event of Array.from({ length: 3 }, () => dossierReceivedEvent({ unitCode: VY_DA }))) {
+      await running.database.dataSource.transaction((tx) => handler.handle(event, tx));
+    }
+    // The least loaded takes each: two for the first, one for the other; then one leaves the unit's rota.
+    await request(running.url).put(`/api/v1/units/${VY_DA}/officers/vy-da-idle`).auth(tokens.leaderVyDa, { type: 'bearer' }).send({ roles: ['specialist'], active: false }).expect(200);
+    for (const token of [tokens.leaderVyDa, tokens.admin]) {
+      const listed = await request(running.url).get(`/api/v1/units/${VY_DA}/officers`).auth(token, { type: 'bearer' }).expect(200);
+      expect(listed.body).toEqual({
+        unitCode: VY_DA,
+        items: [
+          { subject: 'vy-da-busy', roles: ['specialist'], active: true, openWorkItems: 2 },
+          { subject: 'vy-da-idle', roles: ['specialist'], active: false, openWorkItems: 1 },
+        ],
+      });
+    }
+    for (const [token, status] of [
+      [tokens.leaderKimLong, 404],
+      [tokens.otherAdmin, 404],
+      [tokens.hanoiLeaderAsVyDa, 404],
+      [tokens.specialistVyDa, 403],
+    ] as const) {
+      const refused = await request(running.url).get(`/api/v1/units/${VY_DA}/officers`).auth(token, { type: 'bearer' }).expect(status);
+      expect(JSON.stringify(refused.body)).not.toContain('vy-da-busy');
+    }
+    await request(running.url).get(`/api/v1/units/46/officers`).auth(tokens.admin, { type: 'bearer' }).expect(404);
+  });
 });

@@ -19,7 +19,7 @@ export interface ApologyRequest {
 /** How far an apology may move an appointment: a year past the current one. */
 const MAX_POSTPONEMENT_MS = 365 * 24 * 3600 * 1000;
 
-const newDateProblem = (message: string) => invalidRequest([{ field: 'newAppointmentDate', message }]);
+const newDateProblem = (code: string, message: string, params?: Record<string, unknown>) => invalidRequest([{ field: 'newAppointmentDate', code, message, ...(params ? { params } : {}) }]);
 
 /**
  * The new deadline an apology may set: the end of a working day after the current appointment (a
@@ -30,9 +30,9 @@ function newDeadline(record: ClockRecord, calendar: WorkingCalendar, now: Date, 
   const earliest = previousDueAt > now ? previousDueAt : now;
   const after = calendar.localDateOf(earliest);
   const latest = calendar.localDateOf(new Date(earliest.getTime() + MAX_POSTPONEMENT_MS));
-  if (date <= after) throw newDateProblem(`must be after ${after}, the ${previousDueAt > now ? 'current appointment' : 'current date'}`);
-  if (date > latest) throw newDateProblem(`must be no later than ${latest}, a year after the current appointment`);
-  if (!calendar.isWorkingDay(date)) throw newDateProblem('must be a working day');
+  if (date <= after) throw newDateProblem('minDate', `must be after ${after}, the ${previousDueAt > now ? 'current appointment' : 'current date'}`, { after });
+  if (date > latest) throw newDateProblem('maxDate', `must be no later than ${latest}, a year after the current appointment`, { max: latest });
+  if (!calendar.isWorkingDay(date)) throw newDateProblem('workingDay', 'must be a working day');
   return { previousDueAt, newDueAt: calendar.endOfWorkingDay(date) };
 }
 

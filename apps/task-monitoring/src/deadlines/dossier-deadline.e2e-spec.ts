@@ -126,6 +126,6 @@ describe("a dossier's deadline in working time", () => {
     }
     await deadline(dossierId, 'citizen').expect(403);
     const malformed = await deadline('19753-260901-0001', 'specialist').expect(400);
-    expect(malformed.body.errors).toEqual([{ field: 'id', message: 'must be a dossier id (a UUID)' }]);
+    expect(malformed.body.errors).toMatchObject([{ field: 'id', message: 'must be a dossier id (a UUID)' }]);
   });
 });

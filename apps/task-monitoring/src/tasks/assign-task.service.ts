@@ -32,8 +32,8 @@ export class AssignTask {
     const now = this.clock.now();
     const today = localDateOf(now);
     const problems: FieldProblem[] = [];
-    if (command.dueDate < today) problems.push({ field: 'dueDate', message: `must not be before today (${today})` });
-    if (command.startsOn !== undefined && command.startsOn > command.dueDate) problems.push({ field: 'startsOn', message: 'must not be after dueDate' });
+    if (command.dueDate < today) problems.push({ field: 'dueDate', code: 'minDate', message: `must not be before today (${today})`, params: { min: today } });
+    if (command.startsOn !== undefined && command.startsOn > command.dueDate) problems.push({ field: 'startsOn', code: 'maxDate', message: 'must not be after dueDate', params: { max: command.dueDate } });
     problems.push(...(await this.jurisdiction.communeProblems(command.communeCodes, assigner.provinceCode, today)));
     if (problems.length > 0) throw invalidRequest(problems);
 

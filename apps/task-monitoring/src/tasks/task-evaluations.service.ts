@@ -20,7 +20,7 @@ export class TaskEvaluations {
 
   async evaluate(viewer: TaskViewer, period: string) {
     const span = calendarPeriod(period);
-    if (!span) throw invalidRequest([{ field: 'period', message: 'must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY' }]);
+    if (!span) throw invalidRequest([{ field: 'period', code: 'invalidPeriod', message: 'must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY' }]);
     const now = this.clock.now();
     const rows: EvaluatedRow[] = await this.dataSource.query(
       `SELECT tc.commune_code AS "communeCode", t.target_value::float8 AS "targetValue", tc.value::float8 AS value,

@@ -52,14 +52,14 @@ export class TaskJurisdiction {
       const field = `communeCodes.${index}`;
       const first = seen.get(code);
       if (first !== undefined) {
-        problems.push({ field, message: `repeats communeCodes.${first}` });
+        problems.push({ field, code: 'duplicate', message: `repeats communeCodes.${first}`, params: { of: `communeCodes.${first}` } });
         continue;
       }
       seen.set(code, index);
       const unit = await this.units.find(code);
-      if (!unit || unit.kind !== 'commune') problems.push({ field, message: `${code} is not a commune` });
-      else if (unit.provinceCode !== provinceCode) problems.push({ field, message: `${code} is a commune of another province` });
-      else if ((await this.units.current(code, today))?.code !== code) problems.push({ field, message: `${code} is not in force on ${today}` });
+      if (!unit || unit.kind !== 'commune') problems.push({ field, code: 'unknownReference', message: `${code} is not a commune` });
+      else if (unit.provinceCode !== provinceCode) problems.push({ field, code: 'otherProvince', message: `${code} is a commune of another province` });
+      else if ((await this.units.current(code, today))?.code !== code) problems.push({ field, code: 'notInForce', message: `${code} is not in force on ${today}`, params: { date: today } });
     }
     return problems;
   }

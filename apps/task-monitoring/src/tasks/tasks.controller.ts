@@ -15,7 +15,7 @@ const OFFICER_ROLES = ['desk-officer', 'specialist', 'unit-leader', 'province-le
 const uuid = uuidParam('id', 'a task id');
 
 function communeCode(code: string): string {
-  if (!UNIT_CODE_PATTERN.test(code)) throw invalidRequest([{ field: 'communeCode', message: UNIT_CODE_MESSAGE }]);
+  if (!UNIT_CODE_PATTERN.test(code)) throw invalidRequest([{ field: 'communeCode', code: 'matches', message: UNIT_CODE_MESSAGE, params: { pattern: UNIT_CODE_PATTERN.source } }]);
   return code;
 }
 

@@ -55,14 +55,14 @@ describe("a province's corrections", () => {
 
   it('refuses, naming the field, a worked weekday or a rested weekend day with no national day to take back', () => {
     expect(calendarCorrectionProblems([tetMonday, worked('2026-02-24'), rested('2026-02-21')], national)).toEqual([
-      { field: 'days.1.date', message: '2026-02-24 is a weekday, already worked and has no national exception to take back' },
-      { field: 'days.2.date', message: '2026-02-21 is a weekend day, already off and has no national exception to take back' },
+      { field: 'days.1.date', code: 'weekdayAlreadyWorked', message: '2026-02-24 is a weekday, already worked and has no national exception to take back' },
+      { field: 'days.2.date', code: 'weekendAlreadyOff', message: '2026-02-21 is a weekend day, already off and has no national exception to take back' },
     ]);
   });
 
   it('checks the fields and the repeated dates as for the national days', () => {
-    expect(calendarCorrectionProblems([{ ...tetMonday, basis: 'rumour' }], national)).toEqual([{ field: 'days.0.basis', message: expect.any(String) }]);
-    expect(calendarCorrectionProblems([tetMonday, tetMonday], national)).toEqual([{ field: 'days.1.date', message: '2026-02-16 is listed twice' }]);
+    expect(calendarCorrectionProblems([{ ...tetMonday, basis: 'rumour' }], national)).toEqual([{ field: 'days.0.basis', code: 'isIn', message: expect.any(String), params: { allowed: ['law', 'decision', 'assumed'] } }]);
+    expect(calendarCorrectionProblems([tetMonday, tetMonday], national)).toEqual([{ field: 'days.1.date', code: 'duplicate', message: '2026-02-16 is listed twice' }]);
   });
 
   it('are read back from an event whatever the national days of the service that reads them', () => {

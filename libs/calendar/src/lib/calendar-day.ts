@@ -1,3 +1,5 @@
+import { FieldProblem } from '@onestop/contracts';
+import { zodFieldProblem } from '@onestop/platform';
 import { z } from 'zod';
 import { dayNumberOf, isWeekend } from './local-date';
 
@@ -36,13 +38,13 @@ function calendarDayChecks(cancels?: (date: string) => CalendarDay['kind'] | und
       // A holiday on a weekend or a "working" weekday changes nothing: it is almost always a typo.
       const weekend = isWeekend(dayNumberOf(day.date));
       if (day.kind === 'holiday' && weekend && cancels?.(day.date) !== 'working-day') {
-        ctx.addIssue({ code: 'custom', path: ['date'], message: `${day.date} is a weekend day, already off${nothingToTakeBack}` });
+        ctx.addIssue({ code: 'custom', path: ['date'], params: { code: 'weekendAlreadyOff' }, message: `${day.date} is a weekend day, already off${nothingToTakeBack}` });
       }
       if (day.kind === 'working-day' && !weekend && cancels?.(day.date) !== 'holiday') {
-        ctx.addIssue({ code: 'custom', path: ['date'], message: `${day.date} is a weekday, already worked${nothingToTakeBack}` });
+        ctx.addIssue({ code: 'custom', path: ['date'], params: { code: 'weekdayAlreadyWorked' }, message: `${day.date} is a weekday, already worked${nothingToTakeBack}` });
       }
       if (day.basis === 'assumed' && !day.source) {
-        ctx.addIssue({ code: 'custom', path: ['source'], message: 'an assumed day must say what it was derived from' });
+        ctx.addIssue({ code: 'custom', path: ['source'], params: { code: 'isNotEmpty' }, message: 'an assumed day must say what it was derived from' });
       }
     },
     // These checks read the fields, so they wait until the fields themselves are valid.
@@ -82,7 +84,7 @@ function pathOf(path: readonly PropertyKey[]): string {
 }
 
 /** Every problem of a list of calendar days, field by field (`days.3.date`), for an API to report. */
-export function calendarDayProblems(input: unknown, field = 'days'): { field: string; message: string }[] {
+export function calendarDayProblems(input: unknown, field = 'days'): FieldProblem[] {
   return problemsOf(calendarDaySchema, input, field);
 }
 
@@ -90,7 +92,7 @@ export function calendarDayProblems(input: unknown, field = 'days'): { field: st
  * Every problem of a province's corrections of a year, field by field, given the national days of
  * that year: besides holidays and swapped working days, a correction may take back a national one.
  */
-export function calendarCorrectionProblems(input: unknown, national: readonly CalendarDay[], field = 'days'): { field: string; message: string }[] {
+export function calendarCorrectionProblems(input: unknown, national: readonly CalendarDay[], field = 'days'): FieldProblem[] {
   const kinds = new Map(national.map((day) => [day.date, day.kind]));
   return problemsOf(calendarDayChecks((date) => kinds.get(date)), input, field);
 }
@@ -118,14 +120,14 @@ export function parseCalendarCorrections(input: unknown): CalendarDay[] {
   return result.data;
 }
 
-function problemsOf(schema: z.ZodType<CalendarDay>, input: unknown, field: string): { field: string; message: string }[] {
+function problemsOf(schema: z.ZodType<CalendarDay>, input: unknown, field: string): FieldProblem[] {
   const result = z.array(schema).max(60).safeParse(input);
   if (!result.success) {
-    return result.error.issues.map((issue) => ({ field: [field, ...issue.path.map(String)].join('.'), message: issue.message }));
+    return result.error.issues.map((issue) => zodFieldProblem(issue, field));
   }
   const seen = new Set<string>();
   return result.data.flatMap((day, index) => {
-    if (seen.has(day.date)) return [{ field: `${field}.${index}.date`, message: `${day.date} is listed twice` }];
+    if (seen.has(day.date)) return [{ field: `${field}.${index}.date`, code: 'duplicate', message: `${day.date} is listed twice` }];
     seen.add(day.date);
     return [];
   });

@@ -10,9 +10,17 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
+/**
+ * One field that was wrong. `code` is stable for clients to translate: the class-validator
+ * constraint that failed (isNotEmpty, matches, maxLength, isIn...) or the name of a service's own
+ * check (unknownReference, notOwnUnit...); `params` are the constraint's values the sentence needs
+ * (`{ max: 200 }`, `{ allowed: [...] }`). `message` is the English sentence.
+ */
 export interface FieldProblem {
   field: string;
+  code: string;
   message: string;
+  params?: Record<string, unknown>;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

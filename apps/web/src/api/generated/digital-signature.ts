@@ -320,12 +320,29 @@ export type components = {
         };
         FieldProblemSchema: {
             /**
+             * @description a stable identifier of what is wrong, for the client to put in its own words: the failed constraint (isNotEmpty, isString, isInt, matches, minLength, maxLength, isLength, min, max, isIn, isEnum, isDateString, isEmail, isUuid, arrayMinSize, arrayMaxSize, whitelistValidation...) or a service's own check (unknownReference, notInForce, otherProvince, notOwnUnit, notOwnProvince, notYours, notAllowed, alreadyUsed, duplicate, minDate, maxDate, workingDay, invalidFormat, invalidCursor, invalidPeriod, containsNul, maxDepth...); docs/operations.md lists them
+             * @example maxLength
+             */
+            code: string;
+            /**
              * @description the path of the field in the request
              * @example applicant.citizenId
              */
             field: string;
-            /** @example must be 12 digits */
+            /**
+             * @description the same in an English sentence
+             * @example must be shorter than or equal to 200 characters
+             */
             message: string;
+            /**
+             * @description the constraint's values the sentence needs: `max`, `min`, `allowed`, `pattern`, `provinceCode`...
+             * @example {
+             *       "max": 200
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         ImportCertificateDto: {
             /** @description PEM: the certificate first, then its issuing CAs */
@@ -390,9 +407,12 @@ export type components = {
             instance?: string;
             /** @example 400 */
             status: number;
-            /** @example Invalid request */
+            /** @example The request is not valid */
             title: string;
-            /** @example https://onestop.gov.vn/problems/invalid-request */
+            /**
+             * @description a stable slug under https://onestop.gov.vn/problems/; docs/operations.md lists them
+             * @example https://onestop.gov.vn/problems/bad-request/validation
+             */
             type: string;
         };
         ReportedSignerDto: {

@@ -4,6 +4,23 @@
  */
 
 export type paths = {
+    "/api/v1/administrative-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A province's communes and wards in force today, and the service points that receive dossiers for them */
+        get: operations["AdministrativeUnitsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/{year}": {
         parameters: {
             query?: never;
@@ -140,6 +157,23 @@ export type paths = {
         };
         /** One procedure: the version in force, or a given version */
         get: operations["ProceduresController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/{code}/appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a counter filing of the procedure received at the caller's desk now would get: fee, processing time, appointment date and due time */
+        get: operations["AppointmentQuoteController_quote"];
         put?: never;
         post?: never;
         delete?: never;
@@ -295,6 +329,43 @@ export type components = {
             name: string;
             phone: string;
         };
+        AppointmentQuoteDto: {
+            /**
+             * Format: date
+             * @description the appointment date the receipt would state
+             * @example 2026-11-27
+             */
+            appointmentDate: string;
+            /**
+             * Format: date-time
+             * @description when the processing time would start: now, or the next shift when received after 15:00 or outside working hours
+             */
+            countingFrom: string;
+            /** Format: date-time */
+            dueAt: string;
+            fee: components["schemas"]["FeeDto"];
+            /** @example HKD-DANGKY */
+            procedureCode: string;
+            procedureName: components["schemas"]["BilingualTextDto"];
+            /**
+             * @description the version in force, which a filing now is received under
+             * @example 1
+             */
+            procedureVersion: number;
+            /** @description the procedure's processing time, in working days or working hours */
+            processingTime: components["schemas"]["ProcessingTimeDto"];
+            /**
+             * Format: date-time
+             * @description the instant quoted: now, on the clock filings are received by
+             */
+            quotedAt: string;
+            /** @example 19753.BD1 */
+            receivingUnitCode: string;
+        };
+        BilingualTextDto: {
+            en: string;
+            vi: string;
+        };
         CalendarDayDto: {
             /**
              * @description 'assumed' days are derived, not yet published
@@ -351,6 +422,19 @@ export type components = {
              * @example Quầy 3
              */
             counter: string;
+        };
+        CommuneDto: {
+            /** @example 19753 */
+            code: string;
+            /**
+             * @description ward, commune or special administrative zone; null where the reference data does not say
+             * @enum {string|null}
+             */
+            kind: "ward" | "commune" | "special-zone" | null;
+            /** @example Phường Phú Xuân */
+            name: string;
+            /** @example Phu Xuan Ward */
+            nameEn: string;
         };
         DayNameDto: {
             /** @example Lunar New Year */
@@ -452,14 +536,40 @@ export type components = {
             /** @description the legal text or notice */
             source?: string;
         };
+        FeeDto: {
+            /**
+             * @description in Vietnamese đồng; 0 when free
+             * @example 100000
+             */
+            amountVnd: number;
+            /** @description when the fee differs or is waived */
+            note?: components["schemas"]["BilingualTextDto"];
+        };
         FieldProblemSchema: {
+            /**
+             * @description a stable identifier of what is wrong, for the client to put in its own words: the failed constraint (isNotEmpty, isString, isInt, matches, minLength, maxLength, isLength, min, max, isIn, isEnum, isDateString, isEmail, isUuid, arrayMinSize, arrayMaxSize, whitelistValidation...) or a service's own check (unknownReference, notInForce, otherProvince, notOwnUnit, notOwnProvince, notYours, notAllowed, alreadyUsed, duplicate, minDate, maxDate, workingDay, invalidFormat, invalidCursor, invalidPeriod, containsNul, maxDepth...); docs/operations.md lists them
+             * @example maxLength
+             */
+            code: string;
             /**
              * @description the path of the field in the request
              * @example applicant.citizenId
              */
             field: string;
-            /** @example must be 12 digits */
+            /**
+             * @description the same in an English sentence
+             * @example must be shorter than or equal to 200 characters
+             */
             message: string;
+            /**
+             * @description the constraint's values the sentence needs: `max`, `min`, `allowed`, `pattern`, `provinceCode`...
+             * @example {
+             *       "max": 200
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         FiledDocumentDto: {
             fileName: string;
@@ -541,9 +651,12 @@ export type components = {
             instance?: string;
             /** @example 400 */
             status: number;
-            /** @example Invalid request */
+            /** @example The request is not valid */
             title: string;
-            /** @example https://onestop.gov.vn/problems/invalid-request */
+            /**
+             * @description a stable slug under https://onestop.gov.vn/problems/; docs/operations.md lists them
+             * @example https://onestop.gov.vn/problems/bad-request/validation
+             */
             type: string;
         };
         ProcedureVersionDto: {
@@ -551,6 +664,27 @@ export type components = {
             code: string;
             /** @example 1 */
             version: number;
+        };
+        ProcessingTimeDto: {
+            /** @example 3 */
+            amount: number;
+            /** @enum {string} */
+            unit: "working-days" | "working-hours";
+        };
+        ProvinceDto: {
+            /** @example 46 */
+            code: string;
+            /** @example Thành phố Huế */
+            name: string;
+            /** @example Hue City */
+            nameEn: string;
+        };
+        ProvinceUnitsDto: {
+            /** @description the communes, wards and special zones in force today, in the order of their official codes */
+            communes: components["schemas"]["CommuneDto"][];
+            province: components["schemas"]["ProvinceDto"];
+            /** @description the service points open today that receive dossiers for those communes */
+            servicePoints: components["schemas"]["ServicePointDto"][];
         };
         PublicStatusDto: {
             /** Format: date */
@@ -592,6 +726,19 @@ export type components = {
              */
             display: string;
             number: number;
+        };
+        ServicePointDto: {
+            /** @example 19753.BD1 */
+            code: string;
+            /** @example Điểm phục vụ Bưu điện Phú Xuân */
+            name: string;
+            /** @example Phu Xuan post office service point */
+            nameEn: string;
+            /**
+             * @description the commune or ward the service point receives dossiers for
+             * @example 19753
+             */
+            parentCode: string;
         };
         TicketStatusDto: {
             /** Format: date-time */
@@ -641,6 +788,55 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    AdministrativeUnitsController_list: {
+        parameters: {
+            query: {
+                /** @description the province's two-digit code */
+                province: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceUnitsDto"];
+                };
+            };
+            /** @description `province` is missing or not a two-digit code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No province has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CalendarController_get: {
         parameters: {
             query?: {
@@ -1392,6 +1588,76 @@ export interface operations {
                 };
             };
             /** @description Not found, or not within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AppointmentQuoteController_quote: {
+        parameters: {
+            query: {
+                /** @description the desk that would receive the filing: the caller's own unit */
+                receivingUnitCode: string;
+            };
+            header?: never;
+            path: {
+                /** @description the procedure */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentQuoteDto"];
+                };
+            };
+            /** @description `receivingUnitCode` is malformed, or not a receiving unit open today */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `receivingUnitCode` is not the caller's own desk */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No procedure with this `code` is in force */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -62,7 +62,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The officers registered with a unit, active or not (the unit's leader or the province administrator) */
+        /** A unit's registered officers with their roles and open work items (the unit's leader or the province administrator) */
         get: operations["OfficersController_list"];
         put?: never;
         post?: never;
@@ -177,12 +177,29 @@ export type components = {
         };
         FieldProblemSchema: {
             /**
+             * @description a stable identifier of what is wrong, for the client to put in its own words: the failed constraint (isNotEmpty, isString, isInt, matches, minLength, maxLength, isLength, min, max, isIn, isEnum, isDateString, isEmail, isUuid, arrayMinSize, arrayMaxSize, whitelistValidation...) or a service's own check (unknownReference, notInForce, otherProvince, notOwnUnit, notOwnProvince, notYours, notAllowed, alreadyUsed, duplicate, minDate, maxDate, workingDay, invalidFormat, invalidCursor, invalidPeriod, containsNul, maxDepth...); docs/operations.md lists them
+             * @example maxLength
+             */
+            code: string;
+            /**
              * @description the path of the field in the request
              * @example applicant.citizenId
              */
             field: string;
-            /** @example must be 12 digits */
+            /**
+             * @description the same in an English sentence
+             * @example must be shorter than or equal to 200 characters
+             */
             message: string;
+            /**
+             * @description the constraint's values the sentence needs: `max`, `min`, `allowed`, `pattern`, `provinceCode`...
+             * @example {
+             *       "max": 200
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         HistoryEntryDto: {
             action: string;
@@ -218,9 +235,12 @@ export type components = {
             instance?: string;
             /** @example 400 */
             status: number;
-            /** @example Invalid request */
+            /** @example The request is not valid */
             title: string;
-            /** @example https://onestop.gov.vn/problems/invalid-request */
+            /**
+             * @description a stable slug under https://onestop.gov.vn/problems/; docs/operations.md lists them
+             * @example https://onestop.gov.vn/problems/bad-request/validation
+             */
             type: string;
         };
         ProcedureRefDto: {
@@ -237,8 +257,21 @@ export type components = {
             /** @example 19753 */
             unitCode: string;
         };
+        UnitOfficerDto: {
+            active: boolean;
+            /**
+             * @description the open dossiers assigned to the officer (received, in processing, awaiting a supplement or fees)
+             * @example 3
+             */
+            openWorkItems: number;
+            roles: ("desk-officer" | "specialist" | "unit-leader")[];
+            subject: string;
+        };
         UnitOfficersDto: {
-            items: components["schemas"]["RegisteredOfficerDto"][];
+            /** @description active and inactive, by subject */
+            items: components["schemas"]["UnitOfficerDto"][];
+            /** @example 19753 */
+            unitCode: string;
         };
         WorkItemDto: {
             allowedActions: ("accept" | "request-supplement" | "supplement-received" | "request-fees" | "fees-paid" | "approve" | "reject" | "stop" | "transfer" | "return-result" | "withdraw")[];

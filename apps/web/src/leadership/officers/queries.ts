@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/clients';
 import type { components } from '../../api/generated/routing';
 
-export type RegisteredOfficer = components['schemas']['RegisteredOfficerDto'];
+/** An officer as the unit's list shows one; a saved registration (without the count of open dossiers) fits it too. */
+export type RegisteredOfficer = Omit<components['schemas']['UnitOfficerDto'], 'openWorkItems'> & { openWorkItems?: number };
 export type Officer = components['schemas']['OfficerDto'];
 export type UnitRole = Officer['roles'][number];
 

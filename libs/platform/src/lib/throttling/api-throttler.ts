@@ -14,7 +14,7 @@ import type { Request } from 'express';
 import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
 import type { Principal } from '../auth/principal';
-import { ProblemException, problemType } from '../errors/problem.exception';
+import { ProblemException } from '../errors/problem.exception';
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../metrics/metrics.controller';
 import { MetricsRegistry } from '../metrics/metrics.registry';
@@ -133,7 +133,7 @@ export function tooManyRequests(limit: ApiLimit, perMinute: number, retryAfterSe
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   const who = limit === 'principal' ? 'one account' : 'one address';
   return new ProblemException(429, 'Too many requests', {
-    type: problemType(429),
+    type: 'too-many-requests',
     detail: `at most ${perMinute} requests a minute from ${who} to this service; try again in ${seconds} s`,
     extensions: { limit, retryAfterSeconds: seconds },
   });

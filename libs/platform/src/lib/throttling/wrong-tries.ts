@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
-import { ProblemException, problemType } from '../errors/problem.exception';
+import { ProblemException } from '../errors/problem.exception';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { REDIS } from '../redis/redis.module';
 import { keyPart } from './client-address';
@@ -181,7 +181,7 @@ export class WrongTries {
   }
 }
 
-const LOCKED_TYPE = `${problemType(429)}/look-up-locked`;
+const LOCKED_TYPE = 'too-many-requests/look-up-locked' as const;
 
 /** The look-up is locked: 429 whatever is sent, with the time left. */
 export function lookupLocked(scope: WrongTryScope, lockedForMs: number): ProblemException {

@@ -14,7 +14,7 @@ describe('inputShapeProblem', () => {
   });
 
   it('names the field holding a NUL character, in a value or in a key', () => {
-    expect(inputShapeProblem({ applicant: { fullName: 'Hoa\u0000' } }, '')).toEqual({ field: 'applicant.fullName', message: 'must not contain a NUL character' });
+    expect(inputShapeProblem({ applicant: { fullName: 'Hoa\u0000' } }, '')).toEqual({ field: 'applicant.fullName', code: 'containsNul', message: 'must not contain a NUL character' });
     expect(inputShapeProblem({ list: ['ok', 'x\u0000y'] }, '')).toMatchObject({ field: 'list.1' });
     expect(inputShapeProblem({ 'bad\u0000key': 1 }, 'query')).toMatchObject({ field: 'query.bad\u0000key' });
   });

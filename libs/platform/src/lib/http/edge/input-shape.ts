@@ -16,14 +16,14 @@ export function inputShapeProblem(input: unknown, root: string): FieldProblem | 
   while (pending.length > 0) {
     const { value, field, depth } = pending.pop()!;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return { field, message: 'must not contain a NUL character' };
+      if (value.includes('\u0000')) return { field, code: 'containsNul', message: 'must not contain a NUL character' };
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_INPUT_DEPTH) return { field, message: `nests deeper than ${MAX_INPUT_DEPTH} levels` };
+    if (depth >= MAX_INPUT_DEPTH) return { field, code: 'maxDepth', message: `nests deeper than ${MAX_INPUT_DEPTH} levels`, params: { max: MAX_INPUT_DEPTH } };
     for (const [key, child] of Object.entries(value)) {
       const childField = field ? `${field}.${key}` : key;
-      if (key.includes('\u0000')) return { field: childField, message: 'must not contain a NUL character' };
+      if (key.includes('\u0000')) return { field: childField, code: 'containsNul', message: 'must not contain a NUL character' };
       pending.push({ value: child, field: childField, depth: depth + 1 });
     }
   }

@@ -56,7 +56,7 @@ function largeBodyReader(route: LargeBodyRoute, verifier: () => TokenVerifier): 
 function checkInputShape(request: Request, _response: Response, next: NextFunction): void {
   const path = request.originalUrl.split('?')[0] ?? '';
   if (path.includes('%00') || path.includes('\u0000')) {
-    next(invalidRequest([{ field: 'path', message: 'must not contain a NUL character' }]));
+    next(invalidRequest([{ field: 'path', code: 'containsNul', message: 'must not contain a NUL character' }]));
     return;
   }
   const body: unknown = Buffer.isBuffer(request.body) ? undefined : request.body;

@@ -159,7 +159,9 @@ function QueueState({ queue, fetching }: { queue: UnitQueue; fetching: boolean }
             {GROUPS_IN_ORDER.map((group) => (
               <tr key={group}>
                 <td data-label={t('desk.group')}>
-                  {t(`groups.${group}`)} {group !== 'standard' && <Pill tone="orange">{t('desk.priorityTier')}</Pill>}
+                  <span>
+                    {t(`groups.${group}`)} {group !== 'standard' && <Pill tone="orange">{t('desk.priorityTier')}</Pill>}
+                  </span>
                 </td>
                 <td data-label={t('desk.waitingCount')}>{queue.waiting.byGroup[group] ?? 0}</td>
               </tr>

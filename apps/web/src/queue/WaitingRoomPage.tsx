@@ -75,12 +75,14 @@ export function WaitingRoomPage() {
 function CurrentCall({ call }: { call: RecentCall }) {
   const { t } = useTranslation(QUEUE);
   return (
-    <p className="now-serving-call">
-      <span className="now-serving-number">{t('display.number', { number: call.display })}</span>
-      <span className="now-serving-dash">—</span>
-      <span className="now-serving-counter">{t('display.goTo', { counter: call.counter })}</span>
-      <span className="now-serving-time">{formatTime(call.calledAt)}</span>
-    </p>
+    <div className="now-serving-call">
+      <p className="now-serving-sentence">
+        <span className="now-serving-number">{t('display.number', { number: call.display })}</span>
+        <span className="now-serving-dash"> — </span>
+        <span className="now-serving-counter">{t('display.goTo', { counter: call.counter })}</span>
+      </p>
+      <p className="now-serving-time">{formatTime(call.calledAt)}</p>
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useWorkQueue, WorkItem } from '../work-queue/queries';
 import { HandoverAction, HandoverDialog } from './HandoverDialog';
 import { ListFooter, ListStatus } from './ListParts';
+import { ReadableErrors } from './ReadableErrors';
 import { RECEPTION } from './strings';
 import { SupplementRequestCell } from './SupplementRequestCell';
 import './reception.css';
@@ -52,106 +53,108 @@ export function HandoverPage() {
   }
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {messageHolder}
-      <h1 className="page-title">{t('handover.title')}</h1>
-      <Flex wrap gap={16} align="end">
-        <Segmented<Kind>
-          aria-label={t('handover.kind')}
-          value={kind}
-          onChange={(next) => {
-            setKind(next);
-            setChanged(null);
-          }}
-          options={[
-            { value: 'supplements', label: t('handover.supplements') },
-            { value: 'results', label: t('handover.results') },
-          ]}
-        />
-        <Flex vertical gap={4}>
-          <label htmlFor="handover-code">{t('handover.codeLabel')}</label>
-          <Input
-            id="handover-code"
-            type="search"
-            allowClear
-            value={typedCode}
-            onChange={(event) => setTypedCode(event.target.value)}
-            placeholder={t('handover.codePlaceholder')}
-            aria-describedby="handover-code-hint"
-            style={{ minWidth: 260 }}
+    <ReadableErrors>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {messageHolder}
+        <h1 className="page-title">{t('handover.title')}</h1>
+        <Flex wrap gap={16} align="end">
+          <Segmented<Kind>
+            aria-label={t('handover.kind')}
+            value={kind}
+            onChange={(next) => {
+              setKind(next);
+              setChanged(null);
+            }}
+            options={[
+              { value: 'supplements', label: t('handover.supplements') },
+              { value: 'results', label: t('handover.results') },
+            ]}
           />
-          <span id="handover-code-hint" className="reception-muted" aria-live="polite">
-            {code.length > 0 && code.length < CODE_PREFIX ? t('handover.codeTooShort') : ''}
-          </span>
+          <Flex vertical gap={4}>
+            <label htmlFor="handover-code">{t('handover.codeLabel')}</label>
+            <Input
+              id="handover-code"
+              type="search"
+              allowClear
+              value={typedCode}
+              onChange={(event) => setTypedCode(event.target.value)}
+              placeholder={t('handover.codePlaceholder')}
+              aria-describedby="handover-code-hint"
+              style={{ minWidth: 260 }}
+            />
+            <span id="handover-code-hint" className="reception-muted" aria-live="polite">
+              {code.length > 0 && code.length < CODE_PREFIX ? t('handover.codeTooShort') : ''}
+            </span>
+          </Flex>
         </Flex>
-      </Flex>
-      {changed && (
-        <Alert type="warning" showIcon role="alert" title={t('handover.staleTitle', { code: changed })} description={t('handover.staleText')} closable={{ 'aria-label': t('common.dismiss'), onClose: () => setChanged(null) }} />
-      )}
-      <ProblemAlert error={queue.error} />
-      <section aria-busy={queue.isFetching} aria-label={t(supplements ? 'handover.supplementsCaption' : 'handover.resultsCaption')}>
-        <ListStatus count={items.length} fetching={queue.isFetching} />
-        {queue.isPending ? (
-          <Spin />
-        ) : items.length === 0 ? (
-          <Empty description={t(supplements ? 'handover.emptySupplements' : 'handover.emptyResults')} />
-        ) : (
-          <table className="queue-table">
-            <caption>{t(supplements ? 'handover.supplementsCaption' : 'handover.resultsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.code')}</th>
-                <th scope="col">{t('common.procedure')}</th>
-                <th scope="col">{t('common.applicant')}</th>
-                <th scope="col">{t('common.phone')}</th>
-                <th scope="col">{supplements ? t('handover.supplementReason') : t('handover.receivedAt')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <td data-label={t('common.code')}>
-                    <Link to={`/ho-so/${item.id}`}>{item.code}</Link>
-                  </td>
-                  <td data-label={t('common.procedure')}>{procedureName(item.procedure.code, i18n.language)}</td>
-                  <td data-label={t('common.applicant')}>{item.applicant.name}</td>
-                  <td data-label={t('common.phone')}>{item.applicant.phone ?? '—'}</td>
-                  {supplements ? (
-                    <td data-label={t('handover.supplementReason')}>
-                      <SupplementRequestCell dossierId={item.id} />
-                    </td>
-                  ) : (
-                    <td data-label={t('handover.receivedAt')}>{formatDate(item.receivedAt)}</td>
-                  )}
-                  <td data-label={t('common.actions')}>
-                    <Button
-                      size="small"
-                      type="primary"
-                      disabled={!item.allowedActions.includes(action)}
-                      onClick={() => setActing(item)}
-                      aria-label={t(supplements ? 'handover.supplementReceivedLabel' : 'handover.returnResultLabel', { code: item.code })}
-                    >
-                      {t(supplements ? 'handover.supplementReceived' : 'handover.returnResult')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {changed && (
+          <Alert type="warning" showIcon role="alert" title={t('handover.staleTitle', { code: changed })} description={t('handover.staleText')} closable={{ 'aria-label': t('common.dismiss'), onClose: () => setChanged(null) }} />
         )}
-        <ListFooter hasMore={Boolean(queue.hasNextPage)} loading={queue.isFetchingNextPage} shown={items.length} onMore={() => void queue.fetchNextPage()} />
-      </section>
-      {acting && (
-        <HandoverDialog
-          item={acting}
-          action={action}
-          context={supplements ? <SupplementRequestCell dossierId={acting.id} /> : undefined}
-          onClose={() => setActing(null)}
-          onDone={() => done(acting)}
-          onChanged={() => changedMeanwhile(acting)}
-        />
-      )}
-    </Space>
+        <ProblemAlert error={queue.error} />
+        <section aria-busy={queue.isFetching} aria-label={t(supplements ? 'handover.supplementsCaption' : 'handover.resultsCaption')}>
+          <ListStatus count={items.length} fetching={queue.isFetching} />
+          {queue.isPending ? (
+            <Spin />
+          ) : items.length === 0 ? (
+            <Empty description={t(supplements ? 'handover.emptySupplements' : 'handover.emptyResults')} />
+          ) : (
+            <table className="queue-table">
+              <caption>{t(supplements ? 'handover.supplementsCaption' : 'handover.resultsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.code')}</th>
+                  <th scope="col">{t('common.procedure')}</th>
+                  <th scope="col">{t('common.applicant')}</th>
+                  <th scope="col">{t('common.phone')}</th>
+                  <th scope="col">{supplements ? t('handover.supplementReason') : t('handover.receivedAt')}</th>
+                  <th scope="col">{t('common.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <td data-label={t('common.code')}>
+                      <Link to={`/ho-so/${item.id}`}>{item.code}</Link>
+                    </td>
+                    <td data-label={t('common.procedure')}>{procedureName(item.procedure.code, i18n.language)}</td>
+                    <td data-label={t('common.applicant')}>{item.applicant.name}</td>
+                    <td data-label={t('common.phone')}>{item.applicant.phone ?? '—'}</td>
+                    {supplements ? (
+                      <td data-label={t('handover.supplementReason')}>
+                        <SupplementRequestCell dossierId={item.id} />
+                      </td>
+                    ) : (
+                      <td data-label={t('handover.receivedAt')}>{formatDate(item.receivedAt)}</td>
+                    )}
+                    <td data-label={t('common.actions')}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        disabled={!item.allowedActions.includes(action)}
+                        onClick={() => setActing(item)}
+                        aria-label={t(supplements ? 'handover.supplementReceivedLabel' : 'handover.returnResultLabel', { code: item.code })}
+                      >
+                        {t(supplements ? 'handover.supplementReceived' : 'handover.returnResult')}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <ListFooter hasMore={Boolean(queue.hasNextPage)} loading={queue.isFetchingNextPage} shown={items.length} onMore={() => void queue.fetchNextPage()} />
+        </section>
+        {acting && (
+          <HandoverDialog
+            item={acting}
+            action={action}
+            context={supplements ? <SupplementRequestCell dossierId={acting.id} /> : undefined}
+            onClose={() => setActing(null)}
+            onDone={() => done(acting)}
+            onChanged={() => changedMeanwhile(acting)}
+          />
+        )}
+      </Space>
+    </ReadableErrors>
   );
 }

@@ -89,7 +89,12 @@ describe('the workbench in a browser', () => {
     await desk.getByLabel('Số định danh cá nhân (CCCD)').fill('046190001122');
     await desk.getByLabel('Số điện thoại').fill(phone);
     await desk.getByLabel('Số nhà, đường, thôn/tổ').fill('27 Nguyễn Sinh Cung');
-    await desk.getByLabel('Xã/phường nơi cư trú').fill('19813');
+    // The applicant's commune, picked from the whole province by its name typed without diacritics.
+    await desk.getByLabel('Xã/phường nơi cư trú').fill('thuy xuan');
+    await desk.getByRole('option', { name: 'Phường Thuỷ Xuân' }).waitFor({ state: 'attached' });
+    await desk.getByLabel('Xã/phường nơi cư trú').press('Enter');
+    // The appointment, from intake's own deadline code, before anything is saved.
+    await desk.getByText(/^\d{2}\/\d{2}\/\d{4} \(hạn xử lý \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)$/).waitFor();
     await checkScreen(desk, 'counter-filing-filled');
     await desk.getByRole('button', { name: 'Tiếp nhận và in biên nhận' }).click();
 
@@ -97,6 +102,8 @@ describe('the workbench in a browser', () => {
     code = (await desk.locator('.receipt-code').textContent())!.trim();
     expect(code).toMatch(/^19753-\d{6}-\d{4}$/);
     await desk.getByText('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ').waitFor();
+    await desk.getByText('PHƯỜNG PHÚ XUÂN').waitFor();
+    await desk.getByText('Phường Thuỷ Xuân').waitFor();
     await desk.getByRole('img', { name: `Mã QR tra cứu hồ sơ ${code}` }).waitFor();
     await checkScreen(desk, 'receipt');
   });
@@ -152,6 +159,64 @@ describe('the workbench in a browser', () => {
     await waitFor(async () => (await citizen.getByText('Đã có kết quả').count()) > 0, 30_000, 'the look-up to show the result ready');
     await checkScreen(citizen, 'public-lookup');
   });
+
+  it('files a whole dossier from the keyboard alone', async () => {
+    await desk.goto(`${stack.web}/quay/tiep-nhan`);
+    await desk.getByRole('heading', { name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
+    // The procedure field has the focus when the page opens.
+    await desk.keyboard.type('xac nhan cu tru', { delay: 20 });
+    await desk.getByRole('option', { name: 'Xác nhận thông tin về cư trú' }).waitFor({ state: 'attached' });
+    await desk.keyboard.press('Enter');
+    await tabTo(desk, 'Chọn bản quét: Tờ khai thay đổi thông tin cư trú (mẫu CT01)');
+    const [chooser] = await Promise.all([desk.waitForEvent('filechooser'), desk.keyboard.press('Enter')]);
+    await chooser.setFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4 ${randomBytes(8).toString('hex')}`) });
+    await desk.getByText('Đã nhận: to-khai.pdf').waitFor();
+    for (const [label, text] of [
+      ['Họ và tên', 'Trần Văn Bảo'],
+      ['Số định danh cá nhân (CCCD)', '046085003344'],
+      ['Số điện thoại', '0905111222'],
+      ['Số nhà, đường, thôn/tổ', '3 Lê Lợi'],
+      ['Xã/phường nơi cư trú', 'kim long'],
+    ]) {
+      await tabTo(desk, label);
+      await desk.keyboard.type(text, { delay: 10 });
+    }
+    await desk.getByRole('option', { name: 'Phường Kim Long' }).waitFor({ state: 'attached' });
+    await desk.keyboard.press('Enter');
+    await tabTo(desk, 'Tiếp nhận và in biên nhận');
+    await desk.keyboard.press('Enter');
+    await desk.waitForURL(/\/quay\/bien-nhan\//);
+    await desk.getByText('Phường Kim Long').waitFor();
+  });
+
+  it("opens every screen of a unit leader and of the province administrator with no serious accessibility violation", async () => {
+    const leader = await personAt('leader.phuxuan', '/lanh-dao/phe-duyet');
+    for (const [path, name, heading] of [
+      ['/lanh-dao/phe-duyet', 'leader-approvals', 'Phê duyệt'],
+      ['/lanh-dao/xin-loi', 'leader-apologies', 'Thư xin lỗi'],
+      ['/lanh-dao/canh-bao', 'leader-escalations', 'Cảnh báo'],
+      ['/lanh-dao/can-bo', 'leader-officers', 'Cán bộ'],
+    ]) {
+      await leader.goto(`${stack.web}${path}`);
+      await leader.getByRole('heading', { level: 1, name: new RegExp(heading) }).waitFor();
+      await leader.waitForLoadState('networkidle');
+      await checkScreen(leader, name);
+    }
+    const admin = await personAt('admin.province', '/quan-tri/chung-thu');
+    for (const [path, name, heading] of [
+      ['/quan-tri/chung-thu', 'admin-certificates', 'Chứng thư'],
+      ['/quan-tri/mau-thong-bao', 'admin-templates', 'Mẫu'],
+      ['/quan-tri/lich', 'admin-calendar', 'Lịch'],
+      ['/quan-tri/webhook', 'admin-webhooks', 'Webhook'],
+      ['/quan-tri/gui-thong-bao', 'admin-deliveries', 'thông báo'],
+    ]) {
+      await admin.goto(`${stack.web}${path}`);
+      await admin.getByRole('heading', { level: 1, name: new RegExp(heading, 'i') }).waitFor();
+      await admin.waitForLoadState('networkidle');
+      await checkScreen(admin, name);
+    }
+  });
+
 });
 
 /** Does a dossier action as an officer would: its button, then its dialog (with the reason when it needs one). */
@@ -163,4 +228,19 @@ async function act(page: Page, action: string, reason?: string): Promise<void> {
   await dialog.getByRole('button', { name: action, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByText(`Đã thực hiện: ${action}`).waitFor();
+}
+
+/** Moves the focus with Tab alone until it reaches the control with this accessible name (at most 40 presses). */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let presses = 0; presses < 40; presses += 1) {
+    const focused = await page.evaluate(() => {
+      const element = (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null; id: string; labels?: { textContent: string | null }[]; textContent: string | null } | null } }).document.activeElement;
+      if (!element) return '';
+      const label = element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? element.textContent ?? '';
+      return label.replace(/\s+/g, ' ').trim();
+    });
+    if (focused === name || focused.startsWith(`${name} `)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${name}`);
 }

@@ -4,13 +4,13 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
-import { Procedure, useProcedures } from '../reference/queries';
+import { communeName, Procedure, useProcedures, useProvinceUnits, useUnitName } from '../reference/queries';
 import { citizenIdProblem } from '../ui/citizen-id';
-import { formatMoney, matchesWords } from '../ui/format';
+import { formatDate, formatDateTime, formatMoney, matchesWords } from '../ui/format';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { showFieldProblems } from '../ui/problems';
 import { fingerprint, TakenDocument } from './documents';
-import { Filing, useFileDossier } from './queries';
+import { Filing, useAppointmentQuote, useFileDossier } from './queries';
 import { COUNTER } from './strings';
 
 interface FilingForm {
@@ -37,6 +37,8 @@ export function CounterFilingPage() {
   const fileDossier = useFileDossier(idempotencyKey);
   const procedureCode = Form.useWatch('procedureCode', form);
   const procedure = procedures.data?.find((candidate) => candidate.code === procedureCode);
+  const quote = useAppointmentQuote(procedure?.code, principal?.unitCode);
+  const unitName = useUnitName(principal?.provinceCode);
   const missing = (procedure?.requiredDocuments ?? []).filter((document) => document.required && !documents[document.type]);
   const language = i18n.language;
 
@@ -78,7 +80,7 @@ export function CounterFilingPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {messageHolder}
-      <Typography.Title level={2}>{t('filing.title')}</Typography.Title>
+      <h1 className="page-title">{t('filing.title')}</h1>
       <Form<FilingForm> form={form} layout="vertical" onFinish={submit} scrollToFirstError requiredMark="optional">
         <Row gutter={[24, 0]}>
           <Col xs={24} xl={14}>
@@ -136,13 +138,20 @@ export function CounterFilingPage() {
             )}
           </Col>
           <Col xs={24} xl={10}>
-            <ApplicantCard required={required} />
+            <ApplicantCard required={required} provinceCode={principal?.provinceCode} />
             <Card title={t('filing.summary')} size="small">
               <Descriptions column={1} size="small">
-                <Descriptions.Item label={t('filing.receivingUnit')}>{principal?.unitCode}</Descriptions.Item>
+                <Descriptions.Item label={t('filing.receivingUnit')}>{principal?.unitCode ? unitName(principal.unitCode, language) : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('filing.fee')}>{procedure ? (procedure.fee.amountVnd ? formatMoney(procedure.fee.amountVnd, language) : t('filing.free')) : '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('filing.appointment')}>{t('filing.appointmentUnknown')}</Descriptions.Item>
+                <Descriptions.Item label={t('filing.appointment')}>
+                  {quote.data ? (
+                    <strong>{t('filing.appointmentAt', { date: formatDate(quote.data.appointmentDate), dueAt: formatDateTime(quote.data.dueAt) })}</strong>
+                  ) : (
+                    t('filing.appointmentUnknown')
+                  )}
+                </Descriptions.Item>
               </Descriptions>
+              <ProblemAlert error={quote.error} />
               <ProblemAlert error={fileDossier.error} labels={labels} placed={Object.keys(labels)} />
               <Button type="primary" htmlType="submit" size="large" block loading={fileDossier.isPending} style={{ marginTop: 12 }}>
                 {t('filing.submit')}
@@ -169,8 +178,9 @@ function ProcedureFacts({ procedure }: { procedure: Procedure }) {
   );
 }
 
-function ApplicantCard({ required }: { required: (field: string) => { required: boolean; message: string }[] }) {
-  const { t } = useTranslation(COUNTER);
+function ApplicantCard({ required, provinceCode }: { required: (field: string) => { required: boolean; message: string }[]; provinceCode: string | null | undefined }) {
+  const { t, i18n } = useTranslation(COUNTER);
+  const units = useProvinceUnits(provinceCode);
   const citizenIdRule = {
     validator: async (_: unknown, value: string | undefined) => {
       const problem = value ? citizenIdProblem(value) : null;
@@ -203,7 +213,12 @@ function ApplicantCard({ required }: { required: (field: string) => { required: 
         <Input autoComplete="off" maxLength={200} />
       </Form.Item>
       <Form.Item name={['applicant', 'address', 'communeCode']} label={t('filing.commune')} rules={required(t('filing.commune'))}>
-        <Input autoComplete="off" placeholder={t('filing.communePlaceholder')} />
+        <Select
+          showSearch={{ filterOption: (typed, option) => matchesWords(`${option?.label ?? ''} ${option?.value ?? ''}`, typed) }}
+          placeholder={t('filing.communePlaceholder')}
+          loading={units.isPending}
+          options={(units.data?.communes ?? []).map((commune) => ({ value: commune.code, label: communeName(commune, i18n.language) }))}
+        />
       </Form.Item>
     </Card>
   );

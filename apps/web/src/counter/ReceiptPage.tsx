@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
 import { runtimeConfig } from '../config/runtime-config';
-import { useProcedureName } from '../reference/queries';
+import { useProcedureName, useUnitName } from '../reference/queries';
 import { formatDate, formatDateTime } from '../ui/format';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { useIntakeDossier } from './queries';
@@ -34,6 +34,7 @@ export function ReceiptPage() {
   const [paper, setPaper] = useState<Paper>('A5');
   const dossier = useIntakeDossier(code);
   const procedureName = useProcedureName();
+  const unitName = useUnitName(principal?.provinceCode);
 
   if (dossier.isPending) return <Spin fullscreen />;
   if (dossier.error) return <Result status="warning" title={<ProblemAlert error={dossier.error} />} extra={<Link to="/quay/tiep-nhan">{t('receipt.back')}</Link>} />;
@@ -55,7 +56,7 @@ export function ReceiptPage() {
         <header className="receipt-header">
           <div>
             <div>{vi('receipt.authority')}</div>
-            <div className="receipt-unit">{filed.receivingUnitCode}</div>
+            <div className="receipt-unit">{unitName(filed.receivingUnitCode, 'vi').toLocaleUpperCase('vi')}</div>
           </div>
           <div>
             <div className="receipt-nation">{vi('receipt.nation')}</div>
@@ -72,6 +73,8 @@ export function ReceiptPage() {
           <dd>{filed.applicant.name}</dd>
           <dt>{vi('receipt.phone')}</dt>
           <dd>{filed.applicant.phone}</dd>
+          <dt>{vi('receipt.commune')}</dt>
+          <dd>{unitName(filed.applicant.address.communeCode, 'vi')}</dd>
           <dt>{vi('receipt.procedure')}</dt>
           <dd>{procedureName(filed.procedure.code, 'vi')}</dd>
           <dt>{vi('receipt.documents')}</dt>

@@ -19,3 +19,16 @@ export function useFileDossier(idempotencyKey: string) {
 export function useIntakeDossier(code: string) {
   return useQuery({ queryKey: ['intake-dossier', code], queryFn: () => unwrap(api.intake.GET('/api/v1/dossiers/{code}', { params: { path: { code } } })) });
 }
+
+/** What a filing received now would get, from intake's own deadline code: the fee, the appointment and the due time. */
+export function useAppointmentQuote(procedureCode: string | undefined, receivingUnitCode: string | null | undefined) {
+  return useQuery({
+    queryKey: ['appointment-quote', procedureCode, receivingUnitCode],
+    queryFn: () =>
+      unwrap(api.intake.GET('/api/v1/procedures/{code}/appointment', { params: { path: { code: procedureCode! }, query: { receivingUnitCode: receivingUnitCode! } } })),
+    enabled: Boolean(procedureCode && receivingUnitCode),
+    // The appointment moves with the clock (after 15:00 it counts from the next working day).
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
+  });
+}

@@ -5,13 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { download } from '../api/clients';
 import { ApiProblem } from '../api/problem';
-import { useProcedureName } from '../reference/queries';
+import { useProcedureName, useUnitName } from '../reference/queries';
+import { useAuth } from '../auth/AuthProvider';
 import { formatDate, formatDateTime } from '../ui/format';
 import { ProblemAlert } from '../ui/ProblemAlert';
+import { Pill } from '../ui/Pill';
 import { StatusTag } from '../ui/StatusTag';
 import { HistoryEntry, useDossierAction, useDossierHistory, useWorkItem, WorkItem } from '../work-queue/queries';
 import { PROCESSING } from '../work-queue/strings';
 import { ActionDialog, ActionInput, ActionName } from './ActionDialog';
+import { useDossierDeadline, useFiledDossier } from './queries';
+import { workingTimeParts } from './working-time';
 
 /** What the officer tried when the dossier turned out to have changed: the action, the input, and the version it was read at. */
 interface StaleAttempt {
@@ -30,7 +34,10 @@ export function DossierPage() {
   const item = useWorkItem(id);
   const history = useDossierHistory(id);
   const act = useDossierAction(id);
+  const deadline = useDossierDeadline(id);
+  const filed = useFiledDossier(item.data?.code ?? '');
   const procedureName = useProcedureName();
+  const unitName = useUnitName(useAuth().principal?.provinceCode);
   const [chosen, setChosen] = useState<ActionName | null>(null);
   const [stale, setStale] = useState<StaleAttempt | null>(null);
 
@@ -70,10 +77,13 @@ export function DossierPage() {
           <Card size="small" title={t('dossier.procedure')}>
             <Descriptions column={{ xs: 1, sm: 2 }} size="small">
               <Descriptions.Item label={t('dossier.procedure')}>{procedureName(dossier.procedure.code, i18n.language)}</Descriptions.Item>
-              <Descriptions.Item label={t('dossier.unit')}>{dossier.unitCode}</Descriptions.Item>
-              <Descriptions.Item label={t('dossier.receivingUnit')}>{dossier.receivingUnitCode}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.unit')}>{unitName(dossier.unitCode, i18n.language)}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.receivingUnit')}>{unitName(dossier.receivingUnitCode, i18n.language)}</Descriptions.Item>
               <Descriptions.Item label={t('dossier.receivedAt')}>{formatDateTime(dossier.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('dossier.dueAt')}>{dossier.clockPaused ? t('dossier.paused') : formatDateTime(dossier.dueAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.dueAt')}>
+                {dossier.clockPaused ? t('dossier.paused') : formatDateTime(dossier.dueAt)}
+                {deadline.data && <WorkingTimeLeft minutes={deadline.data.workingMinutesLeft} state={deadline.data.state} />}
+              </Descriptions.Item>
               <Descriptions.Item label={t('dossier.assignee')}>{dossier.assigneeId ?? '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
@@ -82,9 +92,21 @@ export function DossierPage() {
               <Descriptions.Item label={t('dossier.applicant')}>{dossier.applicant.name}</Descriptions.Item>
               <Descriptions.Item label={t('dossier.phone')}>{dossier.applicant.phone ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('dossier.email')}>{dossier.applicant.email ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('dossier.commune')}>{dossier.applicant.communeCode ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.commune')}>{dossier.applicant.communeCode ? unitName(dossier.applicant.communeCode, i18n.language) : '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
+          {filed.data && (
+            <Card size="small" title={t('dossier.documents')} style={{ marginTop: 16 }}>
+              <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+                {filed.data.documents.map((document) => (
+                  <li key={document.sha256}>
+                    {document.fileName} <span style={{ color: '#595959' }}>({Math.ceil(document.size / 1024)} KB, SHA-256 {document.sha256.slice(0, 12)}…)</span>
+                  </li>
+                ))}
+              </ol>
+              {filed.data.missingDocuments.length > 0 && <p style={{ margin: '8px 0 0' }}>{`${t('dossier.missing')}: ${filed.data.missingDocuments.join('; ')}`}</p>}
+            </Card>
+          )}
           <Card size="small" title={t('dossier.timeline')} style={{ marginTop: 16 }}>
             {history.error ? <ProblemAlert error={history.error} /> : <DossierTimeline entries={history.data ?? []} />}
           </Card>
@@ -198,4 +220,16 @@ function SignedResult({ code, history }: { code: string; history: HistoryEntry[]
       <ProblemAlert error={error} />
     </Card>
   );
+}
+
+/** "Còn 1 ngày 3 giờ làm việc" or "Quá hạn 2 giờ làm việc", from task-monitoring's working-time clock. */
+function WorkingTimeLeft({ minutes, state }: { minutes: number | null; state: string }) {
+  const { t } = useTranslation(PROCESSING);
+  if (minutes === null || state === 'closed') return null;
+  const parts = workingTimeParts(minutes);
+  const time = [parts.days && t('dossier.days', { count: parts.days }), parts.hours && t('dossier.hours', { count: parts.hours }), parts.minutes && t('dossier.minutes', { count: parts.minutes })]
+    .filter(Boolean)
+    .join(' ');
+  const text = minutes < 0 ? t('dossier.workingOverdue', { time }) : t('dossier.workingLeft', { time: time || t('dossier.minutes', { count: 0 }) });
+  return <div>{state === 'overdue' || minutes < 0 ? <Pill tone="red">{text}</Pill> : state === 'due-soon' ? <Pill tone="orange">{text}</Pill> : text}</div>;
 }

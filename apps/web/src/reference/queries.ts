@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/clients';
-import type { operations } from '../api/generated/intake';
+import type { components, operations } from '../api/generated/intake';
 
 export type Procedure = operations['ProceduresController_list']['responses'][200]['content']['application/json']['items'][number];
 
@@ -19,5 +19,37 @@ export function useProcedureName(): (code: string, language: string) => string {
   return (code, language) => {
     const procedure = data?.find((candidate) => candidate.code === code);
     return procedure ? (language === 'en' ? procedure.name.en : procedure.name.vi) : code;
+  };
+}
+
+export type ProvinceUnits = components['schemas']['ProvinceUnitsDto'];
+type Commune = ProvinceUnits['communes'][number];
+
+/** The province's communes, wards and service points in force (public, changes rarely): for pickers and for names instead of codes. */
+export function useProvinceUnits(provinceCode: string | null | undefined) {
+  return useQuery({
+    queryKey: ['administrative-units', provinceCode],
+    queryFn: () => unwrap(api.intake.GET('/api/v1/administrative-units', { params: { query: { province: provinceCode! } } })),
+    enabled: Boolean(provinceCode),
+    staleTime: 60 * 60_000,
+  });
+}
+
+const KINDS = { vi: { ward: 'Phường', commune: 'Xã', 'special-zone': 'Đặc khu' }, en: { ward: 'Ward', commune: 'Commune', 'special-zone': 'Special zone' } } as const;
+
+/** "Phường Thuỷ Xuân" / "Thuy Xuan Ward": a commune's name with its kind, as people say it. */
+export function communeName(commune: Commune, language: string): string {
+  if (language === 'en') return commune.kind ? `${commune.nameEn} ${KINDS.en[commune.kind]}` : commune.nameEn;
+  return commune.kind ? `${KINDS.vi[commune.kind]} ${commune.name}` : commune.name;
+}
+
+/** A unit's name by its code (a commune, ward or service point of the province), or the code where the list does not have it (a department). */
+export function useUnitName(provinceCode: string | null | undefined): (code: string, language: string) => string {
+  const { data } = useProvinceUnits(provinceCode);
+  return (code, language) => {
+    const commune = data?.communes.find((candidate) => candidate.code === code);
+    if (commune) return communeName(commune, language);
+    const point = data?.servicePoints.find((candidate) => candidate.code === code);
+    return point ? (language === 'en' ? point.nameEn : point.name) : code;
   };
 }

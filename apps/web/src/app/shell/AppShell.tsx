@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
+import { useUnitName } from '../../reference/queries';
 import { changeLanguage, Language } from '../../i18n/i18n';
 import { Destination, destinationsFor } from '../navigation';
 
@@ -30,6 +31,7 @@ export function AppShell() {
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const items = useMenuItems();
+  const unitName = useUnitName(principal?.provinceCode);
   const selected = destinationsFor(principal?.roles ?? []).find((destination) => pathname.startsWith(destination.path))?.path;
   const menu = <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />;
   const wide = screens.lg ?? true;
@@ -44,7 +46,7 @@ export function AppShell() {
         <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Link>
-        {wide && principal?.unitCode && <span style={{ color: '#fbe3e3' }}>{`${t('common.unit')} ${principal.unitCode}`}</span>}
+        {wide && principal?.unitCode && <span style={{ color: '#fbe3e3' }}>{unitName(principal.unitCode, i18n.language)}</span>}
         <Space style={{ marginInlineStart: 'auto' }} size={wide ? 'middle' : 'small'}>
           <Segmented<Language>
             aria-label={t('language.label')}

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshotBothWidths, seriousAccessibilityViolations, signIn } from './browser';
+import { startWebServer, stopWebServer } from '@onestop/local-stack';
 import { BrowserStack, startBrowserStack } from './browser-stack';
+import { WEB_BUILD } from '../web-application';
 
 const PORT = 19897;
 const password = (username: string) => seedUsers().find((user) => user.username === username)!.password;
@@ -189,7 +191,18 @@ describe('the workbench in a browser', () => {
     await desk.getByText('Phường Kim Long').waitFor();
   });
 
-  it("opens every screen of a unit leader and of the province administrator with no serious accessibility violation", async () => {
+  it("opens every screen of the desk, a unit leader and the province administrator with no serious accessibility violation", async () => {
+    for (const [path, name, heading] of [
+      ['/quay/truc-tuyen', 'desk-online-filings', 'Hồ sơ trực tuyến'],
+      ['/quay/tra-ket-qua', 'desk-supplements-results', 'Bổ sung và trả kết quả'],
+      ['/quay/xep-hang', 'desk-queue', 'Xếp hàng'],
+      ['/man-hinh-cho/19753', 'waiting-room-display', 'Mời công dân'],
+    ]) {
+      await desk.goto(`${stack.web}${path}`);
+      await desk.getByRole('heading', { level: 1, name: new RegExp(heading) }).waitFor();
+      await desk.waitForLoadState('networkidle');
+      await checkScreen(desk, name);
+    }
     const leader = await personAt('leader.phuxuan', '/lanh-dao/phe-duyet');
     for (const [path, name, heading] of [
       ['/lanh-dao/phe-duyet', 'leader-approvals', 'Phê duyệt'],
@@ -214,6 +227,30 @@ describe('the workbench in a browser', () => {
       await admin.getByRole('heading', { level: 1, name: new RegExp(heading, 'i') }).waitFor();
       await admin.waitForLoadState('networkidle');
       await checkScreen(admin, name);
+    }
+  });
+
+
+  it('says so, with a retry, when the identity provider does not answer', async () => {
+    const unreachable = await startWebServer({
+      name: 'browser-no-provider',
+      port: PORT + 1,
+      root: WEB_BUILD,
+      services: {},
+      // Nothing listens on port 9: the discovery document cannot be fetched.
+      runtimeConfig: { oidc: { authority: 'http://127.0.0.1:9/realms/onestop', clientId: 'onestop-web' }, publicLookupUrl: `${stack.web}/tra-cuu` },
+    });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${unreachable.url}/ho-so`);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('heading', { name: 'Không kết nối được máy chủ đăng nhập' }).waitFor();
+      await page.getByRole('button', { name: 'Thử lại' }).waitFor();
+      await checkScreen(page, 'provider-unreachable');
+    } finally {
+      await stopWebServer('browser-no-provider');
     }
   });
 

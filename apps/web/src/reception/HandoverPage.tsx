@@ -7,7 +7,7 @@ import { formatDate } from '../ui/format';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { useWorkQueue, WorkItem } from '../work-queue/queries';
 import { HandoverAction, HandoverDialog } from './HandoverDialog';
-import { ListFooter, ListStatus } from './ListParts';
+import { ListFooter, ListStatus } from '../ui/ListParts';
 import { ReadableErrors } from './ReadableErrors';
 import { RECEPTION } from './strings';
 import { SupplementRequestCell } from './SupplementRequestCell';
@@ -92,7 +92,7 @@ export function HandoverPage() {
         )}
         <ProblemAlert error={queue.error} />
         <section aria-busy={queue.isFetching} aria-label={t(supplements ? 'handover.supplementsCaption' : 'handover.resultsCaption')}>
-          <ListStatus count={items.length} fetching={queue.isFetching} />
+          <ListStatus label={t('common.shown', { count: items.length })} fetching={queue.isFetching} />
           {queue.isPending ? (
             <Spin />
           ) : items.length === 0 ? (

@@ -9,7 +9,7 @@ import { Pill } from '../ui/Pill';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { useDocumentName } from './document-names';
 import { Decision, IntakeDecisionDialog } from './IntakeDecisionDialog';
-import { ListFooter, ListStatus } from './ListParts';
+import { ListFooter, ListStatus } from '../ui/ListParts';
 import { ReadableErrors } from './ReadableErrors';
 import { OnlineFiling, useOnlineFilings } from './queries';
 import { RECEPTION } from './strings';
@@ -74,7 +74,7 @@ export function OnlineFilingsPage() {
         {alreadyDecided && <Alert type="warning" showIcon role="alert" title={t('online.alreadyDecided', { code: alreadyDecided })} closable={{ 'aria-label': t('common.dismiss'), onClose: () => setAlreadyDecided(null) }} />}
         <ProblemAlert error={filings.error} />
         <section aria-busy={filings.isFetching} aria-label={t('online.caption')}>
-          <ListStatus count={items.length} fetching={filings.isFetching} />
+          <ListStatus label={t('common.shown', { count: items.length })} fetching={filings.isFetching} />
           {filings.isPending ? (
             <Spin />
           ) : items.length === 0 ? (

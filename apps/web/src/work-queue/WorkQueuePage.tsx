@@ -1,5 +1,4 @@
-import { SyncOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Input, Segmented, Select, Space, Spin } from 'antd';
+import { Empty, Flex, Input, Segmented, Select, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
 import { useProcedureName } from '../reference/queries';
 import { formatDate, formatDateTime, ZONE } from '../ui/format';
+import { ListFooter, ListStatus } from '../ui/ListParts';
 import { Pill } from '../ui/Pill';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusTag } from '../ui/StatusTag';
@@ -67,12 +67,7 @@ export function WorkQueuePage() {
       </Flex>
       <ProblemAlert error={queue.error} />
       <section aria-busy={queue.isFetching}>
-        <Space wrap style={{ marginBottom: 8 }}>
-          <span role="status">{t('queue.shown', { count: items.length })}</span>
-          <span style={{ color: '#595959' }}>
-            <SyncOutlined spin={queue.isFetching} aria-hidden /> {t('queue.autoRefresh')}
-          </span>
-        </Space>
+        <ListStatus label={t('queue.shown', { count: items.length })} fetching={queue.isFetching} />
         {queue.isPending ? (
           <Spin />
         ) : items.length === 0 ? (
@@ -120,15 +115,7 @@ export function WorkQueuePage() {
             </tbody>
           </table>
         )}
-        <div style={{ marginTop: 12 }}>
-          {queue.hasNextPage ? (
-            <Button onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage}>
-              {t('queue.more')}
-            </Button>
-          ) : (
-            items.length > 0 && <span style={{ color: '#595959' }}>{t('queue.end')}</span>
-          )}
-        </div>
+        <ListFooter hasMore={Boolean(queue.hasNextPage)} loading={queue.isFetchingNextPage} shown={items.length} onMore={() => void queue.fetchNextPage()} />
       </section>
     </Space>
   );

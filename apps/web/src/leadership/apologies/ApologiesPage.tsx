@@ -6,7 +6,7 @@ import { useProcedureName } from '../../reference/queries';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Labelled } from '../shared/Labelled';
-import { ListFooter, ListStatus } from '../shared/ListFooter';
+import { ListFooter, ListStatus } from '../../ui/ListParts';
 import { LEADERSHIP } from '../strings';
 import '../leadership.css';
 import { ApologyDialog, ApologyTarget } from './ApologyDialog';
@@ -48,7 +48,7 @@ export function ApologiesPage() {
       </Labelled>
       <section aria-busy={deadlines.isFetching}>
         <ProblemAlert error={deadlines.error} />
-        <ListStatus count={items.length} fetching={deadlines.isFetching} unitKey="apologies.shown" />
+        <ListStatus label={t('apologies.shown', { count: items.length })} fetching={deadlines.isFetching} />
         {deadlines.isPending ? (
           <Spin />
         ) : items.length === 0 ? (

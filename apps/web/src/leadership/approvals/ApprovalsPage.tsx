@@ -7,7 +7,7 @@ import { useProcedureName } from '../../reference/queries';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { urgencyOf } from '../../work-queue/deadline';
 import { DueCell } from '../shared/DueCell';
-import { ListFooter, ListStatus } from '../shared/ListFooter';
+import { ListFooter, ListStatus } from '../../ui/ListParts';
 import { LEADERSHIP } from '../strings';
 import { Decision, DecisionDialog } from './DecisionDialog';
 import { DecisionProgress, TrackedDecision } from './DecisionProgress';
@@ -88,7 +88,7 @@ export function ApprovalsPage() {
           {t('approvals.waitingTitle')}
         </h2>
         <ProblemAlert error={queue.error} />
-        <ListStatus count={items.length} fetching={queue.isFetching} unitKey="approvals.shown" />
+        <ListStatus label={t('approvals.shown', { count: items.length })} fetching={queue.isFetching} />
         {queue.isPending ? (
           <Spin />
         ) : items.length === 0 ? (

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { urgencyOf } from '../../work-queue/deadline';
 import { ApologyDialog, ApologyTarget } from '../apologies/ApologyDialog';
 import { DueCell } from '../shared/DueCell';
-import { ListFooter, ListStatus } from '../shared/ListFooter';
+import { ListFooter, ListStatus } from '../../ui/ListParts';
 import { LEADERSHIP } from '../strings';
 import '../leadership.css';
 import { useEscalations } from './queries';
@@ -35,7 +35,7 @@ export function EscalationsPage() {
       <p style={{ margin: 0 }}>{t('escalations.intro')}</p>
       <section aria-busy={escalations.isFetching}>
         <ProblemAlert error={escalations.error} />
-        <ListStatus count={items.length} fetching={escalations.isFetching} unitKey="escalations.shown" />
+        <ListStatus label={t('escalations.shown', { count: items.length })} fetching={escalations.isFetching} />
         {escalations.isPending ? (
           <Spin />
         ) : items.length === 0 ? (

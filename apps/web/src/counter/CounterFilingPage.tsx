@@ -1,5 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Typography, Upload, message as antdMessage } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Typography, message as antdMessage } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -11,6 +10,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { showFieldProblems } from '../ui/problems';
 import { fingerprint, TakenDocument } from './documents';
 import { Filing, useAppointmentQuote, useFileDossier } from './queries';
+import { ScanPicker } from './ScanPicker';
 import { COUNTER } from './strings';
 
 interface FilingForm {
@@ -108,18 +108,11 @@ export function CounterFilingPage() {
                         {documents[document.type] && <div>{t('filing.scanned', { fileName: documents[document.type].fileName })}</div>}
                       </Col>
                       <Col>
-                        <Upload
-                          maxCount={1}
-                          showUploadList={false}
-                          beforeUpload={(file) => {
-                            void fingerprint(file, document.type).then((taken) => setDocuments((current) => ({ ...current, [document.type]: taken })));
-                            return false;
-                          }}
-                        >
-                          <Button icon={<InboxOutlined />} aria-label={`${t('filing.attachScan')}: ${language === 'en' ? document.name.en : document.name.vi}`}>
-                            {t('filing.attachScan')}
-                          </Button>
-                        </Upload>
+                        <ScanPicker
+                          text={t('filing.attachScan')}
+                          label={`${t('filing.attachScan')}: ${language === 'en' ? document.name.en : document.name.vi}`}
+                          onPick={(file) => void fingerprint(file, document.type).then((taken) => setDocuments((current) => ({ ...current, [document.type]: taken })))}
+                        />
                       </Col>
                     </Row>
                   ))}

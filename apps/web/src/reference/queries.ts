@@ -39,8 +39,11 @@ const KINDS = { vi: { ward: 'Phường', commune: 'Xã', 'special-zone': 'Đặc
 
 /** "Phường Thuỷ Xuân" / "Thuy Xuan Ward": a commune's name with its kind, as people say it. */
 export function communeName(commune: Commune, language: string): string {
-  if (language === 'en') return commune.kind ? `${commune.nameEn} ${KINDS.en[commune.kind]}` : commune.nameEn;
-  return commune.kind ? `${KINDS.vi[commune.kind]} ${commune.name}` : commune.name;
+  const kind = commune.kind ? KINDS[language === 'en' ? 'en' : 'vi'][commune.kind] : null;
+  const name = language === 'en' ? commune.nameEn : commune.name;
+  // Some names in the reference data already carry their kind ("Phường Kim Long").
+  if (!kind || name.toLocaleLowerCase('vi').includes(kind.toLocaleLowerCase('vi'))) return name;
+  return language === 'en' ? `${name} ${kind}` : `${kind} ${name}`;
 }
 
 /** A unit's name by its code (a commune, ward or service point of the province), or the code where the list does not have it (a department). */

@@ -1,4 +1,5 @@
-import { Button, Flex, Select, Space, Spin, Tag, Typography, message as antdMessage } from 'antd';
+import { Button, Flex, Select, Space, Spin, Typography, message as antdMessage } from 'antd';
+import { Pill } from '../../ui/Pill';
 import type { FormInstance } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,9 +34,9 @@ export function CalendarPage() {
   const columns: Column<EffectiveDay>[] = [
     { key: 'date', title: t('calendar.date'), className: 'nowrap', render: (day) => formatDate(day.date) },
     { key: 'weekday', title: t('calendar.weekday'), render: (day) => t(`calendar.weekdays.${weekdayOf(day.date)}`) },
-    { key: 'kind', title: t('calendar.kind'), render: (day) => <Tag color={day.kind === 'holiday' ? 'red' : 'blue'}>{t(`calendar.kinds.${day.kind}`)}</Tag> },
+    { key: 'kind', title: t('calendar.kind'), render: (day) => <Pill tone={day.kind === 'holiday' ? 'red' : 'blue'}>{t(`calendar.kinds.${day.kind}`)}</Pill> },
     { key: 'name', title: t('calendar.name'), render: (day) => <DayName day={day} /> },
-    { key: 'origin', title: t('calendar.origin'), render: (day) => (day.correction ? <Tag color="geekblue">{t('calendar.provinceCorrection')}</Tag> : <Tag>{t('calendar.national')}</Tag>) },
+    { key: 'origin', title: t('calendar.origin'), render: (day) => (day.correction ? <Pill tone="blue">{t('calendar.provinceCorrection')}</Pill> : <Pill tone="grey">{t('calendar.national')}</Pill>) },
     { key: 'source', title: t('calendar.source'), optional: true, render: (day) => day.source ?? '—' },
     {
       key: 'actions',
@@ -103,7 +104,7 @@ function DayName({ day }: { day: EffectiveDay }) {
   return (
     <div>
       <div>{i18n.language === 'en' ? day.name.en : day.name.vi}</div>
-      {day.basis === 'assumed' && <Tag color="gold">{t('calendar.assumed')}</Tag>}
+      {day.basis === 'assumed' && <Pill tone="gold">{t('calendar.assumed')}</Pill>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Input, Row, Select, Space, Tag } from 'antd';
+import { Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { Pill } from '../../ui/Pill';
 import type { FormInstance } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { RefObject, useEffect } from 'react';
@@ -177,7 +178,7 @@ function CorrectionLegend({ form, index }: { form: FormInstance<CorrectionsForm>
     <Space size={6} wrap>
       <span>{t('calendar.row', { number: index + 1 })}</span>
       {iso && <span>· {t(`calendar.weekdays.${weekdayOf(iso)}`)}</span>}
-      {iso && kind && restoresWeeklyRule({ date: iso, kind }) && <Tag>{t('calendar.takesBack')}</Tag>}
+      {iso && kind && restoresWeeklyRule({ date: iso, kind }) && <Pill tone="grey">{t('calendar.takesBack')}</Pill>}
     </Space>
   );
 }

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Modal, Space, Spin, Tag, Typography, message as antdMessage } from 'antd';
+import { Button, Flex, Input, Modal, Space, Spin, Typography, message as antdMessage } from 'antd';
+import { Pill } from '../../ui/Pill';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../ui/format';
@@ -130,9 +131,9 @@ function CertificateStateCell({ certificate }: { certificate: Certificate }) {
   return (
     <div>
       {statesOf(certificate).map((state) => (
-        <Tag key={state} color={STATE_COLOURS[state]}>
+        <Pill key={state} tone={STATE_COLOURS[state]}>
           {t(`certificates.states.${state}`)}
-        </Tag>
+        </Pill>
       ))}
       {certificate.status === 'revoked' && certificate.revokedAt && <div>{t('certificates.revokedAt', { date: formatDateTime(certificate.revokedAt) })}</div>}
       {reason && <div>{certificate.status === 'revoked' ? t(`certificates.reasons.${reason}`, { defaultValue: reason }) : reason}</div>}

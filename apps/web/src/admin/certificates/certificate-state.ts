@@ -1,3 +1,4 @@
+import type { Tone } from '../../ui/Pill';
 import type { Certificate } from './queries';
 
 /** How a certificate stands for signing, in the words the screen uses. */
@@ -14,4 +15,4 @@ export function statesOf(certificate: Pick<Certificate, 'status' | 'notBefore' |
   return [period];
 }
 
-export const STATE_COLOURS: Record<CertificateState, string> = { valid: 'green', locked: 'orange', revoked: 'red', expired: 'default', 'not-yet-valid': 'blue' };
+export const STATE_COLOURS: Record<CertificateState, Tone> = { valid: 'green', locked: 'orange', revoked: 'red', expired: 'grey', 'not-yet-valid': 'blue' };

@@ -1,4 +1,5 @@
-import { Button, Flex, Input, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Flex, Input, Select, Space, Spin, Typography } from 'antd';
+import { Pill } from '../../ui/Pill';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -118,5 +119,5 @@ export function DeliveriesPage() {
 /** A delivery's state in words; the colour repeats them. */
 export function DeliveryStateTag({ state }: { state: string }) {
   const { t } = useTranslation(ADMIN);
-  return <Tag color={STATE_COLOURS[state] ?? 'default'}>{t(`deliveries.states.${state}`, { defaultValue: state })}</Tag>;
+  return <Pill tone={STATE_COLOURS[state] ?? 'grey'}>{t(`deliveries.states.${state}`, { defaultValue: state })}</Pill>;
 }

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Result, Row, Space, Spin, Tag, Typography, message as antdMessage } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Result, Row, Space, Spin, Typography, message as antdMessage } from 'antd';
+import { Pill } from '../../ui/Pill';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -114,7 +115,7 @@ function TemplateEditor({ templateKey, template }: { templateKey: TemplateKey; t
             <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
               {t('templates.placeholdersUsed')}{' '}
               {placeholdersIn(`${subject ?? ''} ${body ?? ''}`).map((name) => (
-                <Tag key={name} style={{ fontFamily: 'monospace' }}>{`{{${name}}}`}</Tag>
+                <Pill key={name} tone="grey">{`{{${name}}}`}</Pill>
               ))}
             </Typography.Paragraph>
             <ProblemAlert error={save.error ?? (preview.error ? unnested(preview.error, 'draft.') : null)} labels={labels} placed={Object.keys(labels)} />

@@ -1,4 +1,5 @@
-import { Flex, Select, Space, Spin, Tag } from 'antd';
+import { Flex, Select, Space, Spin } from 'antd';
+import { Pill } from '../../ui/Pill';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -102,5 +103,5 @@ export function TemplatesPage() {
 /** Whose wording a notice uses, in words: the province's own version or the national default. */
 export function OriginTag({ provinceCode }: { provinceCode: string | null }) {
   const { t } = useTranslation(ADMIN);
-  return provinceCode ? <Tag color="geekblue">{t('templates.provinceVersion')}</Tag> : <Tag>{t('templates.nationalDefault')}</Tag>;
+  return provinceCode ? <Pill tone="blue">{t('templates.provinceVersion')}</Pill> : <Pill tone="grey">{t('templates.nationalDefault')}</Pill>;
 }

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Modal, Space, Spin, Tag, message as antdMessage } from 'antd';
+import { Button, Flex, Modal, Space, Spin, message as antdMessage } from 'antd';
+import { Pill } from '../../ui/Pill';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format';
@@ -43,12 +44,12 @@ export function WebhooksPage() {
       key: 'kinds',
       title: t('webhooks.kinds'),
       render: (subscription) =>
-        subscription.kinds.length === 0 ? t('webhooks.allKinds') : subscription.kinds.map((kind) => <Tag key={kind}>{t(`kinds.${kind}`, { defaultValue: kind })}</Tag>),
+        subscription.kinds.length === 0 ? t('webhooks.allKinds') : subscription.kinds.map((kind) => <Pill key={kind} tone="grey">{t(`kinds.${kind}`, { defaultValue: kind })}</Pill>),
     },
     {
       key: 'state',
       title: t('webhooks.state'),
-      render: (subscription) => (subscription.active ? <Tag color="green">{t('webhooks.active')}</Tag> : <Tag>{t('webhooks.stopped')}</Tag>),
+      render: (subscription) => (subscription.active ? <Pill tone="green">{t('webhooks.active')}</Pill> : <Pill tone="grey">{t('webhooks.stopped')}</Pill>),
     },
     { key: 'created', title: t('webhooks.createdAt'), optional: true, className: 'nowrap', render: (subscription) => formatDateTime(subscription.createdAt) },
     { key: 'by', title: t('webhooks.createdBy'), optional: true, render: (subscription) => subscription.createdBy },

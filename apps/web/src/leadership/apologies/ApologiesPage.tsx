@@ -1,4 +1,5 @@
-import { Button, Empty, Segmented, Space, Spin, Tag, message as antdMessage } from 'antd';
+import { Button, Empty, Segmented, Space, Spin, message as antdMessage } from 'antd';
+import { Pill } from '../../ui/Pill';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -77,7 +78,7 @@ export function ApologiesPage() {
                   <td data-label={t('approvals.dueAt')}>
                     <Space size={4} wrap>
                       <span>{formatDateTime(item.dueAt)}</span>
-                      <Tag color={item.state === 'overdue' ? 'red' : 'orange'}>{t(item.state === 'overdue' ? 'common.overdue' : 'common.dueSoon')}</Tag>
+                      <Pill tone={item.state === 'overdue' ? 'red' : 'orange'}>{t(item.state === 'overdue' ? 'common.overdue' : 'common.dueSoon')}</Pill>
                     </Space>
                   </td>
                   <td data-label={t('apologies.step')} className="optional">

@@ -1,4 +1,5 @@
-import { Button, Empty, Space, Spin, Tag, message as antdMessage } from 'antd';
+import { Button, Empty, Space, Spin, message as antdMessage } from 'antd';
+import { Pill } from '../../ui/Pill';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -152,7 +153,7 @@ function DecisionCell({
     if (waitingRequest) {
       return (
         <Space wrap size={4}>
-          <Tag color="blue">{t('approvals.waitingDevice')}</Tag>
+          <Pill tone="blue">{t('approvals.waitingDevice')}</Pill>
           <Button size="small" type="primary" disabled={!canSign} onClick={() => onSign(waitingRequest)} aria-label={t('approvals.signLabel', { code: item.code })}>
             {t('approvals.sign')}
           </Button>
@@ -160,9 +161,9 @@ function DecisionCell({
       );
     }
     return (
-      <Tag color="processing">
+      <Pill tone="blue">
         <Spin size="small" aria-hidden /> {t('progress.signing')}
-      </Tag>
+      </Pill>
     );
   }
   return (

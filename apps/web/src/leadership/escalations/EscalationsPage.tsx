@@ -1,4 +1,5 @@
-import { Button, Empty, Space, Spin, Tag, message as antdMessage } from 'antd';
+import { Button, Empty, Space, Spin, message as antdMessage } from 'antd';
+import { Pill } from '../../ui/Pill';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -62,7 +63,7 @@ export function EscalationsPage() {
                     <Link to={`/ho-so/${item.dossierId}`}>{item.code}</Link>
                   </td>
                   <td data-label={t('escalations.level')}>
-                    <Tag color={item.level === 'province' ? 'volcano' : 'gold'}>{t(`escalations.levels.${item.level}`)}</Tag>
+                    <Pill tone={item.level === 'province' ? 'red' : 'gold'}>{t(`escalations.levels.${item.level}`)}</Pill>
                   </td>
                   <td data-label={t('escalations.escalatedAt')}>{formatDateTime(item.escalatedAt)}</td>
                   <td data-label={t('approvals.dueAt')}>

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Input, Popconfirm, Space, Spin, Tag, message as antdMessage } from 'antd';
+import { Button, Empty, Flex, Input, Popconfirm, Space, Spin, message as antdMessage } from 'antd';
+import { Pill } from '../../ui/Pill';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthProvider';
@@ -126,12 +127,12 @@ function UnitOfficers({ unitCode, officers, loading, fetching, error }: { unitCo
                 <td data-label={t('officers.roles')}>
                   <Space size={4} wrap>
                     {officer.roles.map((role) => (
-                      <Tag key={role}>{t(`roles.${role}`, { ns: 'common' })}</Tag>
+                      <Pill key={role} tone="grey">{t(`roles.${role}`, { ns: 'common' })}</Pill>
                     ))}
                   </Space>
                 </td>
                 <td data-label={t('officers.status')}>
-                  <Tag color={officer.active ? 'green' : 'default'}>{officer.active ? t('officers.isActive') : t('officers.isInactive')}</Tag>
+                  <Pill tone={officer.active ? 'green' : 'grey'}>{officer.active ? t('officers.isActive') : t('officers.isInactive')}</Pill>
                 </td>
                 <td data-label={t('officers.actions')}>
                   <Space size={4} wrap>

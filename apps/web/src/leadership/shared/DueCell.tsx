@@ -1,4 +1,5 @@
-import { Space, Tag } from 'antd';
+import { Space } from 'antd';
+import { Pill } from '../../ui/Pill';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format';
 import { urgencyOf } from '../../work-queue/deadline';
@@ -13,8 +14,8 @@ export function DueCell({ dueAt, paused = false }: { dueAt: string | null; pause
   return (
     <Space size={4} wrap>
       <span>{formatDateTime(dueAt)}</span>
-      {urgency === 'overdue' && <Tag color="red">{t('common.overdue')}</Tag>}
-      {urgency === 'due-soon' && <Tag color="orange">{t('common.dueSoon')}</Tag>}
+      {urgency === 'overdue' && <Pill tone="red">{t('common.overdue')}</Pill>}
+      {urgency === 'due-soon' && <Pill tone="orange">{t('common.dueSoon')}</Pill>}
     </Space>
   );
 }

@@ -20,9 +20,14 @@ export async function ensureWebBuild(): Promise<WebBuild> {
   const cannot = [VITE_CONFIG, bin('vite')].find((file) => !existsSync(file));
   const failure = cannot
     ? `it cannot be built: ${cannot.slice(ROOT.length + 1)} does not exist yet`
-    : (await run(bin('vite'), ['build', '--config', VITE_CONFIG])) !== 0 && 'vite build failed (its output is above)';
+    : (await viteBuild()) !== 0 && 'vite build failed (its output is above)';
   if (!failure) return { root: WEB_BUILD };
   return built ? { root: WEB_BUILD, note: `the web application is older than its sources: ${failure}` } : { root: null, reason: failure };
+}
+
+/** Builds the web application into dist/apps/web; resolves with vite's exit code. */
+export function viteBuild(): Promise<number> {
+  return run(bin('vite'), ['build', '--config', VITE_CONFIG, '--logLevel', 'warn']);
 }
 
 /** The latest modification time of any file under `folder`, node_modules aside. */

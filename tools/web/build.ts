@@ -1,5 +1,4 @@
-import { bin, run } from '../stack/run';
-import { VITE_CONFIG, WEB_BUILD } from '../stack/web-application';
+import { viteBuild, WEB_BUILD } from '../stack/web-application';
 import { BUDGET_KB, screenWeights } from './bundle-budget';
 
 /**
@@ -7,7 +6,7 @@ import { BUDGET_KB, screenWeights } from './bundle-budget';
  * screen (the sign-in page and the work queue each ≤ 350 KB gzip). Resolves with 0 when both hold.
  */
 export async function buildWeb(): Promise<number> {
-  const built = await run(bin('vite'), ['build', '--config', VITE_CONFIG, '--logLevel', 'warn']);
+  const built = await viteBuild();
   if (built !== 0) return built;
   let over = 0;
   for (const weight of screenWeights(WEB_BUILD)) {

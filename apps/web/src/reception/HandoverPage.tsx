@@ -8,7 +8,6 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useWorkQueue, WorkItem } from '../work-queue/queries';
 import { HandoverAction, HandoverDialog } from './HandoverDialog';
 import { ListFooter, ListStatus } from '../ui/ListParts';
-import { ReadableErrors } from './ReadableErrors';
 import { RECEPTION } from './strings';
 import { SupplementRequestCell } from './SupplementRequestCell';
 import './reception.css';
@@ -53,7 +52,7 @@ export function HandoverPage() {
   }
 
   return (
-    <ReadableErrors>
+    <>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {messageHolder}
         <h1 className="page-title">{t('handover.title')}</h1>
@@ -155,6 +154,6 @@ export function HandoverPage() {
           />
         )}
       </Space>
-    </ReadableErrors>
+    </>
   );
 }

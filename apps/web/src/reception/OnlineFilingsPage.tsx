@@ -10,7 +10,6 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useDocumentName } from './document-names';
 import { Decision, IntakeDecisionDialog } from './IntakeDecisionDialog';
 import { ListFooter, ListStatus } from '../ui/ListParts';
-import { ReadableErrors } from './ReadableErrors';
 import { OnlineFiling, useOnlineFilings } from './queries';
 import { RECEPTION } from './strings';
 import './reception.css';
@@ -44,7 +43,7 @@ export function OnlineFilingsPage() {
   }
 
   return (
-    <ReadableErrors>
+    <>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {messageHolder}
         <h1 className="page-title">{t('online.title')}</h1>
@@ -129,7 +128,7 @@ export function OnlineFilingsPage() {
           />
         )}
       </Space>
-    </ReadableErrors>
+    </>
   );
 }
 

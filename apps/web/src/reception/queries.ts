@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/clients';
 import type { components } from '../api/generated/intake';
+import { dossierHistoryQuery } from '../work-queue/queries';
 
 export type OnlineFiling = components['schemas']['DossierDto'];
 export type IntakeDecision = components['schemas']['IntakeDecisionDto'];
@@ -45,8 +46,7 @@ export function useIntakeDecision(code: string) {
  */
 export function useSupplementRequest(dossierId: string) {
   return useQuery({
-    queryKey: ['work-item', dossierId, 'history'],
-    queryFn: () => unwrap(api.routing.GET('/api/v1/dossiers/{id}/history', { params: { path: { id: dossierId } } })).then((history) => history.items),
+    ...dossierHistoryQuery(dossierId),
     staleTime: 60_000,
     select: (entries) => entries.findLast((entry) => entry.action === 'request-supplement') ?? null,
   });

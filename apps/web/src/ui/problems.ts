@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { ApiProblem, FieldProblem } from '../api/problem';
+import i18n from '../i18n/i18n';
 
 /**
  * A field problem as a sentence in the user's language: the form's own label for the field,
@@ -40,4 +41,15 @@ export function showFieldProblems(t: TFunction, form: FormInstance, error: unkno
   });
   form.setFields(fields);
   return unplaced;
+}
+
+/**
+ * For dialogs that show what is left in an alert: places the field problems next to the form's
+ * fields, and returns the error when something of it remains for the alert (no field named, a
+ * field the form lacks, or no problem+json at all), else null.
+ */
+export function placeFieldProblems(form: FormInstance, error: unknown, labels: Record<string, string>): unknown {
+  const unplaced = showFieldProblems(i18n.getFixedT(null, 'common'), form, error, labels);
+  if (!(error instanceof ApiProblem) || unplaced.length > 0 || error.errors.length === 0) return error;
+  return null;
 }

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
 import { useProcedureName } from '../reference/queries';
-import { formatDate, formatDateTime, ZONE } from '../ui/format';
+import { formatDate, ZONE } from '../ui/format';
 import { ListFooter, ListStatus } from '../ui/ListParts';
-import { Pill } from '../ui/Pill';
+import { DueCell } from '../ui/DueCell';
+import { Labelled } from '../ui/Labelled';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusTag } from '../ui/StatusTag';
 import { urgencyOf } from './deadline';
@@ -118,27 +119,5 @@ export function WorkQueuePage() {
         <ListFooter hasMore={Boolean(queue.hasNextPage)} loading={queue.isFetchingNextPage} shown={items.length} onMore={() => void queue.fetchNextPage()} />
       </section>
     </Space>
-  );
-}
-
-function DueCell({ dueAt }: { dueAt: string | null }) {
-  const { t } = useTranslation(PROCESSING);
-  const urgency = urgencyOf(dueAt);
-  return (
-    <Space size={4} wrap>
-      <span>{formatDateTime(dueAt)}</span>
-      {urgency === 'overdue' && <Pill tone="red">{t('queue.overdue')}</Pill>}
-      {urgency === 'due-soon' && <Pill tone="orange">{t('queue.dueSoon')}</Pill>}
-    </Space>
-  );
-}
-
-/** A filter's visible label above its control. */
-function Labelled({ label, htmlFor, children }: { label: string; htmlFor: string; children: React.ReactNode }) {
-  return (
-    <Flex vertical gap={4}>
-      <label htmlFor={htmlFor}>{label}</label>
-      {children}
-    </Flex>
   );
 }

@@ -30,13 +30,17 @@ export function useWorkItem(id: string) {
   return useQuery({ queryKey: ['work-item', id], queryFn: () => unwrap(api.routing.GET('/api/v1/dossiers/{id}', { params: { path: { id } } })), refetchInterval: 10_000 });
 }
 
-export function useDossierHistory(id: string) {
-  // Refreshed with the dossier: steps taken by the services (a signature) appear without reloading.
-  return useQuery({
+/** The query of a dossier's steps, one cache entry for every screen that shows them. */
+export function dossierHistoryQuery(id: string) {
+  return {
     queryKey: ['work-item', id, 'history'],
     queryFn: () => unwrap(api.routing.GET('/api/v1/dossiers/{id}/history', { params: { path: { id } } })).then((history) => history.items),
-    refetchInterval: 10_000,
-  });
+  };
+}
+
+export function useDossierHistory(id: string) {
+  // Refreshed with the dossier: steps taken by the services (a signature) appear without reloading.
+  return useQuery({ ...dossierHistoryQuery(id), refetchInterval: 10_000 });
 }
 
 /** An action on the dossier at the version the officer read; the dossier and the queues are read again after it, whatever the answer. */

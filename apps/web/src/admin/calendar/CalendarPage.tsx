@@ -7,7 +7,7 @@ import { formatDate } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ADMIN } from '../strings';
 import { Column, DataTable } from '../ui/DataTable';
-import { Labelled } from '../ui/Labelled';
+import { Labelled } from '../../ui/Labelled';
 import { restoresWeeklyRule, takingBack, weekdayOf, yearsAround } from './calendar-days';
 import { CorrectionsEditor, CorrectionsForm, rowOf } from './CorrectionsEditor';
 import { EffectiveDay, useCalendarYear } from './queries';

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ADMIN } from '../strings';
 import { Column, DataTable } from '../ui/DataTable';
-import { Labelled } from '../ui/Labelled';
+import { Labelled } from '../../ui/Labelled';
 import { STATE_COLOURS, statesOf } from './certificate-state';
 import { ImportCertificateDialog } from './ImportCertificateDialog';
 import { LockDialog } from './LockDialog';

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ADMIN } from '../strings';
 import { Column, DataTable } from '../ui/DataTable';
-import { Labelled } from '../ui/Labelled';
+import { Labelled } from '../../ui/Labelled';
 import { DELIVERY_CHANNELS, DELIVERY_STATES, DOSSIER_CODE, STATE_COLOURS } from './delivery-states';
 import { Delivery, DeliveryChannel, DeliveryFilters, DeliveryState, useDeliveries } from './queries';
 

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NOTICE_KINDS } from '../notice-kinds';
 import { ADMIN } from '../strings';
 import { Column, DataTable } from '../ui/DataTable';
-import { Labelled } from '../ui/Labelled';
+import { Labelled } from '../../ui/Labelled';
 import { TemplateVersion, useTemplates } from './queries';
 import { TEMPLATE_CHANNELS, TEMPLATE_LOCALES } from './template-keys';
 

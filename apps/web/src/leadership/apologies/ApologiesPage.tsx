@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { useProcedureName } from '../../reference/queries';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { Labelled } from '../shared/Labelled';
+import { Labelled } from '../../ui/Labelled';
 import { ListFooter, ListStatus } from '../../ui/ListParts';
 import { LEADERSHIP } from '../strings';
 import '../leadership.css';

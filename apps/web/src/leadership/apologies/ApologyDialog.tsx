@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { placeFieldProblems } from '../shared/field-problems';
+import { placeFieldProblems } from '../../ui/problems';
 import { LEADERSHIP } from '../strings';
 import { appointmentBounds, isOutsideBounds } from './appointment-date';
 import { useSendApology } from './queries';

@@ -7,7 +7,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useProcedureName } from '../../reference/queries';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { urgencyOf } from '../../work-queue/deadline';
-import { DueCell } from '../shared/DueCell';
+import { DueCell } from '../../ui/DueCell';
 import { ListFooter, ListStatus } from '../../ui/ListParts';
 import { LEADERSHIP } from '../strings';
 import { Decision, DecisionDialog } from './DecisionDialog';

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StatusTag } from '../../ui/StatusTag';
 import { useDossierAction, useWorkItem } from '../../work-queue/queries';
-import { placeFieldProblems } from '../shared/field-problems';
+import { placeFieldProblems } from '../../ui/problems';
 import { LEADERSHIP } from '../strings';
 import type { WorkItem } from './queries';
 import type { SigningKey } from './signing-key';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { placeFieldProblems } from '../shared/field-problems';
+import { placeFieldProblems } from '../../ui/problems';
 import { LEADERSHIP } from '../strings';
 import { Certificate, SignatureRequest, useCompleteSignature, useOpenResultDocument, usePrepareSignature } from './queries';
 import { cleanSignatureText, isBase64, signatureValueFromFile } from './signature-value';

@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { urgencyOf } from '../../work-queue/deadline';
 import { ApologyDialog, ApologyTarget } from '../apologies/ApologyDialog';
-import { DueCell } from '../shared/DueCell';
+import { DueCell } from '../../ui/DueCell';
 import { ListFooter, ListStatus } from '../../ui/ListParts';
 import { LEADERSHIP } from '../strings';
 import '../leadership.css';

@@ -2,7 +2,7 @@ import { Button, Checkbox, Form, Input, Modal, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { placeFieldProblems } from '../shared/field-problems';
+import { placeFieldProblems } from '../../ui/problems';
 import { LEADERSHIP } from '../strings';
 import { RegisteredOfficer, UNIT_ROLES, UnitRole, useSaveOfficer } from './queries';
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthProvider';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { Labelled } from '../shared/Labelled';
+import { Labelled } from '../../ui/Labelled';
 import { LEADERSHIP } from '../strings';
 import '../leadership.css';
 import { OfficerDialog } from './OfficerDialog';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, ProblemException, ProblemResponses, Public, Roles } from '@onestop/platform';
 import { CertificateRegistry } from './certificate-registry';
 import { CertificateDto, CertificateListDto } from './certificate.response';
@@ -30,6 +30,9 @@ export class CertificatesController {
   @Get('certificates')
   @ApiOperation({ summary: "Certificates of the caller's province (administrators) or the caller's own" })
   @ApiOkResponse({ type: CertificateListDto })
+  // Both filters may be left out: the document says so, as the handler reads them.
+  @ApiQuery({ name: 'userId', required: false, description: "only this official's certificates (an administrator's filter)" })
+  @ApiQuery({ name: 'unitCode', required: false, description: "only this unit's certificates (an administrator's filter)" })
   async list(@CurrentPrincipal() principal: Principal, @Query('userId') userId?: string, @Query('unitCode') unitCode?: string) {
     return { items: (await this.registry.list(principal, { userId, unitCode })).map(certificateView) };
   }

@@ -15,6 +15,9 @@ export class CalendarYearDto {
     description:
       "the caller's province's corrections of the year, replacing its earlier ones: weekdays off (holiday) and weekend days worked (working-day), " +
       'or, to take back a national exception in the province, a national holiday worked (working-day) or a national working weekend day off (holiday)',
+    // The day's shape, declared below; the calendar's own checks validate each day and name the failing one.
+    type: () => CalendarDayDto,
+    isArray: true,
   })
   @IsArray()
   days!: unknown[];

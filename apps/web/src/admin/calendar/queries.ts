@@ -5,13 +5,8 @@ import type { components } from '../../api/generated/intake';
 export type CalendarYear = components['schemas']['CalendarYearViewDto'];
 export type EffectiveDay = components['schemas']['EffectiveCalendarDayDto'];
 export type CalendarDay = components['schemas']['CalendarDayDto'];
-type CalendarCorrectionBody = components['schemas']['CalendarYearDto'];
-
 /** The province's corrections of a year as PUT replaces them, with the reason the change event carries. */
-export interface CalendarCorrections {
-  days: CalendarDay[];
-  reason: string;
-}
+export type CalendarCorrections = components['schemas']['CalendarYearDto'];
 
 const calendarKey = (year: number) => ['calendar', year] as const;
 
@@ -28,9 +23,7 @@ export function useSaveCalendarCorrections(year: number) {
       unwrap(
         api.intake.PUT('/api/v1/calendar/{year}', {
           params: { path: { year: String(year) } },
-          // The service reads each day as a calendar day (date, kind, name, basis, source); its
-          // document lists them as strings, so the body is given the document's type here.
-          body: corrections as unknown as CalendarCorrectionBody,
+          body: corrections,
         }),
       ),
     onSuccess: (calendar) => queryClient.setQueryData(calendarKey(year), calendar),

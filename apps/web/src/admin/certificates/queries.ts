@@ -5,8 +5,7 @@ import type { components, operations } from '../../api/generated/digital-signatu
 export type Certificate = components['schemas']['CertificateDto'];
 export type CertificateImport = components['schemas']['ImportCertificateDto'];
 export type RevocationReason = components['schemas']['RevokeCertificateDto']['reason'];
-type ListQuery = operations['CertificatesController_list']['parameters']['query'];
-export type CertificateFilter = Partial<ListQuery>;
+export type CertificateFilter = NonNullable<operations['CertificatesController_list']['parameters']['query']>;
 
 export const REVOCATION_REASONS: readonly RevocationReason[] = ['keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'privilegeWithdrawn', 'unspecified'];
 
@@ -17,7 +16,7 @@ const CERTIFICATES = ['certificates'] as const;
  * either filter or none; a filter left empty is not sent, since an empty one matches nobody.
  */
 export function useCertificates(filter: CertificateFilter) {
-  const query = Object.fromEntries(Object.entries(filter).filter(([, value]) => value)) as ListQuery;
+  const query: CertificateFilter = Object.fromEntries(Object.entries(filter).filter(([, value]) => value));
   return useQuery({
     queryKey: [...CERTIFICATES, query],
     queryFn: () => unwrap(api.signature.GET('/api/v1/certificates', { params: { query } })).then((list) => list.items),

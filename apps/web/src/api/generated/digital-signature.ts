@@ -547,9 +547,11 @@ export type $defs = Record<string, never>;
 export interface operations {
     CertificatesController_list: {
         parameters: {
-            query: {
-                unitCode: string;
-                userId: string;
+            query?: {
+                /** @description only this unit's certificates (an administrator's filter) */
+                unitCode?: string;
+                /** @description only this official's certificates (an administrator's filter) */
+                userId?: string;
             };
             header?: never;
             path?: never;

@@ -385,7 +385,7 @@ export type components = {
         };
         CalendarYearDto: {
             /** @description the caller's province's corrections of the year, replacing its earlier ones: weekdays off (holiday) and weekend days worked (working-day), or, to take back a national exception in the province, a national holiday worked (working-day) or a national working weekend day off (holiday) */
-            days: string[];
+            days: components["schemas"]["CalendarDayDto"][];
             /** @example Quyết định của UBND tỉnh về lịch làm việc bù năm 2027 */
             reason: string;
         };

@@ -152,10 +152,7 @@ describe('sign-in through the local Keycloak', () => {
       directAccessGrantsEnabled: false,
       attributes: expect.objectContaining({ 'pkce.code.challenge.method': 'S256' }),
     });
-    // The realm's own addresses; the browser tests add their test origin on this machine, never another host.
-    const redirects = client['redirectUris'] as string[];
-    expect(redirects).toEqual(expect.arrayContaining(['http://127.0.0.1:3000/*', 'http://localhost:3000/*']));
-    expect(redirects.every((uri) => /^http:\/\/(127\.0\.0\.1|localhost):\d+\/\*$/.test(uri))).toBe(true);
+    expect([...(client['redirectUris'] as string[])].sort()).toEqual(['http://127.0.0.1:3000/*', 'http://localhost:3000/*']);
 
     const authorize = (extra: Record<string, string>) =>
       fetch(`${keycloak.issuer}/protocol/openid-connect/auth?${new URLSearchParams({ client_id: 'onestop-web', response_type: 'code', scope: 'openid', redirect_uri: 'http://127.0.0.1:3000/signed-in', state: 's', ...extra })}`, { redirect: 'manual' });

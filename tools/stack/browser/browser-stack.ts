@@ -29,7 +29,7 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
   if (!existsSync(join(WEB_BUILD, 'index.html'))) throw new Error(`${WEB_BUILD} has no build: run npm run web:build (npm test builds it first)`);
   const keycloak = await startKeycloak(TEST_KEYCLOAK);
   const web = `http://127.0.0.1:${port}`;
-  await allowWebOrigin(keycloak, web);
+  const forgetWebOrigin = await allowWebOrigin(keycloak, web);
   const pkiDir = mkdtempSync(join(tmpdir(), `onestop-${name}-pki-`));
   const settings = {
     AUTH_JWKS_URL: keycloak.jwksUrl,
@@ -43,6 +43,7 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
   const services = new Map<ServiceName, ServiceUnderTest<PlatformEnv>>();
   const close = async () => {
     await stopWebServer(name);
+    await forgetWebOrigin();
     await Promise.all([...services.values()].map((service) => service.close()));
     rmSync(pkiDir, { recursive: true, force: true });
   };
@@ -68,20 +69,34 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
   }
 }
 
-/** The realm's browser client accepts this test's origin for its redirects, as it does http://127.0.0.1:3000 for `npm run up`. */
-async function allowWebOrigin(keycloak: StartedKeycloak, origin: string): Promise<void> {
+/**
+ * The realm's browser client accepts this test's origin for its redirects, as it does
+ * http://127.0.0.1:3000 for `npm run up`, until the returned function puts the client back as it
+ * was: the test Keycloak is shared, and other tests read the client as the realm file defines it.
+ */
+async function allowWebOrigin(keycloak: StartedKeycloak, origin: string): Promise<() => Promise<void>> {
   const token = await passwordGrant(`${keycloak.url}/realms/master/protocol/openid-connect/token`, DEVELOPMENT_ADMIN.username, DEVELOPMENT_ADMIN.password, 'admin-cli');
   const admin = (path: string, init: RequestInit = {}) =>
     fetch(`${keycloak.url}/admin/realms/${REALM}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
   const [client] = (await (await admin('/clients?clientId=onestop-web')).json()) as { id: string; redirectUris: string[]; webOrigins: string[]; attributes: Record<string, string> }[];
-  if (client.redirectUris.includes(`${origin}/*`)) return;
-  const logoutRedirects = (client.attributes['post.logout.redirect.uris'] ?? '').split('##').filter(Boolean);
-  const updated = {
-    ...client,
-    redirectUris: [...client.redirectUris, `${origin}/*`],
-    webOrigins: [...client.webOrigins, origin],
-    attributes: { ...client.attributes, 'post.logout.redirect.uris': [...logoutRedirects, `${origin}/*`].join('##') },
+  const put = async (representation: object) => {
+    const response = await admin(`/clients/${client.id}`, { method: 'PUT', body: JSON.stringify(representation) });
+    if (!response.ok) throw new Error(`Keycloak refused the browser client's change for ${origin}: ${response.status}`);
   };
-  const response = await admin(`/clients/${client.id}`, { method: 'PUT', body: JSON.stringify(updated) });
-  if (!response.ok) throw new Error(`Keycloak refused the web origin ${origin}: ${response.status}`);
+  // A crashed earlier run may have left the origin in: the client without it is the realm file's.
+  const redirect = `${origin}/*`;
+  const logoutRedirects = (client.attributes['post.logout.redirect.uris'] ?? '').split('##').filter((uri) => uri && uri !== redirect);
+  const withoutOrigin = {
+    ...client,
+    redirectUris: client.redirectUris.filter((uri) => uri !== redirect),
+    webOrigins: client.webOrigins.filter((webOrigin) => webOrigin !== origin),
+    attributes: { ...client.attributes, 'post.logout.redirect.uris': logoutRedirects.join('##') },
+  };
+  await put({
+    ...withoutOrigin,
+    redirectUris: [...withoutOrigin.redirectUris, redirect],
+    webOrigins: [...withoutOrigin.webOrigins, origin],
+    attributes: { ...withoutOrigin.attributes, 'post.logout.redirect.uris': [...logoutRedirects, redirect].join('##') },
+  });
+  return () => put(withoutOrigin);
 }

@@ -37,7 +37,8 @@ export function DossierPage() {
   const deadline = useDossierDeadline(id);
   const filed = useFiledDossier(item.data?.code ?? '');
   const procedureName = useProcedureName();
-  const unitName = useUnitName(useAuth().principal?.provinceCode);
+  const { principal } = useAuth();
+  const unitName = useUnitName(principal?.provinceCode);
   const [chosen, setChosen] = useState<ActionName | null>(null);
   const [stale, setStale] = useState<StaleAttempt | null>(null);
 
@@ -81,10 +82,12 @@ export function DossierPage() {
               <Descriptions.Item label={t('dossier.receivingUnit')}>{unitName(dossier.receivingUnitCode, i18n.language)}</Descriptions.Item>
               <Descriptions.Item label={t('dossier.receivedAt')}>{formatDateTime(dossier.receivedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('dossier.dueAt')}>
-                {dossier.clockPaused ? t('dossier.paused') : formatDateTime(dossier.dueAt)}
-                {deadline.data && <WorkingTimeLeft minutes={deadline.data.workingMinutesLeft} state={deadline.data.state} />}
+                <Space size={[8, 2]} wrap>
+                  <span>{dossier.clockPaused ? t('dossier.paused') : formatDateTime(dossier.dueAt)}</span>
+                  {deadline.data && <WorkingTimeLeft minutes={deadline.data.workingMinutesLeft} state={deadline.data.state} />}
+                </Space>
               </Descriptions.Item>
-              <Descriptions.Item label={t('dossier.assignee')}>{dossier.assigneeId ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.assignee')}>{dossier.assigneeId === principal?.subject ? t('queue.assignedToMe') : dossier.assigneeId ? t('dossier.anotherOfficer') : t('dossier.unassigned')}</Descriptions.Item>
             </Descriptions>
           </Card>
           <Card size="small" title={t('dossier.applicant')} style={{ marginTop: 16 }}>
@@ -134,7 +137,18 @@ export function DossierPage() {
 }
 
 function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
-  const { t } = useTranslation(PROCESSING);
+  const { t, i18n } = useTranslation(PROCESSING);
+  const { principal } = useAuth();
+  const unitName = useUnitName(principal?.provinceCode);
+  // A step the services took (routing, a signature) has no officer's roles: it was the system.
+  const actorOf = (entry: HistoryEntry) =>
+    entry.actorRoles.length === 0
+      ? t('dossier.system')
+      : entry.actorId === principal?.subject
+        ? t('dossier.me')
+        : entry.actorUnitCode
+          ? `${t('dossier.officerOf', { unit: unitName(entry.actorUnitCode, i18n.language) })}`
+          : entry.actorId;
   return (
     <Timeline
       items={entries.map((entry, index) => ({
@@ -144,7 +158,7 @@ function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
           <div>
             <Typography.Text strong>{t(`dossier.action.${entry.action}`, { defaultValue: entry.action })}</Typography.Text> <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
             <div>
-              {t(`dossier.state.${entry.toState}`, { defaultValue: entry.toState })} · {t('dossier.by', { actor: entry.actorUnitCode ? `${entry.actorId.slice(0, 8)} (${entry.actorUnitCode})` : entry.actorId })}
+              {t(`dossier.state.${entry.toState}`, { defaultValue: entry.toState })} · {t('dossier.by', { actor: actorOf(entry) })}
             </div>
             {entry.reason && <Typography.Paragraph style={{ margin: 0 }}>{entry.reason}</Typography.Paragraph>}
           </div>
@@ -231,5 +245,5 @@ function WorkingTimeLeft({ minutes, state }: { minutes: number | null; state: st
     .filter(Boolean)
     .join(' ');
   const text = minutes < 0 ? t('dossier.workingOverdue', { time }) : t('dossier.workingLeft', { time: time || t('dossier.minutes', { count: 0 }) });
-  return <div>{state === 'overdue' || minutes < 0 ? <Pill tone="red">{text}</Pill> : state === 'due-soon' ? <Pill tone="orange">{text}</Pill> : text}</div>;
+  return state === 'overdue' || minutes < 0 ? <Pill tone="red">{text}</Pill> : state === 'due-soon' ? <Pill tone="orange">{text}</Pill> : <span>{text}</span>;
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/problem';
 import { useAuth } from '../auth/AuthProvider';
+import { useUnitName } from '../reference/queries';
 import { useProcedureName } from '../reference/queries';
 import { formatDate } from '../ui/format';
 import { Pill } from '../ui/Pill';
@@ -23,17 +24,18 @@ const isQueueEmpty = (error: unknown) => error instanceof ApiProblem && error.st
  * large to read it out), who waits by group and the last calls, refreshed every few seconds.
  */
 export function QueuePage() {
-  const { t } = useTranslation(QUEUE);
+  const { t, i18n } = useTranslation(QUEUE);
   const { principal } = useAuth();
   const unitCode = principal?.unitCode ?? '';
   const queue = useUnitQueue(unitCode);
+  const unitName = useUnitName(principal?.provinceCode);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex wrap gap={12} justify="space-between" align="center">
         <div>
           <h1 className="page-title">{t('desk.title')}</h1>
-          {unitCode && queue.data && <div className="queue-muted">{t('desk.unit', { unit: unitCode, date: formatDate(queue.data.date) })}</div>}
+          {unitCode && queue.data && <div className="queue-muted">{t('desk.unit', { unit: unitName(unitCode, i18n.language), date: formatDate(queue.data.date) })}</div>}
         </div>
         {unitCode && (
           // rel="opener": the display is this application, and the new tab must share this tab's session (kept per tab) to open.

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ApiProblem } from '../api/problem';
+import { useAuth } from '../auth/AuthProvider';
+import { useUnitName } from '../reference/queries';
 import { formatDate } from '../ui/format';
 import { priorityWaiting } from './priority-groups';
 import { RecentCall, useUnitQueue } from './queries';
@@ -19,8 +21,9 @@ const EARLIER_SHOWN = 5;
  */
 export function WaitingRoomPage() {
   const { unitCode = '' } = useParams();
-  const { t } = useTranslation(QUEUE);
+  const { t, i18n } = useTranslation(QUEUE);
   const queue = useUnitQueue(unitCode);
+  const unitName = useUnitName(useAuth().principal?.provinceCode);
   const calls = queue.data?.lastCalled;
   const announcement = useCallAnnouncement(calls, (call) => t('display.announce', { number: call.display, counter: call.counter }));
   const [current, ...earlier] = calls ?? [];
@@ -31,7 +34,7 @@ export function WaitingRoomPage() {
       <header className="waiting-room-header">
         <div>
           <h1>{t('display.title')}</h1>
-          <div className="waiting-room-unit">{t('display.unit', { unit: unitCode })}</div>
+          <div className="waiting-room-unit">{t('display.unit', { unit: unitName(unitCode, i18n.language) })}</div>
         </div>
         <Clock />
       </header>

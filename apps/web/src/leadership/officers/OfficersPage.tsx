@@ -4,6 +4,7 @@ import { Pill } from '../../ui/Pill';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthProvider';
+import { useUnitName } from '../../reference/queries';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Labelled } from '../../ui/Labelled';
 import { LEADERSHIP } from '../strings';
@@ -20,8 +21,9 @@ const UNIT_CODE = /^[0-9A-Z.]{2,20}$/;
  * administrator names any unit of the province.
  */
 export function OfficersPage() {
-  const { t } = useTranslation(LEADERSHIP);
+  const { t, i18n } = useTranslation(LEADERSHIP);
   const { principal } = useAuth();
+  const unitName = useUnitName(principal?.provinceCode);
   const provinceAdmin = Boolean(principal?.roles.includes('province-admin'));
   const [chosenUnit, setChosenUnit] = useState<string | null>(principal?.unitCode ?? null);
   const [typedInvalid, setTypedInvalid] = useState(false);
@@ -57,7 +59,7 @@ export function OfficersPage() {
           )}
         </Labelled>
       ) : (
-        <p style={{ margin: 0 }}>{t('officers.ofUnit', { unit: unitCode ?? '—' })}</p>
+        <p style={{ margin: 0 }}>{t('officers.ofUnit', { unit: unitCode ? unitName(unitCode, i18n.language) : '—' })}</p>
       )}
       {!unitCode ? (
         <Empty description={provinceAdmin ? t('officers.pickUnit') : t('officers.noUnit')} />

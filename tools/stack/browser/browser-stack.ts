@@ -42,10 +42,13 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
   };
   const services = new Map<ServiceName, ServiceUnderTest<PlatformEnv>>();
   const close = async () => {
-    await stopWebServer(name);
-    await forgetWebOrigin();
-    await Promise.all([...services.values()].map((service) => service.close()));
-    rmSync(pkiDir, { recursive: true, force: true });
+    try {
+      await stopWebServer(name);
+      await Promise.all([...services.values()].map((service) => service.close()));
+      rmSync(pkiDir, { recursive: true, force: true });
+    } finally {
+      await forgetWebOrigin();
+    }
   };
   try {
     await Promise.all(
@@ -75,9 +78,11 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
  * was: the test Keycloak is shared, and other tests read the client as the realm file defines it.
  */
 async function allowWebOrigin(keycloak: StartedKeycloak, origin: string): Promise<() => Promise<void>> {
-  const token = await passwordGrant(`${keycloak.url}/realms/master/protocol/openid-connect/token`, DEVELOPMENT_ADMIN.username, DEVELOPMENT_ADMIN.password, 'admin-cli');
-  const admin = (path: string, init: RequestInit = {}) =>
-    fetch(`${keycloak.url}/admin/realms/${REALM}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  // A token per call: the admin's token lives a minute, and the client is put back when the test ends.
+  const admin = async (path: string, init: RequestInit = {}) => {
+    const token = await passwordGrant(`${keycloak.url}/realms/master/protocol/openid-connect/token`, DEVELOPMENT_ADMIN.username, DEVELOPMENT_ADMIN.password, 'admin-cli');
+    return fetch(`${keycloak.url}/admin/realms/${REALM}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  };
   const [client] = (await (await admin('/clients?clientId=onestop-web')).json()) as { id: string; redirectUris: string[]; webOrigins: string[]; attributes: Record<string, string> }[];
   const put = async (representation: object) => {
     const response = await admin(`/clients/${client.id}`, { method: 'PUT', body: JSON.stringify(representation) });

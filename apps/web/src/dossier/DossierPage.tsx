@@ -17,6 +17,9 @@ import { ActionDialog, ActionInput, ActionName } from './ActionDialog';
 import { useDossierDeadline, useFiledDossier } from './queries';
 import { workingTimeParts } from './working-time';
 
+/** Statuses whose deadline still runs (received, processing, supplement, fees): a finished dossier has no time left to show. */
+const OPEN_STATUSES: ReadonlySet<number> = new Set([2, 4, 5, 6]);
+
 /** What the officer tried when the dossier turned out to have changed: the action, the input, and the version it was read at. */
 interface StaleAttempt {
   action: ActionName;
@@ -84,7 +87,7 @@ export function DossierPage() {
               <Descriptions.Item label={t('dossier.dueAt')}>
                 <Space size={[8, 2]} wrap>
                   <span>{dossier.clockPaused ? t('dossier.paused') : formatDateTime(dossier.dueAt)}</span>
-                  {deadline.data && <WorkingTimeLeft minutes={deadline.data.workingMinutesLeft} state={deadline.data.state} />}
+                  {deadline.data && OPEN_STATUSES.has(dossier.status) && <WorkingTimeLeft minutes={deadline.data.workingMinutesLeft} state={deadline.data.state} />}
                 </Space>
               </Descriptions.Item>
               <Descriptions.Item label={t('dossier.assignee')}>{dossier.assigneeId === principal?.subject ? t('queue.assignedToMe') : dossier.assigneeId ? t('dossier.anotherOfficer') : t('dossier.unassigned')}</Descriptions.Item>

@@ -13,7 +13,9 @@ export function ScanPicker({ text, label, onPick }: { text: string; label: strin
       <input
         ref={input}
         type="file"
+        // Never shown (the button stands for it): `hidden` alone loses to the base styles' display rule.
         hidden
+        style={{ display: 'none' }}
         tabIndex={-1}
         aria-label={label}
         accept="application/pdf,image/*"

@@ -83,25 +83,34 @@ async function allowWebOrigin(keycloak: StartedKeycloak, origin: string): Promis
     const token = await passwordGrant(`${keycloak.url}/realms/master/protocol/openid-connect/token`, DEVELOPMENT_ADMIN.username, DEVELOPMENT_ADMIN.password, 'admin-cli');
     return fetch(`${keycloak.url}/admin/realms/${REALM}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
   };
-  const [client] = (await (await admin('/clients?clientId=onestop-web')).json()) as { id: string; redirectUris: string[]; webOrigins: string[]; attributes: Record<string, string> }[];
-  const put = async (representation: object) => {
-    const response = await admin(`/clients/${client.id}`, { method: 'PUT', body: JSON.stringify(representation) });
+  const current = async () => ((await (await admin('/clients?clientId=onestop-web')).json()) as BrowserClient[])[0];
+  const put = async (client: BrowserClient) => {
+    const response = await admin(`/clients/${client.id}`, { method: 'PUT', body: JSON.stringify(client) });
     if (!response.ok) throw new Error(`Keycloak refused the browser client's change for ${origin}: ${response.status}`);
   };
-  // A crashed earlier run may have left the origin in: the client without it is the realm file's.
+  // Read again before each change: other browser tests may add or remove their own origins meanwhile.
+  // A crashed earlier run may have left the origin in, so it is removed before it is added.
+  const withoutOrigin = (client: BrowserClient) => changeOrigin(client, origin, false);
+  await put(changeOrigin(withoutOrigin(await current()), origin, true));
+  return async () => put(withoutOrigin(await current()));
+}
+
+interface BrowserClient {
+  id: string;
+  redirectUris: string[];
+  webOrigins: string[];
+  attributes: Record<string, string>;
+}
+
+/** The client with one origin's redirects, logout redirects and web origin added or taken out. */
+function changeOrigin(client: BrowserClient, origin: string, add: boolean): BrowserClient {
   const redirect = `${origin}/*`;
   const logoutRedirects = (client.attributes['post.logout.redirect.uris'] ?? '').split('##').filter((uri) => uri && uri !== redirect);
-  const withoutOrigin = {
+  const others = <T>(values: T[], value: T) => values.filter((each) => each !== value);
+  return {
     ...client,
-    redirectUris: client.redirectUris.filter((uri) => uri !== redirect),
-    webOrigins: client.webOrigins.filter((webOrigin) => webOrigin !== origin),
-    attributes: { ...client.attributes, 'post.logout.redirect.uris': logoutRedirects.join('##') },
+    redirectUris: [...others(client.redirectUris, redirect), ...(add ? [redirect] : [])],
+    webOrigins: [...others(client.webOrigins, origin), ...(add ? [origin] : [])],
+    attributes: { ...client.attributes, 'post.logout.redirect.uris': [...logoutRedirects, ...(add ? [redirect] : [])].join('##') },
   };
-  await put({
-    ...withoutOrigin,
-    redirectUris: [...withoutOrigin.redirectUris, redirect],
-    webOrigins: [...withoutOrigin.webOrigins, origin],
-    attributes: { ...withoutOrigin.attributes, 'post.logout.redirect.uris': [...logoutRedirects, redirect].join('##') },
-  });
-  return () => put(withoutOrigin);
 }

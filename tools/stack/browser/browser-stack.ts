@@ -9,8 +9,8 @@ import { seedWorkbench } from '../seed-workbench';
 import { SERVICES } from '../services';
 import { WEB_BUILD } from '../web-application';
 
-/** The services the workbench's screens call; reporting feeds the dashboard, which these tests do not open. */
-const WORKBENCH_SERVICES: ServiceName[] = ['intake', 'routing', 'digital-signature', 'notification', 'task-monitoring'];
+/** Every service: the screens call all six, the leaders' dashboard reporting among them. */
+const PLATFORM_SERVICES = Object.keys(SERVICES) as ServiceName[];
 
 export interface BrowserStack {
   /** The web application's origin, as the browser reaches it (nginx: the built pages and /api/<service>/). */
@@ -52,7 +52,7 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
   };
   try {
     await Promise.all(
-      WORKBENCH_SERVICES.map(async (service) => services.set(service, await startServiceWithDatabase(SERVICES[service].definition, SERVICES[service].schema, settings))),
+      PLATFORM_SERVICES.map(async (service) => services.set(service, await startServiceWithDatabase(SERVICES[service].definition, SERVICES[service].schema, settings))),
     );
     await seedWorkbench(
       { routing: services.get('routing')!.url, signature: services.get('digital-signature')!.url },

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { onlineDossierShare, onTimeOrWithinDeadlineShare, signedElectronicResultShare } from '../apps/reporting/src/indicators/indicators';
 import { failAndExit, UsageError } from './stack/cli';
+import { databaseUrlOf } from './stack/migrations';
 import { ROOT } from './stack/run';
 import { simulateProvince } from './simulate/simulation';
 
-const USAGE = `usage: npm run simulate [-- --dossiers 17700 --communes 40 --from 2026-11-02 --days 14 --seed 1 --concurrency 12]`;
+const USAGE = `usage: npm run simulate [-- --dossiers 17700 --communes 40 --from 2026-11-02 --days 14 --seed 1 --concurrency 12 --into-platform]`;
 
 /** Procedures of the communes with a deadline of some days: the ones a late result can happen to. */
 const PROCEDURES = ['HKD-DANGKY', 'CT-XACNHAN-CUTRU', 'HT-XACNHAN-TTHN', 'HT-NHANCHAMECON', 'HT-THAYDOI-CAICHINH', 'HT-DANGKYLAI-KHAISINH', 'CTH-HOPDONG-NHADAT', 'XD-GPXD-NHARIENGLE'];
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
       days: { type: 'string', default: '14' },
       seed: { type: 'string', default: '1' },
       concurrency: { type: 'string', default: '12' },
+      // The period stays in the read model of the platform `npm run up` runs, for its dashboard.
+      'into-platform': { type: 'boolean', default: false },
     },
   });
   const number = (name: keyof typeof values) => {
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     supplementShare: 0.08,
     lateShare: 0.06,
     electronicReturnShare: 0.6,
+    readModelUrl: values['into-platform'] ? databaseUrlOf('reporting') : undefined,
     log: (line) => console.log(line),
   });
   mkdirSync(join(ROOT, 'reports'), { recursive: true });

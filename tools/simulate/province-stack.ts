@@ -1,8 +1,8 @@
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { EffectiveCalendarDay, WorkingCalendar, withoutMarks } from '@onestop/calendar';
-import { Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
+import { BackgroundStart, Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
-import { ServiceUnderTest, startServiceWithDatabase, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
+import { RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -14,6 +14,7 @@ import { reportingSchema } from '../../apps/reporting/src/database/schema';
 import { reportingService } from '../../apps/reporting/src/service';
 import { routingSchema } from '../../apps/routing/src/database/schema';
 import { routingService } from '../../apps/routing/src/service';
+import { migrateDatabase } from '../stack/schema-migrations';
 
 /** A local broker by name and port. */
 export interface BrokerName {
@@ -37,13 +38,24 @@ export class ProvinceStack {
     readonly intake: ServiceUnderTest<IntakeEnv>,
     readonly routing: ServiceUnderTest<PlatformEnv>,
     readonly signature: SignatureServiceUnderTest,
-    readonly reporting: ServiceUnderTest<PlatformEnv>,
+    readonly reporting: RunningService<PlatformEnv>,
     private readonly redis: Redis,
     private readonly clockKey: string,
     private readonly broker: BrokerName,
   ) {}
 
-  static async start(options: { provinceCode: string; communes: number; startsAt: Date; broker?: BrokerName; log: (line: string) => void }): Promise<ProvinceStack> {
+  /**
+   * `readModelUrl` names a reporting database to project into and keep (the platform's, for its
+   * dashboard); without it reporting gets a fresh database dropped at the end like the others.
+   */
+  static async start(options: {
+    provinceCode: string;
+    communes: number;
+    startsAt: Date;
+    broker?: BrokerName;
+    readModelUrl?: string;
+    log: (line: string) => void;
+  }): Promise<ProvinceStack> {
     const broker = options.broker ?? BROKER;
     const clockKey = `onestop:clock:simulate-${randomBytes(4).toString('hex')}`;
     // What has been started, closed again in reverse if a later step fails.
@@ -70,7 +82,7 @@ export class ProvinceStack {
       const leaders = communes.map((unitCode) => ({ id: leaderOf(unitCode), name: `Lãnh đạo ${unitCode}`, unitCode }));
       const signature = await startSignatureService(leaders, env, { pkiIssuedAt: options.startsAt });
       started.push(() => signature.close());
-      const reporting = await startServiceWithDatabase(reportingService, reportingSchema, env);
+      const reporting = await startReporting(env, options.readModelUrl);
       started.push(() => reporting.close());
       const stack = new ProvinceStack(options.provinceCode, communes, intake, routing, signature, reporting, redis, clockKey, broker);
       await stack.registerOfficers();
@@ -115,3 +127,12 @@ export class ProvinceStack {
 export const leaderOf = (unitCode: string) => `leader-${unitCode}`;
 export const specialistOf = (unitCode: string) => `specialist-${unitCode}`;
 export const deskOf = (unitCode: string) => `desk-${unitCode}`;
+
+/** Reporting on a fresh database, or on a kept one (migrated first, never dropped). */
+async function startReporting(env: Record<string, string>, readModelUrl: string | undefined): Promise<RunningService<PlatformEnv>> {
+  if (!readModelUrl) return startServiceWithDatabase(reportingService, reportingSchema, env);
+  await migrateDatabase(readModelUrl, reportingSchema);
+  const reporting = await startTestService(reportingService, { ...env, DATABASE_URL: readModelUrl, KAFKA_GROUP_ID: `reporting-simulate-${randomBytes(4).toString('hex')}` });
+  await reporting.app.get(BackgroundStart, { strict: false }).whenStarted();
+  return reporting;
+}

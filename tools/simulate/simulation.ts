@@ -20,6 +20,8 @@ export interface SimulationSettings extends Omit<WorkloadSettings, 'communes' | 
   concurrency: number;
   /** The local broker to start; the simulation's own unless said. */
   broker?: BrokerName;
+  /** A reporting database that keeps the simulated period (the platform's); a fresh one dropped at the end when absent. */
+  readModelUrl?: string;
   log: (line: string) => void;
 }
 
@@ -58,7 +60,7 @@ export async function simulateProvince(settings: SimulationSettings): Promise<Si
   const began = performance.now();
   const periodDays = localDays(settings.from, settings.days);
   const period = { start: new Date(`${periodDays[0]}T00:00:00+07:00`), end: new Date(new Date(`${periodDays.at(-1)}T00:00:00+07:00`).getTime() + 86_400_000) };
-  const stack = await ProvinceStack.start({ provinceCode: settings.provinceCode, communes: settings.communes, startsAt: period.start, broker: settings.broker, log });
+  const stack = await ProvinceStack.start({ provinceCode: settings.provinceCode, communes: settings.communes, startsAt: period.start, broker: settings.broker, readModelUrl: settings.readModelUrl, log });
   try {
     const calendar = await stack.calendar([...new Set(periodDays.map((day) => Number(day.slice(0, 4))))]);
     const workingDays = periodDays.filter((day) => calendar.isWorkingDay(day));

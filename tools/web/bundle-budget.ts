@@ -27,6 +27,7 @@ export const BUDGETED_SCREENS: Record<string, BudgetedScreen> = {
   'sign-in': { routeModules: [], budgetKb: OFFICE_BUDGET_KB },
   'work queue': { routeModules: ['src/app/AntdFrame.tsx', 'src/app/shell/AppShell.tsx', 'src/work-queue/WorkQueuePage.tsx'], budgetKb: OFFICE_BUDGET_KB },
   'status look-up': { routeModules: ['src/lookup/PublicLookupPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
+  'result verification': { routeModules: ['src/verification/VerificationPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
 };
 
 function closure(manifest: Manifest, keys: string[]): Set<string> {

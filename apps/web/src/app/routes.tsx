@@ -13,6 +13,8 @@ export const routes: RouteObject[] = [
   { path: SIGN_IN_CALLBACK_PATH, element: <SignInCallback /> },
   // The citizens' status look-up, where a receipt's QR code leads: no sign-in.
   { path: 'tra-cuu', lazy: () => import('../lookup/PublicLookupPage').then((module) => ({ Component: module.PublicLookupPage })) },
+  // Where a signed result's QR code leads, and a PDF's check: no sign-in.
+  { path: 'xac-minh/:code?', lazy: () => import('../verification/VerificationPage').then((module) => ({ Component: module.VerificationPage })) },
   {
     element: <SignedInOnly />,
     children: [

@@ -749,6 +749,8 @@ export type components = {
              * @example A-012
              */
             display: string;
+            /** @description While waiting: minutes until the call, the people ahead times today's pace of calls at the unit (5 minutes each before there is one). */
+            estimatedWaitMinutes?: number;
             number: number;
             /** @enum {string} */
             status: "waiting" | "called";
@@ -1875,7 +1877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to try again */
+            /** @description Online: this address's numbers at this unit today, or the unit's online numbers for today, are all taken; Retry-After is the day's end */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -28,6 +28,7 @@ export const BUDGETED_SCREENS: Record<string, BudgetedScreen> = {
   'work queue': { routeModules: ['src/app/AntdFrame.tsx', 'src/app/shell/AppShell.tsx', 'src/work-queue/WorkQueuePage.tsx'], budgetKb: OFFICE_BUDGET_KB },
   'status look-up': { routeModules: ['src/lookup/PublicLookupPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
   'result verification': { routeModules: ['src/verification/VerificationPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
+  'queue number': { routeModules: ['src/ticket/TakeTicketPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
 };
 
 function closure(manifest: Manifest, keys: string[]): Set<string> {

@@ -14,6 +14,8 @@ export const routes: RouteObject[] = [
   // The citizens' status look-up, where a receipt's QR code leads: no sign-in.
   { path: 'tra-cuu', lazy: () => import('../lookup/PublicLookupPage').then((module) => ({ Component: module.PublicLookupPage })) },
   // Where a signed result's QR code leads, and a PDF's check: no sign-in.
+  // A queue number from home, followed until the desk calls it: no sign-in.
+  { path: 'lay-so', lazy: () => import('../ticket/TakeTicketPage').then((module) => ({ Component: module.TakeTicketPage })) },
   { path: 'xac-minh/:code?', lazy: () => import('../verification/VerificationPage').then((module) => ({ Component: module.VerificationPage })) },
   {
     element: <SignedInOnly />,

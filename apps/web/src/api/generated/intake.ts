@@ -51,7 +51,7 @@ export type paths = {
         };
         /**
          * The caller's dossiers, or a citizen's found by ID number, a page at a time
-         * @description Without citizenId, the caller's own list, oldest filing first: a desk officer's, the dossiers filed at the desk (status=1: the online filings waiting to be received); a specialist's or unit leader's, those the unit processes; a province role's, the province's. With citizenId, that citizen's dossiers (blind index) that the caller may read, newest first. Filters combine; keep them the same when passing nextCursor.
+         * @description A citizen's, the dossiers they filed online under their account, newest filing first. Without citizenId, an officer's own list, oldest filing first: a desk officer's, the dossiers filed at the desk (status=1: the online filings waiting to be received); a specialist's or unit leader's, those the unit processes; a province role's, the province's. With citizenId, that citizen's dossiers (blind index) that the caller may read, newest first. Filters combine; keep them the same when passing nextCursor.
          */
         get: operations["DossiersController_find"];
         put?: never;
@@ -1006,7 +1006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller has no officer role of a unit, nor a province role with its province */
+            /** @description The caller is neither a citizen nor an officer of a unit, nor a province role with its province */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -29,6 +29,7 @@ export const BUDGETED_SCREENS: Record<string, BudgetedScreen> = {
   'status look-up': { routeModules: ['src/lookup/PublicLookupPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
   'result verification': { routeModules: ['src/verification/VerificationPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
   'queue number': { routeModules: ['src/ticket/TakeTicketPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
+  'my dossiers': { routeModules: ['src/my-dossiers/MyDossiersPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
 };
 
 function closure(manifest: Manifest, keys: string[]): Set<string> {

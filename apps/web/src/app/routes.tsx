@@ -17,6 +17,11 @@ export const routes: RouteObject[] = [
   // A queue number from home, followed until the desk calls it: no sign-in.
   { path: 'lay-so', lazy: () => import('../ticket/TakeTicketPage').then((module) => ({ Component: module.TakeTicketPage })) },
   { path: 'xac-minh/:code?', lazy: () => import('../verification/VerificationPage').then((module) => ({ Component: module.VerificationPage })) },
+  // A signed-in citizen's own dossiers, in the citizens' plain pages rather than the officers' frame.
+  {
+    element: <SignedInOnly />,
+    children: [{ path: 'cua-toi', lazy: () => import('../my-dossiers/MyDossiersPage').then((module) => ({ Component: module.MyDossiersPage })) }],
+  },
   {
     element: <SignedInOnly />,
     children: [

@@ -114,6 +114,14 @@ async function shutdown(code: number): Promise<never> {
  * at the started Keycloak's realm or at AUTH_ISSUER. Returns its address, or null with the reason
  * printed when there is nothing to serve yet.
  */
+/** The web application's port: WEB_PORT, else 3000. */
+const webPort = () => Number(process.env['WEB_PORT'] ?? 3000);
+
+/** A signed result's QR code leads to the verification page of the web application this starts, unless PUBLIC_WEB_URL says otherwise. */
+function publicWebSettings(service: ServiceName): Record<string, string> {
+  return service === 'digital-signature' && !process.env['PUBLIC_WEB_URL'] ? { PUBLIC_WEB_URL: `http://127.0.0.1:${webPort()}` } : {};
+}
+
 async function startWebApplication(keycloak: StartedKeycloak | null): Promise<string | null> {
   const authority = keycloak?.issuer ?? process.env['AUTH_ISSUER'];
   const build = await ensureWebBuild();
@@ -122,7 +130,7 @@ async function startWebApplication(keycloak: StartedKeycloak | null): Promise<st
     return null;
   }
   if (build.note) console.log(`up: ${build.note}`);
-  const port = Number(process.env['WEB_PORT'] ?? 3000);
+  const port = webPort();
   const web = await startWebServer({
     name: WEB_SERVER,
     port,
@@ -173,7 +181,7 @@ async function main(): Promise<void> {
   const sinks = await startMessageSinks({ smtp: Number(process.env['LOCAL_SMTP_PORT'] ?? 1025), http: Number(process.env['LOCAL_MESSAGES_PORT'] ?? 3090) });
   messageSinks = sinks;
   for (const service of SERVICE_NAMES) {
-    children.set(service, startService(service, kafkaBrokers, { ...authSettings(keycloak), ...(service === 'notification' && !process.env['SMTP_URL'] ? notificationChannelsFor(sinks, Object.keys(NOTIFICATION_KINDS)) : {}) }));
+    children.set(service, startService(service, kafkaBrokers, { ...authSettings(keycloak), ...publicWebSettings(service), ...(service === 'notification' && !process.env['SMTP_URL'] ? notificationChannelsFor(sinks, Object.keys(NOTIFICATION_KINDS)) : {}) }));
   }
   await Promise.all(SERVICE_NAMES.map((service) => waitUntilReady(service)));
   if (keycloak) await prepareWorkbench();

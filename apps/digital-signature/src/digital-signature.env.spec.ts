@@ -31,3 +31,16 @@ describe('DigitalSignatureEnv KEY_ENCRYPTION_SECRET', () => {
     ]);
   });
 });
+
+describe('DigitalSignatureEnv PUBLIC_WEB_URL', () => {
+  it("makes a signed result's QR address the web application's verification page, with or without a trailing slash, the code escaped", () => {
+    expect(loadConfig(DigitalSignatureEnv, { ...base, PUBLIC_WEB_URL: 'https://dichvucong.hue.gov.vn/' }).verificationPageOf('19753-261124-0001')).toBe(
+      'https://dichvucong.hue.gov.vn/xac-minh/19753-261124-0001',
+    );
+    expect(loadConfig(DigitalSignatureEnv, { ...base, PUBLIC_WEB_URL: 'http://127.0.0.1:3000' }).verificationPageOf('a/b')).toBe('http://127.0.0.1:3000/xac-minh/a%2Fb');
+  });
+
+  it('refuses an address that is not http(s)', () => {
+    expect(configProblems(DigitalSignatureEnv, { ...base, PUBLIC_WEB_URL: 'ftp://example.vn' })).toEqual(['PUBLIC_WEB_URL: must be an http(s) URL']);
+  });
+});

@@ -43,9 +43,17 @@ export class DigitalSignatureEnv extends EventDataEnv {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
   TSA_URL?: string;
 
-  /** Where citizens reach the public verification page; the result's QR code points there. */
+  /**
+   * Where citizens reach the web application (its origin, as a phone opens it): a signed result's
+   * QR code leads to its verification page there, /xac-minh/<code>.
+   */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
-  PUBLIC_BASE_URL = 'http://localhost:3003';
+  PUBLIC_WEB_URL = 'http://localhost:3000';
+
+  /** The page a signed result's QR code opens: who signed it, when, and whether it is intact and trusted. */
+  verificationPageOf(dossierCode: string): string {
+    return `${this.PUBLIC_WEB_URL.replace(/\/$/, '')}/xac-minh/${encodeURIComponent(dossierCode)}`;
+  }
 
   /** The level of the results' signatures: B-T (with a time-stamp) unless there is no TSA at all. */
   @IsIn(['B-B', 'B-T'])

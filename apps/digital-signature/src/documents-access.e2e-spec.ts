@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { binaryBody, signatureRequestedEvent, tokenFor, tokenWithRoles } from '@onestop/testing';
 import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
@@ -29,7 +33,7 @@ describe('who reads a signed result', () => {
         { id: 'leader-phu-xuan', name: 'Trần Thị Bình', unitCode: PHU_XUAN },
         { id: 'spare', name: 'Lê Văn Cường', unitCode: BA_DINH },
       ],
-      { RESULT_SIGNATURE_LEVEL: 'B-B' },
+      { RESULT_SIGNATURE_LEVEL: 'B-B', PUBLIC_WEB_URL: 'https://dichvucong.hue.gov.vn/' },
     );
     url = running.service.url;
     const admin = await tokenFor('province-admin', undefined, '46', 'admin');
@@ -78,6 +82,18 @@ describe('who reads a signed result', () => {
       const expected = [`${THUY_XUAN}-261124-0042`, 'Hồ Thị Lan', 'UBND PHƯỜNG PHÚ XUÂN', 'Phú Xuân, ngày', 'QUYẾT ĐỊNH', 'Trần Thị Bình'];
       expect(expected.filter((part) => !text.includes(normalised(part)))).toEqual([]);
     }
+  });
+
+  it("leads from the result's foot to the web application's verification page, not to the JSON API", async () => {
+    const bearer = await tokenFor('citizen', undefined, undefined, 'citizen-lan');
+    const signed = (await read(documents.signed, bearer).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
+    // The address printed beside the QR code, which encodes the same text, read back by poppler.
+    const work = mkdtempSync(join(tmpdir(), 'result-address-'));
+    writeFileSync(join(work, 'result.pdf'), signed);
+    const text = execFileSync('pdftotext', [join(work, 'result.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    rmSync(work, { recursive: true, force: true });
+    expect(text).toContain(`https://dichvucong.hue.gov.vn/xac-minh/${THUY_XUAN}-261124-0042`);
+    expect(text).not.toContain('/api/v1/public/results');
   });
 
   it.each([

@@ -1,4 +1,5 @@
-import { IsNotEmpty, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, Min, ValidateIf } from 'class-validator';
 import { developmentKeyring, EventDataEnv, IsKeyring, Keyring, parseKeyring } from '@onestop/platform';
 
 /** Intake's settings: the platform's, plus the keys that protect citizen ID numbers. */
@@ -17,6 +18,18 @@ export class IntakeEnv extends EventDataEnv {
   @IsNotEmpty({ message: 'is required in production' })
   @IsKeyring('base64-key')
   BLIND_INDEX_KEY?: string;
+
+  /** Online queue numbers one client address may take at one unit in a day (docs/operations.md, "Queue numbers"). */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  ONLINE_TICKETS_PER_ADDRESS = 2;
+
+  /** Online queue numbers a unit gives out in a day; the rest of the day is the kiosk's. */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  ONLINE_TICKETS_PER_UNIT = 150;
 
   get personalDataKeys(): Keyring {
     return this.PERSONAL_DATA_KEY ? parseKeyring(this.PERSONAL_DATA_KEY, 'base64-key') : developmentKeyring('personal-data');

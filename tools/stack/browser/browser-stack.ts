@@ -39,6 +39,11 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
     // Only what happens during this test reaches its databases: the seed units are shared with other tests.
     KAFKA_CONSUMER_START: 'latest',
     PKI_DIR: pkiDir,
+    // A signed result's QR code leads to this test's web application (digital-signature's setting; the others ignore it).
+    PUBLIC_WEB_URL: web,
+    // Every browser on this machine takes numbers from one address all day long: intake's online allowances would run out.
+    ONLINE_TICKETS_PER_ADDRESS: '10000',
+    ONLINE_TICKETS_PER_UNIT: '10000',
   };
   const services = new Map<ServiceName, ServiceUnderTest<PlatformEnv>>();
   const close = async () => {

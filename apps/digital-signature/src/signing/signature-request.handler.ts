@@ -63,7 +63,7 @@ export class SignatureRequestedHandler implements EventHandler<SignatureRequeste
       applicantName: request.applicantName,
       decidedAt,
       signer: { name: certificate.commonName, title: certificateTitle(certificate) },
-      verificationUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/public/results/${encodeURIComponent(request.code)}`,
+      verificationUrl: this.env.verificationPageOf(request.code),
     });
     const result = await storeDocument(tx, {
       dossierId: request.dossierId,

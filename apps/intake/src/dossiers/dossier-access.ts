@@ -30,6 +30,15 @@ export interface ListReach {
   competentUnitCode: string | null;
 }
 
+/**
+ * A citizen's own list: the dossiers they filed online under their account (its subject), as
+ * mayRead shows them; null for an officer or province role, whose lists are by reach.
+ */
+export function ownFilingsAccount(principal: Principal): string | null {
+  if (!principal.roles.includes('citizen') || isUnitOfficer(principal) || isProvinceWide(principal)) return null;
+  return principal.subject;
+}
+
 /** A search for a citizen's dossiers: every one mayRead shows the caller, none without an officer or province role. */
 export function searchReach(principal: Principal): ListReach | null {
   if (isProvinceWide(principal)) return { provinceCode: principal.provinceCode!, receivingUnitCode: null, competentUnitCode: null };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
-import { ListReach, searchReach, worklistReach } from './dossier-access';
+import { ListReach, ownFilingsAccount, searchReach, worklistReach } from './dossier-access';
 import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
 import { decodeFilingCursor, encodeFilingCursor } from './dossiers-cursor';
 import { officerView } from './dossier-views';
@@ -32,8 +32,9 @@ function reachConditions(reach: ListReach, parameters: QueryParameters): string[
 
 /**
  * Dossiers a page at a time, ordered by filing time then id so a page boundary never skips or
- * repeats one: the caller's own list oldest first (the online filings that have waited longest
- * come first), a citizen's dossiers found by ID number newest first.
+ * repeats one: an officer's own list oldest first (the online filings that have waited longest
+ * come first); a citizen's dossiers found by ID number, and a signed-in citizen's own filings,
+ * newest first.
  */
 @Injectable()
 export class DossierListService {
@@ -46,11 +47,12 @@ export class DossierListService {
     const after = decodeFilingCursor(query.cursor);
     const limit = query.limit ?? DEFAULT_PAGE;
     const citizenId = query.citizenId;
-    const reach = citizenId === undefined ? worklistReach(principal) : searchReach(principal);
-    if (!reach) return { items: [], nextCursor: null };
-
     const parameters = new QueryParameters();
-    const conditions = reachConditions(reach, parameters);
+    const account = citizenId === undefined ? ownFilingsAccount(principal) : null;
+    const reach = account !== null ? null : citizenId === undefined ? worklistReach(principal) : searchReach(principal);
+    if (account === null && !reach) return { items: [], nextCursor: null };
+
+    const conditions = reach ? reachConditions(reach, parameters) : [`account_subject = ${parameters.add(account)}`];
     if (citizenId !== undefined) {
       // While BLIND_INDEX_KEY rotates, rows carry the index of either key: each is looked up under its own.
       const candidates = this.cipher.blindIndexCandidates(citizenId);
@@ -59,7 +61,7 @@ export class DossierListService {
       );
     }
     if (query.status !== undefined) conditions.push(`status = ${parameters.add(query.status)}`);
-    const newestFirst = citizenId !== undefined;
+    const newestFirst = citizenId !== undefined || account !== null;
     if (after) conditions.push(`(filed_at, id) ${newestFirst ? '<' : '>'} (${parameters.add(after.filedAt)}::timestamptz, ${parameters.add(after.id)}::uuid)`);
     const direction = newestFirst ? 'DESC' : 'ASC';
     const rows: DossierRecord[] = await this.dataSource.query(

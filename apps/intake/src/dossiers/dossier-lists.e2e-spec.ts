@@ -152,8 +152,20 @@ describe('lists of dossiers at intake', () => {
     expect(idsOf(waiting)).toEqual(filedIds((dossier) => dossier.citizenId === MINH.citizenId && dossier.receivingUnitCode === KIM_LONG));
   });
 
-  it('refuses the lists to a citizen and to a unit claim without an officer role', async () => {
-    await list(tokens.lan!, { status: 1 }).expect(403);
+  it("gives a signed-in citizen the dossiers they filed online under their account, newest first, paged: nobody else's, none the desk filed for them", async () => {
+    const pages = await everyPage(tokens.lan!, { limit: 4 });
+    const items = pages.flatMap((page) => page.items);
+    expect(idsOf(items)).toEqual(filedIds((dossier) => dossier.citizenId === LAN.citizenId && dossier.channel === 'online'));
+    expect(pages.length).toBe(Math.ceil(items.length / 4));
+    expect(oldestFirst([...items].reverse())).toBe(true);
+    const minh = await allItems(tokens.minh!, {});
+    expect(idsOf(minh)).toEqual(filedIds((dossier) => dossier.citizenId === MINH.citizenId && dossier.channel === 'online'));
+    // A citizen finds nobody by ID number, themselves included: that search is the officers'.
+    expect((await list(tokens.lan!, { citizenId: MINH.citizenId }).expect(200)).body.items).toEqual([]);
+    expect((await list(tokens.lan!, { citizenId: LAN.citizenId }).expect(200)).body.items).toEqual([]);
+  });
+
+  it('refuses the lists to a unit claim without an officer role', async () => {
     const noRole = await list(await tokenWithRoles([], PHU_XUAN, '46', 'no-role'), { status: 1 }).expect(403);
     expect(noRole.headers['content-type']).toMatch(/^application\/problem\+json/);
     const elsewhere = await list(await tokenFor('desk-officer', PHU_XUAN, '01', 'desk-claiming-hue-under-hanoi'), { status: 1 }).expect(200);

@@ -44,17 +44,18 @@ export class DossiersController {
   }
 
   @Get()
-  @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
+  @Roles('citizen', 'desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
   @ApiOperation({
     summary: "The caller's dossiers, or a citizen's found by ID number, a page at a time",
     description:
-      "Without citizenId, the caller's own list, oldest filing first: a desk officer's, the dossiers filed at the desk (status=1: the online filings waiting to be received); " +
+      "A citizen's, the dossiers they filed online under their account, newest filing first. " +
+      "Without citizenId, an officer's own list, oldest filing first: a desk officer's, the dossiers filed at the desk (status=1: the online filings waiting to be received); " +
       "a specialist's or unit leader's, those the unit processes; a province role's, the province's. With citizenId, that citizen's dossiers (blind index) that the caller may read, newest first. " +
       'Filters combine; keep them the same when passing nextCursor.',
   })
   @ApiOkResponse({ type: DossierListDto })
   @ProblemResponse(400, 'A filter, the limit or the cursor is malformed; `errors` names the parameter')
-  @ProblemResponse(403, 'The caller has no officer role of a unit, nor a province role with its province')
+  @ProblemResponse(403, 'The caller is neither a citizen nor an officer of a unit, nor a province role with its province')
   async find(@Query() query: DossiersQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.lists.list(principal, query);
   }

@@ -41,6 +41,8 @@ export interface QueueKeys {
   waitingByGroup: string;
   /** List of the last called tickets as JSON, newest first. */
   called: string;
+  /** The prefix of the day's online counts (online-allowance.ts). */
+  online: string;
 }
 
 export function queueKeys(unitCode: string, date: string): QueueKeys {
@@ -52,6 +54,7 @@ export function queueKeys(unitCode: string, date: string): QueueKeys {
     waitingStandard: `${prefix}:waiting:standard`,
     waitingByGroup: `${prefix}:waiting-by-group`,
     called: `${prefix}:called`,
+    online: `${prefix}:online`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -6,7 +6,8 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, ProblemResponse, Public, Roles } from '@onestop/platform';
+import { Request } from 'express';
+import { clientAddress, CurrentPrincipal, invalidRequest, Principal, ProblemResponse, Public, Roles } from '@onestop/platform';
 import { CallNextDto } from './dto/call-next.dto';
 import { IssueTicketDto } from './dto/issue-ticket.dto';
 import { CalledTicketDto, IssuedTicketDto, QueueDto, TicketStatusDto } from './dto/queue-ticket.dto';
@@ -26,8 +27,9 @@ export class QueueTicketsController {
   @ApiOperation({ summary: "Take a number in today's queue (kiosk or online); nothing personal is asked or kept" })
   @ApiCreatedResponse({ type: IssuedTicketDto })
   @ProblemResponse(400, 'The body names an unknown group or channel, or an unexpected field')
-  issue(@Param('unitCode') unitCode: string, @Body() request: IssueTicketDto): Promise<IssuedTicketDto> {
-    return this.queueTickets.issue(unitCode, request);
+  @ProblemResponse(429, "Online: this address's numbers at this unit today, or the unit's online numbers for today, are all taken; Retry-After is the day's end")
+  issue(@Param('unitCode') unitCode: string, @Body() request: IssueTicketDto, @Req() http: Request): Promise<IssuedTicketDto> {
+    return this.queueTickets.issue(unitCode, request, clientAddress(http));
   }
 
   @Get('tickets/:number')

@@ -9,6 +9,7 @@ import { QUEUE_TTL_SECONDS, queueKeys } from './queue-ticket';
 
 const PHU_XUAN = '19753';
 const KIM_LONG = '19774';
+const THUY_XUAN = '19813';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -27,7 +28,8 @@ describe('queue tickets', () => {
   const queueOf = (unitCode: string) => request(running.url).get(`/api/v1/receiving-units/${unitCode}/queue`).expect(200);
 
   beforeAll(async () => {
-    running = await startServiceWithDatabase(intakeService, intakeSchema, {}, { clock });
+    // Addresses from X-Forwarded-For (the test is the proxy); a small online allowance per unit, so a test can use it up.
+    running = await startServiceWithDatabase(intakeService, intakeSchema, { TRUST_PROXY: 'loopback', ONLINE_TICKETS_PER_ADDRESS: '2', ONLINE_TICKETS_PER_UNIT: '5' }, { clock });
   }, 60_000);
 
   afterAll(async () => {
@@ -80,7 +82,8 @@ describe('queue tickets', () => {
 
     // The two priority tickets now stand ahead of the first standard one.
     const waiting = await request(running.url).get(`/api/v1/receiving-units/${PHU_XUAN}/tickets/1`).expect(200);
-    expect(waiting.body).toEqual({ number: 1, display: 'A-001', status: 'waiting', waitingAhead: 2 });
+    // No call yet today: five minutes for each of the two ahead.
+    expect(waiting.body).toEqual({ number: 1, display: 'A-001', status: 'waiting', waitingAhead: 2, estimatedWaitMinutes: 10 });
     const queue = await queueOf(PHU_XUAN);
     expect(queue.body.waiting).toEqual({ total: 4, byGroup: { standard: 2, elderly: 1, disability: 0, pregnant: 1, 'young-child': 0, veteran: 0 } });
 
@@ -95,6 +98,48 @@ describe('queue tickets', () => {
     expect(after.body.lastCalled.map((call: { display: string }) => call.display)).toEqual(['A-002', 'A-001', 'U-004', 'U-003']);
     expect(after.body.lastCalled[0]).toEqual({ number: 2, display: 'A-002', counter: 'Quầy 2', calledAt: clock.now().toISOString() });
     expect(after.body.waiting.total).toBe(0);
+  });
+
+  it("estimates a waiting ticket's wait from the pace of today's calls at the unit", async () => {
+    for (let ticket = 0; ticket < 6; ticket += 1) await takeTicket(PHU_XUAN).expect(201);
+    const desk = await tokenFor('desk-officer', PHU_XUAN);
+    // Three calls, 3 and then 5 minutes apart: 4 minutes a call.
+    for (const minutes of [0, 3, 5]) {
+      clock.advance(minutes * 60_000);
+      await callNext(PHU_XUAN, desk).expect(200);
+    }
+    const sixth = await request(running.url).get(`/api/v1/receiving-units/${PHU_XUAN}/tickets/6`).expect(200);
+    expect(sixth.body).toMatchObject({ status: 'waiting', waitingAhead: 2, estimatedWaitMinutes: 8 });
+    const fourth = await request(running.url).get(`/api/v1/receiving-units/${PHU_XUAN}/tickets/4`).expect(200);
+    expect(fourth.body).toMatchObject({ status: 'waiting', waitingAhead: 0, estimatedWaitMinutes: 0 });
+  });
+
+  it('gives one address at most 2 online numbers a unit a day, until the local day ends (429 with Retry-After)', async () => {
+    const online = (unitCode: string, address: string) => takeTicket(unitCode, { channel: 'online' }).set('X-Forwarded-For', address);
+    await online(PHU_XUAN, '203.0.113.30').expect(201);
+    await online(PHU_XUAN, '203.0.113.30').expect(201);
+    const refused = await online(PHU_XUAN, '203.0.113.30').expect(429);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ type: 'https://onestop.gov.vn/problems/too-many-requests', status: 429, scope: 'address' });
+    // 09:00 in Huế: the day ends in 15 hours.
+    const untilMidnight = (Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth(), clock.now().getUTCDate(), 17) - clock.now().getTime()) / 1000;
+    expect(Number(refused.headers['retry-after'])).toBe(untilMidnight);
+    // Nothing was issued for the refused request; the kiosk, another unit and another address go on.
+    expect((await queueOf(PHU_XUAN)).body.issued).toBe(2);
+    await takeTicket(PHU_XUAN, { channel: 'kiosk' }).set('X-Forwarded-For', '203.0.113.30').expect(201);
+    await online(KIM_LONG, '203.0.113.30').expect(201);
+    await online(PHU_XUAN, '203.0.113.31').expect(201);
+    // The next local day, the address may take numbers again.
+    clock.advance(DAY_MS);
+    await online(PHU_XUAN, '203.0.113.30').expect(201);
+  });
+
+  it("gives out at most the unit's online numbers for the day, from any addresses; the kiosk still gives numbers", async () => {
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, index) => takeTicket(THUY_XUAN, { channel: 'online' }).set('X-Forwarded-For', `198.51.100.${index + 1}`)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+    for (const refused of answers.filter((answer) => answer.status === 429)) expect(refused.body).toMatchObject({ scope: 'unit' });
+    expect((await queueOf(THUY_XUAN)).body.issued).toBe(5);
+    await takeTicket(THUY_XUAN, { channel: 'kiosk' }).expect(201);
   });
 
   it('tells the desk what the called citizen came for, and nothing personal', async () => {

@@ -1,4 +1,4 @@
-import { localDateOf } from '@onestop/calendar';
+import { endOfLocalDay, localDateOf } from '@onestop/calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, isUnitOfficer, Principal, ProblemException, REDIS } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
@@ -6,6 +6,8 @@ import { ChainableCommander, Redis } from 'ioredis';
 import { CallNextDto } from './dto/call-next.dto';
 import { IssueTicketDto } from './dto/issue-ticket.dto';
 import { CalledTicketDto, IssuedTicketDto, QueueDto, TicketStatusDto } from './dto/queue-ticket.dto';
+import { IntakeEnv } from '../intake.env';
+import { onlineAllowance, OnlineAllowance, OnlineTicketLimits } from './online-allowance';
 import { QueueCommands, queueCommands } from './queue-scripts';
 import {
   displayNumber,
@@ -18,24 +20,35 @@ import {
   StoredTicket,
   tierOf,
 } from './queue-ticket';
+import { estimatedWaitMinutes } from './queue-wait';
 
 /** The day's queue of a receiving unit, kept in Redis; the Clock decides which day it is. */
 @Injectable()
 export class QueueTicketsService {
   private readonly commands: QueueCommands;
+  private readonly takeOnline: ReturnType<typeof onlineAllowance>;
+  private readonly onlineLimits: OnlineTicketLimits;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly units: AdministrativeUnits,
     private readonly clock: Clock,
+    env: IntakeEnv,
   ) {
     this.commands = queueCommands(redis);
+    this.takeOnline = onlineAllowance(redis);
+    this.onlineLimits = { perAddress: env.ONLINE_TICKETS_PER_ADDRESS, perUnit: env.ONLINE_TICKETS_PER_UNIT };
   }
 
-  async issue(unitCode: string, request: IssueTicketDto): Promise<IssuedTicketDto> {
+  /** A number for today; online, within the day's allowance of the client's address and of the unit. */
+  async issue(unitCode: string, request: IssueTicketDto, address: string): Promise<IssuedTicketDto> {
     const now = this.clock.now();
     const date = localDateOf(now);
     const keys = await this.openQueue(unitCode, date);
+    if (request.channel === 'online') {
+      const allowance = await this.takeOnline(keys.online, address, this.onlineLimits, QUEUE_TTL_SECONDS);
+      if (allowance !== 'granted') throw this.noOnlineTicketLeft(allowance, unitCode, date, now);
+    }
     const priorityGroup = request.priorityGroup ?? 'standard';
     const issuedAt = now.toISOString();
     const { number, waitingAhead } = await this.commands.issueTicket(
@@ -51,9 +64,15 @@ export class QueueTicketsService {
     const date = localDateOf(this.clock.now());
     const keys = await this.openQueue(unitCode, date);
     // One transaction, so the ticket and its place in line are read at the same moment.
-    const [stored, priorityRank, standardRank, priorityWaiting] = (await replies(
-      this.redis.multi().hget(keys.tickets, String(number)).zrank(keys.waitingPriority, number).zrank(keys.waitingStandard, number).zcard(keys.waitingPriority),
-    )) as [string | null, number | null, number | null, number];
+    const [stored, priorityRank, standardRank, priorityWaiting, recentCalls] = (await replies(
+      this.redis
+        .multi()
+        .hget(keys.tickets, String(number))
+        .zrank(keys.waitingPriority, number)
+        .zrank(keys.waitingStandard, number)
+        .zcard(keys.waitingPriority)
+        .lrange(keys.called, 0, LAST_CALLED_SHOWN - 1),
+    )) as [string | null, number | null, number | null, number, string[]];
     if (stored === null) throw new ProblemException(404, 'Ticket not found', { detail: `no ticket ${number} at unit ${unitCode} on ${date}` });
     const ticket = JSON.parse(stored) as StoredTicket;
     const waitingAhead = priorityRank ?? (standardRank === null ? 0 : priorityWaiting + standardRank);
@@ -62,6 +81,7 @@ export class QueueTicketsService {
       display: displayNumber(number, ticket.priorityGroup),
       status: ticket.calledAt ? 'called' : 'waiting',
       waitingAhead,
+      estimatedWaitMinutes: ticket.calledAt ? undefined : estimatedWaitMinutes(recentCalls.map((call) => (JSON.parse(call) as StoredTicket).calledAt!), waitingAhead),
       counter: ticket.counter,
       calledAt: ticket.calledAt,
     };
@@ -105,6 +125,16 @@ export class QueueTicketsService {
       counter: ticket.counter!,
       calledAt: ticket.calledAt!,
     };
+  }
+
+  /** 429 until the local day ends, when the day's allowances start again. */
+  private noOnlineTicketLeft(allowance: Exclude<OnlineAllowance, 'granted'>, unitCode: string, date: string, now: Date): ProblemException {
+    const detail =
+      allowance === 'address'
+        ? `this address has taken ${this.onlineLimits.perAddress} online numbers at unit ${unitCode} today`
+        : `unit ${unitCode} has given out its ${this.onlineLimits.perUnit} online numbers for today; the kiosk at the unit still gives numbers`;
+    const retryAfterSeconds = Math.max(1, Math.ceil((endOfLocalDay(date).getTime() - now.getTime()) / 1000));
+    return new ProblemException(429, 'No online number left today', { type: 'too-many-requests', detail, extensions: { scope: allowance, retryAfterSeconds } });
   }
 
   /** The day's queue keys of a unit that receives citizens on that day; 404 for any other code. */

@@ -66,3 +66,13 @@ export async function download(service: string, path: string): Promise<Blob> {
   if (!response.ok) throw problemFrom(response, await response.json().catch(() => null));
   return response.blob();
 }
+
+/** A file sent as the request's body (a PDF to verify), its JSON answer returned, or an ApiProblem thrown. */
+export async function postFile<T>(service: string, path: string, file: Blob, contentType: string): Promise<T> {
+  const token = await tokenSource();
+  const headers: Record<string, string> = { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const response = await fetch(`/api/${service}/${path.replace(/^\/api\//, '')}`, { method: 'POST', headers, body: file });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw problemFrom(response, body);
+  return body as T;
+}

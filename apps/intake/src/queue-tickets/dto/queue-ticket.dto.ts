@@ -39,6 +39,9 @@ export class TicketStatusDto {
   @ApiProperty({ description: 'Tickets to be called before this one; 0 once called.' })
   waitingAhead: number;
 
+  @ApiPropertyOptional({ description: "While waiting: minutes until the call, the people ahead times today's pace of calls at the unit (5 minutes each before there is one)." })
+  estimatedWaitMinutes?: number;
+
   @ApiPropertyOptional()
   counter?: string;
 

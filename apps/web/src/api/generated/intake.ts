@@ -51,7 +51,7 @@ export type paths = {
         };
         /**
          * The caller's dossiers, or a citizen's found by ID number, a page at a time
-         * @description Without citizenId, the caller's own list, oldest filing first: a desk officer's, the dossiers filed at the desk (status=1: the online filings waiting to be received); a specialist's or unit leader's, those the unit processes; a province role's, the province's. With citizenId, that citizen's dossiers (blind index) that the caller may read, newest first. Filters combine; keep them the same when passing nextCursor.
+         * @description A citizen's, the dossiers they filed online under their account, newest filing first. Without citizenId, an officer's own list, oldest filing first: a desk officer's, the dossiers filed at the desk (status=1: the online filings waiting to be received); a specialist's or unit leader's, those the unit processes; a province role's, the province's. With citizenId, that citizen's dossiers (blind index) that the caller may read, newest first. Filters combine; keep them the same when passing nextCursor.
          */
         get: operations["DossiersController_find"];
         put?: never;
@@ -749,6 +749,8 @@ export type components = {
              * @example A-012
              */
             display: string;
+            /** @description While waiting: minutes until the call, the people ahead times today's pace of calls at the unit (5 minutes each before there is one). */
+            estimatedWaitMinutes?: number;
             number: number;
             /** @enum {string} */
             status: "waiting" | "called";
@@ -1004,7 +1006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller has no officer role of a unit, nor a province role with its province */
+            /** @description The caller is neither a citizen nor an officer of a unit, nor a province role with its province */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1875,7 +1877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to try again */
+            /** @description Online: this address's numbers at this unit today, or the unit's online numbers for today, are all taken; Retry-After is the day's end */
             429: {
                 headers: {
                     [name: string]: unknown;

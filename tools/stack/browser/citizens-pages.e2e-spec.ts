@@ -123,14 +123,14 @@ describe("the citizens' pages in a browser", () => {
     it('checks an uploaded copy: the signed file is valid, a copy with one byte changed is said to be changed', async () => {
       const citizen = await phone();
       await citizen.goto(`${stack.web}/xac-minh`);
-      await citizen.getByLabel('Tệp PDF').setInputFiles({ name: `${code}.pdf`, mimeType: 'application/pdf', buffer: signed });
+      await citizen.getByLabel('Tệp PDF', { exact: true }).setInputFiles({ name: `${code}.pdf`, mimeType: 'application/pdf', buffer: signed });
       await citizen.getByRole('button', { name: 'Kiểm tra tệp' }).click();
       await citizen.getByText('Hợp lệ: văn bản còn nguyên vẹn, chữ ký được tin cậy').waitFor({ timeout: 30_000 });
 
       // A byte of the header's comment line, inside what the signature covers: the file still opens, but is not what was signed.
       const changed = Buffer.from(signed);
       changed[10] = changed[10] === 0x41 ? 0x42 : 0x41;
-      await citizen.getByLabel('Tệp PDF').setInputFiles({ name: 'ban-sua.pdf', mimeType: 'application/pdf', buffer: changed });
+      await citizen.getByLabel('Tệp PDF', { exact: true }).setInputFiles({ name: 'ban-sua.pdf', mimeType: 'application/pdf', buffer: changed });
       await citizen.getByRole('button', { name: 'Kiểm tra tệp' }).click();
       await citizen.getByText('Không hợp lệ: văn bản đã bị thay đổi sau khi ký').waitFor({ timeout: 30_000 });
       await citizen.getByText('Đã bị thay đổi').first().waitFor();

@@ -131,7 +131,7 @@ const CASES: Partial<Record<Key, Case[]>> = {
  * is still called by the matrix's callers only where it names no other province's resource.
  */
 const OPEN: Partial<Record<Key, string>> = {
-  'intake POST /api/v1/receiving-units/{unitCode}/tickets': 'a queue ticket is taken without a token by whoever stands at the desk',
+  'intake POST /api/v1/receiving-units/{unitCode}/tickets': "an online queue number is taken from home without a token, within the day's allowance; kiosk numbers need a desk officer of that unit",
   'digital-signature POST /api/v1/verifications': 'anyone may verify a signed PDF they hold; nothing is stored',
   'digital-signature POST /api/v1/tsa': 'the RFC 3161 time-stamping endpoint is public by design; it stamps a hash',
   'notification POST /api/v1/provider-callbacks/{provider}': "providers' delivery reports, without a token but signed with the provider secret",

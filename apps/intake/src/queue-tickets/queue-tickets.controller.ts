@@ -27,9 +27,11 @@ export class QueueTicketsController {
   @ApiOperation({ summary: "Take a number in today's queue (kiosk or online); nothing personal is asked or kept" })
   @ApiCreatedResponse({ type: IssuedTicketDto })
   @ProblemResponse(400, 'The body names an unknown group or channel, or an unexpected field')
+  @ProblemResponse(401, "Kiosk: the centre's kiosk takes numbers signed in as a desk officer of the unit; without a token only online numbers are given")
+  @ProblemResponse(403, 'Kiosk: the token is not that of a desk officer of this unit')
   @ProblemResponse(429, "Online: this address's numbers at this unit today, or the unit's online numbers for today, are all taken; Retry-After is the day's end")
-  issue(@Param('unitCode') unitCode: string, @Body() request: IssueTicketDto, @Req() http: Request): Promise<IssuedTicketDto> {
-    return this.queueTickets.issue(unitCode, request, clientAddress(http));
+  issue(@Param('unitCode') unitCode: string, @Body() request: IssueTicketDto, @Req() http: Request & { principal?: Principal }): Promise<IssuedTicketDto> {
+    return this.queueTickets.issue(unitCode, request, { address: clientAddress(http), principal: http.principal ?? null });
   }
 
   @Get('tickets/:number')

@@ -21,8 +21,12 @@ describe('queue tickets', () => {
   // 09:00 in Huế (02:00 UTC) on a random day of years 2100-2899.
   const clock = new ManualClock(new Date(Date.UTC(2100 + randomInt(800), 0, 1, 2) + randomInt(365) * DAY_MS));
 
-  const takeTicket = (unitCode: string, body: object = { channel: 'kiosk' }) =>
-    request(running.url).post(`/api/v1/receiving-units/${unitCode}/tickets`).send(body);
+  // The centre's kiosk takes its numbers signed in as a desk officer of the unit.
+  const kioskTokens = new Map<string, string>();
+  const takeTicket = (unitCode: string, body: Record<string, unknown> = { channel: 'kiosk' }) => {
+    const post = request(running.url).post(`/api/v1/receiving-units/${unitCode}/tickets`);
+    return (body.channel === 'kiosk' ? post.auth(kioskTokens.get(unitCode)!, { type: 'bearer' }) : post).send(body);
+  };
   const callNext = (unitCode: string, token: string, counter = 'Quầy 1') =>
     request(running.url).post(`/api/v1/receiving-units/${unitCode}/calls`).auth(token, { type: 'bearer' }).send({ counter });
   const queueOf = (unitCode: string) => request(running.url).get(`/api/v1/receiving-units/${unitCode}/queue`).expect(200);
@@ -30,6 +34,7 @@ describe('queue tickets', () => {
   beforeAll(async () => {
     // Addresses from X-Forwarded-For (the test is the proxy); a small online allowance per unit, so a test can use it up.
     running = await startServiceWithDatabase(intakeService, intakeSchema, { TRUST_PROXY: 'loopback', ONLINE_TICKETS_PER_ADDRESS: '2', ONLINE_TICKETS_PER_UNIT: '5' }, { clock });
+    for (const unitCode of [PHU_XUAN, THUY_XUAN, KIM_LONG, '99999', '46']) kioskTokens.set(unitCode, await tokenFor('desk-officer', unitCode, '46', `kiosk-${unitCode}`));
   }, 60_000);
 
   afterAll(async () => {
@@ -200,6 +205,20 @@ describe('queue tickets', () => {
     }
     await callNext('99999', await tokenFor('desk-officer', '99999')).expect(404);
     await request(running.url).get(`/api/v1/receiving-units/${PHU_XUAN}/tickets/1`).expect(404);
+  });
+
+  it("gives kiosk numbers only to the centre's kiosk, signed in as a desk officer of the unit, so that home is held to the online allowance", async () => {
+    const asKiosk = (token?: string) => {
+      const post = request(running.url).post(`/api/v1/receiving-units/${PHU_XUAN}/tickets`);
+      return (token ? post.auth(token, { type: 'bearer' }) : post).send({ channel: 'kiosk' });
+    };
+    const anonymous = await asKiosk().expect(401);
+    expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
+    await asKiosk(await tokenFor('desk-officer', THUY_XUAN)).expect(403);
+    await asKiosk(await tokenFor('specialist', PHU_XUAN)).expect(403);
+    await asKiosk(await tokenFor('citizen')).expect(403);
+    expect((await queueOf(PHU_XUAN)).body.issued).toBe(0);
+    await asKiosk(kioskTokens.get(PHU_XUAN)).expect(201);
   });
 
   it.each([

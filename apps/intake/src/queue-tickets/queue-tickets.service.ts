@@ -1,6 +1,6 @@
 import { endOfLocalDay, localDateOf } from '@onestop/calendar';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, isUnitOfficer, Principal, ProblemException, REDIS } from '@onestop/platform';
+import { Clock, hasAnyRole, isUnitOfficer, Principal, ProblemException, REDIS } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { ChainableCommander, Redis } from 'ioredis';
 import { CallNextDto } from './dto/call-next.dto';
@@ -40,13 +40,18 @@ export class QueueTicketsService {
     this.onlineLimits = { perAddress: env.ONLINE_TICKETS_PER_ADDRESS, perUnit: env.ONLINE_TICKETS_PER_UNIT };
   }
 
-  /** A number for today; online, within the day's allowance of the client's address and of the unit. */
-  async issue(unitCode: string, request: IssueTicketDto, address: string): Promise<IssuedTicketDto> {
+  /**
+   * A number for today. Online, within the day's allowance of the client's address and of the unit;
+   * at the kiosk, only for the centre's kiosk signed in as a desk officer of the unit: otherwise
+   * "kiosk" would be a way round the online allowance from home.
+   */
+  async issue(unitCode: string, request: IssueTicketDto, client: { address: string; principal: Principal | null }): Promise<IssuedTicketDto> {
     const now = this.clock.now();
     const date = localDateOf(now);
     const keys = await this.openQueue(unitCode, date);
+    if (request.channel === 'kiosk') assertKioskOf(unitCode, client.principal);
     if (request.channel === 'online') {
-      const allowance = await this.takeOnline(keys.online, address, this.onlineLimits, QUEUE_TTL_SECONDS);
+      const allowance = await this.takeOnline(keys.online, client.address, this.onlineLimits, QUEUE_TTL_SECONDS);
       if (allowance !== 'granted') throw this.noOnlineTicketLeft(allowance, unitCode, date, now);
     }
     const priorityGroup = request.priorityGroup ?? 'standard';
@@ -152,4 +157,11 @@ async function replies(transaction: ChainableCommander): Promise<unknown[]> {
     if (error) throw error;
     return reply;
   });
+}
+
+function assertKioskOf(unitCode: string, principal: Principal | null): void {
+  if (!principal) throw new ProblemException(401, 'Kiosk sign-in required', { detail: "kiosk numbers are taken by the centre's kiosk, signed in as a desk officer of the unit; from home, take an online number" });
+  if (!hasAnyRole(principal, ['desk-officer']) || principal.unitCode !== unitCode) {
+    throw new ProblemException(403, 'Not allowed', { detail: `only a desk officer of unit ${unitCode} takes kiosk numbers there` });
+  }
 }

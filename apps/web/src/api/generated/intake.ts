@@ -1850,6 +1850,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Kiosk: the centre's kiosk takes numbers signed in as a desk officer of the unit; without a token only online numbers are given */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kiosk: the token is not that of a desk officer of this unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No receiving unit with this code is open today */
             404: {
                 headers: {

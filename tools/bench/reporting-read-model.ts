@@ -76,7 +76,7 @@ export async function fillReadModel(query: Query, dossiers: number): Promise<num
   }
   await query(monthlyRollupSql(`province_code = '46'`));
   // As if the projection had just written the latest of these dossiers' events.
-  await query('INSERT INTO read_model_freshness (single, last_event_at) VALUES (true, now())');
+  await query('INSERT INTO read_model_freshness (connection, last_event_at) VALUES (pg_backend_pid(), now())');
   await query('ANALYZE dossier_facts');
   await query('ANALYZE daily_counters');
   await query('ANALYZE monthly_counters');

@@ -89,6 +89,11 @@ describe("leaders' dashboard: weeks, two-level groupings, data freshness and pre
     const byWeek = await body(`/api/v1/indicators?${PERIOD}&groupBy=week&thenBy=commune`, tokens.province);
     const swapped = cells(ours(byWeek.rows, 'subKey')).map(([week, commune, numerator, denominator]) => [commune, week, numerator, denominator]);
     expect(swapped.sort()).toEqual(cells(ours(rows, 'key')).sort());
+
+    // The spreadsheet names both groupings, one column each.
+    const csv = (await get(`/api/v1/indicators?${PERIOD}&unit=${C}&groupBy=commune&thenBy=week&format=csv`, tokens.province).expect(200)).text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toMatch(/^Mã đơn vị,Tuần \(từ ngày\),Tiếp nhận tại đơn vị,/);
+    expect(csv.slice(1, 4).map((line) => line.split(',').slice(0, 3).join(','))).toEqual([`${C},2026-11-04,1`, `${C},2026-11-09,1`, `${C},2026-11-16,1`]);
   });
 
   it.each([

@@ -208,7 +208,8 @@ describe('leaders’ indicators API, over the projected read model', () => {
 
     const ranking = await get(`/api/v1/indicators/rankings?${PERIOD}&format=csv`, tokens.leaderA).expect(200);
     expect(ranking.headers['content-disposition']).toBe('attachment; filename="rankings-46-2026-11-24-2026-11-30.csv"');
-    expect(ranking.text.split('\r\n')[1]).toMatch(new RegExp(`^\\d+,${A},23.73,44,5,2$`));
+    // A received nothing in the week before: no previous rank or points.
+    expect(ranking.text.split('\r\n')[1]).toMatch(new RegExp(`^\\d+,${A},23.73,44,5,2,,$`));
   });
 
   it('keeps each leader to his jurisdiction', async () => {

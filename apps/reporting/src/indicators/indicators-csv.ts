@@ -40,11 +40,13 @@ const RANKING_COLUMNS: CsvColumn<RankedUnit>[] = [
   { header: 'Điểm tối đa được đánh giá', value: (unit) => unit.assessedMaxPoints },
   { header: 'Tiếp nhận tại đơn vị', value: (unit) => unit.receivedHere },
   { header: 'Giải quyết tại đơn vị', value: (unit) => unit.resolvedHere },
+  { header: 'Hạng kỳ trước', value: (unit) => unit.previousRank },
+  { header: 'Điểm kỳ trước', value: (unit) => unit.previousPoints },
 ];
 
 export function indicatorsCsvFile(report: IndicatorReport): StreamableFile {
   const scope = report.unitCode ?? report.provinceCode;
-  const grouping = report.groupBy ? `-by-${report.groupBy}` : '';
+  const grouping = report.groupBy ? `-by-${report.groupBy}${report.thenBy ? `-${report.thenBy}` : ''}` : '';
   return csvFile(toCsv(indicatorColumns(report), report.rows), `indicators-${scope}${grouping}-${report.from}-${report.to}.csv`);
 }
 

@@ -5,6 +5,7 @@ import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformEnv, PlatformModule } from '@onestop/platform';
 import { reportingSchema } from '../database/schema';
 import { IndicatorsModule } from '../indicators/indicators.module';
+import { OpenDossiersModule } from '../open-dossiers/open-dossiers.module';
 import { ProjectionsModule } from '../projections/projections.module';
 import { TaskProgressModule } from '../task-progress/task-progress.module';
 
@@ -19,6 +20,7 @@ export class AppModule {
         CalendarModule,
         ProjectionsModule,
         IndicatorsModule,
+        OpenDossiersModule,
         TaskProgressModule,
       ],
     };

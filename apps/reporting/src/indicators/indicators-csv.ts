@@ -9,12 +9,14 @@ const KEY_HEADERS: Record<IndicatorGrouping | 'scope', string> = {
   procedure: 'Mã thủ tục',
   field: 'Lĩnh vực',
   day: 'Ngày',
+  week: 'Tuần (từ ngày)',
 };
 
 /** The columns a leader reads in a spreadsheet; the JSON answer carries every count and ratio. */
 function indicatorColumns(report: IndicatorReport): CsvColumn<IndicatorRow>[] {
   return [
     { header: KEY_HEADERS[report.groupBy ?? 'scope'], value: (row) => row.key ?? report.unitCode ?? report.provinceCode },
+    ...(report.thenBy ? [{ header: KEY_HEADERS[report.thenBy], value: (row: IndicatorRow) => row.subKey }] : []),
     { header: 'Tiếp nhận tại đơn vị', value: (row) => row.receivedHere },
     { header: 'Tiếp nhận trực tuyến', value: (row) => row.counts.receivedOnline },
     { header: 'Giải quyết tại đơn vị', value: (row) => row.resolvedHere },
@@ -38,11 +40,13 @@ const RANKING_COLUMNS: CsvColumn<RankedUnit>[] = [
   { header: 'Điểm tối đa được đánh giá', value: (unit) => unit.assessedMaxPoints },
   { header: 'Tiếp nhận tại đơn vị', value: (unit) => unit.receivedHere },
   { header: 'Giải quyết tại đơn vị', value: (unit) => unit.resolvedHere },
+  { header: 'Hạng kỳ trước', value: (unit) => unit.previousRank },
+  { header: 'Điểm kỳ trước', value: (unit) => unit.previousPoints },
 ];
 
 export function indicatorsCsvFile(report: IndicatorReport): StreamableFile {
   const scope = report.unitCode ?? report.provinceCode;
-  const grouping = report.groupBy ? `-by-${report.groupBy}` : '';
+  const grouping = report.groupBy ? `-by-${report.groupBy}${report.thenBy ? `-${report.thenBy}` : ''}` : '';
   return csvFile(toCsv(indicatorColumns(report), report.rows), `indicators-${scope}${grouping}-${report.from}-${report.to}.csv`);
 }
 

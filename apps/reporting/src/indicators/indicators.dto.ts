@@ -2,8 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { EmptyAsAbsent, IsLocalDate, IsOmittable, IsUnitCode } from '@onestop/platform';
 
-export const INDICATOR_GROUPINGS = ['commune', 'procedure', 'field', 'day'] as const;
+export const INDICATOR_GROUPINGS = ['commune', 'procedure', 'field', 'day', 'week'] as const;
 export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
+
+/** Groupings along time: two of them in one answer would only split a day or week again. */
+export const TIME_GROUPINGS: readonly IndicatorGrouping[] = ['day', 'week'];
 
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -31,10 +34,23 @@ export class IndicatorsQueryDto extends ReportPeriodQueryDto {
   @IsUnitCode()
   unit?: string;
 
-  @ApiPropertyOptional({ enum: INDICATOR_GROUPINGS, description: 'one row per commune/unit, procedure, field or local day; one row for the whole scope when absent', example: 'procedure' })
+  @ApiPropertyOptional({
+    enum: INDICATOR_GROUPINGS,
+    description: 'one row per commune/unit, procedure, field, local day or ISO week (Monday first, keyed by its Monday, or by `from` for a week begun before the period); one row for the whole scope when absent',
+    example: 'procedure',
+  })
   @IsOmittable()
   @IsIn(INDICATOR_GROUPINGS, { message: `must be one of ${INDICATOR_GROUPINGS.join(', ')}` })
   groupBy?: IndicatorGrouping;
+
+  @ApiPropertyOptional({
+    enum: INDICATOR_GROUPINGS,
+    description: 'a second grouping inside groupBy (rows keyed by key and subKey), e.g. groupBy=commune&thenBy=week for a commune × week map; needs groupBy, must differ from it, and day and week do not go together',
+    example: 'week',
+  })
+  @IsOmittable()
+  @IsIn(INDICATOR_GROUPINGS, { message: `must be one of ${INDICATOR_GROUPINGS.join(', ')}` })
+  thenBy?: IndicatorGrouping;
 }
 
 export class RankingsQueryDto extends ReportPeriodQueryDto {}
@@ -45,6 +61,9 @@ const RATIO_EXAMPLE = { numerator: 9, denominator: 10, value: 0.9 };
 export class IndicatorRowDto {
   @ApiProperty({ nullable: true, type: String, description: 'commune/unit code, procedure code, field code or day; null for the whole scope', example: '19753' })
   key!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'the thenBy group inside key (same kinds of codes); null without thenBy', example: '2026-11-02' })
+  subKey!: string | null;
 
   @ApiProperty({ description: 'dossiers received by this unit in the period, wherever they are processed (boundary-free filing)', example: 12 })
   receivedHere!: number;
@@ -78,8 +97,20 @@ export class IndicatorReportDto {
   @ApiProperty({ example: '2026-11-30' })
   to!: string;
 
-  @ApiProperty({ enum: INDICATOR_GROUPINGS, nullable: true, example: 'procedure' })
+  @ApiProperty({ enum: INDICATOR_GROUPINGS, nullable: true, example: 'commune' })
   groupBy!: IndicatorGrouping | null;
+
+  @ApiProperty({ enum: INDICATOR_GROUPINGS, nullable: true, example: 'week' })
+  thenBy!: IndicatorGrouping | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the time of the latest event the read model has projected: the numbers include everything up to it; null before any event',
+    example: '2026-11-30T08:15:42.000Z',
+  })
+  dataAsOf!: string | null;
 
   @ApiProperty({ type: [IndicatorRowDto] })
   rows!: IndicatorRowDto[];
@@ -106,6 +137,12 @@ export class RankedUnitDto {
 
   @ApiProperty({ example: 10 })
   resolvedHere!: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'the rank in the previous period (same length, ending the day before from); null when not ranked then', example: 3 })
+  previousRank!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'the total 766 points in the previous period; null when not ranked then', example: 29.5 })
+  previousPoints!: number | null;
 }
 
 export class RankingReportDto {
@@ -117,6 +154,21 @@ export class RankingReportDto {
 
   @ApiProperty({ example: '2026-11-30' })
   to!: string;
+
+  @ApiProperty({ example: '2026-10-02', description: 'first day of the previous period the previous ranks come from' })
+  previousFrom!: string;
+
+  @ApiProperty({ example: '2026-10-31', description: 'last day of the previous period: the day before from' })
+  previousTo!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the time of the latest event the read model has projected: the numbers include everything up to it; null before any event',
+    example: '2026-11-30T08:15:42.000Z',
+  })
+  dataAsOf!: string | null;
 
   @ApiProperty({ description: 'how many units were ranked: those with a dossier counted or open in the period', example: 40 })
   rankedUnits!: number;

@@ -34,7 +34,7 @@ describe('onTime', () => {
 describe('applyStatusChange', () => {
   it('moves the dossier to the unit and deadline processing gives it, counting nothing on the way', () => {
     const { fact, counters } = applyStatusChange(received, change({}), wallMinutes);
-    expect(fact).toMatchObject({ status: 4, unitCode: '19774', dueAt: at('2026-11-27T02:00:00Z'), lastEventAt: at('2026-11-24T03:00:00Z') });
+    expect(fact).toMatchObject({ status: 4, lastAction: 'accept', unitCode: '19774', dueAt: at('2026-11-27T02:00:00Z'), lastEventAt: at('2026-11-24T03:00:00Z') });
     expect(counters).toEqual({});
   });
 
@@ -86,8 +86,8 @@ describe('deadline, routing and signature events', () => {
   });
 
   it('keeps the latest event time when events arrive out of order', () => {
-    const routed = applyRouting(received, '19774', null, at('2026-11-23T00:00:00Z')).fact;
-    expect(routed).toMatchObject({ unitCode: '19774', dueAt: null, lastEventAt: received.lastEventAt });
+    const routed = applyRouting(received, '19774', 'officer-7', null, at('2026-11-23T00:00:00Z')).fact;
+    expect(routed).toMatchObject({ unitCode: '19774', assigneeId: 'officer-7', dueAt: null, lastEventAt: received.lastEventAt });
   });
 
   it('counts a signed result once per dossier', () => {

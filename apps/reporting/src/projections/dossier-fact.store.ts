@@ -30,6 +30,8 @@ const COLUMNS: ReadonlyArray<readonly [keyof DossierFact, string, string]> = [
   ['electronicResult', 'electronic_result', 'boolean'],
   ['signedResult', 'signed_result', 'boolean'],
   ['undeliverableNotices', 'undeliverable_notices', 'integer'],
+  ['assigneeId', 'assignee_id', 'text'],
+  ['lastAction', 'last_action', 'text'],
   ['lastEventAt', 'last_event_at', 'timestamptz'],
 ];
 

@@ -27,6 +27,10 @@ export interface DossierFact {
   signedResult: boolean;
   /** Notices about it that could not be delivered on some channel. */
   undeliverableNotices: number;
+  /** The officer routing last named as holding it (an account id); null while nobody is assigned. */
+  assigneeId: string | null;
+  /** The last processing action taken on it, which tells the step within status 4. */
+  lastAction: string | null;
   lastEventAt: Date;
 }
 
@@ -66,6 +70,8 @@ export function openingFact(start: FactStart): DossierFact {
     electronicResult: false,
     signedResult: false,
     undeliverableNotices: 0,
+    assigneeId: null,
+    lastAction: null,
     lastEventAt: start.at,
   };
 }
@@ -101,10 +107,11 @@ function touched(fact: DossierFact, at: Date): DossierFact {
   return { ...fact, lastEventAt: at > fact.lastEventAt ? at : fact.lastEventAt };
 }
 
-/** Routing names the unit answering for the dossier and the deadline it has there. */
-export function applyRouting(fact: DossierFact, unitCode: string, dueAt: Date | null, at: Date): Projected {
+/** Routing names the unit answering for the dossier, the officer holding it and the deadline it has there. */
+export function applyRouting(fact: DossierFact, unitCode: string, assigneeId: string | null, dueAt: Date | null, at: Date): Projected {
   const next = touched(fact, at);
   next.unitCode = unitCode;
+  next.assigneeId = assigneeId;
   next.dueAt = dueAt;
   return { fact: next, counters: {} };
 }
@@ -120,6 +127,7 @@ export function applyStatusChange(fact: DossierFact, change: StatusChange, worki
   next.status = change.to;
   next.unitCode = change.unitCode ?? fact.unitCode;
   next.dueAt = change.dueAt;
+  next.lastAction = change.action;
   if (change.action === 'request-supplement') next.supplementCount += 1;
   switch (change.to) {
     case DOSSIER_STATUS.done: {

@@ -13,8 +13,8 @@ export class ProjectRouting implements EventHandler<EnvelopeOf<typeof DossierRou
   constructor(private readonly facts: DossierFactStore) {}
 
   async handle(event: EnvelopeOf<typeof DossierRouted>, tx: EntityManager): Promise<void> {
-    const { dossierId, unitCode, dueAt } = event.payload;
-    await this.facts.project(tx, dossierId, event, (fact) => applyRouting(fact, unitCode, dueAt ? new Date(dueAt) : null, new Date(event.occurredAt)));
+    const { dossierId, unitCode, assigneeId, dueAt } = event.payload;
+    await this.facts.project(tx, dossierId, event, (fact) => applyRouting(fact, unitCode, assigneeId, dueAt ? new Date(dueAt) : null, new Date(event.occurredAt)));
   }
 }
 

@@ -3,6 +3,7 @@ import { ProjectIntakeRefusal, ProjectReceipt } from './dossier-intake.handlers'
 import { ProjectApology, ProjectOverdue } from './dossier-deadline.handlers';
 import { DossierFactStore } from './dossier-fact.store';
 import { ProjectProcessing, ProjectRouting } from './dossier-processing.handlers';
+import { ReadModelFreshness } from './read-model-freshness';
 import { ProjectSignedResult } from './signed-result.handler';
 import { ProjectUndeliverableNotice } from './undeliverable-notice.handler';
 import { ProjectTaskAssignment, ProjectTaskAtRisk, ProjectTaskOverdue, ProjectTaskProgress } from './task-commune.handlers';
@@ -11,6 +12,7 @@ import { ProjectTaskAssignment, ProjectTaskAtRisk, ProjectTaskOverdue, ProjectTa
 @Module({
   providers: [
     DossierFactStore,
+    ReadModelFreshness,
     ProjectReceipt,
     ProjectIntakeRefusal,
     ProjectRouting,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore } from '@onestop/calendar';
-import { Clock, isProvinceWide, Principal, ProblemException, viewingScope, withinJurisdiction } from '@onestop/platform';
+import { Clock, decodeCursor, isProvinceWide, page, Principal, ProblemException, viewingScope, withinJurisdiction } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
 import { readClock } from './clock-store';
@@ -8,7 +8,6 @@ import { clockSettingsFrom } from './clock-settings';
 import { ClockSettings, standingAt } from './deadline-clock';
 import { noSuchDossier } from './deadline-access';
 import { DeadlinesQueryDto, DeadlineState, EscalationsQueryDto } from './deadlines.dto';
-import { decodeCursor, page } from './keyset-cursor';
 
 interface DeadlineRow {
   dossierId: string;

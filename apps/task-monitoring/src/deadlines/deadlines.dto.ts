@@ -18,7 +18,7 @@ export class ApologyDto {
 export const DEADLINE_STATES = ['due-soon', 'overdue'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
 
-/** A page of a list ordered by (instant, id): the cursor is opaque (see keyset-cursor.ts). */
+/** A page of a list ordered by (instant, id): the cursor is opaque (see @onestop/platform's keyset-cursor). */
 class KeysetPageQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOmittable()

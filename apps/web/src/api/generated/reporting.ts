@@ -24,6 +24,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's open dossiers that are late or due soon, with the step they are at and the officer holding them (no applicant data)
+         * @description Late ones most overdue first, due-soon ones soonest first; a page at a time, nextCursor giving the next.
+         */
+        get: operations["OpenDossiersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/rankings": {
         parameters: {
             query?: never;
@@ -157,16 +177,27 @@ export type components = {
             };
         };
         IndicatorReportDto: {
+            /**
+             * Format: date-time
+             * @description the time of the latest event the read model has projected: the numbers include everything up to it; null before any event
+             * @example 2026-11-30T08:15:42.000Z
+             */
+            dataAsOf: string | null;
             /** @example 2026-11-01 */
             from: string;
             /**
-             * @example procedure
+             * @example commune
              * @enum {string|null}
              */
-            groupBy: "commune" | "procedure" | "field" | "day" | null;
+            groupBy: "commune" | "procedure" | "field" | "day" | "week" | null;
             /** @example 46 */
             provinceCode: string;
             rows: components["schemas"]["IndicatorRowDto"][];
+            /**
+             * @example week
+             * @enum {string|null}
+             */
+            thenBy: "commune" | "procedure" | "field" | "day" | "week" | null;
             /** @example 2026-11-30 */
             to: string;
             /**
@@ -244,6 +275,70 @@ export type components = {
              *     }
              */
             score: Record<string, never>;
+            /**
+             * @description the thenBy group inside key (same kinds of codes); null without thenBy
+             * @example 2026-11-02
+             */
+            subKey: string | null;
+        };
+        OpenDossierDto: {
+            /**
+             * @description the officer holding it (an account id, no name); null while nobody is assigned
+             * @example b1c2d3e4-officer
+             */
+            assigneeId: string | null;
+            /** @example 19753-261124-0001 */
+            code: string;
+            /** Format: uuid */
+            dossierId: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T10:00:00.000Z
+             */
+            dueAt: string;
+            /**
+             * @description the last processing action, which says where in processing it is (accept: being processed, approve/reject: at signature); null before any
+             * @example accept
+             * @enum {string|null}
+             */
+            lastAction: "accept" | "request-supplement" | "supplement-received" | "request-fees" | "fees-paid" | "approve" | "reject" | "stop" | "transfer" | "return-result" | "withdraw" | null;
+            /**
+             * @description working hours past the deadline on the province calendar (late), or left before it, negative (due-soon); rounded to a tenth
+             * @example 12.5
+             */
+            overdueWorkingHours: number;
+            /** @example HT-KHAISINH */
+            procedureCode: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T02:00:00.000Z
+             */
+            receivedAt: string;
+            /** @enum {string} */
+            state: "late" | "due-soon";
+            /**
+             * @description the current step as a national status code (2 received, 4 processing, 5 waiting for a supplement, 6 fees due)
+             * @example 4
+             * @enum {number}
+             */
+            status: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+            /** @example 19753 */
+            unitCode: string;
+        };
+        OpenDossierPageDto: {
+            /**
+             * Format: date-time
+             * @description the instant late and due soon were judged at
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description the time of the latest event the read model has projected
+             */
+            dataAsOf: string | null;
+            items: components["schemas"]["OpenDossierDto"][];
+            /** @description the cursor of the next page; null on the last */
+            nextCursor: string | null;
         };
         Problem: {
             detail?: string;
@@ -275,6 +370,16 @@ export type components = {
              */
             points: number;
             /**
+             * @description the total 766 points in the previous period; null when not ranked then
+             * @example 29.5
+             */
+            previousPoints: number | null;
+            /**
+             * @description the rank in the previous period (same length, ending the day before from); null when not ranked then
+             * @example 3
+             */
+            previousRank: number | null;
+            /**
              * @description standard competition rank: equal scores share a rank (1, 1, 3)
              * @example 1
              */
@@ -287,8 +392,24 @@ export type components = {
             unitCode: string;
         };
         RankingReportDto: {
+            /**
+             * Format: date-time
+             * @description the time of the latest event the read model has projected: the numbers include everything up to it; null before any event
+             * @example 2026-11-30T08:15:42.000Z
+             */
+            dataAsOf: string | null;
             /** @example 2026-11-01 */
             from: string;
+            /**
+             * @description first day of the previous period the previous ranks come from
+             * @example 2026-10-02
+             */
+            previousFrom: string;
+            /**
+             * @description last day of the previous period: the day before from
+             * @example 2026-10-31
+             */
+            previousTo: string;
             /** @example 46 */
             provinceCode: string;
             /**
@@ -328,8 +449,10 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description first local day of the period (YYYY-MM-DD, included) */
                 from: string;
-                /** @description one row per commune/unit, procedure, field or local day; one row for the whole scope when absent */
-                groupBy?: "commune" | "procedure" | "field" | "day";
+                /** @description one row per commune/unit, procedure, field, local day or ISO week (Monday first, keyed by its Monday, or by `from` for a week begun before the period); one row for the whole scope when absent */
+                groupBy?: "commune" | "procedure" | "field" | "day" | "week";
+                /** @description a second grouping inside groupBy (rows keyed by key and subKey), e.g. groupBy=commune&thenBy=week for a commune × week map; needs groupBy, must differ from it, and day and week do not go together */
+                thenBy?: "commune" | "procedure" | "field" | "day" | "week";
                 /** @description last local day of the period (YYYY-MM-DD, included): not before from, at most 366 days in all */
                 to: string;
                 /** @description one unit of your province (province roles); a unit leader may only name his own unit */
@@ -431,6 +554,71 @@ export interface operations {
                 };
             };
             /** @description The caller has no role that may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OpenDossiersController_list: {
+        parameters: {
+            query: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description only the dossiers of this procedure */
+                procedure?: string;
+                /** @description late: open with the deadline passed (most overdue first); due-soon: open with the deadline within the next working day (8 working hours, as task monitoring warns), soonest first */
+                state: "late" | "due-soon";
+                /** @description the processing unit: one of your province (province roles); a unit leader may only name his own */
+                unit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDossierPageDto"];
+                };
+            };
+            /** @description The request is malformed; `errors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not a leader, or a unit leader named another unit than his own */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
-import { invalidRequest, isDateOrInstant } from '@onestop/platform';
 import { isUUID } from 'class-validator';
+import { invalidRequest } from '../errors/problem.exception';
+import { isDateOrInstant } from './dates';
 
 /** A position in a list ordered by (instant, id): opaque to clients, checked when it comes back. */
 export interface Position {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { createTestDatabase, TEST_AUDIENCE, TEST_ISSUER, TEST_KEY_FILE, testKafkaBrokers, testRedisUrl, tokenFor } from '@onestop/testing';
+import { startBroker, stopBroker } from '@onestop/local-stack';
+import { createTestDatabase, TEST_AUDIENCE, TEST_ISSUER, TEST_KEY_FILE, testRedisUrl, tokenFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
 import { createServer } from 'node:net';
@@ -8,7 +9,7 @@ import { reportingSchema } from '../../apps/reporting/src/database/schema';
 import { failAndExit } from '../stack/cli';
 import { HttpCall, send } from './http-load';
 import { machine, percentile, writeSection } from './report';
-import { DOSSIERS, fillReadModel, Query } from './reporting-read-model';
+import { BENCH_BROKER, DOSSIERS, fillReadModel, Query } from './reporting-read-model';
 import { startServiceProcess, stopAll } from './service-process';
 
 const PAINT_RUNS = Number(process.env['BENCH_PAINT_RUNS'] ?? 30);
@@ -68,14 +69,15 @@ async function main(): Promise<void> {
   const port = await freePort();
   const agent = new Agent({ keepAlive: true, maxSockets: BROWSER_CONNECTIONS });
   const processes = [];
+  // The service needs a broker to start its consumer; the benchmark publishes nothing. The broker of bench:reporting.
+  const broker = await startBroker(BENCH_BROKER);
   try {
     const fillSeconds = await fillReadModel(query, DOSSIERS);
     console.log(`dashboard: ${DOSSIERS} dossier facts and their counters in the read model (${fillSeconds.toFixed(0)} s)`);
     processes.push(
       await startServiceProcess('reporting', port, {
         DATABASE_URL: database.url,
-        // The service needs a broker to start; the benchmark publishes nothing.
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
+        KAFKA_BROKERS: broker.brokers,
         KAFKA_GROUP_ID: `bench-dashboard-${randomBytes(4).toString('hex')}`,
         KAFKA_CONSUMER_START: 'latest',
         REDIS_URL: testRedisUrl(),
@@ -146,8 +148,8 @@ rankings with the previous period, and task progress; the time is until the last
 in full. A period change is the same seven calls for each other month of 2026, twice over. The
 drill-down is one page of 50 of the late or due-soon dossiers of commune ${unit} (${lateOpen.toLocaleString('en')} late ones
 open), judged at the service's clock. The task tables are empty here: the figures are the
-dossiers' read model. The service needs a broker only to start its consumer: the tests' broker
-(127.0.0.1:19092, which \`npx jest\` starts; \`TEST_KAFKA_BROKERS\` names another).
+dossiers' read model. The service needs a broker only to start its consumer: the benchmark starts
+the one of bench:reporting (127.0.0.1:19292) and stops it again if it was not running.
 
 | measure | result | target |
 |---|---|---|
@@ -166,6 +168,7 @@ PostgreSQL, the service and the benchmark share the machine's ${cpus().length} c
     agent.destroy();
     await stopAll(processes);
     await database.drop();
+    if (!broker.alreadyRunning) await stopBroker(BENCH_BROKER);
   }
 }
 

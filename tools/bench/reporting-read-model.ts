@@ -5,6 +5,9 @@ import { openStockChangesSql } from '../../apps/reporting/src/database/migration
 import { monthlyRollupSql } from '../../apps/reporting/src/database/migrations/1765100000000-roll-counters-up-by-month';
 import { fieldCodeOf } from '../../apps/reporting/src/projections/procedure-fields';
 
+/** The local broker of the reporting benchmarks: the backlog's for bench:reporting, a consumer's start for bench:dashboard. */
+export const BENCH_BROKER = { name: 'bench', port: 19292 };
+
 /** How many dossiers the read model is filled with. */
 export const DOSSIERS = Number(process.env['BENCH_DOSSIERS'] ?? 10_000_000);
 export const COMMUNES = 40;

@@ -11,7 +11,7 @@ import { IndicatorQueries, IndicatorReport } from '../../apps/reporting/src/indi
 import { reportingService } from '../../apps/reporting/src/service';
 import { failAndExit } from '../stack/cli';
 import { machine, percentile, writeSection } from './report';
-import { COMMUNES, DOSSIERS, fillReadModel, FIRST_COMMUNE, PROCEDURES, Query, SECONDS_IN_YEAR, YEAR } from './reporting-read-model';
+import { BENCH_BROKER, COMMUNES, DOSSIERS, fillReadModel, FIRST_COMMUNE, PROCEDURES, Query, SECONDS_IN_YEAR, YEAR } from './reporting-read-model';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 200_000);
 const QUERY_RUNS = Number(process.env['BENCH_QUERY_RUNS'] ?? 200);
@@ -19,7 +19,7 @@ const PROJECTION_RUNS = Number(process.env['BENCH_PROJECTION_RUNS'] ?? 3);
 const PLAIN_RUNS = 20;
 const FRESHNESS_RATE = 50;
 const FRESHNESS_SECONDS = 10;
-const BROKER = { name: 'bench', port: 19292 };
+const BROKER = BENCH_BROKER;
 const SEND_BATCH = 1_000;
 const PROVINCE_LEADER = { subject: 'bench-leader', roles: ['province-leader' as const], unitCode: null, provinceCode: '46' };
 

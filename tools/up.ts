@@ -139,6 +139,8 @@ async function startWebApplication(keycloak: StartedKeycloak | null): Promise<st
     runtimeConfig: {
       oidc: { authority, clientId: process.env['WEB_OIDC_CLIENT_ID'] ?? 'onestop-web' },
       publicLookupUrl: `http://127.0.0.1:${port}/tra-cuu`,
+      // The seed data's province.
+      provinceCode: process.env['PROVINCE_CODE'] ?? '46',
     },
   });
   webStartedHere = true;

@@ -14,6 +14,8 @@ export interface WebRuntimeConfig {
   };
   /** The public status look-up page that receipts and messages point citizens to. */
   publicLookupUrl: string;
+  /** The province the citizens' pages offer the service points of (two digits, e.g. 46 for Huế). */
+  provinceCode: string;
 }
 
 /** Where and how one nginx serves the application. */

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The web image's entry point: writes /config.json and the nginx configuration from the settings
-# (OIDC_AUTHORITY, OIDC_CLIENT_ID, PUBLIC_LOOKUP_URL), then runs nginx in the foreground. The
+# (OIDC_AUTHORITY, OIDC_CLIENT_ID, PUBLIC_LOOKUP_URL, PROVINCE_CODE), then runs nginx in the foreground. The
 # Content-Security-Policy names the authority's origin, derived here so that one setting feeds both.
 # Only the run folder (an emptyDir on Kubernetes) is written: the root filesystem can be read-only.
 set -eu
@@ -15,6 +15,8 @@ fail() {
 
 : "${OIDC_AUTHORITY:?the OpenID provider's issuer, e.g. https://id.example/realms/onestop}"
 : "${PUBLIC_LOOKUP_URL:?the public status look-up page}"
+PROVINCE_CODE="${PROVINCE_CODE:-}"
+case "$PROVINCE_CODE" in [0-9][0-9]) ;; *) fail "PROVINCE_CODE must be the province's two-digit code (46 for Huế), not '$PROVINCE_CODE'" ;; esac
 OIDC_CLIENT_ID="${OIDC_CLIENT_ID:-onestop-web}"
 # The values go into JSON and an nginx string as they are: nothing that would need escaping.
 for value in "$OIDC_AUTHORITY" "$OIDC_CLIENT_ID" "$PUBLIC_LOOKUP_URL"; do
@@ -27,7 +29,7 @@ export OIDC_AUTHORITY_ORIGIN WEB_RUN_DIR
 
 mkdir -p "$run_dir"
 envsubst '${OIDC_AUTHORITY_ORIGIN} ${WEB_RUN_DIR}' < "$template_dir/nginx.conf.template" > "$run_dir/nginx.conf"
-printf '{\n  "oidc": {\n    "authority": "%s",\n    "clientId": "%s"\n  },\n  "publicLookupUrl": "%s"\n}\n' \
-  "$OIDC_AUTHORITY" "$OIDC_CLIENT_ID" "$PUBLIC_LOOKUP_URL" > "$run_dir/config.json"
+printf '{\n  "oidc": {\n    "authority": "%s",\n    "clientId": "%s"\n  },\n  "publicLookupUrl": "%s",\n  "provinceCode": "%s"\n}\n' \
+  "$OIDC_AUTHORITY" "$OIDC_CLIENT_ID" "$PUBLIC_LOOKUP_URL" "$PROVINCE_CODE" > "$run_dir/config.json"
 
 exec nginx -c "$run_dir/nginx.conf" -e stderr "$@"

@@ -60,7 +60,7 @@ describe('the web server configurations', () => {
         port: 3000,
         root: join(ROOT, 'dist/apps/web'),
         services: Object.fromEntries(SERVICE_NAMES.map((service) => [service, `http://127.0.0.1:${SERVICE_PORTS[service]}`])),
-        runtimeConfig: { oidc: { authority: 'http://127.0.0.1:8180/realms/onestop', clientId: 'onestop-web' }, publicLookupUrl: 'http://127.0.0.1:3000/tra-cuu' },
+        runtimeConfig: { oidc: { authority: 'http://127.0.0.1:8180/realms/onestop', clientId: 'onestop-web' }, publicLookupUrl: 'http://127.0.0.1:3000/tra-cuu', provinceCode: '46' },
       }),
     );
     expect(routesAndHeaders(COMPOSE_TEMPLATE)).toEqual(routesAndHeaders(local));
@@ -88,7 +88,7 @@ describe('the web server configurations', () => {
 });
 
 describe("the web image's start", () => {
-  const settings = { OIDC_AUTHORITY: 'https://id.onestop.hue.gov.vn/realms/onestop', OIDC_CLIENT_ID: 'onestop-web', PUBLIC_LOOKUP_URL: 'https://officers.onestop.hue.gov.vn/tra-cuu' };
+  const settings = { OIDC_AUTHORITY: 'https://id.onestop.hue.gov.vn/realms/onestop', OIDC_CLIENT_ID: 'onestop-web', PUBLIC_LOOKUP_URL: 'https://officers.onestop.hue.gov.vn/tra-cuu', PROVINCE_CODE: '46' };
 
   it('writes config.json and a configuration nginx accepts, the pages allowing the authority\'s origin', () => {
     const { status, output, runDir } = renderedStart(settings, ['-t']);
@@ -97,6 +97,7 @@ describe("the web image's start", () => {
       expect(JSON.parse(readFileSync(join(runDir, 'config.json'), 'utf8'))).toEqual({
         oidc: { authority: settings.OIDC_AUTHORITY, clientId: settings.OIDC_CLIENT_ID },
         publicLookupUrl: settings.PUBLIC_LOOKUP_URL,
+        provinceCode: '46',
       });
       const config = readFileSync(join(runDir, 'nginx.conf'), 'utf8');
       expect(config).toContain("connect-src 'self' https://id.onestop.hue.gov.vn; frame-src https://id.onestop.hue.gov.vn; form-action 'self' https://id.onestop.hue.gov.vn;");
@@ -106,8 +107,8 @@ describe("the web image's start", () => {
     }
   });
 
-  it('refuses an authority that is no http(s) URL, or a value that would break the JSON', () => {
-    for (const wrong of [{ OIDC_AUTHORITY: 'id.onestop.hue.gov.vn/realms/onestop' }, { PUBLIC_LOOKUP_URL: 'https://x/"tra-cuu' }]) {
+  it('refuses an authority that is no http(s) URL, a value that would break the JSON, or a province code of other than two digits', () => {
+    for (const wrong of [{ OIDC_AUTHORITY: 'id.onestop.hue.gov.vn/realms/onestop' }, { PUBLIC_LOOKUP_URL: 'https://x/"tra-cuu' }, { PROVINCE_CODE: '4' }, { PROVINCE_CODE: '' }]) {
       const { status, output, runDir } = renderedStart({ ...settings, ...wrong });
       rmSync(runDir, { recursive: true, force: true });
       expect(status).toBe(1);

@@ -14,6 +14,7 @@ const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/asset
 const RUNTIME_CONFIG: WebRuntimeConfig = {
   oidc: { authority: 'http://127.0.0.1:8180/realms/onestop', clientId: 'onestop-web' },
   publicLookupUrl: 'http://127.0.0.1:3000/tra-cuu',
+  provinceCode: '46',
 };
 
 /**

@@ -68,7 +68,7 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
       port,
       root: WEB_BUILD,
       services: Object.fromEntries([...services].map(([service, running]) => [service, running.url])),
-      runtimeConfig: { oidc: { authority: keycloak.issuer, clientId: 'onestop-web' }, publicLookupUrl: `${web}/tra-cuu` },
+      runtimeConfig: { oidc: { authority: keycloak.issuer, clientId: 'onestop-web' }, publicLookupUrl: `${web}/tra-cuu`, provinceCode: '46' },
     });
     return { web, keycloak, services, close };
   } catch (error) {

@@ -241,7 +241,7 @@ describe('the workbench in a browser', () => {
       root: WEB_BUILD,
       services: {},
       // Nothing listens on port 9: the discovery document cannot be fetched.
-      runtimeConfig: { oidc: { authority: 'http://127.0.0.1:9/realms/onestop', clientId: 'onestop-web' }, publicLookupUrl: `${stack.web}/tra-cuu` },
+      runtimeConfig: { oidc: { authority: 'http://127.0.0.1:9/realms/onestop', clientId: 'onestop-web' }, publicLookupUrl: `${stack.web}/tra-cuu`, provinceCode: '46' },
     });
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

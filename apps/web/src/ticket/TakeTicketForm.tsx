@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/problem';
+import { runtimeConfig } from '../config/runtime-config';
 import { GROUPS_IN_ORDER } from '../queue/priority-groups';
 import { QUEUE } from '../queue/strings';
 import { communeName, useProvinceUnits } from '../reference/queries';
@@ -9,13 +10,10 @@ import { PriorityGroup, useTakeTicket } from './queries';
 import { StoredTicket } from './stored-ticket';
 import { TICKET } from './strings';
 
-/** The province whose communes' centres and post offices this page lists. */
-const PROVINCE_CODE = '46';
-
 /** Where to go and, if it applies, the priority group; the number is then taken and kept on this device. */
 export function TakeTicketForm({ onTaken }: { onTaken: (stored: StoredTicket) => void }) {
   const { t, i18n } = useTranslation(TICKET);
-  const units = useProvinceUnits(PROVINCE_CODE);
+  const units = useProvinceUnits(runtimeConfig().provinceCode);
   const take = useTakeTicket();
   const [unitCode, setUnitCode] = useState('');
   const [group, setGroup] = useState<PriorityGroup>('standard');

@@ -6,6 +6,7 @@ import { KeepOpenStockByDay1765000000000 } from './migrations/1765000000000-keep
 import { RollCountersUpByMonth1765100000000 } from './migrations/1765100000000-roll-counters-up-by-month';
 import { CountUndeliverableNotices1765200000000 } from './migrations/1765200000000-count-undeliverable-notices';
 import { DropUnreadFactIndexes1765300000000 } from './migrations/1765300000000-drop-unread-fact-indexes';
+import { CountServiceRatings1766500000000 } from './migrations/1766500000000-count-service-ratings';
 
 /** The reporting database: its entities and, in order, the migrations that build it. */
 export const reportingSchema: DatabaseSchema = {
@@ -19,5 +20,6 @@ export const reportingSchema: DatabaseSchema = {
     CountUndeliverableNotices1765200000000,
     DropUnreadFactIndexes1765300000000,
     CreateCalendarCorrections1765470000000,
+    CountServiceRatings1766500000000,
   ],
 };

@@ -3,11 +3,12 @@ import { ProjectIntakeRefusal, ProjectReceipt } from './dossier-intake.handlers'
 import { ProjectApology, ProjectOverdue } from './dossier-deadline.handlers';
 import { DossierFactStore } from './dossier-fact.store';
 import { ProjectProcessing, ProjectRouting } from './dossier-processing.handlers';
+import { ProjectServiceRating } from './service-rating.handler';
 import { ProjectSignedResult } from './signed-result.handler';
 import { ProjectUndeliverableNotice } from './undeliverable-notice.handler';
 import { ProjectTaskAssignment, ProjectTaskAtRisk, ProjectTaskOverdue, ProjectTaskProgress } from './task-commune.handlers';
 
-/** The read model: dossier facts, daily counters and task standings, projected from the event log. */
+/** The read model: dossier facts, daily counters (ratings among them) and task standings, projected from the event log. */
 @Module({
   providers: [
     DossierFactStore,
@@ -19,6 +20,7 @@ import { ProjectTaskAssignment, ProjectTaskAtRisk, ProjectTaskOverdue, ProjectTa
     ProjectApology,
     ProjectSignedResult,
     ProjectUndeliverableNotice,
+    ProjectServiceRating,
     ProjectTaskAssignment,
     ProjectTaskProgress,
     ProjectTaskAtRisk,

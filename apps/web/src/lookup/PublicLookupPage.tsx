@@ -9,6 +9,7 @@ import { addTranslations, changeLanguage, Language } from '../i18n/i18n';
 import { formatDate, formatDateTime } from '../ui/format';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusTag } from '../ui/StatusTag';
+import { ServiceRating } from './rating/ServiceRating';
 import en from './locales/en.json';
 import vi from './locales/vi.json';
 
@@ -81,6 +82,7 @@ export function PublicLookupPage() {
                 ),
               }))}
             />
+            <ServiceRating key={found.code} code={found.code} phone={lookup.variables?.phone ?? ''} rating={found.rating} />
           </Card>
         )}
       </main>

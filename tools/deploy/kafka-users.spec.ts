@@ -39,7 +39,7 @@ describe('Kafka access derived from the code', () => {
     const libraries = readdirSync(join(ROOT, 'libs')).flatMap((library) => sourceFiles(join(ROOT, 'libs', library, 'src')));
     expect(libraries.filter((file) => /createEvent\(/.test(readFileSync(file, 'utf8')))).toEqual([]);
     // Calls spread over several lines count as well as one-line ones.
-    expect(createdEvents('intake')).toEqual(['DossierReceived', 'DossierRefusedAtIntake', 'DossierStatusChanged', 'WorkingCalendarChanged']);
+    expect(createdEvents('intake')).toEqual(['DossierReceived', 'DossierRefusedAtIntake', 'DossierStatusChanged', 'ServiceRated', 'WorkingCalendarChanged']);
   });
 });
 

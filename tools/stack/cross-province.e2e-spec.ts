@@ -132,6 +132,7 @@ const CASES: Partial<Record<Key, Case[]>> = {
  */
 const OPEN: Partial<Record<Key, string>> = {
   'intake POST /api/v1/receiving-units/{unitCode}/tickets': "an online queue number is taken from home without a token, within the day's allowance; kiosk numbers need a desk officer of that unit",
+  'intake POST /api/v1/dossiers/{code}/rating': "the applicant rates without a token, proven by the phone's last digits as in the status look-up (same wrong-try locks); once, after the hand-over",
   'digital-signature POST /api/v1/verifications': 'anyone may verify a signed PDF they hold; nothing is stored',
   'digital-signature POST /api/v1/tsa': 'the RFC 3161 time-stamping endpoint is public by design; it stamps a hash',
   'notification POST /api/v1/provider-callbacks/{provider}': "providers' delivery reports, without a token but signed with the provider secret",

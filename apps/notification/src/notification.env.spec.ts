@@ -31,6 +31,13 @@ describe('NotificationEnv', () => {
     ]);
   });
 
+  it("takes the web application's public look-up page for the hand-over notice's rating link", () => {
+    expect(loadConfig(NotificationEnv, base).PUBLIC_LOOKUP_PAGE_URL).toBe('http://localhost:3000/tra-cuu');
+    expect(loadConfig(NotificationEnv, { ...base, PUBLIC_LOOKUP_PAGE_URL: 'https://dichvucong.hue.gov.vn/tra-cuu' }).PUBLIC_LOOKUP_PAGE_URL).toBe('https://dichvucong.hue.gov.vn/tra-cuu');
+    expect(problems({ PUBLIC_LOOKUP_PAGE_URL: 'dichvucong.hue.gov.vn/tra-cuu' })).toEqual([expect.stringMatching(/^PUBLIC_LOOKUP_PAGE_URL: must be an http\(s\) URL/)]);
+    expect(problems({ PUBLIC_LOOKUP_PAGE_URL: 'https://dichvucong.hue.gov.vn/tra-cuu/{code}' })).toHaveLength(1);
+  });
+
   it('requires a callback secret and the event-data keys in production', () => {
     expect(problems({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks' })).toEqual([
       expect.stringMatching(/^PROVIDER_CALLBACK_SECRET/),

@@ -176,6 +176,14 @@ export class NotificationEnv extends EventDataEnv {
   @Matches(/^https?:\/\/.+\{code\}/, { message: 'must be an http(s) URL with {code} in it' })
   PUBLIC_LOOKUP_URL = 'http://localhost:3001/api/v1/dossiers/{code}/status';
 
+  /**
+   * The web application's public look-up page (the web's own PUBLIC_LOOKUP_URL, where a receipt's
+   * QR code points): the hand-over notice links to it with the dossier code (`?ma=<code>`), where
+   * the applicant rates the service.
+   */
+  @Matches(/^https?:\/\/[^\s{}#]+$/, { message: "must be an http(s) URL: the web application's public look-up page" })
+  PUBLIC_LOOKUP_PAGE_URL = 'http://localhost:3000/tra-cuu';
+
   /** The officers' page of a dossier; `{id}` is replaced by the dossier id. */
   @Matches(/^https?:\/\/.+\{id\}/, { message: 'must be an http(s) URL with {id} in it' })
   WORKBENCH_URL = 'http://localhost:3002/api/v1/dossiers/{id}';

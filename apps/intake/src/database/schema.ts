@@ -8,6 +8,7 @@ import { AddPublicStepNote1764800000000 } from './migrations/1764800000000-AddPu
 import { AddCitizenIdIndexKey1766100000000 } from './migrations/1766100000000-AddCitizenIdIndexKey';
 import { AddDossierListIndexes1766400000000 } from './migrations/1766400000000-AddDossierListIndexes';
 import { AddDossiersByAccountIndex1766600000000 } from './migrations/1766600000000-AddDossiersByAccountIndex';
+import { CreateServiceRatings1766500000000 } from './migrations/1766500000000-CreateServiceRatings';
 
 /** The intake database: its entities and, in order, the migrations that build it. */
 export const intakeSchema: DatabaseSchema = {
@@ -22,6 +23,7 @@ export const intakeSchema: DatabaseSchema = {
     CreateCalendarCorrections1765470000000,
     AddCitizenIdIndexKey1766100000000,
     AddDossierListIndexes1766400000000,
+    CreateServiceRatings1766500000000,
     AddDossiersByAccountIndex1766600000000,
   ],
 };

@@ -105,6 +105,7 @@ describe('intake after an apology', () => {
         receivedStep,
         { from: 2, to: 2, action: 'apology', at: issued.occurredAt, note: `Cơ quan giải quyết xin lỗi Ông/Bà và hẹn lại ngày trả kết quả: 02/12/2026. Lý do: ${REASON}` },
       ],
+      rating: { canRate: false, rated: false, score: null },
     });
     const officer = await officerView(filed.code);
     expect(officer).toMatchObject({ appointmentDate: '2026-12-02', dueAt: NEW_APPOINTMENT.newDueAt });

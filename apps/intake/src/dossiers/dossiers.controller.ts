@@ -77,7 +77,7 @@ export class DossiersController {
   @Public()
   @Get(':code/status')
   @WrongTryLimit({ lookup: 'dossier-status', code: (request: Request) => dossierCodeOf(request) })
-  @ApiOperation({ summary: 'Public look-up without login: status, appointment date and public steps' })
+  @ApiOperation({ summary: 'Public look-up without login: status, appointment date, public steps and whether the service can be rated' })
   @ApiOkResponse({ type: PublicStatusDto })
   @ProblemResponse(404, 'No such dossier, or the digits are not those of its phone (a wrong try)')
   @ProblemResponse(429, 'Too many wrong tries at this code or from this address: locked for everyone until Retry-After')

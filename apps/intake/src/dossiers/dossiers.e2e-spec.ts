@@ -179,6 +179,7 @@ describe('intake dossiers', () => {
       status: 2,
       appointmentDate: '2026-11-27',
       history: [{ from: null, to: 2, action: 'receive', at: clock.now().toISOString(), note: null }],
+      rating: { canRate: false, rated: false, score: null },
     });
     const text = JSON.stringify(status.body);
     for (const personal of ['Lê Văn Cường', CITIZEN_ID, '0905123456', 'cuong@example.vn', 'Kim Long']) expect(text).not.toContain(personal);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventDataModule } from '@onestop/messaging';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresModule } from '../procedures/procedures.module';
+import { RatingsModule } from '../ratings/ratings.module';
 import { ApologyHandler } from './apology.handler';
 import { AppointmentQuoteController } from './appointment-quote.controller';
 import { DossierListService } from './dossier-list.service';
@@ -11,7 +12,7 @@ import { FileDossierService } from './file-dossier.service';
 import { RoutedHandler, StatusChangedHandler } from './processing-updates.handler';
 
 @Module({
-  imports: [ProceduresModule, EventDataModule],
+  imports: [ProceduresModule, EventDataModule, RatingsModule],
   controllers: [DossiersController, AppointmentQuoteController],
   providers: [FileDossierService, DossiersService, DossierListService, CitizenIdCipher, StatusChangedHandler, RoutedHandler, ApologyHandler],
 })

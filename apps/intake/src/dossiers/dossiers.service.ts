@@ -6,6 +6,7 @@ import { Clock, Principal, ProblemException, unprocessableRequest } from '@onest
 import { DataSource } from 'typeorm';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresService } from '../procedures/procedures.service';
+import { RatingsService } from '../ratings/ratings.service';
 import { receivedEvent, refusedEvent, statusChangedEvent } from './dossier-events';
 import { isReceivingDesk, mayRead } from './dossier-access';
 import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
@@ -27,6 +28,7 @@ export class DossiersService {
     private readonly outbox: OutboxWriter,
     private readonly eventData: EventDataKeys,
     private readonly clock: Clock,
+    private readonly ratings: RatingsService,
   ) {}
 
   async forOfficer(code: string, principal: Principal) {
@@ -35,7 +37,7 @@ export class DossiersService {
     return officerView(dossier, this.cipher.decrypt(dossier.citizenIdCiphertext));
   }
 
-  /** Without login: status, appointment and public steps, if the phone's last four digits match. */
+  /** Without login: status, appointment, public steps and the rating's state, if the phone's last four digits match. */
   async publicStatus(code: string, phoneLastFour: string) {
     const dossier = await this.byCode(code);
     if (!dossier || !dossier.applicantPhone.endsWith(phoneLastFour)) throw notFound(code);
@@ -44,7 +46,8 @@ export class DossiersService {
          FROM dossier_public_history WHERE dossier_id = $1 ORDER BY occurred_at, id`,
       [dossier.id],
     );
-    return { code: dossier.code, status: dossier.status, appointmentDate: dossier.appointmentDate, history: steps };
+    const rating = await this.ratings.publicState(dossier);
+    return { code: dossier.code, status: dossier.status, appointmentDate: dossier.appointmentDate, history: steps, rating };
   }
 
   async decide(code: string, decision: IntakeDecisionDto, principal: Principal) {

@@ -2,17 +2,19 @@ import { dataSourceOptions } from '@onestop/platform';
 import { createTestDatabase, TestDatabase } from '@onestop/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ProvinceScopedTemplatesAndWebhooks1765000000000 } from './migrations/1765000000000-province-scoped-templates-and-webhooks';
 import { notificationSchema } from './schema';
 
 /** The migration to province-scoped templates and webhooks, run over a database as the previous version left it. */
 describe('migration 1765000000000: templates and webhooks by province', () => {
   const migrations = notificationSchema.migrations as unknown[] as (new () => unknown)[];
+  const position = migrations.indexOf(ProvinceScopedTemplatesAndWebhooks1765000000000);
   let database: TestDatabase;
   let current: DataSource;
 
   beforeAll(async () => {
     // The database as it was: every migration before this one.
-    database = await createTestDatabase('notification_migration', { entities: [], migrations: migrations.slice(0, -1) as never });
+    database = await createTestDatabase('notification_migration', { entities: [], migrations: migrations.slice(0, position) as never });
     const sql = (text: string, params: unknown[] = []) => database.dataSource.query(text, params);
     // A version some province's administrator saved for everyone, which nobody can attribute now.
     await sql(`INSERT INTO templates (kind, channel, locale, version, subject, body, created_by) VALUES ('dossier-received', 'sms', 'vi', 2, NULL, 'Ho so {{code}} {{appointmentDate}} https://evil.example', 'admin-01')`);
@@ -40,7 +42,8 @@ describe('migration 1765000000000: templates and webhooks by province', () => {
       [randomUUID(), randomUUID()],
     );
     await database.dataSource.destroy();
-    current = new DataSource({ ...dataSourceOptions(database.url, notificationSchema), logging: false });
+    // The database as this migration leaves it, later ones aside.
+    current = new DataSource({ ...dataSourceOptions(database.url, { ...notificationSchema, migrations: migrations.slice(0, position + 1) as never }), logging: false });
     await current.initialize();
     await current.runMigrations();
   }, 60_000);

@@ -91,7 +91,8 @@ export class StatusChangedNotifier implements EventHandler<EnvelopeOf<typeof Dos
       code: change.code,
       contact,
       unitCodes: [change.unitCode],
-      extra: (locale) => ({ reasons, resultChannel: channel?.[locale] ?? '' }),
+      // The hand-over opens the rating: its notice links to the look-up page where the applicant rates.
+      extra: (locale) => ({ reasons, resultChannel: channel?.[locale] ?? '', ...(kind === 'result-returned' ? { ratingUrl: this.links.rating(change.code) } : {}) }),
     });
   }
 }

@@ -11,6 +11,13 @@ export class NoticeLinks {
     return this.env.PUBLIC_LOOKUP_URL.replace('{code}', encodeURIComponent(code));
   }
 
+  /** The public look-up page with the dossier's code filled in, where its applicant rates the service once the result is handed over. */
+  rating(code: string): string {
+    const page = new URL(this.env.PUBLIC_LOOKUP_PAGE_URL);
+    page.searchParams.set('ma', code);
+    return page.toString();
+  }
+
   workItem(dossierId: string): string {
     return this.env.WORKBENCH_URL.replace('{id}', encodeURIComponent(dossierId));
   }

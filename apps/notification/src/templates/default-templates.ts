@@ -79,16 +79,17 @@ const WORDINGS: Record<NotificationKind, Record<Locale, Wording>> = {
       sms: 'The result of dossier {{code}} is ready. {{lookupUrl}}',
     },
   },
+  // Also in migration 1766500000000, which gives databases seeded before the rating link this wording.
   'result-returned': {
     vi: {
       subject: 'Đã trả kết quả hồ sơ {{code}}',
-      text: 'Kết quả hồ sơ {{code}} đã được trả ({{resultChannel}}).',
-      sms: 'Ket qua ho so {{code}} da duoc tra ({{resultChannel}}).',
+      text: 'Kết quả hồ sơ {{code}} đã được trả ({{resultChannel}}).\nMời Ông/Bà đánh giá mức độ hài lòng: {{ratingUrl}}',
+      sms: 'Ket qua ho so {{code}} da duoc tra ({{resultChannel}}). Danh gia muc do hai long: {{ratingUrl}}',
     },
     en: {
       subject: 'Result of dossier {{code}} handed over',
-      text: 'The result of your dossier {{code}} was handed over ({{resultChannel}}).',
-      sms: 'Result of dossier {{code}} handed over ({{resultChannel}}).',
+      text: 'The result of your dossier {{code}} was handed over ({{resultChannel}}).\nPlease rate our service: {{ratingUrl}}',
+      sms: 'Result of dossier {{code}} handed over ({{resultChannel}}). Rate our service: {{ratingUrl}}',
     },
   },
   'late-apology': {

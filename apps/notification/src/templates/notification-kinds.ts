@@ -9,7 +9,8 @@ export const NOTIFICATION_KINDS = {
   // The officer's reason states the fees or obligations and how to meet them.
   'fees-due': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'procedureName', 'reasons', 'lookupUrl'], required: ['code', 'reasons'] },
   'result-ready': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'procedureName', 'resultChannel', 'lookupUrl'], required: ['code'] },
-  'result-returned': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'resultChannel'], required: ['code'] },
+  // The hand-over: from now on the applicant may rate the service, at ratingUrl.
+  'result-returned': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'resultChannel', 'ratingUrl'], required: ['code'] },
   'late-apology': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reason', 'newAppointmentDate'], required: ['code', 'newAppointmentDate'] },
   rejected: { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons'], required: ['code', 'reasons'] },
   'dossier-assigned': { audience: 'officer', critical: false, placeholders: ['code', 'procedureName', 'dueAt', 'workItemUrl'], required: ['code'] },

@@ -66,6 +66,7 @@ const SAMPLE: Record<string, string> = {
   appointmentDate: '27/11/2026',
   newAppointmentDate: '02/12/2026',
   lookupUrl: 'https://dichvucong.example.gov.vn/tra-cuu/19774-261123-0001',
+  ratingUrl: 'https://dichvucong.example.gov.vn/tra-cuu?ma=19774-261123-0001',
   reasons: 'Thiếu hợp đồng thuê mặt bằng',
   reason: 'Chờ ý kiến cơ quan liên quan',
   resultChannel: 'tại quầy',

@@ -7,6 +7,7 @@ import { RollCountersUpByMonth1765100000000 } from './migrations/1765100000000-r
 import { CountUndeliverableNotices1765200000000 } from './migrations/1765200000000-count-undeliverable-notices';
 import { DropUnreadFactIndexes1765300000000 } from './migrations/1765300000000-drop-unread-fact-indexes';
 import { DashboardDrillDown1765600000000 } from './migrations/1765600000000-dashboard-drill-down';
+import { CountServiceRatings1766500000000 } from './migrations/1766500000000-count-service-ratings';
 
 /** The reporting database: its entities and, in order, the migrations that build it. */
 export const reportingSchema: DatabaseSchema = {
@@ -21,5 +22,6 @@ export const reportingSchema: DatabaseSchema = {
     DropUnreadFactIndexes1765300000000,
     CreateCalendarCorrections1765470000000,
     DashboardDrillDown1765600000000,
+    CountServiceRatings1766500000000,
   ],
 };

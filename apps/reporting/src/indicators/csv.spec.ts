@@ -75,7 +75,7 @@ describe('CSV export', () => {
       ],
       score.indicators,
     );
-    // 2.1: 4 / 4 = 1 → 20; 3.2: 0 / 0 → empty, 0; 3.3: 1 / 4 = 0.25 → 0.25 × 8 / 0.5 = 4; 4.1 and 5.4: 0 / 0.
+    // 2.1: 4 / 4 = 1 → 20; 3.2: 0 / 0 → empty, 0; 3.3: 1 / 4 = 0.25 → 0.25 × 8 / 0.5 = 4; 4.1 and both halves of 5.4: 0 / 0.
     expect(csv.split('\r\n')).toEqual([
       `${BOM}Chỉ số,Tử số,Mẫu số,Tỷ lệ,Điểm`,
       'progress.onTimeOrWithinDeadline,4,4,1,20',
@@ -83,6 +83,7 @@ describe('CSV export', () => {
       'online.onlineDossierShare,1,4,0.25,4',
       'digitisation.signedElectronicResults,0,0,,0',
       'satisfaction.resolvedWithoutDelay,0,0,,0',
+      'satisfaction.ratedSatisfied,0,0,,0',
       '',
     ]);
   });

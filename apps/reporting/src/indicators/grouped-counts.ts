@@ -26,6 +26,9 @@ const FLOW_FIELDS: Record<Counter, keyof IndicatorCounts> = {
   overdue_events: 'overdueEvents',
   apologies: 'apologies',
   undeliverable_notices: 'undeliverableNotices',
+  ratings: 'ratings',
+  rating_points_sum: 'ratingPointsSum',
+  satisfied_ratings: 'satisfiedRatings',
 };
 
 /**

@@ -8,9 +8,9 @@ function countsCountingFrom(start: number): IndicatorCounts {
 }
 
 describe('indicator counts', () => {
-  it('start at zero in every one of the 19 counters', () => {
-    expect(INDICATOR_COUNT_FIELDS).toHaveLength(19);
-    expect(Object.values(emptyCounts())).toEqual(new Array(19).fill(0));
+  it('start at zero in every one of the 22 counters', () => {
+    expect(INDICATOR_COUNT_FIELDS).toHaveLength(22);
+    expect(Object.values(emptyCounts())).toEqual(new Array(22).fill(0));
   });
 
   it('give a fresh zero record each time, so filling one does not fill the next', () => {
@@ -19,11 +19,11 @@ describe('indicator counts', () => {
     expect(emptyCounts().received).toBe(0);
   });
 
-  it('add two disjoint scopes field by field: received 100 + 7 = 107, resolved 103 + 10 = 113, proceduresOffered 118 + 25 = 143', () => {
+  it('add two disjoint scopes field by field: received 100 + 7 = 107, resolved 103 + 10 = 113, proceduresOffered 121 + 28 = 149', () => {
     const sum = addCounts(countsCountingFrom(100), countsCountingFrom(7));
     expect(sum.received).toBe(107);
     expect(sum.resolved).toBe(113);
-    expect(sum.proceduresOffered).toBe(143);
+    expect(sum.proceduresOffered).toBe(149);
     INDICATOR_COUNT_FIELDS.forEach((field, index) => expect(sum[field]).toBe(107 + 2 * index));
   });
 

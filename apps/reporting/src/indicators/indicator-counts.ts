@@ -3,7 +3,7 @@
  * them per unit × procedure × local day. Every indicator is a pure function of these numbers.
  *
  * Three kinds of numbers live here, and they combine differently:
- * - flows (received … undeliverableNotices): events dated inside the period; they add across scopes and across
+ * - flows (received … satisfiedRatings): events dated inside the period; they add across scopes and across
  *   consecutive periods;
  * - stocks (openWithinDeadline, openOverdue): dossiers still open at the end of the period; they add
  *   across scopes, never across periods (the same open dossier would be counted at each period end);
@@ -41,6 +41,15 @@ export interface IndicatorCounts {
   apologies: number;
   /** Notices about the unit's dossiers that could not reach the applicant on a channel. */
   undeliverableNotices: number;
+  /**
+   * Ratings applicants gave once their results were handed over (one per dossier at most), on the
+   * day they rated, for the unit that processed the dossier: outcomes are that unit's doing.
+   */
+  ratings: number;
+  /** Their scores (1 to 5) summed. */
+  ratingPointsSum: number;
+  /** Of the ratings, those of 4 or 5: satisfied. */
+  satisfiedRatings: number;
   /** Still open at the end of the period and not past the deadline. */
   openWithinDeadline: number;
   /** Still open at the end of the period and past the deadline. */
@@ -68,6 +77,9 @@ const ZERO_COUNTS: Readonly<IndicatorCounts> = {
   overdueEvents: 0,
   apologies: 0,
   undeliverableNotices: 0,
+  ratings: 0,
+  ratingPointsSum: 0,
+  satisfiedRatings: 0,
   openWithinDeadline: 0,
   openOverdue: 0,
   proceduresWithOnlineDossiers: 0,

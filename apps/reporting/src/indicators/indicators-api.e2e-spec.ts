@@ -109,16 +109,18 @@ describe('leaders’ indicators API, over the projected read model', () => {
     // 3.3 online share: 2 / 5 = 0.4.
     expect(row.indicators.onlineDossierShare).toEqual({ numerator: 2, denominator: 5, value: 0.4 });
     const points = Object.fromEntries(row.score.indicators.map((indicator: { id: string; points: number }) => [indicator.id, indicator.points]));
-    // 2.1: 0.5 × 20 = 10; 3.2: 2/2 → 4; 3.3: 0.4 / 0.5 target × 8 = 6.4; 4.1: 0/2 signed → 0; 5.4: (2 − 1)/2 = 0.5 / 0.9 × 6 = 3.33.
+    // 2.1: 0.5 × 20 = 10; 3.2: 2/2 → 4; 3.3: 0.4 / 0.5 target × 8 = 6.4; 4.1: 0/2 signed → 0;
+    // 5.4, delay half: (2 − 1)/2 = 0.5 / 0.9 × 3 = 1.67; ratings half: none given, unassessed.
     expect(points).toEqual({
       'progress.onTimeOrWithinDeadline': 10,
       'online.proceduresWithOnlineDossiers': 4,
       'online.onlineDossierShare': 6.4,
       'digitisation.signedElectronicResults': 0,
-      'satisfaction.resolvedWithoutDelay': 3.33,
+      'satisfaction.resolvedWithoutDelay': 1.67,
+      'satisfaction.ratedSatisfied': 0,
     });
-    // 10 + 4 + 6.4 + 0 + 3.33 = 23.73 of 20 + 4 + 8 + 6 + 6 = 44, every indicator assessed.
-    expect(row.score.total).toEqual({ points: 23.73, maxPoints: 44, assessedMaxPoints: 44 });
+    // 10 + 4 + 6.4 + 0 + 1.67 + 0 = 22.07 of 20 + 4 + 8 + 6 + 3 + 3 = 44, all but the ratings' 3 assessed.
+    expect(row.score.total).toEqual({ points: 22.07, maxPoints: 44, assessedMaxPoints: 41 });
   });
 
   it('splits the unit by procedure and by field', async () => {
@@ -182,10 +184,10 @@ describe('leaders’ indicators API, over the projected read model', () => {
   it('ranks the units by total 766 score, and shows a unit leader his own place', async () => {
     const ranking = await body(`/api/v1/indicators/rankings?${PERIOD}`, tokens.province);
     const ours = ranking.units.filter((unit: { unitCode: string }) => unit.unitCode === A || unit.unitCode === B);
-    // B: 2.1 2/2 → 20, 3.2 1/1 → 4, 3.3 1/1 → 8, 4.1 0/2 → 0, 5.4 2/2 → 6 = 38, ahead of A's 23.73.
+    // B: 2.1 2/2 → 20, 3.2 1/1 → 4, 3.3 1/1 → 8, 4.1 0/2 → 0, 5.4 delay 2/2 → 3 = 35, ahead of A's 22.07.
     expect(ours.map(({ unitCode, points, receivedHere, resolvedHere }: Record<string, unknown>) => ({ unitCode, points, receivedHere, resolvedHere }))).toEqual([
-      { unitCode: B, points: 38, receivedHere: 1, resolvedHere: 2 },
-      { unitCode: A, points: 23.73, receivedHere: 5, resolvedHere: 2 },
+      { unitCode: B, points: 35, receivedHere: 1, resolvedHere: 2 },
+      { unitCode: A, points: 22.07, receivedHere: 5, resolvedHere: 2 },
     ]);
     expect(ours[0].rank).toBeLessThan(ours[1].rank);
 
@@ -200,16 +202,17 @@ describe('leaders’ indicators API, over the projected read model', () => {
     expect(response.headers['content-disposition']).toBe(`attachment; filename="indicators-${A}-2026-11-24-2026-11-30.csv"`);
     const [header, line, end] = response.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe(
-      'Phạm vi,Tiếp nhận tại đơn vị,Tiếp nhận trực tuyến,Giải quyết tại đơn vị,Đúng hạn,Trễ hạn,Đang xử lý trong hạn,Đang xử lý quá hạn,Tỷ lệ đúng hạn hoặc trong hạn,Tỷ lệ hồ sơ trực tuyến,Điểm 766,Điểm tối đa được đánh giá',
+      'Phạm vi,Tiếp nhận tại đơn vị,Tiếp nhận trực tuyến,Giải quyết tại đơn vị,Đúng hạn,Trễ hạn,Đang xử lý trong hạn,Đang xử lý quá hạn,Tỷ lệ đúng hạn hoặc trong hạn,Tỷ lệ hồ sơ trực tuyến,' +
+        'Lượt đánh giá,Đánh giá hài lòng,Tỷ lệ hài lòng,Điểm đánh giá trung bình,Điểm 766,Điểm tối đa được đánh giá',
     );
-    // The numbers of the first test, in the columns' order.
-    expect(line).toBe(`${A},5,2,2,1,1,1,1,0.5,0.4,23.73,44`);
+    // The numbers of the first test, in the columns' order; no rating, so no shares of them.
+    expect(line).toBe(`${A},5,2,2,1,1,1,1,0.5,0.4,0,0,,,22.07,41`);
     expect(end).toBe('');
 
     const ranking = await get(`/api/v1/indicators/rankings?${PERIOD}&format=csv`, tokens.leaderA).expect(200);
     expect(ranking.headers['content-disposition']).toBe('attachment; filename="rankings-46-2026-11-24-2026-11-30.csv"');
     // A received nothing in the week before: no previous rank or points.
-    expect(ranking.text.split('\r\n')[1]).toMatch(new RegExp(`^\\d+,${A},23.73,44,5,2,,$`));
+    expect(ranking.text.split('\r\n')[1]).toMatch(new RegExp(`^\\d+,${A},22.07,41,5,2,,$`));
   });
 
   it('keeps each leader to his jurisdiction', async () => {

@@ -26,6 +26,10 @@ function indicatorColumns(report: IndicatorReport): CsvColumn<IndicatorRow>[] {
     { header: 'Đang xử lý quá hạn', value: (row) => row.counts.openOverdue },
     { header: 'Tỷ lệ đúng hạn hoặc trong hạn', value: (row) => row.indicators.onTimeOrWithinDeadlineShare.value },
     { header: 'Tỷ lệ hồ sơ trực tuyến', value: (row) => row.indicators.onlineDossierShare.value },
+    { header: 'Lượt đánh giá', value: (row) => row.counts.ratings },
+    { header: 'Đánh giá hài lòng', value: (row) => row.counts.satisfiedRatings },
+    { header: 'Tỷ lệ hài lòng', value: (row) => row.indicators.satisfiedRatingShare.value },
+    { header: 'Điểm đánh giá trung bình', value: (row) => row.indicators.averageRatingScore.value },
     { header: 'Điểm 766', value: (row) => row.score.total.points },
     { header: 'Điểm tối đa được đánh giá', value: (row) => row.score.total.assessedMaxPoints },
   ];

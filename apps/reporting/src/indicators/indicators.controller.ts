@@ -7,7 +7,7 @@ import { IndicatorReportDto, IndicatorsQueryDto, RankingReportDto, RankingsQuery
 
 const BOUNDARY_FREE = [
   'Filing is boundary-free: a dossier may be received at one commune and processed by another.',
-  'Received dossiers (and refusals) count for the unit that received them, outcomes (resolved, stopped, returned, open at the end) for the unit that processes them.',
+  'Received dossiers (and refusals) count for the unit that received them, outcomes (resolved, stopped, returned, open at the end, and the applicants’ ratings of the service) for the unit that processes them.',
   'So each row shows receivedHere (received by this unit) beside resolvedHere (resolved by this unit): they differ by the dossiers that crossed a boundary, and neither is a share of the other.',
 ].join(' ');
 
@@ -22,8 +22,8 @@ const INDICATORS_EXAMPLE = {
       key: null,
       receivedHere: 4,
       resolvedHere: 3,
-      counts: { received: 4, receivedOnline: 2, refused: 0, resolved: 3, resolvedOnTime: 2, resolvedLate: 1, processingMinutesSum: 3270, stopped: 0, withdrawn: 0, returned: 2, returnedElectronic: 1, signedResults: 2, overdueEvents: 1, apologies: 1, undeliverableNotices: 0, openWithinDeadline: 1, openOverdue: 0, proceduresWithOnlineDossiers: 1, proceduresOffered: 1 },
-      indicators: { onTimeOrWithinDeadlineShare: { numerator: 3, denominator: 4, value: 0.75 }, onlineDossierShare: { numerator: 2, denominator: 4, value: 0.5 }, overdueCount: 1 },
+      counts: { received: 4, receivedOnline: 2, refused: 0, resolved: 3, resolvedOnTime: 2, resolvedLate: 1, processingMinutesSum: 3270, stopped: 0, withdrawn: 0, returned: 2, returnedElectronic: 1, signedResults: 2, overdueEvents: 1, apologies: 1, undeliverableNotices: 0, ratings: 2, ratingPointsSum: 9, satisfiedRatings: 2, openWithinDeadline: 1, openOverdue: 0, proceduresWithOnlineDossiers: 1, proceduresOffered: 1 },
+      indicators: { onTimeOrWithinDeadlineShare: { numerator: 3, denominator: 4, value: 0.75 }, onlineDossierShare: { numerator: 2, denominator: 4, value: 0.5 }, overdueCount: 1, satisfiedRatingShare: { numerator: 2, denominator: 2, value: 1 }, averageRatingScore: { numerator: 9, denominator: 2, value: 4.5 } },
       score: { total: { points: 31.67, maxPoints: 44, assessedMaxPoints: 44 } },
     },
   ],

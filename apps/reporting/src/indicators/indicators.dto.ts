@@ -72,15 +72,33 @@ export class IndicatorRowDto {
   resolvedHere!: number;
 
   @ApiProperty({
-    description: 'flows summed over the period; openWithinDeadline/openOverdue at the end of `to`; procedure counts are unit × procedure pairs that received dossiers (offered) and online dossiers (with online dossiers)',
-    example: { received: 12, receivedOnline: 5, refused: 1, resolved: 10, resolvedOnTime: 9, resolvedLate: 1, processingMinutesSum: 7200, stopped: 0, withdrawn: 0, returned: 9, returnedElectronic: 4, signedResults: 10, overdueEvents: 1, apologies: 1, undeliverableNotices: 1, openWithinDeadline: 2, openOverdue: 0, proceduresWithOnlineDossiers: 2, proceduresOffered: 3 },
+    description:
+      'flows summed over the period; openWithinDeadline/openOverdue at the end of `to`; procedure counts are unit × procedure pairs that received dossiers (offered) and online dossiers (with online dossiers); ' +
+      "ratings (their scores summed, and those of 4 or 5: satisfied) are the applicants' ratings once results were handed over, counted for the unit that processed the dossier on the day of the rating",
+    example: { received: 12, receivedOnline: 5, refused: 1, resolved: 10, resolvedOnTime: 9, resolvedLate: 1, processingMinutesSum: 7200, stopped: 0, withdrawn: 0, returned: 9, returnedElectronic: 4, signedResults: 10, overdueEvents: 1, apologies: 1, undeliverableNotices: 1, ratings: 6, ratingPointsSum: 25, satisfiedRatings: 5, openWithinDeadline: 2, openOverdue: 0, proceduresWithOnlineDossiers: 2, proceduresOffered: 3 },
   })
   counts!: Record<string, number>;
 
-  @ApiProperty({ description: 'ratios with their terms; value null when there is nothing to measure', example: { onTimeOrWithinDeadlineShare: { numerator: 11, denominator: 12, value: 0.9167 }, onlineDossierShare: RATIO_EXAMPLE, overdueCount: 1 } })
+  @ApiProperty({
+    description: 'ratios with their terms; value null when there is nothing to measure',
+    example: {
+      onTimeOrWithinDeadlineShare: { numerator: 11, denominator: 12, value: 0.9167 },
+      onlineDossierShare: RATIO_EXAMPLE,
+      overdueCount: 1,
+      satisfiedRatingShare: { numerator: 5, denominator: 6, value: 0.8333 },
+      averageRatingScore: { numerator: 25, denominator: 6, value: 4.1667 },
+    },
+  })
   indicators!: Record<string, unknown>;
 
-  @ApiProperty({ description: 'Decision 766 score: per indicator, per group and in total', example: { total: { points: 31.5, maxPoints: 44, assessedMaxPoints: 44 } } })
+  @ApiProperty({
+    description: "Decision 766 score: per indicator, per group and in total; 5.4 as its two halves, the delay (satisfaction.resolvedWithoutDelay) and the applicants' ratings (satisfaction.ratedSatisfied)",
+    example: {
+      indicators: [{ id: 'satisfaction.ratedSatisfied', group: 'satisfaction', ratio: { numerator: 5, denominator: 6, value: 0.8333 }, target: 0.9, maxPoints: 3, points: 2.78, assessed: true }],
+      groups: [{ group: 'satisfaction', points: 5.78, maxPoints: 6, assessedMaxPoints: 6 }],
+      total: { points: 31.5, maxPoints: 44, assessedMaxPoints: 44 },
+    },
+  })
   score!: Record<string, unknown>;
 }
 

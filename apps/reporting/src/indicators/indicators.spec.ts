@@ -9,6 +9,8 @@ import {
   proceduresWithOnlineDossiersShare,
   ratio,
   resolvedWithoutDelayShare,
+  averageRatingScore,
+  satisfiedRatingShare,
   signedElectronicResultShare,
 } from './indicators';
 
@@ -29,6 +31,9 @@ const month: IndicatorCounts = {
   signedResults: 120,
   overdueEvents: 20,
   apologies: 12,
+  ratings: 60,
+  ratingPointsSum: 246,
+  satisfiedRatings: 48,
   openWithinDeadline: 40,
   openOverdue: 10,
   proceduresWithOnlineDossiers: 30,
@@ -75,11 +80,21 @@ describe('indicators', () => {
     expect(resolvedWithoutDelayShare({ ...month, apologies: 150 }).value).toBe(0.9);
   });
 
+  it('satisfied ratings: 48 of 4 or 5 stars / 60 ratings = 0.8; their average, reported beside it: 246 points / 60 = 4.1', () => {
+    expect(satisfiedRatingShare(month)).toEqual({ numerator: 48, denominator: 60, value: 0.8 });
+    expect(averageRatingScore(month)).toEqual({ numerator: 246, denominator: 60, value: 4.1 });
+  });
+
+  it('measure satisfaction over the ratings given, whatever was resolved or returned in the period', () => {
+    expect(satisfiedRatingShare({ ...month, resolved: 0, returned: 0 })).toEqual(satisfiedRatingShare(month));
+    expect(satisfiedRatingShare({ ...month, ratings: 0, ratingPointsSum: 0, satisfiedRatings: 0 }).value).toBeNull();
+  });
+
   it('give null, not 0 nor NaN, for every ratio of a scope with nothing in it, and an overdue count of 0', () => {
     const values = computeIndicators(emptyCounts());
     expect(values.overdueCount).toBe(0);
     const ratios = Object.entries(values).filter(([name]) => name !== 'overdueCount');
-    expect(ratios).toHaveLength(7);
+    expect(ratios).toHaveLength(9);
     for (const [, measured] of ratios) expect(measured).toEqual({ numerator: 0, denominator: 0, value: null });
   });
 
@@ -104,6 +119,8 @@ describe('indicators', () => {
       signedElectronicResultShare: { numerator: 120, denominator: 150, value: 0.8 },
       electronicReturnShare: { numerator: 56, denominator: 140, value: 0.4 },
       resolvedWithoutDelayShare: { numerator: 135, denominator: 150, value: 0.9 },
+      satisfiedRatingShare: { numerator: 48, denominator: 60, value: 0.8 },
+      averageRatingScore: { numerator: 246, denominator: 60, value: 4.1 },
     });
   });
 });

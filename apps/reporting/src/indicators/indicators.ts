@@ -71,8 +71,8 @@ export function electronicReturnShare(counts: IndicatorCounts): Ratio {
 
 /**
  * The delay half of indicator 5.4 ("100 % − overdue share − share with a complaint or a dislike"):
- * resolved dossiers that were not late, over the resolved dossiers. The complaint half needs
- * petitions and ratings, which the counters do not carry.
+ * resolved dossiers that were not late, over the resolved dossiers. The other half is the
+ * applicants' ratings (satisfiedRatingShare); petitions received outside the platform are not counted.
  *
  * Apologies are not subtracted: an apology is issued for a dossier that will miss the deadline set at
  * receipt, which stays the yardstick of resolvedLate, so an apologised dossier that is resolved is
@@ -81,6 +81,20 @@ export function electronicReturnShare(counts: IndicatorCounts): Ratio {
  */
 export function resolvedWithoutDelayShare(counts: IndicatorCounts): Ratio {
   return ratio(counts.resolved - counts.resolvedLate, counts.resolved);
+}
+
+/**
+ * The ratings half of indicator 5.4: ratings of 4 or 5 (satisfied) over every rating given in the
+ * period. The index set subtracts the share of dossiers with a complaint or a dislike rating; a 3
+ * counts here as not satisfied, which is stricter. Counted for the unit that processed the dossier.
+ */
+export function satisfiedRatingShare(counts: IndicatorCounts): Ratio {
+  return ratio(counts.satisfiedRatings, counts.ratings);
+}
+
+/** Reported beside it, not scored: the average score (1 to 5) of the period's ratings. */
+export function averageRatingScore(counts: IndicatorCounts): Ratio {
+  return ratio(counts.ratingPointsSum, counts.ratings);
 }
 
 /** Every measure the counters support, for one scope and period. */
@@ -93,6 +107,8 @@ export interface IndicatorValues {
   signedElectronicResultShare: Ratio;
   electronicReturnShare: Ratio;
   resolvedWithoutDelayShare: Ratio;
+  satisfiedRatingShare: Ratio;
+  averageRatingScore: Ratio;
 }
 
 export function computeIndicators(counts: IndicatorCounts): IndicatorValues {
@@ -105,5 +121,7 @@ export function computeIndicators(counts: IndicatorCounts): IndicatorValues {
     signedElectronicResultShare: signedElectronicResultShare(counts),
     electronicReturnShare: electronicReturnShare(counts),
     resolvedWithoutDelayShare: resolvedWithoutDelayShare(counts),
+    satisfiedRatingShare: satisfiedRatingShare(counts),
+    averageRatingScore: averageRatingScore(counts),
   };
 }

@@ -16,6 +16,9 @@ const month: IndicatorCounts = {
   resolvedOnTime: 135,
   resolvedLate: 15,
   signedResults: 120,
+  ratings: 40,
+  ratingPointsSum: 160,
+  satisfiedRatings: 30,
   openWithinDeadline: 40,
   openOverdue: 10,
   proceduresWithOnlineDossiers: 30,
@@ -47,27 +50,28 @@ describe('766 points of one indicator', () => {
 });
 
 describe('766 scores of a unit', () => {
-  it('score each computable indicator: 2.1 0.875 × 20 = 17.5; 3.2 0.25 × 4 = 1; 3.3 0.45 × 8 / 0.5 = 7.2; 4.1 0.8 × 6 = 4.8; 5.4 0.9 ≥ 0.9 → 6', () => {
+  it('score each computable indicator: 2.1 0.875 × 20 = 17.5; 3.2 0.25 × 4 = 1; 3.3 0.45 × 8 / 0.5 = 7.2; 4.1 0.8 × 6 = 4.8; 5.4 delay 0.9 ≥ 0.9 → 3, ratings 30/40 = 0.75 × 3 / 0.9 = 2.5', () => {
     const points = Object.fromEntries(scoreCounts(month).indicators.map((score) => [score.id, score.points]));
     expect(points).toEqual({
       'progress.onTimeOrWithinDeadline': 17.5,
       'online.proceduresWithOnlineDossiers': 1,
       'online.onlineDossierShare': 7.2,
       'digitisation.signedElectronicResults': 4.8,
-      'satisfaction.resolvedWithoutDelay': 6,
+      'satisfaction.resolvedWithoutDelay': 3,
+      'satisfaction.ratedSatisfied': 2.5,
     });
   });
 
-  it('sum groups and the total exactly: 17.5 + (1 + 7.2) + 4.8 + 6 = 36.5 of 44 computable points', () => {
+  it('sum groups and the total exactly: 17.5 + (1 + 7.2) + 4.8 + (3 + 2.5) = 36 of 44 computable points', () => {
     const score = scoreCounts(month);
     expect(score.groups).toEqual([
       { group: 'transparency', points: 0, maxPoints: 0, assessedMaxPoints: 0 },
       { group: 'progress', points: 17.5, maxPoints: 20, assessedMaxPoints: 20 },
       { group: 'online', points: 8.2, maxPoints: 12, assessedMaxPoints: 12 },
       { group: 'digitisation', points: 4.8, maxPoints: 6, assessedMaxPoints: 6 },
-      { group: 'satisfaction', points: 6, maxPoints: 6, assessedMaxPoints: 6 },
+      { group: 'satisfaction', points: 5.5, maxPoints: 6, assessedMaxPoints: 6 },
     ]);
-    expect(score.total).toEqual({ points: 36.5, maxPoints: 44, assessedMaxPoints: 44 });
+    expect(score.total).toEqual({ points: 36, maxPoints: 44, assessedMaxPoints: 44 });
   });
 
   it('give an indicator with no denominator 0 points and leave it out of the assessable points: 20 + 2 + 8 = 30 of 32', () => {
@@ -82,8 +86,23 @@ describe('766 scores of a unit', () => {
     };
     const score = scoreCounts(firstWeek);
     const unassessed = score.indicators.filter((indicator) => !indicator.assessed).map((indicator) => indicator.id);
-    expect(unassessed).toEqual(['digitisation.signedElectronicResults', 'satisfaction.resolvedWithoutDelay']);
+    expect(unassessed).toEqual(['digitisation.signedElectronicResults', 'satisfaction.resolvedWithoutDelay', 'satisfaction.ratedSatisfied']);
     expect(score.total).toEqual({ points: 30, maxPoints: 44, assessedMaxPoints: 32 });
+  });
+
+  it("score the applicants' ratings on their own: 4 satisfied of 5 = 0.8 × 3 / 0.9 = 2.67 of 3, with nothing resolved in the period", () => {
+    const handedOverLastMonth = { ...emptyCounts(), returned: 5, ratings: 5, ratingPointsSum: 20, satisfiedRatings: 4 };
+    const score = scoreCounts(handedOverLastMonth);
+    expect(score.indicators.find((indicator) => indicator.id === 'satisfaction.ratedSatisfied')).toEqual({
+      id: 'satisfaction.ratedSatisfied',
+      group: 'satisfaction',
+      ratio: { numerator: 4, denominator: 5, value: 0.8 },
+      target: 0.9,
+      maxPoints: 3,
+      points: 2.67,
+      assessed: true,
+    });
+    expect(score.groups.find((group) => group.group === 'satisfaction')).toEqual({ group: 'satisfaction', points: 2.67, maxPoints: 6, assessedMaxPoints: 3 });
   });
 
   it('keep numerator and denominator beside the points, for the API to show', () => {
@@ -124,7 +143,7 @@ describe('766 indicator catalogue', () => {
 
   it('gives every computable indicator positive points and a target in (0, 1]', () => {
     const computable = INDICATOR_CATALOGUE.filter((entry): entry is ComputableIndicator => entry.computable);
-    expect(computable.map((entry) => entry.code)).toEqual(['2.1', '3.2', '3.3', '4.1', '5.4']);
+    expect(computable.map((entry) => entry.code)).toEqual(['2.1', '3.2', '3.3', '4.1', '5.4', '5.4']);
     for (const entry of computable) {
       expect(entry.maxPoints).toBeGreaterThan(0);
       expect(entry.target).toBeGreaterThan(0);
@@ -149,6 +168,9 @@ describe('766 indicator catalogue', () => {
       'online.proceduresWithOnlineDossiers target',
       'online.onlineDossierShare max points',
       'digitisation.signedElectronicResults target',
+      'satisfaction.resolvedWithoutDelay max points',
+      'satisfaction.ratedSatisfied max points',
+      'satisfaction.ratedSatisfied target',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import {
   proceduresWithOnlineDossiersShare,
   Ratio,
   resolvedWithoutDelayShare,
+  satisfiedRatingShare,
   signedElectronicResultShare,
 } from './indicators';
 
@@ -318,6 +319,8 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
     maxPointsSource: 'national-portal',
     reason: 'Petitions and complaints are received outside the dossier flow; no event reports them.',
   },
+  // 5.4 is "100 % − the late share − the share with a complaint or a dislike rating", 6 points at 90 %:
+  // measured here as its two parts, each a ratio of its own with half the points (the split is assumed).
   {
     id: 'satisfaction.resolvedWithoutDelay',
     code: '5.4',
@@ -327,13 +330,30 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
       en: 'Satisfaction with dossier handling (delay part)',
     },
     computable: true,
-    maxPoints: 6,
-    maxPointsSource: 'national-portal',
+    maxPoints: 3,
+    maxPointsSource: 'assumed',
     target: 0.9,
     targetSource: 'national-portal',
     measure: resolvedWithoutDelayShare,
+    caveat: 'Half of 5.4: the late share; the ratings are the other half (satisfaction.ratedSatisfied).',
+  },
+  {
+    id: 'satisfaction.ratedSatisfied',
+    code: '5.4',
+    group: 'satisfaction',
+    label: {
+      vi: 'Hài lòng trong tiếp nhận, giải quyết TTHC (phần đánh giá của người dân)',
+      en: "Satisfaction with dossier handling (applicants' ratings part)",
+    },
+    computable: true,
+    maxPoints: 3,
+    maxPointsSource: 'assumed',
+    target: 0.9,
+    targetSource: 'assumed',
+    measure: satisfiedRatingShare,
     caveat:
-      'The index set also subtracts the share of dossiers with a complaint or a dislike rating, which the counters do not carry; this is an upper bound.',
+      'Half of 5.4: ratings of 4 or 5 stars over all ratings given on the look-up page once results were handed over, for the unit that processed the dossier. ' +
+      'A 3 counts as not satisfied, where the index set subtracts only dislikes; complaints received outside the platform are not counted.',
   },
 ];
 

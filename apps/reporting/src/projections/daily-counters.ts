@@ -18,6 +18,10 @@ export const COUNTERS = [
   'overdue_events',
   'apologies',
   'undeliverable_notices',
+  // The applicants' ratings, counted for the unit that processed the dossier on the day they rated.
+  'ratings',
+  'rating_points_sum',
+  'satisfied_ratings',
 ] as const;
 
 /**

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEnvelope } from '@onestop/contracts';
 import { BatchParticipant, TakesPartInBatches } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
-import { counterRowAt, CounterBook, CounterIncrements } from './daily-counters';
+import { counterRowAt, CounterBook, CounterIncrements, CounterRow } from './daily-counters';
 import { DossierFact, Projected } from './dossier-fact';
 import { changeStocks } from './open-stock';
 
@@ -113,6 +113,16 @@ export class DossierFactStore implements BatchParticipant {
     const { fact, counters, creditedTo } = await projector(tracked.now);
     tracked.now = fact;
     this.batches.get(tx)!.counters.add(counterRowAt(fact, creditedTo ?? fact.unitCode, new Date(event.occurredAt)), counters);
+  }
+
+  /**
+   * Adds what an event counts on its own, with the batch's other counters: for an event that names
+   * the unit, procedure and day it counts for itself (a rating), whether or not its dossier has a fact.
+   */
+  count(tx: EntityManager, row: CounterRow, counters: CounterIncrements): void {
+    const batch = this.batches.get(tx);
+    if (!batch) throw new Error('counters are added only inside a batch of events (beforeBatch was not called)');
+    batch.counters.add(row, counters);
   }
 
   /** The transaction's batch, with the dossier looked up if the batch's first read did not cover it. */

@@ -4,11 +4,12 @@ import { ProjectApology, ProjectOverdue } from './dossier-deadline.handlers';
 import { DossierFactStore } from './dossier-fact.store';
 import { ProjectProcessing, ProjectRouting } from './dossier-processing.handlers';
 import { ReadModelFreshness } from './read-model-freshness';
+import { ProjectServiceRating } from './service-rating.handler';
 import { ProjectSignedResult } from './signed-result.handler';
 import { ProjectUndeliverableNotice } from './undeliverable-notice.handler';
 import { ProjectTaskAssignment, ProjectTaskAtRisk, ProjectTaskOverdue, ProjectTaskProgress } from './task-commune.handlers';
 
-/** The read model: dossier facts, daily counters and task standings, projected from the event log. */
+/** The read model: dossier facts, daily counters (ratings among them) and task standings, projected from the event log. */
 @Module({
   providers: [
     DossierFactStore,
@@ -21,6 +22,7 @@ import { ProjectTaskAssignment, ProjectTaskAtRisk, ProjectTaskOverdue, ProjectTa
     ProjectApology,
     ProjectSignedResult,
     ProjectUndeliverableNotice,
+    ProjectServiceRating,
     ProjectTaskAssignment,
     ProjectTaskProgress,
     ProjectTaskAtRisk,

@@ -5,6 +5,7 @@ import { ApiProblem } from '../api/problem';
 import { PublicFrame } from '../ui/public/PublicFrame';
 import { Callout, ProblemCallout, TextField } from '../ui/public/PublicParts';
 import { useStatusLookup } from './queries';
+import { ServiceRating } from './rating/ServiceRating';
 import { StatusCard } from './StatusCard';
 import { LOOKUP } from './strings';
 
@@ -47,7 +48,11 @@ export function PublicLookupPage() {
         </button>
       </form>
       {lookup.error && (lookup.error instanceof ApiProblem && lookup.error.status === 404 ? <Callout tone="warning" title={t('notFound')} /> : <ProblemCallout error={lookup.error} />)}
-      {found && <StatusCard found={found} />}
+      {found && (
+        <StatusCard found={found}>
+          <ServiceRating key={found.code} code={found.code} phone={lookup.variables?.phone ?? ''} rating={found.rating} />
+        </StatusCard>
+      )}
     </PublicFrame>
   );
 }

@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../ui/format';
 import { Callout, Facts } from '../ui/public/PublicParts';
@@ -5,8 +6,8 @@ import { StatusTag } from '../ui/StatusTag';
 import { latestApology, PublicStatus } from './queries';
 import { LOOKUP } from './strings';
 
-/** What the look-up found: status, appointment, the unit's apology if it made one, and the public steps as a timeline. */
-export function StatusCard({ found }: { found: PublicStatus }) {
+/** What the look-up found: status, appointment, the unit's apology if it made one, the public steps as a timeline, then `children` (the rating). */
+export function StatusCard({ found, children }: { found: PublicStatus; children?: ReactNode }) {
   const { t, i18n } = useTranslation(LOOKUP);
   const apology = latestApology(found);
   return (
@@ -33,6 +34,7 @@ export function StatusCard({ found }: { found: PublicStatus }) {
           </li>
         ))}
       </ol>
+      {children}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PublicRatingDto } from '../../ratings/dto/public-rating.response';
 
 /** The receipt a filing answers with: no personal data, what the citizen needs to come back. */
 export class DossierReceiptDto {
@@ -148,4 +149,7 @@ export class PublicStatusDto {
 
   @ApiProperty({ type: [PublicStepDto] })
   history!: PublicStepDto[];
+
+  @ApiProperty({ type: PublicRatingDto, description: 'whether the applicant may rate the service now, and the rating once given' })
+  rating!: PublicRatingDto;
 }

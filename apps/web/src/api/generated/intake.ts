@@ -97,6 +97,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The applicant rates the service once the result is handed over, without login
+         * @description Once per dossier, from the handing over of the result (status 10): a score from 1 to 5 and, if the applicant wishes, a comment. The comment stays with intake; `ServiceRated` carries the score and whether a comment was given, for the satisfaction indicator.
+         */
+        post: operations["RatingsController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/status": {
         parameters: {
             query?: never;
@@ -104,7 +124,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Public look-up without login: status, appointment date and public steps */
+        /** Public look-up without login: status, appointment date, public steps and whether the service can be rated */
         get: operations["DossiersController_status"];
         put?: never;
         post?: never;
@@ -686,12 +706,31 @@ export type components = {
             /** @description the service points open today that receive dossiers for those communes */
             servicePoints: components["schemas"]["ServicePointDto"][];
         };
+        PublicRatingDto: {
+            /**
+             * @description true once the result has been handed over (status 10) and until the dossier is rated
+             * @example true
+             */
+            canRate: boolean;
+            /**
+             * @description whether the applicant has rated the service already (once per dossier)
+             * @example false
+             */
+            rated: boolean;
+            /**
+             * @description the score given; null until rated
+             * @example null
+             */
+            score: number | null;
+        };
         PublicStatusDto: {
             /** Format: date */
             appointmentDate: string | null;
             /** @example 19753-261124-0001 */
             code: string;
             history: components["schemas"]["PublicStepDto"][];
+            /** @description whether the applicant may rate the service now, and the rating once given */
+            rating: components["schemas"]["PublicRatingDto"];
             /**
              * @description national status code
              * @example 4
@@ -716,6 +755,23 @@ export type components = {
             lastCalled: components["schemas"]["RecentCallDto"][];
             waiting: components["schemas"]["WaitingCountDto"];
         };
+        RateServiceDto: {
+            /**
+             * @description what the applicant wants to say; kept by intake only, never published in events or reports
+             * @example Cán bộ hướng dẫn tận tình.
+             */
+            comment?: string;
+            /**
+             * @description the last four digits of the phone number given at filing; wrong digits count as a wrong try of the look-up
+             * @example 5678
+             */
+            phone: string;
+            /**
+             * @description 1 (very dissatisfied) to 5 (very satisfied); 4 and 5 count as satisfied
+             * @example 5
+             */
+            score: number;
+        };
         RecentCallDto: {
             /** Format: date-time */
             calledAt: string;
@@ -739,6 +795,22 @@ export type components = {
              * @example 19753
              */
             parentCode: string;
+        };
+        ServiceRatingDto: {
+            /** @example 19753-261124-0001 */
+            code: string;
+            /**
+             * @description whether a comment was given
+             * @example true
+             */
+            hasComment: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            ratedAt: string;
+            /** @example 5 */
+            score: number;
         };
         TicketStatusDto: {
             /** Format: date-time */
@@ -1268,6 +1340,86 @@ export interface operations {
                 };
             };
             /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RatingsController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateServiceDto"];
+            };
+        };
+        responses: {
+            /** @description The rating is stored and published */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRatingDto"];
+                };
+            };
+            /** @description The phone digits, the score or the comment is malformed, or the body has a field it should not; `errors` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such dossier, or the digits are not those of its phone (a wrong try, as in the status look-up) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Type `…/conflict/not-handed-over`: the result has not been handed over yet; `…/conflict/already-rated`: rated before, the first rating is kept */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's content type or encoding is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong tries at this code or from this address (status look-up and rating together): locked for everyone until Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -13,7 +13,7 @@ export type paths = {
         };
         /**
          * Counts, indicators and 766 score of your unit (or your province, or one of its units) for a period, optionally grouped
-         * @description Filing is boundary-free: a dossier may be received at one commune and processed by another. Received dossiers (and refusals) count for the unit that received them, outcomes (resolved, stopped, returned, open at the end) for the unit that processes them. So each row shows receivedHere (received by this unit) beside resolvedHere (resolved by this unit): they differ by the dossiers that crossed a boundary, and neither is a share of the other.
+         * @description Filing is boundary-free: a dossier may be received at one commune and processed by another. Received dossiers (and refusals) count for the unit that received them, outcomes (resolved, stopped, returned, open at the end, and the applicants’ ratings of the service) for the unit that processes them. So each row shows receivedHere (received by this unit) beside resolvedHere (resolved by this unit): they differ by the dossiers that crossed a boundary, and neither is a share of the other.
          */
         get: operations["IndicatorsController_indicators"];
         put?: never;
@@ -53,7 +53,7 @@ export type paths = {
         };
         /**
          * Units of your province ranked by total 766 score for a period (a unit leader gets his own unit's row and rank)
-         * @description Filing is boundary-free: a dossier may be received at one commune and processed by another. Received dossiers (and refusals) count for the unit that received them, outcomes (resolved, stopped, returned, open at the end) for the unit that processes them. So each row shows receivedHere (received by this unit) beside resolvedHere (resolved by this unit): they differ by the dossiers that crossed a boundary, and neither is a share of the other.
+         * @description Filing is boundary-free: a dossier may be received at one commune and processed by another. Received dossiers (and refusals) count for the unit that received them, outcomes (resolved, stopped, returned, open at the end, and the applicants’ ratings of the service) for the unit that processes them. So each row shows receivedHere (received by this unit) beside resolvedHere (resolved by this unit): they differ by the dossiers that crossed a boundary, and neither is a share of the other.
          */
         get: operations["IndicatorsController_rankings"];
         put?: never;
@@ -208,7 +208,7 @@ export type components = {
         };
         IndicatorRowDto: {
             /**
-             * @description flows summed over the period; openWithinDeadline/openOverdue at the end of `to`; procedure counts are unit × procedure pairs that received dossiers (offered) and online dossiers (with online dossiers)
+             * @description flows summed over the period; openWithinDeadline/openOverdue at the end of `to`; procedure counts are unit × procedure pairs that received dossiers (offered) and online dossiers (with online dossiers); ratings (their scores summed, and those of 4 or 5: satisfied) are the applicants' ratings once results were handed over, counted for the unit that processed the dossier on the day of the rating
              * @example {
              *       "received": 12,
              *       "receivedOnline": 5,
@@ -225,6 +225,9 @@ export type components = {
              *       "overdueEvents": 1,
              *       "apologies": 1,
              *       "undeliverableNotices": 1,
+             *       "ratings": 6,
+             *       "ratingPointsSum": 25,
+             *       "satisfiedRatings": 5,
              *       "openWithinDeadline": 2,
              *       "openOverdue": 0,
              *       "proceduresWithOnlineDossiers": 2,
@@ -245,7 +248,17 @@ export type components = {
              *         "denominator": 10,
              *         "value": 0.9
              *       },
-             *       "overdueCount": 1
+             *       "overdueCount": 1,
+             *       "satisfiedRatingShare": {
+             *         "numerator": 5,
+             *         "denominator": 6,
+             *         "value": 0.8333
+             *       },
+             *       "averageRatingScore": {
+             *         "numerator": 25,
+             *         "denominator": 6,
+             *         "value": 4.1667
+             *       }
              *     }
              */
             indicators: Record<string, never>;
@@ -265,8 +278,31 @@ export type components = {
              */
             resolvedHere: number;
             /**
-             * @description Decision 766 score: per indicator, per group and in total
+             * @description Decision 766 score: per indicator, per group and in total; 5.4 as its two halves, the delay (satisfaction.resolvedWithoutDelay) and the applicants' ratings (satisfaction.ratedSatisfied)
              * @example {
+             *       "indicators": [
+             *         {
+             *           "id": "satisfaction.ratedSatisfied",
+             *           "group": "satisfaction",
+             *           "ratio": {
+             *             "numerator": 5,
+             *             "denominator": 6,
+             *             "value": 0.8333
+             *           },
+             *           "target": 0.9,
+             *           "maxPoints": 3,
+             *           "points": 2.78,
+             *           "assessed": true
+             *         }
+             *       ],
+             *       "groups": [
+             *         {
+             *           "group": "satisfaction",
+             *           "points": 5.78,
+             *           "maxPoints": 6,
+             *           "assessedMaxPoints": 6
+             *         }
+             *       ],
              *       "total": {
              *         "points": 31.5,
              *         "maxPoints": 44,
@@ -498,6 +534,9 @@ export interface operations {
                      *             "overdueEvents": 1,
                      *             "apologies": 1,
                      *             "undeliverableNotices": 0,
+                     *             "ratings": 2,
+                     *             "ratingPointsSum": 9,
+                     *             "satisfiedRatings": 2,
                      *             "openWithinDeadline": 1,
                      *             "openOverdue": 0,
                      *             "proceduresWithOnlineDossiers": 1,
@@ -514,7 +553,17 @@ export interface operations {
                      *               "denominator": 4,
                      *               "value": 0.5
                      *             },
-                     *             "overdueCount": 1
+                     *             "overdueCount": 1,
+                     *             "satisfiedRatingShare": {
+                     *               "numerator": 2,
+                     *               "denominator": 2,
+                     *               "value": 1
+                     *             },
+                     *             "averageRatingScore": {
+                     *               "numerator": 9,
+                     *               "denominator": 2,
+                     *               "value": 4.5
+                     *             }
                      *           },
                      *           "score": {
                      *             "total": {

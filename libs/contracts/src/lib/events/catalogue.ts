@@ -1,5 +1,5 @@
 import { EventDefinition, EventRegistry } from '../event-registry';
-import { DossierReceived, DossierReceivedV1, DossierRefusedAtIntake, DossierRefusedAtIntakeV1, DossierRouted, DossierStatusChanged } from './dossier.events';
+import { DossierReceived, DossierReceivedV1, DossierRefusedAtIntake, DossierRefusedAtIntakeV1, DossierRouted, DossierStatusChanged, ServiceRated } from './dossier.events';
 import { NotificationUndeliverable } from './notification.events';
 import { DossierApologyIssued, DossierDueSoon, DossierEscalated, DossierOverdue, StepOverdue, TaskAssigned, TaskAtRisk, TaskOverdue, TaskProgressReported } from './task.events';
 import { DocumentSigned, SignatureFailed, SignatureRequested, SignatureRequestedV1 } from './signature.events';
@@ -16,6 +16,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   DossierRefusedAtIntake,
   DossierRouted,
   DossierStatusChanged,
+  ServiceRated,
   SignatureRequestedV1,
   SignatureRequested,
   DocumentSigned,

@@ -186,3 +186,33 @@ export const DossierStatusChanged = defineEvent({
     resultChannel: z.enum(RESULT_CHANNELS).nullable(),
   }),
 });
+
+/** The scores a citizen may give: 1 (very dissatisfied) to 5 (very satisfied). */
+export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
+/** From this score up a rating counts as satisfied. */
+export const SATISFIED_RATING_SCORE = 4;
+
+/**
+ * The applicant rated the service once the result was handed over (status 10): published by
+ * intake once per dossier, at most. Carries where and what was rated and the score, never who
+ * rated nor what they wrote: whether a comment was given, not the comment (it stays in intake),
+ * so the read models that count ratings hold no personal free text.
+ */
+export const ServiceRated = defineEvent({
+  type: 'ServiceRated',
+  version: 1,
+  topic: TOPICS.dossier,
+  payload: z.object({
+    dossierId: z.uuid(),
+    code: z.string(),
+    provinceCode: z.string(),
+    receivingUnitCode: unitCode,
+    /** The unit that processed the dossier: the one outcomes, and so ratings, are counted for. */
+    unitCode,
+    procedureCode: z.string(),
+    score: z.number().int().min(1).max(5),
+    /** Whether the applicant wrote a comment; its text is never published. */
+    hasComment: z.boolean(),
+    ratedAt: instant,
+  }),
+});

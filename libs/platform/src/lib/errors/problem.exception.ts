@@ -39,6 +39,8 @@ export const PROBLEM_TYPES = {
   conflict: { status: 409, meaning: 'The request conflicts with the current state' },
   'conflict/stale-version': { status: 409, meaning: 'The dossier changed since the caller read it; read it again' },
   'conflict/action-not-allowed': { status: 409, meaning: "The action is not allowed in the dossier's state; `allowedActions` lists those that are" },
+  'conflict/not-handed-over': { status: 409, meaning: "The dossier's result has not been handed over yet: its service can be rated once it has" },
+  'conflict/already-rated': { status: 409, meaning: 'The dossier was rated already; the first rating is kept (`rating` says which)' },
   'payload-too-large': { status: 413, meaning: "The body is larger than the route's limit" },
   'unsupported-media-type': { status: 415, meaning: "The body's content type or encoding is not accepted" },
   unprocessable: { status: 422, meaning: 'Well-formed, but a rule does not hold' },

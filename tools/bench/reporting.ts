@@ -6,18 +6,14 @@ import { createEvent, ensureTopics } from '@onestop/messaging';
 import { createTestDatabase, dossierReceivedEvent, publishEvents, startTestService, TestDatabase } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { cpus } from 'node:os';
-import { DataSource } from 'typeorm';
-import { openStockChangesSql } from '../../apps/reporting/src/database/migrations/1765000000000-keep-open-stock-by-day';
-import { monthlyRollupSql } from '../../apps/reporting/src/database/migrations/1765100000000-roll-counters-up-by-month';
 import { reportingSchema } from '../../apps/reporting/src/database/schema';
 import { IndicatorQueries, IndicatorReport } from '../../apps/reporting/src/indicators/indicator-queries.service';
-import { fieldCodeOf } from '../../apps/reporting/src/projections/procedure-fields';
 import { reportingService } from '../../apps/reporting/src/service';
 import { failAndExit } from '../stack/cli';
 import { machine, percentile, writeSection } from './report';
+import { COMMUNES, DOSSIERS, fillReadModel, FIRST_COMMUNE, PROCEDURES, Query, SECONDS_IN_YEAR, YEAR } from './reporting-read-model';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 200_000);
-const DOSSIERS = Number(process.env['BENCH_DOSSIERS'] ?? 10_000_000);
 const QUERY_RUNS = Number(process.env['BENCH_QUERY_RUNS'] ?? 200);
 const PROJECTION_RUNS = Number(process.env['BENCH_PROJECTION_RUNS'] ?? 3);
 const PLAIN_RUNS = 20;
@@ -25,20 +21,12 @@ const FRESHNESS_RATE = 50;
 const FRESHNESS_SECONDS = 10;
 const BROKER = { name: 'bench', port: 19292 };
 const SEND_BATCH = 1_000;
-const FILL_CHUNK = 200_000;
-const COMMUNES = 40;
-const PROCEDURES = ['HKD-DANGKY', 'HT-KHAISINH', 'HT-KETHON', 'CT-XACNHAN-CUTRU'];
-/** The reported year in Huế: local midnight to local midnight. */
-const YEAR = { from: '2026-01-01', to: '2026-12-31', start: new Date('2026-01-01T00:00:00+07:00'), end: new Date('2027-01-01T00:00:00+07:00') };
-const SECONDS_IN_YEAR = 365 * 86_400;
 const PROVINCE_LEADER = { subject: 'bench-leader', roles: ['province-leader' as const], unitCode: null, provinceCode: '46' };
 
-/** The benchmark's own connection to the read model. */
-type Query = DataSource['query'];
 
 /** Dossier n: one of 40 communes and a few procedures, received at some instant of the year. */
 function receivedEvent(n: number) {
-  const unitCode = String(19753 + (n % COMMUNES));
+  const unitCode = String(FIRST_COMMUNE + (n % COMMUNES));
   const at = new Date(YEAR.start.getTime() + ((n * 7919) % SECONDS_IN_YEAR) * 1000);
   const event = dossierReceivedEvent({ unitCode, code: `${unitCode}-260101-${String(n % 10_000).padStart(4, '0')}`, at });
   const procedure = { ...event.payload.procedure, code: PROCEDURES[Math.floor(n / COMMUNES) % PROCEDURES.length] };
@@ -144,67 +132,6 @@ async function freshness(producer: Producer, query: Query): Promise<number[]> {
   sending = false;
   await Promise.race([watching, sleep(60_000).then(() => Promise.reject(new Error(`${sentAt.size} freshness events never reflected`)))]);
   return seenAfter.sort((a, b) => a - b);
-}
-
-/**
- * Dossiers [from, to] of province 46, received over 2026, with their counters computed from the
- * very rows inserted (receipts on the local day of receipt, results on the local day of the result,
- * both for the processing unit), so facts and counters describe the same dossiers. 97 % have a
- * result, after up to ten days for a three-day deadline; the rest are still in processing.
- */
-async function fillChunk(query: Query, from: number, to: number): Promise<void> {
-  await query(
-    `WITH generated AS (
-       SELECT i, (19753 + i % ${COMMUNES})::text AS unit, ($3::text[])[1 + (i / ${COMMUNES}) % cardinality($3::text[])] AS procedure,
-              $1::timestamptz + ((i::bigint * 7919) % ${SECONDS_IN_YEAR}) * interval '1 second' AS received_at,
-              ((i::bigint * 104729) % 7200)::int AS minutes
-         FROM generate_series($4::int, $5::int) AS i
-     ), facts AS (
-       INSERT INTO dossier_facts (dossier_id, code, province_code, receiving_unit_code, unit_code, procedure_code, field_code, channel,
-                                  received_at, due_at, status, finished_at, on_time, processing_minutes, last_event_at)
-       SELECT gen_random_uuid(), unit || '-260101-' || lpad((i % 10000)::text, 4, '0'), '46', unit, unit, procedure,
-              ($2::text[])[1 + (i / ${COMMUNES}) % cardinality($3::text[])], CASE WHEN i % 10 < 4 THEN 'online' ELSE 'counter' END,
-              received_at, received_at + interval '3 days', CASE WHEN resolved THEN ${DOSSIER_STATUS.done} ELSE ${DOSSIER_STATUS.processing} END,
-              CASE WHEN resolved THEN finished_at END, CASE WHEN resolved THEN finished_at <= received_at + interval '3 days' END,
-              CASE WHEN resolved THEN minutes END, CASE WHEN resolved THEN finished_at ELSE received_at END
-         FROM generated, LATERAL (SELECT i % 100 < 97 AS resolved, received_at + minutes * interval '2 minutes' AS finished_at) AS outcome
-       RETURNING unit_code, procedure_code, channel, received_at, finished_at, on_time, processing_minutes
-     ), counted AS (
-       SELECT unit_code, procedure_code, (received_at AT TIME ZONE 'UTC' + interval '7 hours')::date AS day,
-              1 AS received, (channel = 'online')::int AS received_online, 0 AS resolved, 0 AS on_time, 0 AS late, 0 AS minutes
-         FROM facts
-       UNION ALL
-       SELECT unit_code, procedure_code, (finished_at AT TIME ZONE 'UTC' + interval '7 hours')::date,
-              0, 0, 1, on_time::int, (NOT on_time)::int, processing_minutes
-         FROM facts WHERE finished_at IS NOT NULL
-     )
-     INSERT INTO daily_counters (province_code, unit_code, procedure_code, day, received, received_online, resolved, resolved_on_time, resolved_late, processing_minutes_sum)
-     SELECT '46', unit_code, procedure_code, day, sum(received), sum(received_online), sum(resolved), sum(on_time), sum(late), sum(minutes)
-       FROM counted GROUP BY unit_code, procedure_code, day
-     ON CONFLICT (province_code, unit_code, procedure_code, day) DO UPDATE SET
-       received = daily_counters.received + EXCLUDED.received, received_online = daily_counters.received_online + EXCLUDED.received_online,
-       resolved = daily_counters.resolved + EXCLUDED.resolved, resolved_on_time = daily_counters.resolved_on_time + EXCLUDED.resolved_on_time,
-       resolved_late = daily_counters.resolved_late + EXCLUDED.resolved_late,
-       processing_minutes_sum = daily_counters.processing_minutes_sum + EXCLUDED.processing_minutes_sum`,
-    [YEAR.start, PROCEDURES.map((code) => fieldCodeOf(code)), PROCEDURES, from, to],
-  );
-}
-
-/** Replaces whatever the projection left with DOSSIERS facts and their counters; seconds taken. */
-async function fillReadModel(query: Query): Promise<number> {
-  const began = performance.now();
-  await query('TRUNCATE dossier_facts, daily_counters, monthly_counters');
-  // In chunks: one statement for ten million rows would pass the connection's statement timeout.
-  for (let from = 1; from <= DOSSIERS; from += FILL_CHUNK) await fillChunk(query, from, Math.min(DOSSIERS, from + FILL_CHUNK - 1));
-  // The open-stock changes by the migration's own statement, one commune at a time (statement timeout).
-  for (let unit = 0; unit < COMMUNES; unit++) {
-    await query(openStockChangesSql(`(SELECT * FROM dossier_facts WHERE province_code = '46' AND unit_code = '${19753 + unit}')`));
-  }
-  await query(monthlyRollupSql(`province_code = '46'`));
-  await query('ANALYZE dossier_facts');
-  await query('ANALYZE daily_counters');
-  await query('ANALYZE monthly_counters');
-  return (performance.now() - began) / 1000;
 }
 
 /** The same two shares straight from the per-dossier rows, without the counters. */
@@ -319,7 +246,7 @@ async function main(): Promise<void> {
       const median = [...runs].sort((a, b) => a.rate - b.rate)[Math.floor(runs.length / 2)];
       const reflected = await freshness(producer, query);
 
-      const fillSeconds = await fillReadModel(query);
+      const fillSeconds = await fillReadModel(query, DOSSIERS);
       console.log(`reporting: ${DOSSIERS} dossier facts and their counters in the read model (${fillSeconds.toFixed(0)} s)`);
       const queries = service.app.get(IndicatorQueries);
       const indicator = await timed(QUERY_RUNS, () => queries.indicators({ from: YEAR.from, to: YEAR.to }, PROVINCE_LEADER));

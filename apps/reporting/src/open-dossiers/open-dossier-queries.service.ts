@@ -22,10 +22,11 @@ interface OpenDossierRow {
 
 /**
  * Each state as a range of `due_at` on the open-dossier index, read in order: late is before now,
- * due soon from now to the end of the warning time. `$4` is now, `$5` the end of the warning time.
+ * due soon from now to the end of the warning time. `$4` is now, `$5` the end of the warning time
+ * (named by late too, so that PostgreSQL knows its type).
  */
 const STATE_RANGES: Record<OpenDossierState, string> = {
-  late: 'due_at <= $4',
+  late: 'due_at <= $4 AND $5::timestamptz IS NOT NULL',
   'due-soon': 'due_at > $4 AND due_at <= $5',
 };
 

@@ -223,6 +223,8 @@ describe('reporting read model, projected from the event log', () => {
 
     const none = { refused_at: null, returned_at: null, on_time: null, processing_minutes: null, supplement_count: 0, apology_count: 0, overdue_flagged: false, electronic_result: false, signed_result: false, undeliverable_notices: 0 };
     const common = { province_code: '46', receiving_unit_code: DESK, procedure_code: PROCEDURE, field_code: 'business-registration' };
+    // Who holds it is routing's last word; the last action tells the step it ended at.
+    const routed = (lastAction: string) => ({ assignee_id: 'officer-1', last_action: lastAction });
     expect(await facts()).toEqual([
       {
         ...common,
@@ -240,6 +242,7 @@ describe('reporting read model, projected from the event log', () => {
         // Tuesday 09:00–17:30 and Wednesday 07:30–15:00, office hours only.
         processing_minutes: 720,
         signed_result: true,
+        ...routed('return-result'),
         last_event_at: '2026-11-26T02:00:00.000Z',
       },
       {
@@ -259,6 +262,7 @@ describe('reporting read model, projected from the event log', () => {
         apology_count: 1,
         overdue_flagged: true,
         undeliverable_notices: 1,
+        ...routed('result-signed'),
         last_event_at: '2026-11-30T02:00:00.000Z',
       },
       {
@@ -273,6 +277,7 @@ describe('reporting read model, projected from the event log', () => {
         status: 8,
         finished_at: '2026-11-27T03:00:00.000Z',
         supplement_count: 2,
+        ...routed('stop'),
         last_event_at: '2026-11-27T03:00:00.000Z',
       },
       {
@@ -292,6 +297,7 @@ describe('reporting read model, projected from the event log', () => {
         processing_minutes: 630,
         electronic_result: true,
         signed_result: true,
+        ...routed('return-result'),
         last_event_at: '2026-11-26T04:00:00.000Z',
       },
       {
@@ -306,6 +312,8 @@ describe('reporting read model, projected from the event log', () => {
         status: 3,
         refused_at: '2026-11-24T05:00:00.000Z',
         finished_at: null,
+        assignee_id: null,
+        last_action: null,
         last_event_at: '2026-11-24T05:00:00.000Z',
       },
     ]);

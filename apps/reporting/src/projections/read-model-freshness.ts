@@ -4,9 +4,10 @@ import { BatchParticipant, TakesPartInBatches } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
 
 /**
- * How fresh the read model is: the time of the latest event projected, kept in a single row so an
+ * How fresh the read model is: the time of the latest event projected, kept in a few rows so an
  * answer can say "data as of" without looking at the facts. Written once per batch, in the batch's
- * transaction, so it never runs ahead of what was committed.
+ * transaction, so it never runs ahead of what was committed; each database connection has its own
+ * row, so partitions projected at once do not queue (or deadlock) on a shared one.
  */
 @Injectable()
 @TakesPartInBatches()
@@ -24,8 +25,8 @@ export class ReadModelFreshness implements BatchParticipant {
     if (!latest) return;
     // Events of several topics arrive out of time order: the mark only moves forward.
     await tx.query(
-      `INSERT INTO read_model_freshness (single, last_event_at) VALUES (true, $1)
-       ON CONFLICT (single) DO UPDATE SET last_event_at = GREATEST(read_model_freshness.last_event_at, EXCLUDED.last_event_at)`,
+      `INSERT INTO read_model_freshness (connection, last_event_at) VALUES (pg_backend_pid(), $1)
+       ON CONFLICT (connection) DO UPDATE SET last_event_at = GREATEST(read_model_freshness.last_event_at, EXCLUDED.last_event_at)`,
       [latest],
     );
   }
@@ -33,6 +34,6 @@ export class ReadModelFreshness implements BatchParticipant {
 
 /** The time of the latest event the read model has projected; null before any. */
 export async function dataAsOf(db: Pick<EntityManager, 'query'>): Promise<Date | null> {
-  const rows: Array<{ at: Date }> = await db.query('SELECT last_event_at AS at FROM read_model_freshness');
+  const rows: Array<{ at: Date | null }> = await db.query('SELECT max(last_event_at) AS at FROM read_model_freshness');
   return rows[0]?.at ?? null;
 }

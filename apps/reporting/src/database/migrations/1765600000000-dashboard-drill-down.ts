@@ -16,7 +16,9 @@ export class DashboardDrillDown1765600000000 implements MigrationInterface {
     );
     await runner.query(`
       CREATE TABLE read_model_freshness (
-        single boolean PRIMARY KEY DEFAULT true CHECK (single),
+        -- The projecting connection's backend pid: batches on concurrent connections each move their
+        -- own row and never wait for one another; the freshness is the latest of the few rows.
+        connection integer PRIMARY KEY,
         last_event_at timestamptz NOT NULL
       )`);
   }

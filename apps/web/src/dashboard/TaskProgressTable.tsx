@@ -1,3 +1,4 @@
+import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/generated/reporting';
 import { shownCell } from './dataset';
@@ -11,6 +12,7 @@ const SHARE = { key: 'share', label: '', kind: 'share' } as const;
 export function TaskProgressTable({ communes, period, name }: { communes: readonly CommuneProgress[]; period: string; name: (code: string) => string }) {
   const { t, i18n } = useTranslation(DASHBOARD);
   const headers = [t('tasks.tasks'), t('tasks.done'), t('tasks.shareDone'), t('tasks.atRisk'), t('tasks.overdue')];
+  if (communes.length === 0) return <Empty description={t('tasks.none', { period })} />;
   return (
     <div className="dashboard-table-scroll">
       <table className="queue-table dashboard-table">

@@ -55,7 +55,7 @@ export function chartOption(spec: ChartSpec, dataset: Dataset): EChartsCoreOptio
       grid: { right: 40, top: 32, bottom: 24, ...SIDE_GRID },
       // Ranked from the top: ECharts draws a category axis from the bottom up.
       yAxis: { type: 'category', data: categories, inverse: true, axisLabel: SIDE_LABELS },
-      xAxis: { type: 'value', ...(isShare ? { max: 100, axisLabel: { formatter: '{value} %' } } : {}) },
+      xAxis: { type: 'value', ...(isShare ? { max: 100, axisLabel: { formatter: '{value} %' } } : { minInterval: 1 }) },
       series: spec.values.map((key, index) => ({ ...bars[index], data: data(key) })),
     };
   }

@@ -229,7 +229,7 @@ describe("the leaders' dashboard in a browser", () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it("shows Thuỷ Xuân's leader his own unit, equal to reporting's answer for it", async () => {
+  it("shows Thuỷ Xuân's leader his own unit, equal to reporting's answer for it, and keeps the period in the address", async () => {
     const leader = await personAt('leader.thuyxuan', DASHBOARD);
     await leader.getByRole('navigation', { name: 'Vị trí trong bảng điều hành' }).getByText('Phường Thuỷ Xuân').waitFor();
     const received = async () => numbersIn(await leader.getByRole('img', { name: /^Hồ sơ theo tình trạng\./ }).getAttribute('aria-label').then((label) => label ?? ''))[0];
@@ -240,5 +240,14 @@ describe("the leaders' dashboard in a browser", () => {
     }, 30_000, "the unit's received dossiers on the leader's screen");
     expect(await received()).toBe(row.counts['received']);
     await checkScreen(leader, 'dashboard-unit');
+
+    // Another period is a new address: shared as it is, and the back button returns to this month.
+    await leader.getByLabel('Kỳ báo cáo').click();
+    // Ant Design's visible list, not its hidden one for screen readers.
+    await leader.locator('.ant-select-item-option', { hasText: 'Năm' }).click();
+    await leader.waitForURL((url) => url.searchParams.get('period') === 'year' && url.searchParams.get('from') === `${period.to.slice(0, 4)}-01-01` && url.searchParams.get('to') === period.to);
+    await leader.getByText(`Phường Thuỷ Xuân, từ 01/01/${period.to.slice(0, 4)} đến`).waitFor();
+    await leader.goBack();
+    await leader.getByText(`Phường Thuỷ Xuân, từ 01/${period.from.slice(5, 7)}/${period.from.slice(0, 4)} đến`).waitFor();
   });
 });

@@ -1,3 +1,4 @@
+import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { components } from '../api/generated/reporting';
@@ -21,6 +22,7 @@ export function RankingsTable({ units, name, hrefOf }: { units: readonly RankedU
     return t('rankings.change', { arrow, places: Math.abs(places), points: `${points > 0 ? '+' : ''}${number(points)}` });
   }
 
+  if (units.length === 0) return <Empty description={t('rankings.none')} />;
   return (
     <div className="dashboard-table-scroll">
       <table className="queue-table dashboard-table">

@@ -4,22 +4,25 @@ import { IndicatorTable } from './IndicatorTable';
 import type { DashboardNavigation } from './location';
 import { useNames } from './names';
 import { taskPeriodOf } from './period';
-import { useIndicators, useTaskProgress } from './queries';
+import { useIndicators, useRankings, useTaskProgress } from './queries';
+import { RankingsTable } from './RankingsTable';
 import { DASHBOARD } from './strings';
 import { TaskProgressTable } from './TaskProgressTable';
 
-/** One unit: its procedures (each leading to its late and due-soon dossiers) and its tasks. */
+/** One unit: its procedures (each leading to its late and due-soon dossiers), its place in the 766 ranking and its tasks. */
 export function UnitView({ navigation, unit }: { navigation: DashboardNavigation; unit: string }) {
   const { t } = useTranslation(DASHBOARD);
   const { place, href } = navigation;
   const names = useNames(place.provinceCode);
   const procedures = useIndicators(place.period, { unit, groupBy: 'procedure' });
+  const rankings = useRankings(place.period);
   const tasks = useTaskProgress(place.period);
+  const ownRank = (rankings.data?.units ?? []).filter((ranked) => ranked.unitCode === unit);
   const ownTasks = (tasks.data?.communes ?? []).filter((commune) => commune.communeCode === unit);
 
   return (
     <>
-      <ProblemAlert error={procedures.error ?? tasks.error} />
+      <ProblemAlert error={procedures.error ?? rankings.error ?? tasks.error} />
       <section className="dashboard-section" aria-labelledby="dashboard-procedures">
         <h2 id="dashboard-procedures" className="section-title">
           {t('sections.procedures')}
@@ -31,6 +34,12 @@ export function UnitView({ navigation, unit }: { navigation: DashboardNavigation
           name={names.procedure}
           hrefOf={(procedure) => href({ unit, procedure })}
         />
+      </section>
+      <section className="dashboard-section" aria-labelledby="dashboard-rankings">
+        <h2 id="dashboard-rankings" className="section-title">
+          {t('sections.rankings')}
+        </h2>
+        <RankingsTable units={ownRank} name={(code) => names.unit(code)} hrefOf={(code) => href({ unit: code, procedure: null })} />
       </section>
       <section className="dashboard-section" aria-labelledby="dashboard-tasks">
         <h2 id="dashboard-tasks" className="section-title">

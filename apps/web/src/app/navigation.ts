@@ -12,6 +12,7 @@ const DESK: readonly Role[] = ['desk-officer'];
 const OFFICERS: readonly Role[] = ['specialist', 'unit-leader'];
 const LEADERS: readonly Role[] = ['unit-leader'];
 const ADMINS: readonly Role[] = ['province-admin'];
+const DASHBOARD_VIEWERS: readonly Role[] = ['unit-leader', 'province-leader', 'province-admin'];
 
 export const DESTINATIONS: Destination[] = [
   { path: '/quay/tiep-nhan', labelKey: 'menu.counter', roles: DESK, group: 'desk' },
@@ -19,6 +20,7 @@ export const DESTINATIONS: Destination[] = [
   { path: '/quay/tra-ket-qua', labelKey: 'menu.handover', roles: DESK, group: 'desk' },
   { path: '/quay/xep-hang', labelKey: 'menu.queue', roles: DESK, group: 'desk' },
   { path: '/ho-so', labelKey: 'menu.workQueue', roles: OFFICERS, group: 'processing' },
+  { path: '/lanh-dao/bang-dieu-khien', labelKey: 'menu.dashboard', roles: DASHBOARD_VIEWERS, group: 'leadership' },
   { path: '/lanh-dao/phe-duyet', labelKey: 'menu.approvals', roles: LEADERS, group: 'leadership' },
   { path: '/lanh-dao/xin-loi', labelKey: 'menu.apologies', roles: LEADERS, group: 'leadership' },
   { path: '/lanh-dao/canh-bao', labelKey: 'menu.escalations', roles: LEADERS, group: 'leadership' },

@@ -3,6 +3,7 @@ import { adminRoutes } from '../admin/routes';
 import { SignInCallback } from '../auth/SessionPages';
 import { SIGN_IN_CALLBACK_PATH } from '../auth/session';
 import { counterRoutes, counterStandaloneRoutes } from '../counter/routes';
+import { dashboardRoutes } from '../dashboard/routes';
 import { leadershipRoutes } from '../leadership/routes';
 import { processingRoutes } from '../work-queue/routes';
 import { HomeRedirect } from './HomeRedirect';
@@ -33,7 +34,7 @@ export const routes: RouteObject[] = [
           ...counterStandaloneRoutes,
           {
             lazy: () => import('./shell/AppShell').then((module) => ({ Component: module.AppShell })),
-            children: [{ index: true, element: <HomeRedirect /> }, ...counterRoutes, ...processingRoutes, ...leadershipRoutes, ...adminRoutes, { path: '*', element: <NotFound /> }],
+            children: [{ index: true, element: <HomeRedirect /> }, ...counterRoutes, ...processingRoutes, ...leadershipRoutes, ...dashboardRoutes, ...adminRoutes, { path: '*', element: <NotFound /> }],
           },
         ],
       },

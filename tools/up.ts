@@ -109,19 +109,25 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
+/** The web application's port: WEB_PORT, else 3000. */
+const webPort = () => Number(process.env['WEB_PORT'] ?? 3000);
+
+/**
+ * Where the services send citizens on the web application this starts, unless set otherwise: a
+ * signed result's QR code to its verification page, the hand-over notice's rating link to its look-up.
+ */
+function publicWebSettings(service: ServiceName): Record<string, string> {
+  const web = `http://127.0.0.1:${webPort()}`;
+  if (service === 'digital-signature' && !process.env['PUBLIC_WEB_URL']) return { PUBLIC_WEB_URL: web };
+  if (service === 'notification' && !process.env['PUBLIC_LOOKUP_PAGE_URL']) return { PUBLIC_LOOKUP_PAGE_URL: `${web}/tra-cuu` };
+  return {};
+}
+
 /**
  * The web application and the APIs on one origin (nginx, deploy/local/web-server.ts), signing in
  * at the started Keycloak's realm or at AUTH_ISSUER. Returns its address, or null with the reason
  * printed when there is nothing to serve yet.
  */
-/** The web application's port: WEB_PORT, else 3000. */
-const webPort = () => Number(process.env['WEB_PORT'] ?? 3000);
-
-/** A signed result's QR code leads to the verification page of the web application this starts, unless PUBLIC_WEB_URL says otherwise. */
-function publicWebSettings(service: ServiceName): Record<string, string> {
-  return service === 'digital-signature' && !process.env['PUBLIC_WEB_URL'] ? { PUBLIC_WEB_URL: `http://127.0.0.1:${webPort()}` } : {};
-}
-
 async function startWebApplication(keycloak: StartedKeycloak | null): Promise<string | null> {
   const authority = keycloak?.issuer ?? process.env['AUTH_ISSUER'];
   const build = await ensureWebBuild();

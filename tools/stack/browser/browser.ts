@@ -57,3 +57,17 @@ export async function screenshotBothWidths(page: Page, name: string): Promise<vo
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
   }
 }
+
+/**
+ * A screen as the tests check each one: no serious or critical accessibility violation, then a
+ * photograph at both widths; the page is left at a desk's width, or a phone's when it was there.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize()?.width;
+  // A select's list still closing (its animation) is not the screen a person reads.
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden' });
+  const violations = await seriousAccessibilityViolations(page);
+  expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+  await screenshotBothWidths(page, name);
+  if (width === 375) await page.setViewportSize({ width: 375, height: 812 });
+}

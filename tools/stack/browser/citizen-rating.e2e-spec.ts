@@ -3,7 +3,7 @@ import { passwordGrant, seedUsers } from '@onestop/local-stack';
 import { waitFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshotBothWidths, seriousAccessibilityViolations } from './browser';
+import { checkScreen, launchChromium } from './browser';
 import { BrowserStack, startBrowserStack } from './browser-stack';
 
 const PORT = 19942;
@@ -52,13 +52,6 @@ describe('the citizen rates the service on the public look-up', () => {
   };
   const satisfaction = async (unit: string) => (await call<Indicators>('reporting', 'GET', `/api/v1/indicators?${period()}&unit=${unit}`, tokens.province)).body.rows[0];
 
-  /** No serious or critical accessibility violation, a photograph at both widths, and back to the phone's width. */
-  async function checkScreen(page: Page, name: string): Promise<void> {
-    const violations = await seriousAccessibilityViolations(page);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-    await screenshotBothWidths(page, name);
-    await page.setViewportSize({ width: 375, height: 812 });
-  }
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startBrowserStack('citizen-rating', PORT), launchChromium()]);

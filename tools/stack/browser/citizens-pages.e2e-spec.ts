@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { passwordGrant } from '@onestop/local-stack';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshotBothWidths, seriousAccessibilityViolations, signIn } from './browser';
+import { checkScreen, launchChromium, signIn } from './browser';
 import { BrowserStack, startBrowserStack } from './browser-stack';
 
 const PHU_XUAN = '19753';
@@ -60,13 +60,6 @@ describe("the citizens' pages in a browser", () => {
     return context.newPage();
   }
 
-  /** Every page: no serious or critical accessibility violation, and a photograph at both widths. */
-  async function checkScreen(page: Page, name: string): Promise<void> {
-    const violations = await seriousAccessibilityViolations(page);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-    await screenshotBothWidths(page, name);
-    await page.setViewportSize({ width: 375, height: 812 });
-  }
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startBrowserStack('citizens-pages', 19972), launchChromium()]);

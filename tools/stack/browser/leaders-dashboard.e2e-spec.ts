@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { launchChromium, SCREENSHOTS, screenshotBothWidths, seriousAccessibilityViolations, signIn } from './browser';
+import { checkScreen, launchChromium, SCREENSHOTS, signIn } from './browser';
 import { BrowserStack, startBrowserStack } from './browser-stack';
 
 const THUY_XUAN = '19813';
@@ -73,11 +73,6 @@ describe("the leaders' dashboard in a browser", () => {
     return opened;
   }
 
-  async function checkScreen(screen: Page, name: string): Promise<void> {
-    const violations = await seriousAccessibilityViolations(screen);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-    await screenshotBothWidths(screen, name);
-  }
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startBrowserStack('leaders-dashboard', 19962), launchChromium()]);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, FileChooser, Page } from 'playwright-core';
-import { launchChromium, screenshotBothWidths, seriousAccessibilityViolations, signIn } from './browser';
+import { checkScreen, launchChromium, signIn } from './browser';
 import { startWebServer, stopWebServer } from '@onestop/local-stack';
 import { BrowserStack, startBrowserStack } from './browser-stack';
 import { WEB_BUILD } from '../web-application';
@@ -39,14 +39,6 @@ describe('the workbench in a browser', () => {
     return page;
   }
 
-  /** Every screen: no serious or critical accessibility violation, and a photograph at both widths. */
-  async function checkScreen(page: Page, name: string): Promise<void> {
-    // A select's list still closing (its animation) is not the screen a person reads.
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden' });
-    const violations = await seriousAccessibilityViolations(page);
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-    await screenshotBothWidths(page, name);
-  }
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startBrowserStack('browser-journey', PORT), launchChromium()]);

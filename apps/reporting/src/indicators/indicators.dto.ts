@@ -55,6 +55,15 @@ export class IndicatorsQueryDto extends ReportPeriodQueryDto {
 
 export class RankingsQueryDto extends ReportPeriodQueryDto {}
 
+/** How fresh an answer's numbers are, as every answer of the read model says it. */
+export const DATA_AS_OF = {
+  type: String,
+  format: 'date-time',
+  nullable: true,
+  description: 'the time of the latest event the read model has projected: the numbers include everything up to it; null before any event',
+  example: '2026-11-30T08:15:42.000Z',
+};
+
 const RATIO_EXAMPLE = { numerator: 9, denominator: 10, value: 0.9 };
 
 /** One row of the indicators answer (OpenAPI only: the service builds it from IndicatorRow). */
@@ -121,13 +130,7 @@ export class IndicatorReportDto {
   @ApiProperty({ enum: INDICATOR_GROUPINGS, nullable: true, example: 'week' })
   thenBy!: IndicatorGrouping | null;
 
-  @ApiProperty({
-    type: String,
-    format: 'date-time',
-    nullable: true,
-    description: 'the time of the latest event the read model has projected: the numbers include everything up to it; null before any event',
-    example: '2026-11-30T08:15:42.000Z',
-  })
+  @ApiProperty(DATA_AS_OF)
   dataAsOf!: string | null;
 
   @ApiProperty({ type: [IndicatorRowDto] })
@@ -179,13 +182,7 @@ export class RankingReportDto {
   @ApiProperty({ example: '2026-10-31', description: 'last day of the previous period: the day before from' })
   previousTo!: string;
 
-  @ApiProperty({
-    type: String,
-    format: 'date-time',
-    nullable: true,
-    description: 'the time of the latest event the read model has projected: the numbers include everything up to it; null before any event',
-    example: '2026-11-30T08:15:42.000Z',
-  })
+  @ApiProperty(DATA_AS_OF)
   dataAsOf!: string | null;
 
   @ApiProperty({ description: 'how many units were ranked: those with a dossier counted or open in the period', example: 40 })

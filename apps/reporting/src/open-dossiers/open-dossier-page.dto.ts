@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DOSSIER_ACTIONS, DOSSIER_STATUS } from '@onestop/contracts';
 import { OPEN_DOSSIER_STATES } from './open-dossiers-query.dto';
+import { DATA_AS_OF } from '../indicators/indicators.dto';
 
 /** One open dossier as a leader drills down to it: where it stands, nothing about the applicant. */
 export class OpenDossierDto {
@@ -45,7 +46,7 @@ export class OpenDossierPageDto {
   @ApiProperty({ type: String, nullable: true, description: 'the cursor of the next page; null on the last' })
   nextCursor!: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'the time of the latest event the read model has projected' })
+  @ApiProperty(DATA_AS_OF)
   dataAsOf!: string | null;
 
   @ApiProperty({ format: 'date-time', description: 'the instant late and due soon were judged at' })

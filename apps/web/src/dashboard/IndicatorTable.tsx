@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { shownCell } from './dataset';
 import { count, IndicatorRow, ratioOf, totalPoints } from './report-row';
 import { DASHBOARD } from './strings';
+import { DashboardTable } from './DashboardTable';
 
 interface IndicatorTableProps {
   caption: string;
@@ -23,38 +24,24 @@ export function IndicatorTable({ caption, groupHeader, rows, name, hrefOf }: Ind
   const columns = [groupHeader, t('headers.receivedHere'), t('headers.resolvedHere'), t('headers.onTime'), t('headers.openOverdue'), t('headers.points')];
   const sorted = [...rows].sort((a, b) => totalPoints(b).points - totalPoints(a).points || b.receivedHere - a.receivedHere);
   return (
-    <div className="dashboard-table-scroll">
-      <table className="queue-table dashboard-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column, index) => (
-              <th key={column} scope="col" className={index > 0 ? 'number' : undefined}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((row) => {
-            const onTime = ratioOf(row, 'onTimeOrWithinDeadlineShare').value;
-            const total = totalPoints(row);
-            const cells = [number(row.receivedHere), number(row.resolvedHere), onTime === null ? '–' : shownCell(onTime, SHARE, i18n.language), number(count(row, 'openOverdue')), `${number(total.points)} / ${number(total.maxPoints)}`];
-            return (
-              <tr key={row.key ?? ''}>
-                <th scope="row" data-label={groupHeader}>
-                  {row.key ? <Link to={hrefOf(row.key)}>{name(row.key)}</Link> : name(null)}
-                </th>
-                {cells.map((cell, index) => (
-                  <td key={columns[index + 1]} data-label={columns[index + 1]} className="number">
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DashboardTable
+      caption={caption}
+      columns={[{ label: groupHeader, rowHeader: true }, ...columns.slice(1).map((label) => ({ label, numeric: true }))]}
+      rows={sorted.map((row) => {
+        const onTime = ratioOf(row, 'onTimeOrWithinDeadlineShare').value;
+        const total = totalPoints(row);
+        return {
+          key: row.key ?? '',
+          cells: [
+            row.key ? <Link to={hrefOf(row.key)}>{name(row.key)}</Link> : name(null),
+            number(row.receivedHere),
+            number(row.resolvedHere),
+            onTime === null ? '–' : shownCell(onTime, SHARE, i18n.language),
+            number(count(row, 'openOverdue')),
+            `${number(total.points)} / ${number(total.maxPoints)}`,
+          ],
+        };
+      })}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { components } from '../api/generated/reporting';
 import { shownCell } from './dataset';
 import { DASHBOARD } from './strings';
+import { DashboardTable } from './DashboardTable';
 
 type RankedUnit = components['schemas']['RankedUnitDto'];
 
@@ -24,38 +25,18 @@ export function RankingsTable({ units, name, hrefOf }: { units: readonly RankedU
 
   if (units.length === 0) return <Empty description={t('rankings.none')} />;
   return (
-    <div className="dashboard-table-scroll">
-      <table className="queue-table dashboard-table">
-        <caption>{t('rankings.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="number">
-              {t('rankings.rank')}
-            </th>
-            <th scope="col">{t('headers.commune')}</th>
-            <th scope="col" className="number">
-              {t('headers.points')}
-            </th>
-            <th scope="col">{t('rankings.since')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {units.map((unit) => (
-            <tr key={unit.unitCode}>
-              <td data-label={t('rankings.rank')} className="number">
-                {unit.rank}
-              </td>
-              <th scope="row" data-label={t('headers.commune')}>
-                <Link to={hrefOf(unit.unitCode)}>{name(unit.unitCode)}</Link>
-              </th>
-              <td data-label={t('headers.points')} className="number">
-                {number(unit.points)} / {number(unit.maxPoints)}
-              </td>
-              <td data-label={t('rankings.since')}>{change(unit)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DashboardTable
+      caption={t('rankings.caption')}
+      columns={[
+        { label: t('rankings.rank'), numeric: true },
+        { label: t('headers.commune'), rowHeader: true },
+        { label: t('headers.points'), numeric: true },
+        { label: t('rankings.since') },
+      ]}
+      rows={units.map((unit) => ({
+        key: unit.unitCode,
+        cells: [unit.rank, <Link to={hrefOf(unit.unitCode)}>{name(unit.unitCode)}</Link>, `${number(unit.points)} / ${number(unit.maxPoints)}`, change(unit)],
+      }))}
+    />
   );
 }

@@ -90,7 +90,7 @@ describe('queue tickets', () => {
     // No call yet today: five minutes for each of the two ahead.
     expect(waiting.body).toEqual({ number: 1, display: 'A-001', status: 'waiting', waitingAhead: 2, estimatedWaitMinutes: 10 });
     const queue = await queueOf(PHU_XUAN);
-    expect(queue.body.waiting).toEqual({ total: 4, byGroup: { standard: 2, elderly: 1, disability: 0, pregnant: 1, 'young-child': 0, veteran: 0 } });
+    expect(queue.body.waiting).toEqual({ total: 4, byGroup: { standard: 2, elderly: 1, disability: 0, pregnant: 1, 'young-child': 0, veteran: 0, 'ethnic-minority': 0 } });
 
     const desk = await tokenFor('desk-officer', PHU_XUAN);
     const order: string[] = [];

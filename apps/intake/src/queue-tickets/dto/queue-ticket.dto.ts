@@ -97,7 +97,7 @@ export class WaitingCountDto {
     type: 'object',
     additionalProperties: { type: 'integer' },
     description: 'Waiting tickets per priority group, every group listed.',
-    example: { standard: 8, elderly: 2, disability: 0, pregnant: 1, 'young-child': 0, veteran: 0 },
+    example: { standard: 8, elderly: 2, disability: 0, pregnant: 1, 'young-child': 0, veteran: 0, 'ethnic-minority': 1 },
   })
   byGroup: Record<PriorityGroup, number>;
 }

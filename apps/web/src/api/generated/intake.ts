@@ -433,7 +433,7 @@ export type components = {
             issuedAt: string;
             number: number;
             /** @enum {string} */
-            priorityGroup: "standard" | "elderly" | "disability" | "pregnant" | "young-child" | "veteran";
+            priorityGroup: "standard" | "elderly" | "disability" | "pregnant" | "young-child" | "veteran" | "ethnic-minority";
             procedureCode?: string;
         };
         CallNextDto: {
@@ -643,7 +643,7 @@ export type components = {
              */
             number: number;
             /** @enum {string} */
-            priorityGroup: "standard" | "elderly" | "disability" | "pregnant" | "young-child" | "veteran";
+            priorityGroup: "standard" | "elderly" | "disability" | "pregnant" | "young-child" | "veteran" | "ethnic-minority";
             /** @example 19753 */
             unitCode: string;
             /** @description Tickets that will be called before this one, as of now. */
@@ -656,7 +656,7 @@ export type components = {
              * @default standard
              * @enum {string}
              */
-            priorityGroup: "standard" | "elderly" | "disability" | "pregnant" | "young-child" | "veteran";
+            priorityGroup: "standard" | "elderly" | "disability" | "pregnant" | "young-child" | "veteran" | "ethnic-minority";
             /**
              * @description The procedure the citizen comes for, so the desk can prepare.
              * @example 1.001234
@@ -838,7 +838,8 @@ export type components = {
              *       "disability": 0,
              *       "pregnant": 1,
              *       "young-child": 0,
-             *       "veteran": 0
+             *       "veteran": 0,
+             *       "ethnic-minority": 1
              *     }
              */
             byGroup: {

@@ -3,7 +3,7 @@ import { passwordGrant, seedUsers } from '@onestop/local-stack';
 import { waitFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkScreen, launchChromium } from './browser';
+import { checkScreen, launchChromium, signIn } from './browser';
 import { BrowserStack, startBrowserStack } from './browser-stack';
 
 const PORT = 19942;
@@ -154,5 +154,15 @@ describe('the citizen rates the service on the public look-up', () => {
     // One satisfied rating of one: the target is met, 3 points of 3.
     expect(row.score.indicators.find((indicator) => indicator.id === 'satisfaction.ratedSatisfied')).toMatchObject({ points: 3, assessed: true });
     expect((await satisfaction(PHU_XUAN)).counts).toMatchObject({ ratings: 0 });
+  });
+
+  it("shows the rating to Thuỷ Xuân's leader on the dashboard's satisfaction card", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    contexts.push(context);
+    const leader = await context.newPage();
+    const username = 'leader.thuyxuan';
+    await signIn(leader, stack.web, username, seedUsers().find((user) => user.username === username)!.password, '/lanh-dao/bang-dieu-khien');
+    const card = leader.locator('[data-card="satisfaction"]');
+    await card.getByText('1 / 1 lượt đánh giá hài lòng').waitFor({ timeout: 30_000 });
   });
 });

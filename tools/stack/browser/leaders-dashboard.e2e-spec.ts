@@ -35,7 +35,23 @@ interface Ratio {
 interface IndicatorRow {
   counts: Record<string, number>;
   indicators: Record<string, Ratio>;
-  score: { total: { points: number; maxPoints: number; assessedMaxPoints: number }; indicators: { id: string; points: number; maxPoints: number }[] };
+  score: {
+    total: Points;
+    groups: (Points & { group: string })[];
+    indicators: { id: string; points: number; maxPoints: number }[];
+  };
+}
+
+interface Points {
+  points: number;
+  maxPoints: number;
+  assessedMaxPoints: number;
+}
+
+/** The satisfaction card's points as it shows them: points and maximum, or none when nothing of the group is assessed. */
+function satisfactionPoints(row: IndicatorRow): number[] {
+  const group = row.score.groups.find((candidate) => candidate.group === 'satisfaction')!;
+  return group.assessedMaxPoints > 0 ? [Math.round(group.points * 100) / 100, group.maxPoints] : [];
 }
 
 /**
@@ -148,7 +164,7 @@ describe("the leaders' dashboard in a browser", () => {
     const card = (id: string) => page.locator(`[data-card="${id}"]`);
     // The figures under each card's title (the total's title names Decision 766 itself).
     const figures = async (id: string) => numbersIn((await card(id).locator(':scope > :not(.scope-card-title)').allInnerTexts()).join(' '));
-    const screen = async () => Object.fromEntries(await Promise.all(['onTime', 'online', 'signed', 'total'].map(async (id) => [id, await figures(id)])));
+    const screen = async () => Object.fromEntries(await Promise.all(['onTime', 'online', 'signed', 'satisfaction', 'total'].map(async (id) => [id, await figures(id)])));
     const expected = (row: IndicatorRow) => {
       const share = (name: string, id: string) => {
         const ratio = row.indicators[name];
@@ -161,6 +177,8 @@ describe("the leaders' dashboard in a browser", () => {
         onTime: share('onTimeOrWithinDeadlineShare', 'progress.onTimeOrWithinDeadline'),
         online: share('onlineDossierShare', 'online.onlineDossierShare'),
         signed: share('signedElectronicResultShare', 'digitisation.signedElectronicResults'),
+        // The group's points when any of it is assessed, then the citizens' satisfied ratings of all.
+        satisfaction: [...satisfactionPoints(row), row.counts['satisfiedRatings'], row.counts['ratings']],
         total: [row.score.total.points, row.score.total.maxPoints, row.score.total.assessedMaxPoints].map((value) => Math.round(value * 100) / 100),
       };
     };

@@ -3,6 +3,7 @@ import { CalendarStore } from '@onestop/calendar';
 import { Clock, decodeCursor, page, Principal, viewingScope } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { dataAsOf } from '../projections/read-model-freshness';
+import { DeadlineCountsQueryDto } from './deadline-counts.dto';
 import { OpenDossiersQueryDto, OpenDossierState } from './open-dossiers-query.dto';
 
 /** Task monitoring's default warning time: a dossier is due soon within one working day of its deadline. */
@@ -67,5 +68,24 @@ export class OpenDossierQueries {
       overdueWorkingHours: Math.round((row.dueAt <= now ? calendar.workingHoursBetween(row.dueAt, now) : -calendar.workingHoursBetween(now, row.dueAt)) * 10) / 10,
     }));
     return { items, nextCursor: result.nextCursor, dataAsOf: asOf, asOf: now };
+  }
+
+  /** How many of each unit's open dossiers are late and due soon now: the counts behind the lists. */
+  async counts(query: DeadlineCountsQueryDto, principal: Principal) {
+    const scope = viewingScope(principal, query.unit, 'indicators');
+    const now = this.clock.now();
+    const horizon = (await this.calendars.calendar(scope.provinceCode)).addWorkingHours(now, DUE_SOON_WORKING_HOURS);
+    const [rows, asOf] = await Promise.all([
+      this.dataSource.query(
+        `SELECT unit_code AS "unitCode", count(*) FILTER (WHERE due_at <= $3)::int AS late, count(*) FILTER (WHERE due_at > $3)::int AS "dueSoon"
+           FROM dossier_facts
+          WHERE province_code = $1 AND ($2::text IS NULL OR unit_code = $2) AND finished_at IS NULL AND due_at IS NOT NULL AND due_at <= $4
+          GROUP BY unit_code
+          ORDER BY late DESC, "dueSoon" DESC, unit_code`,
+        [scope.provinceCode, scope.unitCode, now, horizon],
+      ) as Promise<Array<{ unitCode: string; late: number; dueSoon: number }>>,
+      dataAsOf(this.dataSource),
+    ]);
+    return { asOf: now, dataAsOf: asOf, units: rows };
   }
 }

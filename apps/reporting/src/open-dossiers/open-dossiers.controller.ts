@@ -2,16 +2,17 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, ProblemResponse, Roles } from '@onestop/platform';
 import { OpenDossierQueries } from './open-dossier-queries.service';
+import { DeadlineCountsDto, DeadlineCountsQueryDto } from './deadline-counts.dto';
 import { OpenDossierPageDto } from './open-dossier-page.dto';
 import { OpenDossiersQueryDto } from './open-dossiers-query.dto';
 
 /** The leaders' drill-down from a unit's numbers to the dossiers behind its late and due-soon counts. */
 @ApiTags('indicators')
-@Controller('api/v1/indicators/dossiers')
+@Controller('api/v1/indicators')
 export class OpenDossiersController {
   constructor(private readonly queries: OpenDossierQueries) {}
 
-  @Get()
+  @Get('dossiers')
   @Roles('unit-leader', 'province-leader', 'province-admin')
   @ApiOperation({
     summary: "A unit's open dossiers that are late or due soon, with the step they are at and the officer holding them (no applicant data)",
@@ -21,5 +22,14 @@ export class OpenDossiersController {
   @ProblemResponse(403, "The caller is not a leader, or a unit leader named another unit than his own")
   list(@Query() query: OpenDossiersQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(query, principal);
+  }
+
+  @Get('deadlines')
+  @Roles('unit-leader', 'province-leader', 'province-admin')
+  @ApiOperation({ summary: 'How many open dossiers of each unit of your province (a unit leader: his unit) are late or due within the next working day, now' })
+  @ApiOkResponse({ type: DeadlineCountsDto })
+  @ProblemResponse(403, 'The caller is not a leader, or a unit leader named another unit than his own')
+  deadlines(@Query() query: DeadlineCountsQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.counts(query, principal);
   }
 }

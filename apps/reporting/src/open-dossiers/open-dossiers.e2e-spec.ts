@@ -111,6 +111,22 @@ describe("leaders' drill-down to a unit's late and due-soon dossiers", () => {
     expect(codes(await list(`unit=${C}&state=late`, otherProvince))).toEqual([]);
   });
 
+  it('counts the late and due-soon dossiers of each unit, as many as the lists hold', async () => {
+    const counted = (await get(`/api/v1/indicators/deadlines`, tokens.province).expect(200)).body;
+    expect(counted).toMatchObject({ asOf: NOW.toISOString(), dataAsOf: expect.any(String) });
+    const ours = counted.units.filter((unit: { unitCode: string }) => [C, D].includes(unit.unitCode));
+    expect(ours).toEqual([
+      { unitCode: C, late: 3, dueSoon: 1 },
+      { unitCode: D, late: 1, dueSoon: 0 },
+    ]);
+    // A unit leader: his unit alone, named or not; another unit refused.
+    expect((await get('/api/v1/indicators/deadlines', tokens.leaderC).expect(200)).body.units).toEqual([{ unitCode: C, late: 3, dueSoon: 1 }]);
+    expect((await get(`/api/v1/indicators/deadlines?unit=${C}`, tokens.province).expect(200)).body.units).toEqual([{ unitCode: C, late: 3, dueSoon: 1 }]);
+    await get(`/api/v1/indicators/deadlines?unit=${C}`, tokens.leaderD).expect(403);
+    const malformed = await get('/api/v1/indicators/deadlines?unit=x', tokens.province).expect(400);
+    expect(malformed.body.errors.map((error: { field: string }) => error.field)).toEqual(['unit']);
+  });
+
   it.each([
     ['no unit', 'state=late', 'unit'],
     ['a malformed unit', 'unit=x&state=late', 'unit'],

@@ -7,7 +7,8 @@ import { IndicatorTable } from './IndicatorTable';
 import type { DashboardNavigation } from './location';
 import { useDatasetWords, useNames } from './names';
 import { taskPeriodOf } from './period';
-import { useIndicators, useRankings, useTaskProgress } from './queries';
+import { useDeadlineCounts, useIndicators, useRankings, useTaskProgress } from './queries';
+import { DeadlinesTable } from './DeadlinesTable';
 import { RankingsTable } from './RankingsTable';
 import { DASHBOARD } from './strings';
 import { TaskProgressTable } from './TaskProgressTable';
@@ -26,6 +27,7 @@ export function ProvinceView({ navigation }: { navigation: DashboardNavigation }
   const communeWeeks = useIndicators(place.period, { groupBy: 'commune', thenBy: 'week' });
   const rankings = useRankings(place.period);
   const tasks = useTaskProgress(place.period);
+  const deadlines = useDeadlineCounts(null);
   const rows = communes.data?.rows ?? [];
   const ranked = onTimeRankingDataset(rows, words);
   const flows = receivedResolvedDataset(rows, words, t('headers.commune'));
@@ -40,7 +42,7 @@ export function ProvinceView({ navigation }: { navigation: DashboardNavigation }
 
   return (
     <>
-      <ProblemAlert error={communes.error ?? rankings.error ?? tasks.error} />
+      <ProblemAlert error={communes.error ?? rankings.error ?? tasks.error ?? deadlines.error} />
       <div className="chart-grid">
         <ChartCard
           title={t('charts.onTimeByCommune')}
@@ -74,6 +76,12 @@ export function ProvinceView({ navigation }: { navigation: DashboardNavigation }
           {t('sections.communes')}
         </h2>
         <IndicatorTable caption={t('sections.communesCaption')} groupHeader={t('headers.commune')} rows={rows} name={names.unit} hrefOf={unitHref} />
+      </section>
+      <section className="dashboard-section" aria-labelledby="dashboard-deadlines">
+        <h2 id="dashboard-deadlines" className="section-title">
+          {t('sections.deadlines')}
+        </h2>
+        <DeadlinesTable units={deadlines.data?.units ?? []} name={(code) => names.unit(code)} hrefOf={unitHref} />
       </section>
       <div className="chart-grid">
         <section className="dashboard-section" aria-labelledby="dashboard-rankings">

@@ -40,7 +40,11 @@ export function ScopeCards({ row }: { row: IndicatorRow }) {
       id: 'satisfaction',
       title: t('cards.satisfaction'),
       value: satisfaction && satisfaction.assessedMaxPoints > 0 ? shownCell(satisfaction.points, NUMBER, language) : t('cards.notComputable'),
-      detail: satisfaction && satisfaction.assessedMaxPoints > 0 ? t('cards.pointsOf', { max: shownCell(satisfaction.maxPoints, NUMBER, language) }) : t('cards.notComputableWhy'),
+      // The group's points, and the citizens' ratings behind them (Decision 766's 5.4 in part).
+      detail: [
+        satisfaction && satisfaction.assessedMaxPoints > 0 ? t('cards.pointsOf', { max: shownCell(satisfaction.maxPoints, NUMBER, language) }) : t('cards.notComputableWhy'),
+        t('cards.ratings', { satisfied: count(row, 'satisfiedRatings'), count: count(row, 'ratings') }),
+      ].join(' · '),
       points: null,
     },
     {

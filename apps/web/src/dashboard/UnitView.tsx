@@ -4,7 +4,8 @@ import { IndicatorTable } from './IndicatorTable';
 import type { DashboardNavigation } from './location';
 import { useNames } from './names';
 import { taskPeriodOf } from './period';
-import { useIndicators, useRankings, useTaskProgress } from './queries';
+import { useDeadlineCounts, useIndicators, useRankings, useTaskProgress } from './queries';
+import { DeadlinesTable } from './DeadlinesTable';
 import { RankingsTable } from './RankingsTable';
 import { DASHBOARD } from './strings';
 import { TaskProgressTable } from './TaskProgressTable';
@@ -17,12 +18,13 @@ export function UnitView({ navigation, unit }: { navigation: DashboardNavigation
   const procedures = useIndicators(place.period, { unit, groupBy: 'procedure' });
   const rankings = useRankings(place.period);
   const tasks = useTaskProgress(place.period);
+  const deadlines = useDeadlineCounts(unit);
   const ownRank = (rankings.data?.units ?? []).filter((ranked) => ranked.unitCode === unit);
   const ownTasks = (tasks.data?.communes ?? []).filter((commune) => commune.communeCode === unit);
 
   return (
     <>
-      <ProblemAlert error={procedures.error ?? rankings.error ?? tasks.error} />
+      <ProblemAlert error={procedures.error ?? rankings.error ?? tasks.error ?? deadlines.error} />
       <section className="dashboard-section" aria-labelledby="dashboard-procedures">
         <h2 id="dashboard-procedures" className="section-title">
           {t('sections.procedures')}
@@ -34,6 +36,12 @@ export function UnitView({ navigation, unit }: { navigation: DashboardNavigation
           name={names.procedure}
           hrefOf={(procedure) => href({ unit, procedure })}
         />
+      </section>
+      <section className="dashboard-section" aria-labelledby="dashboard-deadlines">
+        <h2 id="dashboard-deadlines" className="section-title">
+          {t('sections.deadlines')}
+        </h2>
+        <DeadlinesTable units={deadlines.data?.units ?? []} name={(code) => names.unit(code)} hrefOf={(code) => href({ unit: code, procedure: null })} />
       </section>
       <section className="dashboard-section" aria-labelledby="dashboard-rankings">
         <h2 id="dashboard-rankings" className="section-title">

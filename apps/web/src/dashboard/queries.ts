@@ -56,6 +56,15 @@ export function useTaskProgress(period: Period) {
   });
 }
 
+/** How many open dossiers of each unit in scope (a unit leader: his own) are late or due within a working day, now. */
+export function useDeadlineCounts(unit: string | null) {
+  return useQuery({
+    queryKey: ['dashboard', 'deadlines', unit],
+    queryFn: () => unwrap(api.reporting.GET('/api/v1/indicators/deadlines', { params: { query: unit ? { unit } : {} } })),
+    ...live,
+  });
+}
+
 const DOSSIER_PAGE = 20;
 
 /** A unit's open dossiers that are late (most overdue first) or due soon (soonest first), optionally of one procedure, a page at a time. */

@@ -24,6 +24,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many open dossiers of each unit of your province (a unit leader: his unit) are late or due within the next working day, now */
+        get: operations["OpenDossiersController_deadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/dossiers": {
         parameters: {
             query?: never;
@@ -149,6 +166,21 @@ export type components = {
              * @example 4
              */
             tasks: number;
+        };
+        DeadlineCountsDto: {
+            /**
+             * @description the instant the dossiers were judged at
+             * @example 2026-11-26T03:00:00.000Z
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description the time of the latest event the read model has projected: the numbers include everything up to it; null before any event
+             * @example 2026-11-30T08:15:42.000Z
+             */
+            dataAsOf: string | null;
+            /** @description the units with a late or due-soon dossier, most late first */
+            units: components["schemas"]["UnitDeadlineCountDto"][];
         };
         FieldProblemSchema: {
             /**
@@ -369,7 +401,8 @@ export type components = {
             asOf: string;
             /**
              * Format: date-time
-             * @description the time of the latest event the read model has projected
+             * @description the time of the latest event the read model has projected: the numbers include everything up to it; null before any event
+             * @example 2026-11-30T08:15:42.000Z
              */
             dataAsOf: string | null;
             items: components["schemas"]["OpenDossierDto"][];
@@ -468,6 +501,20 @@ export type components = {
             period: string;
             /** @example 46 */
             provinceCode: string;
+        };
+        UnitDeadlineCountDto: {
+            /**
+             * @description open dossiers whose deadline falls within the next working day (8 working hours)
+             * @example 5
+             */
+            dueSoon: number;
+            /**
+             * @description open dossiers past their deadline now
+             * @example 3
+             */
+            late: number;
+            /** @example 19753 */
+            unitCode: string;
         };
     };
     responses: never;
@@ -603,6 +650,64 @@ export interface operations {
                 };
             };
             /** @description The caller has no role that may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OpenDossiersController_deadlines: {
+        parameters: {
+            query?: {
+                /** @description one unit of your province (province roles); a unit leader may only name his own unit, and gets it without naming it */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineCountsDto"];
+                };
+            };
+            /** @description The request is malformed; `errors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not a leader, or a unit leader named another unit than his own */
             403: {
                 headers: {
                     [name: string]: unknown;

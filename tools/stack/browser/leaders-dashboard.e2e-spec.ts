@@ -224,6 +224,8 @@ describe("the leaders' dashboard in a browser", () => {
     const lateLink = page.getByRole('table', { name: /hồ sơ đang quá hạn/ }).locator(`a[href="/ho-so/${late.id}"]`);
     await lateLink.waitFor();
     expect(await lateLink.textContent()).toBe(late.code);
+    // The officer holding it, by his whole account id.
+    await page.getByRole('table', { name: /hồ sơ đang quá hạn/ }).getByRole('cell', { name: 'dashboard-officer', exact: true }).waitFor();
     await checkScreen(page, 'dashboard-late-dossiers');
 
     await lateLink.click();

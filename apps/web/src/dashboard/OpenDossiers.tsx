@@ -48,7 +48,9 @@ export function OpenDossiers({ unit, procedure, state }: { unit: string; procedu
                     <Link to={`/ho-so/${item.dossierId}`}>{item.code}</Link>
                   </th>
                   <td data-label={headers.step}>{t(`dossiers.steps.${stepKey(item.status, item.lastAction)}`, { defaultValue: String(item.status) })}</td>
-                  <td data-label={headers.officer}>{item.assigneeId ? item.assigneeId.slice(0, 8) : t('dossiers.unassigned')}</td>
+                  <td data-label={headers.officer} className="officer-id">
+                    {item.assigneeId ?? t('dossiers.unassigned')}
+                  </td>
                   <td data-label={headers.due}>
                     <DueCell dueAt={item.dueAt} />
                   </td>

@@ -9,3 +9,4 @@ export * from './lib/service-with-database';
 export * from './lib/binary-body';
 export * from './lib/dossier-events';
 export * from './lib/publish-events';
+export * from './lib/entity-schema';

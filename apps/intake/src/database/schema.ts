@@ -9,10 +9,11 @@ import { AddCitizenIdIndexKey1766100000000 } from './migrations/1766100000000-Ad
 import { AddDossierListIndexes1766400000000 } from './migrations/1766400000000-AddDossierListIndexes';
 import { AddDossiersByAccountIndex1766600000000 } from './migrations/1766600000000-AddDossiersByAccountIndex';
 import { CreateServiceRatings1766500000000 } from './migrations/1766500000000-CreateServiceRatings';
+import { ServiceRatingEntity } from '../ratings/service-rating.entity';
 
 /** The intake database: its entities and, in order, the migrations that build it. */
 export const intakeSchema: DatabaseSchema = {
-  entities: [],
+  entities: [ServiceRatingEntity],
   migrations: [
     CreateMessagingTables1763800000000,
     CreateAdministrativeUnits1763900000000,

@@ -1,0 +1,16 @@
+import { createTestDatabase, entitySchemaMismatches, TestDatabase } from '@onestop/testing';
+import { intakeSchema } from './schema';
+
+describe('intake entities', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('intake-entities', intakeSchema);
+  });
+
+  afterAll(() => database.drop());
+
+  it('say what the migrations built: every table, column, type and nullability', async () => {
+    await expect(entitySchemaMismatches(database.dataSource)).resolves.toEqual([]);
+  });
+});

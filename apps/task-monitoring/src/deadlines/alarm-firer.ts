@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EventEnvelope } from '@onestop/contracts';
 import { OutboxWriter } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
-import { ClockRecord } from './clock-store';
+import { ClockRecord } from './clock-record';
 import { Alarm, Triggers } from './deadline-clock';
 import { alarmEvent } from './deadline-events';
-import { EscalationEntry, recordEscalations } from './escalations';
+import { EscalationEntry, EscalationStore } from './escalation.store';
 
 export interface DueAlarms {
   record: ClockRecord;
@@ -20,7 +20,10 @@ export interface DueAlarms {
  */
 @Injectable()
 export class AlarmFirer {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly escalations: EscalationStore,
+  ) {}
 
   async fire(tx: EntityManager, due: readonly DueAlarms[]): Promise<number> {
     const events: EventEnvelope[] = [];
@@ -32,7 +35,7 @@ export class AlarmFirer {
       }
     }
     await this.outbox.append(tx, events);
-    await recordEscalations(tx, escalations);
+    await this.escalations.record(tx, escalations);
     return events.length;
   }
 }

@@ -2,24 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { WorkingCalendar } from '@onestop/calendar';
 import { DossierApologyIssued } from '@onestop/contracts';
 import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
-import { Clock, invalidRequest, Principal, ProblemException, withinJurisdiction } from '@onestop/platform';
+import { Clock, Principal, withinJurisdiction } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { TaskMonitoringProblems } from '../problems';
+import { ApologyStore } from './apology.store';
 import { ClockKeeper } from './clock-keeper';
-import { ClockRecord } from './clock-store';
+import { ClockRecord } from './clock-record';
 import { dueIfResumedAt, rescheduleClock } from './deadline-clock';
-import { noSuchDossier } from './deadline-access';
-import { resolveEscalations } from './escalations';
-
-export interface ApologyRequest {
-  reason: string;
-  newAppointmentDate: string;
-}
+import { ApologyDto } from './dto/apology.dto';
+import { RecordedApologyDto } from './dto/recorded-apology.dto';
+import { EscalationStore } from './escalation.store';
 
 /** How far an apology may move an appointment: a year past the current one. */
 const MAX_POSTPONEMENT_MS = 365 * 24 * 3600 * 1000;
-
-const newDateProblem = (code: string, message: string, params?: Record<string, unknown>) => invalidRequest([{ field: 'newAppointmentDate', code, message, ...(params ? { params } : {}) }]);
 
 /**
  * The new deadline an apology may set: the end of a working day after the current appointment (a
@@ -30,9 +26,9 @@ function newDeadline(record: ClockRecord, calendar: WorkingCalendar, now: Date, 
   const earliest = previousDueAt > now ? previousDueAt : now;
   const after = calendar.localDateOf(earliest);
   const latest = calendar.localDateOf(new Date(earliest.getTime() + MAX_POSTPONEMENT_MS));
-  if (date <= after) throw newDateProblem('minDate', `must be after ${after}, the ${previousDueAt > now ? 'current appointment' : 'current date'}`, { after });
-  if (date > latest) throw newDateProblem('maxDate', `must be no later than ${latest}, a year after the current appointment`, { max: latest });
-  if (!calendar.isWorkingDay(date)) throw newDateProblem('workingDay', 'must be a working day');
+  if (date <= after) throw TaskMonitoringProblems.appointmentNotAfter(after, previousDueAt > now ? 'current appointment' : 'current date');
+  if (date > latest) throw TaskMonitoringProblems.appointmentTooLate(latest);
+  if (!calendar.isWorkingDay(date)) throw TaskMonitoringProblems.appointmentNotWorkingDay();
   return { previousDueAt, newDueAt: calendar.endOfWorkingDay(date) };
 }
 
@@ -46,29 +42,36 @@ export class ApologyService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clocks: ClockKeeper,
+    private readonly apologies: ApologyStore,
+    private readonly escalations: EscalationStore,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
-  async record(dossierId: string, request: ApologyRequest, principal: Principal) {
+  async record(dossierId: string, request: ApologyDto, principal: Principal): Promise<RecordedApologyDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (tx) => {
       const moved: { deadline?: { previousDueAt: Date; newDueAt: Date } } = {};
       const changed = await this.clocks.change(tx, dossierId, now, (record, { calendar }) => {
-        if (!withinJurisdiction(principal, record)) throw noSuchDossier(dossierId);
-        if (record.clock.state === 'closed') throw new ProblemException(409, 'Dossier closed', { detail: 'the dossier has its result or has ended; no new appointment can be set' });
+        if (!withinJurisdiction(principal, record)) throw TaskMonitoringProblems.noSuchDossier(dossierId);
+        if (record.clock.state === 'closed') throw TaskMonitoringProblems.dossierClosed();
         moved.deadline = newDeadline(record, calendar, now, request.newAppointmentDate);
         return { ...record, deadlineVersion: record.deadlineVersion + 1, clock: rescheduleClock(record.clock, calendar, now, moved.deadline.newDueAt) };
       });
-      if (!changed || !moved.deadline) throw noSuchDossier(dossierId);
+      if (!changed || !moved.deadline) throw TaskMonitoringProblems.noSuchDossier(dossierId);
       const { previousDueAt, newDueAt } = moved.deadline;
       const apologyId = uuidv7();
-      await tx.query(
-        `INSERT INTO apologies (id, dossier_id, reason, previous_due_at, new_appointment_date, new_due_at, approved_by, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [apologyId, dossierId, request.reason, previousDueAt, request.newAppointmentDate, newDueAt, principal.subject, now],
-      );
-      await resolveEscalations(tx, dossierId, now);
+      await this.apologies.insert(tx, {
+        id: apologyId,
+        dossierId,
+        reason: request.reason,
+        previousDueAt,
+        newAppointmentDate: request.newAppointmentDate,
+        newDueAt,
+        approvedBy: principal.subject,
+        recordedAt: now,
+      });
+      await this.escalations.resolve(tx, dossierId, now);
       const payload = {
         dossierId,
         code: changed.code,

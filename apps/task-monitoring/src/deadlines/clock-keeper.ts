@@ -4,10 +4,11 @@ import { afterCommit, Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
 import { AlarmFirer } from './alarm-firer';
-import { ClockRecord, lockClock, StoredClock, writeClock } from './clock-store';
+import { ClockRecord, StoredClock } from './clock-record';
 import { clockSettingsFrom } from './clock-settings';
 import { alarmsDue, ClockSettings, refreshTriggers, triggersOf } from './deadline-clock';
 import { DeadlineScanner } from './deadline-scanner';
+import { DossierClockStore } from './dossier-clock.store';
 
 export interface ClockContext {
   calendar: WorkingCalendar;
@@ -25,6 +26,7 @@ export class ClockKeeper {
 
   constructor(
     private readonly calendars: CalendarStore,
+    private readonly store: DossierClockStore,
     private readonly scanner: DeadlineScanner,
     private readonly firer: AlarmFirer,
     private readonly clock: Clock,
@@ -53,7 +55,7 @@ export class ClockKeeper {
    * before this service kept clocks (or whose receipt it never saw) has none: it is logged and skipped.
    */
   async change(tx: EntityManager, dossierId: string, at: Date, change: (record: ClockRecord, context: ClockContext) => ClockRecord): Promise<ClockRecord | null> {
-    const stored = await lockClock(tx, dossierId);
+    const stored = await this.store.lock(tx, dossierId);
     if (!stored) {
       this.logger.warn(`no deadline clock for dossier ${dossierId}: its receipt was not seen here`);
       return null;
@@ -76,7 +78,8 @@ export class ClockKeeper {
   }
 
   private async write(tx: EntityManager, stored: StoredClock, mode: 'insert' | 'update'): Promise<void> {
-    await writeClock(tx, stored, this.clock.now(), mode);
+    if (mode === 'insert') await this.store.insert(tx, stored, this.clock.now());
+    else await this.store.update(tx, stored, this.clock.now());
     afterCommit(tx, () => this.scanner.wake());
   }
 }

@@ -1,6 +1,6 @@
 import { DossierDueSoon, DossierEscalated, DossierOverdue, EventEnvelope, StepOverdue } from '@onestop/contracts';
 import { createEvent, timeOrigin } from '@onestop/messaging';
-import { ClockRecord } from './clock-store';
+import { ClockRecord } from './clock-record';
 import { Alarm, Triggers } from './deadline-clock';
 
 /**

@@ -6,6 +6,8 @@ import { taskMonitoringSchema } from '../database/schema';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
 import { AlarmFirer } from './alarm-firer';
 import { DeadlineScan } from './deadline-scanner';
+import { DossierClockStore } from './dossier-clock.store';
+import { EscalationStore } from './escalation.store';
 
 const CLOCKS = 500;
 /** Wednesday 25 November 2026, 10:00 in Huế. */
@@ -15,11 +17,13 @@ const NOW = new Date('2026-11-25T03:00:00Z');
 describe('the deadline scan', () => {
   const clock = new ManualClock(NOW);
   const env = Object.assign(new TaskMonitoringEnv(), { DEADLINE_SCAN_BATCH: 37 });
-  const firer = new AlarmFirer(new OutboxWriter(createEventRegistry()));
   let database: TestDatabase;
+  let scans: DeadlineScan[];
 
   beforeAll(async () => {
     database = await createTestDatabase('deadline_scan', taskMonitoringSchema);
+    const firer = new AlarmFirer(new OutboxWriter(createEventRegistry()), new EscalationStore(database.dataSource));
+    scans = [0, 1, 2].map(() => new DeadlineScan(database.dataSource, new DossierClockStore(database.dataSource), firer, clock, env));
     // Every clock crossed its due-soon instant a minute ago; the even ones also their deadline
     // (overdue, and 5 minutes past the unit leader's threshold).
     await database.dataSource.query(
@@ -43,8 +47,7 @@ describe('the deadline scan', () => {
   /** Three replicas, each scanning until it finds nothing more, all at the same time. */
   const scanTogether = () =>
     Promise.all(
-      [0, 1, 2].map(async () => {
-        const scan = new DeadlineScan(database.dataSource, firer, clock, env);
+      scans.map(async (scan) => {
         let claimed = 0;
         for (;;) {
           const result = await scan.once();

@@ -2,22 +2,17 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { TOPICS } from '@onestop/contracts';
 import { MessagingRuntime, PollingLoop } from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
 import { AlarmFirer, DueAlarms } from './alarm-firer';
-import { CLOCK_COLUMNS, ClockRow, storedClockOf } from './clock-store';
-import { alarmsDue, Fired, nextFireAt } from './deadline-clock';
+import { storedClockOf } from './clock-record';
+import { alarmsDue, nextFireAt } from './deadline-clock';
+import { DossierClockStore, SettledClock } from './dossier-clock.store';
 
 /** What one scan transaction did. */
 export interface ScanResult {
   claimed: number;
   events: number;
-}
-
-interface Settled {
-  dossierId: string;
-  fired: Fired;
-  nextFireAt: Date | null;
 }
 
 /**
@@ -30,6 +25,7 @@ interface Settled {
 export class DeadlineScan {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly clocks: DossierClockStore,
     private readonly firer: AlarmFirer,
     private readonly clock: Clock,
     private readonly env: TaskMonitoringEnv,
@@ -39,12 +35,9 @@ export class DeadlineScan {
   async once(): Promise<ScanResult> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (tx) => {
-      const rows: ClockRow[] = await tx.query(
-        `SELECT ${CLOCK_COLUMNS} FROM dossier_clocks WHERE next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [now, this.env.DEADLINE_SCAN_BATCH],
-      );
+      const rows = await this.clocks.claimDue(tx, now, this.env.DEADLINE_SCAN_BATCH);
       const due: DueAlarms[] = [];
-      const settled: Settled[] = [];
+      const settled: SettledClock[] = [];
       for (const { record, triggers } of rows.map(storedClockOf)) {
         if (!triggers) {
           settled.push({ dossierId: record.dossierId, fired: record.clock.fired, nextFireAt: null });
@@ -55,7 +48,7 @@ export class DeadlineScan {
         settled.push({ dossierId: record.dossierId, fired, nextFireAt: nextFireAt({ ...record.clock, fired }, triggers) });
       }
       const events = await this.firer.fire(tx, due);
-      await settle(tx, settled, now);
+      await this.clocks.settleScanned(tx, settled, now);
       return { claimed: rows.length, events };
     });
   }
@@ -108,25 +101,4 @@ export class DeadlineScanner implements OnApplicationBootstrap, OnApplicationShu
   wake(): void {
     this.loop.wake();
   }
-}
-
-async function settle(tx: EntityManager, settled: readonly Settled[], now: Date): Promise<void> {
-  if (settled.length === 0) return;
-  const column = <T>(pick: (entry: Settled) => T) => settled.map(pick);
-  await tx.query(
-    `UPDATE dossier_clocks c SET due_soon_fired = s.due_soon, overdue_fired = s.overdue, step_overdue_fired = s.step_overdue,
-            escalation_level = s.escalation, next_fire_at = s.next_fire_at, updated_at = $1
-       FROM unnest($2::uuid[], $3::boolean[], $4::boolean[], $5::boolean[], $6::smallint[], $7::timestamptz[])
-         AS s(dossier_id, due_soon, overdue, step_overdue, escalation, next_fire_at)
-      WHERE c.dossier_id = s.dossier_id`,
-    [
-      now,
-      column((entry) => entry.dossierId),
-      column((entry) => entry.fired.dueSoon),
-      column((entry) => entry.fired.overdue),
-      column((entry) => entry.fired.stepOverdue),
-      column((entry) => entry.fired.escalation),
-      column((entry) => entry.nextFireAt),
-    ],
-  );
 }

@@ -3,8 +3,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } fr
 import { CurrentPrincipal, Principal, ProblemResponse, ProblemResponses, Roles, uuidParam } from '@onestop/platform';
 import { ApologyService } from './apology.service';
 import { DeadlineQueries } from './deadline-queries.service';
-import { ApologyDto, DeadlinesQueryDto, EscalationsQueryDto } from './deadlines.dto';
-import { DeadlinePageDto, DossierDeadlineDto, EscalationPageDto, RecordedApologyDto } from './deadlines.response';
+import { ApologyDto } from './dto/apology.dto';
+import { DeadlinePageDto } from './dto/deadline-page.dto';
+import { DeadlinesQueryDto, EscalationsQueryDto } from './dto/deadlines-query.dto';
+import { DossierDeadlineDto } from './dto/dossier-deadline.dto';
+import { EscalationPageDto } from './dto/escalation-page.dto';
+import { RecordedApologyDto } from './dto/recorded-apology.dto';
 
 /** Deadlines for officers and leaders: what is due soon or late in their unit or province, the working time one dossier has left, and the apology that moves its deadline. */
 @ApiTags('deadlines')
@@ -27,6 +31,7 @@ export class DeadlinesController {
   @Roles('unit-leader', 'province-leader', 'province-admin')
   @ApiOperation({ summary: "Open escalations: a unit leader's queue (their unit), or the province's (province roles)" })
   @ApiOkResponse({ type: EscalationPageDto })
+  @ProblemResponse(403, "The caller may not see this queue: another unit's, or the province's without a province role")
   escalations(@Query() query: EscalationsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.escalations(query, principal);
   }

@@ -1,84 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { DOSSIER_STATUS, DossierAction, DossierReceived, DossierRouted, DossierStatusChanged, DossierStatusCode, EnvelopeOf, presumedCompetentUnit, ProcessingStep } from '@onestop/contracts';
+import { DossierReceived, DossierRouted, DossierStatusChanged, EnvelopeOf } from '@onestop/contracts';
 import { EventHandler, HandlesEvent } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
-import { ClockKeeper } from './clock-keeper';
-import { closeClock, enterStep, pauseClock, resumeClock, startClock } from './deadline-clock';
-import { moveEscalations, resolveEscalations } from './escalations';
+import { DossierClocksService } from './dossier-clocks.service';
 
-/** A received dossier starts its clock, from the counting start and deadline intake computed. */
 @Injectable()
 @HandlesEvent(DossierReceived)
 export class StartClockOnReceipt implements EventHandler<EnvelopeOf<typeof DossierReceived>> {
-  constructor(private readonly clocks: ClockKeeper) {}
+  constructor(private readonly clocks: DossierClocksService) {}
 
-  async handle(event: EnvelopeOf<typeof DossierReceived>, tx: EntityManager): Promise<void> {
-    const dossier = event.payload;
-    await this.clocks.start(tx, dossier.provinceCode, ({ calendar, settings }) => ({
-      dossierId: dossier.dossierId,
-      code: dossier.code,
-      provinceCode: dossier.provinceCode,
-      unitCode: presumedCompetentUnit(dossier),
-      assigneeId: null,
-      procedureCode: dossier.procedure.code,
-      pausesForCitizen: dossier.procedure.clockPausesForCitizen,
-      deadlineVersion: 1,
-      receivedAt: new Date(dossier.receivedAt),
-      closedAt: null,
-      clock: startClock(calendar, settings, new Date(dossier.countingFrom), new Date(dossier.dueAt)),
-    }));
+  handle(event: EnvelopeOf<typeof DossierReceived>, tx: EntityManager): Promise<void> {
+    return this.clocks.startOnReceipt(event, tx);
   }
 }
 
-/** Routing names the unit and the officer who answer for the dossier. */
 @Injectable()
 @HandlesEvent(DossierRouted)
 export class FollowRouting implements EventHandler<EnvelopeOf<typeof DossierRouted>> {
-  constructor(private readonly clocks: ClockKeeper) {}
+  constructor(private readonly clocks: DossierClocksService) {}
 
-  async handle(event: EnvelopeOf<typeof DossierRouted>, tx: EntityManager): Promise<void> {
-    const { dossierId, unitCode, assigneeId } = event.payload;
-    const changed = await this.clocks.change(tx, dossierId, new Date(event.occurredAt), (record) => ({ ...record, unitCode, assigneeId }));
-    // Open escalations follow the dossier to the unit and officer now answering for it.
-    if (changed) await moveEscalations(tx, dossierId, unitCode, assigneeId);
+  handle(event: EnvelopeOf<typeof DossierRouted>, tx: EntityManager): Promise<void> {
+    return this.clocks.followRouting(event, tx);
   }
 }
 
-const FINAL: readonly DossierStatusCode[] = [DOSSIER_STATUS.withdrawn, DOSSIER_STATUS.stopped, DOSSIER_STATUS.done, DOSSIER_STATUS.returned];
-
-/** The step each processing action starts. */
-const STEP_STARTED_BY: Partial<Record<DossierAction, ProcessingStep>> = {
-  transfer: 'acceptance',
-  accept: 'processing',
-  approve: 'signature',
-  reject: 'signature',
-};
-
-/**
- * Processing moves the clock: waiting on the citizen pauses it where the procedure says so, the
- * answer resumes it, actions start steps, and the result (or the end of the dossier) stops it.
- * The return step does not count, so a done dossier's clock stops at status 9.
- */
 @Injectable()
 @HandlesEvent(DossierStatusChanged)
 export class FollowProcessing implements EventHandler<EnvelopeOf<typeof DossierStatusChanged>> {
-  constructor(private readonly clocks: ClockKeeper) {}
+  constructor(private readonly clocks: DossierClocksService) {}
 
-  async handle(event: EnvelopeOf<typeof DossierStatusChanged>, tx: EntityManager): Promise<void> {
-    const change = event.payload;
-    const at = new Date(event.occurredAt);
-    if (event.source !== 'routing') return; // intake's receipt and refusals: the clock starts with DossierReceived
-    const changed = await this.clocks.change(tx, change.dossierId, at, (record, { calendar, settings }) => {
-      const unitCode = change.unitCode ?? record.unitCode;
-      if (FINAL.includes(change.to)) return { ...record, unitCode, closedAt: record.closedAt ?? at, clock: closeClock(record.clock) };
-      let clock = record.clock;
-      const waitsOnCitizen = change.to === DOSSIER_STATUS.supplementRequested || change.to === DOSSIER_STATUS.feesDue;
-      if (waitsOnCitizen && record.pausesForCitizen) clock = pauseClock(clock, calendar, at);
-      if (change.to === DOSSIER_STATUS.processing && clock.state === 'paused') clock = resumeClock(clock, calendar, at);
-      const step = STEP_STARTED_BY[change.action as DossierAction];
-      if (step) clock = enterStep(clock, settings, step, at);
-      return { ...record, unitCode, clock };
-    });
-    if (changed?.closedAt) await resolveEscalations(tx, change.dossierId, at);
+  handle(event: EnvelopeOf<typeof DossierStatusChanged>, tx: EntityManager): Promise<void> {
+    return this.clocks.followProcessing(event, tx);
   }
 }

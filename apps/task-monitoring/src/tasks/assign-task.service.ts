@@ -2,16 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@onestop/calendar';
 import { FieldProblem, TaskAssigned } from '@onestop/contracts';
 import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
-import { Clock, invalidRequest, Principal } from '@onestop/platform';
+import { Clock, Principal } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { TaskMonitoringProblems } from '../problems';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
 import { AssignTaskDto } from './dto/assign-task.dto';
+import { TaskCommuneStore } from './task-commune.store';
 import { warningEvents } from './task-events';
 import { TaskJurisdiction } from './task-jurisdiction';
 import { TaskQueries } from './task-queries.service';
 import { reassess } from './task-status';
-import { communeProgress, TaskRecord } from './task.record';
+import { communeProgress } from './task-view';
+import { TaskEntity } from './task.entity';
+import { TaskStore } from './task.store';
 
 const NOTHING_SENT = { atRiskNotified: false, overdueNotified: false };
 
@@ -20,6 +24,8 @@ const NOTHING_SENT = { atRiskNotified: false, overdueNotified: false };
 export class AssignTask {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tasks: TaskStore,
+    private readonly standings: TaskCommuneStore,
     private readonly outbox: OutboxWriter,
     private readonly jurisdiction: TaskJurisdiction,
     private readonly queries: TaskQueries,
@@ -35,9 +41,9 @@ export class AssignTask {
     if (command.dueDate < today) problems.push({ field: 'dueDate', code: 'minDate', message: `must not be before today (${today})`, params: { min: today } });
     if (command.startsOn !== undefined && command.startsOn > command.dueDate) problems.push({ field: 'startsOn', code: 'maxDate', message: 'must not be after dueDate', params: { max: command.dueDate } });
     problems.push(...(await this.jurisdiction.communeProblems(command.communeCodes, assigner.provinceCode, today)));
-    if (problems.length > 0) throw invalidRequest(problems);
+    if (problems.length > 0) throw TaskMonitoringProblems.invalidAssignment(problems);
 
-    const task: TaskRecord = {
+    const task: TaskEntity = {
       id: uuidv7({ msecs: now.getTime() }),
       provinceCode: assigner.provinceCode,
       title: command.title,
@@ -56,23 +62,12 @@ export class AssignTask {
     const origin = requestOrigin('task-monitoring', principal);
 
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO tasks (id, province_code, title, description, indicator, indicator_unit, target_value, starts_on, due_date, created_by, created_by_unit, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [task.id, task.provinceCode, task.title, task.description, task.indicator, task.indicatorUnit, task.targetValue, task.startsOn, task.dueDate, task.createdBy, task.createdByUnit, now],
-      );
-      await tx.query(
-        `INSERT INTO task_communes (task_id, commune_code, status, at_risk_notified, next_check_at, updated_at)
-         SELECT $1, c.code, c.status, c.at_risk, c.next_check_at, $2
-           FROM unnest($3::text[], $4::text[], $5::boolean[], $6::timestamptz[]) AS c(code, status, at_risk, next_check_at)`,
-        [
-          task.id,
-          now,
-          assessed.map(({ code }) => code),
-          assessed.map(({ reassessment }) => reassessment.status),
-          assessed.map(({ reassessment }) => reassessment.announceAtRisk),
-          assessed.map(({ reassessment }) => reassessment.nextCheckAt),
-        ],
+      await this.tasks.insert(tx, task);
+      await this.standings.insertAssigned(
+        tx,
+        task.id,
+        now,
+        assessed.map(({ code, reassessment }) => ({ communeCode: code, status: reassessment.status, nextCheckAt: reassessment.nextCheckAt, atRiskAnnounced: reassessment.announceAtRisk })),
       );
       const assigned = createEvent(
         TaskAssigned,

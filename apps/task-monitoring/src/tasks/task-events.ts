@@ -1,10 +1,10 @@
 import { EventEnvelope, TaskAtRisk, TaskOverdue, TaskStatus } from '@onestop/contracts';
 import { createEvent, EventOrigin } from '@onestop/messaging';
 import { Reassessment } from './task-status';
-import { TaskRecord } from './task.record';
+import { TaskEntity } from './task.entity';
 
 /** Where a commune stands on a task, as task events carry it. */
-export function communeTaskPayload(task: TaskRecord, communeCode: string, value: number | null, status: TaskStatus) {
+export function communeTaskPayload(task: TaskEntity, communeCode: string, value: number | null, status: TaskStatus) {
   return {
     taskId: task.id,
     provinceCode: task.provinceCode,
@@ -18,7 +18,7 @@ export function communeTaskPayload(task: TaskRecord, communeCode: string, value:
 }
 
 /** TaskAtRisk and TaskOverdue that a reassessment found due (each once per task and commune), dated when their line was crossed. */
-export function warningEvents(task: TaskRecord, communeCode: string, value: number | null, reassessment: Reassessment, origin: EventOrigin): EventEnvelope[] {
+export function warningEvents(task: TaskEntity, communeCode: string, value: number | null, reassessment: Reassessment, origin: EventOrigin): EventEnvelope[] {
   const { lineCrossedAt } = reassessment;
   if (lineCrossedAt === null) return [];
   const payload = communeTaskPayload(task, communeCode, value, reassessment.status);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FieldProblem } from '@onestop/contracts';
-import { isProvinceWide, isUnitOfficer, Principal, ProblemException } from '@onestop/platform';
+import { isProvinceWide, isUnitOfficer, Principal } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
+import { TaskMonitoringProblems } from '../problems';
 
 /**
  * How far a caller sees into tasks: the whole province (its leaders, administrators and the
@@ -15,8 +16,6 @@ export interface TaskAssigner {
   unitCode: string | null;
 }
 
-const forbidden = (detail: string) => new ProblemException(403, 'Not allowed', { detail });
-
 @Injectable()
 export class TaskJurisdiction {
   constructor(private readonly units: AdministrativeUnits) {}
@@ -29,7 +28,7 @@ export class TaskJurisdiction {
       if (unit.kind === 'commune') return { level: 'commune', provinceCode: unit.provinceCode, communeCode: unit.code };
       if (unit.kind === 'department') return { level: 'province', provinceCode: unit.provinceCode };
     }
-    throw forbidden("tasks are seen by the officers of the province's leadership, departments and communes");
+    throw TaskMonitoringProblems.tasksNotVisible();
   }
 
   /** Province leaders and administrators, or the leader of one of the province's departments. */
@@ -41,7 +40,7 @@ export class TaskJurisdiction {
         return { provinceCode: unit.provinceCode, unitCode: unit.code };
       }
     }
-    throw forbidden("tasks are assigned by the province's leaders and the leaders of its departments");
+    throw TaskMonitoringProblems.tasksNotAssignable();
   }
 
   /** A problem for each code that is not a commune of the province in force on `today`, or repeats one before it. */

@@ -5,6 +5,7 @@ import { createTestDatabase, TestDatabase } from '@onestop/testing';
 import { randomUUID } from 'node:crypto';
 import { taskMonitoringSchema } from '../database/schema';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
+import { TaskCommuneStore } from './task-commune.store';
 import { TaskStatusScanner } from './task-status-scanner';
 
 const COMMUNES = Array.from({ length: 40 }, (_, i) => `C${String(i).padStart(3, '0')}`);
@@ -36,7 +37,7 @@ describe('the task status scanner', () => {
     await database?.drop();
   });
 
-  const replicas = () => [0, 1, 2].map(() => new TaskStatusScanner(database.dataSource, outbox, clock, env));
+  const replicas = () => [0, 1, 2].map(() => new TaskStatusScanner(database.dataSource, new TaskCommuneStore(database.dataSource), outbox, clock, env));
   /** Each replica scans until it finds nothing more, all at the same time. */
   const scanTogether = (scanners: TaskStatusScanner[]) =>
     Promise.all(

@@ -1,21 +1,23 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, ProblemResponses, Roles, UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN, uuidParam } from '@onestop/platform';
+import { CurrentPrincipal, Principal, ProblemResponses, Roles, UNIT_CODE_PATTERN, uuidParam } from '@onestop/platform';
+import { TaskMonitoringProblems } from '../problems';
 import { AssignTask } from './assign-task.service';
 import { AssignTaskDto } from './dto/assign-task.dto';
 import { ReportProgressDto } from './dto/report-progress.dto';
 import { EvaluationsQueryDto, TasksQueryDto } from './dto/task-queries.dto';
+import { TaskEvaluationDto } from './dto/task-evaluation.dto';
+import { TaskCommuneProgressDto, TaskPageDto, TaskViewDto } from './dto/task-view.dto';
 import { ReportProgress } from './report-progress.service';
 import { TaskEvaluations } from './task-evaluations.service';
 import { TaskJurisdiction } from './task-jurisdiction';
 import { TaskQueries } from './task-queries.service';
-import { TaskCommuneProgressDto, TaskEvaluationDto, TaskPageDto, TaskViewDto } from './dto/task.response';
 
 const OFFICER_ROLES = ['desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin'] as const;
 const uuid = uuidParam('id', 'a task id');
 
 function communeCode(code: string): string {
-  if (!UNIT_CODE_PATTERN.test(code)) throw invalidRequest([{ field: 'communeCode', code: 'matches', message: UNIT_CODE_MESSAGE, params: { pattern: UNIT_CODE_PATTERN.source } }]);
+  if (!UNIT_CODE_PATTERN.test(code)) throw TaskMonitoringProblems.malformedCommuneCode();
   return code;
 }
 

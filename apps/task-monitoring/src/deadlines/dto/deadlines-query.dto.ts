@@ -1,19 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ESCALATION_LEVELS, EscalationLevel } from '@onestop/contracts';
-import { EmptyAsAbsent, IsLocalDate, IsOmittable, IsUnitCode, PageLimitQueryDto } from '@onestop/platform';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
-
-export class ApologyDto {
-  @ApiProperty({ description: 'why the result is late, as the applicant will read it', example: 'Cần xác minh thêm thông tin về thửa đất' })
-  @IsString()
-  @Length(10, 2000)
-  reason!: string;
-
-  @ApiProperty({ description: 'the new appointment date: a working day after the current appointment, within a year of it', example: '2026-12-04' })
-  @IsString()
-  @IsLocalDate()
-  newAppointmentDate!: string;
-}
+import { EmptyAsAbsent, IsOmittable, IsUnitCode, PageLimitQueryDto } from '@onestop/platform';
+import { IsIn, IsString, Matches } from 'class-validator';
 
 export const DEADLINE_STATES = ['due-soon', 'overdue'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];

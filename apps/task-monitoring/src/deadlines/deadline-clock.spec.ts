@@ -10,10 +10,10 @@ import {
   refreshTriggers,
   rescheduleClock,
   resumeClock,
-  standingAt,
   startClock,
   triggersOf,
 } from './deadline-clock';
+import { standingAt } from './deadline-standing';
 
 /** An instant given in Vietnam local time, 'YYYY-MM-DDTHH:MM'. */
 const at = (local: string) => new Date(`${local}:00+07:00`);

@@ -4,7 +4,8 @@ import { Clock, decodeCursor, isProvinceWide, page, Principal, viewingScope, wit
 import { TaskMonitoringProblems } from '../problems';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
 import { clockSettingsFrom } from './clock-settings';
-import { ClockSettings, standingAt } from './deadline-clock';
+import { ClockSettings } from './deadline-clock';
+import { standingAt } from './deadline-standing';
 import { DossierClockStore } from './dossier-clock.store';
 import { DeadlinesQueryDto, EscalationsQueryDto } from './dto/deadlines-query.dto';
 import { EscalationStore } from './escalation.store';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEADLINE_STANDINGS } from '../deadline-clock';
+import { DEADLINE_STANDINGS } from '../deadline-standing';
 
 /** One dossier's deadline in working time, as of `computedAt`. */
 export class DossierDeadlineDto {

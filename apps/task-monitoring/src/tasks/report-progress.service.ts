@@ -38,7 +38,7 @@ export class ReportProgress {
     const now = this.clock.now();
     const origin = requestOrigin('task-monitoring', principal);
     const task = await this.dataSource.transaction(async (tx) => {
-      const task = await this.queries.visibleTask(tx, taskId, viewer);
+      const task = await this.queries.visibleTask(taskId, viewer, tx);
       if (viewer.level !== 'commune' || viewer.communeCode !== communeCode) {
         throw TaskMonitoringProblems.progressOfOtherCommune(communeCode);
       }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { TaskMonitoringProblems } from '../problems';
 import { TasksQueryDto } from './dto/task-queries.dto';
 import { CommuneStandingRow, TaskCommuneStore } from './task-commune.store';
@@ -20,20 +20,20 @@ function communeOf(viewer: TaskViewer): string | null {
 @Injectable()
 export class TaskQueries {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly tasks: TaskStore,
     private readonly standings: TaskCommuneStore,
     private readonly jurisdiction: TaskJurisdiction,
   ) {}
 
-  async visibleTask(manager: EntityManager, id: string, viewer: TaskViewer): Promise<TaskEntity> {
-    const task = await this.tasks.find(manager, id, viewer.provinceCode, communeOf(viewer));
+  /** The task if the viewer may see it, read in `tx` when given; else the 404 of a task that does not exist. */
+  async visibleTask(id: string, viewer: TaskViewer, tx?: EntityManager): Promise<TaskEntity> {
+    const task = await this.tasks.find(id, viewer.provinceCode, communeOf(viewer), tx);
     if (!task) throw TaskMonitoringProblems.noSuchTask(id);
     return task;
   }
 
   async get(id: string, viewer: TaskViewer) {
-    const task = await this.visibleTask(this.dataSource.manager, id, viewer);
+    const task = await this.visibleTask(id, viewer);
     const rows = await this.standings.standings([id], { commune: communeOf(viewer), status: null });
     return taskView(task, await this.communeViews(task, rows));
   }
@@ -53,10 +53,7 @@ export class TaskQueries {
     const limit = query.limit ?? 50;
     const tasks = await this.tasks.page(viewer.provinceCode, filter, query.cursor ?? null, limit + 1);
     const page = tasks.slice(0, limit);
-    const rows = await this.standings.standings(
-      page.map((task) => task.id),
-      filter,
-    );
+    const rows = await this.standings.standings(page.map((task) => task.id), filter);
     const items = await Promise.all(page.map(async (task) => taskView(task, await this.communeViews(task, rows.filter((row) => row.taskId === task.id)))));
     return { items, nextCursor: tasks.length > limit ? page[page.length - 1].id : null };
   }

@@ -18,8 +18,8 @@ export class TaskStore {
     await tx.getRepository(TaskEntity).insert(task);
   }
 
-  /** A task of the province, given to `commune` when one is named; null otherwise. */
-  find(manager: EntityManager, id: string, provinceCode: string, commune: string | null): Promise<TaskEntity | null> {
+  /** A task of the province, given to `commune` when one is named; null otherwise. Read in `manager`'s transaction when given. */
+  find(id: string, provinceCode: string, commune: string | null, manager: EntityManager = this.dataSource.manager): Promise<TaskEntity | null> {
     const query = manager.getRepository(TaskEntity).createQueryBuilder('t').where('t.id = :id AND t.provinceCode = :provinceCode', { id, provinceCode });
     if (commune !== null) query.andWhere('EXISTS (SELECT 1 FROM task_communes tc WHERE tc.task_id = t.id AND tc.commune_code = :commune)', { commune });
     return query.getOne();

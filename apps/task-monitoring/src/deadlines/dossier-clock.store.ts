@@ -43,7 +43,7 @@ const STATE_CONDITIONS: Record<DeadlineState | 'both', string> = {
   both: 'due_at <= $3 AND due_soon_at <= $2',
 };
 
-/** The dossiers' deadline clocks: one by dossier, and the batches of due ones the scan claims. */
+/** The dossiers' deadline clocks: one by dossier, the batches of due ones the scan claims, and the running ones the deadlines list shows. */
 @Injectable()
 export class DossierClockStore {
   private selectList?: string;

@@ -1,19 +1,15 @@
+import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '@onestop/digital-signature/testing';
+import { IntakeEnv, intakeSchema, intakeService } from '@onestop/intake';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { EffectiveCalendarDay, WorkingCalendar, withoutMarks } from '@onestop/calendar';
 import { BackgroundStart, Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
+import { reportingSchema, reportingService } from '@onestop/reporting';
+import { routingSchema, routingService } from '@onestop/routing';
 import { RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '../../apps/digital-signature/src/test/signature-fixture';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
-import { IntakeEnv } from '../../apps/intake/src/intake.env';
-import { intakeService } from '../../apps/intake/src/service';
-import { reportingSchema } from '../../apps/reporting/src/database/schema';
-import { reportingService } from '../../apps/reporting/src/service';
-import { routingSchema } from '../../apps/routing/src/database/schema';
-import { routingService } from '../../apps/routing/src/service';
 import { migrateDatabase } from '../stack/schema-migrations';
 
 /** A local broker by name and port. */

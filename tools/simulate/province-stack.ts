@@ -3,8 +3,8 @@ import { EffectiveCalendarDay, WorkingCalendar, withoutMarks } from '@onestop/ca
 import { BackgroundStart, Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { createClient, RedisClientType } from 'redis';
 import request from 'supertest';
 import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '../../apps/digital-signature/src/test/signature-fixture';
 import { intakeSchema } from '../../apps/intake/src/database/schema';
@@ -39,7 +39,7 @@ export class ProvinceStack {
     readonly routing: ServiceUnderTest<PlatformEnv>,
     readonly signature: SignatureServiceUnderTest,
     readonly reporting: RunningService<PlatformEnv>,
-    private readonly redis: Redis,
+    private readonly redis: RedisClientType,
     private readonly clockKey: string,
     private readonly broker: BrokerName,
   ) {}
@@ -61,9 +61,9 @@ export class ProvinceStack {
     // What has been started, closed again in reverse if a later step fails.
     const started: Array<() => Promise<unknown>> = [];
     try {
-      const redis = new Redis(testRedisUrl(), { lazyConnect: true });
+      const redis: RedisClientType = createClient({ url: testRedisUrl() });
       await redis.connect();
-      started.push(async () => redis.del(clockKey).finally(() => redis.disconnect()));
+      started.push(async () => redis.del(clockKey).finally(() => redis.close()));
       await setSimulatedClock(redis, options.startsAt, { key: clockKey, force: true });
       await setSimulatedRate(redis, 0, { key: clockKey });
       await resetBroker(broker);
@@ -111,7 +111,7 @@ export class ProvinceStack {
   async close(): Promise<void> {
     await Promise.all([this.intake.close(), this.routing.close(), this.signature.close(), this.reporting.close()]);
     await this.redis.del(this.clockKey);
-    this.redis.disconnect();
+    await this.redis.close();
     await stopBroker(this.broker);
   }
 

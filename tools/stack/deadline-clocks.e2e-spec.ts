@@ -2,8 +2,8 @@ import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { TOPICS } from '@onestop/contracts';
 import { Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
 import { readTopic, RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
-import { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createClient, RedisClientType } from 'redis';
 import request from 'supertest';
 import { intakeSchema } from '../../apps/intake/src/database/schema';
 import { IntakeEnv } from '../../apps/intake/src/intake.env';
@@ -29,7 +29,7 @@ describe('deadline clocks on simulated time', () => {
   jest.setTimeout(120_000);
   const clockKey = `onestop:clock:e2e-${randomBytes(4).toString('hex')}`;
   const simulated: Record<string, string> = { CLOCK: 'simulated', CLOCK_KEY: clockKey, KAFKA_CONSUMER_START: 'earliest' };
-  const redis = new Redis(testRedisUrl(), { lazyConnect: true });
+  const redis: RedisClientType = createClient({ url: testRedisUrl() });
   let intake: ServiceUnderTest<IntakeEnv>;
   let routing: ServiceUnderTest<PlatformEnv>;
   let monitoring: ServiceUnderTest<TaskMonitoringEnv>;
@@ -72,7 +72,7 @@ describe('deadline clocks on simulated time', () => {
     await restarted?.close();
     await Promise.all([intake?.close(), routing?.close(), restarted ? monitoring.database.drop() : monitoring?.close()]);
     await redis.del(clockKey);
-    redis.disconnect();
+    await redis.close();
     await stopBroker(broker);
   }, 60_000);
 

@@ -1,10 +1,10 @@
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { EffectiveCalendarDay, WorkingCalendar, withoutMarks } from '@onestop/calendar';
-import { BackgroundStart, Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
+import { BackgroundStart, Clock, closeRedis, connectRedis, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
-import { createClient, RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
 import request from 'supertest';
 import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '../../apps/digital-signature/src/test/signature-fixture';
 import { intakeSchema } from '../../apps/intake/src/database/schema';
@@ -61,9 +61,9 @@ export class ProvinceStack {
     // What has been started, closed again in reverse if a later step fails.
     const started: Array<() => Promise<unknown>> = [];
     try {
-      const redis: RedisClientType = createClient({ url: testRedisUrl() });
-      await redis.connect();
-      started.push(async () => redis.del(clockKey).finally(() => redis.close()));
+      // A connection as the services hold them: a Redis outage during a long run is warned about, not fatal.
+      const redis = await connectRedis(testRedisUrl(), 'simulate');
+      started.push(async () => redis.del(clockKey).finally(() => closeRedis(redis)));
       await setSimulatedClock(redis, options.startsAt, { key: clockKey, force: true });
       await setSimulatedRate(redis, 0, { key: clockKey });
       await resetBroker(broker);
@@ -111,7 +111,7 @@ export class ProvinceStack {
   async close(): Promise<void> {
     await Promise.all([this.intake.close(), this.routing.close(), this.signature.close(), this.reporting.close()]);
     await this.redis.del(this.clockKey);
-    await this.redis.close();
+    await closeRedis(this.redis);
     await stopBroker(this.broker);
   }
 

@@ -5,8 +5,8 @@ import { Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onesto
 import { routingSchema, routingService } from '@onestop/routing';
 import { TaskMonitoringEnv, taskMonitoringSchema, taskMonitoringService } from '@onestop/task-monitoring';
 import { readTopic, RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
-import { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createClient, RedisClientType } from 'redis';
 import request from 'supertest';
 
 // Its own broker: its routing would otherwise route the dossiers other suites file on the shared one.
@@ -24,7 +24,7 @@ describe('deadline clocks on simulated time', () => {
   jest.setTimeout(120_000);
   const clockKey = `onestop:clock:e2e-${randomBytes(4).toString('hex')}`;
   const simulated: Record<string, string> = { CLOCK: 'simulated', CLOCK_KEY: clockKey, KAFKA_CONSUMER_START: 'earliest' };
-  const redis = new Redis(testRedisUrl(), { lazyConnect: true });
+  const redis: RedisClientType = createClient({ url: testRedisUrl() });
   let intake: ServiceUnderTest<IntakeEnv>;
   let routing: ServiceUnderTest<PlatformEnv>;
   let monitoring: ServiceUnderTest<TaskMonitoringEnv>;
@@ -67,7 +67,7 @@ describe('deadline clocks on simulated time', () => {
     await restarted?.close();
     await Promise.all([intake?.close(), routing?.close(), restarted ? monitoring.database.drop() : monitoring?.close()]);
     await redis.del(clockKey);
-    redis.disconnect();
+    await redis.close();
     await stopBroker(broker);
   }, 60_000);
 

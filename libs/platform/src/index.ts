@@ -8,6 +8,7 @@ export * from './lib/auth/token-verifier';
 export * from './lib/bootstrap/bootstrap';
 export * from './lib/bootstrap/service-defaults';
 export * from './lib/bootstrap/background-start';
+export * from './lib/bootstrap/service-transport';
 export * from './lib/clock/clock';
 export * from './lib/clock/duration';
 export * from './lib/clock/shared-simulated-clock';

@@ -2,16 +2,16 @@ import 'reflect-metadata';
 import { Type } from '@nestjs/common';
 import * as contracts from '@onestop/contracts';
 import { deadLetterTopic, EventDefinition, SERVICE_NAMES, ServiceName } from '@onestop/contracts';
+import { digitalSignatureService } from '@onestop/digital-signature';
+import { intakeService } from '@onestop/intake';
 import { eventTypesHandledBy, handledEventOf } from '@onestop/messaging';
+import { notificationService } from '@onestop/notification';
 import { loadConfig, serviceDefaults, ServiceDefinition } from '@onestop/platform';
+import { reportingService } from '@onestop/reporting';
+import { routingService } from '@onestop/routing';
+import { taskMonitoringService } from '@onestop/task-monitoring';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { digitalSignatureService } from '../../apps/digital-signature/src/service';
-import { intakeService } from '../../apps/intake/src/service';
-import { notificationService } from '../../apps/notification/src/service';
-import { reportingService } from '../../apps/reporting/src/service';
-import { routingService } from '../../apps/routing/src/service';
-import { taskMonitoringService } from '../../apps/task-monitoring/src/service';
 import { ROOT } from './manifests';
 
 const SERVICES: Record<ServiceName, ServiceDefinition<never>> = {

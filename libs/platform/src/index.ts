@@ -30,6 +30,7 @@ export * from './lib/logging/mask';
 export * from './lib/metrics/metrics.registry';
 export * from './lib/platform.module';
 export * from './lib/redis/redis.module';
+export * from './lib/redis/redis-script';
 export * from './lib/http/page-query';
 export * from './lib/http/keyset-cursor';
 export * from './lib/http/unit-code';

@@ -1,4 +1,5 @@
 import { ExceptionFilter, INestApplication } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { CustomTransportStrategy, NestMicroservice, Server } from '@nestjs/microservices';
 
 /**
@@ -29,7 +30,8 @@ export function connectServiceTransport(app: INestApplication): void {
 
 function optionalTransport(app: INestApplication): ServiceTransport | undefined {
   try {
-    return app.get(ServiceTransport, { strict: false });
+    // Through ModuleRef: the app itself answers a missing provider by ending the process.
+    return app.get(ModuleRef).get(ServiceTransport, { strict: false });
   } catch {
     return undefined;
   }

@@ -13,6 +13,6 @@ export { IndicatorQueries } from './indicators/indicator-queries.service';
 export type { IndicatorReport } from './indicators/indicator-queries.service';
 export { scoreCounts } from './indicators/scoring-766';
 // The read-model benchmark times the queries the migrations define and the projection runs.
-export { openStockChangesSql } from './database/migrations/1765000000000-keep-open-stock-by-day';
-export { monthlyRollupSql } from './database/migrations/1765100000000-roll-counters-up-by-month';
-export { fieldCodeOf } from './projections/procedure-fields';
+export { openStockChangesSql } from './database/migrations/1765000000000-KeepOpenStockByDay';
+export { monthlyRollupSql } from './database/migrations/1765100000000-RollCountersUpByMonth';
+export { fieldCodeOf } from './read-model/procedure-fields';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EmptyAsAbsent, IsOmittable, IsUnitCode } from '@onestop/platform';
-import { DATA_AS_OF } from '../indicators/indicators.dto';
+import { DATA_AS_OF } from '../../read-model/data-as-of.property';
 
 export class DeadlineCountsQueryDto {
   @ApiPropertyOptional({ description: 'one unit of your province (province roles); a unit leader may only name his own unit, and gets it without naming it', example: '19753' })

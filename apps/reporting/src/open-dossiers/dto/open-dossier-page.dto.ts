@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DOSSIER_ACTIONS, DOSSIER_STATUS } from '@onestop/contracts';
 import { OPEN_DOSSIER_STATES } from './open-dossiers-query.dto';
-import { DATA_AS_OF } from '../indicators/indicators.dto';
+import { DATA_AS_OF } from '../../read-model/data-as-of.property';
 
 /** One open dossier as a leader drills down to it: where it stands, nothing about the applicant. */
 export class OpenDossierDto {

@@ -1,4 +1,4 @@
-import { ratingCounters } from './service-rating.handler';
+import { ratingCounters } from './rating-counters';
 
 describe('what a rating counts', () => {
   it.each([

@@ -6,14 +6,14 @@ import { ClockKeeper } from './clock-keeper';
 import { DeadlineQueries } from './deadline-queries.service';
 import { DeadlineScan, DeadlineScanner } from './deadline-scanner';
 import { DeadlinesController } from './deadlines.controller';
-import { FollowProcessing, FollowRouting, StartClockOnReceipt } from './dossier-clock.handlers';
 import { DossierClockStore } from './dossier-clock.store';
 import { DossierClocksService } from './dossier-clocks.service';
+import { DossierEventsController } from './dossier-events.controller';
 import { EscalationStore } from './escalation.store';
 
 /** Deadline clocks of dossiers: kept from dossier events, scanned for alarms, queried by officers and leaders. */
 @Module({
-  controllers: [DeadlinesController],
+  controllers: [DeadlinesController, DossierEventsController],
   providers: [
     DossierClockStore,
     EscalationStore,
@@ -25,9 +25,6 @@ import { EscalationStore } from './escalation.store';
     ApologyService,
     DeadlineQueries,
     DossierClocksService,
-    StartClockOnReceipt,
-    FollowRouting,
-    FollowProcessing,
   ],
   exports: [DeadlineScan],
 })

@@ -17,7 +17,7 @@ export class DeadlineQueries {
 
   constructor(
     private readonly clocks: DossierClockStore,
-    private readonly escalationQueue: EscalationStore,
+    private readonly queues: EscalationStore,
     private readonly calendars: CalendarStore,
     private readonly clock: Clock,
     private readonly env: TaskMonitoringEnv,
@@ -68,7 +68,7 @@ export class DeadlineQueries {
     const scope = viewingScope(principal, query.unit, 'deadlines');
     if (!isProvinceWide(principal) && query.level === 'province') throw TaskMonitoringProblems.provinceQueueForbidden();
     const limit = query.limit ?? 50;
-    const rows = await this.escalationQueue.open({
+    const rows = await this.queues.open({
       provinceCode: scope.provinceCode,
       unitCode: scope.unitCode,
       level: isProvinceWide(principal) ? (query.level ?? null) : 'unit-leader',

@@ -22,4 +22,4 @@ export * from './lib/wakeable-sleep';
 export * from './lib/event-data/event-data-keys';
 export * from './lib/event-data/sealed-events';
 export * from './lib/transport/event-transport';
-export * from './lib/transport/inbox-context';
+export { InboxContext } from './lib/transport/inbox-context';

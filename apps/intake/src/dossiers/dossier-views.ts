@@ -1,9 +1,8 @@
-import { DossierStatusCode } from '@onestop/contracts';
 import { maskCitizenId } from '../applicants/citizen-id.cipher';
-import { DossierRecord } from './dossier.record';
+import { DossierEntity } from './dossier.entity';
 
 /** The receipt a filing answers with: no personal data, what the citizen needs to come back. */
-export function receiptView(dossier: DossierRecord) {
+export function receiptView(dossier: DossierEntity) {
   return {
     id: dossier.id,
     code: dossier.code,
@@ -17,7 +16,7 @@ export function receiptView(dossier: DossierRecord) {
 }
 
 /** The whole dossier for an officer with jurisdiction; the ID number masked unless asked for. */
-export function officerView(dossier: DossierRecord, citizenId: string) {
+export function officerView(dossier: DossierEntity, citizenId: string) {
   return {
     ...receiptView(dossier),
     procedure: { code: dossier.procedureCode, version: dossier.procedureVersion },
@@ -38,13 +37,4 @@ export function officerView(dossier: DossierRecord, citizenId: string) {
     resultChannel: dossier.resultChannel,
     version: dossier.version,
   };
-}
-
-export interface PublicStep {
-  from: DossierStatusCode | null;
-  to: DossierStatusCode;
-  action: string;
-  at: string;
-  /** What the step tells the applicant in words (why an appointment moved); null where the status says it all. */
-  note: string | null;
 }

@@ -6,14 +6,27 @@ import { RatingsModule } from '../ratings/ratings.module';
 import { ApologyHandler } from './apology.handler';
 import { AppointmentQuoteController } from './appointment-quote.controller';
 import { DossierListService } from './dossier-list.service';
+import { DossierListStore } from './dossier-list.store';
+import { DossierStoreModule } from './dossier-store.module';
 import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
 import { FileDossierService } from './file-dossier.service';
 import { RoutedHandler, StatusChangedHandler } from './processing-updates.handler';
+import { ProcessingUpdatesService } from './processing-updates.service';
 
 @Module({
-  imports: [ProceduresModule, EventDataModule, RatingsModule],
+  imports: [ProceduresModule, EventDataModule, RatingsModule, DossierStoreModule],
   controllers: [DossiersController, AppointmentQuoteController],
-  providers: [FileDossierService, DossiersService, DossierListService, CitizenIdCipher, StatusChangedHandler, RoutedHandler, ApologyHandler],
+  providers: [
+    FileDossierService,
+    DossiersService,
+    DossierListService,
+    DossierListStore,
+    CitizenIdCipher,
+    ProcessingUpdatesService,
+    StatusChangedHandler,
+    RoutedHandler,
+    ApologyHandler,
+  ],
 })
 export class DossiersModule {}

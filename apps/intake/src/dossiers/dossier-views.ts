@@ -1,5 +1,7 @@
 import { maskCitizenId } from '../applicants/citizen-id.cipher';
 import { DossierEntity } from './dossier.entity';
+import { AppointmentQuoteDto } from './dto/appointment-quote.dto';
+import type { AppointmentQuote } from './file-dossier.service';
 
 /** The receipt a filing answers with: no personal data, what the citizen needs to come back. */
 export function receiptView(dossier: DossierEntity) {
@@ -36,5 +38,21 @@ export function officerView(dossier: DossierEntity, citizenId: string) {
     filedAt: dossier.filedAt.toISOString(),
     resultChannel: dossier.resultChannel,
     version: dossier.version,
+  };
+}
+
+/** What the desk tells the applicant before filing: the fee and the schedule the filing would get. */
+export function quoteView(quote: AppointmentQuote): AppointmentQuoteDto {
+  return {
+    procedureCode: quote.procedure.code,
+    procedureVersion: quote.procedure.version,
+    procedureName: quote.procedure.name,
+    receivingUnitCode: quote.receivingUnitCode,
+    fee: quote.procedure.fee,
+    processingTime: quote.procedure.processingTime,
+    quotedAt: quote.receivedAt.toISOString(),
+    countingFrom: quote.countingFrom.toISOString(),
+    appointmentDate: quote.appointmentDate,
+    dueAt: quote.dueAt.toISOString(),
   };
 }

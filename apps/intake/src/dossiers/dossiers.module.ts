@@ -3,20 +3,19 @@ import { EventDataModule } from '@onestop/messaging';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { RatingsModule } from '../ratings/ratings.module';
-import { ApologyHandler } from './apology.handler';
 import { AppointmentQuoteController } from './appointment-quote.controller';
+import { DossierEventsController } from './dossier-events.controller';
 import { DossierListService } from './dossier-list.service';
 import { DossierListStore } from './dossier-list.store';
 import { DossierStoreModule } from './dossier-store.module';
 import { DossiersController } from './dossiers.controller';
 import { DossiersService } from './dossiers.service';
 import { FileDossierService } from './file-dossier.service';
-import { RoutedHandler, StatusChangedHandler } from './processing-updates.handler';
 import { ProcessingUpdatesService } from './processing-updates.service';
 
 @Module({
   imports: [ProceduresModule, EventDataModule, RatingsModule, DossierStoreModule],
-  controllers: [DossiersController, AppointmentQuoteController],
+  controllers: [DossiersController, AppointmentQuoteController, DossierEventsController],
   providers: [
     FileDossierService,
     DossiersService,
@@ -24,9 +23,6 @@ import { ProcessingUpdatesService } from './processing-updates.service';
     DossierListStore,
     CitizenIdCipher,
     ProcessingUpdatesService,
-    StatusChangedHandler,
-    RoutedHandler,
-    ApologyHandler,
   ],
 })
 export class DossiersModule {}

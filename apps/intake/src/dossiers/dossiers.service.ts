@@ -8,7 +8,7 @@ import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { ProceduresService } from '../procedures/procedures.service';
 import { IntakeProblems } from '../problems';
 import { RatingsService } from '../ratings/ratings.service';
-import { receivedEvent, refusedEvent, statusChangedEvent } from './dossier-events';
+import { receivedEvent, refusedEvent, statusChangedEvent } from './published-events';
 import { isReceivingDesk, mayRead } from './dossier-access';
 import { DossierStore } from './dossier.store';
 import { officerView, receiptView } from './dossier-views';

@@ -11,7 +11,7 @@ import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
 import { IntakeProblems } from '../problems';
 import { ProceduresService } from '../procedures/procedures.service';
 import { formatDossierCode } from './dossier-code';
-import { receivedEvent, refusedEvent, statusChangedEvent } from './dossier-events';
+import { receivedEvent, refusedEvent, statusChangedEvent } from './published-events';
 import { DossierEntity } from './dossier.entity';
 import { DossierStore } from './dossier.store';
 import { FileDossierDto } from './dto/file-dossier.dto';

@@ -6,7 +6,7 @@ import { dossierCodeOf } from './dossier-code';
 import { receiptView } from './dossier-views';
 import { DossierListService } from './dossier-list.service';
 import { DossiersService } from './dossiers.service';
-import { DossierDto, DossierListDto, DossierReceiptDto, PublicStatusDto } from './dto/dossier.response';
+import { DossierDto, DossierListDto, DossierReceiptDto, PublicStatusDto } from './dto/dossier.dto';
 import { DossiersQueryDto } from './dto/dossiers-query.dto';
 import { FileDossierDto } from './dto/file-dossier.dto';
 import { IntakeDecisionDto, StatusLookupQueryDto, WithdrawalDto } from './dto/intake-decision.dto';

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse, Public, WrongTryLimit } from '@onestop/platform';
 import { dossierCodeOf } from '../dossiers/dossier-code';
 import { RateServiceDto } from './dto/rate-service.dto';
-import { ServiceRatingDto } from './dto/service-rating.response';
+import { ServiceRatingDto } from './dto/service-rating.dto';
 import { RatingsService } from './ratings.service';
 
 @ApiTags('dossiers')

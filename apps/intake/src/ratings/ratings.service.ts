@@ -7,9 +7,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierStore } from '../dossiers/dossier.store';
 import { IntakeProblems } from '../problems';
-import { PublicRatingDto } from './dto/public-rating.response';
+import { PublicRatingDto } from './dto/public-rating.dto';
 import { RateServiceDto } from './dto/rate-service.dto';
-import { ServiceRatingDto } from './dto/service-rating.response';
+import { ServiceRatingDto } from './dto/service-rating.dto';
 import { RatingsStore } from './ratings.store';
 import { ServiceRatingEntity } from './service-rating.entity';
 

@@ -1,7 +1,8 @@
 import { ProblemException } from '@onestop/platform';
+import { ServiceRatingDto } from './ratings/dto/service-rating.dto';
 
 /**
- * Every problem intake answers with, beyond the platform's own (validation, sign-in, rate limits):
+ * The problems intake answers with, beyond the platform's own (validation, sign-in, rate limits):
  * titles, types and details in one place, so that clients branching on them have one list to read.
  */
 export const IntakeProblems = {
@@ -62,7 +63,7 @@ export const IntakeProblems = {
     }),
 
   /** `rating` is the first rating, the one kept. */
-  alreadyRated: (code: string, rating: object) =>
+  alreadyRated: (code: string, rating: ServiceRatingDto) =>
     new ProblemException(409, 'Already rated', {
       type: 'conflict/already-rated',
       detail: `dossier ${code} was rated already; a dossier is rated once and the first rating is kept`,

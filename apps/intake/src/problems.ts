@@ -7,26 +7,40 @@ import { ServiceRatingDto } from './ratings/dto/service-rating.dto';
  */
 export const IntakeProblems = {
   /** Unknown, or out of the caller's reach (the public look-up's wrong digits too): alike, so neither reveals which. */
-  dossierNotFound: (code: string) => new ProblemException(404, 'No such dossier', { detail: `no dossier ${code} that you may see` }),
+  dossierNotFound: (code: string) =>
+    new ProblemException(404, 'No such dossier', { detail: `no dossier ${code} that you may see` }),
 
   /** The rating form: an unknown code and wrong phone digits answer alike (a wrong try). */
-  dossierNotFoundForPhone: (code: string) => new ProblemException(404, 'No such dossier', { detail: `no dossier ${code} with these phone digits` }),
+  dossierNotFoundForPhone: (code: string) =>
+    new ProblemException(404, 'No such dossier', { detail: `no dossier ${code} with these phone digits` }),
 
   alreadyDecided: (code: string, status: number) =>
-    new ProblemException(409, 'Already decided', { detail: `dossier ${code} has status ${status}; only online filings (1) await the desk` }),
+    new ProblemException(409, 'Already decided', {
+      detail: `dossier ${code} has status ${status}; only online filings (1) await the desk`,
+    }),
 
   alreadyReceived: (code: string, status: number, dossierId: string) =>
     new ProblemException(409, 'Already received', {
       detail: `dossier ${code} has status ${status}; after reception it is withdrawn with the processing action "withdraw" on dossier ${dossierId}`,
     }),
 
-  listsForOfficersOnly: () => new ProblemException(403, 'Not allowed', { detail: 'lists of dossiers are for officers of a unit and province roles' }),
+  listsForOfficersOnly: () =>
+    new ProblemException(403, 'Not allowed', {
+      detail: 'lists of dossiers are for officers of a unit and province roles',
+    }),
 
   /** A desk officer files, and is quoted, only at the unit named in the token. */
   notOwnDesk: (unitCode: string | null | undefined) =>
     new ProblemException(403, 'Not your desk', {
       detail: 'a desk officer files dossiers at the unit named in the token',
-      errors: [{ field: 'receivingUnitCode', code: 'notOwnUnit', message: `must be your own unit, ${unitCode}`, params: { unitCode } }],
+      errors: [
+        {
+          field: 'receivingUnitCode',
+          code: 'notOwnUnit',
+          message: `must be your own unit, ${unitCode}`,
+          params: { unitCode },
+        },
+      ],
     }),
 
   /** The procedure named in the path; `errors` names the path parameter as a quote's clients expect. */
@@ -37,7 +51,9 @@ export const IntakeProblems = {
     }),
 
   procedureNotFound: (code: string, version: string | undefined) =>
-    new ProblemException(404, 'No such procedure', { detail: `no procedure ${code}${version ? ` version ${version}` : ''}` }),
+    new ProblemException(404, 'No such procedure', {
+      detail: `no procedure ${code}${version ? ` version ${version}` : ''}`,
+    }),
 
   provinceNotFound: (province: string) =>
     new ProblemException(404, 'No such province', {
@@ -47,13 +63,19 @@ export const IntakeProblems = {
 
   /** The calendar's corrections: a province administrator's own province only. */
   calendarWithoutProvince: () =>
-    new ProblemException(403, 'Not allowed', { detail: "a province's administrator corrects the calendar of the province in the token; this token names none" }),
+    new ProblemException(403, 'Not allowed', {
+      detail: "a province's administrator corrects the calendar of the province in the token; this token names none",
+    }),
 
   calendarOfOtherProvince: (ownProvinceCode: string) =>
-    new ProblemException(403, 'Not allowed', { detail: `you correct the calendar of your own province, ${ownProvinceCode}` }),
+    new ProblemException(403, 'Not allowed', {
+      detail: `you correct the calendar of your own province, ${ownProvinceCode}`,
+    }),
 
   tokenProvinceUnknown: (provinceCode: string) =>
-    new ProblemException(403, 'Not allowed', { detail: `the token names province ${provinceCode}, which is not a province` }),
+    new ProblemException(403, 'Not allowed', {
+      detail: `the token names province ${provinceCode}, which is not a province`,
+    }),
 
   notHandedOver: (code: string, status: number, handedOverStatus: number) =>
     new ProblemException(409, 'Not handed over yet', {

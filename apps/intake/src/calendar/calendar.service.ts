@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarDay, calendarCorrectionProblems, CalendarStore, EffectiveCalendarDay, effectiveCalendarDays } from '@onestop/calendar';
+import {
+  CalendarDay,
+  calendarCorrectionProblems,
+  CalendarStore,
+  EffectiveCalendarDay,
+  effectiveCalendarDays,
+} from '@onestop/calendar';
 import { WorkingCalendarChanged } from '@onestop/contracts';
 import { createEvent, OutboxWriter, requestOrigin } from '@onestop/messaging';
 import { Clock, invalidRequest, Principal } from '@onestop/platform';
@@ -20,7 +26,10 @@ export interface CalendarYearView {
 
 function parseYear(value: string): number {
   const year = Number(value);
-  if (!/^\d{4}$/.test(value) || year < 2000 || year > 2100) throw invalidRequest([{ field: 'year', code: 'isInt', message: 'must be a year from 2000 to 2100', params: { min: 2000, max: 2100 } }]);
+  if (!/^\d{4}$/.test(value) || year < 2000 || year > 2100)
+    throw invalidRequest([
+      { field: 'year', code: 'isInt', message: 'must be a year from 2000 to 2100', params: { min: 2000, max: 2100 } },
+    ]);
   return year;
 }
 
@@ -41,7 +50,11 @@ export class CalendarService {
   ) {}
 
   /** The province the query named (`requested`), if any; otherwise the caller's own. */
-  async read(yearParameter: string, requested: string | undefined, principal: Principal | undefined): Promise<CalendarYearView> {
+  async read(
+    yearParameter: string,
+    requested: string | undefined,
+    principal: Principal | undefined,
+  ): Promise<CalendarYearView> {
     const year = parseYear(yearParameter);
     const provinceCode = requested ?? principal?.provinceCode ?? null;
     if (provinceCode !== null) await this.checkProvince(provinceCode, requested !== undefined ? 'province' : null);
@@ -49,10 +62,16 @@ export class CalendarService {
   }
 
   /** Replaces the year's corrections of the administrator's own province, and tells every service. */
-  async correct(yearParameter: string, requested: string | undefined, body: CalendarYearDto, principal: Principal): Promise<CalendarYearView> {
+  async correct(
+    yearParameter: string,
+    requested: string | undefined,
+    body: CalendarYearDto,
+    principal: Principal,
+  ): Promise<CalendarYearView> {
     const provinceCode = principal.provinceCode;
     if (!provinceCode) throw IntakeProblems.calendarWithoutProvince();
-    if (requested !== undefined && requested !== provinceCode) throw IntakeProblems.calendarOfOtherProvince(provinceCode);
+    if (requested !== undefined && requested !== provinceCode)
+      throw IntakeProblems.calendarOfOtherProvince(provinceCode);
     await this.checkProvince(provinceCode, null);
     const year = parseYear(yearParameter);
     const { national } = await this.store.year(year, null);
@@ -60,7 +79,13 @@ export class CalendarService {
     body.days.forEach((day, index) => {
       // A null or a number in the list is calendarCorrectionProblems' to name; only a day's date is read here.
       const date = day !== null && typeof day === 'object' ? (day as { date?: unknown }).date : undefined;
-      if (typeof date === 'string' && !date.startsWith(`${year}-`)) problems.push({ field: `days.${index}.date`, code: 'notInYear', message: `is not in ${year}`, params: { year } });
+      if (typeof date === 'string' && !date.startsWith(`${year}-`))
+        problems.push({
+          field: `days.${index}.date`,
+          code: 'notInYear',
+          message: `is not in ${year}`,
+          params: { year },
+        });
     });
     if (problems.length) throw invalidRequest(problems);
     const days = body.days as CalendarDay[];
@@ -68,7 +93,9 @@ export class CalendarService {
     await this.dataSource.transaction(async (tx) => {
       await this.store.replaceCorrections(tx, provinceCode, year, days);
       const payload = { provinceCode, year, days, reason: body.reason };
-      await this.outbox.append(tx, [createEvent(WorkingCalendarChanged, `calendar-${provinceCode}-${year}`, payload, origin, this.clock.now())]);
+      await this.outbox.append(tx, [
+        createEvent(WorkingCalendarChanged, `calendar-${provinceCode}-${year}`, payload, origin, this.clock.now()),
+      ]);
     });
     this.store.invalidate();
     return this.view(year, provinceCode);
@@ -83,7 +110,8 @@ export class CalendarService {
   private async checkProvince(provinceCode: string, field: string | null): Promise<void> {
     const unit = await this.units.find(provinceCode);
     if (unit?.kind === 'province') return;
-    if (field) throw invalidRequest([{ field, code: 'unknownReference', message: `${provinceCode} is not a province` }]);
+    if (field)
+      throw invalidRequest([{ field, code: 'unknownReference', message: `${provinceCode} is not a province` }]);
     throw IntakeProblems.tokenProvinceUnknown(provinceCode);
   }
 }

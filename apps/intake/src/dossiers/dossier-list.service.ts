@@ -40,8 +40,14 @@ export class DossierListService {
     });
 
     const page = rows.slice(0, limit);
-    const items = page.map((dossier) => officerView(dossier, citizenId ?? this.cipher.decrypt(dossier.citizenIdCiphertext)));
+    const items = page.map((dossier) =>
+      officerView(dossier, citizenId ?? this.cipher.decrypt(dossier.citizenIdCiphertext)),
+    );
     const last = page.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeFilingCursor({ filedAt: last.filedAt.toISOString(), id: last.id }) : null };
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last ? encodeFilingCursor({ filedAt: last.filedAt.toISOString(), id: last.id }) : null,
+    };
   }
 }

@@ -46,7 +46,10 @@ export class DossierListStore {
   /** Up to `limit` dossiers of the page. */
   async page(query: DossierPageQuery): Promise<DossierEntity[]> {
     const parameters = new QueryParameters();
-    const conditions = 'reach' in query.within ? reachConditions(query.within.reach, parameters) : [`account_subject = ${parameters.add(query.within.accountSubject)}`];
+    const conditions =
+      'reach' in query.within
+        ? reachConditions(query.within.reach, parameters)
+        : [`account_subject = ${parameters.add(query.within.accountSubject)}`];
     if (query.citizenIdIndexes) {
       // While BLIND_INDEX_KEY rotates, rows carry the index of either key: each is looked up under its own.
       const indexes = query.citizenIdIndexes;
@@ -56,7 +59,9 @@ export class DossierListStore {
     }
     if (query.status !== undefined) conditions.push(`status = ${parameters.add(query.status)}`);
     if (query.after) {
-      conditions.push(`(filed_at, id) ${query.newestFirst ? '<' : '>'} (${parameters.add(query.after.filedAt)}::timestamptz, ${parameters.add(query.after.id)}::uuid)`);
+      conditions.push(
+        `(filed_at, id) ${query.newestFirst ? '<' : '>'} (${parameters.add(query.after.filedAt)}::timestamptz, ${parameters.add(query.after.id)}::uuid)`,
+      );
     }
     const direction = query.newestFirst ? 'DESC' : 'ASC';
     return this.dataSource.query(

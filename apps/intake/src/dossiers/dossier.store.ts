@@ -39,27 +39,41 @@ export class DossierStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async byCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<DossierEntity | null> {
-    const rows: DossierEntity[] = await manager.query(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE code = $1`, [code]);
+    const rows: DossierEntity[] = await manager.query(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE code = $1`, [
+      code,
+    ]);
     return rows[0] ?? null;
   }
 
   /** The dossier, locked until the transaction ends: its decision or withdrawal happens once. */
   async lockByCode(tx: EntityManager, code: string): Promise<DossierEntity | null> {
-    const rows: DossierEntity[] = await tx.query(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE code = $1 FOR UPDATE`, [code]);
-    return rows[0] ?? null;
-  }
-
-  async byIdempotencyKey(filedBy: string, idempotencyKey: string): Promise<DossierEntity | null> {
-    const rows: DossierEntity[] = await this.dataSource.query(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE filed_by = $1 AND idempotency_key = $2`, [
-      filedBy,
-      idempotencyKey,
+    const rows: DossierEntity[] = await tx.query(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE code = $1 FOR UPDATE`, [
+      code,
     ]);
     return rows[0] ?? null;
   }
 
+  async byIdempotencyKey(filedBy: string, idempotencyKey: string): Promise<DossierEntity | null> {
+    const rows: DossierEntity[] = await this.dataSource.query(
+      `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE filed_by = $1 AND idempotency_key = $2`,
+      [filedBy, idempotencyKey],
+    );
+    return rows[0] ?? null;
+  }
+
   /** The new dossier as stored (its version and jsonb as the database has them). */
-  async insert(tx: EntityManager, dossier: Omit<DossierEntity, 'competentUnitCode' | 'resultChannel' | 'version'>): Promise<DossierEntity> {
-    const result = await tx.createQueryBuilder().insert().into(DossierEntity).values(dossier).returning(DOSSIER_COLUMNS).updateEntity(false).execute();
+  async insert(
+    tx: EntityManager,
+    dossier: Omit<DossierEntity, 'competentUnitCode' | 'resultChannel' | 'version'>,
+  ): Promise<DossierEntity> {
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(DossierEntity)
+      .values(dossier)
+      .returning(DOSSIER_COLUMNS)
+      .updateEntity(false)
+      .execute();
     return (result.raw as DossierEntity[])[0];
   }
 
@@ -94,7 +108,15 @@ export class DossierStore {
          appointment_date = COALESCE($5, appointment_date), result_channel = COALESCE($6, result_channel),
          version = version + 1, updated_at = $7
        WHERE id = $1`,
-      [id, change.status, change.competentUnitCode, change.dueAt, change.dueAt ? localDateOf(new Date(change.dueAt)) : null, change.resultChannel, change.at],
+      [
+        id,
+        change.status,
+        change.competentUnitCode,
+        change.dueAt,
+        change.dueAt ? localDateOf(new Date(change.dueAt)) : null,
+        change.resultChannel,
+        change.at,
+      ],
     );
     return updated > 0;
   }
@@ -105,12 +127,21 @@ export class DossierStore {
 
   /** The dossier's status, locked until the transaction ends; null when it is not ours. */
   async lockStatus(tx: EntityManager, id: string): Promise<DossierStatusCode | null> {
-    const [dossier]: { status: DossierStatusCode }[] = await tx.query('SELECT status FROM dossiers WHERE id = $1 FOR UPDATE', [id]);
+    const [dossier]: { status: DossierStatusCode }[] = await tx.query(
+      'SELECT status FROM dossiers WHERE id = $1 FOR UPDATE',
+      [id],
+    );
     return dossier?.status ?? null;
   }
 
   /** Set, not shifted, and only when it differs: the same apology applied again changes nothing. */
-  async moveAppointment(tx: EntityManager, id: string, appointmentDate: string, dueAt: string, at: string): Promise<void> {
+  async moveAppointment(
+    tx: EntityManager,
+    id: string,
+    appointmentDate: string,
+    dueAt: string,
+    at: string,
+  ): Promise<void> {
     await tx.query(
       `UPDATE dossiers SET appointment_date = $2, due_at = $3, version = version + 1, updated_at = $4
         WHERE id = $1 AND (appointment_date, due_at) IS DISTINCT FROM ($2::date, $3::timestamptz)`,

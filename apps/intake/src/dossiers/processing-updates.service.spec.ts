@@ -1,4 +1,11 @@
-import { DOSSIER_STATUS, DossierApologyIssued, DossierStatusChanged, DossierStatusCode, EnvelopeOf, EventEnvelope } from '@onestop/contracts';
+import {
+  DOSSIER_STATUS,
+  DossierApologyIssued,
+  DossierStatusChanged,
+  DossierStatusCode,
+  EnvelopeOf,
+  EventEnvelope,
+} from '@onestop/contracts';
 import { createEvent, EventOrigin } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
 import { DossierStore, ProcessingChange } from './dossier.store';
@@ -46,16 +53,53 @@ class RecordedSteps {
   }
 }
 
-const origin = (source: EventOrigin['source']): EventOrigin => ({ source, actor: { kind: 'system', id: 'test' }, correlationId: DOSSIER, causationId: null });
+const origin = (source: EventOrigin['source']): EventOrigin => ({
+  source,
+  actor: { kind: 'system', id: 'test' },
+  correlationId: DOSSIER,
+  causationId: null,
+});
 
-function statusChanged(dossierId: string, to: DossierStatusCode, source: EventOrigin['source'] = 'routing'): EnvelopeOf<typeof DossierStatusChanged> {
-  const payload = { dossierId, code: '19753-261203-0001', provinceCode: '46', procedureCode: 'HKD-DANGKY', receivingUnitCode: '19753', unitCode: '19774', from: DOSSIER_STATUS.received, to, action: 'accept', reason: null, dueAt: null, resultChannel: null };
+function statusChanged(
+  dossierId: string,
+  to: DossierStatusCode,
+  source: EventOrigin['source'] = 'routing',
+): EnvelopeOf<typeof DossierStatusChanged> {
+  const payload = {
+    dossierId,
+    code: '19753-261203-0001',
+    provinceCode: '46',
+    procedureCode: 'HKD-DANGKY',
+    receivingUnitCode: '19753',
+    unitCode: '19774',
+    from: DOSSIER_STATUS.received,
+    to,
+    action: 'accept',
+    reason: null,
+    dueAt: null,
+    resultChannel: null,
+  };
   return createEvent(DossierStatusChanged, dossierId, payload, origin(source), new Date('2026-12-03T03:00:00Z'));
 }
 
 function apology(dossierId: string): EnvelopeOf<typeof DossierApologyIssued> {
-  const payload = { dossierId, code: '19753-261203-0001', provinceCode: '46', unitCode: '19774', reason: 'Chờ xác minh', newAppointmentDate: '2026-12-15', newDueAt: '2026-12-15T10:00:00.000Z', approvedBy: 'leader' };
-  return createEvent(DossierApologyIssued, dossierId, payload, origin('task-monitoring'), new Date('2026-12-03T03:00:00Z'));
+  const payload = {
+    dossierId,
+    code: '19753-261203-0001',
+    provinceCode: '46',
+    unitCode: '19774',
+    reason: 'Chờ xác minh',
+    newAppointmentDate: '2026-12-15',
+    newDueAt: '2026-12-15T10:00:00.000Z',
+    approvedBy: 'leader',
+  };
+  return createEvent(
+    DossierApologyIssued,
+    dossierId,
+    payload,
+    origin('task-monitoring'),
+    new Date('2026-12-03T03:00:00Z'),
+  );
 }
 
 describe('ProcessingUpdatesService', () => {
@@ -66,7 +110,10 @@ describe('ProcessingUpdatesService', () => {
   beforeEach(() => {
     dossiers = new InMemoryDossiers();
     history = new RecordedSteps();
-    updates = new ProcessingUpdatesService(dossiers as unknown as DossierStore, history as unknown as PublicHistoryStore);
+    updates = new ProcessingUpdatesService(
+      dossiers as unknown as DossierStore,
+      history as unknown as PublicHistoryStore,
+    );
     dossiers.held.set(DOSSIER, { status: DOSSIER_STATUS.received, appointmentDate: '2026-12-10' });
   });
 

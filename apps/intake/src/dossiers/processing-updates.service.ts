@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { DOSSIER_STATUS, DossierApologyIssued, DossierRouted, DossierStatusChanged, DossierStatusCode, EnvelopeOf } from '@onestop/contracts';
+import {
+  DOSSIER_STATUS,
+  DossierApologyIssued,
+  DossierRouted,
+  DossierStatusChanged,
+  DossierStatusCode,
+  EnvelopeOf,
+} from '@onestop/contracts';
 import { EntityManager } from 'typeorm';
 import { DossierStore } from './dossier.store';
 import { PublicHistoryStore } from './public-history.store';
 
 /** From reception until the result is ready: the states in which an appointment can still be moved. */
-const DEADLINE_RUNNING: readonly DossierStatusCode[] = [DOSSIER_STATUS.received, DOSSIER_STATUS.processing, DOSSIER_STATUS.supplementRequested, DOSSIER_STATUS.feesDue];
+const DEADLINE_RUNNING: readonly DossierStatusCode[] = [
+  DOSSIER_STATUS.received,
+  DOSSIER_STATUS.processing,
+  DOSSIER_STATUS.supplementRequested,
+  DOSSIER_STATUS.feesDue,
+];
 
 /**
  * Keeps intake's copy of each dossier current with what processing does to it, for the public
@@ -21,7 +33,13 @@ export class ProcessingUpdatesService {
   async statusChanged(event: EnvelopeOf<typeof DossierStatusChanged>, tx: EntityManager): Promise<void> {
     if (event.source === 'intake') return;
     const { dossierId, to, unitCode, dueAt, resultChannel } = event.payload;
-    const ours = await this.dossiers.applyProcessingChange(tx, dossierId, { status: to, competentUnitCode: unitCode, dueAt, resultChannel, at: event.occurredAt });
+    const ours = await this.dossiers.applyProcessingChange(tx, dossierId, {
+      status: to,
+      competentUnitCode: unitCode,
+      dueAt,
+      resultChannel,
+      at: event.occurredAt,
+    });
     // Another deployment's dossier on a shared topic: nothing of ours to update.
     if (!ours) return;
     await this.history.recordStatusChanges(tx, dossierId, [event]);

@@ -18,9 +18,19 @@ export class PublicHistoryStore {
   }
 
   /** An apology moved the appointment: a step in which the status stays, told in the applicant's words. */
-  async recordApology(tx: EntityManager, dossierId: string, status: DossierStatusCode, event: EnvelopeOf<typeof DossierApologyIssued>): Promise<void> {
+  async recordApology(
+    tx: EntityManager,
+    dossierId: string,
+    status: DossierStatusCode,
+    event: EnvelopeOf<typeof DossierApologyIssued>,
+  ): Promise<void> {
     const { newAppointmentDate, reason } = event.payload;
-    await this.record(tx, dossierId, event, { from: status, to: status, action: 'apology', note: apologyNote(newAppointmentDate, reason) });
+    await this.record(tx, dossierId, event, {
+      from: status,
+      to: status,
+      action: 'apology',
+      note: apologyNote(newAppointmentDate, reason),
+    });
   }
 
   async steps(dossierId: string): Promise<PublicStep[]> {
@@ -32,7 +42,12 @@ export class PublicHistoryStore {
   }
 
   /** Keyed by its event, so a replay adds nothing. */
-  private async record(tx: EntityManager, dossierId: string, event: EventEnvelope, step: Omit<PublicStep, 'at'>): Promise<void> {
+  private async record(
+    tx: EntityManager,
+    dossierId: string,
+    event: EventEnvelope,
+    step: Omit<PublicStep, 'at'>,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO dossier_public_history (dossier_id, event_id, from_status, to_status, action, note, occurred_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING`,

@@ -9,6 +9,8 @@ export class ProceduresStore {
 
   /** Newest first within a code; the effective date as the YYYY-MM-DD it means. */
   allVersions(): Promise<ProcedureEntity[]> {
-    return this.dataSource.query(`SELECT code, version, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", definition FROM procedures ORDER BY code, version DESC`);
+    return this.dataSource.query(
+      `SELECT code, version, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", definition FROM procedures ORDER BY code, version DESC`,
+    );
   }
 }

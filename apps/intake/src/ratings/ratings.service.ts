@@ -37,8 +37,10 @@ export class RatingsService {
     return this.dataSource.transaction(async (tx) => {
       const dossier = await this.dossiers.byCode(code, tx);
       // As the status look-up: an unknown code and wrong digits answer alike (a wrong try).
-      if (!dossier || !dossier.applicantPhone.endsWith(command.phone)) throw IntakeProblems.dossierNotFoundForPhone(code);
-      if (dossier.status !== DOSSIER_STATUS.returned) throw IntakeProblems.notHandedOver(code, dossier.status, DOSSIER_STATUS.returned);
+      if (!dossier || !dossier.applicantPhone.endsWith(command.phone))
+        throw IntakeProblems.dossierNotFoundForPhone(code);
+      if (dossier.status !== DOSSIER_STATUS.returned)
+        throw IntakeProblems.notHandedOver(code, dossier.status, DOSSIER_STATUS.returned);
       const rating: ServiceRatingEntity = { dossierId: dossier.id, score: command.score, comment, ratedAt: now };
       if (!(await this.ratings.insertOnce(tx, rating))) {
         const kept = (await this.ratings.find(dossier.id, tx))!;
@@ -52,7 +54,11 @@ export class RatingsService {
   /** What the public look-up says of the dossier's rating. */
   async publicState(dossier: Pick<DossierEntity, 'id' | 'status'>): Promise<PublicRatingDto> {
     const rating = await this.ratings.find(dossier.id);
-    return { canRate: dossier.status === DOSSIER_STATUS.returned && !rating, rated: rating !== null, score: rating?.score ?? null };
+    return {
+      canRate: dossier.status === DOSSIER_STATUS.returned && !rating,
+      rated: rating !== null,
+      score: rating?.score ?? null,
+    };
   }
 }
 
@@ -82,5 +88,10 @@ function ratedEvent(dossier: DossierEntity, rating: ServiceRatingEntity) {
 }
 
 function publicOrigin(): EventOrigin {
-  return { source: 'intake', actor: PUBLIC_RATING_ACTOR, correlationId: currentCorrelationId() ?? uuidv7(), causationId: null };
+  return {
+    source: 'intake',
+    actor: PUBLIC_RATING_ACTOR,
+    correlationId: currentCorrelationId() ?? uuidv7(),
+    causationId: null,
+  };
 }

@@ -6,12 +6,19 @@ export class CalendarYearViewDto {
   @ApiProperty({ example: 2027 })
   year!: number;
 
-  @ApiProperty({ type: String, nullable: true, description: 'the province whose effective calendar `days` is; null for the national calendar' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the province whose effective calendar `days` is; null for the national calendar',
+  })
   provinceCode!: string | null;
 
   @ApiProperty({ type: [EffectiveCalendarDayDto] })
   days!: EffectiveCalendarDayDto[];
 
-  @ApiProperty({ type: [CalendarDayDto], description: "the province's corrections as its administrator gave them (what PUT replaces)" })
+  @ApiProperty({
+    type: [CalendarDayDto],
+    description: "the province's corrections as its administrator gave them (what PUT replaces)",
+  })
   corrections!: CalendarDayDto[];
 }

@@ -9,12 +9,10 @@ export class SeedProcedureCatalogue1764000000001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const procedure of catalogue) {
-      await queryRunner.query('INSERT INTO procedures (code, version, effective_from, definition) VALUES ($1, $2, $3, $4)', [
-        procedure.code,
-        procedure.version,
-        procedure.effectiveFrom,
-        JSON.stringify(procedure),
-      ]);
+      await queryRunner.query(
+        'INSERT INTO procedures (code, version, effective_from, definition) VALUES ($1, $2, $3, $4)',
+        [procedure.code, procedure.version, procedure.effectiveFrom, JSON.stringify(procedure)],
+      );
     }
   }
 

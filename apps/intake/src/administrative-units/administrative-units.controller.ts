@@ -1,8 +1,9 @@
 import { localDateOf } from '@onestop/calendar';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, ProblemException, ProblemResponse, Public } from '@onestop/platform';
+import { Clock, ProblemResponse, Public } from '@onestop/platform';
 import { AdministrativeUnit, AdministrativeUnits } from '@onestop/reference-data';
+import { IntakeProblems } from '../problems';
 import { CommuneKind, ProvinceUnitsDto, ProvinceUnitsQueryDto } from './dto/province-units.dto';
 
 const COMMUNE_KIND_OF_SUBKIND: Record<string, CommuneKind> = {
@@ -32,12 +33,7 @@ export class AdministrativeUnitsController {
   @ProblemResponse(404, 'No province has this code')
   async list(@Query() query: ProvinceUnitsQueryDto): Promise<ProvinceUnitsDto> {
     const province = await this.units.find(query.province);
-    if (province?.kind !== 'province') {
-      throw new ProblemException(404, 'No such province', {
-        detail: `no province ${query.province}`,
-        errors: [{ field: 'province', code: 'unknownReference', message: `${query.province} is not a province` }],
-      });
-    }
+    if (province?.kind !== 'province') throw IntakeProblems.provinceNotFound(query.province);
     const today = localDateOf(this.clock.now());
     const units = (await this.units.list({ provinceCode: province.code })).filter((unit) => inForce(unit, today));
     const communes = units.filter((unit) => unit.kind === 'commune');

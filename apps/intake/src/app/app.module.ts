@@ -5,7 +5,7 @@ import { CalendarModule } from '@onestop/calendar';
 import { Clock, PlatformModule } from '@onestop/platform';
 import { ReferenceDataModule } from '@onestop/reference-data';
 import { AdministrativeUnitsModule } from '../administrative-units/administrative-units.module';
-import { CalendarController } from '../calendar/calendar.controller';
+import { ProvinceCalendarModule } from '../calendar/calendar.module';
 import { intakeSchema } from '../database/schema';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { IntakeEnv } from '../intake.env';
@@ -26,8 +26,8 @@ export class AppModule {
         ProceduresModule,
         DossiersModule,
         QueueTicketsModule,
+        ProvinceCalendarModule,
       ],
-      controllers: [CalendarController],
     };
   }
 }

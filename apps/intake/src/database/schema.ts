@@ -9,11 +9,15 @@ import { AddCitizenIdIndexKey1766100000000 } from './migrations/1766100000000-Ad
 import { AddDossierListIndexes1766400000000 } from './migrations/1766400000000-AddDossierListIndexes';
 import { AddDossiersByAccountIndex1766600000000 } from './migrations/1766600000000-AddDossiersByAccountIndex';
 import { CreateServiceRatings1766500000000 } from './migrations/1766500000000-CreateServiceRatings';
+import { DossierCodeSequenceEntity } from '../dossiers/dossier-code-sequence.entity';
+import { DossierEntity } from '../dossiers/dossier.entity';
+import { PublicStepEntity } from '../dossiers/public-step.entity';
+import { ProcedureEntity } from '../procedures/procedure.entity';
 import { ServiceRatingEntity } from '../ratings/service-rating.entity';
 
 /** The intake database: its entities and, in order, the migrations that build it. */
 export const intakeSchema: DatabaseSchema = {
-  entities: [ServiceRatingEntity],
+  entities: [ProcedureEntity, DossierEntity, DossierCodeSequenceEntity, PublicStepEntity, ServiceRatingEntity],
   migrations: [
     CreateMessagingTables1763800000000,
     CreateAdministrativeUnits1763900000000,

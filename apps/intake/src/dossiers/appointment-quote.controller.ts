@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, ProblemResponse, Roles } from '@onestop/platform';
 import { AppointmentQuoteDto, AppointmentQuoteQueryDto } from './dto/appointment-quote.dto';
+import { quoteView } from './dossier-views';
 import { FileDossierService } from './file-dossier.service';
 
 /** The desk tells the applicant the fee and the appointment before filing, as the filing would compute them. */
@@ -19,18 +20,6 @@ export class AppointmentQuoteController {
   @ProblemResponse(403, "`receivingUnitCode` is not the caller's own desk")
   @ProblemResponse(404, 'No procedure with this `code` is in force')
   async quote(@Param('code') code: string, @Query() query: AppointmentQuoteQueryDto, @CurrentPrincipal() principal: Principal): Promise<AppointmentQuoteDto> {
-    const quote = await this.filing.quote(code, query.receivingUnitCode, principal);
-    return {
-      procedureCode: quote.procedure.code,
-      procedureVersion: quote.procedure.version,
-      procedureName: quote.procedure.name,
-      receivingUnitCode: quote.receivingUnitCode,
-      fee: quote.procedure.fee,
-      processingTime: quote.procedure.processingTime,
-      quotedAt: quote.receivedAt.toISOString(),
-      countingFrom: quote.countingFrom.toISOString(),
-      appointmentDate: quote.appointmentDate,
-      dueAt: quote.dueAt.toISOString(),
-    };
+    return quoteView(await this.filing.quote(code, query.receivingUnitCode, principal));
   }
 }

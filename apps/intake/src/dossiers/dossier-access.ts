@@ -1,12 +1,13 @@
-import { isProvinceWide, isUnitOfficer, Principal, ProblemException } from '@onestop/platform';
-import { DossierRecord } from './dossier.record';
+import { isProvinceWide, isUnitOfficer, Principal } from '@onestop/platform';
+import { IntakeProblems } from '../problems';
+import { DossierEntity } from './dossier.entity';
 
 /**
  * Who may read a dossier at intake: the desk that received it, the unit processing it, the
  * province's own leaders and administrators, and the citizen who filed it online. Anyone else is
  * told it does not exist.
  */
-export function mayRead(principal: Principal, dossier: DossierRecord): boolean {
+export function mayRead(principal: Principal, dossier: DossierEntity): boolean {
   if (isProvinceWide(principal) && principal.provinceCode === dossier.provinceCode) return true;
   if (principal.roles.includes('citizen') && dossier.accountSubject !== null && dossier.accountSubject === principal.subject) return true;
   // A unit claim reaches the unit's dossiers only with an officer role (not a citizen's, not none).
@@ -16,7 +17,7 @@ export function mayRead(principal: Principal, dossier: DossierRecord): boolean {
 }
 
 /** The desk officers of the unit that received the dossier: they decide on an online filing. */
-export function isReceivingDesk(principal: Principal, dossier: DossierRecord): boolean {
+export function isReceivingDesk(principal: Principal, dossier: DossierEntity): boolean {
   return isUnitOfficer(principal) && principal.roles.includes('desk-officer') && principal.unitCode === dossier.receivingUnitCode && principal.provinceCode === dossier.provinceCode;
 }
 
@@ -54,7 +55,7 @@ export function searchReach(principal: Principal): ListReach | null {
  */
 export function worklistReach(principal: Principal): ListReach {
   if (isProvinceWide(principal)) return { provinceCode: principal.provinceCode!, receivingUnitCode: null, competentUnitCode: null };
-  if (!isUnitOfficer(principal)) throw new ProblemException(403, 'Not allowed', { detail: 'lists of dossiers are for officers of a unit and province roles' });
+  if (!isUnitOfficer(principal)) throw IntakeProblems.listsForOfficersOnly();
   const desk = principal.roles.includes('desk-officer');
   return { provinceCode: principal.provinceCode!, receivingUnitCode: desk ? principal.unitCode : null, competentUnitCode: desk ? null : principal.unitCode };
 }

@@ -1,9 +1,10 @@
-import { DossierStatusCode } from '@onestop/contracts';
 import { maskCitizenId } from '../applicants/citizen-id.cipher';
-import { DossierRecord } from './dossier.record';
+import { DossierEntity } from './dossier.entity';
+import { AppointmentQuoteDto } from './dto/appointment-quote.dto';
+import type { AppointmentQuote } from './file-dossier.service';
 
 /** The receipt a filing answers with: no personal data, what the citizen needs to come back. */
-export function receiptView(dossier: DossierRecord) {
+export function receiptView(dossier: DossierEntity) {
   return {
     id: dossier.id,
     code: dossier.code,
@@ -17,7 +18,7 @@ export function receiptView(dossier: DossierRecord) {
 }
 
 /** The whole dossier for an officer with jurisdiction; the ID number masked unless asked for. */
-export function officerView(dossier: DossierRecord, citizenId: string) {
+export function officerView(dossier: DossierEntity, citizenId: string) {
   return {
     ...receiptView(dossier),
     procedure: { code: dossier.procedureCode, version: dossier.procedureVersion },
@@ -40,11 +41,18 @@ export function officerView(dossier: DossierRecord, citizenId: string) {
   };
 }
 
-export interface PublicStep {
-  from: DossierStatusCode | null;
-  to: DossierStatusCode;
-  action: string;
-  at: string;
-  /** What the step tells the applicant in words (why an appointment moved); null where the status says it all. */
-  note: string | null;
+/** What the desk tells the applicant before filing: the fee and the schedule the filing would get. */
+export function quoteView(quote: AppointmentQuote): AppointmentQuoteDto {
+  return {
+    procedureCode: quote.procedure.code,
+    procedureVersion: quote.procedure.version,
+    procedureName: quote.procedure.name,
+    receivingUnitCode: quote.receivingUnitCode,
+    fee: quote.procedure.fee,
+    processingTime: quote.procedure.processingTime,
+    quotedAt: quote.receivedAt.toISOString(),
+    countingFrom: quote.countingFrom.toISOString(),
+    appointmentDate: quote.appointmentDate,
+    dueAt: quote.dueAt.toISOString(),
+  };
 }

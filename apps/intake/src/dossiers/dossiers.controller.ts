@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, invalidRequest, Principal, ProblemResponse, ProblemResponses, Public, Roles, WrongTryLimit } from '@onestop/platform';
-import type { Request, Response } from 'express';
-import { DOSSIER_CODE_PATTERN } from './dossier-code';
+import type { Response } from 'express';
+import { dossierCodeOf } from './dossier-code';
 import { receiptView } from './dossier-views';
 import { DossierListService } from './dossier-list.service';
 import { DossiersService } from './dossiers.service';
-import { DossierDto, DossierListDto, DossierReceiptDto, PublicStatusDto } from './dto/dossier.response';
+import { DossierDto, DossierListDto, DossierReceiptDto, PublicStatusDto } from './dto/dossier.dto';
 import { DossiersQueryDto } from './dto/dossiers-query.dto';
 import { FileDossierDto } from './dto/file-dossier.dto';
 import { IntakeDecisionDto, StatusLookupQueryDto, WithdrawalDto } from './dto/intake-decision.dto';
@@ -76,7 +76,7 @@ export class DossiersController {
    */
   @Public()
   @Get(':code/status')
-  @WrongTryLimit({ lookup: 'dossier-status', code: (request: Request) => dossierCodeOf(request) })
+  @WrongTryLimit({ lookup: 'dossier-status', code: dossierCodeOf })
   @ApiOperation({ summary: 'Public look-up without login: status, appointment date, public steps and whether the service can be rated' })
   @ApiOkResponse({ type: PublicStatusDto })
   @ProblemResponse(404, 'No such dossier, or the digits are not those of its phone (a wrong try)')
@@ -104,9 +104,4 @@ export class DossiersController {
   async withdraw(@Param('code') code: string, @Body() withdrawal: WithdrawalDto, @CurrentPrincipal() principal: Principal) {
     return this.dossiers.withdrawOnline(code, withdrawal, principal);
   }
-}
-
-function dossierCodeOf(request: Request): string | undefined {
-  const code = request.params['code'];
-  return typeof code === 'string' && DOSSIER_CODE_PATTERN.test(code) ? code : undefined;
 }

@@ -5,20 +5,22 @@ import { EventDataKeys, OutboxWriter, requestOrigin } from '@onestop/messaging';
 import { Clock, invalidRequest, Principal, ProblemException, unprocessableRequest } from '@onestop/platform';
 import { AdministrativeUnit, AdministrativeUnits, ProcedureDefinition } from '@onestop/reference-data';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CitizenIdCipher } from '../applicants/citizen-id.cipher';
+import { IntakeProblems } from '../problems';
 import { ProceduresService } from '../procedures/procedures.service';
 import { formatDossierCode } from './dossier-code';
-import { receivedEvent, refusedEvent, statusChangedEvent } from './dossier-events';
-import { DOSSIER_COLUMNS, DossierRecord } from './dossier.record';
+import { receivedEvent, refusedEvent, statusChangedEvent } from './published-events';
+import { DossierEntity } from './dossier.entity';
+import { DossierStore } from './dossier.store';
 import { FileDossierDto } from './dto/file-dossier.dto';
 import { intakeOutcome, missingDocuments } from './intake-outcome';
-import { recordPublicSteps } from './public-history';
+import { PublicHistoryStore } from './public-history.store';
 import { ReceptionSchedule, receptionSchedule } from './reception-schedule';
 
 export interface FiledDossier {
-  dossier: DossierRecord;
+  dossier: DossierEntity;
   /** True when an earlier request with the same Idempotency-Key created it. */
   replayed: boolean;
 }
@@ -43,6 +45,8 @@ interface Resolved {
 export class FileDossierService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: DossierStore,
+    private readonly history: PublicHistoryStore,
     private readonly procedures: ProceduresService,
     private readonly units: AdministrativeUnits,
     private readonly calendars: CalendarStore,
@@ -67,7 +71,7 @@ export class FileDossierService {
     }
   }
 
-  private async fileNew(command: FileDossierDto, principal: Principal, idempotencyKey: string | null, requestHash: string): Promise<DossierRecord> {
+  private async fileNew(command: FileDossierDto, principal: Principal, idempotencyKey: string | null, requestHash: string): Promise<DossierEntity> {
     this.checkChannel(command, principal);
     const now = this.clock.now();
     const { procedure, receivingUnit } = await this.resolve(command, localDateOf(now));
@@ -77,68 +81,56 @@ export class FileDossierService {
     const index = this.cipher.blindIndex(command.applicant.citizenId);
 
     return this.dataSource.transaction(async (tx) => {
-      const code = formatDossierCode(receivingUnit.code, localDateOf(now), await this.nextSequence(tx, receivingUnit.code, localDateOf(now)));
-      const rows: DossierRecord[] = await tx.query(
-        `INSERT INTO dossiers (id, code, status, procedure_code, procedure_version, province_code, receiving_unit_code, channel,
-           applicant_name, applicant_phone, applicant_email, applicant_address, applicant_commune_code, subject_commune_code,
-           citizen_id_ciphertext, citizen_id_index, citizen_id_index_key, account_subject, documents, missing_documents, intake_note,
-           filed_by, idempotency_key, request_hash, filed_at, received_at, counting_from, due_at, appointment_date, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-           $24, $25, $26, $27, $28, $29, $25)
-         RETURNING ${DOSSIER_COLUMNS}`,
-        [
-          uuidv7({ msecs: now.getTime() }),
-          code,
-          outcome.status,
-          procedure.code,
-          procedure.version,
-          receivingUnit.provinceCode,
-          receivingUnit.code,
-          command.channel,
-          command.applicant.name,
-          command.applicant.phone,
-          command.applicant.email ?? null,
-          command.applicant.address.line,
-          command.applicant.address.communeCode,
-          command.subjectCommuneCode ?? command.applicant.address.communeCode,
-          this.cipher.encrypt(command.applicant.citizenId),
-          index.value,
-          index.keyId,
-          principal.roles.includes('citizen') ? principal.subject : null,
-          JSON.stringify(command.documents),
-          JSON.stringify(outcome.missing.map((document) => document.type)),
-          outcome.note,
-          principal.subject,
-          idempotencyKey,
-          requestHash,
-          now,
-          received ? now : null,
-          schedule?.countingFrom ?? null,
-          schedule?.dueAt ?? null,
-          schedule?.appointmentDate ?? null,
-        ],
-      );
-      const dossier = rows[0];
+      const code = formatDossierCode(receivingUnit.code, localDateOf(now), await this.store.nextSequence(tx, receivingUnit.code, localDateOf(now)));
+      const dossier = await this.store.insert(tx, {
+        id: uuidv7({ msecs: now.getTime() }),
+        code,
+        status: outcome.status,
+        procedureCode: procedure.code,
+        procedureVersion: procedure.version,
+        provinceCode: receivingUnit.provinceCode!,
+        receivingUnitCode: receivingUnit.code,
+        channel: command.channel,
+        applicantName: command.applicant.name,
+        applicantPhone: command.applicant.phone,
+        applicantEmail: command.applicant.email ?? null,
+        applicantAddress: command.applicant.address.line,
+        applicantCommuneCode: command.applicant.address.communeCode,
+        subjectCommuneCode: command.subjectCommuneCode ?? command.applicant.address.communeCode,
+        citizenIdCiphertext: this.cipher.encrypt(command.applicant.citizenId),
+        citizenIdIndex: index.value,
+        citizenIdIndexKey: index.keyId,
+        accountSubject: principal.roles.includes('citizen') ? principal.subject : null,
+        documents: command.documents,
+        missingDocuments: outcome.missing.map((document) => document.type),
+        intakeNote: outcome.note,
+        filedBy: principal.subject,
+        idempotencyKey,
+        requestHash,
+        filedAt: now,
+        receivedAt: received ? now : null,
+        countingFrom: schedule?.countingFrom ?? null,
+        dueAt: schedule?.dueAt ?? null,
+        appointmentDate: schedule?.appointmentDate ?? null,
+        updatedAt: now,
+      });
       const origin = requestOrigin('intake', principal);
       const events: EventEnvelope[] = [statusChangedEvent(dossier, { from: null, action: outcome.action, reason: outcome.note }, origin, now)];
       if (received) events.push(receivedEvent(dossier, procedure, origin, this.eventData));
       if (outcome.action === 'refuse') events.push(refusedEvent(dossier, procedure, origin, now, this.eventData));
-      await recordPublicSteps(tx, dossier.id, events);
+      await this.history.recordStatusChanges(tx, dossier.id, events);
       await this.outbox.append(tx, events);
       return dossier;
     });
   }
 
   private async earlierFiling(principal: Principal, key: string, requestHash: string): Promise<FiledDossier | null> {
-    const rows: DossierRecord[] = await this.dataSource.query(
-      `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE filed_by = $1 AND idempotency_key = $2`,
-      [principal.subject, key],
-    );
-    if (!rows[0]) return null;
-    if (rows[0].requestHash !== requestHash) {
+    const earlier = await this.store.byIdempotencyKey(principal.subject, key);
+    if (!earlier) return null;
+    if (earlier.requestHash !== requestHash) {
       throw unprocessable('Idempotency-Key', 'alreadyUsed', 'was already used for a different dossier; use a new key for a new filing');
     }
-    return { dossier: rows[0], replayed: true };
+    return { dossier: earlier, replayed: true };
   }
 
   /**
@@ -150,12 +142,7 @@ export class FileDossierService {
     const now = this.clock.now();
     const today = localDateOf(now);
     const procedure = await this.procedures.inForce(procedureCode, today);
-    if (!procedure) {
-      throw new ProblemException(404, 'No such procedure', {
-        detail: `no procedure ${procedureCode} is in force`,
-        errors: [{ field: 'code', code: 'unknownReference', message: `no procedure ${procedureCode} is in force` }],
-      });
-    }
+    if (!procedure) throw IntakeProblems.procedureNotInForce(procedureCode);
     const receivingUnit = await this.units.receivingUnit(receivingUnitCode, today);
     if (!receivingUnit) throw invalidRequest([{ field: 'receivingUnitCode', code: 'unknownReference', message: `${receivingUnitCode} is not a receiving unit open today` }]);
     const schedule = await this.schedule(procedure, receivingUnit, now);
@@ -205,17 +192,6 @@ export class FileDossierService {
     });
     return { procedure, receivingUnit };
   }
-
-  /** The unit's daily counter: the row lock orders concurrent filings, a rollback returns the number. */
-  private async nextSequence(tx: EntityManager, unitCode: string, day: string): Promise<number> {
-    const rows: { last_number: number }[] = await tx.query(
-      `INSERT INTO dossier_code_sequences (unit_code, day, last_number) VALUES ($1, $2, 1)
-       ON CONFLICT (unit_code, day) DO UPDATE SET last_number = dossier_code_sequences.last_number + 1
-       RETURNING last_number`,
-      [unitCode, day],
-    );
-    return rows[0].last_number;
-  }
 }
 
 const unprocessable = (field: string, code: string, message: string) => unprocessableRequest([{ field, code, message }]);
@@ -223,10 +199,7 @@ const unprocessable = (field: string, code: string, message: string) => unproces
 /** A desk officer files, and is quoted, only at the unit named in the token. */
 function checkOwnDesk(receivingUnitCode: string, principal: Principal): void {
   if (principal.unitCode === receivingUnitCode) return;
-  throw new ProblemException(403, 'Not your desk', {
-    detail: 'a desk officer files dossiers at the unit named in the token',
-    errors: [{ field: 'receivingUnitCode', code: 'notOwnUnit', message: `must be your own unit, ${principal.unitCode}`, params: { unitCode: principal.unitCode } }],
-  });
+  throw IntakeProblems.notOwnDesk(principal.unitCode);
 }
 
 function isIdempotencyConflict(error: unknown): boolean {

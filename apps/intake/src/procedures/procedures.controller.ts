@@ -1,9 +1,10 @@
 import { localDateOf } from '@onestop/calendar';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Clock, invalidRequest, ProblemException, ProblemResponses, Public } from '@onestop/platform';
+import { Clock, invalidRequest, ProblemResponses, Public } from '@onestop/platform';
 import { ProcedureDefinition, procedureDefinitionSchema } from '@onestop/reference-data';
 import { z } from 'zod';
+import { IntakeProblems } from '../problems';
 import { ProceduresService } from './procedures.service';
 
 // The catalogue's own schema, so the document cannot drift from what is validated and served.
@@ -33,7 +34,7 @@ export class ProceduresController {
   @ProblemResponses(404)
   async get(@Param('code') code: string, @Query('version') version?: string): Promise<ProcedureDefinition> {
     const procedure = version === undefined ? await this.procedures.inForce(code, localDateOf(this.clock.now())) : await this.byVersion(code, version);
-    if (!procedure) throw new ProblemException(404, 'No such procedure', { detail: `no procedure ${code}${version ? ` version ${version}` : ''}` });
+    if (!procedure) throw IntakeProblems.procedureNotFound(code, version);
     return procedure;
   }
 

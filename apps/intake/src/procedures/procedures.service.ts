@@ -1,31 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ExpiringSnapshot } from '@onestop/platform';
 import { ProcedureDefinition } from '@onestop/reference-data';
-import { DataSource } from 'typeorm';
+import { ProceduresStore } from './procedures.store';
 
 /** A new procedure version is a migration or an administrator's change: re-read this often. */
 const SNAPSHOT_MS = 60_000;
-
-interface StoredVersion {
-  code: string;
-  version: number;
-  effectiveFrom: string;
-  definition: ProcedureDefinition;
-}
 
 /** The versioned procedure catalogue. New filings use the version in force; old dossiers keep theirs. */
 @Injectable()
 export class ProceduresService {
   /** Every version, newest first within a code: a few dozen rows read on every filing. */
-  private readonly snapshot = new ExpiringSnapshot(
-    () =>
-      this.dataSource.query(
-        `SELECT code, version, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", definition FROM procedures ORDER BY code, version DESC`,
-      ) as Promise<StoredVersion[]>,
-    SNAPSHOT_MS,
-  );
+  private readonly snapshot = new ExpiringSnapshot(() => this.store.allVersions(), SNAPSHOT_MS);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly store: ProceduresStore) {}
 
   /** The version of each procedure in force on `date` (YYYY-MM-DD). */
   async listInForce(date: string): Promise<ProcedureDefinition[]> {

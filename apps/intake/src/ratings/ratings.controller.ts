@@ -1,10 +1,9 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse, Public, WrongTryLimit } from '@onestop/platform';
-import type { Request } from 'express';
-import { DOSSIER_CODE_PATTERN } from '../dossiers/dossier-code';
+import { dossierCodeOf } from '../dossiers/dossier-code';
 import { RateServiceDto } from './dto/rate-service.dto';
-import { ServiceRatingDto } from './dto/service-rating.response';
+import { ServiceRatingDto } from './dto/service-rating.dto';
 import { RatingsService } from './ratings.service';
 
 @ApiTags('dossiers')
@@ -18,7 +17,7 @@ export class RatingsController {
    */
   @Public()
   @Post(':code/rating')
-  @WrongTryLimit({ lookup: 'dossier-status', code: (request: Request) => dossierCodeOf(request) })
+  @WrongTryLimit({ lookup: 'dossier-status', code: dossierCodeOf })
   @ApiOperation({
     summary: "The applicant rates the service once the result is handed over, without login",
     description:
@@ -33,9 +32,4 @@ export class RatingsController {
   async rate(@Param('code') code: string, @Body() command: RateServiceDto) {
     return this.ratings.rate(code, command);
   }
-}
-
-function dossierCodeOf(request: Request): string | undefined {
-  const code = request.params['code'];
-  return typeof code === 'string' && DOSSIER_CODE_PATTERN.test(code) ? code : undefined;
 }

@@ -1,10 +1,10 @@
 import { DossierReceived, DossierRefusedAtIntake, DossierStatusChanged, DossierStatusCode, EventEnvelope } from '@onestop/contracts';
 import { createEvent, EventDataKeys, EventOrigin } from '@onestop/messaging';
 import { ProcedureDefinition } from '@onestop/reference-data';
-import { DossierRecord } from './dossier.record';
+import { DossierEntity } from './dossier.entity';
 
 export function statusChangedEvent(
-  dossier: DossierRecord,
+  dossier: DossierEntity,
   change: { from: DossierStatusCode | null; action: string; reason: string | null },
   origin: EventOrigin,
   at: Date,
@@ -32,12 +32,12 @@ export function statusChangedEvent(
 }
 
 /** The applicant's contact as it may travel: sealed for the event it goes in. */
-function sealedContact(keys: EventDataKeys, dossier: DossierRecord, eventType: string) {
+function sealedContact(keys: EventDataKeys, dossier: DossierEntity, eventType: string) {
   return keys.seal({ name: dossier.applicantName, phone: dossier.applicantPhone, email: dossier.applicantEmail }, eventType, dossier.id);
 }
 
 /** The hand-over to processing: what routing needs to find the competent unit and the deadline. */
-export function receivedEvent(dossier: DossierRecord, procedure: ProcedureDefinition, origin: EventOrigin, keys: EventDataKeys): EventEnvelope {
+export function receivedEvent(dossier: DossierEntity, procedure: ProcedureDefinition, origin: EventOrigin, keys: EventDataKeys): EventEnvelope {
   return createEvent(
     DossierReceived,
     dossier.id,
@@ -69,7 +69,7 @@ export function receivedEvent(dossier: DossierRecord, procedure: ProcedureDefini
 }
 
 /** A refusal at the desk: the applicant's contact goes with it, since no processing follows. */
-export function refusedEvent(dossier: DossierRecord, procedure: ProcedureDefinition, origin: EventOrigin, at: Date, keys: EventDataKeys): EventEnvelope {
+export function refusedEvent(dossier: DossierEntity, procedure: ProcedureDefinition, origin: EventOrigin, at: Date, keys: EventDataKeys): EventEnvelope {
   return createEvent(
     DossierRefusedAtIntake,
     dossier.id,

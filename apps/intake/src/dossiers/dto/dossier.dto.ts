@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PublicRatingDto } from '../../ratings/dto/public-rating.response';
+import { PublicRatingDto } from '../../ratings/dto/public-rating.dto';
 
 /** The receipt a filing answers with: no personal data, what the citizen needs to come back. */
 export class DossierReceiptDto {

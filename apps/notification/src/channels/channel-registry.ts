@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { NotificationEnv } from '../notification.env';
 import { PERSONAL_CHANNELS, PersonalChannel } from '../recipients/channel-plan';
 import { TokenBuckets } from '../rate-limit/token-bucket';
-import { Channel, NotificationKind } from '../templates/notification-kinds';
+import { Channel, NotificationKind } from '../domain/notification-kinds';
 import { HostResolver } from '../webhooks/webhook-client';
 import { WebhookSubscriptions } from '../webhooks/webhook-subscriptions';
 import { ChannelAdapter } from './channel-adapter';

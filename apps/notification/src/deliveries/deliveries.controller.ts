@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, 
 import { Clock, CurrentPrincipal, IdCursorPageQueryDto, IsOmittable, maskPersonalText, Principal, ProblemException, ProblemResponses, Roles } from '@onestop/platform';
 import { IsIn, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CHANNELS } from '../templates/notification-kinds';
+import { CHANNELS } from '../domain/notification-kinds';
 import { DELIVERY_STATES } from './delivery-state';
 import { DeliveryDispatcher } from './delivery-dispatcher';
 import { DeliveryDto, DeliveryPageDto } from './delivery.response';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { OutgoingMessage, SendOutcome } from '../channels/channel-adapter';
 import { ChannelRegistry } from '../channels/channel-registry';
 import { NotificationEnv } from '../notification.env';
-import { NotificationKind } from '../templates/notification-kinds';
+import { NotificationKind } from '../domain/notification-kinds';
 import { settle, Settlement } from './delivery-state';
 import { undeliverableEvent } from './undeliverable';
 

@@ -6,7 +6,7 @@ import { ChannelRegistry } from '../channels/channel-registry';
 import { NotificationEnv } from '../notification.env';
 import { planChannels } from '../recipients/channel-plan';
 import { preferencesOf } from '../recipients/preferences';
-import { NOTIFICATION_KINDS } from '../templates/notification-kinds';
+import { NOTIFICATION_KINDS } from '../domain/notification-kinds';
 import { renderTemplate } from '../templates/template';
 import { TemplateStore } from '../templates/template-store';
 import { WebhookSubscriptions } from '../webhooks/webhook-subscriptions';

@@ -1,7 +1,7 @@
 import { VIETNAM_UTC_OFFSET_MINUTES } from '@onestop/calendar';
 import { EventEnvelope } from '@onestop/contracts';
 import { Reach } from '../recipients/channel-plan';
-import { Locale, NotificationKind } from '../templates/notification-kinds';
+import { Locale, NotificationKind } from '../domain/notification-kinds';
 
 /** Someone a notice is for. */
 export interface NoticeRecipient {

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { NoticePlanner } from '../deliveries/notice-planner';
 import { Notice, formatDate } from '../deliveries/notice';
 import { DossierContact } from '../recipients/dossier-contacts';
-import { Locale, NotificationKind } from '../templates/notification-kinds';
+import { Locale, NotificationKind } from '../domain/notification-kinds';
 
 /** Links the notices put in front of people. */
 export interface Links {

@@ -7,7 +7,7 @@ import { EntityManager } from 'typeorm';
 import { formatInstant } from '../deliveries/notice';
 import { NoticePlanner } from '../deliveries/notice-planner';
 import { contactFromIntake, contactOf, recordContact, recordDecision } from '../recipients/dossier-contacts';
-import { NotificationKind } from '../templates/notification-kinds';
+import { NotificationKind } from '../domain/notification-kinds';
 import { applicantNotice, planApplicantNotice } from './applicant-notice';
 import { NoticeLinks } from './notice-links';
 

@@ -4,7 +4,7 @@ import { Clock, CurrentPrincipal, IsOmittable, Principal } from '@onestop/platfo
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { LOCALES, Locale } from '../templates/notification-kinds';
+import { LOCALES, Locale } from '../domain/notification-kinds';
 import { DEFAULT_SWITCHES } from './channel-plan';
 import { PREFERENCE_COLUMNS, Preferences, preferencesOf } from './preferences';
 import { PreferencesViewDto } from './preferences.response';

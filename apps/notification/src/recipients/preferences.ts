@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Locale } from '../templates/notification-kinds';
+import { Locale } from '../domain/notification-kinds';
 import { ChannelSwitches } from './channel-plan';
 
 /** A person's choices: channels on or off, language, and (for officers) where to reach them. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ExpiringSnapshot } from '@onestop/platform';
 import { DataSource } from 'typeorm';
-import { Locale, NotificationKind, TemplateChannel } from './notification-kinds';
+import { Locale, NotificationKind, TemplateChannel } from '../domain/notification-kinds';
 
 export interface CurrentTemplate {
   version: number;

@@ -1,8 +1,11 @@
 import { NoticeLinks } from '../notices/notice-links';
 import { NotificationEnv } from '../notification.env';
-import { DEFAULT_TEMPLATES } from './default-templates';
-import { LOCALES, NOTIFICATION_KINDS, TEMPLATE_CHANNELS } from './notification-kinds';
+import { NATIONAL_TEMPLATES_V1 } from '../database/migrations/1764200000000-CreateTemplates.seed';
+import { LOCALES, NOTIFICATION_KINDS, NotificationKind, TEMPLATE_CHANNELS } from '../domain/notification-kinds';
 import { renderTemplate, smsSegments, templateProblems } from './template';
+
+/** The seeded national versions, as a template's text. */
+const DEFAULT_TEMPLATES = NATIONAL_TEMPLATES_V1.map((template) => ({ ...template, kind: template.kind as NotificationKind, subject: template.subject ?? undefined }));
 
 describe('notification templates', () => {
   it('accepts a template that uses the required placeholders and only known ones', () => {

@@ -5,7 +5,7 @@ import { CurrentPrincipal, invalidRequest, IsOmittable, Principal, ProblemExcept
 import { Type } from 'class-transformer';
 import { IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { TEMPLATE_CHANNELS, TemplateChannel, isNotificationKind, LOCALES, Locale, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
+import { TEMPLATE_CHANNELS, TemplateChannel, isNotificationKind, LOCALES, Locale, NOTIFICATION_KINDS, NotificationKind } from '../domain/notification-kinds';
 import { renderTemplate, smsSegments, templateProblems, TemplateText } from './template';
 import { TemplateStore } from './template-store';
 import { RenderedTemplateDto, TemplateListDto, TemplateVersionDto } from './template.response';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ExpiringSnapshot } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { WebhookSecrets } from '../channels/webhook.adapter';
-import { NotificationKind } from '../templates/notification-kinds';
+import { NotificationKind } from '../domain/notification-kinds';
 
 export interface WebhookSubscription {
   id: string;

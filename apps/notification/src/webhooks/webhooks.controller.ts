@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { NotificationEnv } from '../notification.env';
-import { NOTIFICATION_KINDS } from '../templates/notification-kinds';
+import { NOTIFICATION_KINDS } from '../domain/notification-kinds';
 import { checkWebhookUrl } from './webhook-destination';
 import { WebhookSubscriptions } from './webhook-subscriptions';
 import { NewWebhookSubscriptionDto, WebhookSubscriptionListDto } from './webhook.response';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, REDIS } from '@onestop/platform';
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { InboxMessagesStore } from '../inbox/inbox-messages.store';
 import { NotificationEnv } from '../notification.env';
 import { PERSONAL_CHANNELS, PersonalChannel } from '../recipients/channel-plan';
 import { TokenBuckets } from '../rate-limit/token-bucket';
@@ -20,7 +20,7 @@ import { ZaloAdapter } from './zalo.adapter';
 export class ChannelRegistry implements OnApplicationShutdown {
   private readonly adapters = new Map<Channel, ChannelAdapter>();
 
-  constructor(env: NotificationEnv, @Inject(REDIS) redis: Redis, dataSource: DataSource, clock: Clock, subscriptions: WebhookSubscriptions, resolver: HostResolver) {
+  constructor(env: NotificationEnv, @Inject(REDIS) redis: Redis, inboxMessages: InboxMessagesStore, clock: Clock, subscriptions: WebhookSubscriptions, resolver: HostResolver) {
     const buckets = new TokenBuckets(redis, 'notification:rate');
     const add = (adapter: ChannelAdapter) => this.adapters.set(adapter.channel, adapter);
     if (env.SMTP_URL) add(new EmailAdapter({ url: env.SMTP_URL, from: env.SMTP_FROM, connections: env.SMTP_CONNECTIONS, ratePerSecond: env.SMTP_RATE_PER_SECOND }, buckets));
@@ -28,7 +28,7 @@ export class ChannelRegistry implements OnApplicationShutdown {
     if (env.ZALO_API_URL) {
       add(new ZaloAdapter({ apiUrl: env.ZALO_API_URL, accessToken: env.ZALO_ACCESS_TOKEN!, templates: env.ZALO_TEMPLATES, ratePerSecond: env.ZALO_RATE_PER_SECOND, timeoutMs: env.PROVIDER_TIMEOUT_MS }, buckets));
     }
-    add(new InboxAdapter(dataSource, () => clock.now()));
+    add(new InboxAdapter(inboxMessages, () => clock.now()));
     add(new WebhookAdapter(subscriptions, buckets, { ratePerSecond: env.WEBHOOK_RATE_PER_SECOND, timeoutMs: env.PROVIDER_TIMEOUT_MS, policy: env.webhookPolicy, resolver }));
   }
 

@@ -3,7 +3,7 @@ import { EventEnvelope } from '@onestop/contracts';
 import { EntityManager } from 'typeorm';
 import { NoticePlanner } from '../deliveries/notice-planner';
 import { Notice, formatDate } from '../deliveries/notice';
-import { DossierContact } from '../recipients/dossier-contacts';
+import { DossierContact } from '../recipients/dossier-contact';
 import { Locale, NotificationKind } from '../domain/notification-kinds';
 
 /** Links the notices put in front of people. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LOCALES } from '../domain/notification-kinds';
+import { LOCALES } from '../../domain/notification-kinds';
 
 class ChannelsDto {
   @ApiProperty()

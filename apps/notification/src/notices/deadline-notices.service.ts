@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DossierApologyIssued, DossierDueSoon, DossierOverdue, EnvelopeOf } from '@onestop/contracts';
 import { EntityManager } from 'typeorm';
-import { formatDate, formatInstant } from '../deliveries/notice';
 import { NoticePlanner } from '../deliveries/notice-planner';
 import { DossierContactsStore } from '../recipients/dossier-contacts.store';
 import { planApplicantNotice } from './applicant-notice';
+import { formatDate, formatInstant } from './notice-dates';
 import { NoticeLinks } from './notice-links';
 
 type DeadlineEvent = EnvelopeOf<typeof DossierDueSoon> | EnvelopeOf<typeof DossierOverdue>;

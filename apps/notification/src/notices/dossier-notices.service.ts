@@ -4,12 +4,12 @@ import { DossierReceivedEvent, DossierRefusedEvent, EventDataKeys, openDossierRe
 import { Clock } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { EntityManager } from 'typeorm';
-import { formatInstant } from '../deliveries/notice';
 import { NoticePlanner } from '../deliveries/notice-planner';
 import { NotificationKind } from '../domain/notification-kinds';
 import { contactFromIntake } from '../recipients/dossier-contact';
 import { DossierContactsStore } from '../recipients/dossier-contacts.store';
 import { applicantNotice, planApplicantNotice } from './applicant-notice';
+import { formatInstant } from './notice-dates';
 import { NoticeLinks } from './notice-links';
 
 const RESULT_CHANNEL_NAMES: Record<string, { vi: string; en: string }> = {

@@ -5,6 +5,6 @@
 export { notificationService } from './service';
 export { NotificationEnv } from './notification.env';
 export { notificationSchema } from './database/schema';
-export { NOTIFICATION_KINDS } from './templates/notification-kinds';
+export { NOTIFICATION_KINDS } from './domain/notification-kinds';
 // Tests sign the delivery callbacks a provider would send.
-export { reportSignature } from './deliveries/provider-callbacks.controller';
+export { reportSignature } from './deliveries/report-signature';

@@ -2,7 +2,6 @@ import { EventDataEnv } from '@onestop/platform';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { z } from 'zod';
-import { DestinationPolicy } from './webhooks/webhook-destination';
 
 const httpUrl = { require_tld: false, protocols: ['http', 'https'] };
 
@@ -189,7 +188,7 @@ export class NotificationEnv extends EventDataEnv {
   WORKBENCH_URL = 'http://localhost:3002/api/v1/dossiers/{id}';
 
   /** Where webhooks may go, checked at registration and again at every attempt. */
-  get webhookPolicy(): DestinationPolicy {
+  get webhookPolicy(): { allowHttp: boolean; allowPrivate: boolean } {
     return { allowHttp: this.WEBHOOK_ALLOW_HTTP ?? this.NODE_ENV !== 'production', allowPrivate: this.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS };
   }
 

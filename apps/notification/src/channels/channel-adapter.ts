@@ -1,4 +1,4 @@
-import { Channel, NotificationKind } from '../templates/notification-kinds';
+import { Channel, NotificationKind } from '../domain/notification-kinds';
 
 /** A message on its way out through one channel. */
 export interface OutgoingMessage {

@@ -1,11 +1,11 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, REDIS_CLIENT } from '@onestop/platform';
 import type { RedisClientType } from 'redis';
-import { DataSource } from 'typeorm';
+import { InboxMessagesStore } from '../inbox/inbox-messages.store';
 import { NotificationEnv } from '../notification.env';
 import { PERSONAL_CHANNELS, PersonalChannel } from '../recipients/channel-plan';
 import { TokenBuckets } from '../rate-limit/token-bucket';
-import { Channel, NotificationKind } from '../templates/notification-kinds';
+import { Channel, NotificationKind } from '../domain/notification-kinds';
 import { HostResolver } from '../webhooks/webhook-client';
 import { WebhookSubscriptions } from '../webhooks/webhook-subscriptions';
 import { ChannelAdapter } from './channel-adapter';
@@ -20,7 +20,7 @@ import { ZaloAdapter } from './zalo.adapter';
 export class ChannelRegistry implements OnApplicationShutdown {
   private readonly adapters = new Map<Channel, ChannelAdapter>();
 
-  constructor(env: NotificationEnv, @Inject(REDIS_CLIENT) redis: RedisClientType, dataSource: DataSource, clock: Clock, subscriptions: WebhookSubscriptions, resolver: HostResolver) {
+  constructor(env: NotificationEnv, @Inject(REDIS_CLIENT) redis: RedisClientType, inboxMessages: InboxMessagesStore, clock: Clock, subscriptions: WebhookSubscriptions, resolver: HostResolver) {
     const buckets = new TokenBuckets(redis, 'notification:rate');
     const add = (adapter: ChannelAdapter) => this.adapters.set(adapter.channel, adapter);
     if (env.SMTP_URL) add(new EmailAdapter({ url: env.SMTP_URL, from: env.SMTP_FROM, connections: env.SMTP_CONNECTIONS, ratePerSecond: env.SMTP_RATE_PER_SECOND }, buckets));
@@ -28,7 +28,7 @@ export class ChannelRegistry implements OnApplicationShutdown {
     if (env.ZALO_API_URL) {
       add(new ZaloAdapter({ apiUrl: env.ZALO_API_URL, accessToken: env.ZALO_ACCESS_TOKEN!, templates: env.ZALO_TEMPLATES, ratePerSecond: env.ZALO_RATE_PER_SECOND, timeoutMs: env.PROVIDER_TIMEOUT_MS }, buckets));
     }
-    add(new InboxAdapter(dataSource, () => clock.now()));
+    add(new InboxAdapter(inboxMessages, () => clock.now()));
     add(new WebhookAdapter(subscriptions, buckets, { ratePerSecond: env.WEBHOOK_RATE_PER_SECOND, timeoutMs: env.PROVIDER_TIMEOUT_MS, policy: env.webhookPolicy, resolver }));
   }
 

@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
+import { InboxMessagesStore } from '../inbox/inbox-messages.store';
 import { ChannelAdapter, OutgoingMessage, SendOutcome } from './channel-adapter';
 
 /** The in-app inbox: the notice becomes a message its owner lists, counts and marks read. */
@@ -7,7 +6,7 @@ export class InboxAdapter implements ChannelAdapter {
   readonly channel = 'inbox';
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly messages: InboxMessagesStore,
     private readonly now: () => Date,
   ) {}
 
@@ -16,13 +15,15 @@ export class InboxAdapter implements ChannelAdapter {
   }
 
   async send(message: OutgoingMessage): Promise<SendOutcome> {
-    // One message per delivery even if the delivery is sent twice (a lease expired mid-send).
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO inbox_messages (id, owner, delivery_id, kind, title, body, dossier_code, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (delivery_id) DO UPDATE SET delivery_id = EXCLUDED.delivery_id RETURNING id`,
-      [uuidv7(), message.to, message.deliveryId, message.kind, message.subject ?? message.kind, message.body, message.dossierCode, this.now()],
-    );
-    return { kind: 'accepted', provider: 'inbox', providerReference: rows[0].id };
+    const id = await this.messages.deliver({
+      owner: message.to,
+      deliveryId: message.deliveryId,
+      kind: message.kind,
+      title: message.subject ?? message.kind,
+      body: message.body,
+      dossierCode: message.dossierCode,
+      createdAt: this.now(),
+    });
+    return { kind: 'accepted', provider: 'inbox', providerReference: id };
   }
 }

@@ -1,4 +1,4 @@
-import { NotificationKind } from '../templates/notification-kinds';
+import { NotificationKind } from '../domain/notification-kinds';
 import { TokenBuckets } from '../rate-limit/token-bucket';
 import { ChannelAdapter, OutgoingMessage, SendOutcome } from './channel-adapter';
 import { classifyHttp, postJson } from './http-provider';

@@ -2,7 +2,7 @@ import { dataSourceOptions } from '@onestop/platform';
 import { createTestDatabase, TestDatabase } from '@onestop/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ProvinceScopedTemplatesAndWebhooks1765000000000 } from './migrations/1765000000000-province-scoped-templates-and-webhooks';
+import { ProvinceScopedTemplatesAndWebhooks1765000000000 } from './migrations/1765000000000-ProvinceScopedTemplatesAndWebhooks';
 import { notificationSchema } from './schema';
 
 /** The migration to province-scoped templates and webhooks, run over a database as the previous version left it. */

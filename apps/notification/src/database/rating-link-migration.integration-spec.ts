@@ -1,8 +1,8 @@
 import { dataSourceOptions } from '@onestop/platform';
 import { createTestDatabase, TestDatabase } from '@onestop/testing';
 import { DataSource } from 'typeorm';
-import { DEFAULT_TEMPLATES } from '../templates/default-templates';
-import { RatingLinkInHandOverNotice1766500000000 } from './migrations/1766500000000-rating-link-in-hand-over-notice';
+import { NATIONAL_TEMPLATES_V1 } from './migrations/1764200000000-CreateTemplates.seed';
+import { RatingLinkInHandOverNotice1766500000000 } from './migrations/1766500000000-RatingLinkInHandOverNotice';
 import { notificationSchema } from './schema';
 
 const handOverRows = (dataSource: DataSource) =>
@@ -14,7 +14,7 @@ const handOverRows = (dataSource: DataSource) =>
 /** The hand-over notice's rating link, over a database seeded before it and over a new one. */
 describe('migration 1766500000000: the rating link in the hand-over notice', () => {
   const migrations = notificationSchema.migrations as unknown[] as (new () => unknown)[];
-  const defaults = DEFAULT_TEMPLATES.filter((template) => template.kind === 'result-returned');
+  const defaults = NATIONAL_TEMPLATES_V1.filter((template) => template.kind === 'result-returned');
   let seededBefore: TestDatabase;
   let fresh: TestDatabase;
   let current: DataSource;

@@ -5,27 +5,9 @@ import { DataSource } from 'typeorm';
 import { OutgoingMessage, SendOutcome } from '../channels/channel-adapter';
 import { ChannelRegistry } from '../channels/channel-registry';
 import { NotificationEnv } from '../notification.env';
-import { NotificationKind } from '../templates/notification-kinds';
+import { ClaimedDelivery, DeliveryQueueStore } from './delivery-queue.store';
 import { settle, Settlement } from './delivery-state';
 import { undeliverableEvent } from './undeliverable';
-
-/** A claimed delivery: what sending needs. */
-interface Claimed {
-  id: string;
-  eventId: string;
-  recipient: string;
-  channel: string;
-  kind: NotificationKind;
-  critical: boolean;
-  address: string;
-  subject: string | null;
-  body: string;
-  data: Record<string, string>;
-  dossierId: string | null;
-  dossierCode: string | null;
-  attempts: number;
-  giveUpAt: Date;
-}
 
 /** Deliveries claimed per round; they are sent in parallel up to CONCURRENCY. */
 const BATCH = 200;
@@ -53,6 +35,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly queue: DeliveryQueueStore,
     private readonly channels: ChannelRegistry,
     private readonly outbox: OutboxWriter,
     private readonly env: NotificationEnv,
@@ -72,23 +55,12 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     this.loop.wake();
   }
 
-  private async claim(): Promise<Claimed[]> {
+  private claim(): Promise<ClaimedDelivery[]> {
     const now = this.clock.now();
-    const [rows]: [Claimed[], number] = await this.dataSource.query(
-      `UPDATE deliveries d SET state = 'sending', lease_until = $2, sending_at = COALESCE(d.sending_at, $1), updated_at = $1
-         FROM (SELECT id FROM deliveries
-                WHERE (state IN ('created', 'temporary-failure') AND next_attempt_at <= $1)
-                   OR (state = 'sending' AND provider_reference IS NULL AND lease_until < $1)
-                ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
-        WHERE d.id = due.id
-        RETURNING d.id, d.event_id AS "eventId", d.recipient, d.channel, d.kind, d.critical, d.address, d.subject, d.body, d.data,
-                  d.dossier_id AS "dossierId", d.dossier_code AS "dossierCode", d.attempts, d.give_up_at AS "giveUpAt"`,
-      [now, new Date(now.getTime() + this.env.DELIVERY_LEASE_MS), BATCH],
-    );
-    return rows;
+    return this.queue.claimDue(now, new Date(now.getTime() + this.env.DELIVERY_LEASE_MS), BATCH);
   }
 
-  private async sendAll(claimed: Claimed[]): Promise<void> {
+  private async sendAll(claimed: ClaimedDelivery[]): Promise<void> {
     const outcomes = new Array<SendOutcome>(claimed.length);
     let next = 0;
     const worker = async () => {
@@ -101,7 +73,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     await this.record(claimed, outcomes);
   }
 
-  private async sendOne(delivery: Claimed): Promise<SendOutcome> {
+  private async sendOne(delivery: ClaimedDelivery): Promise<SendOutcome> {
     const adapter = this.channels.adapter(delivery.channel);
     if (!adapter) return { kind: 'temporary-failure', reason: `the ${delivery.channel} channel is not configured on this replica` };
     const message: OutgoingMessage = {
@@ -123,45 +95,25 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   }
 
   /** Writes every outcome of the round in one statement, with a dead letter for each given up. */
-  private async record(claimed: Claimed[], outcomes: SendOutcome[]): Promise<void> {
+  private async record(claimed: ClaimedDelivery[], outcomes: SendOutcome[]): Promise<void> {
     const now = this.clock.now();
     const retry = { baseMs: this.env.DELIVERY_RETRY_BASE_MS, maxMs: this.env.DELIVERY_RETRY_MAX_MS };
     const settled = claimed.map((delivery, index) => settle(delivery, outcomes[index], now, retry));
     claimed.forEach((delivery, index) => this.log(delivery, settled[index]));
-    const column = <K extends keyof Settlement>(key: K) => settled.map((settlement) => settlement[key]);
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE deliveries d SET state = s.state, attempts = s.attempts, next_attempt_at = s.next_attempt_at, lease_until = NULL,
-                provider = COALESCE(s.provider, d.provider), provider_reference = COALESCE(s.provider_reference, d.provider_reference),
-                last_error = COALESCE(s.last_error, d.last_error), delivered_at = s.delivered_at, failed_at = s.failed_at, updated_at = $2
-           FROM unnest($1::uuid[], $3::text[], $4::int[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[])
-             AS s(id, state, attempts, next_attempt_at, provider, provider_reference, last_error, delivered_at, failed_at)
-          WHERE d.id = s.id`,
-        [
-          claimed.map((delivery) => delivery.id),
-          now,
-          column('state'),
-          column('attempts'),
-          column('nextAttemptAt'),
-          column('provider'),
-          column('providerReference'),
-          column('lastError'),
-          column('deliveredAt'),
-          column('failedAt'),
-        ],
-      );
+      await this.queue.settle(tx, claimed.map((delivery) => delivery.id), settled, now);
       const deadLetters = claimed.flatMap((delivery, index) => (settled[index].undeliverable ? [this.deadLetter(delivery, settled[index], now)] : []));
       if (deadLetters.length > 0) await this.outbox.append(tx, deadLetters);
     });
   }
 
-  private deadLetter(delivery: Claimed, settlement: Settlement, now: Date) {
+  private deadLetter(delivery: ClaimedDelivery, settlement: Settlement, now: Date) {
     const state = settlement.state as 'permanent-failure' | 'technical-failure';
     return undeliverableEvent(delivery, { state, reason: settlement.lastError ?? '', attempts: settlement.attempts }, now);
   }
 
   /** Addresses masked, bodies never logged. */
-  private log(delivery: Claimed, settlement: Settlement): void {
+  private log(delivery: ClaimedDelivery, settlement: Settlement): void {
     const what = `${delivery.kind} ${delivery.channel} delivery ${delivery.id} to ${maskPersonalText(delivery.address)}`;
     if (settlement.state === 'delivered' || settlement.state === 'sending') this.logger.debug(`${what}: ${settlement.state}`);
     else if (settlement.undeliverable) this.logger.error(`${what}: ${settlement.state}: ${maskPersonalText(settlement.lastError ?? '')}`);

@@ -1,31 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { afterCommit, Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { ChannelRegistry } from '../channels/channel-registry';
+import { NOTIFICATION_KINDS } from '../domain/notification-kinds';
 import { NotificationEnv } from '../notification.env';
 import { planChannels } from '../recipients/channel-plan';
-import { preferencesOf } from '../recipients/preferences';
-import { NOTIFICATION_KINDS } from '../templates/notification-kinds';
+import { PreferencesStore } from '../recipients/preferences.store';
+import { CurrentTemplates } from '../templates/current-templates';
 import { renderTemplate } from '../templates/template';
-import { TemplateStore } from '../templates/template-store';
 import { WebhookSubscriptions } from '../webhooks/webhook-subscriptions';
 import { DeliveryDispatcher } from './delivery-dispatcher';
+import { DeliveryDraft, DeliveryQueueStore } from './delivery-queue.store';
 import { Notice } from './notice';
-
-/** One row of `deliveries` to create. */
-interface DeliveryDraft {
-  recipient: string;
-  channel: string;
-  locale: string;
-  templateVersion: number | null;
-  /** Whose version it was: the province's own, or null for the national default. */
-  templateProvinceCode: string | null;
-  address: string;
-  subject: string | null;
-  body: string;
-  data: Record<string, string>;
-}
 
 /** Values a tenant's system gets in a webhook: the facts, without people's names. */
 const PERSONAL_VALUES = ['applicantName'];
@@ -40,7 +26,9 @@ export class NoticePlanner {
   private readonly logger = new Logger(NoticePlanner.name);
 
   constructor(
-    private readonly templates: TemplateStore,
+    private readonly templates: CurrentTemplates,
+    private readonly preferences: PreferencesStore,
+    private readonly queue: DeliveryQueueStore,
     private readonly channels: ChannelRegistry,
     private readonly subscriptions: WebhookSubscriptions,
     private readonly dispatcher: DeliveryDispatcher,
@@ -51,14 +39,19 @@ export class NoticePlanner {
   async plan(tx: EntityManager, notice: Notice): Promise<void> {
     const drafts = [...(await this.personal(tx, notice)), ...(await this.webhooks(notice))];
     if (drafts.length === 0) return;
-    await this.insert(tx, notice, drafts);
+    const now = this.clock.now();
+    const { critical } = NOTIFICATION_KINDS[notice.kind];
+    const { dossier } = notice;
+    const giveUpAt = new Date(now.getTime() + this.env.DELIVERY_RETRY_HORIZON_MS);
+    const facts = { eventId: notice.event.id, kind: notice.kind, critical, dossierId: dossier.id, dossierCode: dossier.code, provinceCode: dossier.provinceCode, giveUpAt };
+    await this.queue.plan(tx, facts, drafts, now);
     afterCommit(tx, () => this.dispatcher.wake());
   }
 
   private async personal(tx: EntityManager, notice: Notice): Promise<DeliveryDraft[]> {
     const { critical } = NOTIFICATION_KINDS[notice.kind];
     const usable = this.channels.usableFor(notice.kind);
-    const preferences = await preferencesOf(tx, notice.recipients.flatMap((recipient) => (recipient.personId ? [recipient.personId] : [])));
+    const preferences = await this.preferences.ofPeople(tx, notice.recipients.flatMap((recipient) => (recipient.personId ? [recipient.personId] : [])));
     const drafts: DeliveryDraft[] = [];
     for (const recipient of notice.recipients) {
       const chosen = recipient.personId ? preferences.get(recipient.personId) : undefined;
@@ -93,39 +86,5 @@ export class NoticePlanner {
       body: JSON.stringify({ kind: notice.kind, eventId: notice.event.id, occurredAt: notice.event.occurredAt, dossier: { id: notice.dossier.id, code: notice.dossier.code }, data }),
       data,
     }));
-  }
-
-  private async insert(tx: EntityManager, notice: Notice, drafts: DeliveryDraft[]): Promise<void> {
-    const now = this.clock.now();
-    const giveUpAt = new Date(now.getTime() + this.env.DELIVERY_RETRY_HORIZON_MS);
-    const column = <K extends keyof DeliveryDraft>(key: K) => drafts.map((draft) => draft[key]);
-    await tx.query(
-      `INSERT INTO deliveries (id, event_id, recipient, channel, kind, critical, locale, template_version, template_province_code, address, subject, body, data,
-         dossier_id, dossier_code, province_code, state, next_attempt_at, give_up_at, created_at, updated_at)
-       SELECT id, $2, recipient, channel, $3, $4, locale, template_version, template_province_code, address, subject, body, data, $5, $6, $7, 'created', $8, $9, $8, $8
-         FROM unnest($1::uuid[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::jsonb[], $18::text[])
-           AS d(id, recipient, channel, locale, template_version, address, subject, body, data, template_province_code)
-       ON CONFLICT (event_id, recipient, channel) DO NOTHING`,
-      [
-        drafts.map(() => uuidv7()),
-        notice.event.id,
-        notice.kind,
-        NOTIFICATION_KINDS[notice.kind].critical,
-        notice.dossier.id,
-        notice.dossier.code,
-        notice.dossier.provinceCode,
-        now,
-        giveUpAt,
-        column('recipient'),
-        column('channel'),
-        column('locale'),
-        column('templateVersion'),
-        column('address'),
-        column('subject'),
-        column('body'),
-        drafts.map((draft) => JSON.stringify(draft.data)),
-        column('templateProvinceCode'),
-      ],
-    );
   }
 }

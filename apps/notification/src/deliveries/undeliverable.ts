@@ -1,16 +1,9 @@
 import { EventEnvelope, NotificationUndeliverable } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
 import { maskPersonalText } from '@onestop/platform';
+import { DeliveryEntity } from './delivery.entity';
 
-export interface FailedDelivery {
-  id: string;
-  eventId: string;
-  kind: string;
-  channel: string;
-  critical: boolean;
-  dossierId: string | null;
-  dossierCode: string | null;
-}
+export type FailedDelivery = Pick<DeliveryEntity, 'id' | 'eventId' | 'kind' | 'channel' | 'critical' | 'dossierId' | 'dossierCode'>;
 
 const NOTIFICATION_ACTOR = { kind: 'system' as const, id: 'notification' };
 

@@ -2,9 +2,10 @@ import { Logger } from '@nestjs/common';
 import { EventEnvelope } from '@onestop/contracts';
 import { EntityManager } from 'typeorm';
 import { NoticePlanner } from '../deliveries/notice-planner';
-import { Notice, formatDate } from '../deliveries/notice';
-import { DossierContact } from '../recipients/dossier-contacts';
-import { Locale, NotificationKind } from '../templates/notification-kinds';
+import { Notice } from '../deliveries/notice';
+import { DossierContact } from '../recipients/dossier-contact';
+import { formatDate } from './notice-dates';
+import { Locale, NotificationKind } from '../domain/notification-kinds';
 
 /** Links the notices put in front of people. */
 export interface Links {

@@ -1,4 +1,4 @@
-import { Channel } from '../templates/notification-kinds';
+import { Channel } from '../domain/notification-kinds';
 
 /** The channels that reach people (webhooks go to tenants' systems, not to a person). */
 export const PERSONAL_CHANNELS = ['email', 'sms', 'zalo', 'inbox'] as const;

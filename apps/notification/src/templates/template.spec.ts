@@ -1,8 +1,9 @@
-import { NoticeLinks } from '../notices/notice-links';
-import { NotificationEnv } from '../notification.env';
-import { DEFAULT_TEMPLATES } from './default-templates';
-import { LOCALES, NOTIFICATION_KINDS, TEMPLATE_CHANNELS } from './notification-kinds';
+import { NATIONAL_TEMPLATES_V1 } from '../database/migrations/1764200000000-CreateTemplates.seed';
+import { LOCALES, NOTIFICATION_KINDS, NotificationKind, TEMPLATE_CHANNELS } from '../domain/notification-kinds';
 import { renderTemplate, smsSegments, templateProblems } from './template';
+
+/** The seeded national versions, as a template's text. */
+const DEFAULT_TEMPLATES = NATIONAL_TEMPLATES_V1.map((template) => ({ ...template, kind: template.kind as NotificationKind, subject: template.subject ?? undefined }));
 
 describe('notification templates', () => {
   it('accepts a template that uses the required placeholders and only known ones', () => {
@@ -46,28 +47,5 @@ describe('the default templates', () => {
       for (const channel of TEMPLATE_CHANNELS) for (const locale of LOCALES) expect(keys).toContain(`${kind}/${channel}/${locale}`);
     }
     for (const template of DEFAULT_TEMPLATES.filter((t) => t.channel === 'sms')) expect({ body: template.body, ...smsSegments(template.body.replace(/\{\{\w+\}\}/g, '')) }).toMatchObject({ encoding: 'gsm-7' });
-  });
-});
-
-describe('the hand-over notice', () => {
-  const links = new NoticeLinks({ PUBLIC_LOOKUP_PAGE_URL: 'https://dichvucong.hue.gov.vn/tra-cuu' } as NotificationEnv);
-
-  it("links to the public look-up page with the dossier's code, where the applicant rates the service", () => {
-    expect(links.rating('19753-261130-0007')).toBe('https://dichvucong.hue.gov.vn/tra-cuu?ma=19753-261130-0007');
-  });
-
-  it('carries the link in every channel and both locales, rendered', () => {
-    const ratingUrl = links.rating('19753-261130-0007');
-    const handOver = DEFAULT_TEMPLATES.filter((template) => template.kind === 'result-returned');
-    expect(handOver).toHaveLength(TEMPLATE_CHANNELS.length * LOCALES.length);
-    for (const template of handOver) {
-      const rendered = renderTemplate(template, { applicantName: 'Trần Thị Hoa', code: '19753-261130-0007', resultChannel: 'tại quầy', ratingUrl });
-      expect({ key: `${template.channel}/${template.locale}`, body: rendered.body }).toEqual({ key: `${template.channel}/${template.locale}`, body: expect.stringContaining(ratingUrl) });
-      expect(rendered.body).toContain('19753-261130-0007 ');
-    }
-  });
-
-  it('offers the link to the hand-over notice alone: other kinds may not use it', () => {
-    expect(templateProblems('result-ready', { body: 'Ho so {{code}}: {{ratingUrl}}' })).toEqual([expect.objectContaining({ code: 'unknownPlaceholder', params: expect.objectContaining({ placeholder: 'ratingUrl' }) })]);
   });
 });

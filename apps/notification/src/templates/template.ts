@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS, NotificationKind } from './notification-kinds';
+import { NOTIFICATION_KINDS, NotificationKind } from '../domain/notification-kinds';
 
 /** A template's text: `{{name}}` placeholders, nothing else between double braces. */
 export interface TemplateText {

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_TEMPLATES } from '../../templates/default-templates';
+import { NATIONAL_TEMPLATES_V1 } from './1764200000000-CreateTemplates.seed';
 
 /** Message templates per kind × channel × locale, each change a new version (deliveries name theirs). */
 export class CreateTemplates1764200000000 implements MigrationInterface {
@@ -18,12 +18,12 @@ export class CreateTemplates1764200000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (kind, channel, locale, version)
       )`);
-    for (const template of DEFAULT_TEMPLATES) {
+    for (const template of NATIONAL_TEMPLATES_V1) {
       await runner.query(`INSERT INTO templates (kind, channel, locale, version, subject, body, created_by) VALUES ($1, $2, $3, 1, $4, $5, 'seed')`, [
         template.kind,
         template.channel,
         template.locale,
-        template.subject ?? null,
+        template.subject,
         template.body,
       ]);
     }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LOCALES, NOTIFICATION_KINDS, TEMPLATE_CHANNELS } from './notification-kinds';
+import { LOCALES, NOTIFICATION_KINDS, TEMPLATE_CHANNELS } from '../../domain/notification-kinds';
 
 /** One version of a template: the province's own, or (provinceCode null) the national default. */
 export class TemplateVersionDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LOCALES } from '../templates/notification-kinds';
+import { LOCALES } from '../../domain/notification-kinds';
 
 class ChannelsDto {
   @ApiProperty()

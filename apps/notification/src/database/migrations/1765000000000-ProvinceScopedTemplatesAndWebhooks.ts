@@ -33,6 +33,7 @@ export class ProvinceScopedTemplatesAndWebhooks1765000000000 implements Migratio
     await runner.query(`ALTER TABLE deliveries ADD COLUMN template_province_code text`);
     await runner.query(`UPDATE deliveries SET last_error = substring(last_error FROM '^HTTP [0-9]{3}') WHERE channel = 'webhook' AND last_error ~ '^HTTP [0-9]{3}:'`);
 
+    // Reference data's own migration, not live code of ours: the directory table as every database holding a copy of it is built.
     await new CreateAdministrativeUnits1763900000000().up(runner);
     await runner.query(`
       UPDATE webhook_subscriptions s SET active = false

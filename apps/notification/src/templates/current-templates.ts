@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ExpiringSnapshot } from '@onestop/platform';
-import { DataSource } from 'typeorm';
-import { Locale, NotificationKind, TemplateChannel } from './notification-kinds';
+import { Locale, NotificationKind, TemplateChannel } from '../domain/notification-kinds';
+import { TemplateEntity } from './template.entity';
+import { TemplatesStore } from './templates.store';
 
-export interface CurrentTemplate {
-  version: number;
-  subject: string | null;
-  body: string;
-  /** The province whose version it is; null for the national default. */
-  provinceCode: string | null;
-}
+/** What a notice renders of a template version; `provinceCode` null for the national default. */
+export type CurrentTemplate = Pick<TemplateEntity, 'version' | 'subject' | 'body' | 'provinceCode'>;
 
 /** The map key of a scope: a province code, or `*` for the national defaults. */
 const NATIONAL = '*';
@@ -21,15 +17,12 @@ const keyOf = (scope: string, kind: string, channel: string, locale: string) => 
  * at once; other replicas see it within half a minute.
  */
 @Injectable()
-export class TemplateStore {
+export class CurrentTemplates {
   private readonly snapshot: ExpiringSnapshot<Map<string, CurrentTemplate>>;
 
-  constructor(dataSource: DataSource) {
+  constructor(store: TemplatesStore) {
     this.snapshot = new ExpiringSnapshot(async () => {
-      const rows: (CurrentTemplate & { kind: string; channel: string; locale: string })[] = await dataSource.query(
-        `SELECT DISTINCT ON (province_code, kind, channel, locale) province_code AS "provinceCode", kind, channel, locale, version, subject, body
-           FROM templates ORDER BY province_code, kind, channel, locale, version DESC`,
-      );
+      const rows = await store.currentVersions();
       return new Map(rows.map(({ kind, channel, locale, ...template }) => [keyOf(template.provinceCode ?? NATIONAL, kind, channel, locale), template]));
     }, 30_000);
   }

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { PreferenceEntity } from './preference.entity';
+
+/** What a person changes; fields left out stay as they are. */
+export interface PreferenceChanges {
+  channels?: PreferenceEntity['channels'];
+  locale?: PreferenceEntity['locale'];
+  email?: string | null;
+  phone?: string | null;
+}
+
+const COLUMNS = `person_id AS "personId", channels, locale, email, phone, updated_at AS "updatedAt"`;
+
+/** People's notification preferences, one row per person who changed theirs. */
+@Injectable()
+export class PreferencesStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The stored preferences of each of these people who has any (in the event's transaction). */
+  async ofPeople(tx: EntityManager, personIds: readonly string[]): Promise<Map<string, PreferenceEntity>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await tx.findBy(PreferenceEntity, { personId: In([...personIds]) });
+    return new Map(rows.map((row) => [row.personId, row]));
+  }
+
+  ofPerson(personId: string): Promise<PreferenceEntity | null> {
+    return this.dataSource.manager.findOneBy(PreferenceEntity, { personId });
+  }
+
+  /** Merges the changed switches into the stored ones; an e-mail or phone given as null is cleared. */
+  async change(personId: string, changes: PreferenceChanges, at: Date): Promise<PreferenceEntity> {
+    const rows: PreferenceEntity[] = await this.dataSource.query(
+      `INSERT INTO preferences (person_id, channels, locale, email, phone, updated_at)
+       VALUES ($1, $2::jsonb, COALESCE($3, 'vi'), $4, $5, $6)
+       ON CONFLICT (person_id) DO UPDATE SET
+         channels = preferences.channels || EXCLUDED.channels,
+         locale = COALESCE($3, preferences.locale),
+         email = CASE WHEN $7 THEN EXCLUDED.email ELSE preferences.email END,
+         phone = CASE WHEN $8 THEN EXCLUDED.phone ELSE preferences.phone END,
+         updated_at = EXCLUDED.updated_at
+       RETURNING ${COLUMNS}`,
+      [personId, JSON.stringify(changes.channels ?? {}), changes.locale ?? null, changes.email ?? null, changes.phone ?? null, at, changes.email !== undefined, changes.phone !== undefined],
+    );
+    return rows[0];
+  }
+}

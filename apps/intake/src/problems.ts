@@ -91,4 +91,38 @@ export const IntakeProblems = {
       detail: `dossier ${code} was rated already; a dossier is rated once and the first rating is kept`,
       extensions: { rating },
     }),
+
+  ticketNotFound: (number: string | number, unitCode: string, date: string) =>
+    new ProblemException(404, 'Ticket not found', { detail: `no ticket ${number} at unit ${unitCode} on ${date}` }),
+
+  callsAtOtherUnit: (officerUnitCode: string | null) =>
+    new ProblemException(403, 'Not allowed', {
+      detail: `a desk officer calls tickets only at their own unit (${officerUnitCode ?? 'none'})`,
+    }),
+
+  queueEmpty: (unitCode: string) =>
+    new ProblemException(404, 'Nobody is waiting', {
+      type: 'not-found/queue-empty',
+      detail: `the queue of unit ${unitCode} is empty`,
+    }),
+
+  /** 429 until the local day ends (`retryAfterSeconds`), when the day's allowances start again. */
+  noOnlineTicketLeft: (scope: 'address' | 'unit', detail: string, retryAfterSeconds: number) =>
+    new ProblemException(429, 'No online number left today', {
+      type: 'too-many-requests',
+      detail,
+      extensions: { scope, retryAfterSeconds },
+    }),
+
+  receivingUnitNotFound: (unitCode: string, date: string) =>
+    new ProblemException(404, 'Receiving unit not found', { detail: `no receiving unit ${unitCode} is open on ${date}` }),
+
+  kioskSignInRequired: () =>
+    new ProblemException(401, 'Kiosk sign-in required', {
+      detail:
+        "kiosk numbers are taken by the centre's kiosk, signed in as a desk officer of the unit; from home, take an online number",
+    }),
+
+  notKioskOfUnit: (unitCode: string) =>
+    new ProblemException(403, 'Not allowed', { detail: `only a desk officer of unit ${unitCode} takes kiosk numbers there` }),
 };

@@ -7,6 +7,7 @@ import { CallNextDto } from './dto/call-next.dto';
 import { IssueTicketDto } from './dto/issue-ticket.dto';
 import { CalledTicketDto, IssuedTicketDto, QueueDto, TicketStatusDto } from './dto/queue-ticket.dto';
 import { IntakeEnv } from '../intake.env';
+import { IntakeProblems } from '../problems';
 import { onlineAllowance, OnlineAllowance, OnlineTicketLimits } from './online-allowance';
 import { QueueCommands, queueCommands } from './queue-scripts';
 import {
@@ -78,7 +79,7 @@ export class QueueTicketsService {
       .zCard(keys.waitingPriority)
       .lRange(keys.called, 0, LAST_CALLED_SHOWN - 1)
       .execTyped();
-    if (stored === null) throw new ProblemException(404, 'Ticket not found', { detail: `no ticket ${number} at unit ${unitCode} on ${date}` });
+    if (stored === null) throw IntakeProblems.ticketNotFound(number, unitCode, date);
     const ticket = JSON.parse(stored) as StoredTicket;
     const waitingAhead = priorityRank ?? (standardRank === null ? 0 : priorityWaiting + standardRank);
     return {
@@ -118,11 +119,11 @@ export class QueueTicketsService {
     const now = this.clock.now();
     const unit = await this.units.receivingUnit(unitCode, localDateOf(now));
     if (!isUnitOfficer(officer) || officer.unitCode !== unitCode || (unit && unit.provinceCode !== officer.provinceCode)) {
-      throw new ProblemException(403, 'Not allowed', { detail: `a desk officer calls tickets only at their own unit (${officer.unitCode ?? 'none'})` });
+      throw IntakeProblems.callsAtOtherUnit(officer.unitCode ?? null);
     }
     const keys = await this.openQueue(unitCode, localDateOf(now));
     const ticket = await this.commands.callNextTicket(keys, request.counter, now.toISOString(), QUEUE_TTL_SECONDS);
-    if (!ticket) throw new ProblemException(404, 'Nobody is waiting', { type: 'not-found/queue-empty', detail: `the queue of unit ${unitCode} is empty` });
+    if (!ticket) throw IntakeProblems.queueEmpty(unitCode);
     return {
       number: ticket.number,
       display: displayNumber(ticket.number, ticket.priorityGroup),
@@ -142,20 +143,20 @@ export class QueueTicketsService {
         ? `this address has taken ${this.onlineLimits.perAddress} online numbers at unit ${unitCode} today`
         : `unit ${unitCode} has given out its ${this.onlineLimits.perUnit} online numbers for today; the kiosk at the unit still gives numbers`;
     const retryAfterSeconds = Math.max(1, Math.ceil((endOfLocalDay(date).getTime() - now.getTime()) / 1000));
-    return new ProblemException(429, 'No online number left today', { type: 'too-many-requests', detail, extensions: { scope: allowance, retryAfterSeconds } });
+    return IntakeProblems.noOnlineTicketLeft(allowance, detail, retryAfterSeconds);
   }
 
   /** The day's queue keys of a unit that receives citizens on that day; 404 for any other code. */
   private async openQueue(unitCode: string, date: string): Promise<QueueKeys> {
     const unit = await this.units.receivingUnit(unitCode, date);
-    if (!unit) throw new ProblemException(404, 'Receiving unit not found', { detail: `no receiving unit ${unitCode} is open on ${date}` });
+    if (!unit) throw IntakeProblems.receivingUnitNotFound(unitCode, date);
     return queueKeys(unit.code, date);
   }
 }
 
 function assertKioskOf(unitCode: string, principal: Principal | null): void {
-  if (!principal) throw new ProblemException(401, 'Kiosk sign-in required', { detail: "kiosk numbers are taken by the centre's kiosk, signed in as a desk officer of the unit; from home, take an online number" });
+  if (!principal) throw IntakeProblems.kioskSignInRequired();
   if (!hasAnyRole(principal, ['desk-officer']) || principal.unitCode !== unitCode) {
-    throw new ProblemException(403, 'Not allowed', { detail: `only a desk officer of unit ${unitCode} takes kiosk numbers there` });
+    throw IntakeProblems.notKioskOfUnit(unitCode);
   }
 }

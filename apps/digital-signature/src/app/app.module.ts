@@ -3,16 +3,24 @@ import { createEventRegistry } from '@onestop/contracts';
 import { EventDataModule, KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformModule } from '@onestop/platform';
 import { ReferenceDataModule } from '@onestop/reference-data';
-import { CertificateRegistry } from '../certificates/certificate-registry';
+import { CertificateRegistry } from '../certificates/certificate-registry.service';
+import { CertificateStore } from '../certificates/certificate.store';
 import { CertificatesController } from '../certificates/certificates.controller';
 import { CrlPublisher } from '../certificates/crl-publisher';
 import { digitalSignatureSchema } from '../database/schema';
 import { DigitalSignatureEnv } from '../digital-signature.env';
 import { PkiModule } from '../pki/pki.module';
+import { DocumentStore } from '../signing/document.store';
+import { PreparationStore } from '../signing/preparation.store';
+import { ResultSigningService } from '../signing/result-signing.service';
+import { SignatureRequestStore } from '../signing/signature-request.store';
 import { SignatureRequestedHandler } from '../signing/signature-request.handler';
+import { SignatureStore } from '../signing/signature.store';
 import { SignaturesController } from '../signing/signatures.controller';
+import { SignaturesService } from '../signing/signatures.service';
 import { SigningService } from '../signing/signing.service';
 import { VerificationService } from '../verification/verification.service';
+import { VerificationStore } from '../verification/verification.store';
 import { VerificationsController } from '../verification/verifications.controller';
 
 @Module({})
@@ -28,7 +36,21 @@ export class AppModule {
         PkiModule,
       ],
       controllers: [CertificatesController, SignaturesController, VerificationsController],
-      providers: [CertificateRegistry, CrlPublisher, SigningService, SignatureRequestedHandler, VerificationService],
+      providers: [
+        CertificateStore,
+        CertificateRegistry,
+        CrlPublisher,
+        DocumentStore,
+        SignatureStore,
+        PreparationStore,
+        SignatureRequestStore,
+        SigningService,
+        SignaturesService,
+        ResultSigningService,
+        SignatureRequestedHandler,
+        VerificationStore,
+        VerificationService,
+      ],
     };
   }
 }

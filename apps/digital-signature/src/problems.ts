@@ -23,7 +23,10 @@ export const DigitalSignatureProblems = {
   noCrlIssuer: () => notFound('this deployment holds no CA key; the CA publishes its own CRL'),
 
   // Signing.
-  notFound: (what: string) => notFound(`no ${what}`),
+  noSuchResource: () => notFound('no such resource'),
+  preparationNotFound: (id: string) => notFound(`no preparation ${id}`),
+  documentNotFound: (id: string) => notFound(`no document ${id}`),
+  waitingRequestNotFound: (id: string) => notFound(`no signature request ${id} waiting for you`),
   noProvince: () => new ProblemException(403, 'Not allowed', { detail: 'signing needs an official of a province' }),
   notExactlyOneSource: () =>
     invalidRequest([

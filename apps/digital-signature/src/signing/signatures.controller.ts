@@ -10,7 +10,7 @@ import { SignatureRequestListDto } from './dto/signature-request-list.dto';
 import { SignatureResultDto } from './dto/signature-result.dto';
 import { SignaturesService } from './signatures.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => DigitalSignatureProblems.notFound('such resource') });
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => DigitalSignatureProblems.noSuchResource() });
 
 /** Signing over HTTP: one step with a key held here, or prepare/complete for a device or remote key. */
 @ApiTags('signatures')

@@ -84,7 +84,7 @@ export class SignaturesService {
   complete(id: string, body: CompleteDto, principal: Principal): Promise<SignatureResult> {
     return this.signingTransaction(async (tx) => {
       const preparation = await this.preparations.findForUpdate(tx, id);
-      if (!preparation || preparation.signerId !== principal.subject) throw DigitalSignatureProblems.notFound(`preparation ${id}`);
+      if (!preparation || preparation.signerId !== principal.subject) throw DigitalSignatureProblems.preparationNotFound(id);
       if (preparation.completedAt) throw DigitalSignatureProblems.preparationCompleted();
       if (preparation.expiresAt < this.clock.now()) throw DigitalSignatureProblems.preparationExpired();
       const certificate = (await this.registry.find(preparation.certificateId, tx))!;
@@ -105,7 +105,7 @@ export class SignaturesService {
   /** A document the caller may read; 404, not 403, for one they may not: whether it exists is not theirs to know. */
   async readableDocument(id: string, principal: Principal): Promise<DocumentEntity> {
     const document = await this.documents.find(id);
-    if (!document || !mayRead(principal, document)) throw DigitalSignatureProblems.notFound(`document ${id}`);
+    if (!document || !mayRead(principal, document)) throw DigitalSignatureProblems.documentNotFound(id);
     return document;
   }
 
@@ -116,7 +116,7 @@ export class SignaturesService {
 
   private async waitingRequest(tx: EntityManager, id: string, principal: Principal): Promise<SignatureRequestEntity> {
     const request = await this.requests.findWaitingForUpdate(tx, id, principal.subject);
-    if (!request) throw DigitalSignatureProblems.notFound(`signature request ${id} waiting for you`);
+    if (!request) throw DigitalSignatureProblems.waitingRequestNotFound(id);
     return request;
   }
 

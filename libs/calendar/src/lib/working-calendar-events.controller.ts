@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EnvelopeOf, ServiceName, WorkingCalendarChanged, WorkingCalendarChangedV1 } from '@onestop/contracts';
-import { EventHandler, HandlesEvent, MESSAGING_SERVICE } from '@onestop/messaging';
+import { InboxContext, MESSAGING_SERVICE } from '@onestop/messaging';
 import { afterCommit } from '@onestop/platform';
-import { EntityManager } from 'typeorm';
 import { CalendarStore } from './calendar-store';
 import { parseCalendarCorrections, parseCalendarDays } from './calendar-day';
 
@@ -13,15 +13,16 @@ type CalendarChange = EnvelopeOf<typeof WorkingCalendarChanged> | EnvelopeOf<typ
  * intake: version 2 replaces a year of one province's corrections; version 1, published before
  * calendars were per province, a year of the national days, as it always did.
  */
-@Injectable()
-@HandlesEvent(WorkingCalendarChanged)
-export class WorkingCalendarChangedHandler implements EventHandler<CalendarChange> {
+@Controller()
+export class WorkingCalendarEventsController {
   constructor(
     private readonly store: CalendarStore,
     @Inject(MESSAGING_SERVICE) private readonly service: ServiceName,
   ) {}
 
-  async handle(event: CalendarChange, tx: EntityManager): Promise<void> {
+  @EventPattern(WorkingCalendarChanged.type)
+  async calendarChanged(@Payload() event: CalendarChange, @Ctx() inbox: InboxContext): Promise<void> {
+    const { tx } = inbox;
     // The service that made the change wrote it already; applying it late could undo a newer one.
     if (event.source === this.service) return;
     if (isVersion2(event)) {

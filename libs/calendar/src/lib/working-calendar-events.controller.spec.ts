@@ -1,9 +1,9 @@
-import { createEventRegistry, WorkingCalendarChanged, WorkingCalendarChangedV1 } from '@onestop/contracts';
-import { createEvent, EventOrigin } from '@onestop/messaging';
+import { createEventRegistry, EventEnvelope, WorkingCalendarChanged, WorkingCalendarChangedV1 } from '@onestop/contracts';
+import { createEvent, EventOrigin, InboxContext } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
 import { CalendarDay } from './calendar-day';
 import { CalendarStore } from './calendar-store';
-import { WorkingCalendarChangedHandler } from './working-calendar-changed.handler';
+import { WorkingCalendarEventsController } from './working-calendar-events.controller';
 
 const holiday: CalendarDay = { date: '2027-01-05', kind: 'holiday', name: { vi: 'Nghỉ', en: 'Day off' }, basis: 'decision' };
 /** A correction taking back a national holiday: the province works Friday 1 January. */
@@ -11,17 +11,18 @@ const worked: CalendarDay = { date: '2027-01-01', kind: 'working-day', name: { v
 const fromIntake: EventOrigin = { source: 'intake', actor: { kind: 'user', id: 'admin-46', roles: ['province-admin'], unitCode: null }, correlationId: 'c-1', causationId: null };
 const at = new Date('2027-01-04T02:00:00Z');
 
-describe('WorkingCalendarChangedHandler', () => {
+describe('WorkingCalendarEventsController', () => {
   const store = { replaceCorrections: jest.fn(), replaceNationalYear: jest.fn(), invalidate: jest.fn() };
-  const handler = new WorkingCalendarChangedHandler(store as unknown as CalendarStore, 'routing');
+  const handler = new WorkingCalendarEventsController(store as unknown as CalendarStore, 'routing');
   const tx = {} as EntityManager;
+  const inboxOf = (event: EventEnvelope = {} as EventEnvelope) => new InboxContext([tx, event]);
   const registry = createEventRegistry();
 
   beforeEach(() => jest.clearAllMocks());
 
   it("replaces the year of the event's province only, and forgets the cached calendars", async () => {
     const event = registry.parse(createEvent(WorkingCalendarChanged, 'calendar-46-2027', { provinceCode: '46', year: 2027, days: [holiday, worked], reason: 'Quyết định' }, fromIntake, at));
-    await handler.handle(event as never, tx);
+    await handler.calendarChanged(event as never, inboxOf(event));
     expect(store.replaceCorrections).toHaveBeenCalledWith(tx, '46', 2027, [holiday, worked]);
     expect(store.replaceNationalYear).not.toHaveBeenCalled();
     expect(store.invalidate).toHaveBeenCalled();
@@ -29,14 +30,14 @@ describe('WorkingCalendarChangedHandler', () => {
 
   it('reads a version 1 event, from before calendars were per province, as the national year it replaced', async () => {
     const event = registry.parse(createEvent(WorkingCalendarChangedV1, 'calendar-2027', { year: 2027, days: [holiday], reason: 'Thông báo' }, fromIntake, at));
-    await handler.handle(event as never, tx);
+    await handler.calendarChanged(event as never, inboxOf(event));
     expect(store.replaceNationalYear).toHaveBeenCalledWith(tx, 2027, [holiday]);
     expect(store.replaceCorrections).not.toHaveBeenCalled();
   });
 
   it('skips the changes its own service made', async () => {
-    const own = new WorkingCalendarChangedHandler(store as unknown as CalendarStore, 'intake');
-    await own.handle(createEvent(WorkingCalendarChanged, 'calendar-46-2027', { provinceCode: '46', year: 2027, days: [], reason: 'Quyết định' }, fromIntake, at), tx);
+    const own = new WorkingCalendarEventsController(store as unknown as CalendarStore, 'intake');
+    await own.calendarChanged(createEvent(WorkingCalendarChanged, 'calendar-46-2027', { provinceCode: '46', year: 2027, days: [], reason: 'Quyết định' }, fromIntake, at) as never, inboxOf());
     expect(store.replaceCorrections).not.toHaveBeenCalled();
   });
 });

@@ -14,10 +14,10 @@ import { DocumentStore } from '../signing/document.store';
 import { PreparationStore } from '../signing/preparation.store';
 import { ResultSigningService } from '../signing/result-signing.service';
 import { SignatureRequestStore } from '../signing/signature-request.store';
-import { SignatureRequestedHandler } from '../signing/signature-request.handler';
 import { SignatureStore } from '../signing/signature.store';
 import { SignaturesController } from '../signing/signatures.controller';
 import { SignaturesService } from '../signing/signatures.service';
+import { SigningEventsController } from '../signing/signing-events.controller';
 import { SigningService } from '../signing/signing.service';
 import { VerificationService } from '../verification/verification.service';
 import { VerificationStore } from '../verification/verification.store';
@@ -35,7 +35,7 @@ export class AppModule {
         ReferenceDataModule,
         PkiModule,
       ],
-      controllers: [CertificatesController, SignaturesController, VerificationsController],
+      controllers: [CertificatesController, SignaturesController, SigningEventsController, VerificationsController],
       providers: [
         CertificateStore,
         CertificateRegistry,
@@ -47,7 +47,6 @@ export class AppModule {
         SigningService,
         SignaturesService,
         ResultSigningService,
-        SignatureRequestedHandler,
         VerificationStore,
         VerificationService,
       ],

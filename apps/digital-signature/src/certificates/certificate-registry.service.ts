@@ -12,7 +12,7 @@ import { PKI_MATERIAL, PkiMaterial } from '../pki/pki-directory';
 import { DigitalSignatureProblems } from '../problems';
 import { SignatureRequestStore } from '../signing/signature-request.store';
 import { CertificateEntity } from './certificate.entity';
-import { CertificateRevocation, CertificateStore } from './certificate.store';
+import { CertificateStore } from './certificate.store';
 import { ImportCertificateDto } from './dto/import-certificate.dto';
 
 const KEY_CACHE_MS = 5 * 60_000;
@@ -110,10 +110,6 @@ export class CertificateRegistry {
     return protectPrivateKey(this.keyEncryptionKeys, key);
   }
 
-  find(id: string, tx?: EntityManager): Promise<CertificateEntity | null> {
-    return this.certificates.find(id, tx);
-  }
-
   /** The one an administrator of its province, or its owner, may see; others get 404. */
   async visible(id: string, principal: Principal): Promise<CertificateEntity> {
     const record = await this.certificates.find(id);
@@ -181,10 +177,5 @@ export class CertificateRegistry {
     const key = openPrivateKey(this.keyEncryptionKeys, { keyId: record.privateKeySecretId!, pem: record.encryptedPrivateKey! });
     this.keys.set(record.id, { key, until: now + KEY_CACHE_MS });
     return key;
-  }
-
-  /** Revocations of certificates a CA issued, for its CRL. */
-  revocationsIssuedBy(issuer: Certificate): Promise<CertificateRevocation[]> {
-    return this.certificates.revocationsIssuedBy(issuer.subject);
   }
 }

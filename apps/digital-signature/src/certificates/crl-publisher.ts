@@ -5,7 +5,6 @@ import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';
 import { PKI_MATERIAL, PkiMaterial } from '../pki/pki-directory';
 import { DigitalSignatureProblems } from '../problems';
-import { CertificateRegistry } from './certificate-registry.service';
 import { CertificateStore } from './certificate.store';
 
 const DAY = 86_400_000;
@@ -22,7 +21,6 @@ export class CrlPublisher {
   private signingKey: Promise<webcrypto.CryptoKey> | null = null;
 
   constructor(
-    private readonly registry: CertificateRegistry,
     private readonly certificates: CertificateStore,
     private readonly clock: Clock,
     @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
@@ -40,7 +38,7 @@ export class CrlPublisher {
 
   private async issue(): Promise<Buffer> {
     const issuer = this.pki.crlIssuer!;
-    const revoked = await this.registry.revocationsIssuedBy(issuer.certificate);
+    const revoked = await this.certificates.revocationsIssuedBy(issuer.certificate.subject);
     const number = await this.certificates.nextCrlNumber();
     const now = this.clock.now();
     this.signingKey ??= toWebCryptoKey(issuer.privateKey);

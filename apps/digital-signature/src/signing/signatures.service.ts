@@ -3,8 +3,9 @@ import { requestOrigin } from '@onestop/messaging';
 import { PadesError, PdfFormatError, SignatureValueError, TimeStampError } from '@onestop/pades';
 import { Clock, Principal } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { CertificateRegistry, isOwnCertificate } from '../certificates/certificate-registry.service';
+import { isOwnCertificate } from '../certificates/certificate-registry.service';
 import { CertificateEntity } from '../certificates/certificate.entity';
+import { CertificateStore } from '../certificates/certificate.store';
 import { DigitalSignatureProblems } from '../problems';
 import { mayRead } from './document-readers';
 import { DocumentEntity } from './document.entity';
@@ -59,7 +60,7 @@ function signingContext(
 export class SignaturesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly registry: CertificateRegistry,
+    private readonly certificates: CertificateStore,
     private readonly signing: SigningService,
     private readonly documents: DocumentStore,
     private readonly preparations: PreparationStore,
@@ -87,7 +88,7 @@ export class SignaturesService {
       if (!preparation || preparation.signerId !== principal.subject) throw DigitalSignatureProblems.preparationNotFound(id);
       if (preparation.completedAt) throw DigitalSignatureProblems.preparationCompleted();
       if (preparation.expiresAt < this.clock.now()) throw DigitalSignatureProblems.preparationExpired();
-      const certificate = (await this.registry.find(preparation.certificateId, tx))!;
+      const certificate = (await this.certificates.find(preparation.certificateId, tx))!;
       const source = preparation.sourceDocumentId ? await this.documents.find(preparation.sourceDocumentId, tx) : null;
       const request = preparation.requestId ? await this.waitingRequest(tx, preparation.requestId, principal) : null;
       const context = signingContext(principal, certificate, source, request?.id ?? null, { level: preparation.level });
@@ -124,7 +125,7 @@ export class SignaturesService {
   private async resolve(tx: EntityManager, body: PrepareDto, principal: Principal): Promise<{ pdf: Buffer; context: SigningContext }> {
     const given = (['document', 'documentId', 'requestId'] as const).filter((field) => body[field] !== undefined);
     if (given.length !== 1) throw DigitalSignatureProblems.notExactlyOneSource();
-    const certificate = await this.registry.find(body.certificateId, tx);
+    const certificate = await this.certificates.find(body.certificateId, tx);
     if (!certificate || !isOwnCertificate(certificate, principal)) throw DigitalSignatureProblems.certificateNotYours();
     let source: DocumentEntity | null = null;
     let requestId: string | null = null;

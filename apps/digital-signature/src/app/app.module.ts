@@ -19,10 +19,11 @@ export class AppModule {
         PlatformModule.forRoot({ service: 'digital-signature', env, database: digitalSignatureSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'digital-signature', registry: createEventRegistry() }),
         ReferenceDataModule,
-        PkiModule,
+        // In the order of the API document's paths (the web client is generated from it); the PKI is global.
         CertificatesModule,
         SigningModule,
         VerificationModule,
+        PkiModule,
       ],
     };
   }

@@ -6,7 +6,7 @@ import { binaryBody, signatureRequestedEvent, tokenFor, tokenWithRoles } from '@
 import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
-import { SignatureRequestedHandler } from './signing/signature-request.handler';
+import { ResultSigningService } from './signing/result-signing.service';
 import { normalised, readRenderedPage } from './test/rendered-page';
 import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from './test/signature-fixture';
 
@@ -46,8 +46,8 @@ describe('who reads a signed result', () => {
       applicantAccountSubject: 'citizen-lan',
     });
     const { requestId } = requested.payload;
-    const handler = running.service.app.get(SignatureRequestedHandler);
-    await running.service.database.dataSource.transaction((tx) => handler.handle(requested, tx));
+    const resultSigning = running.service.app.get(ResultSigningService);
+    await running.service.database.dataSource.transaction((tx) => resultSigning.signRequested(requested, tx));
     const [row] = await running.service.database.dataSource.query(
       `SELECT state, result_document_id AS "result", signed_document_id AS "signed" FROM signature_requests WHERE id = $1`,
       [requestId],

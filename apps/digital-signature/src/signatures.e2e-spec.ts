@@ -170,6 +170,19 @@ describe('digital signature service', () => {
       expect(wrong.body.errors[0].field).toBe('signatures.0');
     });
 
+    it('refuses to complete a preparation after its quarter of an hour: the device prepares again', async () => {
+      const prepared = await post('/api/v1/signatures/preparations', tokens.device, { document: pdf.toString('base64'), certificateId: certificates.device.id }).expect(201);
+      const deviceKey = running.pki.officers.get('device-holder')!.privateKey;
+      const signatureValue = privateEncrypt({ key: deviceKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(prepared.body.hashes[0], 'base64')]));
+      clock.set(new Date(new Date(prepared.body.expiresAt).getTime() + 1_000));
+      try {
+        const expired = await post(`/api/v1/signatures/preparations/${prepared.body.id}/completion`, tokens.device, { signatures: [signatureValue.toString('base64')] }).expect(409);
+        expect(expired.body).toMatchObject({ title: 'Expired', detail: 'the preparation expired; prepare again' });
+      } finally {
+        clock.set(new Date());
+      }
+    });
+
     it('refuses bad signing requests with 4xx naming the field, storing nothing', async () => {
       const changedAfterSigning = Buffer.concat([await download(firstSigned.documentId), Buffer.from('\n% added later\n%%EOF\n')]);
       const before = await running.service.database.dataSource.query('SELECT count(*)::int AS n FROM documents');

@@ -1,19 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { createEventRegistry } from '@onestop/contracts';
-import { EventDataModule, KafkaReadiness, MessagingModule } from '@onestop/messaging';
+import { KafkaReadiness, MessagingModule } from '@onestop/messaging';
 import { Clock, PlatformModule } from '@onestop/platform';
 import { ReferenceDataModule } from '@onestop/reference-data';
-import { CertificateRegistry } from '../certificates/certificate-registry';
-import { CertificatesController } from '../certificates/certificates.controller';
-import { CrlPublisher } from '../certificates/crl-publisher';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { digitalSignatureSchema } from '../database/schema';
 import { DigitalSignatureEnv } from '../digital-signature.env';
 import { PkiModule } from '../pki/pki.module';
-import { SignatureRequestedHandler } from '../signing/signature-request.handler';
-import { SignaturesController } from '../signing/signatures.controller';
-import { SigningService } from '../signing/signing.service';
-import { VerificationService } from '../verification/verification.service';
-import { VerificationsController } from '../verification/verifications.controller';
+import { SigningModule } from '../signing/signing.module';
+import { VerificationModule } from '../verification/verification.module';
 
 @Module({})
 export class AppModule {
@@ -23,12 +18,13 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'digital-signature', env, database: digitalSignatureSchema, readiness: [KafkaReadiness], clock }),
         MessagingModule.forRoot({ service: 'digital-signature', registry: createEventRegistry() }),
-        EventDataModule,
         ReferenceDataModule,
+        // In the order of the API document's paths (the web client is generated from it); the PKI is global.
+        CertificatesModule,
+        SigningModule,
+        VerificationModule,
         PkiModule,
       ],
-      controllers: [CertificatesController, SignaturesController, VerificationsController],
-      providers: [CertificateRegistry, CrlPublisher, SigningService, SignatureRequestedHandler, VerificationService],
     };
   }
 }

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, ProblemException, ProblemResponses, Public, Roles } from '@onestop/platform';
-import { CertificateRegistry } from './certificate-registry';
-import { CertificateDto, CertificateListDto } from './certificate.response';
-import { certificateView } from './certificate.record';
-import { ImportCertificateDto, LockKeyDto, RevokeCertificateDto } from './certificates.dto';
+import { CurrentPrincipal, Principal, ProblemResponses, Public, Roles } from '@onestop/platform';
+import { DigitalSignatureProblems } from '../problems';
+import { CertificateRegistry } from './certificate-registry.service';
 import { CrlPublisher } from './crl-publisher';
+import { CertificateDto, CertificateListDto, certificateView } from './dto/certificate.dto';
+import { ImportCertificateDto } from './dto/import-certificate.dto';
+import { LockKeyDto } from './dto/lock-key.dto';
+import { RevokeCertificateDto } from './dto/revoke-certificate.dto';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ProblemException(404, 'Not found', { detail: 'no such certificate' }) });
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => DigitalSignatureProblems.certificateNotFound() });
 
 /** The registry of officials' signing certificates. */
 @ApiTags('certificates')
@@ -82,6 +84,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'The CRL of the configured issuing CA (DER), listing the certificates revoked here' })
   @ApiProduces('application/pkix-crl')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ProblemResponses(404)
   async crlDer(): Promise<StreamableFile> {
     return new StreamableFile(await this.crl.current());
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { encodeInteger, toWebCryptoKey } from '@onestop/pades';
-import { Clock, ExpiringSnapshot, ProblemException } from '@onestop/platform';
+import { Clock, ExpiringSnapshot } from '@onestop/platform';
 import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { PKI_MATERIAL, PkiMaterial } from '../pki/pki-directory';
-import { CertificateRegistry } from './certificate-registry';
+import { DigitalSignatureProblems } from '../problems';
+import { CertificateStore } from './certificate.store';
 
 const DAY = 86_400_000;
 /** A CRL is issued at most this often, and at once after a revocation here. */
@@ -21,14 +21,13 @@ export class CrlPublisher {
   private signingKey: Promise<webcrypto.CryptoKey> | null = null;
 
   constructor(
-    private readonly registry: CertificateRegistry,
-    private readonly dataSource: DataSource,
+    private readonly certificates: CertificateStore,
     private readonly clock: Clock,
     @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
   ) {}
 
   current(): Promise<Buffer> {
-    if (!this.pki.crlIssuer) throw new ProblemException(404, 'Not found', { detail: 'this deployment holds no CA key; the CA publishes its own CRL' });
+    if (!this.pki.crlIssuer) throw DigitalSignatureProblems.noCrlIssuer();
     return this.issued.get();
   }
 
@@ -39,8 +38,8 @@ export class CrlPublisher {
 
   private async issue(): Promise<Buffer> {
     const issuer = this.pki.crlIssuer!;
-    const revoked = await this.registry.revocationsIssuedBy(issuer.certificate);
-    const [{ number }] = await this.dataSource.query(`SELECT nextval('crl_numbers')::int AS number`);
+    const revoked = await this.certificates.revocationsIssuedBy(issuer.certificate.subject);
+    const number = await this.certificates.nextCrlNumber();
     const now = this.clock.now();
     this.signingKey ??= toWebCryptoKey(issuer.privateKey);
     const signingKey = await this.signingKey;

@@ -1,14 +1,19 @@
 import { CreateMessagingTables1763800000000 } from '@onestop/messaging';
 import { DatabaseSchema } from '@onestop/platform';
 import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data';
-import { CreateSignatureTables1764000000000 } from './migrations/1764000000000-create-signature-tables';
-import { IndexSignatureLookups1764500000000 } from './migrations/1764500000000-index-signature-lookups';
-import { DocumentReaders1764600000000 } from './migrations/1764600000000-document-readers';
-import { PrivateKeySecretId1766100000000 } from './migrations/1766100000000-private-key-secret-id';
+import { CertificateEntity } from '../certificates/certificate.entity';
+import { DocumentEntity } from '../signing/document.entity';
+import { PreparationEntity } from '../signing/preparation.entity';
+import { SignatureRequestEntity } from '../signing/signature-request.entity';
+import { SignatureEntity } from '../signing/signature.entity';
+import { CreateSignatureTables1764000000000 } from './migrations/1764000000000-CreateSignatureTables';
+import { IndexSignatureLookups1764500000000 } from './migrations/1764500000000-IndexSignatureLookups';
+import { DocumentReaders1764600000000 } from './migrations/1764600000000-DocumentReaders';
+import { PrivateKeySecretId1766100000000 } from './migrations/1766100000000-PrivateKeySecretId';
 
 /** The digital-signature database: its entities and, in order, the migrations that build it. */
 export const digitalSignatureSchema: DatabaseSchema = {
-  entities: [],
+  entities: [CertificateEntity, DocumentEntity, SignatureEntity, SignatureRequestEntity, PreparationEntity],
   migrations: [
     CreateMessagingTables1763800000000,
     CreateAdministrativeUnits1763900000000,

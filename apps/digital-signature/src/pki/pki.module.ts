@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { DigitalSignatureEnv } from '../digital-signature.env';
 import { ensureDevelopmentPki, PKI_MATERIAL, readPkiDirectory } from './pki-directory';
 import { TimeStampService } from './time-stamp.service';
+import { TimeStampStore } from './time-stamp.store';
 import { TsaController } from './tsa.controller';
 
 @Global()
@@ -17,6 +18,7 @@ import { TsaController } from './tsa.controller';
       },
     },
     TimeStampService,
+    TimeStampStore,
   ],
   controllers: [TsaController],
   exports: [PKI_MATERIAL, TimeStampService],

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readTimeStampToken, respondToTimeStampRequest, sha256Imprint, timeStampRequest, TimeStampError, timeStampToken, tokenOf, validateChain } from '@onestop/pades';
 import { Clock } from '@onestop/platform';
-import { DataSource } from 'typeorm';
 import { DigitalSignatureEnv } from '../digital-signature.env';
 import { PKI_MATERIAL, PkiMaterial } from './pki-directory';
+import { TimeStampStore } from './time-stamp.store';
 
 const TSA_TIMEOUT_MS = 10_000;
 
@@ -12,7 +12,7 @@ const TSA_TIMEOUT_MS = 10_000;
 export class TimeStampService {
   constructor(
     private readonly env: DigitalSignatureEnv,
-    private readonly dataSource: DataSource,
+    private readonly serials: TimeStampStore,
     private readonly clock: Clock,
     @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
   ) {}
@@ -28,13 +28,7 @@ export class TimeStampService {
   /** The service's own TSA answering a request (its HTTP endpoint, and in-process stamping). */
   async respond(requestDer: Buffer): Promise<Buffer> {
     if (!this.pki.tsa) throw new TimeStampError('this service runs no time-stamping authority');
-    return respondToTimeStampRequest(requestDer, this.pki.tsa, this.clock.now(), await this.nextSerial());
-  }
-
-  /** Serial numbers unique across the service's replicas (RFC 3161 §2.4.2). */
-  private async nextSerial(): Promise<bigint> {
-    const [{ serial }] = await this.dataSource.query(`SELECT nextval('tsa_serial_numbers')::text AS serial`);
-    return BigInt(serial);
+    return respondToTimeStampRequest(requestDer, this.pki.tsa, this.clock.now(), await this.serials.nextSerial());
   }
 
   /** A token over the digest; a TSA that refuses or cannot be reached is a TimeStampError. */
@@ -42,7 +36,7 @@ export class TimeStampService {
     // The service's own TSA stamps in process: no request to encode and parse back.
     if (!this.env.TSA_URL) {
       if (!this.pki.tsa) throw new TimeStampError('this service runs no time-stamping authority');
-      return timeStampToken({ messageImprint: sha256Imprint(digest), withCertificates: true }, this.pki.tsa, this.clock.now(), await this.nextSerial());
+      return timeStampToken({ messageImprint: sha256Imprint(digest), withCertificates: true }, this.pki.tsa, this.clock.now(), await this.serials.nextSerial());
     }
     const request = timeStampRequest(digest);
     let response: Response;

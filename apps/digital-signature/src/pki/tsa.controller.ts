@@ -1,7 +1,8 @@
 import { Controller, Header, HttpCode, Post, Req, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ProblemException, ProblemResponses, Public } from '@onestop/platform';
+import { ProblemResponses, Public } from '@onestop/platform';
 import { Request } from 'express';
+import { DigitalSignatureProblems } from '../problems';
 import { TimeStampService } from './time-stamp.service';
 
 /** RFC 3161 over HTTP: the development TSA (production configures an accredited one). */
@@ -19,10 +20,8 @@ export class TsaController {
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'an RFC 3161 response: a time-stamp token, or the rejection of a malformed request' })
   @ProblemResponses(404, 415)
   async stamp(@Req() request: Request): Promise<StreamableFile> {
-    if (!this.timeStamps.runsOwnTsa) throw new ProblemException(404, 'Not found', { detail: 'this deployment uses an external time-stamping authority' });
-    if (!request.is('application/timestamp-query') || !Buffer.isBuffer(request.body)) {
-      throw new ProblemException(415, 'Unsupported media type', { detail: 'send an RFC 3161 request as application/timestamp-query' });
-    }
+    if (!this.timeStamps.runsOwnTsa) throw DigitalSignatureProblems.externalTsa();
+    if (!request.is('application/timestamp-query') || !Buffer.isBuffer(request.body)) throw DigitalSignatureProblems.timeStampQueryExpected();
     // A malformed request gets an RFC 3161 rejection, which is what TSA clients understand.
     return new StreamableFile(await this.timeStamps.respond(request.body));
   }

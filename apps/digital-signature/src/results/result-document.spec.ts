@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { certificateTitle } from '../certificates/certificate.record';
+import { certificateTitle } from '../certificates/certificate-chain';
 import { issuingAuthority } from './issuing-authority';
 import { documentNumber, placeAndDate, renderResult, ResultContent, signatureHeading } from './result-document';
 

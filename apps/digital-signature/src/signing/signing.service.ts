@@ -5,23 +5,29 @@ import { algorithmsOf, Certificate, completeSignature, OID, PadesError, prepareS
 import { Clock } from '@onestop/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CertificateRegistry } from '../certificates/certificate-registry';
-import { CertificateRecord, chainOf } from '../certificates/certificate.record';
+import { CertificateRegistry } from '../certificates/certificate-registry.service';
+import { chainOf } from '../certificates/certificate-chain';
+import { CertificateEntity } from '../certificates/certificate.entity';
 import { PKI_MATERIAL, PkiMaterial } from '../pki/pki-directory';
 import { TimeStampService } from '../pki/time-stamp.service';
-import { readersOf, storeDocument, StoredDocument } from './documents';
+import { readersOf } from './document-readers';
+import { DocumentEntity } from './document.entity';
+import { DocumentStore } from './document.store';
+import { PreparationEntity } from './preparation.entity';
+import { PreparationStore } from './preparation.store';
+import { SignatureStore } from './signature.store';
 
 /** A signature that cannot be made as asked: the certificate, the key or the TSA stands in the way. */
 export class SignatureRefused extends PadesError {}
 
 /** What is signed, by whom, for what. */
 export interface SigningContext {
-  certificate: CertificateRecord;
+  certificate: CertificateEntity;
   level: SignatureLevel;
   reason?: string;
   location?: string;
   /** The stored document signed over (a result, or an earlier signed revision). */
-  source: StoredDocument | null;
+  source: DocumentEntity | null;
   provinceCode: string;
   dossier: { id: string; code: string } | null;
   requestId: string | null;
@@ -46,13 +52,16 @@ export class SigningService {
   constructor(
     private readonly registry: CertificateRegistry,
     private readonly timeStamps: TimeStampService,
+    private readonly documents: DocumentStore,
+    private readonly signatures: SignatureStore,
+    private readonly preparations: PreparationStore,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
   ) {}
 
   /** Why this certificate may not sign now, or null. */
-  refusal(certificate: CertificateRecord, needsServerKey: boolean, level: SignatureLevel): string | null {
+  refusal(certificate: CertificateEntity, needsServerKey: boolean, level: SignatureLevel): string | null {
     const now = this.clock.now();
     if (certificate.revokedAt) return `the certificate ${certificate.serialNumber} is revoked (${certificate.revocationReason})`;
     if (certificate.lockedAt) return `the signing key is locked: ${certificate.lockReason}`;
@@ -89,18 +98,28 @@ export class SigningService {
     const id = randomUUID();
     const expiresAt = new Date(at.getTime() + PREPARATION_TTL_MS);
     // Abandoned preparations (a device never answered) hold a PDF each: dropped a day after expiry.
-    await tx.query('DELETE FROM preparations WHERE completed_at IS NULL AND expires_at < $1', [new Date(at.getTime() - 86_400_000)]);
-    await tx.query(
-      `INSERT INTO preparations (id, certificate_id, signer_id, level, request_id, source_document_id, placeholder, byte_range, field_name, signed_attributes, signing_time, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [id, context.certificate.id, context.certificate.userId, context.level, context.requestId, context.source?.id ?? null, prepared.pdf, prepared.byteRange, prepared.fieldName, prepared.signedAttributes, at, expiresAt],
-    );
+    await this.preparations.dropAbandoned(tx, new Date(at.getTime() - 86_400_000));
+    await this.preparations.insert(tx, {
+      id,
+      certificateId: context.certificate.id,
+      signerId: context.certificate.userId,
+      level: context.level,
+      requestId: context.requestId,
+      sourceDocumentId: context.source?.id ?? null,
+      placeholder: prepared.pdf,
+      byteRange: prepared.byteRange,
+      fieldName: prepared.fieldName,
+      signedAttributes: prepared.signedAttributes,
+      signingTime: at,
+      expiresAt,
+      completedAt: null,
+    });
     // Named as in the Cloud Signature Consortium API's signatures/signHash.
     return { id, credentialID: context.certificate.id, hashes: [prepared.digestToSign.toString('base64')], hashAlgo: OID.sha256, signAlgo: algorithmsOf(signer.native.publicKey).cmsOid, expiresAt };
   }
 
   /** Step two: the signature value over the digest completes the PDF, if it verifies. */
-  async complete(tx: EntityManager, preparation: PreparationRow, signatureValue: Buffer, context: SigningContext): Promise<SignatureResult> {
+  async complete(tx: EntityManager, preparation: PreparationEntity, signatureValue: Buffer, context: SigningContext): Promise<SignatureResult> {
     const refusal = this.refusal(context.certificate, false, context.level);
     if (refusal) throw new SignatureRefused(refusal);
     const prepared = {
@@ -109,8 +128,7 @@ export class SigningService {
       fieldName: preparation.fieldName,
       signedAttributes: preparation.signedAttributes,
     };
-    // The row stays (a second completion is told it is done); its copy of the PDF is not needed any more.
-    await tx.query(`UPDATE preparations SET completed_at = $2, placeholder = ''::bytea WHERE id = $1`, [preparation.id, this.clock.now()]);
+    await this.preparations.complete(tx, preparation.id, this.clock.now());
     return this.finish(tx, prepared, signatureValue, preparation.signingTime, context);
   }
 
@@ -130,12 +148,19 @@ export class SigningService {
     const readers = context.source
       ? readersOf(context.source)
       : { provinceCode: context.provinceCode, unitCode: context.certificate.unitCode, receivingUnitCode: null, applicantSubject: null };
-    const document = await storeDocument(tx, { dossierId: context.dossier?.id ?? null, dossierCode: context.dossier?.code ?? null, ...readers, kind: 'signed', content: pdf, createdAt: now });
+    const document = await this.documents.insert(tx, { dossierId: context.dossier?.id ?? null, dossierCode: context.dossier?.code ?? null, ...readers, kind: 'signed', content: pdf, createdAt: now });
     const signatureId = randomUUID();
-    await tx.query(
-      `INSERT INTO signatures (id, document_id, source_document_id, certificate_id, signer_id, level, claimed_at, time_stamped_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [signatureId, document.id, context.source?.id ?? null, context.certificate.id, context.certificate.userId, context.level, claimedAt, timeStampTime, now],
-    );
+    await this.signatures.insert(tx, {
+      id: signatureId,
+      documentId: document.id,
+      sourceDocumentId: context.source?.id ?? null,
+      certificateId: context.certificate.id,
+      signerId: context.certificate.userId,
+      level: context.level,
+      claimedAt,
+      timeStampedAt: timeStampTime,
+      createdAt: now,
+    });
     const signedAt = (timeStampTime ?? claimedAt).toISOString();
     await this.outbox.append(tx, [
       createEvent(
@@ -157,23 +182,3 @@ export class SigningService {
     };
   }
 }
-
-export interface PreparationRow {
-  id: string;
-  certificateId: string;
-  signerId: string;
-  level: SignatureLevel;
-  requestId: string | null;
-  sourceDocumentId: string | null;
-  placeholder: Buffer;
-  byteRange: number[];
-  fieldName: string;
-  signedAttributes: Buffer;
-  signingTime: Date;
-  expiresAt: Date;
-  completedAt: Date | null;
-}
-
-export const PREPARATION_COLUMNS = `id, certificate_id AS "certificateId", signer_id AS "signerId", level, request_id AS "requestId",
-  source_document_id AS "sourceDocumentId", placeholder, byte_range AS "byteRange", field_name AS "fieldName",
-  signed_attributes AS "signedAttributes", signing_time AS "signingTime", expires_at AS "expiresAt", completed_at AS "completedAt"`;

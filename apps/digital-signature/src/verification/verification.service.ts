@@ -1,17 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Certificate, Revocation, verifyPdf, VerificationReport } from '@onestop/pades';
+import { Certificate, PdfFormatError, Revocation, verifyPdf, VerificationReport } from '@onestop/pades';
 import { Clock } from '@onestop/platform';
-import { DataSource } from 'typeorm';
 import { PKI_MATERIAL, PkiMaterial } from '../pki/pki-directory';
+import { DigitalSignatureProblems } from '../problems';
+import { VerificationStore } from './verification.store';
 
 /** Verifies PDFs against the configured trust anchors and the registry's revocations. */
 @Injectable()
 export class VerificationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: VerificationStore,
     private readonly clock: Clock,
     @Inject(PKI_MATERIAL) private readonly pki: PkiMaterial,
   ) {}
+
+  /** An uploaded PDF: one that cannot be read is the caller's problem. */
+  async verifyUpload(pdf: Buffer): Promise<VerificationReport> {
+    try {
+      return await this.verify(pdf);
+    } catch (error) {
+      if (error instanceof PdfFormatError) throw DigitalSignatureProblems.uploadUnreadable(error.message);
+      throw error;
+    }
+  }
+
+  /** A dossier's signed result by its code: who signed, when, and the fingerprint of the signed file; nothing of the applicant. */
+  async verifyResult(code: string): Promise<VerificationReport & { dossierCode: string; signedAt: Date }> {
+    const result = await this.store.signedResult(code);
+    if (!result) throw DigitalSignatureProblems.noSignedResult(code);
+    const report = await this.verify(result.content);
+    return { dossierCode: code, signedAt: result.createdAt, ...report };
+  }
 
   async verify(pdf: Buffer): Promise<VerificationReport> {
     const issuer = this.pki.crlIssuer?.certificate;
@@ -33,11 +52,8 @@ export class VerificationService {
    * certificate (a different fingerprint) is still the revoked one. undefined: not registered.
    */
   private async registryRevocation(certificate: Certificate): Promise<Revocation | null | undefined> {
-    const rows: { revokedAt: Date | null; reason: string | null }[] = await this.dataSource.query(
-      `SELECT revoked_at AS "revokedAt", revocation_reason AS reason FROM certificates WHERE issuer = $1 AND serial_number = $2`,
-      [certificate.issuer, certificate.serialNumber],
-    );
-    if (!rows.length) return undefined;
-    return rows[0].revokedAt ? { revokedAt: rows[0].revokedAt, reason: rows[0].reason ?? 'unspecified' } : null;
+    const registered = await this.store.registered(certificate.issuer, certificate.serialNumber);
+    if (!registered) return undefined;
+    return registered.revokedAt ? { revokedAt: registered.revokedAt, reason: registered.revocationReason ?? 'unspecified' } : null;
   }
 }

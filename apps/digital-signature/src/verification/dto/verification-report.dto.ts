@@ -110,12 +110,3 @@ export class VerificationReportDto {
   @ApiProperty({ type: [SignatureReportDto] })
   signatures!: SignatureReportDto[];
 }
-
-/** A dossier's signed result verified: who signed and when, nothing of the applicant. */
-export class SignedResultVerificationDto extends VerificationReportDto {
-  @ApiProperty()
-  dossierCode!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  signedAt!: string;
-}

@@ -1,5 +1,5 @@
 import { Principal } from '@onestop/platform';
-import { DocumentReaders, mayRead } from './documents';
+import { DocumentReaders, mayRead } from './document-readers';
 
 const result: DocumentReaders = { provinceCode: '46', unitCode: '19753', receivingUnitCode: '19813', applicantSubject: 'citizen-lan' };
 const caller = (roles: Principal['roles'], unitCode: string | null, provinceCode: string | null, subject = 's'): Principal => ({ subject, roles, unitCode, provinceCode });

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CertificateEntity } from '../certificate.entity';
 
 /** A registered certificate as the registry shows it: never its key. */
 export class CertificateDto {
@@ -54,4 +55,26 @@ export class CertificateDto {
 export class CertificateListDto {
   @ApiProperty({ type: [CertificateDto] })
   items!: CertificateDto[];
+}
+
+/** What the API shows of a certificate: never the key, encrypted or not. */
+export function certificateView(record: CertificateEntity) {
+  return {
+    id: record.id,
+    userId: record.userId,
+    unitCode: record.unitCode,
+    commonName: record.commonName,
+    subject: record.subject,
+    issuer: record.issuer,
+    serialNumber: record.serialNumber,
+    fingerprint: record.fingerprint,
+    notBefore: record.notBefore,
+    notAfter: record.notAfter,
+    keyStorage: record.keyStorage,
+    status: record.revokedAt ? 'revoked' : record.lockedAt ? 'locked' : 'active',
+    lockReason: record.lockReason,
+    revokedAt: record.revokedAt,
+    revocationReason: record.revocationReason,
+    importedAt: record.importedAt,
+  };
 }

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { SignatureFailed, SignatureRequested } from '@onestop/contracts';
-import { causedBy, createEvent, EventDataKeys, EventHandler, HandlesEvent, openSignatureRequest, OutboxWriter, SignatureRequestedEvent } from '@onestop/messaging';
+import { SignatureFailed } from '@onestop/contracts';
+import { causedBy, createEvent, EventDataKeys, openSignatureRequest, OutboxWriter, SignatureRequestedEvent } from '@onestop/messaging';
 import { PadesError } from '@onestop/pades';
 import { localDateOf } from '@onestop/calendar';
 import { Clock } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { EntityManager } from 'typeorm';
-import { CertificateRegistry } from '../certificates/certificate-registry';
-import { certificateTitle } from '../certificates/certificate.record';
+import { CertificateRegistry } from '../certificates/certificate-registry.service';
+import { certificateTitle } from '../certificates/certificate-chain';
 import { DigitalSignatureEnv } from '../digital-signature.env';
 import { issuingAuthorityOf } from '../results/issuing-authority';
 import { renderResult } from '../results/result-document';
-import { storeDocument } from './documents';
+import { DocumentStore } from './document.store';
+import { SignatureRequestStore } from './signature-request.store';
 import { SigningService } from './signing.service';
 
 /**
@@ -20,11 +21,12 @@ import { SigningService } from './signing.service';
  * SignatureFailed, so the dossier goes back to processing with the reason, never half done.
  */
 @Injectable()
-@HandlesEvent(SignatureRequested)
-export class SignatureRequestedHandler implements EventHandler<SignatureRequestedEvent> {
+export class ResultSigningService {
   constructor(
     private readonly registry: CertificateRegistry,
     private readonly signing: SigningService,
+    private readonly documents: DocumentStore,
+    private readonly requests: SignatureRequestStore,
     private readonly outbox: OutboxWriter,
     private readonly eventData: EventDataKeys,
     private readonly clock: Clock,
@@ -32,19 +34,19 @@ export class SignatureRequestedHandler implements EventHandler<SignatureRequeste
     private readonly units: AdministrativeUnits,
   ) {}
 
-  async handle(event: SignatureRequestedEvent, tx: EntityManager): Promise<void> {
+  async signRequested(event: SignatureRequestedEvent, tx: EntityManager): Promise<void> {
     const request = openSignatureRequest(event, this.eventData);
     const now = this.clock.now();
-    const inserted: unknown[] = await tx.query(
-      `INSERT INTO signature_requests (id, dossier_id, dossier_code, province_code, signer_id, state, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'awaiting-signer', $6, $6) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [request.requestId, request.dossierId, request.code, request.provinceCode, request.signerId, now],
+    const opened = await this.requests.open(
+      tx,
+      { id: request.requestId, dossierId: request.dossierId, dossierCode: request.code, provinceCode: request.provinceCode, signerId: request.signerId },
+      now,
     );
     // The same request again (a replay under another event id): signed or refused once only.
-    if (inserted.length === 0) return;
+    if (!opened) return;
     const origin = causedBy('digital-signature', event);
     const fail = async (reason: string) => {
-      await tx.query(`UPDATE signature_requests SET state = 'failed', reason = $2, updated_at = $3 WHERE id = $1`, [request.requestId, reason, now]);
+      await this.requests.markFailed(tx, request.requestId, reason, now);
       await this.outbox.append(tx, [createEvent(SignatureFailed, request.dossierId, { requestId: request.requestId, dossierId: request.dossierId, signerId: request.signerId, reason }, origin, now)]);
     };
 
@@ -65,7 +67,7 @@ export class SignatureRequestedHandler implements EventHandler<SignatureRequeste
       signer: { name: certificate.commonName, title: certificateTitle(certificate) },
       verificationUrl: this.env.verificationPageOf(request.code),
     });
-    const result = await storeDocument(tx, {
+    const result = await this.documents.insert(tx, {
       dossierId: request.dossierId,
       dossierCode: request.code,
       provinceCode: request.provinceCode,
@@ -76,7 +78,7 @@ export class SignatureRequestedHandler implements EventHandler<SignatureRequeste
       content,
       createdAt: now,
     });
-    await tx.query(`UPDATE signature_requests SET result_document_id = $2 WHERE id = $1`, [request.requestId, result.id]);
+    await this.requests.attachResult(tx, request.requestId, result.id);
     // A device key: the decider completes it through the two-step API; the request waits.
     if (certificate.keyStorage === 'device' && !certificate.lockedAt && !certificate.revokedAt) return;
 
@@ -92,7 +94,7 @@ export class SignatureRequestedHandler implements EventHandler<SignatureRequeste
     };
     try {
       const signed = await this.signing.signWithServerKey(tx, content, context);
-      await tx.query(`UPDATE signature_requests SET state = 'signed', signed_document_id = $2, updated_at = $3 WHERE id = $1`, [request.requestId, signed.documentId, now]);
+      await this.requests.markSigned(tx, request.requestId, signed.documentId, now);
     } catch (error) {
       // Whatever about the key, the document or the TSA stops this signature is reported, so the
       // dossier never waits forever; only infrastructure errors (the database) are retried.

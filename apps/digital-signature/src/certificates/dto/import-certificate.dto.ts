@@ -1,8 +1,6 @@
 import { IsOmittable } from '@onestop/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
-
-export const REVOCATION_REASONS = ['unspecified', 'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'privilegeWithdrawn'] as const;
+import { IsString, Length, Matches } from 'class-validator';
 
 export class ImportCertificateDto {
   @ApiProperty({ example: 'leader-kim-long', description: "the official's subject in the identity provider" })
@@ -24,17 +22,4 @@ export class ImportCertificateDto {
   @IsString()
   @Length(100, 20_000)
   privateKeyPem?: string;
-}
-
-export class RevokeCertificateDto {
-  @ApiProperty({ enum: REVOCATION_REASONS })
-  @IsIn(REVOCATION_REASONS)
-  reason!: (typeof REVOCATION_REASONS)[number];
-}
-
-export class LockKeyDto {
-  @ApiProperty({ example: 'USB token reported lost' })
-  @IsString()
-  @Length(3, 500)
-  reason!: string;
 }

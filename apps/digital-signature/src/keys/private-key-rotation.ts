@@ -1,40 +1,33 @@
 import { Keyring, KeyUsage, keyUsage, rekeyInBatches, RekeyProgress, RekeySource } from '@onestop/platform';
 import { ClientBase } from 'pg';
 import { openPrivateKey, protectPrivateKey } from './private-key-protection';
+import { PrivateKeyRotationStore, StoredKeyRow } from './private-key-rotation.store';
 
-/** A server-side key as stored. */
-export interface StoredKeyRow {
-  id: string;
-  pem: string;
-  keyId: string;
-}
+export type { StoredKeyRow } from './private-key-rotation.store';
 
 /**
  * Re-encrypts officials' server-side keys that an old KEY_ENCRYPTION_SECRET passphrase still
- * protects, while the service keeps signing with them. Each UPDATE is guarded by the values it
- * read, so a row another writer changed meanwhile is left alone.
+ * protects, while the service keeps signing with them.
  */
 export class PrivateKeyRotation implements RekeySource<StoredKeyRow> {
+  private readonly store: PrivateKeyRotationStore;
+
   constructor(
-    private readonly db: ClientBase,
+    db: ClientBase,
     private readonly keys: Keyring,
-  ) {}
+  ) {
+    this.store = new PrivateKeyRotationStore(db);
+  }
 
   run(batchSize: number, log?: Parameters<typeof rekeyInBatches>[2]): Promise<RekeyProgress> {
     return rekeyInBatches(this, batchSize, log);
   }
 
-  async next(afterId: string, limit: number): Promise<StoredKeyRow[]> {
-    const { rows } = await this.db.query<StoredKeyRow>(
-      `SELECT id, encrypted_private_key AS pem, private_key_secret_id AS "keyId" FROM certificates
-        WHERE id > $1 AND encrypted_private_key IS NOT NULL AND private_key_secret_id IS DISTINCT FROM $2
-        ORDER BY id LIMIT $3`,
-      [afterId, this.keys.current.id, limit],
-    );
-    return rows;
+  next(afterId: string, limit: number): Promise<StoredKeyRow[]> {
+    return this.store.keysNotUnder(this.keys.current.id, afterId, limit);
   }
 
-  async rewrite(rows: StoredKeyRow[]): Promise<number> {
+  rewrite(rows: StoredKeyRow[]): Promise<number> {
     const rekeyed = rows.map((row) => {
       try {
         return protectPrivateKey(this.keys, openPrivateKey(this.keys, row));
@@ -42,20 +35,11 @@ export class PrivateKeyRotation implements RekeySource<StoredKeyRow> {
         throw new Error(`certificate ${row.id}: ${(error as Error).message}`);
       }
     });
-    const { rowCount } = await this.db.query(
-      `UPDATE certificates AS c SET encrypted_private_key = n.pem, private_key_secret_id = n.key_id
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS n(id, old_pem, old_key_id, pem, key_id)
-        WHERE c.id = n.id AND c.encrypted_private_key = n.old_pem AND c.private_key_secret_id = n.old_key_id`,
-      [rows.map((row) => row.id), rows.map((row) => row.pem), rows.map((row) => row.keyId), rekeyed.map((key) => key.pem), rekeyed.map((key) => key.keyId)],
-    );
-    return rowCount ?? 0;
+    return this.store.replaceUnchanged(rows, rekeyed);
   }
 
   /** Server-side keys per passphrase id. */
   async usage(): Promise<KeyUsage> {
-    const { rows } = await this.db.query<{ key: string; rows: number }>(
-      'SELECT private_key_secret_id AS key, count(*)::int AS rows FROM certificates WHERE encrypted_private_key IS NOT NULL GROUP BY 1',
-    );
-    return keyUsage('KEY_ENCRYPTION_SECRET', this.keys, Object.fromEntries(rows.map((row) => [row.key, row.rows])));
+    return keyUsage('KEY_ENCRYPTION_SECRET', this.keys, await this.store.keysPerSecret());
   }
 }

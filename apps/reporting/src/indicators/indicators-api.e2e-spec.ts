@@ -3,7 +3,8 @@ import { createEvent } from '@onestop/messaging';
 import { tokenFor, tokenWithRoles, waitFor } from '@onestop/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { rebuildReadModel, REBUILD_SCHEMA } from '../rebuild/read-model-rebuild';
+import { rebuildReadModel } from '../rebuild/read-model-rebuild';
+import { REBUILD_SCHEMA } from '../rebuild/read-model-schemas.store';
 import { BIRTH, BUSINESS, origin, received, resolved, routed } from '../test/dossier-events';
 import { IndicatorsFixture } from '../test/indicators-fixture';
 

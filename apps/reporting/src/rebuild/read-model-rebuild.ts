@@ -5,9 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { reportingSchema } from '../database/schema';
 import { reportingService } from '../service';
-
-/** Where the replay writes, beside the live read model in the same database. */
-export const REBUILD_SCHEMA = 'reporting_rebuild';
+import { REBUILD_SCHEMA, ReadModelSchemasStore } from './read-model-schemas.store';
 
 export interface RebuildOutcome {
   /** The schema the replaced read model was moved to, kept for comparison or to switch back. */
@@ -52,8 +50,8 @@ export async function rebuildReadModel(env: PlatformEnv, options: RebuildOptions
   const live = new Client({ connectionString: env.DATABASE_URL });
   await live.connect();
   try {
-    await live.query(`DROP SCHEMA IF EXISTS ${REBUILD_SCHEMA} CASCADE`);
-    await live.query(`CREATE SCHEMA ${REBUILD_SCHEMA}`);
+    const schemas = new ReadModelSchemasStore(live);
+    await schemas.recreateRebuildSchema();
     await migrate(replayEnv.DATABASE_URL);
     log(`rebuild: migrated schema ${REBUILD_SCHEMA}; replaying every topic from offset 0 as group ${replayGroup}`);
 
@@ -68,22 +66,16 @@ export async function rebuildReadModel(env: PlatformEnv, options: RebuildOptions
       await replay.get(MessagingRuntime).whenCaughtUpOnAll();
       log(`rebuild: caught up after ${((performance.now() - began) / 1000).toFixed(1)} s; switching`);
       const previousSchema = `reporting_before_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
-      await live.query('BEGIN');
-      try {
-        await live.query('LOCK TABLE public.messaging_inbox IN EXCLUSIVE MODE');
-        await waitUntilReplayCovers(live, liveGroup, replayGroup, options.switchTimeoutMs ?? 60_000);
+      const eventsApplied = await schemas.switchInOneTransaction(async () => {
+        await waitUntilReplayCovers(schemas, liveGroup, replayGroup, options.switchTimeoutMs ?? 60_000);
         await stopReplay();
-        const { rowCount } = await live.query(`UPDATE ${REBUILD_SCHEMA}.messaging_inbox SET consumer_group = $1 WHERE consumer_group = $2`, [liveGroup, replayGroup]);
-        await live.query(`ALTER SCHEMA public RENAME TO ${previousSchema}`);
-        await live.query(`ALTER SCHEMA ${REBUILD_SCHEMA} RENAME TO public`);
-        await live.query('COMMIT');
-        log(`rebuild: switched; the replaced read model is kept in schema ${previousSchema}`);
-        await forgetReplayGroup(env, replayGroup);
-        return { previousSchema, eventsApplied: rowCount ?? 0, seconds: (performance.now() - began) / 1000 };
-      } catch (error) {
-        await live.query('ROLLBACK');
-        throw error;
-      }
+        const taken = await schemas.takeOverInbox(liveGroup, replayGroup);
+        await schemas.swapSchemas(previousSchema);
+        return taken;
+      });
+      log(`rebuild: switched; the replaced read model is kept in schema ${previousSchema}`);
+      await forgetReplayGroup(env, replayGroup);
+      return { previousSchema, eventsApplied, seconds: (performance.now() - began) / 1000 };
     } finally {
       await stopReplay();
     }
@@ -113,21 +105,23 @@ async function migrate(url: string): Promise<void> {
  * Waits until, on every partition, the replay has applied an offset at least as far as the live
  * consumer's last one: the live consumer is held by the lock, so its position no longer moves.
  */
-async function waitUntilReplayCovers(live: Client, liveGroup: string, replayGroup: string, timeoutMs: number): Promise<void> {
+async function waitUntilReplayCovers(
+  schemas: ReadModelSchemasStore,
+  liveGroup: string,
+  replayGroup: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    const { rows } = await live.query(
-      `SELECT l.topic, l.partition, l.position AS live, r.position AS replayed
-         FROM (SELECT topic, partition, max("offset") AS position FROM public.messaging_inbox WHERE consumer_group = $1 GROUP BY 1, 2) AS l
-         LEFT JOIN (SELECT topic, partition, max("offset") AS position FROM ${REBUILD_SCHEMA}.messaging_inbox WHERE consumer_group = $2 GROUP BY 1, 2) AS r
-              USING (topic, partition)
-        WHERE r.position IS NULL OR r.position < l.position`,
-      [liveGroup, replayGroup],
-    );
+    const rows = await schemas.replayBehind(liveGroup, replayGroup);
     if (rows.length === 0) return;
     if (performance.now() > deadline) {
-      const behind = rows.map((row) => `${row.topic}[${row.partition}] at ${row.replayed ?? 'nothing'} < ${row.live}`).join(', ');
-      throw new Error(`the replay did not reach the live position within ${timeoutMs} ms: ${behind}; nothing was switched`);
+      const behind = rows
+        .map((row) => `${row.topic}[${row.partition}] at ${row.replayed ?? 'nothing'} < ${row.live}`)
+        .join(', ');
+      throw new Error(
+        `the replay did not reach the live position within ${timeoutMs} ms: ${behind}; nothing was switched`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -13,5 +13,4 @@ describe('routing entities', () => {
   it('say what the migrations built: every table, column, type and nullability', async () => {
     await expect(entitySchemaMismatches(database.dataSource)).resolves.toEqual([]);
   });
-
 });

@@ -40,6 +40,6 @@ export class DossierHistoryEntity {
   @Column('text', { nullable: true })
   reason: string | null;
 
-  @Column('jsonb', { default: {} })
+  @Column('jsonb')
   details: Record<string, unknown>;
 }

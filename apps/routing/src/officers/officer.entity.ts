@@ -1,3 +1,4 @@
+import { UNIT_ROLES } from '@onestop/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** An officer registered with a unit, with the roles dossiers are shared out by. */
@@ -10,8 +11,9 @@ export class OfficerEntity {
   @Column('text', { name: 'unit_code' })
   unitCode: string;
 
+  /** Roles within the unit only; province roles come from the identity provider. */
   @Column('text', { array: true })
-  roles: string[];
+  roles: (typeof UNIT_ROLES)[number][];
 
   @Column('boolean', { default: true })
   active: boolean;

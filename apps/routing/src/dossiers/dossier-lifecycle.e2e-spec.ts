@@ -1,0 +1,151 @@
+import { DocumentSigned, DossierApologyIssued, SignatureFailed } from '@onestop/contracts';
+import { createEvent } from '@onestop/messaging';
+import { PlatformEnv } from '@onestop/platform';
+import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
+import request from 'supertest';
+import { EntityManager } from 'typeorm';
+import { routingSchema } from '../database/schema';
+import { routingService } from '../service';
+import { ApologiesService } from './apologies.service';
+import { DossierRoutingService } from './dossier-routing.service';
+import { SignatureOutcomesService } from './signature-outcomes.service';
+
+const PHU_XUAN = '19753';
+const THUY_XUAN = '19813';
+const SIGNATURE_SERVICE = { source: 'digital-signature' as const, actor: { kind: 'system' as const, id: 'digital-signature' }, correlationId: 'lifecycle', causationId: null };
+
+interface WorkItem {
+  id: string;
+  state: string;
+  status: number;
+  unitCode: string;
+  assigneeId: string | null;
+  dueAt: string | null;
+  clockPaused: boolean;
+  outcome: string | null;
+  resultChannel: string | null;
+  version: number;
+}
+
+interface HistoryStep {
+  action: string;
+  toStatus: number;
+  reason: string | null;
+  details: Record<string, unknown>;
+}
+
+/** One dossier through routing: its events and its officers' actions, read back as the API shows them. */
+describe('a routed dossier from reception to hand-over', () => {
+  let running: ServiceUnderTest<PlatformEnv>;
+  const tokens: Record<string, string> = {};
+
+  const inTransaction = <T>(work: (tx: EntityManager) => Promise<T>) => running.database.dataSource.transaction(work);
+  const receive = async (unitCode: string) => {
+    const event = dossierReceivedEvent({ unitCode });
+    await inTransaction((tx) => running.app.get(DossierRoutingService).route(event, tx));
+    return event;
+  };
+  const read = async (id: string, token = tokens.specialist) => (await request(running.url).get(`/api/v1/dossiers/${id}`).auth(token, { type: 'bearer' }).expect(200)).body as WorkItem;
+  const history = async (id: string, token = tokens.specialist) =>
+    ((await request(running.url).get(`/api/v1/dossiers/${id}/history`).auth(token, { type: 'bearer' }).expect(200)).body as { items: HistoryStep[] }).items;
+  const act = async (id: string, token: string, body: object) => {
+    const { version } = await read(id, token);
+    return (await request(running.url).post(`/api/v1/dossiers/${id}/actions`).auth(token, { type: 'bearer' }).send({ ...body, version }).expect(200)).body as WorkItem;
+  };
+  const awaitedRequest = async (id: string) => (await history(id)).at(-1)!.details['signatureRequestId'] as string;
+
+  beforeAll(async () => {
+    running = await startServiceWithDatabase(routingService, routingSchema, { KAFKA_CONSUMER_START: 'latest' });
+    tokens.specialist = await tokenFor('specialist', PHU_XUAN, '46', 'specialist-phu-xuan');
+    tokens.leader = await tokenFor('unit-leader', PHU_XUAN, '46', 'leader-phu-xuan');
+    tokens.thuyXuanLeader = await tokenFor('unit-leader', THUY_XUAN, '46', 'leader-thuy-xuan');
+  }, 60_000);
+
+  afterAll(async () => {
+    await running?.close();
+  }, 30_000);
+
+  it('routes a dossier once, however often its event comes', async () => {
+    const event = await receive(PHU_XUAN);
+    await inTransaction((tx) => running.app.get(DossierRoutingService).route(event, tx));
+    expect((await history(event.payload.dossierId)).map((step) => step.action)).toEqual(['route']);
+    expect(await read(event.payload.dossierId)).toMatchObject({ state: 'received', status: 2, unitCode: PHU_XUAN, dueAt: event.payload.dueAt, version: 1 });
+  });
+
+  it('pauses the deadline for a supplement, runs it again, and settles the decision by the signature it waits on', async () => {
+    const id = (await receive(PHU_XUAN)).payload.dossierId;
+    await act(id, tokens.specialist, { action: 'accept' });
+    expect(await act(id, tokens.specialist, { action: 'request-supplement', reason: 'Thiếu bản sao hợp đồng' })).toMatchObject({ status: 5, dueAt: null, clockPaused: true });
+    const resumed = await act(id, tokens.specialist, { action: 'supplement-received' });
+    expect(resumed).toMatchObject({ status: 4, clockPaused: false, dueAt: expect.any(String) });
+
+    expect(await act(id, tokens.leader, { action: 'approve' })).toMatchObject({ state: 'awaiting-signature', status: 4, outcome: 'approved', version: 5 });
+    const failed = createEvent(SignatureFailed, id, { requestId: await awaitedRequest(id), dossierId: id, signerId: 'leader-phu-xuan', reason: 'no valid signing certificate' }, SIGNATURE_SERVICE, new Date());
+    await inTransaction((tx) => running.app.get(SignatureOutcomesService).failed(failed, tx));
+    await inTransaction((tx) => running.app.get(SignatureOutcomesService).failed(failed, tx));
+    expect(await read(id)).toMatchObject({ state: 'processing', outcome: null, dueAt: resumed.dueAt, version: 6 });
+
+    await act(id, tokens.leader, { action: 'approve' });
+    const signed = createEvent(
+      DocumentSigned,
+      id,
+      {
+        requestId: await awaitedRequest(id),
+        dossierId: id,
+        documentId: '0195f3a2-7c4e-7d10-9a3b-0000000000d0',
+        sha256: 'b'.repeat(64),
+        signerId: 'leader-phu-xuan',
+        certificateSerial: '5401',
+        level: 'B-T',
+        signedAt: new Date().toISOString(),
+      },
+      SIGNATURE_SERVICE,
+      new Date(),
+    );
+    await inTransaction((tx) => running.app.get(SignatureOutcomesService).signed(signed, tx));
+    expect(await read(id)).toMatchObject({ state: 'done', status: 9, outcome: 'approved', dueAt: null });
+    expect(await act(id, tokens.specialist, { action: 'return-result', resultChannel: 'counter' })).toMatchObject({ status: 10, resultChannel: 'counter' });
+
+    const steps = await history(id);
+    expect(steps.map((step) => [step.action, step.toStatus])).toEqual([
+      ['route', 2],
+      ['accept', 4],
+      ['request-supplement', 5],
+      ['supplement-received', 4],
+      ['approve', 4],
+      ['signature-failed', 4],
+      ['approve', 4],
+      ['result-signed', 9],
+      ['return-result', 10],
+    ]);
+    expect(steps[5]).toMatchObject({ reason: 'no valid signing certificate' });
+  });
+
+  it("transfers a dossier to another unit's least-loaded specialist", async () => {
+    await request(running.url).put(`/api/v1/units/${THUY_XUAN}/officers/specialist-thuy-xuan`).auth(tokens.thuyXuanLeader, { type: 'bearer' }).send({ roles: ['specialist'], active: true }).expect(200);
+    const id = (await receive(PHU_XUAN)).payload.dossierId;
+    expect(await act(id, tokens.leader, { action: 'transfer', reason: 'Sai thẩm quyền', targetUnitCode: THUY_XUAN })).toMatchObject({
+      state: 'received',
+      unitCode: THUY_XUAN,
+      assigneeId: 'specialist-thuy-xuan',
+    });
+    // Out of Phú Xuân's reach now: the unit that took it over reads its trail.
+    await request(running.url).get(`/api/v1/dossiers/${id}`).auth(tokens.specialist, { type: 'bearer' }).expect(404);
+    expect((await history(id, tokens.thuyXuanLeader)).at(-1)).toMatchObject({ action: 'transfer', details: { fromUnitCode: PHU_XUAN, toUnitCode: THUY_XUAN, assigneeId: 'specialist-thuy-xuan' } });
+  });
+
+  it('moves the deadline of a running dossier to the appointment an apology sets', async () => {
+    const id = (await receive(PHU_XUAN)).payload.dossierId;
+    const newDueAt = '2026-12-04T10:30:00.000Z';
+    const apology = createEvent(
+      DossierApologyIssued,
+      id,
+      { dossierId: id, code: 'any', provinceCode: '46', unitCode: PHU_XUAN, reason: 'Cần xác minh thực địa', newAppointmentDate: '2026-12-04', newDueAt, approvedBy: 'leader-phu-xuan' },
+      { ...SIGNATURE_SERVICE, source: 'task-monitoring' },
+      new Date(),
+    );
+    await inTransaction((tx) => running.app.get(ApologiesService).apply(apology, tx));
+    expect(await read(id)).toMatchObject({ state: 'received', dueAt: newDueAt, version: 2 });
+    expect((await history(id)).at(-1)).toMatchObject({ action: 'apology', reason: 'Cần xác minh thực địa', details: { newAppointmentDate: '2026-12-04', approvedBy: 'leader-phu-xuan' } });
+  });
+});

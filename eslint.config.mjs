@@ -2,6 +2,11 @@ import nx from '@nx/eslint-plugin';
 
 const services = ['intake', 'routing', 'digital-signature', 'notification', 'reporting', 'task-monitoring'];
 
+// Nx refuses every import of an application. The tools (scripts, benchmarks, the simulation, the
+// stack tests) may import a service, but only through its surface: the alias of its index.ts, and
+// of its testing.ts for its test fixtures. A relative path into a service stays refused.
+const serviceSurfaces = `^@onestop/(${services.join('|')})(/testing)?$`;
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -21,7 +26,7 @@ export default [
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:tooling'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: [] },
-            // An app never imports another app; it talks to it over Kafka or HTTP.
+            // An app never imports another app (it talks to it over Kafka or HTTP), nor a tool (type:tool).
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             // The browser application reaches the services only through their generated API clients.
@@ -49,6 +54,22 @@ export default [
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: '*', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing', 'type:tooling'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The tools, their tests included: the shared libraries, and the services through their surfaces.
+    files: ['tools/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          banTransitiveDependencies: true,
+          allow: [serviceSurfaces],
+          depConstraints: [
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing', 'type:tooling'] },
           ],
         },
       ],

@@ -1,4 +1,6 @@
 // @ts-check
+const { compilerOptions } = require('./tsconfig.base.json');
+
 /** swc compiles the tests with decorator metadata, as Nest needs, in a fraction of ts-jest's time. */
 /** @type {import('jest').Config['transform']} */
 const transform = {
@@ -17,15 +19,18 @@ const transform = {
   ],
 };
 
+// The workspace's aliases as tsconfig.base.json defines them (libraries, the local stack, the
+// services' surfaces), so that tests resolve an import exactly as the compiler does.
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [path]]) => [`^${alias}$`, `<rootDir>/${path}`]),
+);
+
 /** @type {import('jest').Config} */
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform,
-  moduleNameMapper: {
-    '^@onestop/local-stack$': '<rootDir>/deploy/local/index.ts',
-    '^@onestop/(.*)$': '<rootDir>/libs/$1/src/index.ts',
-  },
+  moduleNameMapper,
   setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/src/quiet-logs.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/.data/', '<rootDir>/tmp/'],
 };

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { createClient } from 'redis';
 
 const root = join(__dirname, '..');
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -18,9 +18,9 @@ describe('npm run clock', () => {
     });
 
   afterAll(async () => {
-    const redis = new Redis(REDIS_URL);
+    const redis = await createClient({ url: REDIS_URL }).connect();
     await redis.del(key);
-    await redis.quit();
+    await redis.close();
   });
 
   it('sets, freezes and advances the simulated time, printing it in UTC and in Vietnam', () => {

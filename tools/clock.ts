@@ -1,5 +1,6 @@
 import {
   advanceSimulatedClock,
+  closeRedis,
   DEFAULT_CLOCK_KEY,
   describeInstant,
   describeSimulatedTime,
@@ -12,7 +13,7 @@ import {
   SimulatedTimeState,
   TimeGoesBackwardsError,
 } from '@onestop/platform';
-import { Redis } from 'ioredis';
+import type { RedisClientType } from 'redis';
 import { failAndExit, UsageError } from './stack/cli';
 import { connectRedisOnce } from './stack/servers';
 
@@ -69,7 +70,7 @@ function parseUsage<T>(parse: () => T): T {
   }
 }
 
-async function run(redis: Redis, command: ClockCommand, key: string): Promise<string> {
+async function run(redis: RedisClientType, command: ClockCommand, key: string): Promise<string> {
   const options = { key };
   // Shown as of the change's own anchor, or of Redis's clock: this machine's may be off.
   const report = (done: string, state: SimulatedTimeState) => `${done}; simulated time ${describeSimulatedTime(state, state.anchorRealMs)}`;
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
   try {
     console.log(`clock: ${await run(redis, command, process.env['CLOCK_KEY'] ?? DEFAULT_CLOCK_KEY)}`);
   } finally {
-    redis.disconnect();
+    await closeRedis(redis);
   }
 }
 

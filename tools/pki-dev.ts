@@ -1,11 +1,10 @@
+import { DEVELOPMENT_KEY_SECRET, ensureDevelopmentPki, readPkiDirectory } from '@onestop/digital-signature';
 import 'reflect-metadata';
 import { issueOfficerCertificate } from '@onestop/pades';
 import { parseKeyring } from '@onestop/platform';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEVELOPMENT_KEY_SECRET } from '../apps/digital-signature/src/digital-signature.env';
-import { ensureDevelopmentPki, readPkiDirectory } from '../apps/digital-signature/src/pki/pki-directory';
 import { failAndExit } from './stack/cli';
 
 /**

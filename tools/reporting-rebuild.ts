@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig, PlatformEnv, serviceDefaults } from '@onestop/platform';
-import { rebuildReadModel } from '../apps/reporting/src/rebuild/read-model-rebuild';
+import { rebuildReadModel } from '@onestop/reporting';
 import { failAndExit } from './stack/cli';
 
 /**

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { onlineDossierShare, onTimeOrWithinDeadlineShare, signedElectronicResultShare } from '@onestop/reporting';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { onlineDossierShare, onTimeOrWithinDeadlineShare, signedElectronicResultShare } from '../apps/reporting/src/indicators/indicators';
 import { failAndExit, UsageError } from './stack/cli';
 import { databaseUrlOf } from './stack/migrations';
 import { ROOT } from './stack/run';

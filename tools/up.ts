@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { SERVICE_NAMES, SERVICE_PORTS, ServiceName } from '@onestop/contracts';
+import { NOTIFICATION_KINDS } from '@onestop/notification';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,7 +20,6 @@ import {
   stopWebServer,
 } from '@onestop/local-stack';
 import { DEFAULT_DEVELOPMENT_KEY_FILE, DEVELOPMENT_ISSUER } from '@onestop/platform';
-import { NOTIFICATION_KINDS } from '../apps/notification/src/templates/notification-kinds';
 import { failAndExit } from './stack/cli';
 import { databaseUrlOf, migrateService } from './stack/migrations';
 import { ROOT } from './stack/run';

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { EventEnvelope } from '@onestop/contracts';
+import { probeFixture, startConsumerSide } from '@onestop/messaging/testing';
 import { dataSourceOptions } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { startConsumerSide } from '../../libs/messaging/src/test/backbone';
-import { probeFixture } from '../../libs/messaging/src/test/probe-events';
 
 /** Records when each event was applied, in the consumer's own transaction. */
 class TimingHandler {

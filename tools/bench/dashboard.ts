@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { startBroker, stopBroker } from '@onestop/local-stack';
+import { reportingSchema } from '@onestop/reporting';
 import { createTestDatabase, TEST_AUDIENCE, TEST_ISSUER, TEST_KEY_FILE, testRedisUrl, tokenFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
-import { reportingSchema } from '../../apps/reporting/src/database/schema';
 import { failAndExit } from '../stack/cli';
 import { HttpCall, send } from './http-load';
 import { machine, percentile, writeSection } from './report';

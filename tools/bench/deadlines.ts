@@ -4,12 +4,9 @@ import { EVENT_TOPIC_SPECS, TOPICS } from '@onestop/contracts';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { ensureTopics } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
+import { DeadlineQueries, DeadlineScan, taskMonitoringSchema, taskMonitoringService } from '@onestop/task-monitoring';
 import { createTestDatabase, startTestService } from '@onestop/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { taskMonitoringSchema } from '../../apps/task-monitoring/src/database/schema';
-import { DeadlineQueries } from '../../apps/task-monitoring/src/deadlines/deadline-queries.service';
-import { DeadlineScan } from '../../apps/task-monitoring/src/deadlines/deadline-scanner';
-import { taskMonitoringService } from '../../apps/task-monitoring/src/service';
 import { failAndExit } from '../stack/cli';
 import { machine, percentile, writeSection } from './report';
 

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { intakeSchema } from '@onestop/intake';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { loadOrCreateDevelopmentKey, signDevelopmentToken } from '@onestop/platform';
 import { createTestDatabase, TestDatabase } from '@onestop/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
 import { failAndExit } from '../stack/cli';
 import { ROOT } from '../stack/run';
 import { loadForSeconds, LoadResult } from './http-load';

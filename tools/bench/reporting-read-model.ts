@@ -1,9 +1,7 @@
 /* The reporting read model the benchmarks query: province 46's dossiers of 2026, filled by SQL. */
 import { DOSSIER_STATUS } from '@onestop/contracts';
+import { fieldCodeOf, monthlyRollupSql, openStockChangesSql } from '@onestop/reporting';
 import { DataSource } from 'typeorm';
-import { openStockChangesSql } from '../../apps/reporting/src/database/migrations/1765000000000-keep-open-stock-by-day';
-import { monthlyRollupSql } from '../../apps/reporting/src/database/migrations/1765100000000-roll-counters-up-by-month';
-import { fieldCodeOf } from '../../apps/reporting/src/projections/procedure-fields';
 
 /** The local broker of the reporting benchmarks: the backlog's for bench:reporting, a consumer's start for bench:dashboard. */
 export const BENCH_BROKER = { name: 'bench', port: 19292 };

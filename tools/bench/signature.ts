@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { digitalSignatureSchema, writePkiDirectory } from '@onestop/digital-signature';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { completeSignature, createDevPki, OID, prepareSignature, sha256Imprint, timeStampToken } from '@onestop/pades';
 import { loadOrCreateDevelopmentKey, parseKeyring, signDevelopmentToken } from '@onestop/platform';
@@ -10,8 +11,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { digitalSignatureSchema } from '../../apps/digital-signature/src/database/schema';
-import { writePkiDirectory } from '../../apps/digital-signature/src/pki/pki-directory';
 import { failAndExit } from '../stack/cli';
 import { ROOT } from '../stack/run';
 import { loadForSeconds, LoadResult } from './http-load';

@@ -2,16 +2,16 @@ import 'reflect-metadata';
 import { Type } from '@nestjs/common';
 import * as contracts from '@onestop/contracts';
 import { deadLetterTopic, EventDefinition, SERVICE_NAMES, ServiceName } from '@onestop/contracts';
-import { handledEventOf } from '@onestop/messaging';
+import { digitalSignatureService } from '@onestop/digital-signature';
+import { intakeService } from '@onestop/intake';
+import { eventTypesHandledBy, handledEventOf } from '@onestop/messaging';
+import { notificationService } from '@onestop/notification';
 import { loadConfig, serviceDefaults, ServiceDefinition } from '@onestop/platform';
+import { reportingService } from '@onestop/reporting';
+import { routingService } from '@onestop/routing';
+import { taskMonitoringService } from '@onestop/task-monitoring';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { digitalSignatureService } from '../../apps/digital-signature/src/service';
-import { intakeService } from '../../apps/intake/src/service';
-import { notificationService } from '../../apps/notification/src/service';
-import { reportingService } from '../../apps/reporting/src/service';
-import { routingService } from '../../apps/routing/src/service';
-import { taskMonitoringService } from '../../apps/task-monitoring/src/service';
 import { ROOT } from './manifests';
 
 const SERVICES: Record<ServiceName, ServiceDefinition<never>> = {
@@ -28,30 +28,32 @@ export interface ServiceKafkaUse {
   service: ServiceName;
   /** Its consumer group (KAFKA_GROUP_ID is not set on the cluster: the service's name). */
   group: string;
-  /** Topics of the events its @HandlesEvent providers take, found as MessagingRuntime finds them. */
+  /** Topics of the events its `@EventPattern` handlers take, found as Nest registers them. */
   consumes: string[];
   /** Topics of the events its code creates (createEvent) and its relay publishes. */
   publishes: string[];
   deadLetterTopic: string;
 }
 
-type ModuleLike = Type<unknown> | { module: Type<unknown>; imports?: unknown[]; providers?: unknown[] } | { forwardRef: () => unknown };
+type ModuleLike = Type<unknown> | { module: Type<unknown>; imports?: unknown[]; providers?: unknown[]; controllers?: unknown[] } | { forwardRef: () => unknown };
 
 /**
- * The provider classes of a module tree: the classes Nest would instantiate. Static @Module
- * metadata and dynamic modules (forRoot/register) alike; no provider is instantiated.
+ * The provider and controller classes of a module tree: the classes Nest would instantiate. Static
+ * @Module metadata and dynamic modules (forRoot/register) alike; nothing is instantiated.
  */
-function providerClasses(root: ModuleLike): Set<Type<unknown>> {
+function moduleClasses(root: ModuleLike): Set<Type<unknown>> {
   const classes = new Set<Type<unknown>>();
   const seen = new Set<unknown>();
   const visit = (candidate: unknown): void => {
     if (!candidate || seen.has(candidate) || candidate instanceof Promise) return;
     seen.add(candidate);
     if (typeof candidate === 'object' && 'forwardRef' in candidate) return visit((candidate as { forwardRef: () => unknown }).forwardRef());
-    const dynamic = typeof candidate === 'object' && 'module' in candidate ? (candidate as { module: Type<unknown>; imports?: unknown[]; providers?: unknown[] }) : undefined;
+    const dynamic = typeof candidate === 'object' && 'module' in candidate ? (candidate as Exclude<ModuleLike, Type<unknown> | { forwardRef: () => unknown }>) : undefined;
     const moduleClass = dynamic ? dynamic.module : (candidate as Type<unknown>);
     const imports = [...(dynamic?.imports ?? []), ...((Reflect.getMetadata('imports', moduleClass) as unknown[]) ?? [])];
     const providers = [...(dynamic?.providers ?? []), ...((Reflect.getMetadata('providers', moduleClass) as unknown[]) ?? [])];
+    const controllers = [...(dynamic?.controllers ?? []), ...((Reflect.getMetadata('controllers', moduleClass) as unknown[]) ?? [])];
+    for (const controller of controllers) classes.add(controller as Type<unknown>);
     if (dynamic) visit(dynamic.module);
     for (const provider of providers) {
       if (typeof provider === 'function') classes.add(provider as Type<unknown>);
@@ -66,8 +68,9 @@ function providerClasses(root: ModuleLike): Set<Type<unknown>> {
 function consumedTopics(service: ServiceName): string[] {
   const definition = SERVICES[service];
   const env = loadConfig(definition.envClass, {}, serviceDefaults(service, 'development'));
-  const handled = [...providerClasses(definition.module(env, undefined) as ModuleLike)].map((provider) => handledEventOf(provider)).filter((event) => event !== undefined);
-  return unique(handled.map((event) => event.topic));
+  const classes = [...moduleClasses(definition.module(env, undefined) as ModuleLike)];
+  const types = classes.flatMap((type) => [...eventTypesHandledBy(type), ...[handledEventOf(type)?.type ?? []].flat()]);
+  return unique(types.map((type) => contracts.EVENT_CATALOGUE.find((event) => event.type === type)!.topic));
 }
 
 /** The catalogue's events by the name @onestop/contracts exports them under, as the code refers to them. */

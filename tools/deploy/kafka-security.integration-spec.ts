@@ -12,7 +12,9 @@ import {
   kafkaSettings,
   OutboxRelay,
 } from '@onestop/messaging';
+import { createEffectsTable, probeFixture, RecordingHandler } from '@onestop/messaging/testing';
 import { loadConfig, PlatformEnv } from '@onestop/platform';
+import { rebuildReadModel, reportingSchema, reportingService } from '@onestop/reporting';
 import { createTestDatabase, startServiceWithDatabase, TestDatabase, waitFor } from '@onestop/testing';
 import { AclEntry, AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, Producer, ResourcePatternTypes } from 'kafkajs';
 import { execFileSync } from 'node:child_process';
@@ -20,10 +22,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reportingSchema } from '../../apps/reporting/src/database/schema';
-import { rebuildReadModel } from '../../apps/reporting/src/rebuild/read-model-rebuild';
-import { reportingService } from '../../apps/reporting/src/service';
-import { createEffectsTable, probeFixture, RecordingHandler } from '../../libs/messaging/src/test/probe-events';
 import { platformKafkaUse, serviceKafkaUse } from './kafka-access';
 import { platformTopics } from './kafka-topics';
 import { Acl, DEAD_LETTERS_USER, deadLettersAcls, kafkaUserName, REBUILD_PREFIX, REBUILD_USER, rebuildAcls, serviceAcls } from './kafka-users';

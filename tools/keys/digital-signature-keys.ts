@@ -1,8 +1,6 @@
+import { DigitalSignatureEnv, PrivateKeyRotation, reencryptPkiKeyFiles } from '@onestop/digital-signature';
 import { keyUsage, loadConfig, serviceDefaults } from '@onestop/platform';
 import { Client } from 'pg';
-import { DigitalSignatureEnv } from '../../apps/digital-signature/src/digital-signature.env';
-import { PrivateKeyRotation } from '../../apps/digital-signature/src/keys/private-key-rotation';
-import { reencryptPkiKeyFiles } from '../../apps/digital-signature/src/pki/pki-directory';
 import { ServiceKeyRotation } from './rotation';
 
 /**

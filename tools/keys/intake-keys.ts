@@ -1,8 +1,6 @@
+import { CitizenIdCipher, CitizenIdRotation, IntakeEnv } from '@onestop/intake';
 import { loadConfig, serviceDefaults } from '@onestop/platform';
 import { Client } from 'pg';
-import { CitizenIdCipher } from '../../apps/intake/src/applicants/citizen-id.cipher';
-import { CitizenIdRotation } from '../../apps/intake/src/applicants/citizen-id-rotation';
-import { IntakeEnv } from '../../apps/intake/src/intake.env';
 import { ServiceKeyRotation } from './rotation';
 
 /** Intake's citizen ID numbers and their blind index, under PERSONAL_DATA_KEY and BLIND_INDEX_KEY as intake reads them. */

@@ -1,4 +1,4 @@
-import { emptyCounts, IndicatorCounts } from '../../apps/reporting/src/indicators/indicator-counts';
+import { emptyCounts, IndicatorCounts } from '@onestop/reporting';
 
 /** What happened to one dossier, as the simulation did it and as the processing service dated it. */
 export interface DossierOutcome {

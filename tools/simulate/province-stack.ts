@@ -1,19 +1,15 @@
+import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '@onestop/digital-signature/testing';
+import { IntakeEnv, intakeSchema, intakeService } from '@onestop/intake';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { EffectiveCalendarDay, WorkingCalendar, withoutMarks } from '@onestop/calendar';
-import { BackgroundStart, Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
+import { BackgroundStart, Clock, closeRedis, connectRedis, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
+import { reportingSchema, reportingService } from '@onestop/reporting';
+import { routingSchema, routingService } from '@onestop/routing';
 import { RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import type { RedisClientType } from 'redis';
 import request from 'supertest';
-import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '../../apps/digital-signature/src/test/signature-fixture';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
-import { IntakeEnv } from '../../apps/intake/src/intake.env';
-import { intakeService } from '../../apps/intake/src/service';
-import { reportingSchema } from '../../apps/reporting/src/database/schema';
-import { reportingService } from '../../apps/reporting/src/service';
-import { routingSchema } from '../../apps/routing/src/database/schema';
-import { routingService } from '../../apps/routing/src/service';
 import { migrateDatabase } from '../stack/schema-migrations';
 
 /** A local broker by name and port. */
@@ -39,7 +35,7 @@ export class ProvinceStack {
     readonly routing: ServiceUnderTest<PlatformEnv>,
     readonly signature: SignatureServiceUnderTest,
     readonly reporting: RunningService<PlatformEnv>,
-    private readonly redis: Redis,
+    private readonly redis: RedisClientType,
     private readonly clockKey: string,
     private readonly broker: BrokerName,
   ) {}
@@ -61,9 +57,9 @@ export class ProvinceStack {
     // What has been started, closed again in reverse if a later step fails.
     const started: Array<() => Promise<unknown>> = [];
     try {
-      const redis = new Redis(testRedisUrl(), { lazyConnect: true });
-      await redis.connect();
-      started.push(async () => redis.del(clockKey).finally(() => redis.disconnect()));
+      // A connection as the services hold them: a Redis outage during a long run is warned about, not fatal.
+      const redis = await connectRedis(testRedisUrl(), 'simulate');
+      started.push(async () => redis.del(clockKey).finally(() => closeRedis(redis)));
       await setSimulatedClock(redis, options.startsAt, { key: clockKey, force: true });
       await setSimulatedRate(redis, 0, { key: clockKey });
       await resetBroker(broker);
@@ -111,7 +107,7 @@ export class ProvinceStack {
   async close(): Promise<void> {
     await Promise.all([this.intake.close(), this.routing.close(), this.signature.close(), this.reporting.close()]);
     await this.redis.del(this.clockKey);
-    this.redis.disconnect();
+    await closeRedis(this.redis);
     await stopBroker(this.broker);
   }
 

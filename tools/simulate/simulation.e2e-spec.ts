@@ -1,5 +1,5 @@
+import { reportingSchema } from '@onestop/reporting';
 import { createTestDatabase } from '@onestop/testing';
-import { reportingSchema } from '../../apps/reporting/src/database/schema';
 import { simulateProvince } from './simulation';
 
 /**

@@ -1,10 +1,7 @@
 import { MessagingRuntime } from '@onestop/messaging';
+import { computeIndicators, emptyCounts, IndicatorCounts, IndicatorReport, scoreCounts } from '@onestop/reporting';
 import { tokenFor, waitFor } from '@onestop/testing';
 import request from 'supertest';
-import { emptyCounts, IndicatorCounts } from '../../apps/reporting/src/indicators/indicator-counts';
-import { computeIndicators } from '../../apps/reporting/src/indicators/indicators';
-import { IndicatorReport } from '../../apps/reporting/src/indicators/indicator-queries.service';
-import { scoreCounts } from '../../apps/reporting/src/indicators/scoring-766';
 import { DossierOutcome, expectedCounts, NOT_SIMULATED } from './ground-truth';
 import { BrokerName, deskOf, leaderOf, ProvinceStack, specialistOf } from './province-stack';
 import { DAY_SLOTS, PlannedAction, PlannedDossier, planWorkload, slotInstant, WorkloadSettings } from './workload';

@@ -1,10 +1,10 @@
 import { ServiceName } from '@onestop/contracts';
+import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '@onestop/digital-signature/testing';
 import { PlatformEnv } from '@onestop/platform';
 import { ServiceUnderTest, startServiceWithDatabase, tokenFor, waitFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
-import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '../../apps/digital-signature/src/test/signature-fixture';
 import { SERVICES } from './services';
 
 const HUE = '46';

@@ -1,18 +1,13 @@
+import { IntakeEnv, intakeSchema, intakeService } from '@onestop/intake';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { TOPICS } from '@onestop/contracts';
 import { Clock, PlatformEnv, setSimulatedClock, setSimulatedRate } from '@onestop/platform';
+import { routingSchema, routingService } from '@onestop/routing';
+import { TaskMonitoringEnv, taskMonitoringSchema, taskMonitoringService } from '@onestop/task-monitoring';
 import { readTopic, RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor, waitFor } from '@onestop/testing';
-import { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createClient, RedisClientType } from 'redis';
 import request from 'supertest';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
-import { IntakeEnv } from '../../apps/intake/src/intake.env';
-import { intakeService } from '../../apps/intake/src/service';
-import { routingSchema } from '../../apps/routing/src/database/schema';
-import { routingService } from '../../apps/routing/src/service';
-import { taskMonitoringSchema } from '../../apps/task-monitoring/src/database/schema';
-import { taskMonitoringService } from '../../apps/task-monitoring/src/service';
-import { TaskMonitoringEnv } from '../../apps/task-monitoring/src/task-monitoring.env';
 
 // Its own broker: its routing would otherwise route the dossiers other suites file on the shared one.
 const broker = { name: 'deadlines', port: 19492 };
@@ -29,7 +24,7 @@ describe('deadline clocks on simulated time', () => {
   jest.setTimeout(120_000);
   const clockKey = `onestop:clock:e2e-${randomBytes(4).toString('hex')}`;
   const simulated: Record<string, string> = { CLOCK: 'simulated', CLOCK_KEY: clockKey, KAFKA_CONSUMER_START: 'earliest' };
-  const redis = new Redis(testRedisUrl(), { lazyConnect: true });
+  const redis: RedisClientType = createClient({ url: testRedisUrl() });
   let intake: ServiceUnderTest<IntakeEnv>;
   let routing: ServiceUnderTest<PlatformEnv>;
   let monitoring: ServiceUnderTest<TaskMonitoringEnv>;
@@ -72,7 +67,7 @@ describe('deadline clocks on simulated time', () => {
     await restarted?.close();
     await Promise.all([intake?.close(), routing?.close(), restarted ? monitoring.database.drop() : monitoring?.close()]);
     await redis.del(clockKey);
-    redis.disconnect();
+    await redis.close();
     await stopBroker(broker);
   }, 60_000);
 

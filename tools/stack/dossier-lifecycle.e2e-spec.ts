@@ -1,15 +1,12 @@
+import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '@onestop/digital-signature/testing';
+import { IntakeEnv, intakeSchema, intakeService } from '@onestop/intake';
 import { startBroker, stopBroker, resetBroker } from '@onestop/local-stack';
 import { ManualClock, PlatformEnv } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
+import { routingSchema, routingService } from '@onestop/routing';
 import { binaryBody, ServiceUnderTest, startServiceWithDatabase, tokenFor, waitFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
-import { IntakeEnv } from '../../apps/intake/src/intake.env';
-import { intakeService } from '../../apps/intake/src/service';
-import { routingSchema } from '../../apps/routing/src/database/schema';
-import { routingService } from '../../apps/routing/src/service';
-import { registerOfficer, SignatureServiceUnderTest, startSignatureService } from '../../apps/digital-signature/src/test/signature-fixture';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

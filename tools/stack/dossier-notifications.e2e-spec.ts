@@ -1,19 +1,13 @@
 import { DossierStatusChanged, DossierStatusCode, EventEnvelope, TOPICS } from '@onestop/contracts';
+import { IntakeEnv, intakeSchema, intakeService } from '@onestop/intake';
 import { createEvent } from '@onestop/messaging';
+import { NotificationEnv, notificationSchema, notificationService, reportSignature } from '@onestop/notification';
+import { FakeProvider, mailText, SmtpSink, startFakeProvider, startSmtpSink } from '@onestop/notification/testing';
 import { ManualClock } from '@onestop/platform';
 import { publishEvents, readTopic, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
-import { IntakeEnv } from '../../apps/intake/src/intake.env';
-import { intakeService } from '../../apps/intake/src/service';
-import { notificationSchema } from '../../apps/notification/src/database/schema';
-import { reportSignature } from '../../apps/notification/src/deliveries/provider-callbacks.controller';
-import { NotificationEnv } from '../../apps/notification/src/notification.env';
-import { notificationService } from '../../apps/notification/src/service';
-import { FakeProvider, startFakeProvider } from '../../apps/notification/src/test/fake-provider';
-import { mailText, SmtpSink, startSmtpSink } from '../../apps/notification/src/test/smtp-sink';
 
 const PHU_XUAN = '19753';
 const CALLBACK_SECRET = 'gateway-callback-secret-0123456789';

@@ -1,3 +1,4 @@
+import { IntakeEnv, intakeSchema, intakeService } from '@onestop/intake';
 import {
   CLI_CLIENT,
   DEVELOPMENT_ADMIN,
@@ -15,9 +16,6 @@ import { ServiceUnderTest, startServiceWithDatabase, TEST_KEY_FILE } from '@ones
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
-import { IntakeEnv } from '../../apps/intake/src/intake.env';
-import { intakeService } from '../../apps/intake/src/service';
 
 const PHU_XUAN = '19753';
 const THUY_XUAN = '19813';

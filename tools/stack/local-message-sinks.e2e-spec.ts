@@ -1,12 +1,9 @@
 import { TOPICS } from '@onestop/contracts';
 import { MessageSinks, notificationChannelsFor, readMail, startMessageSinks } from '@onestop/local-stack';
+import { NOTIFICATION_KINDS, NotificationEnv, notificationSchema, notificationService } from '@onestop/notification';
 import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
-import { notificationSchema } from '../../apps/notification/src/database/schema';
-import { NotificationEnv } from '../../apps/notification/src/notification.env';
-import { notificationService } from '../../apps/notification/src/service';
-import { NOTIFICATION_KINDS } from '../../apps/notification/src/templates/notification-kinds';
 
 /**
  * The sinks `npm run up` sends notices to: notification configured as `npm run up` configures it

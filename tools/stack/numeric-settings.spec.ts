@@ -1,8 +1,8 @@
-import { DigitalSignatureEnv } from '../../apps/digital-signature/src/digital-signature.env';
-import { IntakeEnv } from '../../apps/intake/src/intake.env';
-import { NotificationEnv } from '../../apps/notification/src/notification.env';
-import { TaskMonitoringEnv } from '../../apps/task-monitoring/src/task-monitoring.env';
+import { DigitalSignatureEnv } from '@onestop/digital-signature';
+import { IntakeEnv } from '@onestop/intake';
+import { NotificationEnv } from '@onestop/notification';
 import { loadConfig, PlatformEnv } from '@onestop/platform';
+import { TaskMonitoringEnv } from '@onestop/task-monitoring';
 
 const REQUIRED = { PORT: '1', DATABASE_URL: 'postgres://unused/unused' };
 

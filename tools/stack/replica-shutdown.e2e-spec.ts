@@ -1,7 +1,6 @@
+import { intakeSchema, intakeService } from '@onestop/intake';
 import { startServiceWithDatabase, startTestService, testKafkaBrokers, waitFor } from '@onestop/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
-import { intakeService } from '../../apps/intake/src/service';
 
 /**
  * Replicas stopping one after the other, as a rollout does: the group rebalances under the one

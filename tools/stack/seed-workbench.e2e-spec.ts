@@ -1,19 +1,14 @@
+import { DigitalSignatureEnv, digitalSignatureSchema, digitalSignatureService } from '@onestop/digital-signature';
+import { IntakeEnv, intakeSchema, intakeService } from '@onestop/intake';
 import { SeedUser, seedUsers } from '@onestop/local-stack';
 import { PlatformEnv } from '@onestop/platform';
+import { routingSchema, routingService } from '@onestop/routing';
 import { ServiceUnderTest, startServiceWithDatabase, TEST_AUDIENCE, TEST_ISSUER, TEST_KEY_FILE, tokenFor, waitFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { digitalSignatureSchema } from '../../apps/digital-signature/src/database/schema';
-import { DigitalSignatureEnv } from '../../apps/digital-signature/src/digital-signature.env';
-import { digitalSignatureService } from '../../apps/digital-signature/src/service';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
-import { IntakeEnv } from '../../apps/intake/src/intake.env';
-import { intakeService } from '../../apps/intake/src/service';
-import { routingSchema } from '../../apps/routing/src/database/schema';
-import { routingService } from '../../apps/routing/src/service';
 import { seedWorkbench, WorkbenchOptions, WorkbenchUrls, workbenchSummary } from './seed-workbench';
 
 const PHU_XUAN = '19753';

@@ -1,9 +1,8 @@
 import { Role } from '@onestop/contracts';
+import { DEVELOPMENT_KEY_SECRET, readPkiDirectory } from '@onestop/digital-signature';
 import { SeedUser, seedUsers } from '@onestop/local-stack';
 import { issueOfficerCertificate } from '@onestop/pades';
 import { loadOrCreateDevelopmentKey, parseKeyring, signDevelopmentToken } from '@onestop/platform';
-import { DEVELOPMENT_KEY_SECRET } from '../../apps/digital-signature/src/digital-signature.env';
-import { readPkiDirectory } from '../../apps/digital-signature/src/pki/pki-directory';
 
 /**
  * What the seed users of the local realm need beyond a sign-in to take a dossier from the desk to

@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { createClient, RedisClientType } from 'redis';
 
 /** How to start each server the stack needs on this kind of machine, said when it is missing. */
 const HOW_TO_START = {
@@ -20,7 +20,7 @@ export async function checkServers(postgresUrl: string, redisUrl: string): Promi
     await pg.end().catch(() => undefined);
   }
   try {
-    (await connectRedisOnce(redisUrl)).disconnect();
+    (await connectRedisOnce(redisUrl)).destroy();
   } catch (error) {
     problems.push((error as Error).message);
   }
@@ -28,15 +28,16 @@ export async function checkServers(postgresUrl: string, redisUrl: string): Promi
 }
 
 /** A Redis connection for a command that fails at once, saying where Redis was looked for and how to start it. */
-export async function connectRedisOnce(redisUrl: string): Promise<Redis> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3_000, retryStrategy: () => null });
+export async function connectRedisOnce(redisUrl: string): Promise<RedisClientType> {
+  const redis: RedisClientType = createClient({ url: redisUrl, disableOfflineQueue: true, socket: { connectTimeout: 3_000, reconnectStrategy: false } });
+  // The failure is the connect's to report; node-redis emits it as an 'error' too, which would end the process unheard.
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
     return redis;
   } catch (error) {
-    redis.disconnect();
+    if (redis.isOpen) redis.destroy();
     throw new Error(`Redis is not reachable at ${redisUrl} (${(error as Error).message}); start it with: ${HOW_TO_START.redis}`);
   }
 }

@@ -1,17 +1,11 @@
 import { SERVICE_NAMES, ServiceName } from '@onestop/contracts';
+import { digitalSignatureSchema, digitalSignatureService } from '@onestop/digital-signature';
+import { intakeSchema, intakeService } from '@onestop/intake';
+import { notificationSchema, notificationService } from '@onestop/notification';
 import { DatabaseSchema, PlatformEnv, ServiceDefinition } from '@onestop/platform';
-import { digitalSignatureSchema } from '../../apps/digital-signature/src/database/schema';
-import { digitalSignatureService } from '../../apps/digital-signature/src/service';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
-import { intakeService } from '../../apps/intake/src/service';
-import { notificationSchema } from '../../apps/notification/src/database/schema';
-import { notificationService } from '../../apps/notification/src/service';
-import { reportingSchema } from '../../apps/reporting/src/database/schema';
-import { reportingService } from '../../apps/reporting/src/service';
-import { routingSchema } from '../../apps/routing/src/database/schema';
-import { routingService } from '../../apps/routing/src/service';
-import { taskMonitoringSchema } from '../../apps/task-monitoring/src/database/schema';
-import { taskMonitoringService } from '../../apps/task-monitoring/src/service';
+import { reportingSchema, reportingService } from '@onestop/reporting';
+import { routingSchema, routingService } from '@onestop/routing';
+import { taskMonitoringSchema, taskMonitoringService } from '@onestop/task-monitoring';
 
 export interface ServiceEntry {
   definition: ServiceDefinition<PlatformEnv>;

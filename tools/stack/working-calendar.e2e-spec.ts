@@ -1,20 +1,15 @@
 import { CalendarDay, DEFAULT_CALENDAR_DAYS, ProvinceCalendars, WorkingCalendar } from '@onestop/calendar';
 import { TOPICS, WorkingCalendarChangedV1 } from '@onestop/contracts';
+import { IntakeEnv, intakeSchema, intakeService } from '@onestop/intake';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { createEvent } from '@onestop/messaging';
 import { ManualClock, PlatformEnv } from '@onestop/platform';
+import { routingSchema, routingService } from '@onestop/routing';
+import { TaskMonitoringEnv, taskMonitoringSchema, taskMonitoringService } from '@onestop/task-monitoring';
 import { publishEvents, ServiceUnderTest, startServiceWithDatabase, tokenFor, waitFor } from '@onestop/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { intakeSchema } from '../../apps/intake/src/database/schema';
-import { IntakeEnv } from '../../apps/intake/src/intake.env';
-import { intakeService } from '../../apps/intake/src/service';
-import { routingSchema } from '../../apps/routing/src/database/schema';
-import { routingService } from '../../apps/routing/src/service';
-import { taskMonitoringSchema } from '../../apps/task-monitoring/src/database/schema';
-import { taskMonitoringService } from '../../apps/task-monitoring/src/service';
-import { TaskMonitoringEnv } from '../../apps/task-monitoring/src/task-monitoring.env';
 
 // Its own broker: a correction here must reach no other suite's services, nor theirs these.
 const broker = { name: 'calendars', port: 19792 };

@@ -6,7 +6,7 @@ export type { WorkingTimeOptions } from './lib/working-time';
 export * from './lib/province-calendar';
 export * from './lib/calendar-store';
 export * from './lib/calendar.module';
-export * from './lib/working-calendar-changed.handler';
+export * from './lib/working-calendar-events.controller';
 export * from './lib/calendar-days.migration';
 export * from './lib/calendar-corrections.migration';
 export { addDays, daysBetween, endOfLocalDay, localDateOf, startOfLocalDay, VIETNAM_UTC_OFFSET_MINUTES } from './lib/local-date';

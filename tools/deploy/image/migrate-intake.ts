@@ -1,5 +1,5 @@
 // The `migrate.js` of the intake image (see tools/webpack.service.js): its own migrations only.
-import { intakeSchema } from '../../../apps/intake/src/database/schema';
+import { intakeSchema } from '@onestop/intake';
 import { runMigrationCommand } from './migrate-command';
 
 runMigrationCommand('intake', intakeSchema);

@@ -1,5 +1,5 @@
 // The `migrate.js` of the reporting image (see tools/webpack.service.js): its own migrations only.
-import { reportingSchema } from '../../../apps/reporting/src/database/schema';
+import { reportingSchema } from '@onestop/reporting';
 import { runMigrationCommand } from './migrate-command';
 
 runMigrationCommand('reporting', reportingSchema);

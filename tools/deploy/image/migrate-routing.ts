@@ -1,5 +1,5 @@
 // The `migrate.js` of the routing image (see tools/webpack.service.js): its own migrations only.
-import { routingSchema } from '../../../apps/routing/src/database/schema';
+import { routingSchema } from '@onestop/routing';
 import { runMigrationCommand } from './migrate-command';
 
 runMigrationCommand('routing', routingSchema);

@@ -1,6 +1,6 @@
 import { RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor } from '@onestop/testing';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { createClient, RedisClientType } from 'redis';
 import request from 'supertest';
 import { intakeSchema } from '../database/schema';
 import { IntakeEnv } from '../intake.env';
@@ -19,7 +19,7 @@ describe('intake request limits', () => {
   let first: ServiceUnderTest<IntakeEnv>;
   let second: RunningService<IntakeEnv>;
   let desk: string;
-  let redis: Redis;
+  let redis: RedisClientType;
   let addresses = 0;
   /** A client address no other request of this file uses. */
   const freshAddress = () => {
@@ -68,13 +68,14 @@ describe('intake request limits', () => {
     second = await startTestService(intakeService, { ...settings, DATABASE_URL: first.database.url, KAFKA_GROUP_ID: first.env.KAFKA_GROUP_ID! });
     // Each filing counts against the desk's account: a desk per filing keeps it under 8 a minute.
     desk = await tokenFor('desk-officer', PHU_XUAN, '46', `desk-${randomBytes(3).toString('hex')}`);
-    redis = new Redis(testRedisUrl());
+    redis = createClient({ url: testRedisUrl() });
+    await redis.connect();
   }, 90_000);
 
   afterAll(async () => {
     await second?.close();
     await first?.close();
-    await redis?.quit();
+    await redis?.close();
   }, 30_000);
 
   it("locks a dossier's look-up on both replicas after 3 wrong tries: the right digits then get 429 too, until the lock is lifted", async () => {

@@ -1,8 +1,8 @@
-import { keyPart } from '@onestop/platform';
-import { Redis } from 'ioredis';
+import { keyPart, RedisScript } from '@onestop/platform';
+import type { RedisClientType } from 'redis';
 
 /** KEYS: the address's count, the unit's online count. ARGV: address limit, unit limit, ttl. Returns 'granted', 'address' or 'unit'. */
-const TAKE_ONLINE_TICKET = `
+const TAKE_ONLINE_TICKET = new RedisScript(`
 local byAddress, byUnit = KEYS[1], KEYS[2]
 local addressLimit, unitLimit, ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
 if tonumber(redis.call('GET', byAddress) or '0') >= addressLimit then return 'address' end
@@ -12,7 +12,7 @@ redis.call('INCR', byUnit)
 redis.call('EXPIRE', byAddress, ttl)
 redis.call('EXPIRE', byUnit, ttl)
 return 'granted'
-`;
+`);
 
 export interface OnlineTicketLimits {
   perAddress: number;
@@ -27,9 +27,7 @@ export type OnlineAllowance = 'granted' | 'address' | 'unit';
  * cannot take a day's numbers from home and walk-in citizens keep most of the day. Both checks
  * and both counts are one script: two requests at once cannot both take the last one.
  */
-export function onlineAllowance(connection: Redis) {
-  connection.defineCommand('takeOnlineQueueTicket', { numberOfKeys: 2, lua: TAKE_ONLINE_TICKET });
-  const redis = connection as Redis & { takeOnlineQueueTicket(...keysThenArgs: (string | number)[]): Promise<OnlineAllowance> };
-  return (onlinePrefix: string, address: string, limits: OnlineTicketLimits, ttlSeconds: number): Promise<OnlineAllowance> =>
-    redis.takeOnlineQueueTicket(`${onlinePrefix}:address:${keyPart(address)}`, `${onlinePrefix}:total`, limits.perAddress, limits.perUnit, ttlSeconds);
+export function onlineAllowance(redis: RedisClientType) {
+  return async (onlinePrefix: string, address: string, limits: OnlineTicketLimits, ttlSeconds: number): Promise<OnlineAllowance> =>
+    (await TAKE_ONLINE_TICKET.run(redis, [`${onlinePrefix}:address:${keyPart(address)}`, `${onlinePrefix}:total`], [limits.perAddress, limits.perUnit, ttlSeconds])) as OnlineAllowance;
 }

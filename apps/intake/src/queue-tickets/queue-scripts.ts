@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { RedisScript } from '@onestop/platform';
+import type { RedisClientType } from 'redis';
 import { LAST_CALLED_SHOWN, QueueKeys, QueueTier, StoredTicket } from './queue-ticket';
 
 /**
@@ -7,7 +8,7 @@ import { LAST_CALLED_SHOWN, QueueKeys, QueueTier, StoredTicket } from './queue-t
  */
 
 /** KEYS: sequence, tickets, waitingPriority, waitingStandard, waitingByGroup. ARGV: tier, ticket JSON, ttl. Returns {number, waitingAhead}. */
-const ISSUE_TICKET = `
+const ISSUE_TICKET = new RedisScript(`
 local sequence, tickets, waitingPriority, waitingStandard, waitingByGroup = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local tier, ticket, ttl = ARGV[1], cjson.decode(ARGV[2]), ARGV[3]
 local number = redis.call('INCR', sequence)
@@ -23,10 +24,10 @@ redis.call('HSET', tickets, number, cjson.encode(ticket))
 redis.call('HINCRBY', waitingByGroup, ticket.priorityGroup, 1)
 for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ttl) end
 return {number, ahead}
-`;
+`);
 
 /** KEYS: tickets, waitingPriority, waitingStandard, waitingByGroup, called. ARGV: counter, calledAt, ttl. Returns the called ticket's JSON, or nil. */
-const CALL_NEXT_TICKET = `
+const CALL_NEXT_TICKET = new RedisScript(`
 local tickets, waitingPriority, waitingStandard, waitingByGroup, called = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local counter, calledAt, ttl = ARGV[1], ARGV[2], ARGV[3]
 local next = redis.call('ZPOPMIN', waitingPriority)
@@ -42,7 +43,7 @@ redis.call('LPUSH', called, stored)
 redis.call('LTRIM', called, 0, ${LAST_CALLED_SHOWN - 1})
 for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ttl) end
 return stored
-`;
+`);
 
 type NewTicket = Omit<StoredTicket, 'number' | 'counter' | 'calledAt'>;
 
@@ -52,29 +53,23 @@ export interface QueueCommands {
   callNextTicket(keys: QueueKeys, counter: string, calledAt: string, ttlSeconds: number): Promise<StoredTicket | null>;
 }
 
-interface ScriptCommands {
-  issueQueueTicket(...keysThenArgs: (string | number)[]): Promise<[number, number]>;
-  callNextQueueTicket(...keysThenArgs: (string | number)[]): Promise<string | null>;
-}
-
-/** Registers the scripts on the connection (ioredis then runs them by EVALSHA, loading them once). */
-export function queueCommands(connection: Redis): QueueCommands {
-  connection.defineCommand('issueQueueTicket', { numberOfKeys: 5, lua: ISSUE_TICKET });
-  connection.defineCommand('callNextQueueTicket', { numberOfKeys: 5, lua: CALL_NEXT_TICKET });
-  const redis = connection as Redis & ScriptCommands;
+/** The queue's scripts on the connection (run by EVALSHA, sent whole only when Redis lacks them). */
+export function queueCommands(redis: RedisClientType): QueueCommands {
   return {
     async issueTicket(keys, tier, ticket, ttlSeconds) {
-      const [number, waitingAhead] = await redis.issueQueueTicket(
-        keys.sequence, keys.tickets, keys.waitingPriority, keys.waitingStandard, keys.waitingByGroup,
-        tier, JSON.stringify(ticket), ttlSeconds,
-      );
+      const [number, waitingAhead] = (await ISSUE_TICKET.run(
+        redis,
+        [keys.sequence, keys.tickets, keys.waitingPriority, keys.waitingStandard, keys.waitingByGroup],
+        [tier, JSON.stringify(ticket), ttlSeconds],
+      )) as [number, number];
       return { number, waitingAhead };
     },
     async callNextTicket(keys, counter, calledAt, ttlSeconds) {
-      const called = await redis.callNextQueueTicket(
-        keys.tickets, keys.waitingPriority, keys.waitingStandard, keys.waitingByGroup, keys.called,
-        counter, calledAt, ttlSeconds,
-      );
+      const called = (await CALL_NEXT_TICKET.run(
+        redis,
+        [keys.tickets, keys.waitingPriority, keys.waitingStandard, keys.waitingByGroup, keys.called],
+        [counter, calledAt, ttlSeconds],
+      )) as string | null;
       return called === null ? null : (JSON.parse(called) as StoredTicket);
     },
   };

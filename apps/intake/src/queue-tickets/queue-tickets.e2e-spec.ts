@@ -1,7 +1,7 @@
-import { ManualClock, PlatformEnv, REDIS } from '@onestop/platform';
+import { ManualClock, PlatformEnv, REDIS_CLIENT } from '@onestop/platform';
 import { ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
-import { Redis } from 'ioredis';
 import { randomInt } from 'node:crypto';
+import type { RedisClientType } from 'redis';
 import request from 'supertest';
 import { intakeSchema } from '../database/schema';
 import { intakeService } from '../service';
@@ -176,7 +176,7 @@ describe('queue tickets', () => {
     expect((await queueOf(KIM_LONG)).body).toMatchObject({ date: today.body.date, issued: 1 });
 
     // Each day's keys go away by themselves two days after the day's last ticket or call.
-    const redis = running.app.get<Redis>(REDIS);
+    const redis = running.app.get<RedisClientType>(REDIS_CLIENT);
     for (const key of [queueKeys(KIM_LONG, yesterday.body.date).sequence, queueKeys(KIM_LONG, today.body.date).tickets]) {
       const ttl = await redis.ttl(key);
       expect(ttl).toBeGreaterThan(QUEUE_TTL_SECONDS - 60);

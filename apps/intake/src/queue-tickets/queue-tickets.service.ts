@@ -1,8 +1,8 @@
 import { endOfLocalDay, localDateOf } from '@onestop/calendar';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, hasAnyRole, isUnitOfficer, Principal, ProblemException, REDIS } from '@onestop/platform';
+import { Clock, hasAnyRole, isUnitOfficer, Principal, ProblemException, REDIS_CLIENT } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
-import { ChainableCommander, Redis } from 'ioredis';
+import type { RedisClientType } from 'redis';
 import { CallNextDto } from './dto/call-next.dto';
 import { IssueTicketDto } from './dto/issue-ticket.dto';
 import { CalledTicketDto, IssuedTicketDto, QueueDto, TicketStatusDto } from './dto/queue-ticket.dto';
@@ -30,7 +30,7 @@ export class QueueTicketsService {
   private readonly onlineLimits: OnlineTicketLimits;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClientType,
     private readonly units: AdministrativeUnits,
     private readonly clock: Clock,
     env: IntakeEnv,
@@ -68,16 +68,16 @@ export class QueueTicketsService {
   async status(unitCode: string, number: number): Promise<TicketStatusDto> {
     const date = localDateOf(this.clock.now());
     const keys = await this.openQueue(unitCode, date);
-    // One transaction, so the ticket and its place in line are read at the same moment.
-    const [stored, priorityRank, standardRank, priorityWaiting, recentCalls] = (await replies(
-      this.redis
-        .multi()
-        .hget(keys.tickets, String(number))
-        .zrank(keys.waitingPriority, number)
-        .zrank(keys.waitingStandard, number)
-        .zcard(keys.waitingPriority)
-        .lrange(keys.called, 0, LAST_CALLED_SHOWN - 1),
-    )) as [string | null, number | null, number | null, number, string[]];
+    // One transaction, so the ticket and its place in line are read at the same moment; one failed
+    // command fails the read.
+    const [stored, priorityRank, standardRank, priorityWaiting, recentCalls] = await this.redis
+      .multi()
+      .hGet(keys.tickets, String(number))
+      .zRank(keys.waitingPriority, String(number))
+      .zRank(keys.waitingStandard, String(number))
+      .zCard(keys.waitingPriority)
+      .lRange(keys.called, 0, LAST_CALLED_SHOWN - 1)
+      .execTyped();
     if (stored === null) throw new ProblemException(404, 'Ticket not found', { detail: `no ticket ${number} at unit ${unitCode} on ${date}` });
     const ticket = JSON.parse(stored) as StoredTicket;
     const waitingAhead = priorityRank ?? (standardRank === null ? 0 : priorityWaiting + standardRank);
@@ -95,9 +95,12 @@ export class QueueTicketsService {
   async queue(unitCode: string): Promise<QueueDto> {
     const date = localDateOf(this.clock.now());
     const keys = await this.openQueue(unitCode, date);
-    const [issued, waitingByGroup, lastCalled] = (await replies(
-      this.redis.multi().get(keys.sequence).hgetall(keys.waitingByGroup).lrange(keys.called, 0, LAST_CALLED_SHOWN - 1),
-    )) as [string | null, Record<string, string>, string[]];
+    const [issued, waitingByGroup, lastCalled] = await this.redis
+      .multi()
+      .get(keys.sequence)
+      .hGetAll(keys.waitingByGroup)
+      .lRange(keys.called, 0, LAST_CALLED_SHOWN - 1)
+      .execTyped();
     const byGroup = Object.fromEntries(PRIORITY_GROUPS.map((group) => [group, Number(waitingByGroup[group] ?? 0)])) as Record<PriorityGroup, number>;
     return {
       date,
@@ -148,15 +151,6 @@ export class QueueTicketsService {
     if (!unit) throw new ProblemException(404, 'Receiving unit not found', { detail: `no receiving unit ${unitCode} is open on ${date}` });
     return queueKeys(unit.code, date);
   }
-}
-
-/** The replies of a MULTI in order; one failed command fails the read. */
-async function replies(transaction: ChainableCommander): Promise<unknown[]> {
-  const results = (await transaction.exec()) ?? [];
-  return results.map(([error, reply]) => {
-    if (error) throw error;
-    return reply;
-  });
 }
 
 function assertKioskOf(unitCode: string, principal: Principal | null): void {

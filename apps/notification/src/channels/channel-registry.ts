@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Clock, REDIS } from '@onestop/platform';
-import { Redis } from 'ioredis';
+import { Clock, REDIS_CLIENT } from '@onestop/platform';
+import type { RedisClientType } from 'redis';
 import { DataSource } from 'typeorm';
 import { NotificationEnv } from '../notification.env';
 import { PERSONAL_CHANNELS, PersonalChannel } from '../recipients/channel-plan';
@@ -20,7 +20,7 @@ import { ZaloAdapter } from './zalo.adapter';
 export class ChannelRegistry implements OnApplicationShutdown {
   private readonly adapters = new Map<Channel, ChannelAdapter>();
 
-  constructor(env: NotificationEnv, @Inject(REDIS) redis: Redis, dataSource: DataSource, clock: Clock, subscriptions: WebhookSubscriptions, resolver: HostResolver) {
+  constructor(env: NotificationEnv, @Inject(REDIS_CLIENT) redis: RedisClientType, dataSource: DataSource, clock: Clock, subscriptions: WebhookSubscriptions, resolver: HostResolver) {
     const buckets = new TokenBuckets(redis, 'notification:rate');
     const add = (adapter: ChannelAdapter) => this.adapters.set(adapter.channel, adapter);
     if (env.SMTP_URL) add(new EmailAdapter({ url: env.SMTP_URL, from: env.SMTP_FROM, connections: env.SMTP_CONNECTIONS, ratePerSecond: env.SMTP_RATE_PER_SECOND }, buckets));

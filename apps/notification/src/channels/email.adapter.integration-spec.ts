@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import { testRedisUrl } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
+import { createClient, RedisClientType } from 'redis';
 import { TokenBuckets } from '../rate-limit/token-bucket';
 import { mailText, SmtpSink, startSmtpSink } from '../test/smtp-sink';
 import { OutgoingMessage } from './channel-adapter';
@@ -12,14 +12,15 @@ function message(to: string, overrides: Partial<OutgoingMessage> = {}): Outgoing
 
 describe('email over SMTP', () => {
   let smtp: SmtpSink;
-  let redis: Redis;
+  let redis: RedisClientType;
   let buckets: TokenBuckets;
   let adapter: EmailAdapter;
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
     smtp.refuse.set('full@example.vn', 452).set('nobody@example.vn', 550);
-    redis = new Redis(testRedisUrl());
+    redis = createClient({ url: testRedisUrl() });
+    await redis.connect();
     buckets = new TokenBuckets(redis, `test-email-${randomBytes(4).toString('hex')}`);
     adapter = new EmailAdapter({ url: smtp.url, from: 'Một cửa Huế <motcua@hue.gov.vn>', connections: 2, ratePerSecond: 1000 }, buckets);
   });
@@ -27,7 +28,7 @@ describe('email over SMTP', () => {
   afterAll(async () => {
     adapter.close();
     await smtp.close();
-    redis.disconnect();
+    await redis.close();
   });
 
   it('delivers a Vietnamese message the server receives intact, with our message id', async () => {

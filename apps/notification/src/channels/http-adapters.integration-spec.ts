@@ -1,6 +1,6 @@
 import { testRedisUrl } from '@onestop/testing';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { createClient, RedisClientType } from 'redis';
 import { SmsProviderSettings } from '../notification.env';
 import { TokenBuckets } from '../rate-limit/token-bucket';
 import { FakeProvider, startFakeProvider } from '../test/fake-provider';
@@ -27,7 +27,7 @@ function message(to: string, overrides: Partial<OutgoingMessage> = {}): Outgoing
 }
 
 describe('HTTP channel adapters against local providers', () => {
-  let redis: Redis;
+  let redis: RedisClientType;
   let buckets: TokenBuckets;
   let primary: FakeProvider;
   let secondary: FakeProvider;
@@ -35,14 +35,15 @@ describe('HTTP channel adapters against local providers', () => {
   const sms = (url: string, name: string, weight: number, ratePerSecond = 1000): SmsProviderSettings => ({ name, url, apiKey: `${name}-key`, weight, brandname: 'UBND HUE', ratePerSecond, deliveryReports: false });
 
   beforeAll(async () => {
-    redis = new Redis(testRedisUrl());
+    redis = createClient({ url: testRedisUrl() });
+    await redis.connect();
     buckets = new TokenBuckets(redis, `test-adapters-${randomBytes(4).toString('hex')}`);
     [primary, secondary] = await Promise.all([startFakeProvider('sms'), startFakeProvider('sms')]);
   });
 
   afterAll(async () => {
     await Promise.all([primary.close(), secondary.close()]);
-    redis.disconnect();
+    await redis.close();
   });
 
   it('sends an SMS through the gateway with its credentials, brandname and our reference', async () => {

@@ -1,10 +1,11 @@
-import { Redis } from 'ioredis';
+import { RedisScript } from '@onestop/platform';
+import type { RedisClientType } from 'redis';
 
 /**
  * Refills the bucket for the time passed (Redis' own clock, so replicas agree), takes one token
  * when there is one, and answers [taken, milliseconds until a token is there].
  */
-const TAKE = `
+const TAKE = new RedisScript(`
 local capacity = tonumber(ARGV[1])
 local per_ms = tonumber(ARGV[2])
 local time = redis.call('TIME')
@@ -22,7 +23,7 @@ redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
 redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / per_ms) + 1000)
 if taken == 1 then return {1, 0} end
 return {0, math.ceil((1 - tokens) / per_ms)}
-`;
+`);
 
 export interface Take {
   taken: boolean;
@@ -36,18 +37,12 @@ export interface Take {
  */
 export class TokenBuckets {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClientType,
     private readonly prefix: string,
-  ) {
-    if (!('takeToken' in redis)) redis.defineCommand('takeToken', { numberOfKeys: 1, lua: TAKE });
-  }
+  ) {}
 
   async take(bucket: string, ratePerSecond: number, burst = Math.max(1, ratePerSecond)): Promise<Take> {
-    const [taken, retryAfterMs] = (await (this.redis as Redis & { takeToken(key: string, capacity: number, perMs: number): Promise<[number, number]> }).takeToken(
-      `${this.prefix}:${bucket}`,
-      burst,
-      ratePerSecond / 1000,
-    )) as [number, number];
+    const [taken, retryAfterMs] = (await TAKE.run(this.redis, [`${this.prefix}:${bucket}`], [burst, ratePerSecond / 1000])) as [number, number];
     return { taken: taken === 1, retryAfterMs };
   }
 }

@@ -1,12 +1,8 @@
 import { EventEnvelope, TOPICS } from '@onestop/contracts';
-import { PlatformEnv } from '@onestop/platform';
-import { publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { waitFor } from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
-import request from 'supertest';
-import { reportingSchema } from '../database/schema';
-import { reportingService } from '../service';
 import { received, resolved, routed } from '../test/dossier-events';
+import { IndicatorsFixture } from '../test/indicators-fixture';
 
 /** Own commune codes, so another suite's events on the shared topics never land in these rows. */
 const C = `C${randomBytes(3).toString('hex').toUpperCase()}`;
@@ -34,32 +30,24 @@ const cells = (rows: Row[]) => rows.map((row) => [row.key, row.subKey, row.indic
 
 describe("leaders' dashboard: weeks, two-level groupings, data freshness and previous ranks", () => {
   jest.setTimeout(90_000);
-  let reporting: ServiceUnderTest<PlatformEnv>;
-  let producer: Producer;
+  let fixture: IndicatorsFixture;
   const tokens = { leaderC: '', province: '' };
 
-  const get = (path: string, token: string) => request(reporting.url).get(path).auth(token, { type: 'bearer' });
-  const body = async (path: string, token: string) => (await get(path, token).expect(200)).body;
+  const get = (path: string, token: string) => fixture.get(path, token);
+  const body = (path: string, token: string) => fixture.body(path, token);
   const ours = (rows: Row[], field: 'key' | 'subKey') => rows.filter((row) => row[field] === C || row[field] === D);
-  const factCount = async (condition: string) =>
-    Number((await reporting.database.dataSource.query(`SELECT count(*) AS n FROM dossier_facts WHERE receiving_unit_code = ANY($1) AND ${condition}`, [[C, D]]))[0].n);
 
   beforeAll(async () => {
-    reporting = await startServiceWithDatabase(reportingService, reportingSchema, { KAFKA_CONSUMER_START: 'latest' });
-    producer = new Kafka({ clientId: 'reporting-dashboard-e2e', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
-    tokens.leaderC = await tokenFor('unit-leader', C, '46', `leader-${C}`);
-    tokens.province = await tokenFor('province-leader', undefined, '46', 'province-leader-46');
-    await publishEvents(producer, TOPICS.dossier, [c1, c2, c3, d1]);
-    await waitFor(async () => (await factCount('true')) === 4, 30_000, 'the four receipts');
-    await publishEvents(producer, TOPICS.dossier, events);
-    await waitFor(async () => (await factCount('last_event_at > received_at')) === 4 && (await factCount('finished_at IS NOT NULL')) === 2, 30_000, 'the routings and both results');
+    fixture = await IndicatorsFixture.start('reporting-dashboard-e2e', [C, D]);
+    tokens.leaderC = fixture.tokens.unitLeader;
+    tokens.province = fixture.tokens.province;
+    await fixture.publish(TOPICS.dossier, [c1, c2, c3, d1]);
+    await waitFor(async () => (await fixture.factCount('true')) === 4, 30_000, 'the four receipts');
+    await fixture.publish(TOPICS.dossier, events);
+    await waitFor(async () => (await fixture.factCount('last_event_at > received_at')) === 4 && (await fixture.factCount('finished_at IS NOT NULL')) === 2, 30_000, 'the routings and both results');
   }, 90_000);
 
-  afterAll(async () => {
-    await producer?.disconnect();
-    await reporting?.close();
-  });
+  afterAll(() => fixture?.close());
 
   it('groups by ISO week, keyed by Monday and clipped to the period, with the open dossiers at each week’s end', async () => {
     const { rows, groupBy, thenBy } = await body(`/api/v1/indicators?${PERIOD}&groupBy=week`, tokens.leaderC);
@@ -114,7 +102,7 @@ describe("leaders' dashboard: weeks, two-level groupings, data freshness and pre
     expect((await body(`/api/v1/indicators/rankings?${PERIOD}`, tokens.leaderC)).dataAsOf).toEqual(expect.any(String));
 
     const later = new Date(Math.max(Date.parse(before), Date.now()) + 60_000).toISOString();
-    await publishEvents(producer, TOPICS.dossier, [routed(c3, C, later, '2026-11-19T02:00:00Z')]);
+    await fixture.publish(TOPICS.dossier, [routed(c3, C, later, '2026-11-19T02:00:00Z')]);
     await waitFor(async () => Date.parse((await body(`/api/v1/indicators?${PERIOD}`, tokens.leaderC)).dataAsOf) >= Date.parse(later), 30_000, 'the later routing to be projected');
     expect(Date.parse((await body(`/api/v1/indicators/rankings?${PERIOD}`, tokens.province)).dataAsOf)).toBeGreaterThanOrEqual(Date.parse(later));
   });

@@ -1,6 +1,6 @@
 import { addDays } from '@onestop/calendar';
-import { invalidRequest } from '@onestop/platform';
-import { IndicatorGrouping, TIME_GROUPINGS } from './indicators.dto';
+import { ReportingProblems } from '../problems';
+import { IndicatorGrouping, TIME_GROUPINGS } from './dto/indicators-query.dto';
 
 /** What an indicators answer is grouped by: `by` (the whole scope when none), then `then` inside it. */
 export interface Groupings {
@@ -18,11 +18,9 @@ export function isTimeGrouping(grouping: IndicatorGrouping | 'scope' | null): gr
  */
 export function groupingsOf(groupBy: IndicatorGrouping | undefined, thenBy: IndicatorGrouping | undefined): Groupings {
   if (thenBy !== undefined) {
-    if (groupBy === undefined) throw invalidRequest([{ field: 'thenBy', code: 'requires', message: 'needs groupBy', params: { field: 'groupBy' } }]);
-    if (thenBy === groupBy) throw invalidRequest([{ field: 'thenBy', code: 'notEqual', message: `must differ from groupBy (${groupBy})`, params: { field: 'groupBy', value: groupBy } }]);
-    if (isTimeGrouping(groupBy) && isTimeGrouping(thenBy)) {
-      throw invalidRequest([{ field: 'thenBy', code: 'notWith', message: `cannot be ${thenBy} with groupBy ${groupBy}: both group by time`, params: { field: 'groupBy', value: groupBy } }]);
-    }
+    if (groupBy === undefined) throw ReportingProblems.thenByWithoutGroupBy();
+    if (thenBy === groupBy) throw ReportingProblems.thenBySameAsGroupBy(groupBy);
+    if (isTimeGrouping(groupBy) && isTimeGrouping(thenBy)) throw ReportingProblems.twoTimeGroupings(groupBy, thenBy);
   }
   return { by: groupBy ?? 'scope', then: thenBy ?? null };
 }

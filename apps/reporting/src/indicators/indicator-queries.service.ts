@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '@onestop/calendar';
 import { Principal, ViewingScope, viewingScope } from '@onestop/platform';
-import { DataSource } from 'typeorm';
-import { dataAsOf } from '../projections/read-model-freshness';
+import { ReadModelFreshnessStore } from '../read-model/read-model-freshness.store';
+import { CounterSumsStore } from './counter-sums.store';
 import { GroupCounts, groupedCounts } from './grouped-counts';
 import { emptyCounts, IndicatorCounts } from './indicator-counts';
 import { groupingsOf } from './indicator-groupings';
 import { computeIndicators } from './indicators';
-import { IndicatorGrouping, IndicatorsQueryDto, RankingsQueryDto } from './indicators.dto';
+import { IndicatorGrouping, IndicatorsQueryDto, RankingsQueryDto } from './dto/indicators-query.dto';
 import { rankUnits } from './ranking';
 import { ReportPeriod, reportPeriod } from './report-period';
 import { scoreCounts } from './scoring-766';
@@ -62,13 +62,16 @@ export interface RankingReport {
 /** Indicators and rankings of the caller's jurisdiction, from the read model. */
 @Injectable()
 export class IndicatorQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly counters: CounterSumsStore,
+    private readonly freshness: ReadModelFreshnessStore,
+  ) {}
 
   async indicators(query: IndicatorsQueryDto, principal: Principal): Promise<IndicatorReport> {
     const scope = viewingScope(principal, query.unit, 'indicators');
     const period = reportPeriod(query.from, query.to);
     const groupings = groupingsOf(query.groupBy, query.thenBy);
-    const [groups, asOf] = await Promise.all([groupedCounts(this.dataSource, groupings, scope, period), dataAsOf(this.dataSource)]);
+    const [groups, asOf] = await Promise.all([groupedCounts(this.counters, groupings, scope, period), this.freshness.dataAsOf()]);
     // The scope row is there even when nothing happened: zero dossiers is an answer.
     if (groupings.by === 'scope' && groups.length === 0) groups.push({ key: null, subKey: null, counts: emptyCounts() });
     const rows = groups.sort(compareGroups).map(indicatorRow);
@@ -83,7 +86,7 @@ export class IndicatorQueries {
     const scope = viewingScope(principal, undefined, 'indicators');
     const period = reportPeriod(query.from, query.to);
     const previous = reportPeriod(addDays(period.from, -period.days.length), addDays(period.from, -1));
-    const [current, before, asOf] = await Promise.all([this.ranked(scope, period), this.ranked(scope, previous), dataAsOf(this.dataSource)]);
+    const [current, before, asOf] = await Promise.all([this.ranked(scope, period), this.ranked(scope, previous), this.freshness.dataAsOf()]);
     const previousByUnit = new Map(before.map((unit) => [unit.unitCode, unit]));
     const units = current
       .filter((unit) => scope.unitCode === null || unit.unitCode === scope.unitCode)
@@ -96,7 +99,7 @@ export class IndicatorQueries {
 
   /** The province's units scored and ranked for a period. */
   private async ranked(scope: ViewingScope, period: ReportPeriod) {
-    const byUnit = await groupedCounts(this.dataSource, { by: 'commune', then: null }, { provinceCode: scope.provinceCode, unitCode: null }, period);
+    const byUnit = await groupedCounts(this.counters, { by: 'commune', then: null }, { provinceCode: scope.provinceCode, unitCode: null }, period);
     const scored = new Map(byUnit.map(({ key, counts }) => [key as string, { counts, total: scoreCounts(counts).total }]));
     return rankUnits([...scored].map(([unitCode, { total }]) => ({ unitCode, score: total.points }))).map(({ rank, unitCode }) => ({ rank, unitCode, ...scored.get(unitCode)! }));
   }

@@ -1,14 +1,11 @@
 import { EventEnvelope, TaskAssigned, TaskAtRisk, TaskProgressReported, TOPICS } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
-import { PlatformEnv } from '@onestop/platform';
-import { publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, tokenWithRoles, waitFor } from '@onestop/testing';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { tokenFor, tokenWithRoles, waitFor } from '@onestop/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { reportingSchema } from '../database/schema';
 import { rebuildReadModel, REBUILD_SCHEMA } from '../rebuild/read-model-rebuild';
-import { reportingService } from '../service';
 import { BIRTH, BUSINESS, origin, received, resolved, routed } from '../test/dossier-events';
+import { IndicatorsFixture } from '../test/indicators-fixture';
 
 /** Own commune codes, so another suite's events on the shared topics never land in these rows. */
 const A = `A${randomBytes(3).toString('hex').toUpperCase()}`;
@@ -58,22 +55,19 @@ const PERIOD = 'from=2026-11-24&to=2026-11-30';
 
 describe('leaders’ indicators API, over the projected read model', () => {
   jest.setTimeout(90_000);
-  let reporting: ServiceUnderTest<PlatformEnv>;
-  let producer: Producer;
+  let fixture: IndicatorsFixture;
   const tokens = { leaderA: '', province: '', otherProvince: '' };
 
-  const publish = (topic: string, events: EventEnvelope[]) => publishEvents(producer, topic, events);
-  const get = (path: string, token: string) => request(reporting.url).get(path).auth(token, { type: 'bearer' });
-  const body = async (path: string, token: string) => (await get(path, token).expect(200)).body;
-  const factCount = async (condition: string) =>
-    Number((await reporting.database.dataSource.query(`SELECT count(*) AS n FROM dossier_facts WHERE receiving_unit_code = ANY($1) AND ${condition}`, [[A, B]]))[0].n);
+  const reporting = () => fixture.reporting;
+  const publish = (topic: string, events: EventEnvelope[]) => fixture.publish(topic, events);
+  const get = (path: string, token: string) => fixture.get(path, token);
+  const body = (path: string, token: string) => fixture.body(path, token);
+  const factCount = (condition: string) => fixture.factCount(condition);
 
   beforeAll(async () => {
-    reporting = await startServiceWithDatabase(reportingService, reportingSchema, { KAFKA_CONSUMER_START: 'latest' });
-    producer = new Kafka({ clientId: 'reporting-indicators-e2e', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
-    tokens.leaderA = await tokenFor('unit-leader', A, '46', `leader-${A}`);
-    tokens.province = await tokenFor('province-leader', undefined, '46', 'province-leader-46');
+    fixture = await IndicatorsFixture.start('reporting-indicators-e2e', [A, B]);
+    tokens.leaderA = fixture.tokens.unitLeader;
+    tokens.province = fixture.tokens.province;
     tokens.otherProvince = await tokenFor('province-leader', undefined, '48', 'province-leader-48');
 
     await publish(TOPICS.dossier, receipts);
@@ -82,16 +76,13 @@ describe('leaders’ indicators API, over the projected read model', () => {
     await publish(TOPICS.task, taskEvents);
     await waitFor(async () => (await factCount('last_event_at > received_at')) === 6 && (await factCount('finished_at IS NOT NULL')) === 4, 30_000, 'every routing and the four results');
     await waitFor(
-      async () => Number((await reporting.database.dataSource.query(`SELECT count(*) AS n FROM task_commune_facts WHERE task_id = $1 AND status <> 'not-started'`, [taskId]))[0].n) === 2,
+      async () => Number((await reporting().database.dataSource.query(`SELECT count(*) AS n FROM task_commune_facts WHERE task_id = $1 AND status <> 'not-started'`, [taskId]))[0].n) === 2,
       30_000,
       'both task standings',
     );
   }, 90_000);
 
-  afterAll(async () => {
-    await producer?.disconnect();
-    await reporting?.close();
-  });
+  afterAll(() => fixture?.close());
 
   it("gives a unit leader his unit's counts, shares and 766 points for the period", async () => {
     const report = await body(`/api/v1/indicators?${PERIOD}`, tokens.leaderA);
@@ -249,7 +240,7 @@ describe('leaders’ indicators API, over the projected read model', () => {
   });
 
   it('describes the endpoints in the OpenAPI document, with a response example and the boundary-free view', async () => {
-    const document = (await request(reporting.url).get('/docs-json').expect(200)).body;
+    const document = (await request(reporting().url).get('/docs-json').expect(200)).body;
     const indicators = document.paths['/api/v1/indicators'].get;
     expect(indicators.summary).toMatch(/766 score/);
     expect(indicators.description).toMatch(/receivedHere.*resolvedHere/);
@@ -293,11 +284,11 @@ describe('leaders’ indicators API, over the projected read model', () => {
       );
     const before = await views();
 
-    const outcome = await rebuildReadModel(reporting.env);
+    const outcome = await rebuildReadModel(reporting().env);
 
     expect(outcome.eventsApplied).toBeGreaterThanOrEqual(receipts.length + processing.length + taskEvents.length);
     expect(await views()).toEqual(before);
-    const schemas = await reporting.database.dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname = $1 OR nspname = $2`, [outcome.previousSchema, REBUILD_SCHEMA]);
+    const schemas = await reporting().database.dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname = $1 OR nspname = $2`, [outcome.previousSchema, REBUILD_SCHEMA]);
     expect(schemas).toEqual([{ nspname: outcome.previousSchema }]);
 
     // The live consumer carries on in the rebuilt tables, each event once.

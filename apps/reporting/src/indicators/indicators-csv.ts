@@ -1,7 +1,7 @@
 import { StreamableFile } from '@nestjs/common';
 import { CsvColumn, toCsv } from './csv';
 import type { IndicatorReport, IndicatorRow, RankingReport } from './indicator-queries.service';
-import { IndicatorGrouping } from './indicators.dto';
+import { IndicatorGrouping } from './dto/indicators-query.dto';
 
 const KEY_HEADERS: Record<IndicatorGrouping | 'scope', string> = {
   scope: 'Phạm vi',

@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@onestop/platform';
+import { CurrentPrincipal, Principal, ProblemResponse, Roles } from '@onestop/platform';
 import { IndicatorQueries } from './indicator-queries.service';
 import { indicatorsCsvFile, rankingsCsvFile } from './indicators-csv';
-import { IndicatorReportDto, IndicatorsQueryDto, RankingReportDto, RankingsQueryDto } from './indicators.dto';
+import { IndicatorReportDto } from './dto/indicator-report.dto';
+import { IndicatorsQueryDto, RankingsQueryDto } from './dto/indicators-query.dto';
+import { RankingReportDto } from './dto/ranking-report.dto';
 
 const BOUNDARY_FREE = [
   'Filing is boundary-free: a dossier may be received at one commune and processed by another.',
@@ -49,6 +51,8 @@ export class IndicatorsController {
       'text/csv': { schema: { type: 'string' }, example: CSV_EXAMPLE },
     },
   })
+  @ProblemResponse(400, 'A parameter is malformed, the period is reversed or longer than 366 days, or thenBy does not go with groupBy; `errors` names the parameter')
+  @ProblemResponse(403, 'The caller is not a leader, or a unit leader named another unit than his own')
   async indicators(@Query() query: IndicatorsQueryDto, @CurrentPrincipal() principal: Principal) {
     const report = await this.queries.indicators(query, principal);
     return query.format === 'csv' ? indicatorsCsvFile(report) : report;
@@ -68,6 +72,8 @@ export class IndicatorsController {
       'text/csv': { schema: { type: 'string' } },
     },
   })
+  @ProblemResponse(400, 'A parameter is malformed, or the period is reversed or longer than 366 days; `errors` names the parameter')
+  @ProblemResponse(403, 'The caller is not a leader')
   async rankings(@Query() query: RankingsQueryDto, @CurrentPrincipal() principal: Principal) {
     const report = await this.queries.rankings(query, principal);
     return query.format === 'csv' ? rankingsCsvFile(report) : report;

@@ -1,5 +1,5 @@
 import { daysBetween, endOfLocalDay, localDatesBetween } from '@onestop/calendar';
-import { invalidRequest } from '@onestop/platform';
+import { ReportingProblems } from '../problems';
 
 /** A period of local days, both ends included, at most a leap year long. */
 export const MAX_PERIOD_DAYS = 366;
@@ -19,10 +19,8 @@ export interface ReportPeriod {
  */
 export function reportPeriod(from: string, to: string): ReportPeriod {
   const count = daysBetween(from, to) + 1;
-  if (count < 1) throw invalidRequest([{ field: 'to', code: 'minDate', message: `must not be before from (${from})`, params: { min: from } }]);
-  if (count > MAX_PERIOD_DAYS) {
-    throw invalidRequest([{ field: 'to', code: 'maxPeriodDays', params: { max: MAX_PERIOD_DAYS }, message: `must be at most ${MAX_PERIOD_DAYS} days from ${from}, both included (asked for ${count})` }]);
-  }
+  if (count < 1) throw ReportingProblems.periodEndsBeforeStart(from);
+  if (count > MAX_PERIOD_DAYS) throw ReportingProblems.periodTooLong(from, count, MAX_PERIOD_DAYS);
   const days = localDatesBetween(from, to).map((day) => ({ day, endsBefore: endOfLocalDay(day) }));
   return { from, to, days, endsBefore: days[days.length - 1].endsBefore };
 }

@@ -1,12 +1,6 @@
 import { emptyCounts, IndicatorCounts } from './indicator-counts';
-import {
-  ComputableIndicator,
-  INDICATOR_CATALOGUE,
-  INDICATOR_GROUP_CATALOGUE,
-  INDICATOR_GROUPS,
-  pointsFor,
-  scoreCounts,
-} from './scoring-766';
+import { ComputableIndicator, INDICATOR_CATALOGUE, INDICATOR_GROUP_CATALOGUE, INDICATOR_GROUPS } from './catalogue-766';
+import { pointsFor, scoreCounts } from './scoring-766';
 
 const month: IndicatorCounts = {
   ...emptyCounts(),

@@ -1,41 +1,10 @@
-import { CHANNELS, DOSSIER_STATUS, DossierStatusCode, RESULT_CHANNELS } from '@onestop/contracts';
-import { CounterIncrements } from './daily-counters';
-import { fieldCodeOf } from './procedure-fields';
-
-/** What reporting keeps of one dossier: where, what, when and how it ended; nothing about the person. */
-export interface DossierFact {
-  dossierId: string;
-  code: string;
-  provinceCode: string;
-  receivingUnitCode: string;
-  unitCode: string;
-  procedureCode: string;
-  fieldCode: string | null;
-  channel: (typeof CHANNELS)[number] | null;
-  receivedAt: Date | null;
-  dueAt: Date | null;
-  status: DossierStatusCode;
-  refusedAt: Date | null;
-  finishedAt: Date | null;
-  returnedAt: Date | null;
-  onTime: boolean | null;
-  processingMinutes: number | null;
-  supplementCount: number;
-  apologyCount: number;
-  overdueFlagged: boolean;
-  electronicResult: boolean;
-  signedResult: boolean;
-  /** Notices about it that could not be delivered on some channel. */
-  undeliverableNotices: number;
-  /** The officer routing last named as holding it (an account id); null while nobody is assigned. */
-  assigneeId: string | null;
-  /** The last processing action taken on it, which tells the step within status 4. */
-  lastAction: string | null;
-  lastEventAt: Date;
-}
+import { DOSSIER_STATUS, DossierStatusCode, RESULT_CHANNELS } from '@onestop/contracts';
+import { CounterIncrements } from '../read-model/counters';
+import { DossierFactEntity } from '../read-model/dossier-fact.entity';
+import { fieldCodeOf } from '../read-model/procedure-fields';
 
 /** What a dossier's fact starts from, received or refused at the desk. */
-export type FactStart = Pick<DossierFact, 'dossierId' | 'code' | 'provinceCode' | 'receivingUnitCode' | 'unitCode' | 'procedureCode' | 'channel' | 'receivedAt' | 'dueAt' | 'status'> & {
+export type FactStart = Pick<DossierFactEntity, 'dossierId' | 'code' | 'provinceCode' | 'receivingUnitCode' | 'unitCode' | 'procedureCode' | 'channel' | 'receivedAt' | 'dueAt' | 'status'> & {
   refusedAt?: Date;
   /** The event time of the start. */
   at: Date;
@@ -46,7 +15,7 @@ export type FactStart = Pick<DossierFact, 'dossierId' | 'code' | 'provinceCode' 
  * properties are spelt out in the order of a fact read from the table, so that every fact has
  * the same shape (a replay handles millions).
  */
-export function openingFact(start: FactStart): DossierFact {
+export function openingFact(start: FactStart): DossierFactEntity {
   return {
     dossierId: start.dossierId,
     code: start.code,
@@ -78,7 +47,7 @@ export function openingFact(start: FactStart): DossierFact {
 
 /** A fact after one event, and what that event adds to the daily counters. */
 export interface Projected {
-  fact: DossierFact;
+  fact: DossierFactEntity;
   counters: CounterIncrements;
   /** The unit the counters are credited to when not the fact's (processing) unit. */
   creditedTo?: string;
@@ -103,12 +72,12 @@ export function onTime(finishedAt: Date, dueAt: Date | null): boolean | null {
 }
 
 /** A copy of the fact that has seen an event at `at` (a dossier's events come on several topics, not always in time order). */
-function touched(fact: DossierFact, at: Date): DossierFact {
+function touched(fact: DossierFactEntity, at: Date): DossierFactEntity {
   return { ...fact, lastEventAt: at > fact.lastEventAt ? at : fact.lastEventAt };
 }
 
 /** Routing names the unit answering for the dossier, the officer holding it and the deadline it has there. */
-export function applyRouting(fact: DossierFact, unitCode: string, assigneeId: string | null, dueAt: Date | null, at: Date): Projected {
+export function applyRouting(fact: DossierFactEntity, unitCode: string, assigneeId: string | null, dueAt: Date | null, at: Date): Projected {
   const next = touched(fact, at);
   next.unitCode = unitCode;
   next.assigneeId = assigneeId;
@@ -121,7 +90,7 @@ export function applyRouting(fact: DossierFact, unitCode: string, assigneeId: st
  * the day it happened. The result (9) is judged against routing's deadline at that moment, which
  * already includes any apology's new date.
  */
-export function applyStatusChange(fact: DossierFact, change: StatusChange, workingMinutes: WorkingMinutes): Projected {
+export function applyStatusChange(fact: DossierFactEntity, change: StatusChange, workingMinutes: WorkingMinutes): Projected {
   // One copy, completed in place: this runs for most events of a replay.
   const next = touched(fact, change.at);
   next.status = change.to;
@@ -156,12 +125,12 @@ export function applyStatusChange(fact: DossierFact, change: StatusChange, worki
 }
 
 /** Task monitoring saw the deadline pass; each such event counts for the unit it holds answerable. */
-export function applyOverdue(fact: DossierFact, unitCode: string, at: Date): Projected {
+export function applyOverdue(fact: DossierFactEntity, unitCode: string, at: Date): Projected {
   return { fact: { ...touched(fact, at), overdueFlagged: true }, counters: { overdue_events: 1 }, creditedTo: unitCode };
 }
 
 /** An apology moves a running deadline to the new date, as routing does; a paused or ended clock keeps its own. */
-export function applyApology(fact: DossierFact, unitCode: string, newDueAt: Date, at: Date): Projected {
+export function applyApology(fact: DossierFactEntity, unitCode: string, newDueAt: Date, at: Date): Projected {
   const running = fact.dueAt !== null && fact.finishedAt === null;
   return {
     fact: { ...touched(fact, at), apologyCount: fact.apologyCount + 1, dueAt: running ? newDueAt : fact.dueAt },
@@ -171,11 +140,11 @@ export function applyApology(fact: DossierFact, unitCode: string, newDueAt: Date
 }
 
 /** A signed result document: counted once per dossier, however many times it is signed again. */
-export function applySignedResult(fact: DossierFact, at: Date): Projected {
+export function applySignedResult(fact: DossierFactEntity, at: Date): Projected {
   return { fact: { ...touched(fact, at), signedResult: true }, counters: { signed_results: fact.signedResult ? 0 : 1 } };
 }
 
 /** A notice about the dossier that notification could not deliver: counted for the unit processing it. */
-export function applyUndeliverableNotice(fact: DossierFact, at: Date): Projected {
+export function applyUndeliverableNotice(fact: DossierFactEntity, at: Date): Projected {
   return { fact: { ...touched(fact, at), undeliverableNotices: fact.undeliverableNotices + 1 }, counters: { undeliverable_notices: 1 } };
 }

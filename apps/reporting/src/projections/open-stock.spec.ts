@@ -1,11 +1,11 @@
-import { CounterBook } from './daily-counters';
+import { CounterBook } from './counter-book';
 import { receivedFact } from '../test/received-fact';
-import { DossierFact } from './dossier-fact';
+import { DossierFactEntity } from '../read-model/dossier-fact.entity';
 import { changeStocks, stockSpans } from './open-stock';
 
 const received = receivedFact;
 
-const finished = (at: string): DossierFact => ({ ...received, status: 9, finishedAt: new Date(at) });
+const finished = (at: string): DossierFactEntity => ({ ...received, status: 9, finishedAt: new Date(at) });
 
 /** What a book would add, one plain row per counters row. */
 const written = (book: CounterBook) =>

@@ -1,6 +1,6 @@
 import { localDateOf } from '@onestop/calendar';
-import { CounterBook, CounterRow } from './daily-counters';
-import { DossierFact } from './dossier-fact';
+import { CounterBook, CounterRow } from './counter-book';
+import { DossierFactEntity } from '../read-model/dossier-fact.entity';
 
 /** A span of local days [from, until) a dossier counts in a stock; `until` null while it lasts. */
 interface StockSpan {
@@ -16,7 +16,7 @@ interface StockSpan {
  * finished by it, overdue if the deadline in force had passed. A day-long period ending at local
  * midnight makes the day of each instant enough.
  */
-export function stockSpans(fact: DossierFact): StockSpan[] {
+export function stockSpans(fact: DossierFactEntity): StockSpan[] {
   if (!fact.receivedAt) return [];
   const opened = localDateOf(fact.receivedAt);
   const closed = fact.finishedAt ? localDateOf(fact.finishedAt) : null;
@@ -34,12 +34,12 @@ export function stockSpans(fact: DossierFact): StockSpan[] {
  * Moves a dossier's contribution to the stocks from what its fact said to what it says now: the
  * old spans are taken back, the new ones added, on the unit and procedure of each version.
  */
-export function changeStocks(book: CounterBook, before: DossierFact | null, after: DossierFact): void {
+export function changeStocks(book: CounterBook, before: DossierFactEntity | null, after: DossierFactEntity): void {
   if (before) addSpans(book, before, -1);
   addSpans(book, after, 1);
 }
 
-function addSpans(book: CounterBook, fact: DossierFact, sign: 1 | -1): void {
+function addSpans(book: CounterBook, fact: DossierFactEntity, sign: 1 | -1): void {
   const row = (day: string): CounterRow => ({ provinceCode: fact.provinceCode, unitCode: fact.unitCode, procedureCode: fact.procedureCode, day });
   for (const span of stockSpans(fact)) {
     book.add(row(span.from), { [span.counter]: sign });

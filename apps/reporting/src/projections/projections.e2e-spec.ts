@@ -23,7 +23,7 @@ import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { reportingSchema } from '../database/schema';
 import { reportingService } from '../service';
-import { COUNTERS, CounterIncrements, STOCK_CHANGES } from './daily-counters';
+import { COUNTERS, CounterIncrements, STOCK_CHANGES } from '../read-model/counters';
 
 const APPLICANT = { name: 'Tôn Nữ Thị Hạnh', phone: '0934777123' };
 const PROCEDURE = 'HKD-DANGKY';

@@ -1,32 +1,18 @@
 import { Module } from '@nestjs/common';
-import { ProjectIntakeRefusal, ProjectReceipt } from './dossier-intake.handlers';
-import { ProjectApology, ProjectOverdue } from './dossier-deadline.handlers';
+import { ReadModelModule } from '../read-model/read-model.module';
+import { CountersStore } from './counters.store';
+import { DossierEventsController } from './dossier-events.controller';
 import { DossierFactStore } from './dossier-fact.store';
-import { ProjectProcessing, ProjectRouting } from './dossier-processing.handlers';
+import { DossierProjection } from './dossier-projection.service';
+import { FactBatches } from './fact-batches.service';
 import { ReadModelFreshness } from './read-model-freshness';
-import { ProjectServiceRating } from './service-rating.handler';
-import { ProjectSignedResult } from './signed-result.handler';
-import { ProjectUndeliverableNotice } from './undeliverable-notice.handler';
-import { ProjectTaskAssignment, ProjectTaskAtRisk, ProjectTaskOverdue, ProjectTaskProgress } from './task-commune.handlers';
+import { TaskCommuneFactStore } from './task-commune-fact.store';
+import { TaskEventsController } from './task-events.controller';
 
 /** The read model: dossier facts, daily counters (ratings among them) and task standings, projected from the event log. */
 @Module({
-  providers: [
-    DossierFactStore,
-    ReadModelFreshness,
-    ProjectReceipt,
-    ProjectIntakeRefusal,
-    ProjectRouting,
-    ProjectProcessing,
-    ProjectOverdue,
-    ProjectApology,
-    ProjectSignedResult,
-    ProjectUndeliverableNotice,
-    ProjectServiceRating,
-    ProjectTaskAssignment,
-    ProjectTaskProgress,
-    ProjectTaskAtRisk,
-    ProjectTaskOverdue,
-  ],
+  imports: [ReadModelModule],
+  controllers: [DossierEventsController, TaskEventsController],
+  providers: [DossierFactStore, CountersStore, TaskCommuneFactStore, FactBatches, ReadModelFreshness, DossierProjection],
 })
 export class ProjectionsModule {}

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { CalendarStore } from './calendar-store';
-import { WorkingCalendarChangedHandler } from './working-calendar-changed.handler';
+import { WorkingCalendarEventsController } from './working-calendar-events.controller';
 
 /** The service's working calendar, read from its own database and kept current by events. */
 @Global()
-@Module({ providers: [CalendarStore, WorkingCalendarChangedHandler], exports: [CalendarStore] })
+@Module({ controllers: [WorkingCalendarEventsController], providers: [CalendarStore], exports: [CalendarStore] })
 export class CalendarModule {}

@@ -11,8 +11,6 @@ export const TOPICS = {
   reference: 'reference.events',
 } as const;
 
-export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
-
 export interface TopicSpec {
   name: string;
   partitions: number;

@@ -17,6 +17,7 @@ import { commitLatestPositions } from './kafka/consumer-position';
 import { ensureTopics } from './kafka/topic-provisioner';
 import { messagingObservers } from './messaging.metrics';
 import { DEFAULT_RELAY_OPTIONS, OutboxRelay } from './outbox/outbox-relay';
+import { EventTransport } from './transport/event-transport';
 
 export const MESSAGING_SERVICE = Symbol('MESSAGING_SERVICE');
 export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');
@@ -45,6 +46,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     private readonly env: PlatformEnv,
     private readonly metrics: MetricsRegistry,
     private readonly cls: ClsService,
+    private readonly transport: EventTransport,
   ) {}
 
   /** Resolves when topics exist, the relay runs and the consumer has joined its group. */
@@ -138,8 +140,9 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       .map((wrapper) => wrapper.instance as BatchParticipant);
   }
 
+  /** The service's `@EventPattern` methods, and the providers still marked `@HandlesEvent`. */
   private discoverHandlers(): Map<string, EventHandler> {
-    const handlers = new Map<string, EventHandler>();
+    const handlers = this.transport.eventHandlers();
     for (const wrapper of this.discovery.getProviders()) {
       const definition = wrapper.metatype ? handledEventOf(wrapper.metatype) : undefined;
       if (!definition || !wrapper.instance) continue;

@@ -1,4 +1,3 @@
-import { VIETNAM_UTC_OFFSET_MINUTES } from '@onestop/calendar';
 import { assertCompletePdf, PdfFormatError } from './pdf-format';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFPage, PDFRef, PDFString } from 'pdf-lib';
 
@@ -35,9 +34,12 @@ function serialise(object: PDFObject): Buffer {
   return Buffer.from(bytes);
 }
 
+/** Vietnam's time is UTC+7 all year (no daylight saving), the offset every date below writes. */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
 /** D:YYYYMMDDHHmmSS+07'00' in Vietnam's time, as signature dictionaries write the claimed time. */
 export function pdfDate(instant: Date): string {
-  const local = new Date(instant.getTime() + VIETNAM_UTC_OFFSET_MINUTES * 60_000).toISOString();
+  const local = new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString();
   return `D:${local.slice(0, 4)}${local.slice(5, 7)}${local.slice(8, 10)}${local.slice(11, 13)}${local.slice(14, 16)}${local.slice(17, 19)}+07'00'`;
 }
 

@@ -39,5 +39,3 @@ export const procedureDefinitionSchema = z.object({
 });
 
 export type ProcedureDefinition = z.infer<typeof procedureDefinitionSchema>;
-export type CompetentLevel = z.infer<typeof competentLevelSchema>;
-export type ProcessingTime = z.infer<typeof processingTimeSchema>;

@@ -3,7 +3,7 @@ import { Producer } from 'kafkajs';
 import { Client, ClientConfig } from 'pg';
 import { backoffDelay } from '../backoff';
 import { WakeableSleep } from '../wakeable-sleep';
-import { OUTBOX_CHANNEL } from './outbox.sql';
+import { OUTBOX_CHANNEL } from './outbox-channel';
 
 export interface OutboxRelayOptions {
   /** Rows sent per Kafka request; large enough for throughput, small enough for a quick retry. */

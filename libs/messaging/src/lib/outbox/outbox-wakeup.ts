@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
-import { OUTBOX_CHANNEL } from './outbox.sql';
+import { OUTBOX_CHANNEL } from './outbox-channel';
 
 const WROTE_OUTBOX = 'onestop.wroteOutbox';
 const installed = new WeakSet<DataSource>();

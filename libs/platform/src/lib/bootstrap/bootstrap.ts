@@ -12,6 +12,7 @@ import { TokenVerifier } from '../auth/token-verifier';
 import { requestEdge, LargeBodyRoute } from '../http/edge/request-edge';
 import { corsOptions, noStoreByDefault, securityHeaders } from '../http/edge/response-headers';
 import { closingClockOnShutdown, connectConfiguredClock } from './service-clock';
+import { connectServiceTransport } from './service-transport';
 import { serviceDefaults } from './service-defaults';
 
 export interface ServiceDefinition<E extends PlatformEnv> {
@@ -48,6 +49,7 @@ export async function createServiceApp<E extends PlatformEnv>(
     app.enableCors(corsOptions(env.CORS_ORIGINS));
     app.use(...requestEdge(definition.largeBodies ?? [], () => app.get(TokenVerifier, { strict: false })));
     app.enableShutdownHooks();
+    connectServiceTransport(app);
     setupOpenApi(app, definition.service, definition.description);
     const runningClock = clock ?? ownClock;
     if (runningClock instanceof SharedSimulatedClock) app.get(Logger).log(`${definition.service} runs on ${runningClock.describe()}`, 'Clock');

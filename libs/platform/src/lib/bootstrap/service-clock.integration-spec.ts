@@ -1,6 +1,6 @@
 import { Controller, DynamicModule, Get, INestApplication, Module } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { createClient, RedisClientType } from 'redis';
 import request from 'supertest';
 import { Clock, ManualClock, SystemClock } from '../clock/clock';
 import { SharedSimulatedClock } from '../clock/shared-simulated-clock';
@@ -53,7 +53,7 @@ async function eventually(condition: () => Promise<boolean>, what: string, timeo
 }
 
 describe('the clock a service runs on', () => {
-  let redis: Redis;
+  let redis: RedisClientType;
   let key: string;
   let app: INestApplication | undefined;
 
@@ -65,10 +65,11 @@ describe('the clock a service runs on', () => {
     return (await request(service.getHttpServer()).get('/time').expect(200)).body;
   }
 
-  const followers = async () => ((await redis.client('LIST')) as string).split('\n').filter((line) => line.includes(` name=simulated-clock:${key} `));
+  const followers = async () => (await redis.sendCommand<string>(['CLIENT', 'LIST'])).split('\n').filter((line) => line.includes(` name=simulated-clock:${key} `));
 
-  beforeAll(() => {
-    redis = new Redis(REDIS_URL);
+  beforeAll(async () => {
+    redis = createClient({ url: REDIS_URL });
+    await redis.connect();
   });
 
   beforeEach(() => {
@@ -82,7 +83,7 @@ describe('the clock a service runs on', () => {
   });
 
   afterAll(async () => {
-    await redis.quit();
+    await redis.close();
   });
 
   it('is the system clock by default', async () => {

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { RedisClientType } from 'redis';
 import { readRedisTimeMs } from './simulated-clock-store';
 
 /** One TIME round trip: the local real time it was sent and received at, and Redis's time read in between. */
@@ -22,7 +22,7 @@ export function offsetFromQuickest(samples: RedisTimeSample[]): number {
 const ROUND_TRIPS = 3;
 
 /** Redis's clock minus the local one (`realNow`), in milliseconds, from a few TIME round trips. */
-export async function measureRedisClockOffset(redis: Redis, realNow: () => number): Promise<number> {
+export async function measureRedisClockOffset(redis: RedisClientType, realNow: () => number): Promise<number> {
   const samples: RedisTimeSample[] = [];
   for (let trip = 0; trip < ROUND_TRIPS; trip++) {
     const sentMs = realNow();

@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { createClient, RedisClientType } from 'redis';
 import { SharedSimulatedClock, SharedSimulatedClockOptions } from './shared-simulated-clock';
 import {
   advanceSimulatedClock,
@@ -37,7 +37,7 @@ function expectNear(actual: Date, expectedMs: number, toleranceMs = 1_000): void
 }
 
 describe('SharedSimulatedClock', () => {
-  let redis: Redis;
+  let redis: RedisClientType;
   let key: string;
   const clocks: SharedSimulatedClock[] = [];
 
@@ -47,8 +47,9 @@ describe('SharedSimulatedClock', () => {
     return clock;
   }
 
-  beforeAll(() => {
-    redis = new Redis(REDIS_URL);
+  beforeAll(async () => {
+    redis = createClient({ url: REDIS_URL });
+    await redis.connect();
   });
 
   beforeEach(() => {
@@ -62,7 +63,7 @@ describe('SharedSimulatedClock', () => {
   });
 
   afterAll(async () => {
-    await redis.quit();
+    await redis.close();
   });
 
   it('starts at real time and moves every connected service when advanced, telling their listeners', async () => {
@@ -122,11 +123,12 @@ describe('SharedSimulatedClock', () => {
   it('loses no change when commands race', async () => {
     await setSimulatedRate(redis, 0, { key });
     const start = (await readSimulatedClock(redis, { key }))!.anchorSimulatedMs;
-    const racers = Array.from({ length: 8 }, () => new Redis(REDIS_URL));
+    const racers: RedisClientType[] = Array.from({ length: 8 }, () => createClient({ url: REDIS_URL }));
+    await Promise.all(racers.map((racer) => racer.connect()));
     try {
       await Promise.all(racers.map((racer) => advanceSimulatedClock(racer, HOUR, { key })));
     } finally {
-      racers.forEach((racer) => racer.disconnect());
+      racers.forEach((racer) => racer.destroy());
     }
     expect((await readSimulatedClock(redis, { key }))!.anchorSimulatedMs).toBe(start + 8 * HOUR);
   });
@@ -205,12 +207,12 @@ describe('SharedSimulatedClock', () => {
     await eventually(() => clock.simulatedTime?.rate === 0, 'the rate to reach the clock');
     const before = clock.now().getTime();
 
-    const clients = (await redis.client('LIST')) as string;
+    const clients = await redis.sendCommand<string>(['CLIENT', 'LIST']);
     const subscriber = clients.split('\n').find((line) => line.includes(` name=simulated-clock:${key} `) && / flags=P /.test(line));
     const id = /^id=(\d+)/.exec(subscriber ?? '')?.[1];
     expect(id).toBeDefined();
     // The advance is published while the subscriber is away, so only the read on reconnect can bring it.
-    await redis.client('KILL', 'ID', id!);
+    await redis.sendCommand(['CLIENT', 'KILL', 'ID', id!]);
     await advanceSimulatedClock(redis, DAY, { key });
 
     await eventually(() => clock.now().getTime() === before + DAY, 'the clock to catch up after reconnecting', 5_000);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { connectRedis } from '../redis/redis.module';
+import type { RedisClientType } from 'redis';
+import { closeRedis, connectRedis, startConnection } from '../redis/redis.module';
 import { MovableClock } from './clock';
 import { measureRedisClockOffset } from './redis-clock-offset';
 import { clockChannelOf, ClockKeyOption, DEFAULT_CLOCK_KEY, initialiseSimulatedClock, readSimulatedClock } from './simulated-clock-store';
@@ -44,23 +44,21 @@ export class SharedSimulatedClock extends MovableClock {
   private constructor(
     /** The Redis key of the shared state (`onestop:clock` unless set). */
     readonly key: string,
-    private readonly reader: Redis,
-    private readonly subscriber: Redis,
+    private readonly reader: RedisClientType,
+    /** Its own connection: a subscribed connection runs no other commands. */
+    private readonly subscriber: RedisClientType,
     private readonly localRealNow: () => number,
   ) {
     super();
-    const channel = clockChannelOf(key);
-    subscriber.on('message', (from: string, message: string) => {
-      if (from === channel) this.hear(message);
-    });
   }
 
   /** Joins the simulation under `key`, starting it at real time if none runs yet. */
   static async connect(redisUrl: string, options: SharedSimulatedClockOptions = {}): Promise<SharedSimulatedClock> {
     const key = options.key ?? DEFAULT_CLOCK_KEY;
     // Named, so Redis's CLIENT LIST shows which connections follow which simulation.
-    const connect = () => connectRedis(redisUrl, SharedSimulatedClock.name, `simulated-clock:${key.replace(/\s/g, '_')}`);
-    const clock = new SharedSimulatedClock(key, connect(), connect(), options.realNow ?? Date.now);
+    const reader = await connectRedis(redisUrl, SharedSimulatedClock.name, `simulated-clock:${key.replace(/\s/g, '_')}`);
+    const subscriber = await startConnection(reader.duplicate(), SharedSimulatedClock.name);
+    const clock = new SharedSimulatedClock(key, reader, subscriber, options.realNow ?? Date.now);
     try {
       await initialiseSimulatedClock(clock.reader, { key });
       await clock.follow();
@@ -68,8 +66,9 @@ export class SharedSimulatedClock extends MovableClock {
       await clock.close();
       throw new Error(`the simulated clock could not read ${key} from Redis: ${(error as Error).message}`);
     }
-    // Changes published while the connection was down were not heard: read the state again.
-    clock.subscriber.on('ready', () => clock.followAgain());
+    // node-redis subscribes again before a reconnected connection is ready, but changes published
+    // while it was down were not heard: read the state again.
+    clock.subscriber.on('ready', () => clock.readAgain());
     // Also re-reads the state, in case the subscription went silent without the connection closing.
     clock.refreshing = setInterval(() => clock.refreshPeriodically(), REFRESH_MS).unref();
     return clock;
@@ -100,7 +99,7 @@ export class SharedSimulatedClock extends MovableClock {
     this.closed = true;
     clearTimeout(this.retry);
     clearInterval(this.refreshing);
-    await Promise.all([this.reader, this.subscriber].map((redis) => redis.quit().catch(() => redis.disconnect())));
+    await Promise.all([this.reader, this.subscriber].map(closeRedis));
   }
 
   /** Real time on Redis's clock, as the anchors are. */
@@ -110,7 +109,7 @@ export class SharedSimulatedClock extends MovableClock {
 
   /** Subscribes first and reads after, so no change falls between the read and the subscription. */
   private async follow(): Promise<void> {
-    await this.subscriber.subscribe(clockChannelOf(this.key));
+    await this.subscriber.subscribe(clockChannelOf(this.key), (message) => this.hear(message));
     await this.refresh();
   }
 
@@ -125,11 +124,11 @@ export class SharedSimulatedClock extends MovableClock {
     this.offsetMs = await measureRedisClockOffset(this.reader, this.localRealNow);
   }
 
-  private followAgain(): void {
-    this.follow().catch((error: Error) => {
+  private readAgain(): void {
+    this.refresh().catch((error: Error) => {
       if (this.closed) return;
       this.logger.warn(`simulated time not read again after a reconnect (${error.message}); retrying`);
-      this.retry = setTimeout(() => this.followAgain(), FOLLOW_RETRY_MS);
+      this.retry = setTimeout(() => this.readAgain(), FOLLOW_RETRY_MS);
     });
   }
 

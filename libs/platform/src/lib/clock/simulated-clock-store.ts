@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { RedisClientType } from 'redis';
 import {
   advanceChange,
   goingBackwardsRefused,
@@ -77,45 +77,45 @@ const MAX_ATTEMPTS = 10;
 const REAL_TIME_RATE = 1;
 
 /** The shared simulated time; null when no simulation runs (the services' clocks follow real time). */
-export async function readSimulatedClock(redis: Redis, options: ClockKeyOption = {}): Promise<SimulatedTimeState | null> {
+export async function readSimulatedClock(redis: RedisClientType, options: ClockKeyOption = {}): Promise<SimulatedTimeState | null> {
   const stored = await redis.get(options.key ?? DEFAULT_CLOCK_KEY);
   return stored === null ? null : parseSimulatedTimeState(stored);
 }
 
 /** Redis's clock in milliseconds, to the microsecond: the real time simulated time is anchored to. */
-export async function readRedisTimeMs(redis: Redis): Promise<number> {
+export async function readRedisTimeMs(redis: RedisClientType): Promise<number> {
   const [seconds, microseconds] = await redis.time();
   return Number(seconds) * 1_000 + Number(microseconds) / 1_000;
 }
 
 /** Starts the simulation at real time unless one runs; returns the state in force. */
-export async function initialiseSimulatedClock(redis: Redis, options: ClockKeyOption = {}): Promise<SimulatedTimeState | null> {
-  await redis.eval(START_UNLESS_RUNNING, 1, options.key ?? DEFAULT_CLOCK_KEY);
+export async function initialiseSimulatedClock(redis: RedisClientType, options: ClockKeyOption = {}): Promise<SimulatedTimeState | null> {
+  await redis.eval(START_UNLESS_RUNNING, { keys: [options.key ?? DEFAULT_CLOCK_KEY] });
   return readSimulatedClock(redis, options);
 }
 
 /** Refuses a negative duration: time only moves forward. */
-export async function advanceSimulatedClock(redis: Redis, ms: number, options: ClockKeyOption = {}): Promise<SimulatedTimeState> {
+export async function advanceSimulatedClock(redis: RedisClientType, ms: number, options: ClockKeyOption = {}): Promise<SimulatedTimeState> {
   return changeSimulatedClock(redis, advanceChange(ms), options);
 }
 
 /** Going back to an earlier instant needs `force` (see `setChange`). */
-export async function setSimulatedClock(redis: Redis, instant: Date, options: ClockKeyOption & { force?: boolean } = {}): Promise<SimulatedTimeState> {
+export async function setSimulatedClock(redis: RedisClientType, instant: Date, options: ClockKeyOption & { force?: boolean } = {}): Promise<SimulatedTimeState> {
   return changeSimulatedClock(redis, setChange(instant, options), options);
 }
 
-export async function setSimulatedRate(redis: Redis, rate: number, options: ClockKeyOption = {}): Promise<SimulatedTimeState> {
+export async function setSimulatedRate(redis: RedisClientType, rate: number, options: ClockKeyOption = {}): Promise<SimulatedTimeState> {
   return changeSimulatedClock(redis, rateChange(rate), options);
 }
 
 /** Ends the simulation: the services' clocks follow real time again. */
-export async function resetSimulatedClock(redis: Redis, options: ClockKeyOption = {}): Promise<void> {
+export async function resetSimulatedClock(redis: RedisClientType, options: ClockKeyOption = {}): Promise<void> {
   const key = options.key ?? DEFAULT_CLOCK_KEY;
   await redis.multi().del(key).publish(clockChannelOf(key), '').exec();
 }
 
 /** Applies a change to the state as stored now (real time if none), retrying when another change got in first. */
-async function changeSimulatedClock(redis: Redis, change: SimulatedTimeChange, options: ClockKeyOption): Promise<SimulatedTimeState> {
+async function changeSimulatedClock(redis: RedisClientType, change: SimulatedTimeChange, options: ClockKeyOption): Promise<SimulatedTimeState> {
   const key = options.key ?? DEFAULT_CLOCK_KEY;
   const [targetFrom, targetMs] = 'plusMs' in change.target ? ['plus', change.target.plusMs] : ['at', change.target.atMs];
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -124,10 +124,10 @@ async function changeSimulatedClock(redis: Redis, change: SimulatedTimeChange, o
     const currentRate = stored ? parseSimulatedTimeState(stored).rate : REAL_TIME_RATE;
     const rateJson = JSON.stringify(change.rate ?? currentRate);
     const force = change.force ? 'force' : '';
-    const [outcome, detail] = (await redis.eval(CHANGE_AT_REDIS_TIME, 1, key, stored, clockChannelOf(key), targetFrom, targetMs, rateJson, force)) as [
-      string,
-      string?,
-    ];
+    const [outcome, detail] = (await redis.eval(CHANGE_AT_REDIS_TIME, {
+      keys: [key],
+      arguments: [stored, clockChannelOf(key), targetFrom, String(targetMs), rateJson, force],
+    })) as [string, string?];
     if (outcome === 'written') return parseSimulatedTimeState(detail!);
     if (outcome === 'backwards') throw goingBackwardsRefused(targetMs, Number(detail));
   }

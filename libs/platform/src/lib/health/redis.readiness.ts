@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type { Redis } from 'ioredis';
-import { REDIS } from '../redis/redis.module';
+import type { RedisClientType } from 'redis';
+import { REDIS_CLIENT } from '../redis/redis.module';
 import { probe, ReadinessCheck } from './readiness-check';
 
 @Injectable()
 export class RedisReadiness implements ReadinessCheck {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClientType,
     private readonly indicators: HealthIndicatorService,
   ) {}
 

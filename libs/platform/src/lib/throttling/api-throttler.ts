@@ -1,4 +1,3 @@
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ExecutionContext, HttpException, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
@@ -11,8 +10,8 @@ import {
   ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { Request } from 'express';
-import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
+import type { RedisClientType } from 'redis';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../errors/problem.exception';
 import { HealthController } from '../health/health.controller';
@@ -20,6 +19,7 @@ import { MetricsController } from '../metrics/metrics.controller';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { clientAddress, keyPart } from './client-address';
 import { limitCall } from './redis-call';
+import { RedisThrottlerStorage } from './redis-throttler-storage';
 import { ThrottlingEnv } from './throttling-settings';
 
 /** The two limits every request of the API passes. */
@@ -35,19 +35,18 @@ type LimitedRequest = Request & { principal?: Principal; [CHECKING]?: ApiLimit }
 const principalOf = (context: ExecutionContext) => context.switchToHttp().getRequest<LimitedRequest>().principal;
 
 /**
- * The counters in Redis shared by every replica (@nest-lab/throttler-storage-redis: one Lua
- * script, a fixed window per key), reached through the service's own connection and never
- * waited on: while Redis is away or slow the call fails at once and the guard lets the request
- * through.
+ * The counters in Redis shared by every replica (RedisThrottlerStorage: one Lua script, a fixed
+ * window per key), reached through the service's own connection and never waited on: while
+ * Redis is away or slow the call fails at once and the guard lets the request through.
  */
 export class SharedThrottlerStorage implements ThrottlerStorage {
-  private readonly counters: ThrottlerStorageRedisService;
+  private readonly counters: RedisThrottlerStorage;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClientType,
     private readonly timeoutMs = STORAGE_TIMEOUT_MS,
   ) {
-    this.counters = new ThrottlerStorageRedisService(redis);
+    this.counters = new RedisThrottlerStorage(redis);
   }
 
   increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ReturnType<ThrottlerStorage['increment']> {
@@ -60,7 +59,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage {
  * with a token or without) and one account (the token's subject, once the AuthGuard has read
  * it). Keys carry a digest of the address or subject, not the value.
  */
-export function apiThrottlerOptions(service: string, env: ThrottlingEnv, redis: Redis): ThrottlerModuleOptions {
+export function apiThrottlerOptions(service: string, env: ThrottlingEnv, redis: RedisClientType): ThrottlerModuleOptions {
   return {
     throttlers: [
       { name: 'address' satisfies ApiLimit, ttl: MINUTE_MS, limit: env.API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, getTracker: (request) => clientAddress(request as Request) },

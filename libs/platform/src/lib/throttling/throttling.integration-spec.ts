@@ -1,12 +1,12 @@
 import { Controller, Get, INestApplication, Param, Query } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient, RedisClientType } from 'redis';
 import request from 'supertest';
 import { CurrentPrincipal, Public } from '../auth/auth.decorators';
 import { AuthModule } from '../auth/auth.module';
@@ -108,7 +108,7 @@ const metric = async (url: string, line: RegExp) => {
 describe('request limits', () => {
   const apps: INestApplication[] = [];
   let prefix: string;
-  let redis: Redis;
+  let redis: RedisClientType;
 
   const start = async (settings: Record<string, string>) => {
     const started = await startProbe({ RATE_LIMIT_KEY_PREFIX: prefix, ...settings });
@@ -116,8 +116,9 @@ describe('request limits', () => {
     return started.url;
   };
 
-  beforeAll(() => {
-    redis = new Redis(REDIS_URL);
+  beforeAll(async () => {
+    redis = createClient({ url: REDIS_URL });
+    await redis.connect();
   });
 
   beforeEach(() => {
@@ -128,11 +129,11 @@ describe('request limits', () => {
     await Promise.all(apps.splice(0).map((app) => app.close()));
     // The API counters' keys are wrapped in a hash tag by the storage: `{prefix:...}:hits`.
     const keys = [...(await redis.keys(`${prefix}:*`)), ...(await redis.keys(`{${prefix}:*`))];
-    if (keys.length) await redis.del(...keys);
+    if (keys.length) await redis.del(keys);
   });
 
   afterAll(async () => {
-    await redis.quit();
+    await redis.close();
   });
 
   describe('of the API', () => {

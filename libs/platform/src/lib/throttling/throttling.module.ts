@@ -1,8 +1,8 @@
 import { DynamicModule, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { Redis } from 'ioredis';
-import { REDIS } from '../redis/redis.module';
+import type { RedisClientType } from 'redis';
+import { REDIS_CLIENT } from '../redis/redis.module';
 import { ApiThrottlerGuard, apiThrottlerOptions } from './api-throttler';
 import { ThrottlingEnv, wrongTryLimits } from './throttling-settings';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
@@ -35,7 +35,7 @@ export class ThrottlingModule implements OnModuleInit {
     const context: WrongTryContext = { service, keyPrefix: env.RATE_LIMIT_KEY_PREFIX, limits: wrongTryLimits(env) };
     return {
       module: ThrottlingModule,
-      imports: [ThrottlerModule.forRootAsync({ inject: [REDIS], useFactory: (redis: Redis) => apiThrottlerOptions(service, env, redis) })],
+      imports: [ThrottlerModule.forRootAsync({ inject: [REDIS_CLIENT], useFactory: (redis: RedisClientType) => apiThrottlerOptions(service, env, redis) })],
       providers: [
         { provide: TrustProxySetting, useValue: new TrustProxySetting(parseTrustProxy(env.TRUST_PROXY)) },
         { provide: WrongTryContext, useValue: context },

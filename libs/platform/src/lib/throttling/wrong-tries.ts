@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
+import type { RedisClientType } from 'redis';
 import { ProblemException } from '../errors/problem.exception';
 import { MetricsRegistry } from '../metrics/metrics.registry';
-import { REDIS } from '../redis/redis.module';
+import { REDIS_CLIENT } from '../redis/redis.module';
+import { RedisScript } from '../redis/redis-script';
 import { keyPart } from './client-address';
 import { LimitsUnavailableError, limitCall } from './redis-call';
 import { WrongTryLimits } from './throttling-settings';
@@ -26,7 +27,7 @@ export abstract class WrongTryContext {
  * KEYS: lock, tries for each scope. ARGV: window ms, lock ms, the limit of each scope.
  * Answers {0} to go on, {1, scope, ms} when locked, {2, scope} when the tries are used up.
  */
-const BEGIN = `
+const BEGIN = new RedisScript(`
 local scopes = #KEYS / 2
 for i = 1, scopes do
   local ttl = redis.call('PTTL', KEYS[2 * i - 1])
@@ -40,7 +41,7 @@ for i = 1, scopes do
   if redis.call('INCR', KEYS[2 * i]) == 1 then redis.call('PEXPIRE', KEYS[2 * i], ARGV[1]) end
 end
 return {0, 0, 0}
-`;
+`);
 
 /**
  * After the look-up: a right try gives its count back; a wrong one keeps it, and when a scope's
@@ -49,7 +50,7 @@ return {0, 0, 0}
  * KEYS: lock, tries for each scope. ARGV: 1 when wrong, lock ms, the limit of each scope.
  * Answers the scopes (1-based) this try locked.
  */
-const SETTLE = `
+const SETTLE = new RedisScript(`
 local scopes = #KEYS / 2
 local locked = {}
 for i = 1, scopes do
@@ -64,12 +65,7 @@ for i = 1, scopes do
   end
 end
 return locked
-`;
-
-type ScriptedRedis = Redis & {
-  onestopWrongTryBegin(...args: (string | number)[]): Promise<[number, number, number]>;
-  onestopWrongTrySettle(...args: (string | number)[]): Promise<number[]>;
-};
+`);
 
 /** A counted try, to settle once the look-up has answered. */
 export interface WrongTryReservation {
@@ -100,19 +96,15 @@ const CODE_IN_KEY = /^[A-Za-z0-9._-]{1,64}$/;
 @Injectable()
 export class WrongTries {
   private readonly log = new Logger('WrongTries');
-  private readonly redis: ScriptedRedis;
   private readonly locks: Counter<'lookup' | 'scope'>;
   private readonly wrong: Counter<'lookup'>;
   private readonly refusals: Counter<'lookup' | 'reason'>;
 
   constructor(
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClientType,
     private readonly context: WrongTryContext,
     metrics: MetricsRegistry,
   ) {
-    if (!('onestopWrongTryBegin' in redis)) redis.defineCommand('onestopWrongTryBegin', { lua: BEGIN });
-    if (!('onestopWrongTrySettle' in redis)) redis.defineCommand('onestopWrongTrySettle', { lua: SETTLE });
-    this.redis = redis as ScriptedRedis;
     this.locks = metrics.counter('onestop_lookup_locks_total', 'Public look-ups locked after too many wrong tries, by look-up and scope (code, address)', ['lookup', 'scope']);
     this.wrong = metrics.counter('onestop_lookup_wrong_tries_total', 'Wrong tries at public look-ups that take a guess', ['lookup']);
     this.refusals = metrics.counter('onestop_lookup_refusals_total', 'Look-ups refused before the guess was checked, by reason (locked, used-up, unavailable)', ['lookup', 'reason']);
@@ -126,7 +118,7 @@ export class WrongTries {
     try {
       answer = await limitCall(
         this.redis,
-        () => this.redis.onestopWrongTryBegin(reservation.keys.length, ...reservation.keys, limits.windowMs, limits.lockMs, ...reservation.limits),
+        () => BEGIN.run(this.redis, reservation.keys, [limits.windowMs, limits.lockMs, ...reservation.limits]) as Promise<[number, number, number]>,
         TIMEOUT_MS,
         TIMEOUT_MS,
       );
@@ -149,7 +141,7 @@ export class WrongTries {
     try {
       const locked = await limitCall(
         this.redis,
-        () => this.redis.onestopWrongTrySettle(keys.length, ...keys, wrong ? 1 : 0, this.context.limits.lockMs, ...scopeLimits),
+        () => SETTLE.run(this.redis, keys, [wrong ? 1 : 0, this.context.limits.lockMs, ...scopeLimits]) as Promise<number[]>,
         TIMEOUT_MS,
       );
       for (const index of locked) {

@@ -1,14 +1,12 @@
-import { DocumentSigned, DossierApologyIssued, SignatureFailed } from '@onestop/contracts';
+import { DocumentSigned, DossierApologyIssued, EventEnvelope, SignatureFailed, TOPICS } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
 import { PlatformEnv } from '@onestop/platform';
-import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
+import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import { Admin, Kafka, logLevel, Producer, RecordMetadata } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { EntityManager } from 'typeorm';
 import { routingSchema } from '../database/schema';
 import { routingService } from '../service';
-import { ApologiesService } from './apologies.service';
-import { DossierRoutingService } from './dossier-routing.service';
-import { SignatureOutcomesService } from './signature-outcomes.service';
 
 const PHU_XUAN = '19753';
 const THUY_XUAN = '19813';
@@ -34,15 +32,29 @@ interface HistoryStep {
   details: Record<string, unknown>;
 }
 
-/** One dossier through routing: its events and its officers' actions, read back as the API shows them. */
+/** One dossier through routing: its events over Kafka and its officers' actions, read back as the API shows them. */
 describe('a routed dossier from reception to hand-over', () => {
   let running: ServiceUnderTest<PlatformEnv>;
+  let producer: Producer;
+  let admin: Admin;
   const tokens: Record<string, string> = {};
 
-  const inTransaction = <T>(work: (tx: EntityManager) => Promise<T>) => running.database.dataSource.transaction(work);
+  /** Publishes the events one by one and waits until routing's consumer has committed past them: applied, or found applied already. */
+  const deliver = async (topic: string, events: EventEnvelope[]) => {
+    const published: RecordMetadata[] = [];
+    for (const event of events) published.push(...(await publishEvents(producer, topic, [event])));
+    await waitFor(
+      async () => {
+        const [offsets] = await admin.fetchOffsets({ groupId: running.env.KAFKA_GROUP_ID!, topics: [topic] });
+        return published.every(({ partition, baseOffset }) => Number(offsets.partitions.find((p) => p.partition === partition)?.offset ?? -1) > Number(baseOffset));
+      },
+      20_000,
+      `routing's consumer to pass the events published on ${topic}`,
+    );
+  };
   const receive = async (unitCode: string) => {
     const event = dossierReceivedEvent({ unitCode });
-    await inTransaction((tx) => running.app.get(DossierRoutingService).route(event, tx));
+    await deliver(TOPICS.dossier, [event]);
     return event;
   };
   const read = async (id: string, token = tokens.specialist) => (await request(running.url).get(`/api/v1/dossiers/${id}`).auth(token, { type: 'bearer' }).expect(200)).body as WorkItem;
@@ -56,18 +68,23 @@ describe('a routed dossier from reception to hand-over', () => {
 
   beforeAll(async () => {
     running = await startServiceWithDatabase(routingService, routingSchema, { KAFKA_CONSUMER_START: 'latest' });
+    const kafka = new Kafka({ clientId: 'routing-e2e-lifecycle', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+    [producer, admin] = [kafka.producer(), kafka.admin()];
+    await Promise.all([producer.connect(), admin.connect()]);
     tokens.specialist = await tokenFor('specialist', PHU_XUAN, '46', 'specialist-phu-xuan');
     tokens.leader = await tokenFor('unit-leader', PHU_XUAN, '46', 'leader-phu-xuan');
     tokens.thuyXuanLeader = await tokenFor('unit-leader', THUY_XUAN, '46', 'leader-thuy-xuan');
   }, 60_000);
 
   afterAll(async () => {
+    await Promise.all([producer?.disconnect(), admin?.disconnect()]);
     await running?.close();
   }, 30_000);
 
   it('routes a dossier once, however often its event comes', async () => {
     const event = await receive(PHU_XUAN);
-    await inTransaction((tx) => running.app.get(DossierRoutingService).route(event, tx));
+    // The same event again (the inbox knows it), and as intake would publish it anew under another id.
+    await deliver(TOPICS.dossier, [event, { ...event, id: randomUUID() }]);
     expect((await history(event.payload.dossierId)).map((step) => step.action)).toEqual(['route']);
     expect(await read(event.payload.dossierId)).toMatchObject({ state: 'received', status: 2, unitCode: PHU_XUAN, dueAt: event.payload.dueAt, version: 1 });
   });
@@ -81,8 +98,8 @@ describe('a routed dossier from reception to hand-over', () => {
 
     expect(await act(id, tokens.leader, { action: 'approve' })).toMatchObject({ state: 'awaiting-signature', status: 4, outcome: 'approved', version: 5 });
     const failed = createEvent(SignatureFailed, id, { requestId: await awaitedRequest(id), dossierId: id, signerId: 'leader-phu-xuan', reason: 'no valid signing certificate' }, SIGNATURE_SERVICE, new Date());
-    await inTransaction((tx) => running.app.get(SignatureOutcomesService).failed(failed, tx));
-    await inTransaction((tx) => running.app.get(SignatureOutcomesService).failed(failed, tx));
+    // Its answer once more, under a new event id: the dossier waits on that request no longer.
+    await deliver(TOPICS.signature, [failed, { ...failed, id: randomUUID() }]);
     expect(await read(id)).toMatchObject({ state: 'processing', outcome: null, dueAt: resumed.dueAt, version: 6 });
 
     await act(id, tokens.leader, { action: 'approve' });
@@ -102,7 +119,7 @@ describe('a routed dossier from reception to hand-over', () => {
       SIGNATURE_SERVICE,
       new Date(),
     );
-    await inTransaction((tx) => running.app.get(SignatureOutcomesService).signed(signed, tx));
+    await deliver(TOPICS.signature, [signed]);
     expect(await read(id)).toMatchObject({ state: 'done', status: 9, outcome: 'approved', dueAt: null });
     expect(await act(id, tokens.specialist, { action: 'return-result', resultChannel: 'counter' })).toMatchObject({ status: 10, resultChannel: 'counter' });
 
@@ -144,7 +161,7 @@ describe('a routed dossier from reception to hand-over', () => {
       { ...SIGNATURE_SERVICE, source: 'task-monitoring' },
       new Date(),
     );
-    await inTransaction((tx) => running.app.get(ApologiesService).apply(apology, tx));
+    await deliver(TOPICS.task, [apology]);
     expect(await read(id)).toMatchObject({ state: 'received', dueAt: newDueAt, version: 2 });
     expect((await history(id)).at(-1)).toMatchObject({ action: 'apology', reason: 'Cần xác minh thực địa', details: { newAppointmentDate: '2026-12-04', approvedBy: 'leader-phu-xuan' } });
   });

@@ -4,7 +4,7 @@ import { createEvent } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
 import { ApologiesService } from './apologies.service';
 import { DossierHistoryStore } from './dossier-history.store';
-import { InMemoryHistory, InMemoryRoutedDossiers, NO_TRANSACTION, routedDossier } from './dossier-stores.fake';
+import { InMemoryHistory, InMemoryRoutedDossiers, NO_TRANSACTION, routedDossier } from '../test/in-memory-dossier-stores';
 import { RoutedDossierEntity } from './routed-dossier.entity';
 import { RoutedDossiersStore } from './routed-dossiers.store';
 

@@ -2,7 +2,7 @@ import { DocumentSigned, DossierStatusChanged, EnvelopeOf, SignatureFailed } fro
 import { createEvent, OutboxWriter } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
 import { DossierHistoryStore } from './dossier-history.store';
-import { InMemoryHistory, InMemoryOutbox, InMemoryRoutedDossiers, NO_TRANSACTION, routedDossier } from './dossier-stores.fake';
+import { InMemoryHistory, InMemoryOutbox, InMemoryRoutedDossiers, NO_TRANSACTION, routedDossier } from '../test/in-memory-dossier-stores';
 import { RoutedDossiersStore } from './routed-dossiers.store';
 import { SignatureOutcomesService } from './signature-outcomes.service';
 

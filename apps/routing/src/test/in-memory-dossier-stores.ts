@@ -2,9 +2,9 @@ import { EventEnvelope } from '@onestop/contracts';
 import { OutboxWriter } from '@onestop/messaging';
 import { EntityManager } from 'typeorm';
 import { STATUS_OF } from '../workflow/dossier-workflow';
-import { DossierHistoryStore, HistoryStep } from './dossier-history.store';
-import { RoutedDossierEntity } from './routed-dossier.entity';
-import { DossierChange, RoutedDossiersStore } from './routed-dossiers.store';
+import { DossierHistoryStore, HistoryStep } from '../dossiers/dossier-history.store';
+import { RoutedDossierEntity } from '../dossiers/routed-dossier.entity';
+import { DossierChange, RoutedDossiersStore } from '../dossiers/routed-dossiers.store';
 
 /** Unit tests run the services without a database: the fakes ignore the transaction. */
 export const NO_TRANSACTION = {} as EntityManager;

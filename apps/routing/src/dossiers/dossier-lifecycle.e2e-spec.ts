@@ -8,8 +8,9 @@ import request from 'supertest';
 import { routingSchema } from '../database/schema';
 import { routingService } from '../service';
 
-const PHU_XUAN = '19753';
-const THUY_XUAN = '19813';
+/** Communes no other test files dossiers for: the topics are shared, and other suites count their units' dossiers. */
+const AN_CUU = '19815';
+const PHONG_DIEN = '19819';
 const SIGNATURE_SERVICE = { source: 'digital-signature' as const, actor: { kind: 'system' as const, id: 'digital-signature' }, correlationId: 'lifecycle', causationId: null };
 
 interface WorkItem {
@@ -71,9 +72,9 @@ describe('a routed dossier from reception to hand-over', () => {
     const kafka = new Kafka({ clientId: 'routing-e2e-lifecycle', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
     [producer, admin] = [kafka.producer(), kafka.admin()];
     await Promise.all([producer.connect(), admin.connect()]);
-    tokens.specialist = await tokenFor('specialist', PHU_XUAN, '46', 'specialist-phu-xuan');
-    tokens.leader = await tokenFor('unit-leader', PHU_XUAN, '46', 'leader-phu-xuan');
-    tokens.thuyXuanLeader = await tokenFor('unit-leader', THUY_XUAN, '46', 'leader-thuy-xuan');
+    tokens.specialist = await tokenFor('specialist', AN_CUU, '46', 'specialist-an-cuu');
+    tokens.leader = await tokenFor('unit-leader', AN_CUU, '46', 'leader-an-cuu');
+    tokens.phongDienLeader = await tokenFor('unit-leader', PHONG_DIEN, '46', 'leader-phong-dien');
   }, 60_000);
 
   afterAll(async () => {
@@ -82,22 +83,22 @@ describe('a routed dossier from reception to hand-over', () => {
   }, 30_000);
 
   it('routes a dossier once, however often its event comes', async () => {
-    const event = await receive(PHU_XUAN);
+    const event = await receive(AN_CUU);
     // The same event again (the inbox knows it), and as intake would publish it anew under another id.
     await deliver(TOPICS.dossier, [event, { ...event, id: randomUUID() }]);
     expect((await history(event.payload.dossierId)).map((step) => step.action)).toEqual(['route']);
-    expect(await read(event.payload.dossierId)).toMatchObject({ state: 'received', status: 2, unitCode: PHU_XUAN, dueAt: event.payload.dueAt, version: 1 });
+    expect(await read(event.payload.dossierId)).toMatchObject({ state: 'received', status: 2, unitCode: AN_CUU, dueAt: event.payload.dueAt, version: 1 });
   });
 
   it('pauses the deadline for a supplement, runs it again, and settles the decision by the signature it waits on', async () => {
-    const id = (await receive(PHU_XUAN)).payload.dossierId;
+    const id = (await receive(AN_CUU)).payload.dossierId;
     await act(id, tokens.specialist, { action: 'accept' });
     expect(await act(id, tokens.specialist, { action: 'request-supplement', reason: 'Thiếu bản sao hợp đồng' })).toMatchObject({ status: 5, dueAt: null, clockPaused: true });
     const resumed = await act(id, tokens.specialist, { action: 'supplement-received' });
     expect(resumed).toMatchObject({ status: 4, clockPaused: false, dueAt: expect.any(String) });
 
     expect(await act(id, tokens.leader, { action: 'approve' })).toMatchObject({ state: 'awaiting-signature', status: 4, outcome: 'approved', version: 5 });
-    const failed = createEvent(SignatureFailed, id, { requestId: await awaitedRequest(id), dossierId: id, signerId: 'leader-phu-xuan', reason: 'no valid signing certificate' }, SIGNATURE_SERVICE, new Date());
+    const failed = createEvent(SignatureFailed, id, { requestId: await awaitedRequest(id), dossierId: id, signerId: 'leader-an-cuu', reason: 'no valid signing certificate' }, SIGNATURE_SERVICE, new Date());
     // Its answer once more, under a new event id: the dossier waits on that request no longer.
     await deliver(TOPICS.signature, [failed, { ...failed, id: randomUUID() }]);
     expect(await read(id)).toMatchObject({ state: 'processing', outcome: null, dueAt: resumed.dueAt, version: 6 });
@@ -111,7 +112,7 @@ describe('a routed dossier from reception to hand-over', () => {
         dossierId: id,
         documentId: '0195f3a2-7c4e-7d10-9a3b-0000000000d0',
         sha256: 'b'.repeat(64),
-        signerId: 'leader-phu-xuan',
+        signerId: 'leader-an-cuu',
         certificateSerial: '5401',
         level: 'B-T',
         signedAt: new Date().toISOString(),
@@ -139,30 +140,30 @@ describe('a routed dossier from reception to hand-over', () => {
   });
 
   it("transfers a dossier to another unit's least-loaded specialist", async () => {
-    await request(running.url).put(`/api/v1/units/${THUY_XUAN}/officers/specialist-thuy-xuan`).auth(tokens.thuyXuanLeader, { type: 'bearer' }).send({ roles: ['specialist'], active: true }).expect(200);
-    const id = (await receive(PHU_XUAN)).payload.dossierId;
-    expect(await act(id, tokens.leader, { action: 'transfer', reason: 'Sai thẩm quyền', targetUnitCode: THUY_XUAN })).toMatchObject({
+    await request(running.url).put(`/api/v1/units/${PHONG_DIEN}/officers/specialist-phong-dien`).auth(tokens.phongDienLeader, { type: 'bearer' }).send({ roles: ['specialist'], active: true }).expect(200);
+    const id = (await receive(AN_CUU)).payload.dossierId;
+    expect(await act(id, tokens.leader, { action: 'transfer', reason: 'Sai thẩm quyền', targetUnitCode: PHONG_DIEN })).toMatchObject({
       state: 'received',
-      unitCode: THUY_XUAN,
-      assigneeId: 'specialist-thuy-xuan',
+      unitCode: PHONG_DIEN,
+      assigneeId: 'specialist-phong-dien',
     });
-    // Out of Phú Xuân's reach now: the unit that took it over reads its trail.
+    // Out of An Cựu's reach now: the unit that took it over reads its trail.
     await request(running.url).get(`/api/v1/dossiers/${id}`).auth(tokens.specialist, { type: 'bearer' }).expect(404);
-    expect((await history(id, tokens.thuyXuanLeader)).at(-1)).toMatchObject({ action: 'transfer', details: { fromUnitCode: PHU_XUAN, toUnitCode: THUY_XUAN, assigneeId: 'specialist-thuy-xuan' } });
+    expect((await history(id, tokens.phongDienLeader)).at(-1)).toMatchObject({ action: 'transfer', details: { fromUnitCode: AN_CUU, toUnitCode: PHONG_DIEN, assigneeId: 'specialist-phong-dien' } });
   });
 
   it('moves the deadline of a running dossier to the appointment an apology sets', async () => {
-    const id = (await receive(PHU_XUAN)).payload.dossierId;
+    const id = (await receive(AN_CUU)).payload.dossierId;
     const newDueAt = '2026-12-04T10:30:00.000Z';
     const apology = createEvent(
       DossierApologyIssued,
       id,
-      { dossierId: id, code: 'any', provinceCode: '46', unitCode: PHU_XUAN, reason: 'Cần xác minh thực địa', newAppointmentDate: '2026-12-04', newDueAt, approvedBy: 'leader-phu-xuan' },
+      { dossierId: id, code: 'any', provinceCode: '46', unitCode: AN_CUU, reason: 'Cần xác minh thực địa', newAppointmentDate: '2026-12-04', newDueAt, approvedBy: 'leader-an-cuu' },
       { ...SIGNATURE_SERVICE, source: 'task-monitoring' },
       new Date(),
     );
     await deliver(TOPICS.task, [apology]);
     expect(await read(id)).toMatchObject({ state: 'received', dueAt: newDueAt, version: 2 });
-    expect((await history(id)).at(-1)).toMatchObject({ action: 'apology', reason: 'Cần xác minh thực địa', details: { newAppointmentDate: '2026-12-04', approvedBy: 'leader-phu-xuan' } });
+    expect((await history(id)).at(-1)).toMatchObject({ action: 'apology', reason: 'Cần xác minh thực địa', details: { newAppointmentDate: '2026-12-04', approvedBy: 'leader-an-cuu' } });
   });
 });

@@ -6,6 +6,7 @@ import { Clock, EventDataEnv, PlatformModule } from '@onestop/platform';
 import { ReferenceDataModule } from '@onestop/reference-data';
 import { routingSchema } from '../database/schema';
 import { DossiersModule } from '../dossiers/dossiers.module';
+import { OfficersModule } from '../officers/officers.module';
 
 @Module({})
 export class AppModule {
@@ -18,6 +19,7 @@ export class AppModule {
         ReferenceDataModule,
         CalendarModule,
         DossiersModule,
+        OfficersModule,
       ],
     };
   }

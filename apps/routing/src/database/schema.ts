@@ -5,10 +5,13 @@ import { CreateAdministrativeUnits1763900000000 } from '@onestop/reference-data'
 import { AddPendingSignatureRequest1764300000000 } from './migrations/1764300000000-AddPendingSignatureRequest';
 import { CreateRoutingTables1764100000000 } from './migrations/1764100000000-CreateRoutingTables';
 import { AddWorkItemSearchIndexes1766400000000 } from './migrations/1766400000000-AddWorkItemSearchIndexes';
+import { DossierHistoryEntity } from '../dossiers/dossier-history.entity';
+import { RoutedDossierEntity } from '../dossiers/routed-dossier.entity';
+import { OfficerEntity } from '../officers/officer.entity';
 
 /** The routing database: its entities and, in order, the migrations that build it. */
 export const routingSchema: DatabaseSchema = {
-  entities: [],
+  entities: [OfficerEntity, RoutedDossierEntity, DossierHistoryEntity],
   migrations: [
     CreateMessagingTables1763800000000,
     CreateAdministrativeUnits1763900000000,

@@ -1,16 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, ProblemResponse, ProblemResponses, Roles } from '@onestop/platform';
-import { DossierAccess } from './dossier-access';
+import { CurrentPrincipal, Principal, ProblemResponse, ProblemResponses, Roles } from '@onestop/platform';
+import { RoutingProblems } from '../problems';
+import { DossierAccess } from './dossier-access.service';
 import { DossierActionsService } from './dossier-actions.service';
-import { DossierActionDto, WorkItemsQueryDto } from './dto/dossier-action.dto';
-import { DossierHistoryDto, WorkItemDto, WorkItemPageDto } from './dto/work-item.response';
+import { DossierActionDto } from './dto/dossier-action.dto';
+import { DossierHistoryDto } from './dto/dossier-history.dto';
+import { WorkItemDto } from './dto/work-item.dto';
+import { WorkItemPageDto } from './dto/work-item-page.dto';
+import { WorkItemsQueryDto } from './dto/work-items-query.dto';
 import { workItemView, WorkItemsService } from './work-items.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function dossierId(id: string): string {
-  if (!UUID.test(id)) throw invalidRequest([{ field: 'id', code: 'isUuid', message: 'must be a dossier id (UUID)' }]);
+  if (!UUID.test(id)) throw RoutingProblems.invalidDossierId();
   return id;
 }
 
@@ -33,7 +37,7 @@ export class DossiersController {
   @ApiOkResponse({ type: WorkItemPageDto })
   @ProblemResponse(400, 'A filter, the limit or the cursor is malformed; `errors` names the parameter')
   @ProblemResponse(403, 'The caller has no officer or province role, or asked for view=received without being a desk officer of a unit (`errors` names `view`)')
-  async list(@Query() query: WorkItemsQueryDto, @CurrentPrincipal() principal: Principal) {
+  list(@Query() query: WorkItemsQueryDto, @CurrentPrincipal() principal: Principal): Promise<WorkItemPageDto> {
     return this.workItems.list(principal, query);
   }
 
@@ -41,7 +45,7 @@ export class DossiersController {
   @ApiOperation({ summary: 'One dossier in processing, with the actions allowed now' })
   @ApiOkResponse({ type: WorkItemDto })
   @ProblemResponses(404)
-  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<WorkItemDto> {
     return workItemView(await this.access.forRead(dossierId(id), principal));
   }
 
@@ -49,9 +53,9 @@ export class DossiersController {
   @ApiOperation({ summary: 'The append-only audit trail: who, when, from, to, reason' })
   @ApiOkResponse({ type: DossierHistoryDto })
   @ProblemResponses(404)
-  async history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  async history(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<DossierHistoryDto> {
     const dossier = await this.access.forRead(dossierId(id), principal);
-    return { items: await this.workItems.history(dossier.id) };
+    return this.workItems.historyOf(dossier.id);
   }
 
   @Post('dossiers/:id/actions')
@@ -59,7 +63,7 @@ export class DossiersController {
   @ApiOperation({ summary: 'Act on a dossier: 409 lists the allowed actions, or reports a stale version' })
   @ApiOkResponse({ type: WorkItemDto })
   @ProblemResponses(404, 409, 422)
-  async act(@Param('id') id: string, @Body() command: DossierActionDto, @CurrentPrincipal() principal: Principal) {
+  async act(@Param('id') id: string, @Body() command: DossierActionDto, @CurrentPrincipal() principal: Principal): Promise<WorkItemDto> {
     return workItemView(await this.actions.act(dossierId(id), command, principal));
   }
 }

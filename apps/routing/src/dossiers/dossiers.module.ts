@@ -1,18 +1,31 @@
 import { Module } from '@nestjs/common';
 import { EventDataModule } from '@onestop/messaging';
-import { OfficersController } from '../officers/officers.controller';
-import { ApologyHandler } from './apology.handler';
+import { OfficersModule } from '../officers/officers.module';
+import { ApologiesService } from './apologies.service';
 import { AssignmentService } from './assignment.service';
-import { DossierAccess } from './dossier-access';
+import { DossierAccess } from './dossier-access.service';
 import { DossierActionsService } from './dossier-actions.service';
-import { DossierReceivedHandler } from './dossier-received.handler';
+import { DossierEventsController } from './dossier-events.controller';
+import { DossierHistoryStore } from './dossier-history.store';
+import { DossierRoutingService } from './dossier-routing.service';
 import { DossiersController } from './dossiers.controller';
-import { DocumentSignedHandler, SignatureFailedHandler } from './signature-outcome.handlers';
+import { RoutedDossiersStore } from './routed-dossiers.store';
+import { SignatureOutcomesService } from './signature-outcomes.service';
 import { WorkItemsService } from './work-items.service';
 
 @Module({
-  imports: [EventDataModule],
-  controllers: [DossiersController, OfficersController],
-  providers: [ApologyHandler, AssignmentService, DossierAccess, DossierActionsService, DocumentSignedHandler, DossierReceivedHandler, SignatureFailedHandler, WorkItemsService],
+  imports: [EventDataModule, OfficersModule],
+  controllers: [DossiersController, DossierEventsController],
+  providers: [
+    ApologiesService,
+    AssignmentService,
+    DossierAccess,
+    DossierActionsService,
+    DossierHistoryStore,
+    DossierRoutingService,
+    RoutedDossiersStore,
+    SignatureOutcomesService,
+    WorkItemsService,
+  ],
 })
 export class DossiersModule {}

@@ -3,7 +3,7 @@ import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, token
 import request from 'supertest';
 import { routingSchema } from '../database/schema';
 import { routingService } from '../service';
-import { DossierReceivedHandler } from './dossier-received.handler';
+import { DossierRoutingService } from './dossier-routing.service';
 
 const PHU_XUAN = '19753';
 const THUY_XUAN = '19813';
@@ -22,8 +22,8 @@ describe('routing jurisdiction', () => {
     running = await startServiceWithDatabase(routingService, routingSchema, { KAFKA_CONSUMER_START: 'latest' });
     const event = dossierReceivedEvent({ unitCode: PHU_XUAN, applicant: { phone: '0905123456', email: 'lan@example.vn', accountSubject: 'citizen-lan' } });
     dossierId = event.payload.dossierId;
-    const handler = running.app.get(DossierReceivedHandler);
-    await running.database.dataSource.transaction((tx) => handler.handle(event, tx));
+    const routing = running.app.get(DossierRoutingService);
+    await running.database.dataSource.transaction((tx) => routing.route(event, tx));
   }, 60_000);
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
-import { invalidRequest, isDateOrInstant } from '@onestop/platform';
+import { isDateOrInstant } from '@onestop/platform';
 import { isUUID } from 'class-validator';
+import { RoutingProblems } from '../problems';
 
 /** A position in the work queue, ordered by due date (dossiers without one last), then id. */
 export interface QueuePosition {
@@ -21,5 +22,5 @@ export function decodeQueueCursor(cursor: string | undefined): QueuePosition | n
   } catch {
     // falls through to the refusal
   }
-  throw invalidRequest([{ field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' }]);
+  throw RoutingProblems.invalidQueueCursor();
 }

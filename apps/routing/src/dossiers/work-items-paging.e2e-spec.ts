@@ -3,7 +3,7 @@ import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, token
 import request from 'supertest';
 import { routingSchema } from '../database/schema';
 import { routingService } from '../service';
-import { DossierReceivedHandler } from './dossier-received.handler';
+import { DossierRoutingService } from './dossier-routing.service';
 
 const UNIT = '19753';
 const DOSSIERS = 120;
@@ -24,12 +24,12 @@ describe('work queue paging', () => {
   beforeAll(async () => {
     running = await startServiceWithDatabase(routingService, routingSchema, { KAFKA_CONSUMER_START: 'latest' });
     specialist = await tokenFor('specialist', UNIT, '46', 'specialist-paging');
-    const handler = running.app.get(DossierReceivedHandler);
+    const routing = running.app.get(DossierRoutingService);
     // Received a few minutes apart, ten at the same minute: equal due dates, told apart by id.
     for (let n = 0; n < DOSSIERS; n += 1) {
       const event = dossierReceivedEvent({ unitCode: UNIT, code: `${UNIT}-261124-${String(n + 1).padStart(4, '0')}`, at: new Date(Date.UTC(2026, 10, 24, 2, Math.floor(n / 10))) });
       received.push(event.payload.dossierId);
-      await running.database.dataSource.transaction((tx) => handler.handle(event, tx));
+      await running.database.dataSource.transaction((tx) => routing.route(event, tx));
     }
   }, 120_000);
 

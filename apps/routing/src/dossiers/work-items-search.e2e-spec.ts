@@ -3,7 +3,7 @@ import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, token
 import request from 'supertest';
 import { routingSchema } from '../database/schema';
 import { routingService } from '../service';
-import { DossierReceivedHandler } from './dossier-received.handler';
+import { DossierRoutingService } from './dossier-routing.service';
 
 const PHU_XUAN = '19753';
 const THUY_XUAN = '19813';
@@ -63,13 +63,13 @@ describe('work queue search and the receiving desk', () => {
   const firstNumbers = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
 
   async function receive(numbers: number[], options: { receivingUnitCode: string; subjectCommuneCode: string; day: string }) {
-    const handler = running.app.get(DossierReceivedHandler);
+    const routing = running.app.get(DossierRoutingService);
     for (const n of numbers) {
       const code = `${options.receivingUnitCode}-${options.day}-${String(n).padStart(4, '0')}`;
       // Three dossiers a minute: equal due dates, told apart by id.
       const at = new Date(Date.UTC(2026, 10, 24, 1, seeded.length % 40));
       const event = dossierReceivedEvent({ unitCode: options.receivingUnitCode, subjectCommuneCode: options.subjectCommuneCode, code, at });
-      await running.database.dataSource.transaction((tx) => handler.handle(event, tx));
+      await running.database.dataSource.transaction((tx) => routing.route(event, tx));
       const [row] = await running.database.dataSource.query('SELECT unit_code FROM routed_dossiers WHERE id = $1', [event.payload.dossierId]);
       seeded.push({ id: event.payload.dossierId, code, receivingUnitCode: options.receivingUnitCode, unitCode: row.unit_code });
     }

@@ -2,7 +2,7 @@ import { PlatformEnv } from '@onestop/platform';
 import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, tokenFor } from '@onestop/testing';
 import request from 'supertest';
 import { routingSchema } from '../database/schema';
-import { DossierReceivedHandler } from '../dossiers/dossier-received.handler';
+import { DossierRoutingService } from '../dossiers/dossier-routing.service';
 import { routingService } from '../service';
 
 const KIM_LONG = '19774';
@@ -79,9 +79,9 @@ describe('officers', () => {
   it('shares 20 dossiers arriving at once evenly between two idle specialists', async () => {
     await put(tokens.leaderKimLong, KIM_LONG, 'specialist-one').expect(200);
     await put(tokens.leaderKimLong, KIM_LONG, 'specialist-two').expect(200);
-    const handler = running.app.get(DossierReceivedHandler);
+    const routing = running.app.get(DossierRoutingService);
     const events = Array.from({ length: 20 }, () => dossierReceivedEvent({ unitCode: KIM_LONG }));
-    await Promise.all(events.map((event) => running.database.dataSource.transaction((tx) => handler.handle(event, tx))));
+    await Promise.all(events.map((event) => running.database.dataSource.transaction((tx) => routing.route(event, tx))));
     const rows: { assignee_id: string; n: number }[] = await running.database.dataSource.query(
       `SELECT assignee_id, count(*)::int AS n FROM routed_dossiers WHERE unit_code = $1 GROUP BY assignee_id ORDER BY assignee_id`,
       [KIM_LONG],
@@ -95,9 +95,9 @@ describe('officers', () => {
   it("shows a unit's officers with their open work items to its leader and the province administrator, to nobody else", async () => {
     await put(tokens.leaderVyDa, VY_DA, 'vy-da-busy').expect(200);
     await put(tokens.leaderVyDa, VY_DA, 'vy-da-idle').expect(200);
-    const handler = running.app.get(DossierReceivedHandler);
+    const routing = running.app.get(DossierRoutingService);
     for (const event of Array.from({ length: 3 }, () => dossierReceivedEvent({ unitCode: VY_DA }))) {
-      await running.database.dataSource.transaction((tx) => handler.handle(event, tx));
+      await running.database.dataSource.transaction((tx) => routing.route(event, tx));
     }
     // The least loaded takes each: two for the first, one for the other; then one leaves the unit's rota.
     await request(running.url).put(`/api/v1/units/${VY_DA}/officers/vy-da-idle`).auth(tokens.leaderVyDa, { type: 'bearer' }).send({ roles: ['specialist'], active: false }).expect(200);

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore } from '@onestop/calendar';
 import { DossierApologyIssued, EnvelopeOf } from '@onestop/contracts';
-import { EventHandler, HandlesEvent } from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { State } from '../workflow/dossier-workflow';
-import { appendHistory } from './history';
-import { ROUTED_COLUMNS, RoutedDossier } from './routed-dossier.record';
+import { DossierHistoryStore } from './dossier-history.store';
+import { RoutedDossiersStore } from './routed-dossiers.store';
 
 const RUNNING_OR_PAUSED: readonly State[] = ['received', 'processing', 'supplement-requested', 'fees-due', 'awaiting-signature'];
 
@@ -15,29 +14,29 @@ const RUNNING_OR_PAUSED: readonly State[] = ['received', 'processing', 'suppleme
  * while the clock is paused, keeps the working time up to it as the remainder).
  */
 @Injectable()
-@HandlesEvent(DossierApologyIssued)
-export class ApologyHandler implements EventHandler<EnvelopeOf<typeof DossierApologyIssued>> {
+export class ApologiesService {
   constructor(
+    private readonly dossiers: RoutedDossiersStore,
+    private readonly history: DossierHistoryStore,
     private readonly calendars: CalendarStore,
     private readonly clock: Clock,
   ) {}
 
-  async handle(event: EnvelopeOf<typeof DossierApologyIssued>, tx: EntityManager): Promise<void> {
+  async apply(event: EnvelopeOf<typeof DossierApologyIssued>, tx: EntityManager): Promise<void> {
     const { dossierId, newAppointmentDate, reason, approvedBy } = event.payload;
     const newDueAt = new Date(event.payload.newDueAt);
-    const rows: RoutedDossier[] = await tx.query(`SELECT ${ROUTED_COLUMNS} FROM routed_dossiers WHERE id = $1 FOR UPDATE`, [dossierId]);
-    const dossier = rows[0];
+    const dossier = await this.dossiers.lock(tx, dossierId);
     if (!dossier || !RUNNING_OR_PAUSED.includes(dossier.state)) return;
     const calendar = await this.calendars.calendar(dossier.provinceCode);
     const at = new Date(event.occurredAt);
     const paused = dossier.pausedAt !== null;
-    await tx.query(`UPDATE routed_dossiers SET due_at = $2, remaining_working_hours = $3, version = version + 1, updated_at = $4 WHERE id = $1`, [
+    await this.dossiers.reschedule(
+      tx,
       dossierId,
-      paused ? null : newDueAt,
-      paused ? calendar.workingHoursBetween(at, newDueAt) : dossier.remainingWorkingHours,
+      paused ? { dueAt: null, remainingWorkingHours: String(calendar.workingHoursBetween(at, newDueAt)) } : { dueAt: newDueAt, remainingWorkingHours: dossier.remainingWorkingHours },
       this.clock.now(),
-    ]);
+    );
     const state = { state: dossier.state, status: dossier.status };
-    await appendHistory(tx, { dossierId, at, actor: event.actor, action: 'apology', from: state, to: state, reason, details: { newAppointmentDate, approvedBy } });
+    await this.history.append(tx, { dossierId, at, actor: event.actor, action: 'apology', from: state, to: state, reason, details: { newAppointmentDate, approvedBy } });
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { isProvinceWide, isUnitOfficer, Principal, ProblemException, withinJurisdiction } from '@onestop/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { isProvinceWide, isUnitOfficer, Principal, withinJurisdiction } from '@onestop/platform';
+import { EntityManager } from 'typeorm';
+import { RoutingProblems } from '../problems';
 import { Scope } from '../workflow/dossier-workflow';
-import { ROUTED_COLUMNS, RoutedDossier } from './routed-dossier.record';
+import { RoutedDossierEntity } from './routed-dossier.entity';
+import { RoutedDossiersStore } from './routed-dossiers.store';
 
 type Relation = 'processing-unit' | 'receiving-desk' | 'province' | 'applicant' | 'none';
 
@@ -11,7 +13,7 @@ type Relation = 'processing-unit' | 'receiving-desk' | 'province' | 'applicant' 
  * claim alone is no relation: only an officer role gives the unit's reach (a token with no role,
  * or a citizen's carrying a unit_code, sees nothing of the unit's dossiers).
  */
-export function relationOf(principal: Principal, dossier: RoutedDossier): Relation {
+export function relationOf(principal: Principal, dossier: RoutedDossierEntity): Relation {
   if (isProvinceWide(principal) && principal.provinceCode === dossier.provinceCode) return 'province';
   if (withinJurisdiction(principal, { unitCode: dossier.unitCode, provinceCode: dossier.provinceCode })) return 'processing-unit';
   if (isUnitOfficer(principal) && principal.roles.includes('desk-officer') && principal.unitCode === dossier.receivingUnitCode && principal.provinceCode === dossier.provinceCode) {
@@ -32,24 +34,20 @@ function mayAct(relation: Relation, scope: Scope): boolean {
  */
 @Injectable()
 export class DossierAccess {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dossiers: RoutedDossiersStore) {}
 
-  async forRead(id: string, principal: Principal): Promise<RoutedDossier> {
-    const rows: RoutedDossier[] = await this.dataSource.query(`SELECT ${ROUTED_COLUMNS} FROM routed_dossiers WHERE id = $1`, [id]);
-    if (!rows[0] || relationOf(principal, rows[0]) === 'none') throw notFound(id);
-    return rows[0];
+  async forRead(id: string, principal: Principal): Promise<RoutedDossierEntity> {
+    const dossier = await this.dossiers.find(id);
+    if (!dossier || relationOf(principal, dossier) === 'none') throw RoutingProblems.dossierNotFound(id);
+    return dossier;
   }
 
   /** Locks the dossier for the action's transaction, after checking the caller may act on it. */
-  async forAction(tx: EntityManager, id: string, principal: Principal, scope: Scope): Promise<RoutedDossier> {
-    const rows: RoutedDossier[] = await tx.query(`SELECT ${ROUTED_COLUMNS} FROM routed_dossiers WHERE id = $1 FOR UPDATE`, [id]);
-    const relation = rows[0] ? relationOf(principal, rows[0]) : 'none';
-    if (relation === 'none') throw notFound(id);
-    if (!mayAct(relation, scope)) throw new ProblemException(403, 'Not allowed', { detail: 'this action belongs to the unit processing the dossier' });
-    return rows[0];
+  async forAction(tx: EntityManager, id: string, principal: Principal, scope: Scope): Promise<RoutedDossierEntity> {
+    const dossier = await this.dossiers.lock(tx, id);
+    const relation = dossier ? relationOf(principal, dossier) : 'none';
+    if (!dossier || relation === 'none') throw RoutingProblems.dossierNotFound(id);
+    if (!mayAct(relation, scope)) throw RoutingProblems.actionForProcessingUnit();
+    return dossier;
   }
-}
-
-function notFound(id: string): ProblemException {
-  return new ProblemException(404, 'No such dossier', { detail: `no dossier ${id} that you may see` });
 }

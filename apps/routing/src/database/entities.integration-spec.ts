@@ -1,0 +1,16 @@
+import { createTestDatabase, entitySchemaMismatches, TestDatabase } from '@onestop/testing';
+import { routingSchema } from './schema';
+
+describe('routing entities', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('routing-entities', routingSchema);
+  });
+
+  afterAll(() => database.drop());
+
+  it('say what the migrations built: every table, column, type and nullability', async () => {
+    await expect(entitySchemaMismatches(database.dataSource)).resolves.toEqual([]);
+  });
+});

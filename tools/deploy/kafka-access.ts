@@ -4,7 +4,7 @@ import * as contracts from '@onestop/contracts';
 import { deadLetterTopic, EventDefinition, SERVICE_NAMES, ServiceName } from '@onestop/contracts';
 import { digitalSignatureService } from '@onestop/digital-signature';
 import { intakeService } from '@onestop/intake';
-import { eventTypesHandledBy, handledEventOf } from '@onestop/messaging';
+import { eventTypesHandledBy } from '@onestop/messaging';
 import { notificationService } from '@onestop/notification';
 import { loadConfig, serviceDefaults, ServiceDefinition } from '@onestop/platform';
 import { reportingService } from '@onestop/reporting';
@@ -69,7 +69,7 @@ function consumedTopics(service: ServiceName): string[] {
   const definition = SERVICES[service];
   const env = loadConfig(definition.envClass, {}, serviceDefaults(service, 'development'));
   const classes = [...moduleClasses(definition.module(env, undefined) as ModuleLike)];
-  const types = classes.flatMap((type) => [...eventTypesHandledBy(type), ...[handledEventOf(type)?.type ?? []].flat()]);
+  const types = classes.flatMap((type) => eventTypesHandledBy(type));
   return unique(types.map((type) => contracts.EVENT_CATALOGUE.find((event) => event.type === type)!.topic));
 }
 

@@ -3,7 +3,6 @@ export * from './lib/dead-letters/dead-letter-headers';
 export * from './lib/dead-letters/dead-letter-publisher';
 export * from './lib/dead-letters/dead-letter-store';
 export * from './lib/event-factory';
-export * from './lib/handles-event.decorator';
 export * from './lib/inbox/batch-participant';
 export * from './lib/inbox/event-handler';
 export * from './lib/inbox/failure-kind';

@@ -7,7 +7,6 @@ import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
 import { backoffDelay, sleep } from './backoff';
 import { DeadLetterPublisher } from './dead-letters/dead-letter-publisher';
-import { handledEventOf } from './handles-event.decorator';
 import { BatchParticipant, takesPartInBatches } from './inbox/batch-participant';
 import { EventHandler } from './inbox/event-handler';
 import { correlationContext } from './inbox/correlation-context';
@@ -140,15 +139,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       .map((wrapper) => wrapper.instance as BatchParticipant);
   }
 
-  /** The service's `@EventPattern` methods, and the providers still marked `@HandlesEvent`. */
+  /** The service's `@EventPattern` methods, as Nest registered them with its transport. */
   private discoverHandlers(): Map<string, EventHandler> {
-    const handlers = this.transport.eventHandlers();
-    for (const wrapper of this.discovery.getProviders()) {
-      const definition = wrapper.metatype ? handledEventOf(wrapper.metatype) : undefined;
-      if (!definition || !wrapper.instance) continue;
-      if (handlers.has(definition.type)) throw new Error(`two handlers for ${definition.type} in ${this.service}`);
-      handlers.set(definition.type, wrapper.instance as EventHandler);
-    }
-    return handlers;
+    return this.transport.eventHandlers();
   }
 }

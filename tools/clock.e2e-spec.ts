@@ -26,7 +26,9 @@ describe('npm run clock', () => {
   it('sets, freezes and advances the simulated time, printing it in UTC and in Vietnam', () => {
     expect(clock('rate', '0').status).toBe(0);
     const set = clock('set', '2030-03-01T08:00:00+07:00');
-    expect(set.stdout).toBe('clock: set; simulated time 2030-03-01T01:00:00.000Z (Fri 2030-03-01 08:00:00 Asia/Ho_Chi_Minh), rate 0 (frozen)\n');
+    expect(set.stdout).toBe(
+      'clock: set; simulated time 2030-03-01T01:00:00.000Z (Fri 2030-03-01 08:00:00 Asia/Ho_Chi_Minh), rate 0 (frozen)\n',
+    );
     const advanced = clock('advance', '1d12h');
     expect(advanced.status).toBe(0);
     expect(advanced.stdout).toBe(

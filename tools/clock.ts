@@ -17,7 +17,8 @@ import type { RedisClientType } from 'redis';
 import { failAndExit, UsageError } from './stack/cli';
 import { connectRedisOnce } from './stack/servers';
 
-const USAGE = 'usage: npm run clock -- show | advance <duration, e.g. 90m 8h 3d 2w 1d12h> | set <ISO instant, e.g. 2026-12-01T08:00:00+07:00> [--force] | rate <n> | reset';
+const USAGE =
+  'usage: npm run clock -- show | advance <duration, e.g. 90m 8h 3d 2w 1d12h> | set <ISO instant, e.g. 2026-12-01T08:00:00+07:00> [--force] | rate <n> | reset';
 
 /** An instant with its offset, so it means the same on every machine (`2026-12-01T08:00` alone would not). */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -41,19 +42,26 @@ function parseCommand(args: string[]): ClockCommand {
     case 'reset':
       return { name };
     case 'advance':
-      if (operand.startsWith('-')) throw new UsageError(`time only moves forward: advance by a positive duration, or go back with set <instant> --force`);
+      if (operand.startsWith('-'))
+        throw new UsageError(
+          `time only moves forward: advance by a positive duration, or go back with set <instant> --force`,
+        );
       return { name, ms: parseUsage(() => parseDuration(operand)), duration: operand };
     case 'set': {
       const instant = new Date(operand);
       if (!ISO_INSTANT.test(operand) || Number.isNaN(instant.getTime())) {
-        throw new UsageError(`${JSON.stringify(operand)} is not an ISO instant with its offset, e.g. 2026-12-01T08:00:00+07:00 or 2026-12-01T01:00:00Z`);
+        throw new UsageError(
+          `${JSON.stringify(operand)} is not an ISO instant with its offset, e.g. 2026-12-01T08:00:00+07:00 or 2026-12-01T01:00:00Z`,
+        );
       }
       return { name, instant, force };
     }
     case 'rate': {
       const rate = Number(operand);
       if (operand.trim() === '' || !Number.isFinite(rate) || rate < 0) {
-        throw new UsageError(`the rate is simulated time per real time, a number of at least 0 (0 freezes, 1 is real speed, 720 plays a month in an hour); got ${JSON.stringify(operand)}`);
+        throw new UsageError(
+          `the rate is simulated time per real time, a number of at least 0 (0 freezes, 1 is real speed, 720 plays a month in an hour); got ${JSON.stringify(operand)}`,
+        );
       }
       return { name, rate };
     }
@@ -73,11 +81,13 @@ function parseUsage<T>(parse: () => T): T {
 async function run(redis: RedisClientType, command: ClockCommand, key: string): Promise<string> {
   const options = { key };
   // Shown as of the change's own anchor, or of Redis's clock: this machine's may be off.
-  const report = (done: string, state: SimulatedTimeState) => `${done}; simulated time ${describeSimulatedTime(state, state.anchorRealMs)}`;
+  const report = (done: string, state: SimulatedTimeState) =>
+    `${done}; simulated time ${describeSimulatedTime(state, state.anchorRealMs)}`;
   switch (command.name) {
     case 'show': {
       const state = await readSimulatedClock(redis, options);
-      if (!state) return `no simulation under ${key}; services on CLOCK=simulated follow real time, now ${describeInstant(new Date())}`;
+      if (!state)
+        return `no simulation under ${key}; services on CLOCK=simulated follow real time, now ${describeInstant(new Date())}`;
       return `simulated time ${describeSimulatedTime(state, await readRedisTimeMs(redis))}`;
     }
     case 'advance':

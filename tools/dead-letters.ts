@@ -21,9 +21,14 @@ async function main(): Promise<void> {
   });
   const [command, group] = positionals;
   if (!['list', 'replay'].includes(command) || !group) throw new Error(USAGE);
-  if (!isServiceName(group)) throw new Error(`unknown service ${group}; consumer groups are the services: ${SERVICE_NAMES.join(', ')}`);
+  if (!isServiceName(group))
+    throw new Error(`unknown service ${group}; consumer groups are the services: ${SERVICE_NAMES.join(', ')}`);
   // The Kafka settings (KAFKA_SASL_*, KAFKA_TLS*) as a service reads them; the tool uses no other setting.
-  const env = loadConfig(PlatformEnv, { ...process.env, KAFKA_BROKERS: values.brokers }, serviceDefaults(group, 'development'));
+  const env = loadConfig(
+    PlatformEnv,
+    { ...process.env, KAFKA_BROKERS: values.brokers },
+    serviceDefaults(group, 'development'),
+  );
   const kafka = createKafka(kafkaSettings(env, 'onestop-dead-letters'));
   const store = new DeadLetterStore(kafka);
   if (command === 'list') {

@@ -15,7 +15,12 @@ import { failAndExit } from './stack/cli';
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { user: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, out: { type: 'string', default: '.data/pki/officers' } },
+    options: {
+      user: { type: 'string' },
+      unit: { type: 'string' },
+      name: { type: 'string' },
+      out: { type: 'string', default: '.data/pki/officers' },
+    },
   });
   const dir = process.env['PKI_DIR'] ?? '.data/pki';
   const keys = parseKeyring(process.env['KEY_ENCRYPTION_SECRET'] ?? DEVELOPMENT_KEY_SECRET, 'passphrase');
@@ -25,13 +30,19 @@ async function main(): Promise<void> {
   if (positionals[0] !== 'issue') return;
   if (!values.user || !values.unit || !values.name) throw new Error('issue needs --user, --unit and --name');
   const issuer = readPkiDirectory(dir, keys).crlIssuer!;
-  const officer = await issueOfficerCertificate(issuer, { id: values.user, name: values.name, unitCode: values.unit }, { crlUrl });
+  const officer = await issueOfficerCertificate(
+    issuer,
+    { id: values.user, name: values.name, unitCode: values.unit },
+    { crlUrl },
+  );
   mkdirSync(values.out!, { recursive: true });
   const chainFile = join(values.out!, `${values.user}.chain.pem`);
   const keyFile = join(values.out!, `${values.user}.key.pem`);
   writeFileSync(chainFile, officer.certificate.pem + issuer.certificate.pem);
   writeFileSync(keyFile, officer.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
-  console.log(`pki: issued ${officer.certificate.subject}\n  certificate chain ${chainFile}\n  private key       ${keyFile} (import it, then delete it)`);
+  console.log(
+    `pki: issued ${officer.certificate.subject}\n  certificate chain ${chainFile}\n  private key       ${keyFile} (import it, then delete it)`,
+  );
 }
 
 main().catch(failAndExit('pki'));

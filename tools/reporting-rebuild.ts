@@ -13,9 +13,15 @@ import { failAndExit } from './stack/cli';
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
   const databaseUrl = process.env['REPORTING_DATABASE_URL'] ?? process.env['DATABASE_URL'];
-  const env = loadConfig(PlatformEnv, { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' }, serviceDefaults('reporting'));
+  const env = loadConfig(
+    PlatformEnv,
+    { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+    serviceDefaults('reporting'),
+  );
   const outcome = await rebuildReadModel(env, { log: (line) => console.log(line) });
-  console.log(`rebuild: ${outcome.eventsApplied} events replayed in ${outcome.seconds.toFixed(1)} s; the previous read model is in schema ${outcome.previousSchema}`);
+  console.log(
+    `rebuild: ${outcome.eventsApplied} events replayed in ${outcome.seconds.toFixed(1)} s; the previous read model is in schema ${outcome.previousSchema}`,
+  );
 }
 
 main().then(() => process.exit(0), failAndExit('reporting:rebuild'));

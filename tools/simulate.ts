@@ -12,7 +12,16 @@ import { simulateProvince } from './simulate/simulation';
 const USAGE = `usage: npm run simulate [-- --dossiers 17700 --communes 40 --from 2026-11-02 --days 14 --seed 1 --concurrency 12 --into-platform]`;
 
 /** Procedures of the communes with a deadline of some days: the ones a late result can happen to. */
-const PROCEDURES = ['HKD-DANGKY', 'CT-XACNHAN-CUTRU', 'HT-XACNHAN-TTHN', 'HT-NHANCHAMECON', 'HT-THAYDOI-CAICHINH', 'HT-DANGKYLAI-KHAISINH', 'CTH-HOPDONG-NHADAT', 'XD-GPXD-NHARIENGLE'];
+const PROCEDURES = [
+  'HKD-DANGKY',
+  'CT-XACNHAN-CUTRU',
+  'HT-XACNHAN-TTHN',
+  'HT-NHANCHAMECON',
+  'HT-THAYDOI-CAICHINH',
+  'HT-DANGKYLAI-KHAISINH',
+  'CTH-HOPDONG-NHADAT',
+  'XD-GPXD-NHARIENGLE',
+];
 
 /**
  * `npm run simulate`: a province's weeks played through the real services on the shared simulated
@@ -36,10 +45,12 @@ async function main(): Promise<void> {
   });
   const number = (name: keyof typeof values) => {
     const value = Number(values[name]);
-    if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name} must be a whole number of at least 1\n${USAGE}`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new UsageError(`--${name} must be a whole number of at least 1\n${USAGE}`);
     return value;
   };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.from!)) throw new UsageError(`--from must be a date, e.g. 2026-11-02\n${USAGE}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.from!))
+    throw new UsageError(`--from must be a date, e.g. 2026-11-02\n${USAGE}`);
   const report = await simulateProvince({
     provinceCode: '46',
     communes: number('communes'),
@@ -62,7 +73,8 @@ async function main(): Promise<void> {
   const file = join(ROOT, 'reports', `simulation-${report.period.from}-${report.dossiers}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
   const t = report.truth;
-  const share = (r: { numerator: number; denominator: number; value: number | null }) => `${r.numerator}/${r.denominator} (${((r.value ?? 0) * 100).toFixed(1)} %)`;
+  const share = (r: { numerator: number; denominator: number; value: number | null }) =>
+    `${r.numerator}/${r.denominator} (${((r.value ?? 0) * 100).toFixed(1)} %)`;
   console.log(`
 simulate: ${report.dossiers} dossiers, ${report.communes} communes, ${report.period.from} to ${report.period.to}
   received ${t.received} (online ${share(onlineDossierShare(t))}), refused at the desk ${t.refused}

@@ -23,15 +23,18 @@ describe('npm run token', () => {
     const result = token(['--role', 'unit-leader', '--unit', '19753'], { AUTH_DEV_KEY_FILE: keyFile });
     expect(result.status).toBe(0);
     const key = await loadOrCreateDevelopmentKey(keyFile);
-    const verifier = TokenVerifier.forLocalKeys({ keys: [key.publicJwk] }, {
-      issuer: 'onestop-development',
-      audience: 'onestop',
-      rolesClaim: 'roles',
-      unitClaim: 'unit_code',
-      provinceClaim: 'province_code',
-      maxLifetimeSeconds: 43_200,
-      clockSkewSeconds: 30,
-    });
+    const verifier = TokenVerifier.forLocalKeys(
+      { keys: [key.publicJwk] },
+      {
+        issuer: 'onestop-development',
+        audience: 'onestop',
+        rolesClaim: 'roles',
+        unitClaim: 'unit_code',
+        provinceClaim: 'province_code',
+        maxLifetimeSeconds: 43_200,
+        clockSkewSeconds: 30,
+      },
+    );
     await expect(verifier.verify(result.stdout.trim())).resolves.toEqual({
       subject: 'dev-unit-leader-19753',
       roles: ['unit-leader'],

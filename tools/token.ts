@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { isRole, ROLES } from '@onestop/contracts';
-import { DEFAULT_DEVELOPMENT_KEY_FILE, loadConfig, loadOrCreateDevelopmentKey, PlatformEnv, signDevelopmentToken } from '@onestop/platform';
+import {
+  DEFAULT_DEVELOPMENT_KEY_FILE,
+  loadConfig,
+  loadOrCreateDevelopmentKey,
+  PlatformEnv,
+  signDevelopmentToken,
+} from '@onestop/platform';
 import { parseArgs } from 'node:util';
 import { failAndExit } from './stack/cli';
 
@@ -18,9 +24,12 @@ async function main(): Promise<void> {
     },
   });
   if (process.env['NODE_ENV'] === 'production' || process.env['AUTH_JWKS_URL']) {
-    throw new Error('refused: production settings are on (NODE_ENV=production or AUTH_JWKS_URL); tokens come from the identity provider');
+    throw new Error(
+      'refused: production settings are on (NODE_ENV=production or AUTH_JWKS_URL); tokens come from the identity provider',
+    );
   }
-  if (!values.role || !isRole(values.role)) throw new Error(`--role is required and must be one of ${ROLES.join(', ')}\n${USAGE}`);
+  if (!values.role || !isRole(values.role))
+    throw new Error(`--role is required and must be one of ${ROLES.join(', ')}\n${USAGE}`);
   const env = loadConfig(PlatformEnv, process.env, { PORT: '1', DATABASE_URL: 'postgres://unused/unused' });
   const key = await loadOrCreateDevelopmentKey(env.AUTH_DEV_KEY_FILE ?? DEFAULT_DEVELOPMENT_KEY_FILE);
   const token = await signDevelopmentToken(key, {

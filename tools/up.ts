@@ -49,7 +49,11 @@ function portOf(service: ServiceName): number {
  * limit too; the per-code look-up locks keep their production defaults. The environment overrides
  * them; the cluster runs the defaults (docs/security.md).
  */
-const LOCAL_LIMITS = { API_RATE_LIMIT_PER_MINUTE: '60000', API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '600000', LOOKUP_MAX_WRONG_TRIES_PER_ADDRESS: '2000' };
+const LOCAL_LIMITS = {
+  API_RATE_LIMIT_PER_MINUTE: '60000',
+  API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '600000',
+  LOOKUP_MAX_WRONG_TRIES_PER_ADDRESS: '2000',
+};
 
 /**
  * The services verify Keycloak's tokens, and the development key's beside them so that
@@ -58,7 +62,12 @@ const LOCAL_LIMITS = { API_RATE_LIMIT_PER_MINUTE: '60000', API_RATE_LIMIT_PER_AD
  */
 function authSettings(keycloak: StartedKeycloak | null): Record<string, string> {
   if (!keycloak) return {};
-  return { AUTH_JWKS_URL: keycloak.jwksUrl, AUTH_ISSUER: keycloak.issuer, AUTH_AUDIENCE: REALM_AUDIENCE, AUTH_DEV_KEY_FILE: DEFAULT_DEVELOPMENT_KEY_FILE };
+  return {
+    AUTH_JWKS_URL: keycloak.jwksUrl,
+    AUTH_ISSUER: keycloak.issuer,
+    AUTH_AUDIENCE: REALM_AUDIENCE,
+    AUTH_DEV_KEY_FILE: DEFAULT_DEVELOPMENT_KEY_FILE,
+  };
 }
 
 function startService(service: ServiceName, kafkaBrokers: string, settings: Record<string, string>): ChildProcess {
@@ -79,7 +88,8 @@ function startService(service: ServiceName, kafkaBrokers: string, settings: Reco
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   child.on('exit', (code, signal) => {
-    if (children.has(service)) console.log(`up: ${service} exited (${signal ?? code}); its log: .data/logs/${service}.log`);
+    if (children.has(service))
+      console.log(`up: ${service} exited (${signal ?? code}); its log: .data/logs/${service}.log`);
     children.delete(service);
   });
   return child;
@@ -89,7 +99,10 @@ async function waitUntilReady(service: ServiceName, timeoutMs = 90_000): Promise
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!children.has(service)) throw new Error(`${service} stopped while starting; see .data/logs/${service}.log`);
-    const ready = await fetch(`http://127.0.0.1:${portOf(service)}/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${portOf(service)}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -100,7 +113,11 @@ async function shutdown(code: number): Promise<never> {
   const running = [...children.entries()];
   children.clear();
   running.forEach(([, child]) => child.kill('SIGTERM'));
-  await Promise.all(running.map(([, child]) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+  await Promise.all(
+    running.map(
+      ([, child]) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
+    ),
+  );
   if (kafkaStartedHere) await stopBroker();
   if (keycloakStartedHere) await stopKeycloak();
   if (webStartedHere) await stopWebServer(WEB_SERVER);
@@ -119,7 +136,8 @@ const webPort = () => Number(process.env['WEB_PORT'] ?? 3000);
 function publicWebSettings(service: ServiceName): Record<string, string> {
   const web = `http://127.0.0.1:${webPort()}`;
   if (service === 'digital-signature' && !process.env['PUBLIC_WEB_URL']) return { PUBLIC_WEB_URL: web };
-  if (service === 'notification' && !process.env['PUBLIC_LOOKUP_PAGE_URL']) return { PUBLIC_LOOKUP_PAGE_URL: `${web}/tra-cuu` };
+  if (service === 'notification' && !process.env['PUBLIC_LOOKUP_PAGE_URL'])
+    return { PUBLIC_LOOKUP_PAGE_URL: `${web}/tra-cuu` };
   return {};
 }
 
@@ -132,7 +150,9 @@ async function startWebApplication(keycloak: StartedKeycloak | null): Promise<st
   const authority = keycloak?.issuer ?? process.env['AUTH_ISSUER'];
   const build = await ensureWebBuild();
   if (build.root === null || !authority) {
-    console.log(`up: the web application is not served: ${build.root === null ? build.reason : 'AUTH_ISSUER names no identity provider to sign in at'}`);
+    console.log(
+      `up: the web application is not served: ${build.root === null ? build.reason : 'AUTH_ISSUER names no identity provider to sign in at'}`,
+    );
     return null;
   }
   if (build.note) console.log(`up: ${build.note}`);
@@ -168,14 +188,18 @@ async function main(): Promise<void> {
     process.env['KAFKA_BROKERS'] ??
       startBroker().then((broker) => {
         kafkaStartedHere = !broker.alreadyRunning;
-        console.log(`up: kafka ${broker.alreadyRunning ? 'already running' : `ready in ${(broker.startedMs / 1000).toFixed(1)} s`} at ${broker.brokers}`);
+        console.log(
+          `up: kafka ${broker.alreadyRunning ? 'already running' : `ready in ${(broker.startedMs / 1000).toFixed(1)} s`} at ${broker.brokers}`,
+        );
         return broker.brokers;
       }),
     process.env['AUTH_JWKS_URL']
       ? null
       : startKeycloak().then((started) => {
           keycloakStartedHere = !started.alreadyRunning;
-          console.log(`up: keycloak ${started.alreadyRunning ? 'already running' : `ready in ${(started.startedMs / 1000).toFixed(1)} s`} at ${started.url}`);
+          console.log(
+            `up: keycloak ${started.alreadyRunning ? 'already running' : `ready in ${(started.startedMs / 1000).toFixed(1)} s`} at ${started.url}`,
+          );
           return started;
         }),
   ]);
@@ -186,10 +210,22 @@ async function main(): Promise<void> {
     console.log(`up: migrated ${service} (${outcome.applied.length ? outcome.applied.join(', ') : 'up to date'})`);
   }
   mkdirSync(LOGS, { recursive: true });
-  const sinks = await startMessageSinks({ smtp: Number(process.env['LOCAL_SMTP_PORT'] ?? 1025), http: Number(process.env['LOCAL_MESSAGES_PORT'] ?? 3090) });
+  const sinks = await startMessageSinks({
+    smtp: Number(process.env['LOCAL_SMTP_PORT'] ?? 1025),
+    http: Number(process.env['LOCAL_MESSAGES_PORT'] ?? 3090),
+  });
   messageSinks = sinks;
   for (const service of SERVICE_NAMES) {
-    children.set(service, startService(service, kafkaBrokers, { ...authSettings(keycloak), ...publicWebSettings(service), ...(service === 'notification' && !process.env['SMTP_URL'] ? notificationChannelsFor(sinks, Object.keys(NOTIFICATION_KINDS)) : {}) }));
+    children.set(
+      service,
+      startService(service, kafkaBrokers, {
+        ...authSettings(keycloak),
+        ...publicWebSettings(service),
+        ...(service === 'notification' && !process.env['SMTP_URL']
+          ? notificationChannelsFor(sinks, Object.keys(NOTIFICATION_KINDS))
+          : {}),
+      }),
+    );
   }
   await Promise.all(SERVICE_NAMES.map((service) => waitUntilReady(service)));
   if (keycloak) await prepareWorkbench();
@@ -201,10 +237,16 @@ async function main(): Promise<void> {
     console.log(`  ${service.padEnd(18)} ${url}   docs ${url}/docs   health ${url}/health/ready`);
   }
   if (keycloak) printSignIn(keycloak);
-  if (!process.env['SMTP_URL']) console.log(`\nWhat the platform sends (e-mail, SMS, Zalo), on this machine only: ${sinks.pageUrl}`);
+  if (!process.env['SMTP_URL'])
+    console.log(`\nWhat the platform sends (e-mail, SMS, Zalo), on this machine only: ${sinks.pageUrl}`);
   console.log('\nA development token: npm run token -- --role desk-officer --unit 19753');
-  console.log("Officials' signing certificates (development PKI in .data/pki): npm run pki:dev -- issue --user <id> --unit <commune> --name <name>");
-  if (simulated) console.log('Simulated time, shared by the services: npm run clock -- show | advance 1d12h | set 2026-12-01T08:00:00+07:00 | rate 720 | reset');
+  console.log(
+    "Officials' signing certificates (development PKI in .data/pki): npm run pki:dev -- issue --user <id> --unit <commune> --name <name>",
+  );
+  if (simulated)
+    console.log(
+      'Simulated time, shared by the services: npm run clock -- show | advance 1d12h | set 2026-12-01T08:00:00+07:00 | rate 720 | reset',
+    );
 }
 
 /**
@@ -215,26 +257,46 @@ async function main(): Promise<void> {
 async function prepareWorkbench(): Promise<void> {
   try {
     const seeding = await seedWorkbench(
-      { routing: `http://127.0.0.1:${portOf('routing')}`, signature: `http://127.0.0.1:${portOf('digital-signature')}` },
       {
-        token: { keyFile: resolve(ROOT, DEFAULT_DEVELOPMENT_KEY_FILE), issuer: DEVELOPMENT_ISSUER, audience: REALM_AUDIENCE },
-        pki: { dir: resolve(ROOT, process.env['PKI_DIR'] ?? '.data/pki'), keyEncryptionSecret: process.env['KEY_ENCRYPTION_SECRET'] },
+        routing: `http://127.0.0.1:${portOf('routing')}`,
+        signature: `http://127.0.0.1:${portOf('digital-signature')}`,
+      },
+      {
+        token: {
+          keyFile: resolve(ROOT, DEFAULT_DEVELOPMENT_KEY_FILE),
+          issuer: DEVELOPMENT_ISSUER,
+          audience: REALM_AUDIENCE,
+        },
+        pki: {
+          dir: resolve(ROOT, process.env['PKI_DIR'] ?? '.data/pki'),
+          keyEncryptionSecret: process.env['KEY_ENCRYPTION_SECRET'],
+        },
       },
     );
     console.log(`up: ${workbenchSummary(seeding)}`);
   } catch (error) {
-    console.log(`up: the seed users' workbench is not ready (dossiers will not be assigned or signed for them): ${(error as Error).message}`);
+    console.log(
+      `up: the seed users' workbench is not ready (dossiers will not be assigned or signed for them): ${(error as Error).message}`,
+    );
   }
 }
 
 /** Where to sign in, and as whom: the realm's seed users and their development passwords. */
 function printSignIn(keycloak: StartedKeycloak): void {
   console.log(`\nSign-in (Keycloak, local development only): realm ${keycloak.issuer}`);
-  console.log(`  admin console      ${keycloak.url}/admin   ${DEVELOPMENT_ADMIN.username} / ${DEVELOPMENT_ADMIN.password}`);
-  console.log('  browser client     onestop-web (code flow with S256 PKCE, redirects to http://127.0.0.1:3000/* and http://localhost:3000/*)');
-  console.log(`  a token by script  curl -s -d grant_type=password -d client_id=onestop-cli -d username=desk.phuxuan -d password=… ${keycloak.tokenUrl}`);
+  console.log(
+    `  admin console      ${keycloak.url}/admin   ${DEVELOPMENT_ADMIN.username} / ${DEVELOPMENT_ADMIN.password}`,
+  );
+  console.log(
+    '  browser client     onestop-web (code flow with S256 PKCE, redirects to http://127.0.0.1:3000/* and http://localhost:3000/*)',
+  );
+  console.log(
+    `  a token by script  curl -s -d grant_type=password -d client_id=onestop-cli -d username=desk.phuxuan -d password=… ${keycloak.tokenUrl}`,
+  );
   for (const user of seedUsers()) {
-    const reach = user.unitCode ? `unit ${user.unitCode}, province ${user.provinceCode}` : `province ${user.provinceCode ?? '-'}`;
+    const reach = user.unitCode
+      ? `unit ${user.unitCode}, province ${user.provinceCode}`
+      : `province ${user.provinceCode ?? '-'}`;
     console.log(`  ${user.username.padEnd(20)} ${user.password.padEnd(14)} ${user.roles.join(', ')} (${reach})`);
   }
 }

@@ -28,7 +28,9 @@ module.exports = function serviceWebpackConfig(projectDir, service) {
           // The read model's rebuild runs where reporting runs, with its settings.
           ...(service === 'reporting' ? [{ entryName: 'rebuild', entryPath: 'tools/reporting-rebuild.ts' }] : []),
           // The re-encryption runs where the service's database and keys are, with its settings.
-          ...(KEYRING_SERVICES.includes(service) ? [{ entryName: 'keys-rotate', entryPath: `tools/deploy/image/keys-rotate-${service}.ts` }] : []),
+          ...(KEYRING_SERVICES.includes(service)
+            ? [{ entryName: 'keys-rotate', entryPath: `tools/deploy/image/keys-rotate-${service}.ts` }]
+            : []),
         ],
         tsConfig: './tsconfig.app.json',
         optimization: false,

@@ -1,7 +1,17 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -145,7 +155,14 @@ export async function resolveClasspath(): Promise<string> {
   // Maven writes aside and the file is renamed, so a concurrent caller never reads half of it.
   const partialFile = `${cacheFile}.${process.pid}.partial`;
   try {
-    const maven = await runTool('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${partialFile}`]);
+    const maven = await runTool('mvn', [
+      '-q',
+      '-B',
+      '-f',
+      POM,
+      'dependency:build-classpath',
+      `-Dmdep.outputFile=${partialFile}`,
+    ]);
     if (maven.exitCode !== 0) throw new Error(`Maven could not resolve the Kafka jars: ${mavenFailure(maven.output)}`);
     renameSync(partialFile, cacheFile);
   } finally {
@@ -213,7 +230,9 @@ export async function resetBroker(options: BrokerOptions = {}): Promise<void> {
 function assertRunsOnRequestedPort(instance: Instance): void {
   const running = lastPorts(instance.dataDir);
   if (running && running.port !== instance.port) {
-    throw new Error(`broker '${instance.name}' already runs at ${HOST}:${running.port}; stop it first to move it to port ${instance.port}`);
+    throw new Error(
+      `broker '${instance.name}' already runs at ${HOST}:${running.port}; stop it first to move it to port ${instance.port}`,
+    );
   }
 }
 
@@ -286,10 +305,14 @@ const SCRAM_LOGIN = 'org.apache.kafka.common.security.scram.ScramLoginModule req
  */
 function securedListeners(instance: Instance, security: BrokerSecurity): string[] {
   const [brokerUser] = Object.keys(security.scramUsers);
-  if (!brokerUser) throw new Error(`broker '${instance.name}': security needs at least one SCRAM user, the broker's own`);
+  if (!brokerUser)
+    throw new Error(`broker '${instance.name}': security needs at least one SCRAM user, the broker's own`);
   const brokerLogin = `${SCRAM_LOGIN} username="${brokerUser}" password="${security.scramUsers[brokerUser]}";`;
   const { tls } = security;
-  const listeners = [`SASL_PLAINTEXT://${HOST}:${instance.port}`, ...(tls ? [`SASL_SSL://${HOST}:${checkedPort(tls.port)}`] : [])];
+  const listeners = [
+    `SASL_PLAINTEXT://${HOST}:${instance.port}`,
+    ...(tls ? [`SASL_SSL://${HOST}:${checkedPort(tls.port)}`] : []),
+  ];
   return [
     `listeners=${[...listeners, `CONTROLLER://${HOST}:${instance.controllerPort}`].join(',')}`,
     `advertised.listeners=${listeners.join(',')}`,
@@ -307,7 +330,10 @@ function securedListeners(instance: Instance, security: BrokerSecurity): string[
         ]
       : []),
     ...(security.authorizer
-      ? ['authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer', `super.users=User:${brokerUser};User:ANONYMOUS`]
+      ? [
+          'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+          `super.users=User:${brokerUser};User:ANONYMOUS`,
+        ]
       : []),
   ];
 }
@@ -319,8 +345,19 @@ function pemProperty(file: string): string {
 
 async function formatStorageOnce(instance: Instance, classpath: string): Promise<void> {
   if (existsSync(join(instance.logDir, 'meta.properties'))) return;
-  const scram = Object.entries(instance.security?.scramUsers ?? {}).flatMap(([name, password]) => ['--add-scram', `${SCRAM}=[name=${name},password=${password}]`]);
-  const storageTool = ['kafka.tools.StorageTool', 'format', '-t', clusterId(instance), '-c', instance.propertiesFile, ...scram];
+  const scram = Object.entries(instance.security?.scramUsers ?? {}).flatMap(([name, password]) => [
+    '--add-scram',
+    `${SCRAM}=[name=${name},password=${password}]`,
+  ]);
+  const storageTool = [
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    clusterId(instance),
+    '-c',
+    instance.propertiesFile,
+    ...scram,
+  ];
   const format = await runTool('java', jvmArguments(instance, classpath, ['-Xmx256m'], storageTool));
   if (format.exitCode !== 0) {
     throw new Error(`formatting the storage of broker '${instance.name}' failed:\n${lastLines(format.output, 20)}`);
@@ -351,7 +388,12 @@ function jvmArguments(instance: Instance, classpath: string, memory: string[], m
 }
 
 async function spawnBroker(instance: Instance, classpath: string): Promise<number> {
-  const memory = [`-Xms${Math.min(256, instance.heapMb)}m`, `-Xmx${instance.heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError'];
+  const memory = [
+    `-Xms${Math.min(256, instance.heapMb)}m`,
+    `-Xmx${instance.heapMb}m`,
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+  ];
   const consoleOutput = openSync(instance.consoleLog, 'a');
   try {
     // A session of its own: the broker outlives the command or test run that started it, and its Ctrl-C.
@@ -372,7 +414,8 @@ async function spawnBroker(instance: Instance, classpath: string): Promise<numbe
 
 async function waitUntilServing(instance: Instance, pid: number, logBefore: LogEnds): Promise<void> {
   const waitingSince = Date.now();
-  const failure = (what: string) => new Error(`broker '${instance.name}' ${what}; the end of its log:\n${writtenSince(logBefore)}`);
+  const failure = (what: string) =>
+    new Error(`broker '${instance.name}' ${what}; the end of its log:\n${writtenSince(logBefore)}`);
   while (!(await answersKafka(instance.port))) {
     if (!isBrokerProcess(pid, instance)) throw failure('exited while starting');
     if (Date.now() - waitingSince > instance.readyTimeoutMs) {
@@ -409,7 +452,8 @@ function answersKafka(port: number): Promise<boolean> {
     socket.on('data', (chunk: Buffer) => {
       response = Buffer.concat([response, chunk]);
       // Size (int32), correlation id (int32), error code (int16): enough to know it answered.
-      if (response.length >= 10) answer(response.readInt32BE(4) === PROBE_CORRELATION_ID && response.readInt16BE(8) === 0);
+      if (response.length >= 10)
+        answer(response.readInt32BE(4) === PROBE_CORRELATION_ID && response.readInt16BE(8) === 0);
     });
   });
 }
@@ -451,7 +495,9 @@ function toolError(tool: keyof typeof TOOL_NAMES, error: unknown): unknown {
 type LogEnds = Map<string, number>;
 
 function logEnds(instance: Instance): LogEnds {
-  return new Map([instance.serverLog, instance.consoleLog].map((file) => [file, existsSync(file) ? statSync(file).size : 0]));
+  return new Map(
+    [instance.serverLog, instance.consoleLog].map((file) => [file, existsSync(file) ? statSync(file).size : 0]),
+  );
 }
 
 /** The last lines the broker wrote since `before`: older lines belong to earlier runs and would mislead. */

@@ -36,7 +36,10 @@ async function main(): Promise<void> {
   });
   const [command = ''] = positionals;
   if (positionals.length !== 1 || !Object.hasOwn(COMMANDS, command)) throw new Error(USAGE);
-  const options: BrokerOptions = { name: values.name, port: values.port === undefined ? undefined : portNumber(values.port) };
+  const options: BrokerOptions = {
+    name: values.name,
+    port: values.port === undefined ? undefined : portNumber(values.port),
+  };
   const label = values.name === undefined ? 'kafka' : `kafka '${values.name}'`;
   console.log(await COMMANDS[command](options, label));
 }

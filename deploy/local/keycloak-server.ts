@@ -1,7 +1,19 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { acceptsConnections, livePid, runs, stopProcess } from './background-process';
@@ -105,7 +117,12 @@ function instanceOf(options: KeycloakOptions): Instance {
 export function keycloakEndpoints(port: number): KeycloakEndpoints {
   const url = `http://${HOST}:${port}`;
   const issuer = `${url}/realms/${REALM}`;
-  return { url, issuer, jwksUrl: `${issuer}/protocol/openid-connect/certs`, tokenUrl: `${issuer}/protocol/openid-connect/token` };
+  return {
+    url,
+    issuer,
+    jwksUrl: `${issuer}/protocol/openid-connect/certs`,
+    tokenUrl: `${issuer}/protocol/openid-connect/token`,
+  };
 }
 
 function checkedPort(port: number): number {
@@ -126,7 +143,9 @@ export async function startKeycloak(options: KeycloakOptions = {}): Promise<Star
   if (runningPid !== null) {
     const running = remembered(instance.dir);
     if (running && running.port !== instance.port) {
-      throw new Error(`Keycloak '${instance.name}' already runs at ${HOST}:${running.port}; stop it first to move it to port ${instance.port}`);
+      throw new Error(
+        `Keycloak '${instance.name}' already runs at ${HOST}:${running.port}; stop it first to move it to port ${instance.port}`,
+      );
     }
     await waitUntilServing(instance, runningPid, logEnd(instance));
     return { ...instance.endpoints, pid: runningPid, startedMs: Date.now() - began, alreadyRunning: true };
@@ -134,7 +153,9 @@ export async function startKeycloak(options: KeycloakOptions = {}): Promise<Star
 
   for (const port of [instance.port, managementPort(instance)]) {
     if (await acceptsConnections(HOST, port)) {
-      throw new Error(`port ${port} on ${HOST} is taken by another process, not Keycloak '${instance.name}'; stop that process or choose another --port`);
+      throw new Error(
+        `port ${port} on ${HOST} is taken by another process, not Keycloak '${instance.name}'; stop that process or choose another --port`,
+      );
     }
   }
   const javaHome = findJavaHome();
@@ -181,7 +202,8 @@ export async function resetKeycloak(options: KeycloakOptions = {}): Promise<void
 export function findJavaHome(): string {
   const configured = process.env['KEYCLOAK_JAVA_HOME'];
   if (configured) {
-    if (!existsSync(join(configured, 'bin', 'java'))) throw new Error(`KEYCLOAK_JAVA_HOME=${configured} has no bin/java`);
+    if (!existsSync(join(configured, 'bin', 'java')))
+      throw new Error(`KEYCLOAK_JAVA_HOME=${configured} has no bin/java`);
     return configured;
   }
   const candidates = (existsSync(JVM_ROOT) ? readdirSync(JVM_ROOT) : [])
@@ -209,7 +231,11 @@ async function unpackOnce(instance: Instance): Promise<void> {
   const partial = join(instance.dir, `unpacking-${process.pid}`);
   mkdirSync(partial, { recursive: true });
   try {
-    const maven = await runTool('mvn', ['-q', '-B', '-C', 'dependency:copy', `-Dartifact=${ARTIFACT}`, `-DoutputDirectory=${partial}`], partial);
+    const maven = await runTool(
+      'mvn',
+      ['-q', '-B', '-C', 'dependency:copy', `-Dartifact=${ARTIFACT}`, `-DoutputDirectory=${partial}`],
+      partial,
+    );
     if (maven.exitCode !== 0) throw new Error(`Maven could not fetch ${ARTIFACT}: ${mavenFailure(maven.output)}`);
     const archive = join(partial, `keycloak-quarkus-dist-${KEYCLOAK_VERSION}.tar.gz`);
     const tar = await runTool('tar', ['-xzf', archive, '-C', partial]);
@@ -228,7 +254,8 @@ async function unpackOnce(instance: Instance): Promise<void> {
 function seedRealm(instance: Instance): void {
   const realm = readFileSync(REALM_FILE);
   const realmSha256 = createHash('sha256').update(realm).digest('hex');
-  if (remembered(instance.dir)?.realmSha256 !== realmSha256) rmSync(join(instance.home, 'data', 'h2'), { recursive: true, force: true });
+  if (remembered(instance.dir)?.realmSha256 !== realmSha256)
+    rmSync(join(instance.home, 'data', 'h2'), { recursive: true, force: true });
   const importDir = join(instance.home, 'data', 'import');
   mkdirSync(importDir, { recursive: true });
   copyFileSync(REALM_FILE, join(importDir, `${REALM}-realm.json`));
@@ -272,11 +299,16 @@ async function spawnKeycloak(instance: Instance, javaHome: string): Promise<numb
 
 async function waitUntilServing(instance: Instance, pid: number, logBefore: number): Promise<void> {
   const waitingSince = Date.now();
-  const failure = (what: string) => new Error(`Keycloak '${instance.name}' ${what}; the end of its log (${instance.log}):\n${writtenSince(instance, logBefore)}`);
+  const failure = (what: string) =>
+    new Error(
+      `Keycloak '${instance.name}' ${what}; the end of its log (${instance.log}):\n${writtenSince(instance, logBefore)}`,
+    );
   while (!(await servesRealm(instance))) {
     if (!isKeycloakProcess(pid, instance)) throw failure('exited while starting');
     if (Date.now() - waitingSince > instance.readyTimeoutMs) {
-      throw failure(`did not serve realm '${REALM}' at ${instance.endpoints.url} within ${instance.readyTimeoutMs / 1000} s`);
+      throw failure(
+        `did not serve realm '${REALM}' at ${instance.endpoints.url} within ${instance.readyTimeoutMs / 1000} s`,
+      );
     }
     await sleep(500);
   }
@@ -285,7 +317,9 @@ async function waitUntilServing(instance: Instance, pid: number, logBefore: numb
 /** Ready means the realm is imported and its discovery document served, not merely the port open. */
 async function servesRealm(instance: Instance): Promise<boolean> {
   try {
-    const response = await fetch(`${instance.endpoints.issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(2_000) });
+    const response = await fetch(`${instance.endpoints.issuer}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(2_000),
+    });
     return response.ok && ((await response.json()) as { issuer?: string }).issuer === instance.endpoints.issuer;
   } catch {
     return false;
@@ -297,10 +331,17 @@ function isKeycloakProcess(pid: number, instance: Instance): boolean {
   return runs(pid, (commandLine) => commandLine.some((part) => part.includes(instance.home)));
 }
 
-const INSTALL_HINTS = { mvn: 'Maven is not installed (mvn is not on the PATH); apt-get install -y maven', tar: 'tar is not on the PATH' } as const;
+const INSTALL_HINTS = {
+  mvn: 'Maven is not installed (mvn is not on the PATH); apt-get install -y maven',
+  tar: 'tar is not on the PATH',
+} as const;
 
 /** Runs in `cwd`, where Maven leaves its marker files among what is deleted afterwards. */
-async function runTool(tool: keyof typeof INSTALL_HINTS, args: string[], cwd = process.cwd()): Promise<{ exitCode: number; output: string }> {
+async function runTool(
+  tool: keyof typeof INSTALL_HINTS,
+  args: string[],
+  cwd = process.cwd(),
+): Promise<{ exitCode: number; output: string }> {
   const child = spawn(tool, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
@@ -326,7 +367,10 @@ function logEnd(instance: Instance): number {
 function writtenSince(instance: Instance, before: number): string {
   if (!existsSync(instance.log)) return '(Keycloak wrote nothing)';
   const content = readFileSync(instance.log);
-  return lastLines(content.subarray(content.length >= before ? before : 0).toString('utf8'), 20) || '(Keycloak wrote nothing)';
+  return (
+    lastLines(content.subarray(content.length >= before ? before : 0).toString('utf8'), 20) ||
+    '(Keycloak wrote nothing)'
+  );
 }
 
 function lastLines(text: string, count: number): string {
@@ -374,14 +418,21 @@ export function seedUsers(): SeedUser[] {
  * A seed user's access token by the password grant of the development client: for scripts and
  * tests only (a browser signs in through onestop-web with PKCE instead).
  */
-export async function passwordGrant(tokenUrl: string, username: string, password: string, clientId: string = CLI_CLIENT): Promise<string> {
+export async function passwordGrant(
+  tokenUrl: string,
+  username: string,
+  password: string,
+  clientId: string = CLI_CLIENT,
+): Promise<string> {
   const response = await fetch(tokenUrl, {
     method: 'POST',
     body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username, password, scope: 'openid' }),
   });
   const body = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
   if (!response.ok || !body.access_token) {
-    throw new Error(`signing in ${username} at ${tokenUrl} failed (${response.status}): ${body.error_description ?? body.error ?? 'no access token'}`);
+    throw new Error(
+      `signing in ${username} at ${tokenUrl} failed (${response.status}): ${body.error_description ?? body.error ?? 'no access token'}`,
+    );
   }
   return body.access_token;
 }

@@ -8,7 +8,8 @@ type Command = (options: KeycloakOptions, label: string) => Promise<string>;
 const COMMANDS: Record<string, Command> = {
   async start(options, label) {
     const keycloak = await startKeycloak(options);
-    if (keycloak.alreadyRunning) return `${label}: already running at ${keycloak.url}, realm ${keycloak.issuer} (pid ${keycloak.pid})`;
+    if (keycloak.alreadyRunning)
+      return `${label}: already running at ${keycloak.url}, realm ${keycloak.issuer} (pid ${keycloak.pid})`;
     return `${label}: ready at ${keycloak.url} in ${(keycloak.startedMs / 1000).toFixed(1)} s, realm ${keycloak.issuer} (pid ${keycloak.pid})`;
   },
   async stop(options, label) {
@@ -19,7 +20,9 @@ const COMMANDS: Record<string, Command> = {
   async status(options, label) {
     const { url, issuer, pid, running } = await keycloakStatus(options);
     if (running) return `${label}: running at ${url}, realm ${issuer} (pid ${pid})`;
-    return pid === null ? `${label}: not running` : `${label}: process ${pid} is alive but its realm does not answer at ${issuer}`;
+    return pid === null
+      ? `${label}: not running`
+      : `${label}: process ${pid} is alive but its realm does not answer at ${issuer}`;
   },
   async reset(options, label) {
     await resetKeycloak(options);
@@ -35,7 +38,10 @@ async function main(): Promise<void> {
   });
   const [command = ''] = positionals;
   if (positionals.length !== 1 || !Object.hasOwn(COMMANDS, command)) throw new Error(USAGE);
-  const options: KeycloakOptions = { name: values.name, port: values.port === undefined ? undefined : portNumber(values.port) };
+  const options: KeycloakOptions = {
+    name: values.name,
+    port: values.port === undefined ? undefined : portNumber(values.port),
+  };
   const label = values.name === undefined ? 'keycloak' : `keycloak '${values.name}'`;
   console.log(await COMMANDS[command](options, label));
 }

@@ -63,7 +63,10 @@ export async function startMessageSinks(ports: { smtp: number; http: number }): 
     messages,
     close: async () => {
       http.closeAllConnections();
-      await Promise.all([new Promise((resolve) => http.close(resolve)), new Promise((resolve) => smtp.close(() => resolve(null)))]);
+      await Promise.all([
+        new Promise((resolve) => http.close(resolve)),
+        new Promise((resolve) => smtp.close(() => resolve(null))),
+      ]);
     },
   };
 }
@@ -75,7 +78,9 @@ export async function startMessageSinks(ports: { smtp: number; http: number }): 
 export function notificationChannelsFor(sinks: MessageSinks, kinds: readonly string[]): Record<string, string> {
   return {
     SMTP_URL: sinks.smtpUrl,
-    SMS_PROVIDERS: JSON.stringify([{ name: 'local', url: sinks.smsGatewayUrl, apiKey: 'local', weight: 1, brandname: 'ONESTOP' }]),
+    SMS_PROVIDERS: JSON.stringify([
+      { name: 'local', url: sinks.smsGatewayUrl, apiKey: 'local', weight: 1, brandname: 'ONESTOP' },
+    ]),
     ZALO_API_URL: sinks.zaloApiUrl,
     ZALO_ACCESS_TOKEN: 'local',
     ZALO_TEMPLATES: JSON.stringify(Object.fromEntries(kinds.map((kind) => [kind, `local-${kind}`]))),
@@ -89,10 +94,16 @@ function listen(server: NetServer, port: number): Promise<void> {
   });
 }
 
-async function answer(request: IncomingMessage, response: ServerResponse, keep: (message: Omit<SunkMessage, 'receivedAt'>) => void, messages: SunkMessage[]): Promise<void> {
+async function answer(
+  request: IncomingMessage,
+  response: ServerResponse,
+  keep: (message: Omit<SunkMessage, 'receivedAt'>) => void,
+  messages: SunkMessage[],
+): Promise<void> {
   const path = (request.url ?? '/').split('?')[0];
   if (request.method === 'GET' && path === '/') return send(response, 200, 'text/html; charset=utf-8', page(messages));
-  if (request.method === 'GET' && path === '/messages') return send(response, 200, 'application/json', JSON.stringify(messages));
+  if (request.method === 'GET' && path === '/messages')
+    return send(response, 200, 'application/json', JSON.stringify(messages));
   if (request.method !== 'POST') return send(response, 404, 'application/json', '{"error":"not found"}');
   const body = await readJson(request);
   // The SMS gateway's API (POST /messages) and Zalo ZNS's (POST /message/template), as the adapters call them.
@@ -101,15 +112,26 @@ async function answer(request: IncomingMessage, response: ServerResponse, keep: 
     return send(response, 202, 'application/json', JSON.stringify({ id: `sms-${randomBytes(6).toString('hex')}` }));
   }
   if (path === '/zalo/message/template' && typeof body['phone'] === 'string') {
-    const values = Object.entries((body['template_data'] ?? {}) as Record<string, unknown>).map(([name, value]) => `${name}: ${String(value)}`);
+    const values = Object.entries((body['template_data'] ?? {}) as Record<string, unknown>).map(
+      ([name, value]) => `${name}: ${String(value)}`,
+    );
     keep({ channel: 'zalo', to: body['phone'], subject: String(body['template_id'] ?? ''), text: values.join('\n') });
-    return send(response, 200, 'application/json', JSON.stringify({ error: 0, message: 'Success', data: { msg_id: `zalo-${randomBytes(6).toString('hex')}` } }));
+    return send(
+      response,
+      200,
+      'application/json',
+      JSON.stringify({ error: 0, message: 'Success', data: { msg_id: `zalo-${randomBytes(6).toString('hex')}` } }),
+    );
   }
   return send(response, 400, 'application/json', '{"error":"not a request this sink understands"}');
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {
-  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  });
   response.end(body);
 }
 
@@ -140,7 +162,10 @@ function decodeBody(body: string, encoding: string | undefined): string {
 }
 
 function quotedPrintable(text: string): string {
-  return Buffer.from(text.replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  return Buffer.from(
+    text.replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 }
 
 /** RFC 2047 encoded words (=?UTF-8?Q?…?= and =?UTF-8?B?…?=), as nodemailer writes a Vietnamese subject. */
@@ -148,18 +173,25 @@ function decodeWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_m, kind: string, word: string) =>
-      kind.toLowerCase() === 'b' ? Buffer.from(word, 'base64').toString('utf8') : quotedPrintable(word.replace(/_/g, ' ')),
+      kind.toLowerCase() === 'b'
+        ? Buffer.from(word, 'base64').toString('utf8')
+        : quotedPrintable(word.replace(/_/g, ' ')),
     );
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const CHANNEL_NAMES: Record<SunkMessage['channel'], string> = { email: 'Thư điện tử / E-mail', sms: 'Tin nhắn SMS', zalo: 'Zalo' };
+const CHANNEL_NAMES: Record<SunkMessage['channel'], string> = {
+  email: 'Thư điện tử / E-mail',
+  sms: 'Tin nhắn SMS',
+  zalo: 'Zalo',
+};
 
 function page(messages: SunkMessage[]): string {
   const items = messages
     .map(
-      (m) => `<article><header><strong>${CHANNEL_NAMES[m.channel]}</strong> → ${escape(m.to)} <time>${escape(m.receivedAt)}</time></header>` +
+      (m) =>
+        `<article><header><strong>${CHANNEL_NAMES[m.channel]}</strong> → ${escape(m.to)} <time>${escape(m.receivedAt)}</time></header>` +
         (m.subject ? `<h2>${escape(m.subject)}</h2>` : '') +
         `<pre>${escape(m.text)}</pre></article>`,
     )

@@ -60,7 +60,8 @@ const EVENT_STREAM_PREFIX = '/event-stream';
 
 export function authorityOriginOf(config: WebRuntimeConfig): string {
   const url = new URL(config.oidc.authority);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`the OIDC authority must be an http(s) URL, not '${config.oidc.authority}'`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`the OIDC authority must be an http(s) URL, not '${config.oidc.authority}'`);
   return url.origin;
 }
 
@@ -97,7 +98,9 @@ export function pageHeaders(authorityOrigin: string): Record<string, string> {
 }
 
 export function webServerConfig(site: WebSite): string {
-  const headers = Object.entries(pageHeaders(site.authorityOrigin)).map(([name, value]) => `add_header ${name} "${value}" always;`);
+  const headers = Object.entries(pageHeaders(site.authorityOrigin)).map(
+    ([name, value]) => `add_header ${name} "${value}" always;`,
+  );
   // add_header is inherited only by locations that set none themselves: each location repeats them.
   const withPageHeaders = (...lines: string[]) => [...lines, ...headers];
   const services = Object.entries(site.services ?? {});
@@ -123,7 +126,9 @@ export function webServerConfig(site: WebSite): string {
       'client_body_timeout 60s;',
       'send_timeout 60s;',
       // Every temporary path in the run folder: the defaults are nginx's own, unwritable to a user or a read-only image.
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `${kind}_temp_path ${site.runDir}/${kind}-temp;`),
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+        (kind) => `${kind}_temp_path ${site.runDir}/${kind}-temp;`,
+      ),
       '',
       'gzip on;',
       'gzip_vary on;',
@@ -135,7 +140,7 @@ export function webServerConfig(site: WebSite): string {
         `listen ${site.listen};`,
         `root ${site.root};`,
         '',
-        '# The services see who asked, and how, as they would behind the cluster\'s ingress.',
+        "# The services see who asked, and how, as they would behind the cluster's ingress.",
         'proxy_http_version 1.1;',
         'proxy_set_header Connection "";',
         'proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
@@ -151,15 +156,28 @@ export function webServerConfig(site: WebSite): string {
               '',
             ]
           : []),
-        '# Client-side routes are the application\'s: every path that is no file gets index.html.',
-        block('location /', withPageHeaders('try_files $uri /index.html;', 'charset utf-8;', 'add_header Cache-Control "no-cache";')),
+        "# Client-side routes are the application's: every path that is no file gets index.html.",
+        block(
+          'location /',
+          withPageHeaders('try_files $uri /index.html;', 'charset utf-8;', 'add_header Cache-Control "no-cache";'),
+        ),
         block('location = /index.html', withPageHeaders('charset utf-8;', 'add_header Cache-Control "no-cache";')),
         '# Hashed names: a changed file is a new name, so a browser keeps each one for good.',
-        block('location /assets/', withPageHeaders('try_files $uri =404;', 'charset utf-8;', 'add_header Cache-Control "public, max-age=31536000, immutable";')),
-        block('location = /config.json', withPageHeaders(`alias ${site.runtimeConfigFile};`, 'add_header Cache-Control "no-store" always;')),
+        block(
+          'location /assets/',
+          withPageHeaders(
+            'try_files $uri =404;',
+            'charset utf-8;',
+            'add_header Cache-Control "public, max-age=31536000, immutable";',
+          ),
+        ),
+        block(
+          'location = /config.json',
+          withPageHeaders(`alias ${site.runtimeConfigFile};`, 'add_header Cache-Control "no-store" always;'),
+        ),
         '',
         ...services.flatMap(([service, baseUrl]) => apiLocations(service, baseUrl)),
-        '# No service under this name: an API answer, not the application\'s page.',
+        "# No service under this name: an API answer, not the application's page.",
         block('location /api/', [
           'default_type application/problem+json;',
           `return 404 '${problem(404, 'Not Found', 'no service answers at this address')}';`,
@@ -180,7 +198,12 @@ function apiLocations(service: string, baseUrl: string): string[] {
   // nginx's own refusals as problem details, as the services answer; the services' own errors pass unchanged.
   const errorPages = [`error_page 413 ${tooLarge};`, `error_page 502 504 =503 ${unavailable};`];
   return [
-    block(`location /api/${service}/`, [`client_max_body_size ${bodyLimit};`, `proxy_read_timeout ${readTimeout};`, ...errorPages, `proxy_pass ${upstream};`]),
+    block(`location /api/${service}/`, [
+      `client_max_body_size ${bodyLimit};`,
+      `proxy_read_timeout ${readTimeout};`,
+      ...errorPages,
+      `proxy_pass ${upstream};`,
+    ]),
     block(`location ${EVENT_STREAM_PREFIX}/api/${service}/`, [
       'internal;',
       'proxy_buffering off;',

@@ -52,9 +52,16 @@ interface Instance {
 
 function instanceOf(name: string): Instance {
   // The name becomes a folder: it must stay inside .data/web/.
-  if (!/^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/.test(name)) throw new Error(`invalid web server name '${name}': use letters, digits, '-', '_' and '.'`);
+  if (!/^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/.test(name))
+    throw new Error(`invalid web server name '${name}': use letters, digits, '-', '_' and '.'`);
   const dir = join(DATA_ROOT, name);
-  return { name, dir, configFile: join(dir, 'nginx.conf'), pidFile: join(dir, 'nginx.pid'), errorLog: join(dir, 'error.log') };
+  return {
+    name,
+    dir,
+    configFile: join(dir, 'nginx.conf'),
+    pidFile: join(dir, 'nginx.pid'),
+    errorLog: join(dir, 'error.log'),
+  };
 }
 
 /**
@@ -65,10 +72,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Started
   const instance = instanceOf(options.name);
   await stopWebServer(options.name);
   if (await acceptsConnections(HOST, options.port)) {
-    throw new Error(`port ${options.port} on ${HOST} is taken by another process, not web server '${instance.name}'; stop that process or choose another port`);
+    throw new Error(
+      `port ${options.port} on ${HOST} is taken by another process, not web server '${instance.name}'; stop that process or choose another port`,
+    );
   }
   const root = resolve(options.root);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`${root} has no index.html: build the web application first`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`${root} has no index.html: build the web application first`);
   writeConfiguration(instance, options);
   const logBefore = existsSync(instance.errorLog) ? statSync(instance.errorLog).size : 0;
   const pid = await spawnNginx(instance);
@@ -117,7 +127,9 @@ export function localWebSite(options: WebServerOptions): WebSite {
 
 /** nginx from the PATH, or Debian's /usr/sbin, which an ordinary user's PATH often lacks. */
 function nginxBinary(): string {
-  const candidates = [...(process.env['PATH'] ?? '').split(delimiter).filter(Boolean), '/usr/sbin'].map((dir) => join(dir, 'nginx'));
+  const candidates = [...(process.env['PATH'] ?? '').split(delimiter).filter(Boolean), '/usr/sbin'].map((dir) =>
+    join(dir, 'nginx'),
+  );
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new Error(`nginx is not installed; ${INSTALL_HINT}`);
   return found;
@@ -128,7 +140,10 @@ async function spawnNginx(instance: Instance): Promise<number> {
   try {
     // -e: the log nginx writes before it has read the configuration, which defaults to /var/log/nginx.
     // A session of its own: it outlives the command that started it, and its Ctrl-C.
-    const child = spawn(nginxBinary(), ['-c', instance.configFile, '-e', instance.errorLog], { detached: true, stdio: ['ignore', output, output] });
+    const child = spawn(nginxBinary(), ['-c', instance.configFile, '-e', instance.errorLog], {
+      detached: true,
+      stdio: ['ignore', output, output],
+    });
     await once(child, 'spawn');
     child.unref();
     return child.pid!;
@@ -137,12 +152,22 @@ async function spawnNginx(instance: Instance): Promise<number> {
   }
 }
 
-async function waitUntilListening(instance: Instance, pid: number, port: number, timeoutMs: number, logBefore: number): Promise<void> {
+async function waitUntilListening(
+  instance: Instance,
+  pid: number,
+  port: number,
+  timeoutMs: number,
+  logBefore: number,
+): Promise<void> {
   const waitingSince = Date.now();
-  const failure = (what: string) => new Error(`web server '${instance.name}' ${what}; the end of its error log (${instance.errorLog}):\n${errorsSince(instance, logBefore)}`);
+  const failure = (what: string) =>
+    new Error(
+      `web server '${instance.name}' ${what}; the end of its error log (${instance.errorLog}):\n${errorsSince(instance, logBefore)}`,
+    );
   while (!(await acceptsConnections(HOST, port))) {
     if (!isNginxOf(pid, instance)) throw failure('exited while starting');
-    if (Date.now() - waitingSince > timeoutMs) throw failure(`did not listen at ${HOST}:${port} within ${timeoutMs / 1000} s`);
+    if (Date.now() - waitingSince > timeoutMs)
+      throw failure(`did not listen at ${HOST}:${port} within ${timeoutMs / 1000} s`);
     await sleep(50);
   }
 }
@@ -155,6 +180,9 @@ function isNginxOf(pid: number, instance: Instance): boolean {
 function errorsSince(instance: Instance, before: number): string {
   if (!existsSync(instance.errorLog)) return '(nginx wrote nothing)';
   const content = readFileSync(instance.errorLog);
-  const written = content.subarray(content.length >= before ? before : 0).toString('utf8').trimEnd();
+  const written = content
+    .subarray(content.length >= before ? before : 0)
+    .toString('utf8')
+    .trimEnd();
   return written.split('\n').slice(-15).join('\n') || '(nginx wrote nothing)';
 }

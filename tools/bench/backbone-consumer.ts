@@ -15,8 +15,12 @@ class TimingHandler {
 /** The consuming service of the backbone benchmark, in its own process as in production. */
 async function main(): Promise<void> {
   Logger.overrideLogger(['error']);
-  const [databaseUrl, brokers, topic] = ['BENCH_DATABASE_URL', 'BENCH_BROKERS', 'BENCH_TOPIC'].map((name) => process.env[name]!);
-  const dataSource = await new DataSource(dataSourceOptions(databaseUrl, { entities: [], migrations: [] })).initialize();
+  const [databaseUrl, brokers, topic] = ['BENCH_DATABASE_URL', 'BENCH_BROKERS', 'BENCH_TOPIC'].map(
+    (name) => process.env[name]!,
+  );
+  const dataSource = await new DataSource(
+    dataSourceOptions(databaseUrl, { entities: [], migrations: [] }),
+  ).initialize();
   const fixture = probeFixture('bench', topic);
   const side = await startConsumerSide({
     brokers: [brokers],
@@ -28,7 +32,14 @@ async function main(): Promise<void> {
     handler: new TimingHandler(),
   });
   process.stdout.write('ready\n');
-  process.on('SIGTERM', () => void side.stop().then(() => dataSource.destroy()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void side
+        .stop()
+        .then(() => dataSource.destroy())
+        .then(() => process.exit(0)),
+  );
 }
 
 void main();

@@ -29,7 +29,8 @@ async function throughput(database: TestDatabase, fixture: ReturnType<typeof pro
       const from = next;
       next += 100;
       const events: EventEnvelope[] = [];
-      for (let n = from; n < Math.min(from + 100, THROUGHPUT_EVENTS); n++) events.push(fixture.probe(`key-${n % KEYS}`, n));
+      for (let n = from; n < Math.min(from + 100, THROUGHPUT_EVENTS); n++)
+        events.push(fixture.probe(`key-${n % KEYS}`, n));
       await database.dataSource.transaction((tx) => fixture.writer.append(tx, events));
     }
   };
@@ -52,12 +53,14 @@ async function latencyAtRate(database: TestDatabase, fixture: ReturnType<typeof 
     const wait = due - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     pending.push(
-      database.dataSource.transaction(async (tx) => {
-        await fixture.writer.append(tx, [fixture.probe(`key-${n % KEYS}`, n)]);
-      }).then(
-        () => undefined,
-        () => void (failedWrites += 1), // e.g. no pooled connection within 3 s: the writer is overloaded
-      ),
+      database.dataSource
+        .transaction(async (tx) => {
+          await fixture.writer.append(tx, [fixture.probe(`key-${n % KEYS}`, n)]);
+        })
+        .then(
+          () => undefined,
+          () => void (failedWrites += 1), // e.g. no pooled connection within 3 s: the writer is overloaded
+        ),
     );
   }
   await Promise.all(pending);
@@ -68,7 +71,14 @@ async function latencyAtRate(database: TestDatabase, fixture: ReturnType<typeof 
        FROM bench_effects e JOIN bench_commits o USING (event_id)`,
   );
   const latencies = rows.map((r) => Number(r.latency)).sort((a, b) => a - b);
-  return { achievedRate, failedWrites, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, samples: latencies.length };
+  return {
+    achievedRate,
+    failedWrites,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    samples: latencies.length,
+  };
 }
 
 /** Starts the consuming side as a separate process, as the consuming service would be. */
@@ -90,7 +100,10 @@ async function main(): Promise<void> {
   await resetBroker(BROKER);
   const { brokers } = await startBroker({ ...BROKER, heapMb: 1024 });
   const fixture = probeFixture('bench');
-  const database = await createTestDatabase('bench', { entities: [], migrations: [CreateMessagingTables1763800000000] });
+  const database = await createTestDatabase('bench', {
+    entities: [],
+    migrations: [CreateMessagingTables1763800000000],
+  });
   let relay: Awaited<ReturnType<typeof startRelaySide>> | null = null;
   let consumer: ChildProcess | null = null;
   try {
@@ -107,9 +120,13 @@ async function main(): Promise<void> {
     consumer = await startConsumerProcess(database.url, brokers, fixture.topic);
     relay = await startRelaySide([brokers], database.url);
     const t = await throughput(database, fixture);
-    console.log(`throughput: ${THROUGHPUT_EVENTS} events in ${t.seconds.toFixed(1)} s = ${t.eventsPerSecond.toFixed(0)} events/s`);
+    console.log(
+      `throughput: ${THROUGHPUT_EVENTS} events in ${t.seconds.toFixed(1)} s = ${t.eventsPerSecond.toFixed(0)} events/s`,
+    );
     const l = await latencyAtRate(database, fixture);
-    console.log(`latency at ${RATE}/s (achieved ${l.achievedRate.toFixed(0)}/s, ${l.samples} events, ${l.failedWrites} writes failed): p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms`);
+    console.log(
+      `latency at ${RATE}/s (achieved ${l.achievedRate.toFixed(0)}/s, ${l.samples} events, ${l.failedWrites} writes failed): p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms`,
+    );
     writeSection(
       'Event backbone (npm run bench:backbone)',
       `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; single-node KRaft broker (Kafka 3.9.1, 1 GiB heap) and

@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import { startBroker, stopBroker } from '@onestop/local-stack';
 import { reportingSchema } from '@onestop/reporting';
-import { createTestDatabase, TEST_AUDIENCE, TEST_ISSUER, TEST_KEY_FILE, testRedisUrl, tokenFor } from '@onestop/testing';
+import {
+  createTestDatabase,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TEST_KEY_FILE,
+  testRedisUrl,
+  tokenFor,
+} from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
 import { createServer } from 'node:net';
@@ -17,7 +24,19 @@ const LIST_RUNS = Number(process.env['BENCH_LIST_RUNS'] ?? 50);
 /** A browser opens at most six connections to one origin over HTTP/1.1: the seven calls share them. */
 const BROWSER_CONNECTIONS = 6;
 const PAINTED_MONTH = '2026-11';
-const OTHER_MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-12'];
+const OTHER_MONTHS = [
+  '2026-01',
+  '2026-02',
+  '2026-03',
+  '2026-04',
+  '2026-05',
+  '2026-06',
+  '2026-07',
+  '2026-08',
+  '2026-09',
+  '2026-10',
+  '2026-12',
+];
 
 function monthPeriod(month: string): { from: string; to: string; period: string } {
   const [year, number] = month.split('-').map(Number);
@@ -73,7 +92,9 @@ async function main(): Promise<void> {
   const broker = await startBroker(BENCH_BROKER);
   try {
     const fillSeconds = await fillReadModel(query, DOSSIERS);
-    console.log(`dashboard: ${DOSSIERS} dossier facts and their counters in the read model (${fillSeconds.toFixed(0)} s)`);
+    console.log(
+      `dashboard: ${DOSSIERS} dossier facts and their counters in the read model (${fillSeconds.toFixed(0)} s)`,
+    );
     processes.push(
       await startServiceProcess('reporting', port, {
         DATABASE_URL: database.url,
@@ -87,7 +108,9 @@ async function main(): Promise<void> {
         AUTH_AUDIENCE: TEST_AUDIENCE,
       }),
     );
-    const headers = { authorization: `Bearer ${await tokenFor('province-leader', undefined, '46', 'bench-dashboard-leader')}` };
+    const headers = {
+      authorization: `Bearer ${await tokenFor('province-leader', undefined, '46', 'bench-dashboard-leader')}`,
+    };
     const calls = (paths: string[]): HttpCall[] => paths.map((path) => ({ port, path, headers }));
 
     const painted = calls(firstPaintPaths(monthPeriod(PAINTED_MONTH)));
@@ -97,7 +120,8 @@ async function main(): Promise<void> {
     paint.sort((a, b) => a - b);
 
     const change: number[] = [];
-    for (const month of [...OTHER_MONTHS, ...OTHER_MONTHS]) change.push(await allAnswered(agent, calls(firstPaintPaths(monthPeriod(month)))));
+    for (const month of [...OTHER_MONTHS, ...OTHER_MONTHS])
+      change.push(await allAnswered(agent, calls(firstPaintPaths(monthPeriod(month)))));
     change.sort((a, b) => a - b);
 
     const year = calls(firstPaintPaths({ from: '2026-01-01', to: '2026-12-31', period: '2026' }));
@@ -109,10 +133,19 @@ async function main(): Promise<void> {
     const [{ unit }] = await query(
       `SELECT unit_code AS unit FROM dossier_facts WHERE province_code = '46' AND finished_at IS NULL AND due_at IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
     );
-    const listPath = (state: string, cursor?: string) => `/api/v1/indicators/dossiers?unit=${unit}&state=${state}&limit=50${cursor ? `&cursor=${cursor}` : ''}`;
-    const firstPage = (await (await fetch(`http://127.0.0.1:${port}${listPath('late')}`, { headers })).json()) as { items: unknown[]; nextCursor: string | null };
+    const listPath = (state: string, cursor?: string) =>
+      `/api/v1/indicators/dossiers?unit=${unit}&state=${state}&limit=50${cursor ? `&cursor=${cursor}` : ''}`;
+    const firstPage = (await (await fetch(`http://127.0.0.1:${port}${listPath('late')}`, { headers })).json()) as {
+      items: unknown[];
+      nextCursor: string | null;
+    };
     const lateOpen = Number(
-      (await query(`SELECT count(*) AS n FROM dossier_facts WHERE province_code = '46' AND unit_code = $1 AND finished_at IS NULL AND due_at <= now()`, [unit]))[0].n,
+      (
+        await query(
+          `SELECT count(*) AS n FROM dossier_facts WHERE province_code = '46' AND unit_code = $1 AND finished_at IS NULL AND due_at <= now()`,
+          [unit],
+        )
+      )[0].n,
     );
     const timedList = async (path: string) => {
       const times: number[] = [];

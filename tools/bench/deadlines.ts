@@ -22,13 +22,20 @@ const NOW = new Date('2026-11-25T10:00:00+07:00');
  * One million running clocks: DUE of them crossed their due-soon instant a minute ago (4 working
  * hours left, so exactly one alarm each), the rest fall due over the coming months.
  */
-async function fill(database: { dataSource: { query(sql: string, parameters?: unknown[]): Promise<unknown> } }): Promise<void> {
+async function fill(database: {
+  dataSource: { query(sql: string, parameters?: unknown[]): Promise<unknown> };
+}): Promise<void> {
   // In chunks: one statement for the whole million would pass the connection's statement timeout.
-  for (let from = 1; from <= OPEN; from += FILL_CHUNK) await fillChunk(database, from, Math.min(OPEN, from + FILL_CHUNK - 1));
+  for (let from = 1; from <= OPEN; from += FILL_CHUNK)
+    await fillChunk(database, from, Math.min(OPEN, from + FILL_CHUNK - 1));
   await database.dataSource.query('ANALYZE dossier_clocks');
 }
 
-async function fillChunk(database: { dataSource: { query(sql: string, parameters?: unknown[]): Promise<unknown> } }, from: number, to: number): Promise<void> {
+async function fillChunk(
+  database: { dataSource: { query(sql: string, parameters?: unknown[]): Promise<unknown> } },
+  from: number,
+  to: number,
+): Promise<void> {
   await database.dataSource.query(
     `INSERT INTO dossier_clocks (dossier_id, code, province_code, unit_code, assignee_id, procedure_code, pauses_for_citizen, state, budget_minutes,
        segment_start, remaining_minutes, step, step_start, step_remaining_minutes, due_at, due_soon_at, step_due_at,
@@ -79,7 +86,12 @@ async function main(): Promise<void> {
     // every scan below is the one timed.
     const service = await startTestService(
       taskMonitoringService,
-      { DATABASE_URL: database.url, KAFKA_BROKERS: brokers, DEADLINE_SCAN_BATCH: String(BATCH), DEADLINE_SCAN_INTERVAL_MS: '3600000' },
+      {
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: brokers,
+        DEADLINE_SCAN_BATCH: String(BATCH),
+        DEADLINE_SCAN_INTERVAL_MS: '3600000',
+      },
       { clock: new ManualClock(NOW) },
     );
     try {
@@ -107,12 +119,22 @@ async function main(): Promise<void> {
       const idleBegan = performance.now();
       const idle = await scan.once();
       const idleMs = performance.now() - idleBegan;
-      const remaining = await database.dataSource.query(`SELECT count(*)::int AS n FROM dossier_clocks WHERE next_fire_at <= $1`, [NOW]);
+      const remaining = await database.dataSource.query(
+        `SELECT count(*)::int AS n FROM dossier_clocks WHERE next_fire_at <= $1`,
+        [NOW],
+      );
       // The leaders' list over the same million clocks: a province's and one unit's due-soon page.
       const queries = service.app.get(DeadlineQueries);
-      const leader = { subject: 'bench-leader', roles: ['province-leader' as const], unitCode: null, provinceCode: '46' };
+      const leader = {
+        subject: 'bench-leader',
+        roles: ['province-leader' as const],
+        unitCode: null,
+        provinceCode: '46',
+      };
       const provinceList = await timed(200, () => queries.deadlines({ state: 'due-soon', limit: 50 }, leader));
-      const unitList = await timed(200, () => queries.deadlines({ state: 'due-soon', unit: '19760', limit: 50 }, leader));
+      const unitList = await timed(200, () =>
+        queries.deadlines({ state: 'due-soon', unit: '19760', limit: 50 }, leader),
+      );
 
       const figures = {
         cycle: `${fired} events in ${cycleSeconds.toFixed(2)} s (${batches.length} batches of ≤ ${BATCH}: ${batches.map((ms) => ms.toFixed(0)).join(', ')} ms)`,
@@ -124,7 +146,8 @@ async function main(): Promise<void> {
         unitList,
       };
       console.log(JSON.stringify(figures, null, 2));
-      if (fired !== DUE || remaining[0].n !== 0) throw new Error(`expected ${DUE} events and nothing left due, got ${fired} and ${remaining[0].n}`);
+      if (fired !== DUE || remaining[0].n !== 0)
+        throw new Error(`expected ${DUE} events and nothing left due, got ${fired} and ${remaining[0].n}`);
       writeSection(
         'Task monitoring: one deadline scan over a million open clocks (`npm run bench:deadlines`)',
         `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}. The \`dossier_clocks\` table holds

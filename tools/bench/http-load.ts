@@ -21,11 +21,28 @@ export interface HttpCall {
 /** One request over the agent's kept-alive connections; its status, 0 when the connection failed. */
 export function send(agent: Agent, call: HttpCall): Promise<number> {
   return new Promise((resolve) => {
-    const headers = call.body === undefined ? call.headers : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(call.body)), ...call.headers };
-    const outgoing = request({ agent, host: '127.0.0.1', port: call.port, method: call.method ?? (call.body === undefined ? 'GET' : 'POST'), path: call.path, headers }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const headers =
+      call.body === undefined
+        ? call.headers
+        : {
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(call.body)),
+            ...call.headers,
+          };
+    const outgoing = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port: call.port,
+        method: call.method ?? (call.body === undefined ? 'GET' : 'POST'),
+        path: call.path,
+        headers,
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     outgoing.on('error', () => resolve(0));
     outgoing.end(call.body);
   });
@@ -35,7 +52,12 @@ export function send(agent: Agent, call: HttpCall): Promise<number> {
  * `concurrency` clients, each sending one request after another for `seconds`; `next(client, n)`
  * says what the n-th request is. Counts the answers with status `expected` as succeeded.
  */
-export async function loadForSeconds(concurrency: number, seconds: number, expected: number, next: (client: number, n: number) => HttpCall): Promise<LoadResult> {
+export async function loadForSeconds(
+  concurrency: number,
+  seconds: number,
+  expected: number,
+  next: (client: number, n: number) => HttpCall,
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const result: LoadResult = { succeeded: 0, failed: 0, statuses: {}, seconds, latencies: [] };
   const began = performance.now();

@@ -35,12 +35,20 @@ async function hueDesks(database: TestDatabase): Promise<Desk[]> {
     [HUE],
   );
   await database.dataSource.query('CREATE TABLE bench_units (position int PRIMARY KEY, code text NOT NULL)');
-  for (const [position, { code }] of rows.entries()) await database.dataSource.query('INSERT INTO bench_units VALUES ($1, $2)', [position, code]);
+  for (const [position, { code }] of rows.entries())
+    await database.dataSource.query('INSERT INTO bench_units VALUES ($1, $2)', [position, code]);
   const key = await loadOrCreateDevelopmentKey(KEY_FILE);
   return Promise.all(
     rows.map(async ({ code }) => ({
       unitCode: code,
-      token: await signDevelopmentToken(key, { subject: `bench-desk-${code}`, roles: ['desk-officer'], unitCode: code, provinceCode: HUE, issuer: 'onestop-development', audience: 'onestop' }),
+      token: await signDevelopmentToken(key, {
+        subject: `bench-desk-${code}`,
+        roles: ['desk-officer'],
+        unitCode: code,
+        provinceCode: HUE,
+        issuer: 'onestop-development',
+        audience: 'onestop',
+      }),
     })),
   );
 }
@@ -50,14 +58,32 @@ function filing(desk: Desk): string {
     procedureCode: 'HKD-DANGKY',
     receivingUnitCode: desk.unitCode,
     channel: 'counter',
-    applicant: { name: 'Nguyễn Văn An', citizenId: '046095001234', phone: '0912345678', email: 'an@example.vn', address: { line: '12 Lê Lợi', communeCode: desk.unitCode } },
-    documents: [{ type: 'registration-application', fileName: 'giay-de-nghi.pdf', sha256: randomBytes(32).toString('hex'), size: 120_000 }],
+    applicant: {
+      name: 'Nguyễn Văn An',
+      citizenId: '046095001234',
+      phone: '0912345678',
+      email: 'an@example.vn',
+      address: { line: '12 Lê Lợi', communeCode: desk.unitCode },
+    },
+    documents: [
+      {
+        type: 'registration-application',
+        fileName: 'giay-de-nghi.pdf',
+        sha256: randomBytes(32).toString('hex'),
+        size: 120_000,
+      },
+    ],
   });
 }
 
 /** The intake service as `npm run up` runs it: its own process, logging warnings only. */
 function startIntake(databaseUrl: string, brokers: string, port: number): Promise<ChildProcess> {
-  return startServiceProcess('intake', port, { DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, AUTH_DEV_KEY_FILE: KEY_FILE, KAFKA_GROUP_ID: 'bench-intake' });
+  return startServiceProcess('intake', port, {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers,
+    AUTH_DEV_KEY_FILE: KEY_FILE,
+    KAFKA_GROUP_ID: 'bench-intake',
+  });
 }
 
 /** 64 clients, each filing one dossier after another over a kept-alive connection. */
@@ -67,7 +93,10 @@ function fileForSeconds(desks: Desk[], seconds: number): Promise<LoadResult> {
     return {
       port: PORT + (client % REPLICAS),
       path: '/api/v1/dossiers',
-      headers: { authorization: `Bearer ${desk.token}`, 'idempotency-key': `bench-${client}-${n}-${randomBytes(4).toString('hex')}` },
+      headers: {
+        authorization: `Bearer ${desk.token}`,
+        'idempotency-key': `bench-${client}-${n}-${randomBytes(4).toString('hex')}`,
+      },
       body: filing(desk),
     };
   });
@@ -88,8 +117,24 @@ interface PgbenchResult {
 /** The same filing as bare SQL (tools/bench/intake-pgbench.sql), 64 clients, same duration. */
 async function pgbench(databaseUrl: string): Promise<PgbenchResult> {
   const url = new URL(databaseUrl);
-  const args = ['-n', '-c', String(CONCURRENCY), '-j', '2', '-T', String(MEASURE_SECONDS), '-f', join(ROOT, 'tools', 'bench', 'intake-pgbench.sql'),
-    '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username) || 'postgres', decodeURIComponent(url.pathname.slice(1))];
+  const args = [
+    '-n',
+    '-c',
+    String(CONCURRENCY),
+    '-j',
+    '2',
+    '-T',
+    String(MEASURE_SECONDS),
+    '-f',
+    join(ROOT, 'tools', 'bench', 'intake-pgbench.sql'),
+    '-h',
+    url.hostname,
+    '-p',
+    url.port || '5432',
+    '-U',
+    decodeURIComponent(url.username) || 'postgres',
+    decodeURIComponent(url.pathname.slice(1)),
+  ];
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn('pgbench', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
@@ -114,7 +159,9 @@ async function main(): Promise<void> {
   let intake: ChildProcess[] = [];
   try {
     const desks = await hueDesks(database);
-    intake = await Promise.all(Array.from({ length: REPLICAS }, (_, replica) => startIntake(database.url, brokers, PORT + replica)));
+    intake = await Promise.all(
+      Array.from({ length: REPLICAS }, (_, replica) => startIntake(database.url, brokers, PORT + replica)),
+    );
     await fileForSeconds(desks, WARM_UP_SECONDS);
     const http = await fileForSeconds(desks, MEASURE_SECONDS);
     const rows = Number((await database.dataSource.query('SELECT count(*) AS n FROM dossiers'))[0].n);
@@ -123,13 +170,17 @@ async function main(): Promise<void> {
     const p99 = percentile(http.latencies, 99);
     const liveness = await livenessPerSecond(10);
     console.log(`liveness probe: ${liveness.toFixed(0)}/s`);
-    console.log(`http: ${http.succeeded} filed, ${http.failed} failed in ${http.seconds.toFixed(1)} s = ${perSecond.toFixed(0)}/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; statuses ${JSON.stringify(http.statuses)}; ${rows} dossier rows`);
+    console.log(
+      `http: ${http.succeeded} filed, ${http.failed} failed in ${http.seconds.toFixed(1)} s = ${perSecond.toFixed(0)}/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; statuses ${JSON.stringify(http.statuses)}; ${rows} dossier rows`,
+    );
     await stopAll(intake);
     intake = [];
 
     const sql = await pgbench(database.url);
     const ratio = perSecond / sql.tps;
-    console.log(`pgbench: ${sql.transactions} transactions = ${sql.tps.toFixed(0)}/s, latency average ${sql.latencyMs.toFixed(1)} ms; ratio ${ratio.toFixed(2)}`);
+    console.log(
+      `pgbench: ${sql.transactions} transactions = ${sql.tps.toFixed(0)}/s, latency average ${sql.latencyMs.toFixed(1)} ms; ratio ${ratio.toFixed(2)}`,
+    );
     const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
     writeSection(
       'Intake filing (npm run bench:intake)',

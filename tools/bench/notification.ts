@@ -23,7 +23,11 @@ const KEY_FILE = join(ROOT, '.data', 'bench', 'auth-key.json');
 
 /** A receipt-worthy event, as intake publishes it, for an applicant with a unique address. */
 function receivedEvent(n: number) {
-  return dossierReceivedEvent({ code: `19753-261124-${String(n % 10_000).padStart(4, '0')}`, applicant: { name: 'Nguyễn Văn An', phone: '0912345678', email: `a${n}@bench.example.vn` }, at: new Date() });
+  return dossierReceivedEvent({
+    code: `19753-261124-${String(n % 10_000).padStart(4, '0')}`,
+    applicant: { name: 'Nguyễn Văn An', phone: '0912345678', email: `a${n}@bench.example.vn` },
+    at: new Date(),
+  });
 }
 
 /** Sends events numbered [from, to) and notes when each left. */
@@ -95,7 +99,13 @@ async function main(): Promise<void> {
     const tick = 100;
     const steadyBegan = performance.now();
     while (next < steadyEnd) {
-      const due = Math.min(steadyEnd, 500 + BURST + Math.floor(((performance.now() - steadyBegan) / 1000) * STEADY_RATE) + STEADY_RATE / (1000 / tick));
+      const due = Math.min(
+        steadyEnd,
+        500 +
+          BURST +
+          Math.floor(((performance.now() - steadyBegan) / 1000) * STEADY_RATE) +
+          STEADY_RATE / (1000 / tick),
+      );
       if (due > next) {
         await produce(producer, next, due, sentAt);
         next = due;
@@ -106,7 +116,9 @@ async function main(): Promise<void> {
     const steady = latencies(smtp, sentAt, steadyStart);
     const burstLatencies = latencies(smtp, sentAt, burstStart).slice(0, BURST);
 
-    const states: { state: string; count: number }[] = await database.dataSource.query('SELECT state, count(*)::int AS count FROM deliveries GROUP BY state ORDER BY state');
+    const states: { state: string; count: number }[] = await database.dataSource.query(
+      'SELECT state, count(*)::int AS count FROM deliveries GROUP BY state ORDER BY state',
+    );
     const duplicates = smtp.received.length - new Set(smtp.received.map((mail) => mail.to[0])).size;
     const figures = {
       throughput: `${throughput.toFixed(0)} e-mails/s`,

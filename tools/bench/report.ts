@@ -17,7 +17,9 @@ export function machine(): string {
 /** Replaces (or appends) the section `## <title>` of docs/benchmarks.md with the new figures. */
 export function writeSection(title: string, body: string): void {
   const heading = `## ${title}`;
-  const current = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n\nEvery figure here was measured on this project\'s machine by the command shown; rerun it to check.\n';
+  const current = existsSync(FILE)
+    ? readFileSync(FILE, 'utf8')
+    : "# Benchmarks\n\nEvery figure here was measured on this project's machine by the command shown; rerun it to check.\n";
   const start = current.indexOf(heading);
   const section = `${heading}\n\n${body.trim()}\n`;
   if (start < 0) return writeFileSync(FILE, `${current.trimEnd()}\n\n${section}`);

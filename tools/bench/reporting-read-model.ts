@@ -13,7 +13,12 @@ export const COMMUNES = 40;
 export const FIRST_COMMUNE = 19753;
 export const PROCEDURES = ['HKD-DANGKY', 'HT-KHAISINH', 'HT-KETHON', 'CT-XACNHAN-CUTRU'];
 /** The reported year in Huế: local midnight to local midnight. */
-export const YEAR = { from: '2026-01-01', to: '2026-12-31', start: new Date('2026-01-01T00:00:00+07:00'), end: new Date('2027-01-01T00:00:00+07:00') };
+export const YEAR = {
+  from: '2026-01-01',
+  to: '2026-12-31',
+  start: new Date('2026-01-01T00:00:00+07:00'),
+  end: new Date('2027-01-01T00:00:00+07:00'),
+};
 export const SECONDS_IN_YEAR = 365 * 86_400;
 const FILL_CHUNK = 200_000;
 
@@ -70,10 +75,15 @@ export async function fillReadModel(query: Query, dossiers: number): Promise<num
   const began = performance.now();
   await query('TRUNCATE dossier_facts, daily_counters, monthly_counters, read_model_freshness');
   // In chunks: one statement for ten million rows would pass the connection's statement timeout.
-  for (let from = 1; from <= dossiers; from += FILL_CHUNK) await fillChunk(query, from, Math.min(dossiers, from + FILL_CHUNK - 1));
+  for (let from = 1; from <= dossiers; from += FILL_CHUNK)
+    await fillChunk(query, from, Math.min(dossiers, from + FILL_CHUNK - 1));
   // The open-stock changes by the migration's own statement, one commune at a time (statement timeout).
   for (let unit = 0; unit < COMMUNES; unit++) {
-    await query(openStockChangesSql(`(SELECT * FROM dossier_facts WHERE province_code = '46' AND unit_code = '${FIRST_COMMUNE + unit}')`));
+    await query(
+      openStockChangesSql(
+        `(SELECT * FROM dossier_facts WHERE province_code = '46' AND unit_code = '${FIRST_COMMUNE + unit}')`,
+      ),
+    );
   }
   await query(monthlyRollupSql(`province_code = '46'`));
   // As if the projection had just written the latest of these dossiers' events.

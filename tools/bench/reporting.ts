@@ -1,15 +1,39 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { DOSSIER_STATUS, DossierRouted, DossierStatusChanged, DossierStatusCode, EVENT_TOPIC_SPECS, EventEnvelope, TOPICS } from '@onestop/contracts';
+import {
+  DOSSIER_STATUS,
+  DossierRouted,
+  DossierStatusChanged,
+  DossierStatusCode,
+  EVENT_TOPIC_SPECS,
+  EventEnvelope,
+  TOPICS,
+} from '@onestop/contracts';
 import { resetBroker, startBroker, stopBroker } from '@onestop/local-stack';
 import { createEvent, ensureTopics } from '@onestop/messaging';
 import { IndicatorQueries, IndicatorReport, reportingSchema, reportingService } from '@onestop/reporting';
-import { createTestDatabase, dossierReceivedEvent, publishEvents, startTestService, TestDatabase } from '@onestop/testing';
+import {
+  createTestDatabase,
+  dossierReceivedEvent,
+  publishEvents,
+  startTestService,
+  TestDatabase,
+} from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { cpus } from 'node:os';
 import { failAndExit } from '../stack/cli';
 import { machine, percentile, writeSection } from './report';
-import { BENCH_BROKER, COMMUNES, DOSSIERS, fillReadModel, FIRST_COMMUNE, PROCEDURES, Query, SECONDS_IN_YEAR, YEAR } from './reporting-read-model';
+import {
+  BENCH_BROKER,
+  COMMUNES,
+  DOSSIERS,
+  fillReadModel,
+  FIRST_COMMUNE,
+  PROCEDURES,
+  Query,
+  SECONDS_IN_YEAR,
+  YEAR,
+} from './reporting-read-model';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 200_000);
 const QUERY_RUNS = Number(process.env['BENCH_QUERY_RUNS'] ?? 200);
@@ -19,16 +43,27 @@ const FRESHNESS_RATE = 50;
 const FRESHNESS_SECONDS = 10;
 const BROKER = BENCH_BROKER;
 const SEND_BATCH = 1_000;
-const PROVINCE_LEADER = { subject: 'bench-leader', roles: ['province-leader' as const], unitCode: null, provinceCode: '46' };
-
+const PROVINCE_LEADER = {
+  subject: 'bench-leader',
+  roles: ['province-leader' as const],
+  unitCode: null,
+  provinceCode: '46',
+};
 
 /** Dossier n: one of 40 communes and a few procedures, received at some instant of the year. */
 function receivedEvent(n: number) {
   const unitCode = String(FIRST_COMMUNE + (n % COMMUNES));
   const at = new Date(YEAR.start.getTime() + ((n * 7919) % SECONDS_IN_YEAR) * 1000);
-  const event = dossierReceivedEvent({ unitCode, code: `${unitCode}-260101-${String(n % 10_000).padStart(4, '0')}`, at });
+  const event = dossierReceivedEvent({
+    unitCode,
+    code: `${unitCode}-260101-${String(n % 10_000).padStart(4, '0')}`,
+    at,
+  });
   const procedure = { ...event.payload.procedure, code: PROCEDURES[Math.floor(n / COMMUNES) % PROCEDURES.length] };
-  return { ...event, payload: { ...event.payload, procedure, channel: n % 10 < 4 ? ('online' as const) : ('counter' as const) } };
+  return {
+    ...event,
+    payload: { ...event.payload, procedure, channel: n % 10 < 4 ? ('online' as const) : ('counter' as const) },
+  };
 }
 
 const HOUR = 3_600_000;
@@ -43,19 +78,43 @@ function lifecycleEvents(n: number): EventEnvelope[] {
   const { dossierId, code, receivingUnitCode: unitCode, procedure } = receipt.payload;
   const receivedAt = new Date(receipt.occurredAt);
   const dueAt = receipt.payload.dueAt;
-  const origin = { source: 'routing' as const, actor: { kind: 'system' as const, id: 'bench' }, correlationId: dossierId, causationId: null };
+  const origin = {
+    source: 'routing' as const,
+    actor: { kind: 'system' as const, id: 'bench' },
+    correlationId: dossierId,
+    causationId: null,
+  };
   const change = (at: Date, from: DossierStatusCode, to: DossierStatusCode, action: string) =>
     createEvent(
       DossierStatusChanged,
       dossierId,
-      { dossierId, code, provinceCode: '46', procedureCode: procedure.code, receivingUnitCode: unitCode, unitCode, from, to, action, reason: null, dueAt, resultChannel: null },
+      {
+        dossierId,
+        code,
+        provinceCode: '46',
+        procedureCode: procedure.code,
+        receivingUnitCode: unitCode,
+        unitCode,
+        from,
+        to,
+        action,
+        reason: null,
+        dueAt,
+        resultChannel: null,
+      },
       origin,
       at,
     );
   const resolvedAt = new Date(receivedAt.getTime() + (n % 5 === 0 ? 100 : 24) * HOUR);
   return [
     receipt,
-    createEvent(DossierRouted, dossierId, { dossierId, code, unitCode, assigneeId: 'officer-1', dueAt }, origin, new Date(receivedAt.getTime() + 60_000)),
+    createEvent(
+      DossierRouted,
+      dossierId,
+      { dossierId, code, unitCode, assigneeId: 'officer-1', dueAt },
+      origin,
+      new Date(receivedAt.getTime() + 60_000),
+    ),
     change(new Date(receivedAt.getTime() + HOUR), DOSSIER_STATUS.received, DOSSIER_STATUS.processing, 'accept'),
     change(resolvedAt, DOSSIER_STATUS.processing, DOSSIER_STATUS.done, 'result-signed'),
   ];
@@ -68,7 +127,11 @@ async function produceBacklog(producer: Producer): Promise<void> {
   const dossiers = EVENTS / EVENTS_PER_DOSSIER;
   const perSend = SEND_BATCH / EVENTS_PER_DOSSIER;
   for (let from = 0; from < dossiers; from += perSend) {
-    await publishEvents(producer, TOPICS.dossier, Array.from({ length: Math.min(perSend, dossiers - from) }, (_, index) => lifecycleEvents(from + index)).flat());
+    await publishEvents(
+      producer,
+      TOPICS.dossier,
+      Array.from({ length: Math.min(perSend, dossiers - from) }, (_, index) => lifecycleEvents(from + index)).flat(),
+    );
   }
 }
 
@@ -85,14 +148,19 @@ async function resolvedCount(query: Query): Promise<number> {
 }
 
 /** Polls every 200 ms until `expected` dossiers are resolved; when the first was and when the last was. */
-async function waitForResolved(query: Query, expected: number, timeoutMs: number): Promise<{ firstAt: number; lastAt: number }> {
+async function waitForResolved(
+  query: Query,
+  expected: number,
+  timeoutMs: number,
+): Promise<{ firstAt: number; lastAt: number }> {
   const deadline = performance.now() + timeoutMs;
   let firstAt = NaN;
   for (;;) {
     const count = await resolvedCount(query);
     if (count > 0 && Number.isNaN(firstAt)) firstAt = performance.now();
     if (count >= expected) return { firstAt, lastAt: performance.now() };
-    if (performance.now() > deadline) throw new Error(`only ${count} of ${expected} dossiers resolved after ${timeoutMs} ms`);
+    if (performance.now() > deadline)
+      throw new Error(`only ${count} of ${expected} dossiers resolved after ${timeoutMs} ms`);
     await sleep(200);
   }
 }
@@ -110,7 +178,10 @@ async function freshness(producer: Producer, query: Query): Promise<number[]> {
     while (sending || sentAt.size > 0) {
       const pending = [...sentAt.keys()];
       if (pending.length > 0) {
-        const rows: { id: string }[] = await query('SELECT dossier_id::text AS id FROM dossier_facts WHERE dossier_id = ANY($1::uuid[])', [pending]);
+        const rows: { id: string }[] = await query(
+          'SELECT dossier_id::text AS id FROM dossier_facts WHERE dossier_id = ANY($1::uuid[])',
+          [pending],
+        );
         const now = performance.now();
         for (const { id } of rows) {
           seenAfter.push(now - sentAt.get(id)!);
@@ -128,7 +199,10 @@ async function freshness(producer: Producer, query: Query): Promise<number[]> {
     await publishEvents(producer, TOPICS.dossier, [event]);
   }
   sending = false;
-  await Promise.race([watching, sleep(60_000).then(() => Promise.reject(new Error(`${sentAt.size} freshness events never reflected`)))]);
+  await Promise.race([
+    watching,
+    sleep(60_000).then(() => Promise.reject(new Error(`${sentAt.size} freshness events never reflected`))),
+  ]);
   return seenAfter.sort((a, b) => a - b);
 }
 
@@ -146,7 +220,10 @@ async function plainShares(query: Query): Promise<Shares> {
   );
   const row = rows[0];
   return {
-    onTime: { numerator: row.resolvedOnTime + row.openWithin, denominator: row.resolved + row.openWithin + row.openOverdue },
+    onTime: {
+      numerator: row.resolvedOnTime + row.openWithin,
+      denominator: row.resolved + row.openWithin + row.openOverdue,
+    },
     online: { numerator: row.receivedOnline, denominator: row.received },
   };
 }
@@ -165,7 +242,8 @@ function sharesOf(report: IndicatorReport): Shares {
 }
 
 function describe(shares: Shares): string {
-  const share = ({ numerator, denominator }: { numerator: number; denominator: number }) => `${numerator}/${denominator} (${((100 * numerator) / denominator).toFixed(2)} %)`;
+  const share = ({ numerator, denominator }: { numerator: number; denominator: number }) =>
+    `${numerator}/${denominator} (${((100 * numerator) / denominator).toFixed(2)} %)`;
   return `on time ${share(shares.onTime)}, online ${share(shares.online)}`;
 }
 
@@ -181,7 +259,8 @@ async function timed<T>(runs: number, call: () => Promise<T>): Promise<{ times: 
   return { times: times.sort((a, b) => a - b), last };
 }
 
-const p50p99 = (sorted: number[]) => `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`;
+const p50p99 = (sorted: number[]) =>
+  `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`;
 
 /** One projection of the whole backlog: a new database and consumer group, timed from the service's start. */
 interface ProjectionRun {
@@ -195,7 +274,10 @@ interface ProjectionRun {
  * Projects the backlog from offset 0 into `database` with a service of its own, from its start
  * until the last dossier is resolved; the service is returned still running, caught up.
  */
-async function projectBacklog(brokers: string, database: TestDatabase): Promise<{ run: ProjectionRun; service: Awaited<ReturnType<typeof startTestService>> }> {
+async function projectBacklog(
+  brokers: string,
+  database: TestDatabase,
+): Promise<{ run: ProjectionRun; service: Awaited<ReturnType<typeof startTestService>> }> {
   const query: Query = (sql, parameters) => database.dataSource.query(sql, parameters);
   const began = performance.now();
   const service = await startTestService(reportingService, {
@@ -207,10 +289,19 @@ async function projectBacklog(brokers: string, database: TestDatabase): Promise<
   const bootedAt = performance.now();
   const { firstAt, lastAt } = await waitForResolved(query, EVENTS / EVENTS_PER_DOSSIER, 30 * 60_000);
   const seconds = (lastAt - began) / 1000;
-  return { run: { seconds, bootSeconds: (bootedAt - began) / 1000, firstFactSeconds: (firstAt - began) / 1000, rate: EVENTS / seconds }, service };
+  return {
+    run: {
+      seconds,
+      bootSeconds: (bootedAt - began) / 1000,
+      firstFactSeconds: (firstAt - began) / 1000,
+      rate: EVENTS / seconds,
+    },
+    service,
+  };
 }
 
-const describeRun = (run: ProjectionRun) => `${run.rate.toFixed(0)} events/s (${run.seconds.toFixed(1)} s; boot ${run.bootSeconds.toFixed(1)} s, first fact after ${run.firstFactSeconds.toFixed(1)} s)`;
+const describeRun = (run: ProjectionRun) =>
+  `${run.rate.toFixed(0)} events/s (${run.seconds.toFixed(1)} s; boot ${run.bootSeconds.toFixed(1)} s, first fact after ${run.firstFactSeconds.toFixed(1)} s)`;
 
 async function main(): Promise<void> {
   Logger.overrideLogger(['error']);
@@ -245,9 +336,13 @@ async function main(): Promise<void> {
       const reflected = await freshness(producer, query);
 
       const fillSeconds = await fillReadModel(query, DOSSIERS);
-      console.log(`reporting: ${DOSSIERS} dossier facts and their counters in the read model (${fillSeconds.toFixed(0)} s)`);
+      console.log(
+        `reporting: ${DOSSIERS} dossier facts and their counters in the read model (${fillSeconds.toFixed(0)} s)`,
+      );
       const queries = service.app.get(IndicatorQueries);
-      const indicator = await timed(QUERY_RUNS, () => queries.indicators({ from: YEAR.from, to: YEAR.to }, PROVINCE_LEADER));
+      const indicator = await timed(QUERY_RUNS, () =>
+        queries.indicators({ from: YEAR.from, to: YEAR.to }, PROVINCE_LEADER),
+      );
       const plain = await timed(PLAIN_RUNS, () => plainShares(query));
       const fromCounters = sharesOf(indicator.last);
       const equal = JSON.stringify(fromCounters) === JSON.stringify(plain.last);
@@ -264,7 +359,8 @@ async function main(): Promise<void> {
         equal,
       };
       console.log(JSON.stringify(figures, null, 2));
-      if (!equal) throw new Error(`the counters and the facts disagree: ${figures.fromCounters} against ${figures.fromFacts}`);
+      if (!equal)
+        throw new Error(`the counters and the facts disagree: ${figures.fromCounters} against ${figures.fromFacts}`);
       writeSection(
         'Reporting: projection and indicator queries (`npm run bench:reporting`)',
         `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}. The reporting service runs in the

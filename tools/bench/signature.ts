@@ -36,7 +36,12 @@ async function hundredKilobytePdf(): Promise<Buffer> {
 
 /** CONCURRENCY clients, each asking for one B-T signature after another. */
 function signForSeconds(token: string, body: string, seconds: number): Promise<LoadResult> {
-  return loadForSeconds(CONCURRENCY, seconds, 201, () => ({ port: PORT, path: '/api/v1/signatures', headers: { authorization: `Bearer ${token}` }, body }));
+  return loadForSeconds(CONCURRENCY, seconds, 201, () => ({
+    port: PORT,
+    path: '/api/v1/signatures',
+    headers: { authorization: `Bearer ${token}` },
+    body,
+  }));
 }
 
 /** How many times per second `operation` runs back to back on this thread. */
@@ -63,19 +68,47 @@ async function main(): Promise<void> {
     writePkiDirectory(pkiDir, pki, parseKeyring(SECRET, 'passphrase'));
     const officer = pki.officers.get(SIGNER)!;
     const pdf = await hundredKilobytePdf();
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: brokers, AUTH_DEV_KEY_FILE: KEY_FILE, KAFKA_GROUP_ID: 'bench-signature', PKI_DIR: pkiDir, KEY_ENCRYPTION_SECRET: SECRET };
+    const env = {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: brokers,
+      AUTH_DEV_KEY_FILE: KEY_FILE,
+      KAFKA_GROUP_ID: 'bench-signature',
+      PKI_DIR: pkiDir,
+      KEY_ENCRYPTION_SECRET: SECRET,
+    };
     service = [await startServiceProcess('digital-signature', PORT, env)];
     const key = await loadOrCreateDevelopmentKey(KEY_FILE);
     const token = async (subject: string, role: 'province-admin' | 'unit-leader') =>
-      signDevelopmentToken(key, { subject, roles: [role], unitCode: role === 'unit-leader' ? '19774' : undefined, provinceCode: '46', issuer: 'onestop-development', audience: 'onestop' });
+      signDevelopmentToken(key, {
+        subject,
+        roles: [role],
+        unitCode: role === 'unit-leader' ? '19774' : undefined,
+        provinceCode: '46',
+        issuer: 'onestop-development',
+        audience: 'onestop',
+      });
     const registered = await fetch(`http://127.0.0.1:${PORT}/api/v1/certificates`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token('bench-admin', 'province-admin')}` },
-      body: JSON.stringify({ userId: SIGNER, unitCode: '19774', chainPem: officer.certificate.pem + pki.issuing.certificate.pem, privateKeyPem: officer.privateKey.export({ type: 'pkcs8', format: 'pem' }) }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await token('bench-admin', 'province-admin')}`,
+      },
+      body: JSON.stringify({
+        userId: SIGNER,
+        unitCode: '19774',
+        chainPem: officer.certificate.pem + pki.issuing.certificate.pem,
+        privateKeyPem: officer.privateKey.export({ type: 'pkcs8', format: 'pem' }),
+      }),
     });
-    if (registered.status !== 201) throw new Error(`registering the signer: ${registered.status} ${await registered.text()}`);
+    if (registered.status !== 201)
+      throw new Error(`registering the signer: ${registered.status} ${await registered.text()}`);
     const certificateId = ((await registered.json()) as { id: string }).id;
-    const body = JSON.stringify({ document: pdf.toString('base64'), certificateId, level: 'B-T', reason: 'Phê duyệt kết quả' });
+    const body = JSON.stringify({
+      document: pdf.toString('base64'),
+      certificateId,
+      level: 'B-T',
+      reason: 'Phê duyệt kết quả',
+    });
     const leader = await token(SIGNER, 'unit-leader');
 
     await signForSeconds(leader, body, WARM_UP_SECONDS);
@@ -83,15 +116,25 @@ async function main(): Promise<void> {
     const httpPerSecond = http.succeeded / http.seconds;
     const p50 = percentile(http.latencies, 50);
     const p99 = percentile(http.latencies, 99);
-    console.log(`http: ${http.succeeded} signed, ${http.failed} failed in ${http.seconds.toFixed(1)} s = ${httpPerSecond.toFixed(0)}/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; statuses ${JSON.stringify(http.statuses)}`);
+    console.log(
+      `http: ${http.succeeded} signed, ${http.failed} failed in ${http.seconds.toFixed(1)} s = ${httpPerSecond.toFixed(0)}/s; p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; statuses ${JSON.stringify(http.statuses)}`,
+    );
     await stopAll(service);
     service = [];
 
     // In this process, with the service stopped: the signature pipeline alone, and the raw key operation.
-    const tsa = { certificate: pki.tsa.certificate, chain: [pki.issuing.certificate], privateKey: pki.tsa.privateKey, policy: OID.devTsaPolicy };
+    const tsa = {
+      certificate: pki.tsa.certificate,
+      chain: [pki.issuing.certificate],
+      privateKey: pki.tsa.privateKey,
+      policy: OID.devTsaPolicy,
+    };
     let serial = 1n;
     const pipeline = await perSecond(MEASURE_SECONDS / 2, async () => {
-      const prepared = await prepareSignature(pdf, officer.certificate, { signerName: 'bench', signingTime: new Date() });
+      const prepared = await prepareSignature(pdf, officer.certificate, {
+        signerName: 'bench',
+        signingTime: new Date(),
+      });
       await completeSignature(prepared, {
         signer: officer.certificate,
         chain: [pki.issuing.certificate],
@@ -99,13 +142,16 @@ async function main(): Promise<void> {
         signatureValue: sign('sha256', prepared.signedAttributes, officer.privateKey),
         level: 'B-T',
         // As the service stamps with its own TSA: in process, no request encoded and parsed back.
-        timeStamper: async (digest) => timeStampToken({ messageImprint: sha256Imprint(digest), withCertificates: true }, tsa, new Date(), serial++),
+        timeStamper: async (digest) =>
+          timeStampToken({ messageImprint: sha256Imprint(digest), withCertificates: true }, tsa, new Date(), serial++),
       });
     });
     const attributes = randomBytes(230); // the size of PAdES signed attributes
     const raw = await perSecond(MEASURE_SECONDS / 2, () => sign('sha256', attributes, officer.privateKey));
     const ratio = httpPerSecond / raw;
-    console.log(`pipeline in process: ${pipeline.toFixed(0)}/s; raw RSA-2048 signatures: ${raw.toFixed(0)}/s; ratio ${ratio.toFixed(2)}`);
+    console.log(
+      `pipeline in process: ${pipeline.toFixed(0)}/s; raw RSA-2048 signatures: ${raw.toFixed(0)}/s; ratio ${ratio.toFixed(2)}`,
+    );
     const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
     writeSection(
       'PAdES signatures (npm run bench:signature)',

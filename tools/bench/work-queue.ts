@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { Role } from '@onestop/contracts';
-import { DEFAULT_DEVELOPMENT_KEY_FILE, DEVELOPMENT_ISSUER, loadOrCreateDevelopmentKey, signDevelopmentToken } from '@onestop/platform';
+import {
+  DEFAULT_DEVELOPMENT_KEY_FILE,
+  DEVELOPMENT_ISSUER,
+  loadOrCreateDevelopmentKey,
+  signDevelopmentToken,
+} from '@onestop/platform';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { failAndExit } from '../stack/cli';
@@ -27,28 +32,59 @@ interface Tokens {
 async function tokens(): Promise<Tokens> {
   const key = await loadOrCreateDevelopmentKey(resolve(ROOT, DEFAULT_DEVELOPMENT_KEY_FILE));
   const token = (subject: string, role: Role) =>
-    signDevelopmentToken(key, { subject, roles: [role], unitCode: UNIT, provinceCode: PROVINCE, issuer: DEVELOPMENT_ISSUER, audience: 'onestop' });
-  return { desk: await token('bench-desk-kimlong', 'desk-officer'), specialist: await token('bench-specialist-kimlong', 'specialist') };
+    signDevelopmentToken(key, {
+      subject,
+      roles: [role],
+      unitCode: UNIT,
+      provinceCode: PROVINCE,
+      issuer: DEVELOPMENT_ISSUER,
+      audience: 'onestop',
+    });
+  return {
+    desk: await token('bench-desk-kimlong', 'desk-officer'),
+    specialist: await token('bench-specialist-kimlong', 'specialist'),
+  };
 }
 
 async function file(token: string): Promise<string> {
   const response = await fetch(`${WEB}/api/intake/v1/dossiers`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `bench-queue-${randomBytes(8).toString('hex')}` },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'idempotency-key': `bench-queue-${randomBytes(8).toString('hex')}`,
+    },
     body: JSON.stringify({
       procedureCode: 'CT-XACNHAN-CUTRU',
       receivingUnitCode: UNIT,
       channel: 'counter',
-      applicant: { name: 'Nguyễn Thị Hoa', citizenId: '046190001122', phone: '0912345678', address: { line: '8 Kim Long', communeCode: UNIT } },
-      documents: [{ type: 'residence-declaration', fileName: 'to-khai.pdf', sha256: randomBytes(32).toString('hex'), size: 80_000 }],
+      applicant: {
+        name: 'Nguyễn Thị Hoa',
+        citizenId: '046190001122',
+        phone: '0912345678',
+        address: { line: '8 Kim Long', communeCode: UNIT },
+      },
+      documents: [
+        {
+          type: 'residence-declaration',
+          fileName: 'to-khai.pdf',
+          sha256: randomBytes(32).toString('hex'),
+          size: 80_000,
+        },
+      ],
     }),
   });
   if (response.status !== 201) throw new Error(`filing answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { code: string }).code;
 }
 
-async function queuePage(token: string, query: string): Promise<{ items: { code: string }[]; nextCursor: string | null }> {
-  const response = await fetch(`${WEB}/api/routing/v1/work-items?${query}`, { headers: { authorization: `Bearer ${token}` } });
+async function queuePage(
+  token: string,
+  query: string,
+): Promise<{ items: { code: string }[]; nextCursor: string | null }> {
+  const response = await fetch(`${WEB}/api/routing/v1/work-items?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!response.ok) throw new Error(`the work queue answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as { items: { code: string }[]; nextCursor: string | null };
 }
@@ -78,7 +114,8 @@ async function fillTo(size: number, tokens: Tokens): Promise<number> {
       }
     }),
   );
-  if (filed) console.log(`bench: filed ${filed} dossiers at ${UNIT} in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+  if (filed)
+    console.log(`bench: filed ${filed} dossiers at ${UNIT} in ${((performance.now() - began) / 1000).toFixed(1)} s`);
   // Until routing has taken them all in from Kafka.
   for (;;) {
     const length = await queueLength(tokens.specialist);
@@ -98,7 +135,11 @@ async function arrivalLatency(tokens: Tokens): Promise<number> {
   }
 }
 
-const ms = (values: number[], p: number) => percentile([...values].sort((a, b) => a - b), p).toFixed(0);
+const ms = (values: number[], p: number) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  ).toFixed(0);
 
 /**
  * `npm run bench:work-queue` (with `npm run up` running): fills one unit's queue to 10,000

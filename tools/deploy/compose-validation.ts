@@ -60,20 +60,29 @@ export function composeProblems(text: string): string[] {
   }
   validateAgainstSpecification ??= compileSpecification();
   if (!validateAgainstSpecification(document)) {
-    return (validateAgainstSpecification.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}${error.params['additionalProperty'] ? ` (${error.params['additionalProperty']})` : ''}`);
+    return (validateAgainstSpecification.errors ?? []).map(
+      (error) =>
+        `${error.instancePath || '/'} ${error.message}${error.params['additionalProperty'] ? ` (${error.params['additionalProperty']})` : ''}`,
+    );
   }
   const services = document.services ?? {};
   return Object.entries(services).flatMap(([name, service]) => {
     const problems: string[] = [];
-    if (!isPinnedImage(service.image)) problems.push(`${name}: image ${service.image ?? '(none)'} is not pinned to a version`);
-    if (!isOneShot(service) && (!service.healthcheck?.test || service.healthcheck.disable)) problems.push(`${name}: no health check`);
-    const dependsOn = Array.isArray(service.depends_on) ? Object.fromEntries(service.depends_on.map((other) => [other, { condition: 'service_started' }])) : (service.depends_on ?? {});
+    if (!isPinnedImage(service.image))
+      problems.push(`${name}: image ${service.image ?? '(none)'} is not pinned to a version`);
+    if (!isOneShot(service) && (!service.healthcheck?.test || service.healthcheck.disable))
+      problems.push(`${name}: no health check`);
+    const dependsOn = Array.isArray(service.depends_on)
+      ? Object.fromEntries(service.depends_on.map((other) => [other, { condition: 'service_started' }]))
+      : (service.depends_on ?? {});
     for (const [other, { condition }] of Object.entries(dependsOn)) {
-      const expected = services[other] && isOneShot(services[other]) ? 'service_completed_successfully' : 'service_healthy';
+      const expected =
+        services[other] && isOneShot(services[other]) ? 'service_completed_successfully' : 'service_healthy';
       if (condition !== expected) problems.push(`${name}: waits for ${other} with ${condition}, not ${expected}`);
     }
     const migration = `migrate-${name}`;
-    if (services[migration] && !(migration in dependsOn)) problems.push(`${name}: starts without waiting for ${migration}`);
+    if (services[migration] && !(migration in dependsOn))
+      problems.push(`${name}: starts without waiting for ${migration}`);
     return problems;
   });
 }

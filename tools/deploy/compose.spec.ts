@@ -20,9 +20,16 @@ describe('docker-compose.yml', () => {
     for (const service of SERVICE_NAMES) {
       const environment = services[service]['environment'] as Record<string, string | number>;
       expect(String(environment['PORT'])).toBe(String(SERVICE_PORTS[service]));
-      expect(environment['DATABASE_URL']).toBe(`postgres://postgres@postgres:5432/onestop_${service.replace(/-/g, '_')}`);
-      expect((services[`migrate-${service}`]['environment'] as Record<string, string>)['DATABASE_URL']).toBe(environment['DATABASE_URL']);
-      expect(services[service]['depends_on']).toMatchObject({ [`migrate-${service}`]: { condition: 'service_completed_successfully' }, kafka: { condition: 'service_healthy' } });
+      expect(environment['DATABASE_URL']).toBe(
+        `postgres://postgres@postgres:5432/onestop_${service.replace(/-/g, '_')}`,
+      );
+      expect((services[`migrate-${service}`]['environment'] as Record<string, string>)['DATABASE_URL']).toBe(
+        environment['DATABASE_URL'],
+      );
+      expect(services[service]['depends_on']).toMatchObject({
+        [`migrate-${service}`]: { condition: 'service_completed_successfully' },
+        kafka: { condition: 'service_healthy' },
+      });
     }
   });
 
@@ -30,7 +37,9 @@ describe('docker-compose.yml', () => {
     const web = compose().services['web'];
     expect(web['build']).toMatchObject({ dockerfile: 'Dockerfile', target: 'web' });
     expect(web['ports']).toEqual(['3000:8080']);
-    expect(web['volumes']).toEqual(['./deploy/web/compose-nginx.conf.template:/etc/onestop-web/nginx.conf.template:ro']);
+    expect(web['volumes']).toEqual([
+      './deploy/web/compose-nginx.conf.template:/etc/onestop-web/nginx.conf.template:ro',
+    ]);
     expect(web).toMatchObject({ read_only: true, tmpfs: ['/tmp'], cap_drop: ['ALL'] });
     expect(Object.keys(web['depends_on'] as object).sort()).toEqual([...SERVICE_NAMES].sort());
   });
@@ -49,7 +58,10 @@ describe('docker-compose.yml', () => {
     invalid.services['intake']['restart_policy'] = 'always';
     invalid.services['routing']['ports'] = 3002;
     expect(composeProblems(stringify(invalid))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^\/services\/intake must NOT have additional properties \(restart_policy\)/), expect.stringMatching(/^\/services\/routing\/ports must be array/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^\/services\/intake must NOT have additional properties \(restart_policy\)/),
+        expect.stringMatching(/^\/services\/routing\/ports must be array/),
+      ]),
     );
     expect(composeProblems('services: [')).toEqual([expect.stringMatching(/^not YAML/)]);
   });
@@ -59,7 +71,8 @@ describe('docker-compose.yml', () => {
     delete broken.services['reporting']['healthcheck'];
     broken.services['redis']['image'] = 'redis:latest';
     delete (broken.services['intake']['depends_on'] as Record<string, unknown>)['migrate-intake'];
-    (broken.services['routing']['depends_on'] as Record<string, { condition: string }>)['postgres'].condition = 'service_started';
+    (broken.services['routing']['depends_on'] as Record<string, { condition: string }>)['postgres'].condition =
+      'service_started';
     expect(composeProblems(stringify(broken))).toEqual([
       'redis: image redis:latest is not pinned to a version',
       'intake: starts without waiting for migrate-intake',

@@ -9,7 +9,19 @@ interface Dashboard {
   panels: { title: string; targets?: { expr: string }[] }[];
 }
 
-const PROMQL_KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset']);
+const PROMQL_KEYWORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'and',
+  'or',
+  'unless',
+  'bool',
+  'offset',
+]);
 
 /**
  * The metric names one PromQL expression reads: every identifier left once label matchers,
@@ -22,12 +34,16 @@ export function metricsReadByExpression(expression: string): string[] {
     .replace(/\{[^}]*\}/g, ' ')
     .replace(/\[[^\]]*\]/g, ' ')
     .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ');
-  return [...bare.matchAll(/(?<![\w:.])([a-zA-Z_:][a-zA-Z0-9_:]*)(?![a-zA-Z0-9_:]|\s*\()/g)].map((match) => match[1]).filter((name) => !PROMQL_KEYWORDS.has(name));
+  return [...bare.matchAll(/(?<![\w:.])([a-zA-Z_:][a-zA-Z0-9_:]*)(?![a-zA-Z0-9_:]|\s*\()/g)]
+    .map((match) => match[1])
+    .filter((name) => !PROMQL_KEYWORDS.has(name));
 }
 
 /** The metric names a Grafana dashboard's queries read. */
 export function metricsReadBy(dashboard: Dashboard): string[] {
-  const names = dashboard.panels.flatMap((panel) => (panel.targets ?? []).flatMap((target) => metricsReadByExpression(target.expr)));
+  const names = dashboard.panels.flatMap((panel) =>
+    (panel.targets ?? []).flatMap((target) => metricsReadByExpression(target.expr)),
+  );
   return [...new Set(names)];
 }
 
@@ -41,11 +57,13 @@ function sourceFiles(directory: string): string[] {
 
 /** The series the services export: every metric registered in the code, histograms with their _bucket, _count and _sum. */
 export function metricsExportedByCode(sourceDirectories: string[]): string[] {
-  return sourceDirectories.flatMap(sourceFiles).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/\.(counter|gauge|histogram)\(\s*'([a-zA-Z_:][a-zA-Z0-9_:]*)'/g)].flatMap(([, type, name]) =>
-      type === 'histogram' ? [`${name}_bucket`, `${name}_count`, `${name}_sum`] : [name],
-    ),
-  );
+  return sourceDirectories
+    .flatMap(sourceFiles)
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\.(counter|gauge|histogram)\(\s*'([a-zA-Z_:][a-zA-Z0-9_:]*)'/g)].flatMap(
+        ([, type, name]) => (type === 'histogram' ? [`${name}_bucket`, `${name}_count`, `${name}_sum`] : [name]),
+      ),
+    );
 }
 
 type CustomQueries = Record<string, { metrics: Record<string, { usage: string }>[] }>;
@@ -54,6 +72,10 @@ type CustomQueries = Record<string, { metrics: Record<string, { usage: string }>
 export function metricsOfCustomQueries(queriesYaml: string): string[] {
   const queries = parse(queriesYaml) as CustomQueries;
   return Object.entries(queries).flatMap(([query, { metrics }]) =>
-    metrics.flatMap((metric) => Object.entries(metric).filter(([, { usage }]) => usage !== 'LABEL').map(([column]) => `cnpg_${query}_${column}`)),
+    metrics.flatMap((metric) =>
+      Object.entries(metric)
+        .filter(([, { usage }]) => usage !== 'LABEL')
+        .map(([column]) => `cnpg_${query}_${column}`),
+    ),
   );
 }

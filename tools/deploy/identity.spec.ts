@@ -28,7 +28,8 @@ const USER_PROFILE = 'org.keycloak.userprofile.UserProfileProvider';
 const OVERLAYS = readdirSync(join(ROOT, 'k8s/overlays'));
 const localRealm = JSON.parse(readFileSync(REALM_FILE, 'utf8')) as Realm;
 
-const userProfile = (realm: Realm) => JSON.parse(realm.components[USER_PROFILE][0].config['kc.user.profile.config'][0]) as unknown;
+const userProfile = (realm: Realm) =>
+  JSON.parse(realm.components[USER_PROFILE][0].config['kc.user.profile.config'][0]) as unknown;
 /** What the two realms' web clients must share: everything but where they send the browser back to. */
 const withoutAddresses = ({ redirectUris: _redirects, webOrigins: _origins, attributes, ...client }: Client) => {
   const { 'post.logout.redirect.uris': _logout, ...rest } = attributes ?? {};
@@ -72,15 +73,23 @@ describe.each(OVERLAYS)('the identity provider of the %s overlay', (overlay) => 
 
   it('gives the services the issuer, keys and audience of the realm it deploys', () => {
     const [keycloak] = one(objects, 'Keycloak');
-    const platform = one(objects, 'ConfigMap').find((object) => object.metadata.name.startsWith('onestop-platform'))!['data'] as Record<string, string>;
+    const platform = one(objects, 'ConfigMap').find((object) => object.metadata.name.startsWith('onestop-platform'))![
+      'data'
+    ] as Record<string, string>;
     const issuer = `${(keycloak['spec'] as { hostname: { hostname: string } }).hostname.hostname}/realms/${realm.realm}`;
     expect(platform['AUTH_ISSUER']).toBe(issuer);
     expect(platform['AUTH_JWKS_URL']).toBe(`${issuer}/protocol/openid-connect/certs`);
-    const audience = realm.clients[0].protocolMappers!.find((mapper) => mapper.protocolMapper === 'oidc-audience-mapper')!.config['included.custom.audience'];
+    const audience = realm.clients[0].protocolMappers!.find(
+      (mapper) => mapper.protocolMapper === 'oidc-audience-mapper',
+    )!.config['included.custom.audience'];
     expect(platform['AUTH_AUDIENCE']).toBe(audience);
     expect(new PlatformEnv().AUTH_AUDIENCE).toBe(audience);
     const host = new URL(issuer).host;
-    const ingress = one(objects, 'Ingress').find((object) => object.metadata.name === 'onestop-identity')!['spec'] as { rules: { host: string; http: { paths: { path: string }[] } }[] };
-    expect(ingress.rules.map((rule) => [rule.host, rule.http.paths.map((path) => path.path)])).toEqual([[host, ['/realms', '/resources']]]);
+    const ingress = one(objects, 'Ingress').find((object) => object.metadata.name === 'onestop-identity')!['spec'] as {
+      rules: { host: string; http: { paths: { path: string }[] } }[];
+    };
+    expect(ingress.rules.map((rule) => [rule.host, rule.http.paths.map((path) => path.path)])).toEqual([
+      [host, ['/realms', '/resources']],
+    ]);
   });
 });

@@ -35,10 +35,16 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
   });
 
   it('gives each service, and the identity provider, its own database and role in the PostgreSQL cluster', () => {
-    const databases = objects.filter((object) => object.kind === 'Database').map((object) => (object['spec'] as { name: string }).name);
-    const cluster = objects.find((object) => object.kind === 'Cluster')!['spec'] as { bootstrap: { initdb: { database: string } } };
+    const databases = objects
+      .filter((object) => object.kind === 'Database')
+      .map((object) => (object['spec'] as { name: string }).name);
+    const cluster = objects.find((object) => object.kind === 'Cluster')!['spec'] as {
+      bootstrap: { initdb: { database: string } };
+    };
     const owners = [...SERVICE_NAMES, 'keycloak'];
-    expect([cluster.bootstrap.initdb.database, ...databases].sort()).toEqual(owners.map((owner) => `onestop_${owner.replace(/-/g, '_')}`).sort());
+    expect([cluster.bootstrap.initdb.database, ...databases].sort()).toEqual(
+      owners.map((owner) => `onestop_${owner.replace(/-/g, '_')}`).sort(),
+    );
   });
 });
 
@@ -46,11 +52,24 @@ describe('the production overlay', () => {
   it('autoscales and budgets disruptions for every service and the web application, and spreads their pods', () => {
     const objects = renderKustomization('k8s/overlays/hue');
     const targets = (kind: string, pick: (spec: Record<string, never>) => string) =>
-      objects.filter((object) => object.kind === kind).map((object) => pick(object['spec'] as Record<string, never>)).sort();
-    expect(targets('HorizontalPodAutoscaler', (spec) => (spec['scaleTargetRef'] as { name: string }).name)).toEqual([...SERVICE_NAMES, 'web'].sort());
-    expect(targets('PodDisruptionBudget', (spec) => (spec['selector'] as { matchLabels: Record<string, string> }).matchLabels['app.kubernetes.io/name'])).toEqual([...SERVICE_NAMES, 'web'].sort());
+      objects
+        .filter((object) => object.kind === kind)
+        .map((object) => pick(object['spec'] as Record<string, never>))
+        .sort();
+    expect(targets('HorizontalPodAutoscaler', (spec) => (spec['scaleTargetRef'] as { name: string }).name)).toEqual(
+      [...SERVICE_NAMES, 'web'].sort(),
+    );
+    expect(
+      targets(
+        'PodDisruptionBudget',
+        (spec) => (spec['selector'] as { matchLabels: Record<string, string> }).matchLabels['app.kubernetes.io/name'],
+      ),
+    ).toEqual([...SERVICE_NAMES, 'web'].sort());
     for (const deployment of objects.filter((object) => object.kind === 'Deployment')) {
-      const spec = deployment['spec'] as { replicas?: number; template: { spec: { topologySpreadConstraints?: unknown[] } } };
+      const spec = deployment['spec'] as {
+        replicas?: number;
+        template: { spec: { topologySpreadConstraints?: unknown[] } };
+      };
       expect(spec.replicas).toBeUndefined();
       expect(spec.template.spec.topologySpreadConstraints).toHaveLength(2);
     }

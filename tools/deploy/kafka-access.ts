@@ -35,7 +35,10 @@ export interface ServiceKafkaUse {
   deadLetterTopic: string;
 }
 
-type ModuleLike = Type<unknown> | { module: Type<unknown>; imports?: unknown[]; providers?: unknown[]; controllers?: unknown[] } | { forwardRef: () => unknown };
+type ModuleLike =
+  | Type<unknown>
+  | { module: Type<unknown>; imports?: unknown[]; providers?: unknown[]; controllers?: unknown[] }
+  | { forwardRef: () => unknown };
 
 /**
  * The provider and controller classes of a module tree: the classes Nest would instantiate. Static
@@ -47,17 +50,31 @@ function moduleClasses(root: ModuleLike): Set<Type<unknown>> {
   const visit = (candidate: unknown): void => {
     if (!candidate || seen.has(candidate) || candidate instanceof Promise) return;
     seen.add(candidate);
-    if (typeof candidate === 'object' && 'forwardRef' in candidate) return visit((candidate as { forwardRef: () => unknown }).forwardRef());
-    const dynamic = typeof candidate === 'object' && 'module' in candidate ? (candidate as Exclude<ModuleLike, Type<unknown> | { forwardRef: () => unknown }>) : undefined;
+    if (typeof candidate === 'object' && 'forwardRef' in candidate)
+      return visit((candidate as { forwardRef: () => unknown }).forwardRef());
+    const dynamic =
+      typeof candidate === 'object' && 'module' in candidate
+        ? (candidate as Exclude<ModuleLike, Type<unknown> | { forwardRef: () => unknown }>)
+        : undefined;
     const moduleClass = dynamic ? dynamic.module : (candidate as Type<unknown>);
-    const imports = [...(dynamic?.imports ?? []), ...((Reflect.getMetadata('imports', moduleClass) as unknown[]) ?? [])];
-    const providers = [...(dynamic?.providers ?? []), ...((Reflect.getMetadata('providers', moduleClass) as unknown[]) ?? [])];
-    const controllers = [...(dynamic?.controllers ?? []), ...((Reflect.getMetadata('controllers', moduleClass) as unknown[]) ?? [])];
+    const imports = [
+      ...(dynamic?.imports ?? []),
+      ...((Reflect.getMetadata('imports', moduleClass) as unknown[]) ?? []),
+    ];
+    const providers = [
+      ...(dynamic?.providers ?? []),
+      ...((Reflect.getMetadata('providers', moduleClass) as unknown[]) ?? []),
+    ];
+    const controllers = [
+      ...(dynamic?.controllers ?? []),
+      ...((Reflect.getMetadata('controllers', moduleClass) as unknown[]) ?? []),
+    ];
     for (const controller of controllers) classes.add(controller as Type<unknown>);
     if (dynamic) visit(dynamic.module);
     for (const provider of providers) {
       if (typeof provider === 'function') classes.add(provider as Type<unknown>);
-      else if (provider && typeof provider === 'object' && 'useClass' in provider) classes.add((provider as { useClass: Type<unknown> }).useClass);
+      else if (provider && typeof provider === 'object' && 'useClass' in provider)
+        classes.add((provider as { useClass: Type<unknown> }).useClass);
     }
     imports.forEach(visit);
   };
@@ -75,7 +92,9 @@ function consumedTopics(service: ServiceName): string[] {
 
 /** The catalogue's events by the name @onestop/contracts exports them under, as the code refers to them. */
 const EVENTS_BY_NAME = new Map<string, EventDefinition>(
-  (Object.entries(contracts) as [string, unknown][]).filter((entry): entry is [string, EventDefinition] => contracts.EVENT_CATALOGUE.includes(entry[1] as EventDefinition)),
+  (Object.entries(contracts) as [string, unknown][]).filter((entry): entry is [string, EventDefinition] =>
+    contracts.EVENT_CATALOGUE.includes(entry[1] as EventDefinition),
+  ),
 );
 
 /** Source files of a folder, tests and test helpers left out. */
@@ -89,8 +108,12 @@ export function sourceFiles(directory: string): string[] {
 
 /** The events a service's code creates: `createEvent(<Definition>, …)` in its sources. */
 export function createdEvents(service: ServiceName): string[] {
-  const names = sourceFiles(join(ROOT, 'apps', service, 'src')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/createEvent\(\s*([A-Za-z_$][\w$]*)\s*,/g)].map((match) => match[1]));
-  for (const name of names) if (!EVENTS_BY_NAME.has(name)) throw new Error(`${service} creates ${name}, which is not an event of the catalogue`);
+  const names = sourceFiles(join(ROOT, 'apps', service, 'src')).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/createEvent\(\s*([A-Za-z_$][\w$]*)\s*,/g)].map((match) => match[1]),
+  );
+  for (const name of names)
+    if (!EVENTS_BY_NAME.has(name))
+      throw new Error(`${service} creates ${name}, which is not an event of the catalogue`);
   return unique(names);
 }
 

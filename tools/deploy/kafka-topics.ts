@@ -32,12 +32,14 @@ export function topicDrift(objects: K8sObject[], expected: TopicSpec[] = platfor
       problems.push(`${topic.name}: no KafkaTopic`);
       continue;
     }
-    if (spec.partitions !== topic.partitions) problems.push(`${topic.name}: ${spec.partitions} partitions, the code uses ${topic.partitions}`);
+    if (spec.partitions !== topic.partitions)
+      problems.push(`${topic.name}: ${spec.partitions} partitions, the code uses ${topic.partitions}`);
     if (String(spec.config?.['retention.ms']) !== String(topic.retentionMs)) {
       problems.push(`${topic.name}: retention.ms ${spec.config?.['retention.ms']}, the code uses ${topic.retentionMs}`);
     }
   }
   const known = new Set(expected.map((topic) => topic.name));
-  for (const name of declared.keys()) if (!known.has(name)) problems.push(`${name}: a KafkaTopic the code does not use`);
+  for (const name of declared.keys())
+    if (!known.has(name)) problems.push(`${name}: a KafkaTopic the code does not use`);
   return problems;
 }

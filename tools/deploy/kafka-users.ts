@@ -27,8 +27,14 @@ export interface Acl {
 
 export const kafkaUserName = (service: string) => `onestop-${service}`;
 
-const topic = (name: string, operations: Operation[], patternType: 'literal' | 'prefix' = 'literal'): Acl => ({ resource: { type: 'topic', name, patternType }, operations });
-const group = (name: string, operations: Operation[], patternType: 'literal' | 'prefix' = 'literal'): Acl => ({ resource: { type: 'group', name, patternType }, operations });
+const topic = (name: string, operations: Operation[], patternType: 'literal' | 'prefix' = 'literal'): Acl => ({
+  resource: { type: 'topic', name, patternType },
+  operations,
+});
+const group = (name: string, operations: Operation[], patternType: 'literal' | 'prefix' = 'literal'): Acl => ({
+  resource: { type: 'group', name, patternType },
+  operations,
+});
 /** The outbox relay's and the dead-letter publisher's producer is idempotent (libs/messaging createIdempotentProducer), not transactional. */
 const idempotentProducer: Acl = { resource: { type: 'cluster' }, operations: ['IdempotentWrite'] };
 
@@ -44,7 +50,11 @@ export function serviceAcls(use: ServiceKafkaUse): Acl[] {
   const merged = [...reads, ...writes]
     .filter((acl) => !both.some((read) => read.resource.name === acl.resource.name))
     .concat(both.map((read) => topic(read.resource.name!, ['Describe', 'Read', 'Write'])));
-  return [...sortByName(merged), ...(use.consumes.length ? [group(use.group, ['Describe', 'Read'])] : []), idempotentProducer];
+  return [
+    ...sortByName(merged),
+    ...(use.consumes.length ? [group(use.group, ['Describe', 'Read'])] : []),
+    idempotentProducer,
+  ];
 }
 
 /**
@@ -68,7 +78,9 @@ export function rebuildAcls(reporting: ServiceKafkaUse): Acl[] {
 export function deadLettersAcls(uses: ServiceKafkaUse[]): Acl[] {
   const consumed = [...new Set(uses.flatMap((use) => use.consumes))].sort();
   return [
-    ...uses.map((use) => topic(use.deadLetterTopic, ['Describe', 'Read'])).sort((a, b) => a.resource.name!.localeCompare(b.resource.name!)),
+    ...uses
+      .map((use) => topic(use.deadLetterTopic, ['Describe', 'Read']))
+      .sort((a, b) => a.resource.name!.localeCompare(b.resource.name!)),
     ...consumed.map((name) => topic(name, ['Describe', 'Write'])),
     group(DEAD_LETTER_READER_PREFIX, ['Delete', 'Describe', 'Read'], 'prefix'),
     idempotentProducer,
@@ -83,7 +95,11 @@ function kafkaUser(name: string, comment: string, acls: Acl[]): K8sObject {
   return {
     apiVersion: 'kafka.strimzi.io/v1',
     kind: 'KafkaUser',
-    metadata: { name, labels: { 'strimzi.io/cluster': KAFKA_CLUSTER }, annotations: { 'onestop.gov.vn/kafka-access': comment } },
+    metadata: {
+      name,
+      labels: { 'strimzi.io/cluster': KAFKA_CLUSTER },
+      annotations: { 'onestop.gov.vn/kafka-access': comment },
+    },
     spec: { authentication: { type: 'scram-sha-512' }, authorization: { type: 'simple', acls } },
   };
 }
@@ -93,22 +109,38 @@ export function expectedKafkaUsers(uses: ServiceKafkaUse[] = platformKafkaUse())
   const reporting = uses.find((use) => use.service === 'reporting')!;
   return [
     ...uses.map((use) =>
-      kafkaUser(kafkaUserName(use.service), `${use.service}: reads ${use.consumes.join(', ') || 'nothing'}; writes ${[...use.publishes, use.deadLetterTopic].join(', ')}`, serviceAcls(use)),
+      kafkaUser(
+        kafkaUserName(use.service),
+        `${use.service}: reads ${use.consumes.join(', ') || 'nothing'}; writes ${[...use.publishes, use.deadLetterTopic].join(', ')}`,
+        serviceAcls(use),
+      ),
     ),
-    kafkaUser(REBUILD_USER, `npm run reporting:rebuild / rebuild.js: replays ${reporting.consumes.join(', ')}`, rebuildAcls(reporting)),
-    kafkaUser(DEAD_LETTERS_USER, 'dead-letters.js: lists the dead-letter topics, replays onto the consumed topics', deadLettersAcls(uses)),
+    kafkaUser(
+      REBUILD_USER,
+      `npm run reporting:rebuild / rebuild.js: replays ${reporting.consumes.join(', ')}`,
+      rebuildAcls(reporting),
+    ),
+    kafkaUser(
+      DEAD_LETTERS_USER,
+      'dead-letters.js: lists the dead-letter topics, replays onto the consumed topics',
+      deadLettersAcls(uses),
+    ),
   ];
 }
 
 /** Differences between the committed KafkaUsers and the code's; empty when they agree. */
 export function kafkaUserDrift(objects: K8sObject[], expected: K8sObject[] = expectedKafkaUsers()): string[] {
-  const declared = new Map(objects.filter((object) => object.kind === 'KafkaUser').map((object) => [object.metadata.name, object]));
+  const declared = new Map(
+    objects.filter((object) => object.kind === 'KafkaUser').map((object) => [object.metadata.name, object]),
+  );
   const problems: string[] = [];
   for (const user of expected) {
     const found = declared.get(user.metadata.name);
     if (!found) problems.push(`${user.metadata.name}: no KafkaUser`);
     else if (!isDeepStrictEqual(found['spec'], user['spec'])) {
-      problems.push(`${user.metadata.name}: its authentication or ACLs differ from what the code uses (regenerate k8s/base/kafka/users.yaml)`);
+      problems.push(
+        `${user.metadata.name}: its authentication or ACLs differ from what the code uses (regenerate k8s/base/kafka/users.yaml)`,
+      );
     }
   }
   const known = new Set(expected.map((user) => user.metadata.name));

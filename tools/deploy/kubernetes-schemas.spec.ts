@@ -17,27 +17,41 @@ function changed(kind: string, name: string, change: (spec: Record<string, unkno
 describe('schema validation', () => {
   it('rejects a Deployment whose container port is not a number', () => {
     const objects = changed('Deployment', 'intake', (spec) => {
-      ((spec['template'] as { spec: { containers: { ports: object[] }[] } }).spec.containers[0].ports = [{ name: 'http', containerPort: 'http' }]);
+      (spec['template'] as { spec: { containers: { ports: object[] }[] } }).spec.containers[0].ports = [
+        { name: 'http', containerPort: 'http' },
+      ];
     });
     expect(schemaErrors(objects).join('\n')).toMatch(/Deployment\/intake: .*containerPort must be integer/);
   });
 
   it('rejects a misspelt field of a KafkaTopic and a wrong type in the PostgreSQL cluster', () => {
     const topic = changed('KafkaTopic', 'dossier.events', (spec) => (spec['partition'] = 12));
-    expect(schemaErrors(topic)).toEqual(['KafkaTopic/dossier.events: /spec must NOT have additional properties (partition)']);
+    expect(schemaErrors(topic)).toEqual([
+      'KafkaTopic/dossier.events: /spec must NOT have additional properties (partition)',
+    ]);
     const cluster = changed('Cluster', 'onestop-db', (spec) => (spec['instances'] = 'three'));
     expect(schemaErrors(cluster)).toEqual(['Cluster/onestop-db: /spec/instances must be integer']);
   });
 
   it("rejects a misspelt field of the identity provider's Keycloak and a realm import without its Keycloak", () => {
-    const keycloak = changed('Keycloak', 'onestop-id', (spec) => ((spec['hostname'] as Record<string, unknown>)['hostName'] = 'https://id.example'));
-    expect(schemaErrors(keycloak)).toEqual(['Keycloak/onestop-id: /spec/hostname must NOT have additional properties (hostName)']);
+    const keycloak = changed(
+      'Keycloak',
+      'onestop-id',
+      (spec) => ((spec['hostname'] as Record<string, unknown>)['hostName'] = 'https://id.example'),
+    );
+    expect(schemaErrors(keycloak)).toEqual([
+      'Keycloak/onestop-id: /spec/hostname must NOT have additional properties (hostName)',
+    ]);
     const realmImport = changed('KeycloakRealmImport', 'onestop-realm', (spec) => delete spec['keycloakCRName']);
-    expect(schemaErrors(realmImport)).toEqual(["KeycloakRealmImport/onestop-realm: /spec must have required property 'keycloakCRName'"]);
+    expect(schemaErrors(realmImport)).toEqual([
+      "KeycloakRealmImport/onestop-realm: /spec must have required property 'keycloakCRName'",
+    ]);
   });
 
   it('rejects a kind it has no schema for', () => {
-    expect(schemaErrors([{ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } }])).toEqual(['Widget/w: no schema for example.org/v1/Widget']);
+    expect(schemaErrors([{ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } }])).toEqual([
+      'Widget/w: no schema for example.org/v1/Widget',
+    ]);
   });
 
   it('tells a KafkaTopic that differs from the code', () => {
@@ -45,6 +59,9 @@ describe('schema validation', () => {
     const dossierEvents = objects.find((object) => object.metadata.name === 'dossier.events')!;
     (dossierEvents['spec'] as { partitions: number }).partitions = 6;
     const withoutDeadLetters = objects.filter((object) => object.metadata.name !== 'routing.dead-letters');
-    expect(topicDrift(withoutDeadLetters)).toEqual(['dossier.events: 6 partitions, the code uses 12', 'routing.dead-letters: no KafkaTopic']);
+    expect(topicDrift(withoutDeadLetters)).toEqual([
+      'dossier.events: 6 partitions, the code uses 12',
+      'routing.dead-letters: no KafkaTopic',
+    ]);
   });
 });

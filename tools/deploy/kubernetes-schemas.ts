@@ -1,4 +1,8 @@
-import { PodMonitor, PrometheusRule, ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
+import {
+  PodMonitor,
+  PrometheusRule,
+  ServiceMonitor,
+} from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import Ajv, { AnySchema, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
@@ -49,8 +53,17 @@ export function strictStructuralSchema(schema: JsonSchema): JsonSchema {
   const strict: JsonSchema = {};
   for (const [keyword, value] of Object.entries(schema)) {
     if (keyword === 'properties' || keyword === 'patternProperties') {
-      strict[keyword] = Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([name, child]) => [name, strictStructuralSchema(child)]));
-    } else if (['items', 'additionalProperties', 'not'].includes(keyword) && typeof value === 'object' && value !== null) {
+      strict[keyword] = Object.fromEntries(
+        Object.entries(value as Record<string, JsonSchema>).map(([name, child]) => [
+          name,
+          strictStructuralSchema(child),
+        ]),
+      );
+    } else if (
+      ['items', 'additionalProperties', 'not'].includes(keyword) &&
+      typeof value === 'object' &&
+      value !== null
+    ) {
       strict[keyword] = strictStructuralSchema(value as JsonSchema);
     } else if (['allOf', 'anyOf', 'oneOf'].includes(keyword)) {
       strict[keyword] = (value as JsonSchema[]).map(strictStructuralSchema);
@@ -58,7 +71,11 @@ export function strictStructuralSchema(schema: JsonSchema): JsonSchema {
       strict[keyword] = value;
     }
   }
-  if (strict['properties'] && strict['additionalProperties'] === undefined && !strict['x-kubernetes-preserve-unknown-fields']) {
+  if (
+    strict['properties'] &&
+    strict['additionalProperties'] === undefined &&
+    !strict['x-kubernetes-preserve-unknown-fields']
+  ) {
     strict['additionalProperties'] = false;
   }
   return strict;
@@ -66,7 +83,11 @@ export function strictStructuralSchema(schema: JsonSchema): JsonSchema {
 
 interface CustomResourceDefinition {
   kind: string;
-  spec: { group: string; names: { kind: string }; versions: { name: string; served: boolean; schema: { openAPIV3Schema: JsonSchema } }[] };
+  spec: {
+    group: string;
+    names: { kind: string };
+    versions: { name: string; served: boolean; schema: { openAPIV3Schema: JsonSchema } }[];
+  };
 }
 
 let customResourceValidators: Map<string, ValidateFunction> | undefined;
@@ -104,7 +125,8 @@ export function schemaErrors(objects: K8sObject[]): string[] {
   return objects.flatMap((object) => {
     const key = `${object.apiVersion}/${object.kind}`;
     const errors: string[] = [];
-    if (!DNS_SUBDOMAIN.test(object.metadata?.name ?? '')) errors.push(`metadata.name "${object.metadata?.name}" is not a DNS subdomain`);
+    if (!DNS_SUBDOMAIN.test(object.metadata?.name ?? ''))
+      errors.push(`metadata.name "${object.metadata?.name}" is not a DNS subdomain`);
     const Model = MODELS[key];
     const validateCustom = customResourceValidators!.get(key);
     if (Model) {
@@ -114,7 +136,13 @@ export function schemaErrors(objects: K8sObject[]): string[] {
         errors.push((error as Error).message);
       }
     } else if (validateCustom) {
-      if (!validateCustom(object)) errors.push(...(validateCustom.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}${error.params['additionalProperty'] ? ` (${error.params['additionalProperty']})` : ''}`));
+      if (!validateCustom(object))
+        errors.push(
+          ...(validateCustom.errors ?? []).map(
+            (error) =>
+              `${error.instancePath || '/'} ${error.message}${error.params['additionalProperty'] ? ` (${error.params['additionalProperty']})` : ''}`,
+          ),
+        );
     } else {
       errors.push(`no schema for ${key}`);
     }

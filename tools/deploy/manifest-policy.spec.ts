@@ -19,18 +19,29 @@ function mainContainer(object: K8sObject): Container {
   return (object['spec'] as { template: { spec: { containers: Container[] } } }).template.spec.containers[0];
 }
 
-const rulesOf = (violations: Violation[]) => violations.map((violation) => `${violation.rule} ${violation.object}: ${violation.message}`);
+const rulesOf = (violations: Violation[]) =>
+  violations.map((violation) => `${violation.rule} ${violation.object}: ${violation.message}`);
 
 /** The policies reject what they are there to reject, not only pass what is there. */
 describe('manifest policies', () => {
   it('reject a service without a readiness probe', () => {
     const objects = withChange('Deployment', 'routing', (object) => delete mainContainer(object).readinessProbe);
-    expect(rulesOf(checkManifests(objects))).toEqual(expect.arrayContaining([expect.stringMatching(/^probes Deployment\/routing: container routing has no readinessProbe/)]));
+    expect(rulesOf(checkManifests(objects))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^probes Deployment\/routing: container routing has no readinessProbe/),
+      ]),
+    );
   });
 
   it('reject liveness on the readiness endpoint', () => {
-    const objects = withChange('Deployment', 'intake', (object) => (mainContainer(object).livenessProbe = { httpGet: { path: '/health/ready', port: 'http' } }));
-    expect(rulesOf(checkManifests(objects))).toEqual(['service-wiring Deployment/intake: liveness is not /health/live']);
+    const objects = withChange(
+      'Deployment',
+      'intake',
+      (object) => (mainContainer(object).livenessProbe = { httpGet: { path: '/health/ready', port: 'http' } }),
+    );
+    expect(rulesOf(checkManifests(objects))).toEqual([
+      'service-wiring Deployment/intake: liveness is not /health/live',
+    ]);
   });
 
   it('reject a container without limits', () => {
@@ -58,25 +69,45 @@ describe('manifest policies', () => {
     expect(isPinnedImage('registry.local:5000/onestop-intake')).toBe(false);
     expect(isPinnedImage('registry.local:5000/onestop-intake:0.1.0')).toBe(true);
     expect(isPinnedImage(`redis@sha256:${'a'.repeat(64)}`)).toBe(true);
-    const objects = withChange('StatefulSet', 'onestop-redis', (object) => (mainContainer(object).image = 'redis:latest'));
-    expect(rulesOf(checkManifests(objects))).toEqual(['pinned-image StatefulSet/onestop-redis: container redis image redis:latest is not pinned to a version']);
+    const objects = withChange(
+      'StatefulSet',
+      'onestop-redis',
+      (object) => (mainContainer(object).image = 'redis:latest'),
+    );
+    expect(rulesOf(checkManifests(objects))).toEqual([
+      'pinned-image StatefulSet/onestop-redis: container redis image redis:latest is not pinned to a version',
+    ]);
   });
 
   it('reject a service whose NetworkPolicy is missing, even under the default deny', () => {
-    const objects = rendered.filter((object) => !(object.kind === 'NetworkPolicy' && object.metadata.name === 'task-monitoring'));
-    expect(rulesOf(checkManifests(objects))).toEqual(['network-policy Deployment/task-monitoring: no NetworkPolicy selects its pods alone']);
+    const objects = rendered.filter(
+      (object) => !(object.kind === 'NetworkPolicy' && object.metadata.name === 'task-monitoring'),
+    );
+    expect(rulesOf(checkManifests(objects))).toEqual([
+      'network-policy Deployment/task-monitoring: no NetworkPolicy selects its pods alone',
+    ]);
   });
 
   it('reject a NetworkPolicy that leaves egress open', () => {
-    const objects = withChange('NetworkPolicy', 'digital-signature', (object) => ((object['spec'] as { policyTypes: string[] }).policyTypes = ['Ingress']));
-    expect(rulesOf(checkManifests(objects))).toEqual(['network-policy Deployment/digital-signature: its NetworkPolicy does not restrict Egress']);
+    const objects = withChange(
+      'NetworkPolicy',
+      'digital-signature',
+      (object) => ((object['spec'] as { policyTypes: string[] }).policyTypes = ['Ingress']),
+    );
+    expect(rulesOf(checkManifests(objects))).toEqual([
+      'network-policy Deployment/digital-signature: its NetworkPolicy does not restrict Egress',
+    ]);
   });
 
   it("reject a service's NetworkPolicy that also selects its migration Job", () => {
     const objects = withChange('NetworkPolicy', 'intake', (object) => {
-      delete (object['spec'] as { podSelector: { matchLabels: Record<string, string> } }).podSelector.matchLabels['app.kubernetes.io/component'];
+      delete (object['spec'] as { podSelector: { matchLabels: Record<string, string> } }).podSelector.matchLabels[
+        'app.kubernetes.io/component'
+      ];
     });
-    expect(rulesOf(checkManifests(objects))).toEqual(['network-policy Deployment/intake: no NetworkPolicy selects its pods alone']);
+    expect(rulesOf(checkManifests(objects))).toEqual([
+      'network-policy Deployment/intake: no NetworkPolicy selects its pods alone',
+    ]);
   });
 
   it('reject a NetworkPolicy rule that lets everything through', () => {
@@ -92,15 +123,27 @@ describe('manifest policies', () => {
   });
 
   it('reject secret values in a Secret, an env value, a URL or a ConfigMap', () => {
-    const secret: K8sObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'onestop-redis' }, stringData: { password: 'hunter2hunter2' } };
-    const emptyTemplate: K8sObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'onestop-intake' }, stringData: { PERSONAL_DATA_KEY: '' } };
+    const secret: K8sObject = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'onestop-redis' },
+      stringData: { password: 'hunter2hunter2' },
+    };
+    const emptyTemplate: K8sObject = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'onestop-intake' },
+      stringData: { PERSONAL_DATA_KEY: '' },
+    };
     const objects = withChange('Deployment', 'intake', (object) => {
       const env = mainContainer(object).env!;
       env.find((variable) => variable.name === 'PERSONAL_DATA_KEY')!.valueFrom = undefined;
       env.find((variable) => variable.name === 'PERSONAL_DATA_KEY')!.value = 'c2VjcmV0';
       env.find((variable) => variable.name === 'REDIS_URL')!.value = 'redis://:hunter2@onestop-redis:6379';
     });
-    const platform = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('onestop-platform'))!;
+    const platform = objects.find(
+      (object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('onestop-platform'),
+    )!;
     (platform['data'] as Record<string, string>)['AUTH_CLIENT_SECRET'] = 'abc';
     // KAFKA_SASL_PASSWORD_FILE, already there, names where the Secret is mounted: not a secret.
     (platform['data'] as Record<string, string>)['KAFKA_SASL_PASSWORD'] = 'abc';
@@ -119,13 +162,19 @@ describe('manifest policies', () => {
       container.command = ['redis-server'];
       container.args = ['--appendonly', 'yes', '--requirepass', 'hunter2'];
     });
-    expect(rulesOf(checkManifests(objects))).toEqual([expect.stringMatching(/^plaintext-secret StatefulSet\/onestop-redis: container redis: argument \d+ carries a secret$/)]);
+    expect(rulesOf(checkManifests(objects))).toEqual([
+      expect.stringMatching(
+        /^plaintext-secret StatefulSet\/onestop-redis: container redis: argument \d+ carries a secret$/,
+      ),
+    ]);
   });
 
   it('reject a service on another port than it listens on, or without its migration', () => {
-    const objects = withChange('Deployment', 'notification', (object) => (mainContainer(object).ports = [{ name: 'http', containerPort: 8080 }])).filter(
-      (object) => !(object.kind === 'Job' && object.metadata.name === 'reporting-migrate'),
-    );
+    const objects = withChange(
+      'Deployment',
+      'notification',
+      (object) => (mainContainer(object).ports = [{ name: 'http', containerPort: 8080 }]),
+    ).filter((object) => !(object.kind === 'Job' && object.metadata.name === 'reporting-migrate'));
     expect(rulesOf(checkManifests(objects))).toEqual([
       'service-wiring Deployment/notification: port http is 8080, the service listens on 3004',
       'service-wiring Deployment/reporting: has no reporting-migrate Job running its own image',

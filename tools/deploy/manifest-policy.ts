@@ -26,7 +26,11 @@ export const probesPolicy: Policy = (objects) =>
       template.spec.containers.flatMap((container) =>
         (['livenessProbe', 'readinessProbe'] as const)
           .filter((probe) => !container[probe])
-          .map((probe) => ({ rule: 'probes' as const, object: describe(object), message: `container ${container.name} has no ${probe}` })),
+          .map((probe) => ({
+            rule: 'probes' as const,
+            object: describe(object),
+            message: `container ${container.name} has no ${probe}`,
+          })),
       ),
     );
 
@@ -37,7 +41,11 @@ export const resourcesPolicy: Policy = (objects) =>
       (['requests', 'limits'] as const).flatMap((kind) =>
         ['cpu', 'memory']
           .filter((resource) => !container.resources?.[kind]?.[resource])
-          .map((resource) => ({ rule: 'resources' as const, object: describe(object), message: `container ${container.name} has no ${resource} ${kind}` })),
+          .map((resource) => ({
+            rule: 'resources' as const,
+            object: describe(object),
+            message: `container ${container.name} has no ${resource} ${kind}`,
+          })),
       ),
     ),
   );
@@ -54,7 +62,11 @@ export const nonRootPolicy: Policy = (objects) =>
       if (own.allowPrivilegeEscalation !== false) problems.push('allowPrivilegeEscalation is not false');
       if (own.readOnlyRootFilesystem !== true) problems.push('readOnlyRootFilesystem is not true');
       if (!own.capabilities?.drop?.includes('ALL')) problems.push('does not drop ALL capabilities');
-      return problems.map((problem) => ({ rule: 'non-root' as const, object: describe(object), message: `container ${container.name}: ${problem}` }));
+      return problems.map((problem) => ({
+        rule: 'non-root' as const,
+        object: describe(object),
+        message: `container ${container.name}: ${problem}`,
+      }));
     }),
   );
 
@@ -72,11 +84,22 @@ export const pinnedImagesPolicy: Policy = (objects) => [
   ...workloads(objects).flatMap(({ object, template }) =>
     containersOf(template)
       .filter((container) => !isPinnedImage(container.image))
-      .map((container) => ({ rule: 'pinned-image' as const, object: describe(object), message: `container ${container.name} image ${container.image ?? '(none)'} is not pinned to a version` })),
+      .map((container) => ({
+        rule: 'pinned-image' as const,
+        object: describe(object),
+        message: `container ${container.name} image ${container.image ?? '(none)'} is not pinned to a version`,
+      })),
   ),
   ...objects
-    .filter((object) => object.kind === 'Cluster' && !isPinnedImage((object['spec'] as { imageName?: string } | undefined)?.imageName))
-    .map((object) => ({ rule: 'pinned-image' as const, object: describe(object), message: 'imageName is not pinned to a version' })),
+    .filter(
+      (object) =>
+        object.kind === 'Cluster' && !isPinnedImage((object['spec'] as { imageName?: string } | undefined)?.imageName),
+    )
+    .map((object) => ({
+      rule: 'pinned-image' as const,
+      object: describe(object),
+      message: 'imageName is not pinned to a version',
+    })),
 ];
 
 type Selector = Parameters<typeof selects>[0];
@@ -101,10 +124,12 @@ interface NetworkPolicySpec {
 }
 
 /** A selector that is absent or selects everything. */
-const selectsAll = (selector: Selector | undefined) => !selector || (!selector.matchLabels && !selector.matchExpressions?.length);
+const selectsAll = (selector: Selector | undefined) =>
+  !selector || (!selector.matchLabels && !selector.matchExpressions?.length);
 
 /** A peer that stands for anybody: every address, or every pod of every (or this) namespace. */
-const anybody = (peer: NetworkPolicyPeer) => (peer.ipBlock ? peer.ipBlock.cidr === '0.0.0.0/0' : selectsAll(peer.podSelector) && selectsAll(peer.namespaceSelector));
+const anybody = (peer: NetworkPolicyPeer) =>
+  peer.ipBlock ? peer.ipBlock.cidr === '0.0.0.0/0' : selectsAll(peer.podSelector) && selectsAll(peer.namespaceSelector);
 
 /** Why a rule lets more through than a name or a port can justify, or null. A rule naming ports may be open to anybody (the identity provider's HTTPS). */
 function openness(rule: NetworkPolicyRule, peers: NetworkPolicyPeer[] | undefined): string | null {
@@ -129,22 +154,45 @@ export const networkPolicyPerWorkloadPolicy: Policy = (objects) => {
     const own = specs.filter(
       (policy) =>
         selects(policy.podSelector, labelsOf(template)) &&
-        all.every((other) => other.object === object || (!longRunning && !LONG_RUNNING.has(other.object.kind)) || !selects(policy.podSelector, labelsOf(other.template))),
+        all.every(
+          (other) =>
+            other.object === object ||
+            (!longRunning && !LONG_RUNNING.has(other.object.kind)) ||
+            !selects(policy.podSelector, labelsOf(other.template)),
+        ),
     );
-    if (own.length === 0) return [{ rule: 'network-policy' as const, object: describe(object), message: 'no NetworkPolicy selects its pods alone' }];
+    if (own.length === 0)
+      return [
+        {
+          rule: 'network-policy' as const,
+          object: describe(object),
+          message: 'no NetworkPolicy selects its pods alone',
+        },
+      ];
     const types = new Set(own.flatMap((policy) => policy.policyTypes ?? ['Ingress']));
     return ['Ingress', 'Egress']
       .filter((type) => !types.has(type))
-      .map((type) => ({ rule: 'network-policy' as const, object: describe(object), message: `its NetworkPolicy does not restrict ${type}` }));
+      .map((type) => ({
+        rule: 'network-policy' as const,
+        object: describe(object),
+        message: `its NetworkPolicy does not restrict ${type}`,
+      }));
   });
   const open = policies.flatMap((object) => {
     const spec = object['spec'] as NetworkPolicySpec;
     return [
-      ...(spec.ingress ?? []).map((rule, index) => ({ found: openness(rule, rule.from), where: `ingress rule ${index}` })),
+      ...(spec.ingress ?? []).map((rule, index) => ({
+        found: openness(rule, rule.from),
+        where: `ingress rule ${index}`,
+      })),
       ...(spec.egress ?? []).map((rule, index) => ({ found: openness(rule, rule.to), where: `egress rule ${index}` })),
     ]
       .filter(({ found }) => found !== null)
-      .map(({ found, where }) => ({ rule: 'network-policy' as const, object: describe(object), message: `${where} ${found}` }));
+      .map(({ found, where }) => ({
+        rule: 'network-policy' as const,
+        object: describe(object),
+        message: `${where} ${found}`,
+      }));
   });
   return [...coverage, ...open];
 };
@@ -166,13 +214,17 @@ function plaintextInContainer(container: Container): string[] {
   const found: string[] = [];
   for (const variable of container.env ?? []) {
     if (variable.value === undefined) continue;
-    if (SENSITIVE_NAME.test(variable.name) && !FILE_PATH_NAME.test(variable.name)) found.push(`env ${variable.name} has a value in the manifest instead of a secretKeyRef`);
+    if (SENSITIVE_NAME.test(variable.name) && !FILE_PATH_NAME.test(variable.name))
+      found.push(`env ${variable.name} has a value in the manifest instead of a secretKeyRef`);
     else if (inlinePassword(variable.value)) found.push(`env ${variable.name} has a password in its URL`);
   }
   const args = [...(container.command ?? []), ...(container.args ?? [])];
   args.forEach((arg, index) => {
     const previous = args[index - 1] ?? '';
-    if (inlinePassword(arg) || (/pass|secret|token/i.test(previous) && previous.startsWith('-') && !VARIABLE_REFERENCE.test(arg))) {
+    if (
+      inlinePassword(arg) ||
+      (/pass|secret|token/i.test(previous) && previous.startsWith('-') && !VARIABLE_REFERENCE.test(arg))
+    ) {
       found.push(`argument ${index} carries a secret`);
     }
   });
@@ -183,23 +235,42 @@ function plaintextInContainer(container: Container): string[] {
 export const noPlaintextSecretsPolicy: Policy = (objects) => [
   ...objects
     .filter((object) => object.kind === 'Secret')
-    .filter((object) => Object.values({ ...(object['data'] as object), ...(object['stringData'] as object) }).some((value) => value !== '' && value !== null))
-    .map((object) => ({ rule: 'plaintext-secret' as const, object: describe(object), message: 'a Secret with values is in the manifests; create it in the cluster (docs/operations.md)' })),
+    .filter((object) =>
+      Object.values({ ...(object['data'] as object), ...(object['stringData'] as object) }).some(
+        (value) => value !== '' && value !== null,
+      ),
+    )
+    .map((object) => ({
+      rule: 'plaintext-secret' as const,
+      object: describe(object),
+      message: 'a Secret with values is in the manifests; create it in the cluster (docs/operations.md)',
+    })),
   ...objects
     .filter((object) => object.kind === 'ConfigMap')
     .flatMap((object) =>
       Object.entries((object['data'] as Record<string, string> | undefined) ?? {})
         .filter(([key, value]) => (SENSITIVE_NAME.test(key) && !FILE_PATH_NAME.test(key)) || inlinePassword(value))
-        .map(([key]) => ({ rule: 'plaintext-secret' as const, object: describe(object), message: `ConfigMap key ${key} holds a secret` })),
+        .map(([key]) => ({
+          rule: 'plaintext-secret' as const,
+          object: describe(object),
+          message: `ConfigMap key ${key} holds a secret`,
+        })),
     ),
   ...workloads(objects).flatMap(({ object, template }) =>
     containersOf(template).flatMap((container) =>
-      plaintextInContainer(container).map((message) => ({ rule: 'plaintext-secret' as const, object: describe(object), message: `container ${container.name}: ${message}` })),
+      plaintextInContainer(container).map((message) => ({
+        rule: 'plaintext-secret' as const,
+        object: describe(object),
+        message: `container ${container.name}: ${message}`,
+      })),
     ),
   ),
 ];
 
-function serviceDeployment(objects: K8sObject[], service: ServiceName): { object: K8sObject; template: PodTemplate } | undefined {
+function serviceDeployment(
+  objects: K8sObject[],
+  service: ServiceName,
+): { object: K8sObject; template: PodTemplate } | undefined {
   return workloads(objects).find(({ object }) => object.kind === 'Deployment' && object.metadata.name === service);
 }
 
@@ -211,21 +282,33 @@ function serviceDeployment(objects: K8sObject[], service: ServiceName): { object
 export const serviceWiringPolicy: Policy = (objects) =>
   SERVICE_NAMES.flatMap((service) => {
     const found = serviceDeployment(objects, service);
-    const problem = (message: string): Violation => ({ rule: 'service-wiring', object: `Deployment/${service}`, message });
+    const problem = (message: string): Violation => ({
+      rule: 'service-wiring',
+      object: `Deployment/${service}`,
+      message,
+    });
     if (!found) return [problem('is missing')];
     const port = SERVICE_PORTS[service];
     const container = found.template.spec.containers[0];
     const problems: Violation[] = [];
     const http = container.ports?.find((candidate) => candidate.name === 'http');
-    if (http?.containerPort !== port) problems.push(problem(`port http is ${http?.containerPort ?? 'missing'}, the service listens on ${port}`));
-    if (container.env?.find((variable) => variable.name === 'PORT')?.value !== String(port)) problems.push(problem(`PORT is not ${port}`));
+    if (http?.containerPort !== port)
+      problems.push(problem(`port http is ${http?.containerPort ?? 'missing'}, the service listens on ${port}`));
+    if (container.env?.find((variable) => variable.name === 'PORT')?.value !== String(port))
+      problems.push(problem(`PORT is not ${port}`));
     const probePath = (probe: 'livenessProbe' | 'readinessProbe') => container[probe]?.httpGet?.path;
     if (probePath('livenessProbe') !== '/health/live') problems.push(problem('liveness is not /health/live'));
     if (probePath('readinessProbe') !== '/health/ready') problems.push(problem('readiness is not /health/ready'));
-    if (!objects.some((object) => object.kind === 'Service' && object.metadata.name === service)) problems.push(problem('has no Service'));
-    const job = workloads(objects).find(({ object }) => object.kind === 'Job' && object.metadata.name === `${service}-migrate`);
-    if (!job || job.template.spec.containers[0].image !== container.image) problems.push(problem(`has no ${service}-migrate Job running its own image`));
-    const waits = found.template.spec.initContainers?.some((init) => init.image === container.image && init.command?.join(' ').includes('migrate.js --wait'));
+    if (!objects.some((object) => object.kind === 'Service' && object.metadata.name === service))
+      problems.push(problem('has no Service'));
+    const job = workloads(objects).find(
+      ({ object }) => object.kind === 'Job' && object.metadata.name === `${service}-migrate`,
+    );
+    if (!job || job.template.spec.containers[0].image !== container.image)
+      problems.push(problem(`has no ${service}-migrate Job running its own image`));
+    const waits = found.template.spec.initContainers?.some(
+      (init) => init.image === container.image && init.command?.join(' ').includes('migrate.js --wait'),
+    );
     if (!waits) problems.push(problem('its pods do not wait for their migrations'));
     return problems;
   });

@@ -52,7 +52,9 @@ const POD_TEMPLATES: Record<string, (object: K8sObject) => PodTemplate | undefin
   StatefulSet: (object) => (object['spec'] as { template?: PodTemplate } | undefined)?.template,
   DaemonSet: (object) => (object['spec'] as { template?: PodTemplate } | undefined)?.template,
   Job: (object) => (object['spec'] as { template?: PodTemplate } | undefined)?.template,
-  CronJob: (object) => (object['spec'] as { jobTemplate?: { spec?: { template?: PodTemplate } } } | undefined)?.jobTemplate?.spec?.template,
+  CronJob: (object) =>
+    (object['spec'] as { jobTemplate?: { spec?: { template?: PodTemplate } } } | undefined)?.jobTemplate?.spec
+      ?.template,
 };
 
 export function podTemplateOf(object: K8sObject): PodTemplate | undefined {
@@ -78,13 +80,20 @@ export function parseManifests(text: string): K8sObject[] {
 
 /** Renders a kustomization with the real `kubectl kustomize`, as the cluster would receive it. */
 export function renderKustomization(directory: string): K8sObject[] {
-  const output = execFileSync('kubectl', ['kustomize', directory], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const output = execFileSync('kubectl', ['kustomize', directory], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return parseManifests(output);
 }
 
 /** Whether a label selector (matchLabels and matchExpressions) selects these labels. */
 export function selects(
-  selector: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] },
+  selector: {
+    matchLabels?: Record<string, string>;
+    matchExpressions?: { key: string; operator: string; values?: string[] }[];
+  },
   labels: Record<string, string>,
 ): boolean {
   const byLabels = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);

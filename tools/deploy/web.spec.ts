@@ -16,7 +16,9 @@ const COMPOSE_TEMPLATE = readFileSync(join(ROOT, 'deploy/web/compose-nginx.conf.
 function bytes(size: string): number {
   const match = /^(\d+)\s*(k|kb|m|mb)?$/i.exec(size);
   if (!match) throw new Error(`not a size: ${size}`);
-  return Number(match[1]) * { '': 1, k: 1024, m: 1024 ** 2 }[(match[2] ?? '').toLowerCase().charAt(0) as '' | 'k' | 'm'];
+  return (
+    Number(match[1]) * { '': 1, k: 1024, m: 1024 ** 2 }[(match[2] ?? '').toLowerCase().charAt(0) as '' | 'k' | 'm']
+  );
 }
 
 /**
@@ -29,10 +31,17 @@ function routesAndHeaders(config: string): string[] {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => !/^(listen|root|alias) /.test(line))
-    .map((line) => line.replace(/proxy_pass http:\/\/[^/]+\/api\/;/, 'proxy_pass <service>/api/;').replace(/(connect-src 'self'|frame-src|form-action 'self') [^;]+;/g, '$1 <authority>;'));
+    .map((line) =>
+      line
+        .replace(/proxy_pass http:\/\/[^/]+\/api\/;/, 'proxy_pass <service>/api/;')
+        .replace(/(connect-src 'self'|frame-src|form-action 'self') [^;]+;/g, '$1 <authority>;'),
+    );
 }
 
-function renderedStart(environment: Record<string, string>, nginxArguments: string[] = []): { status: number | null; output: string; runDir: string } {
+function renderedStart(
+  environment: Record<string, string>,
+  nginxArguments: string[] = [],
+): { status: number | null; output: string; runDir: string } {
   const runDir = mkdtempSync(join(tmpdir(), 'onestop-web-run-'));
   // A file as standard output, as a container's log is: nginx opens /dev/stdout, which a socket would refuse.
   const stdout = openSync(join(runDir, 'stdout'), 'w');
@@ -40,7 +49,12 @@ function renderedStart(environment: Record<string, string>, nginxArguments: stri
     const run = spawnSync('sh', [START_SCRIPT, ...nginxArguments], {
       encoding: 'utf8',
       stdio: ['ignore', stdout, 'pipe'],
-      env: { PATH: `${process.env['PATH']}:/usr/sbin`, WEB_TEMPLATE_DIR: join(ROOT, 'deploy/web'), WEB_RUN_DIR: runDir, ...environment },
+      env: {
+        PATH: `${process.env['PATH']}:/usr/sbin`,
+        WEB_TEMPLATE_DIR: join(ROOT, 'deploy/web'),
+        WEB_RUN_DIR: runDir,
+        ...environment,
+      },
     });
     return { status: run.status, output: run.stderr, runDir };
   } finally {
@@ -59,8 +73,14 @@ describe('the web server configurations', () => {
         name: 'agreement',
         port: 3000,
         root: join(ROOT, 'dist/apps/web'),
-        services: Object.fromEntries(SERVICE_NAMES.map((service) => [service, `http://127.0.0.1:${SERVICE_PORTS[service]}`])),
-        runtimeConfig: { oidc: { authority: 'http://127.0.0.1:8180/realms/onestop', clientId: 'onestop-web' }, publicLookupUrl: 'http://127.0.0.1:3000/tra-cuu', provinceCode: '46' },
+        services: Object.fromEntries(
+          SERVICE_NAMES.map((service) => [service, `http://127.0.0.1:${SERVICE_PORTS[service]}`]),
+        ),
+        runtimeConfig: {
+          oidc: { authority: 'http://127.0.0.1:8180/realms/onestop', clientId: 'onestop-web' },
+          publicLookupUrl: 'http://127.0.0.1:3000/tra-cuu',
+          provinceCode: '46',
+        },
       }),
     );
     expect(routesAndHeaders(COMPOSE_TEMPLATE)).toEqual(routesAndHeaders(local));
@@ -72,15 +92,24 @@ describe('the web server configurations', () => {
 
   it('let through every body a service accepts, and no more than 32 MB', () => {
     for (const service of SERVICE_NAMES) {
-      const accepted = Math.max(bytes(SMALL_JSON_LIMIT), ...(SERVICES[service].definition.largeBodies ?? []).map((route) => bytes(route.limit)));
+      const accepted = Math.max(
+        bytes(SMALL_JSON_LIMIT),
+        ...(SERVICES[service].definition.largeBodies ?? []).map((route) => bytes(route.limit)),
+      );
       const proxied = bytes(API_BODY_LIMITS[service] ?? DEFAULT_API_BODY_LIMIT);
-      expect({ service, enough: proxied >= accepted, atMost32m: proxied <= 32 * 1024 ** 2 }).toEqual({ service, enough: true, atMost32m: true });
+      expect({ service, enough: proxied >= accepted, atMost32m: proxied <= 32 * 1024 ** 2 }).toEqual({
+        service,
+        enough: true,
+        atMost32m: true,
+      });
     }
   });
 
   it('pass event streams unbuffered', () => {
     for (const service of SERVICE_NAMES) {
-      const location = COMPOSE_TEMPLATE.slice(COMPOSE_TEMPLATE.indexOf(`location /event-stream/api/${service}/ {`)).split('}')[0];
+      const location = COMPOSE_TEMPLATE.slice(
+        COMPOSE_TEMPLATE.indexOf(`location /event-stream/api/${service}/ {`),
+      ).split('}')[0];
       expect(location).toContain('internal;');
       expect(location).toContain('proxy_buffering off;');
     }
@@ -88,9 +117,14 @@ describe('the web server configurations', () => {
 });
 
 describe("the web image's start", () => {
-  const settings = { OIDC_AUTHORITY: 'https://id.onestop.hue.gov.vn/realms/onestop', OIDC_CLIENT_ID: 'onestop-web', PUBLIC_LOOKUP_URL: 'https://officers.onestop.hue.gov.vn/tra-cuu', PROVINCE_CODE: '46' };
+  const settings = {
+    OIDC_AUTHORITY: 'https://id.onestop.hue.gov.vn/realms/onestop',
+    OIDC_CLIENT_ID: 'onestop-web',
+    PUBLIC_LOOKUP_URL: 'https://officers.onestop.hue.gov.vn/tra-cuu',
+    PROVINCE_CODE: '46',
+  };
 
-  it('writes config.json and a configuration nginx accepts, the pages allowing the authority\'s origin', () => {
+  it("writes config.json and a configuration nginx accepts, the pages allowing the authority's origin", () => {
     const { status, output, runDir } = renderedStart(settings, ['-t']);
     try {
       expect({ status, output }).toEqual({ status: 0, output: expect.stringContaining('test is successful') });
@@ -100,7 +134,9 @@ describe("the web image's start", () => {
         provinceCode: '46',
       });
       const config = readFileSync(join(runDir, 'nginx.conf'), 'utf8');
-      expect(config).toContain("connect-src 'self' https://id.onestop.hue.gov.vn; frame-src https://id.onestop.hue.gov.vn; form-action 'self' https://id.onestop.hue.gov.vn;");
+      expect(config).toContain(
+        "connect-src 'self' https://id.onestop.hue.gov.vn; frame-src https://id.onestop.hue.gov.vn; form-action 'self' https://id.onestop.hue.gov.vn;",
+      );
       expect(config).not.toContain('${');
     } finally {
       rmSync(runDir, { recursive: true, force: true });
@@ -108,7 +144,12 @@ describe("the web image's start", () => {
   });
 
   it('refuses an authority that is no http(s) URL, a value that would break the JSON, or a province code of other than two digits', () => {
-    for (const wrong of [{ OIDC_AUTHORITY: 'id.onestop.hue.gov.vn/realms/onestop' }, { PUBLIC_LOOKUP_URL: 'https://x/"tra-cuu' }, { PROVINCE_CODE: '4' }, { PROVINCE_CODE: '' }]) {
+    for (const wrong of [
+      { OIDC_AUTHORITY: 'id.onestop.hue.gov.vn/realms/onestop' },
+      { PUBLIC_LOOKUP_URL: 'https://x/"tra-cuu' },
+      { PROVINCE_CODE: '4' },
+      { PROVINCE_CODE: '' },
+    ]) {
       const { status, output, runDir } = renderedStart({ ...settings, ...wrong });
       rmSync(runDir, { recursive: true, force: true });
       expect(status).toBe(1);
@@ -135,25 +176,42 @@ function rewritten(path: IngressPath, rewriteTarget: string, requestPath: string
 
 describe.each(['dev', 'hue'])('the web application in the %s overlay', (overlay) => {
   let objects: K8sObject[];
-  const find = (kind: string, name: string) => objects.find((object) => object.kind === kind && object.metadata.name === name)!;
+  const find = (kind: string, name: string) =>
+    objects.find((object) => object.kind === kind && object.metadata.name === name)!;
   beforeAll(() => {
     objects = renderKustomization(`k8s/overlays/${overlay}`);
   }, 60_000);
 
   it("is served on the host the realm's web client returns to: / from web, /api/<service>/ from each service's /api/", () => {
-    const realm = find('KeycloakRealmImport', 'onestop-realm')['spec'] as { realm: { clients: { clientId: string; redirectUris: string[] }[] } };
+    const realm = find('KeycloakRealmImport', 'onestop-realm')['spec'] as {
+      realm: { clients: { clientId: string; redirectUris: string[] }[] };
+    };
     const webClient = realm.realm.clients.find((client) => client.clientId === 'onestop-web')!;
     const host = new URL(webClient.redirectUris[0].replace('/*', '/')).host;
     const pages = find('Ingress', 'onestop-web');
     const apis = find('Ingress', 'onestop-web-api');
-    expect((pages['spec'] as IngressSpec).rules).toEqual([{ host, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { name: 'http' } } } }] } }]);
+    expect((pages['spec'] as IngressSpec).rules).toEqual([
+      {
+        host,
+        http: {
+          paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { name: 'http' } } } }],
+        },
+      },
+    ]);
     const annotations = apis.metadata.annotations!;
     expect(annotations['nginx.ingress.kubernetes.io/use-regex']).toBe('true');
     const [rule] = (apis['spec'] as IngressSpec).rules;
     expect(rule.host).toBe(host);
     for (const service of SERVICE_NAMES) {
       const routes = rule.http.paths
-        .map((path) => ({ to: path.backend.service.name, upstreamPath: rewritten(path, annotations['nginx.ingress.kubernetes.io/rewrite-target'], `/api/${service}/v1/things?page=2`) }))
+        .map((path) => ({
+          to: path.backend.service.name,
+          upstreamPath: rewritten(
+            path,
+            annotations['nginx.ingress.kubernetes.io/rewrite-target'],
+            `/api/${service}/v1/things?page=2`,
+          ),
+        }))
         .filter((route) => route.upstreamPath !== null);
       expect(routes).toEqual([{ to: service, upstreamPath: '/api/v1/things?page=2' }]);
     }
@@ -163,20 +221,30 @@ describe.each(['dev', 'hue'])('the web application in the %s overlay', (overlay)
   it('runs nginx unprivileged on a read-only root filesystem, writing only an emptyDir at /tmp, probed on /', () => {
     const deployment = find('Deployment', 'web');
     const template = podTemplateOf(deployment)!;
-    const [container] = template.spec.containers as (Container & { volumeMounts: { name: string; mountPath: string }[] })[];
+    const [container] = template.spec.containers as (Container & {
+      volumeMounts: { name: string; mountPath: string }[];
+    })[];
     expect(container.image).toMatch(/\/onestop-web:\d+\.\d+\.\d+$/);
     expect(template.spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 101 });
-    expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(container.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(container.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
-    expect((template.spec as unknown as { volumes: unknown[] }).volumes).toEqual([{ name: 'tmp', emptyDir: expect.any(Object) }]);
+    expect((template.spec as unknown as { volumes: unknown[] }).volumes).toEqual([
+      { name: 'tmp', emptyDir: expect.any(Object) },
+    ]);
     expect([container.livenessProbe?.httpGet?.path, container.readinessProbe?.httpGet?.path]).toEqual(['/', '/']);
   });
 
-  it("signs in at the identity provider whose tokens the services accept", () => {
+  it('signs in at the identity provider whose tokens the services accept', () => {
     const deployment = find('Deployment', 'web');
     const configName = podTemplateOf(deployment)!.spec.containers[0].envFrom![0].configMapRef!.name;
     const webConfig = find('ConfigMap', configName)['data'] as Record<string, string>;
-    const platform = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('onestop-platform'))!['data'] as Record<string, string>;
+    const platform = objects.find(
+      (object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('onestop-platform'),
+    )!['data'] as Record<string, string>;
     expect(webConfig['OIDC_AUTHORITY']).toBe(platform['AUTH_ISSUER']);
     expect(webConfig['OIDC_CLIENT_ID']).toBe('onestop-web');
   });

@@ -17,15 +17,22 @@ export const rotateDigitalSignatureKeys: ServiceKeyRotation = async (source, { b
   const keys = env.keyEncryptionKeys;
   if (pkiDir) {
     const files = reencryptPkiKeyFiles(pkiDir, keys);
-    for (const file of files) log(`pki: ${file.file} ${file.rewritten ? `re-encrypted from ${file.from} to ${keys.current.id}` : `already under ${keys.current.id}`}`);
+    for (const file of files)
+      log(
+        `pki: ${file.file} ${file.rewritten ? `re-encrypted from ${file.from} to ${keys.current.id}` : `already under ${keys.current.id}`}`,
+      );
     return [keyUsage(`KEY_ENCRYPTION_SECRET in ${pkiDir}`, keys, { [keys.current.id]: files.length }, 'file(s)')];
   }
   const client = new Client({ connectionString: env.DATABASE_URL });
   await client.connect();
   try {
     const rotation = new PrivateKeyRotation(client, keys);
-    const progress = await rotation.run(batchSize, ({ batch, rewritten, skipped }) => log(`certificates: batch ${batch}, ${rewritten} rewritten, ${skipped} changed meanwhile`));
-    log(`certificates: ${progress.rewritten} server-side keys re-encrypted${progress.skipped ? `, ${progress.skipped} changed meanwhile (run again)` : ''}`);
+    const progress = await rotation.run(batchSize, ({ batch, rewritten, skipped }) =>
+      log(`certificates: batch ${batch}, ${rewritten} rewritten, ${skipped} changed meanwhile`),
+    );
+    log(
+      `certificates: ${progress.rewritten} server-side keys re-encrypted${progress.skipped ? `, ${progress.skipped} changed meanwhile (run again)` : ''}`,
+    );
     return [await rotation.usage()];
   } finally {
     await client.end();

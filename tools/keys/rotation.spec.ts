@@ -5,9 +5,21 @@ const SERVICES = ['intake', 'digital-signature'];
 
 describe('keys:rotate command line', () => {
   it('takes the service, a batch size (500 unless given) and, for digital-signature, a PKI directory', () => {
-    expect(parseRotationCommand(['--service', 'intake'], SERVICES)).toEqual({ service: 'intake', batchSize: 500, pkiDir: undefined });
-    expect(parseRotationCommand(['--service', 'digital-signature', '--batch-size', '20'], SERVICES)).toEqual({ service: 'digital-signature', batchSize: 20, pkiDir: undefined });
-    expect(parseRotationCommand(['--service', 'digital-signature', '--pki-dir', '/tmp/pki'], SERVICES)).toEqual({ service: 'digital-signature', batchSize: 500, pkiDir: '/tmp/pki' });
+    expect(parseRotationCommand(['--service', 'intake'], SERVICES)).toEqual({
+      service: 'intake',
+      batchSize: 500,
+      pkiDir: undefined,
+    });
+    expect(parseRotationCommand(['--service', 'digital-signature', '--batch-size', '20'], SERVICES)).toEqual({
+      service: 'digital-signature',
+      batchSize: 20,
+      pkiDir: undefined,
+    });
+    expect(parseRotationCommand(['--service', 'digital-signature', '--pki-dir', '/tmp/pki'], SERVICES)).toEqual({
+      service: 'digital-signature',
+      batchSize: 500,
+      pkiDir: '/tmp/pki',
+    });
   });
 
   it.each([
@@ -25,7 +37,15 @@ describe('keys:rotate command line', () => {
   });
 
   it('tells the operator which old keys still hold rows and which may go', () => {
-    expect(describeKeyUsage({ setting: 'BLIND_INDEX_KEY', items: 'row(s)', current: 'v3', currentRows: 10, oldKeys: { v1: 0, v2: 4 } })).toEqual([
+    expect(
+      describeKeyUsage({
+        setting: 'BLIND_INDEX_KEY',
+        items: 'row(s)',
+        current: 'v3',
+        currentRows: 10,
+        oldKeys: { v1: 0, v2: 4 },
+      }),
+    ).toEqual([
       'BLIND_INDEX_KEY: 10 row(s) under the current key v3',
       'BLIND_INDEX_KEY: 0 row(s) left under v1; v1 may be removed',
       'BLIND_INDEX_KEY: 4 row(s) left under v2',

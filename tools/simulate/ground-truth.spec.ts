@@ -21,9 +21,26 @@ const outcome = (overrides: Partial<DossierOutcome>): DossierOutcome => ({
 
 describe('the simulation’s ground truth', () => {
   it('credits receipts to the desk and results to the processing unit, boundary-free', () => {
-    const counts = expectedCounts([outcome({ receivingUnit: 'A', processingUnit: 'B', channel: 'online', resolvedAt: hour('24T10:00') })], period, minutes);
-    expect(counts.get('A')).toMatchObject({ received: 1, receivedOnline: 1, resolved: 0, proceduresOffered: 1, proceduresWithOnlineDossiers: 1 });
-    expect(counts.get('B')).toMatchObject({ received: 0, resolved: 1, resolvedOnTime: 1, signedResults: 1, processingMinutesSum: 25 * 60, proceduresOffered: 0 });
+    const counts = expectedCounts(
+      [outcome({ receivingUnit: 'A', processingUnit: 'B', channel: 'online', resolvedAt: hour('24T10:00') })],
+      period,
+      minutes,
+    );
+    expect(counts.get('A')).toMatchObject({
+      received: 1,
+      receivedOnline: 1,
+      resolved: 0,
+      proceduresOffered: 1,
+      proceduresWithOnlineDossiers: 1,
+    });
+    expect(counts.get('B')).toMatchObject({
+      received: 0,
+      resolved: 1,
+      resolvedOnTime: 1,
+      signedResults: 1,
+      processingMinutesSum: 25 * 60,
+      proceduresOffered: 0,
+    });
     expect(counts.get(null)).toMatchObject({ received: 1, resolved: 1 });
   });
 
@@ -39,7 +56,16 @@ describe('the simulation’s ground truth', () => {
       period,
       minutes,
     ).get('A')!;
-    expect(counts).toMatchObject({ received: 4, refused: 1, resolved: 1, resolvedLate: 1, resolvedOnTime: 0, openWithinDeadline: 2, openOverdue: 1, receivedOnline: 0 });
+    expect(counts).toMatchObject({
+      received: 4,
+      refused: 1,
+      resolved: 1,
+      resolvedLate: 1,
+      resolvedOnTime: 0,
+      openWithinDeadline: 2,
+      openOverdue: 1,
+      receivedOnline: 0,
+    });
   });
 });
 

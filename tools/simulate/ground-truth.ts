@@ -16,7 +16,11 @@ export interface DossierOutcome {
 }
 
 /** Counts of services the simulation does not run: task monitoring's deadline alarms, notification's failed notices. */
-export const NOT_SIMULATED: ReadonlyArray<keyof IndicatorCounts> = ['overdueEvents', 'apologies', 'undeliverableNotices'];
+export const NOT_SIMULATED: ReadonlyArray<keyof IndicatorCounts> = [
+  'overdueEvents',
+  'apologies',
+  'undeliverableNotices',
+];
 
 /**
  * The counts the indicators must show for a period, from the outcomes alone: receipts and refusals
@@ -70,7 +74,8 @@ export function expectedCounts(
         if (dossier.returnedElectronic) c.returnedElectronic += 1;
       });
     }
-    const openAtEnd = receivedAt !== null && receivedAt < period.end && (resolvedAt === null || resolvedAt >= period.end);
+    const openAtEnd =
+      receivedAt !== null && receivedAt < period.end && (resolvedAt === null || resolvedAt >= period.end);
     if (openAtEnd) {
       add(dossier.processingUnit, (c) => {
         if (dueAt !== null && dueAt < period.end) c.openOverdue += 1;

@@ -36,13 +36,22 @@ describe('a province simulated through the real services', () => {
       await readModel.drop();
       throw error;
     });
-    const [kept] = await readModel.dataSource.query<Array<{ received: string }>>('SELECT sum(received) AS received FROM daily_counters').finally(() => readModel.drop());
+    const [kept] = await readModel.dataSource
+      .query<Array<{ received: string }>>('SELECT sum(received) AS received FROM daily_counters')
+      .finally(() => readModel.drop());
     expect(Number(kept.received)).toBe(report.truth.received);
     expect(report.mismatches).toEqual([]);
     // The run exercised what it is meant to: every kind of outcome happened.
     expect(report.unitsCompared).toBe(5);
     const { truth } = report;
-    for (const count of [truth.refused, truth.receivedOnline, truth.resolvedOnTime, truth.resolvedLate, truth.returnedElectronic, truth.openWithinDeadline + truth.openOverdue]) {
+    for (const count of [
+      truth.refused,
+      truth.receivedOnline,
+      truth.resolvedOnTime,
+      truth.resolvedLate,
+      truth.returnedElectronic,
+      truth.openWithinDeadline + truth.openOverdue,
+    ]) {
       expect(count).toBeGreaterThan(0);
     }
   });

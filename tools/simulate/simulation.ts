@@ -56,15 +56,27 @@ export async function simulateProvince(settings: SimulationSettings): Promise<Si
   const { log } = settings;
   const began = performance.now();
   const periodDays = localDays(settings.from, settings.days);
-  const period = { start: new Date(`${periodDays[0]}T00:00:00+07:00`), end: new Date(new Date(`${periodDays.at(-1)}T00:00:00+07:00`).getTime() + 86_400_000) };
-  const stack = await ProvinceStack.start({ provinceCode: settings.provinceCode, communes: settings.communes, startsAt: period.start, broker: settings.broker, readModelUrl: settings.readModelUrl, log });
+  const period = {
+    start: new Date(`${periodDays[0]}T00:00:00+07:00`),
+    end: new Date(new Date(`${periodDays.at(-1)}T00:00:00+07:00`).getTime() + 86_400_000),
+  };
+  const stack = await ProvinceStack.start({
+    provinceCode: settings.provinceCode,
+    communes: settings.communes,
+    startsAt: period.start,
+    broker: settings.broker,
+    readModelUrl: settings.readModelUrl,
+    log,
+  });
   try {
     const calendar = await stack.calendar([...new Set(periodDays.map((day) => Number(day.slice(0, 4))))]);
     const workingDays = periodDays.filter((day) => calendar.isWorkingDay(day));
     const procedures = await catalogueEntries(stack, settings.procedures);
     const plan = planWorkload({ ...settings, communes: stack.communes, procedures, workingDays });
     const setUp = (performance.now() - began) / 1000;
-    log(`simulate: ${plan.length} dossiers over ${workingDays.length} working days (${periodDays[0]} to ${periodDays.at(-1)}), ${stack.communes.length} communes`);
+    log(
+      `simulate: ${plan.length} dossiers over ${workingDays.length} working days (${periodDays[0]} to ${periodDays.at(-1)}), ${stack.communes.length} communes`,
+    );
 
     const played = performance.now();
     const dossiers = await play(stack, plan, workingDays, settings, log);
@@ -73,8 +85,13 @@ export async function simulateProvince(settings: SimulationSettings): Promise<Si
 
     const compared = performance.now();
     const outcomes = await outcomesOf(stack, dossiers);
-    const truth = expectedCounts(outcomes, period, (from, to) => Math.round(calendar.workingHoursBetween(from, to) * 60));
-    const { mismatches, unitsCompared } = await compareWithReporting(stack, truth, { from: periodDays[0], to: periodDays.at(-1)! });
+    const truth = expectedCounts(outcomes, period, (from, to) =>
+      Math.round(calendar.workingHoursBetween(from, to) * 60),
+    );
+    const { mismatches, unitsCompared } = await compareWithReporting(stack, truth, {
+      from: periodDays[0],
+      to: periodDays.at(-1)!,
+    });
     return {
       period: { from: periodDays[0], to: periodDays.at(-1)! },
       communes: stack.communes.length,
@@ -93,17 +110,35 @@ async function catalogueEntries(stack: ProvinceStack, codes: string[]): Promise<
   return Promise.all(
     codes.map(async (code) => {
       const { body } = await request(stack.intake.url).get(`/api/v1/procedures/${code}`).expect(200);
-      const documents = (body.requiredDocuments as Array<{ type: string; required?: boolean }>).filter((d) => d.required !== false).map((d) => d.type);
+      const documents = (body.requiredDocuments as Array<{ type: string; required?: boolean }>)
+        .filter((d) => d.required !== false)
+        .map((d) => d.type);
       return { code, workingDays: body.processingTime.amount as number, documents };
     }),
   );
 }
 
 /** Each slot: move the clock, perform its actions, and wait for the signatures its approvals started. */
-async function play(stack: ProvinceStack, plan: PlannedDossier[], workingDays: string[], settings: SimulationSettings, log: (line: string) => void): Promise<DossierInPlay[]> {
-  const dossiers: DossierInPlay[] = plan.map((p) => ({ plan: p, refusedAt: null, receivedAt: null, resolvedAt: null, dueAtApproval: null, returnedAt: null, returnedElectronic: false }));
+async function play(
+  stack: ProvinceStack,
+  plan: PlannedDossier[],
+  workingDays: string[],
+  settings: SimulationSettings,
+  log: (line: string) => void,
+): Promise<DossierInPlay[]> {
+  const dossiers: DossierInPlay[] = plan.map((p) => ({
+    plan: p,
+    refusedAt: null,
+    receivedAt: null,
+    resolvedAt: null,
+    dueAtApproval: null,
+    returnedAt: null,
+    returnedElectronic: false,
+  }));
   const bySlot = new Map<number, Array<{ dossier: DossierInPlay; action: PlannedAction }>>();
-  for (const dossier of dossiers) for (const { slot, action } of dossier.plan.actions) bySlot.set(slot, [...(bySlot.get(slot) ?? []), { dossier, action }]);
+  for (const dossier of dossiers)
+    for (const { slot, action } of dossier.plan.actions)
+      bySlot.set(slot, [...(bySlot.get(slot) ?? []), { dossier, action }]);
   const actor = new Actor(stack);
   const slots = workingDays.length * DAY_SLOTS.length;
   for (let slot = 0; slot < slots; slot++) {
@@ -113,7 +148,10 @@ async function play(stack: ProvinceStack, plan: PlannedDossier[], workingDays: s
     await inParallel(due, settings.concurrency, ({ dossier, action }) => actor.perform(dossier, action, at));
     const approved = due.filter(({ action }) => action.kind === 'approve').map(({ dossier }) => dossier);
     await inParallel(approved, settings.concurrency, (dossier) => actor.awaitResult(dossier, at));
-    if (slot % DAY_SLOTS.length === DAY_SLOTS.length - 1) log(`simulate: ${workingDays[Math.floor(slot / DAY_SLOTS.length)]} played (${(bySlot.get(slot) ?? []).length} actions in its last slot)`);
+    if (slot % DAY_SLOTS.length === DAY_SLOTS.length - 1)
+      log(
+        `simulate: ${workingDays[Math.floor(slot / DAY_SLOTS.length)]} played (${(bySlot.get(slot) ?? []).length} actions in its last slot)`,
+      );
   }
   return dossiers;
 }
@@ -138,15 +176,29 @@ class Actor {
         return this.file(dossier, at);
       case 'receive':
       case 'refuse': {
-        const decision = action.kind === 'receive' ? { decision: 'receive' } : { decision: 'refuse', reason: 'Hồ sơ không đúng thủ tục đề nghị' };
-        await this.expect(request(this.stack.intake.url).post(`/api/v1/dossiers/${dossier.code}/intake-decision`).auth(await this.token('desk-officer', plan.receivingUnit), { type: 'bearer' }).send(decision), 200);
+        const decision =
+          action.kind === 'receive'
+            ? { decision: 'receive' }
+            : { decision: 'refuse', reason: 'Hồ sơ không đúng thủ tục đề nghị' };
+        await this.expect(
+          request(this.stack.intake.url)
+            .post(`/api/v1/dossiers/${dossier.code}/intake-decision`)
+            .auth(await this.token('desk-officer', plan.receivingUnit), { type: 'bearer' })
+            .send(decision),
+          200,
+        );
         if (action.kind === 'receive') dossier.receivedAt = at;
         else dossier.refusedAt = at;
         return;
       }
       case 'accept':
       case 'request-supplement':
-        await this.act(dossier, 'specialist', action.kind === 'accept' ? {} : { reason: 'Bổ sung giấy tờ còn thiếu' }, action.kind);
+        await this.act(
+          dossier,
+          'specialist',
+          action.kind === 'accept' ? {} : { reason: 'Bổ sung giấy tờ còn thiếu' },
+          action.kind,
+        );
         return;
       case 'supplement-received':
         await this.act(dossier, 'desk-officer', {}, action.kind, plan.receivingUnit);
@@ -157,7 +209,13 @@ class Actor {
         return;
       }
       case 'return-result':
-        await this.act(dossier, 'desk-officer', { resultChannel: action.resultChannel }, 'return-result', plan.receivingUnit);
+        await this.act(
+          dossier,
+          'desk-officer',
+          { resultChannel: action.resultChannel },
+          'return-result',
+          plan.receivingUnit,
+        );
         dossier.returnedAt = at;
         dossier.returnedElectronic = action.resultChannel === 'electronic';
         return;
@@ -167,7 +225,11 @@ class Actor {
   /** Waits until the signature of an approved dossier came back and routing marked it done (9). */
   async awaitResult(dossier: DossierInPlay, at: Date): Promise<void> {
     const leader = await this.token('unit-leader', dossier.plan.subjectCommune);
-    await waitFor(async () => (await this.routingView(dossier, leader)).status === 9, 120_000, `dossier ${dossier.code} signed and done`);
+    await waitFor(
+      async () => (await this.routingView(dossier, leader)).status === 9,
+      120_000,
+      `dossier ${dossier.code} signed and done`,
+    );
     dossier.resolvedAt = at;
   }
 
@@ -185,17 +247,37 @@ class Actor {
         phone: `09${String(10_000_000 + plan.index).slice(-8)}`,
         address: { line: `${plan.index} Lê Lợi`, communeCode: plan.subjectCommune },
       },
-      documents: plan.documents.map((type) => ({ type, fileName: `${type}.pdf`, sha256: 'c'.repeat(64), size: 50_000 })),
+      documents: plan.documents.map((type) => ({
+        type,
+        fileName: `${type}.pdf`,
+        sha256: 'c'.repeat(64),
+        size: 50_000,
+      })),
     };
-    const token = online ? await this.token('citizen', undefined, `citizen-${plan.index % 500}`) : await this.token('desk-officer', plan.receivingUnit);
-    const response = await this.expect(request(this.stack.intake.url).post('/api/v1/dossiers').auth(token, { type: 'bearer' }).set('Idempotency-Key', `simulate-${plan.index}-${at.getTime()}`).send(filing), 201);
+    const token = online
+      ? await this.token('citizen', undefined, `citizen-${plan.index % 500}`)
+      : await this.token('desk-officer', plan.receivingUnit);
+    const response = await this.expect(
+      request(this.stack.intake.url)
+        .post('/api/v1/dossiers')
+        .auth(token, { type: 'bearer' })
+        .set('Idempotency-Key', `simulate-${plan.index}-${at.getTime()}`)
+        .send(filing),
+      201,
+    );
     dossier.id = response.body.id;
     dossier.code = response.body.code;
     if (!online) dossier.receivedAt = at;
   }
 
   /** A processing action at the dossier's current version, once routing has the dossier; the view it was taken on. */
-  private async act(dossier: DossierInPlay, role: 'specialist' | 'unit-leader' | 'desk-officer', body: Record<string, unknown>, action: string, unit = dossier.plan.subjectCommune): Promise<RoutingView> {
+  private async act(
+    dossier: DossierInPlay,
+    role: 'specialist' | 'unit-leader' | 'desk-officer',
+    body: Record<string, unknown>,
+    action: string,
+    unit = dossier.plan.subjectCommune,
+  ): Promise<RoutingView> {
     const token = await this.token(role, unit);
     const leader = await this.token('unit-leader', dossier.plan.subjectCommune);
     let view: RoutingView = { version: 0 };
@@ -207,23 +289,40 @@ class Actor {
       30_000,
       `dossier ${dossier.code} in routing, ready for ${action}`,
     );
-    await this.expect(request(this.stack.routing.url).post(`/api/v1/dossiers/${dossier.id}/actions`).auth(token, { type: 'bearer' }).send({ version: view.version, action, ...body }), 200);
+    await this.expect(
+      request(this.stack.routing.url)
+        .post(`/api/v1/dossiers/${dossier.id}/actions`)
+        .auth(token, { type: 'bearer' })
+        .send({ version: view.version, action, ...body }),
+      200,
+    );
     return view;
   }
 
   private async routingView(dossier: DossierInPlay, token: string): Promise<RoutingView> {
-    const response = await request(this.stack.routing.url).get(`/api/v1/dossiers/${dossier.id}`).auth(token, { type: 'bearer' });
+    const response = await request(this.stack.routing.url)
+      .get(`/api/v1/dossiers/${dossier.id}`)
+      .auth(token, { type: 'bearer' });
     return response.status === 200 ? response.body : { version: 0 };
   }
 
   private async expect(call: request.Test, status: number): Promise<request.Response> {
     const response = await call;
-    if (response.status !== status) throw new Error(`${response.request.method} ${response.request.url}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== status)
+      throw new Error(
+        `${response.request.method} ${response.request.url}: ${response.status} ${JSON.stringify(response.body)}`,
+      );
     return response;
   }
 
-  private token(role: 'citizen' | 'desk-officer' | 'specialist' | 'unit-leader', unit?: string, subject?: string): Promise<string> {
-    const who = subject ?? (role === 'desk-officer' ? deskOf(unit!) : role === 'specialist' ? specialistOf(unit!) : leaderOf(unit!));
+  private token(
+    role: 'citizen' | 'desk-officer' | 'specialist' | 'unit-leader',
+    unit?: string,
+    subject?: string,
+  ): Promise<string> {
+    const who =
+      subject ??
+      (role === 'desk-officer' ? deskOf(unit!) : role === 'specialist' ? specialistOf(unit!) : leaderOf(unit!));
     if (!this.tokens.has(who)) this.tokens.set(who, tokenFor(role, unit, this.stack.provinceCode, who));
     return this.tokens.get(who)!;
   }
@@ -238,7 +337,10 @@ async function outcomesOf(stack: ProvinceStack, dossiers: DossierInPlay[]): Prom
     let processingUnit = plan.subjectCommune;
     let dueAt: Date | null = null;
     if (dossier.receivedAt) {
-      const { body } = await request(stack.routing.url).get(`/api/v1/dossiers/${dossier.id}`).auth(province, { type: 'bearer' }).expect(200);
+      const { body } = await request(stack.routing.url)
+        .get(`/api/v1/dossiers/${dossier.id}`)
+        .auth(province, { type: 'bearer' })
+        .expect(200);
       processingUnit = body.unitCode;
       // A result is judged by the deadline at approval; an open dossier by the one it has at the end.
       dueAt = dossier.resolvedAt ? dossier.dueAtApproval : body.dueAt ? new Date(body.dueAt) : null;
@@ -260,9 +362,19 @@ async function outcomesOf(stack: ProvinceStack, dossiers: DossierInPlay[]): Prom
 }
 
 /** Every unit's row (and the province's) from the reporting API against the counts of the ground truth. */
-async function compareWithReporting(stack: ProvinceStack, truth: Map<string | null, IndicatorCounts>, period: { from: string; to: string }) {
+async function compareWithReporting(
+  stack: ProvinceStack,
+  truth: Map<string | null, IndicatorCounts>,
+  period: { from: string; to: string },
+) {
   const province = await tokenFor('province-leader', undefined, stack.provinceCode, 'simulate-province-leader');
-  const ask = async (query: string) => (await request(stack.reporting.url).get(`/api/v1/indicators?from=${period.from}&to=${period.to}${query}`).auth(province, { type: 'bearer' }).expect(200)).body as IndicatorReport;
+  const ask = async (query: string) =>
+    (
+      await request(stack.reporting.url)
+        .get(`/api/v1/indicators?from=${period.from}&to=${period.to}${query}`)
+        .auth(province, { type: 'bearer' })
+        .expect(200)
+    ).body as IndicatorReport;
   const reported = new Map<string | null, IndicatorReport['rows'][number]>();
   for (const row of (await ask('&groupBy=commune')).rows) reported.set(row.key, row);
   reported.set(null, (await ask('')).rows[0]);
@@ -275,17 +387,26 @@ async function compareWithReporting(stack: ProvinceStack, truth: Map<string | nu
     for (const field of NOT_SIMULATED) counts[field] = row?.counts[field] ?? 0;
     const expected = { counts, indicators: computeIndicators(counts), score: scoreCounts(counts) };
     const actual = row ? { counts: row.counts, indicators: row.indicators, score: row.score } : null;
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push({ unit: unit ?? 'province', ...differences(expected, actual) });
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      mismatches.push({ unit: unit ?? 'province', ...differences(expected, actual) });
   }
   return { mismatches, unitsCompared: units.size };
 }
 
 /** The counts that differ, or the whole rows when the counts agree but something derived does not. */
-function differences(expected: { counts: IndicatorCounts }, reported: { counts: IndicatorCounts } | null): { expected: unknown; reported: unknown } {
+function differences(
+  expected: { counts: IndicatorCounts },
+  reported: { counts: IndicatorCounts } | null,
+): { expected: unknown; reported: unknown } {
   if (!reported) return { expected: expected.counts, reported: null };
-  const fields = (Object.keys(expected.counts) as Array<keyof IndicatorCounts>).filter((field) => expected.counts[field] !== reported.counts[field]);
+  const fields = (Object.keys(expected.counts) as Array<keyof IndicatorCounts>).filter(
+    (field) => expected.counts[field] !== reported.counts[field],
+  );
   if (fields.length === 0) return { expected, reported };
-  return { expected: Object.fromEntries(fields.map((f) => [f, expected.counts[f]])), reported: Object.fromEntries(fields.map((f) => [f, reported.counts[f]])) };
+  return {
+    expected: Object.fromEntries(fields.map((f) => [f, expected.counts[f]])),
+    reported: Object.fromEntries(fields.map((f) => [f, reported.counts[f]])),
+  };
 }
 
 /** Runs `work` over `items` with at most `limit` at once; the first failure fails the whole. */

@@ -25,7 +25,23 @@ export interface WorkloadSettings {
 }
 
 /** Slots of a working day: 07:30 to 11:00 and 13:30 to 16:30, local time. */
-export const DAY_SLOTS = ['07:30', '08:00', '08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
+export const DAY_SLOTS = [
+  '07:30',
+  '08:00',
+  '08:30',
+  '09:00',
+  '09:30',
+  '10:00',
+  '10:30',
+  '11:00',
+  '13:30',
+  '14:00',
+  '14:30',
+  '15:00',
+  '15:30',
+  '16:00',
+  '16:30',
+];
 
 export type PlannedAction =
   | { kind: 'file' }
@@ -105,13 +121,29 @@ export function planWorkload(settings: WorkloadSettings): PlannedDossier[] {
       next(slotsPerDay, { kind: 'supplement-received' });
     }
     const late = random() < settings.lateShare;
-    next(late ? deadline + 4 + Math.floor(random() * 2 * slotsPerDay) : 1 + Math.floor(random() * Math.max(1, deadline - 6)), { kind: 'approve' });
+    next(
+      late
+        ? deadline + 4 + Math.floor(random() * 2 * slotsPerDay)
+        : 1 + Math.floor(random() * Math.max(1, deadline - 6)),
+      { kind: 'approve' },
+    );
     const electronic = channel === 'online' && random() < settings.electronicReturnShare;
-    next(2 + Math.floor(random() * slotsPerDay), { kind: 'return-result', resultChannel: electronic ? 'electronic' : 'counter' });
+    next(2 + Math.floor(random() * slotsPerDay), {
+      kind: 'return-result',
+      resultChannel: electronic ? 'electronic' : 'counter',
+    });
     return finish();
 
     function finish(): PlannedDossier {
-      return { index, receivingUnit, subjectCommune, procedure: procedure.code, documents: procedure.documents, channel, actions: actions.filter((a) => a.slot <= lastSlot) };
+      return {
+        index,
+        receivingUnit,
+        subjectCommune,
+        procedure: procedure.code,
+        documents: procedure.documents,
+        channel,
+        actions: actions.filter((a) => a.slot <= lastSlot),
+      };
     }
   });
 }

@@ -19,7 +19,12 @@ function startService(service: string, env: Record<string, string>) {
 /** A wrong setting stops the real service process at once, with a message instead of a stack trace. */
 describe('configuration validated at boot', () => {
   it('stops the service naming each bad variable', () => {
-    const result = startIntake({ PORT: 'eighty', KAFKA_BROKERS: 'nowhere', DATABASE_URL: 'mysql://x/y', EVENT_DATA_KEYS: 'v2:c2hvcnQ=' });
+    const result = startIntake({
+      PORT: 'eighty',
+      KAFKA_BROKERS: 'nowhere',
+      DATABASE_URL: 'mysql://x/y',
+      EVENT_DATA_KEYS: 'v2:c2hvcnQ=',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('intake: invalid configuration:');
     expect(result.stderr).toContain('  - PORT: must be a port number from 1 to 65535 (got "eighty")');
@@ -46,16 +51,25 @@ describe('configuration validated at boot', () => {
 
   it('stops at a malformed keyring, naming the variable and never the key', () => {
     const shortKey = 'c2hvcnQta2V5';
-    const result = startIntake({ PERSONAL_DATA_KEY: `v2:${shortKey},v1:${'A'.repeat(43)}=`, BLIND_INDEX_KEY: `v2:${'A'.repeat(43)}=,${'B'.repeat(43)}=` });
+    const result = startIntake({
+      PERSONAL_DATA_KEY: `v2:${shortKey},v1:${'A'.repeat(43)}=`,
+      BLIND_INDEX_KEY: `v2:${'A'.repeat(43)}=,${'B'.repeat(43)}=`,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('intake: invalid configuration:');
-    expect(result.stderr).toContain('  - PERSONAL_DATA_KEY: each key is 32 bytes in base64 (openssl rand -base64 32)\n');
-    expect(result.stderr).toContain('  - BLIND_INDEX_KEY: each key is written id:secret, the id of lower-case letters, digits and hyphens (at most 16)\n');
+    expect(result.stderr).toContain(
+      '  - PERSONAL_DATA_KEY: each key is 32 bytes in base64 (openssl rand -base64 32)\n',
+    );
+    expect(result.stderr).toContain(
+      '  - BLIND_INDEX_KEY: each key is written id:secret, the id of lower-case letters, digits and hyphens (at most 16)\n',
+    );
     expect(result.stderr).not.toContain(shortKey);
 
     const signing = startService('digital-signature', { KEY_ENCRYPTION_SECRET: `v2:too-short,v1:${'x'.repeat(24)}` });
     expect(signing.status).toBe(1);
-    expect(signing.stderr).toContain('  - KEY_ENCRYPTION_SECRET: each passphrase must be at least 24 characters (openssl rand -base64 32)\n');
+    expect(signing.stderr).toContain(
+      '  - KEY_ENCRYPTION_SECRET: each passphrase must be at least 24 characters (openssl rand -base64 32)\n',
+    );
     expect(signing.stderr).not.toContain('too-short');
   }, 80_000);
 
@@ -68,6 +82,8 @@ describe('configuration validated at boot', () => {
       CLOCK: 'simulated',
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('  - CLOCK: simulated time is refused in production unless CLOCK_SIMULATION_ALLOWED=true (got "simulated")\n');
+    expect(result.stderr).toContain(
+      '  - CLOCK: simulated time is refused in production unless CLOCK_SIMULATION_ALLOWED=true (got "simulated")\n',
+    );
   }, 40_000);
 });

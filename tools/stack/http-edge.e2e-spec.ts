@@ -20,7 +20,8 @@ interface Answer {
 /** Sends the requests a few at a time: enough to be quick, few enough to leave the services their CPU. */
 async function inBatches<T, R>(items: T[], size: number, send: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(send))));
+  for (let start = 0; start < items.length; start += size)
+    results.push(...(await Promise.all(items.slice(start, start + size).map(send))));
   return results;
 }
 
@@ -35,7 +36,8 @@ describe('the HTTP edge of every service', () => {
   let callers: [name: string, authorization: string | undefined][];
 
   beforeAll(async () => {
-    for (const service of SERVICE_NAMES) running.set(service, await startServiceWithDatabase(SERVICES[service].definition, SERVICES[service].schema));
+    for (const service of SERVICE_NAMES)
+      running.set(service, await startServiceWithDatabase(SERVICES[service].definition, SERVICES[service].schema));
     callers = [
       ['anonymous', undefined],
       ['citizen', `Bearer ${await tokenFor('citizen', undefined, '46', 'citizen-walk')}`],
@@ -50,17 +52,20 @@ describe('the HTTP edge of every service', () => {
     await Promise.all([...running.values()].map((service) => service.close()));
   }, 60_000);
 
-  it.each(SERVICE_NAMES)('%s sends the protective headers and no-store, and does not say what it runs on', async (service) => {
-    const response = await fetch(`${running.get(service)!.url}/no-such-route`);
-    expect(response.status).toBe(404);
-    expect(response.headers.get('x-powered-by')).toBeNull();
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    // HSTS is for production, behind TLS.
-    expect(response.headers.get('strict-transport-security')).toBeNull();
-  });
+  it.each(SERVICE_NAMES)(
+    '%s sends the protective headers and no-store, and does not say what it runs on',
+    async (service) => {
+      const response = await fetch(`${running.get(service)!.url}/no-such-route`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('x-powered-by')).toBeNull();
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      // HSTS is for production, behind TLS.
+      expect(response.headers.get('strict-transport-security')).toBeNull();
+    },
+  );
 
   it('serves the OpenAPI page under its CSP: scripts from its own origin only, inline styles allowed', async () => {
     const response = await fetch(`${running.get('intake')!.url}/docs`);
@@ -83,7 +88,10 @@ describe('the HTTP edge of every service', () => {
   it('checks the token before reading a large body: an anonymous 30 MB upload is refused after its first kilobyte', async () => {
     const { url } = running.get('digital-signature')!;
     const answer = await new Promise<{ status: number; sentBytes: number }>((resolve, reject) => {
-      const outgoing = httpRequest(`${url}/api/v1/signatures`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(30_000_000) } });
+      const outgoing = httpRequest(`${url}/api/v1/signatures`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(30_000_000) },
+      });
       outgoing.on('response', (response) => {
         response.resume();
         resolve({ status: response.statusCode!, sentBytes: outgoing.socket?.bytesWritten ?? 0 });
@@ -116,10 +124,14 @@ describe('the HTTP edge of every service', () => {
   it('names the field holding a NUL character, in the body or the path', async () => {
     const nul = await postAction(JSON.stringify({ version: 1, action: 'stop', reason: 'Thiếu hồ sơ\u0000' }));
     expect(nul.status).toBe(400);
-    expect(((await nul.json()) as { errors: unknown }).errors).toEqual([{ field: 'reason', code: 'containsNul', message: 'must not contain a NUL character' }]);
+    expect(((await nul.json()) as { errors: unknown }).errors).toEqual([
+      { field: 'reason', code: 'containsNul', message: 'must not contain a NUL character' },
+    ]);
     const lookup = await fetch(`${running.get('intake')!.url}/api/v1/dossiers/19753-261130-0001%00/status?phone=1234`);
     expect(lookup.status).toBe(400);
-    expect(((await lookup.json()) as { errors: unknown }).errors).toEqual([{ field: 'path', code: 'containsNul', message: 'must not contain a NUL character' }]);
+    expect(((await lookup.json()) as { errors: unknown }).errors).toEqual([
+      { field: 'path', code: 'containsNul', message: 'must not contain a NUL character' },
+    ]);
   });
 
   it('answers every case with a 4xx problem+json or a success, never a 5xx', async () => {
@@ -132,22 +144,49 @@ describe('the HTTP edge of every service', () => {
           const operation = item[method];
           if (!operation || path.startsWith('/health') || path === '/metrics') continue;
           operations += 1;
-          const cases = badInputCases(document, path, method, operation).flatMap((badCase) => callers.map((caller) => ({ badCase, caller })));
-          answers.push(...(await inBatches(cases, 8, ({ badCase, caller }) => send(url, method, badCase, caller[1]).then((answer) => ({ ...answer, service, operation: `${method.toUpperCase()} ${path}`, what: badCase.what, caller: caller[0] })))));
+          const cases = badInputCases(document, path, method, operation).flatMap((badCase) =>
+            callers.map((caller) => ({ badCase, caller })),
+          );
+          answers.push(
+            ...(await inBatches(cases, 8, ({ badCase, caller }) =>
+              send(url, method, badCase, caller[1]).then((answer) => ({
+                ...answer,
+                service,
+                operation: `${method.toUpperCase()} ${path}`,
+                what: badCase.what,
+                caller: caller[0],
+              })),
+            )),
+          );
         }
       }
     }
 
     mkdirSync(join(ROOT, 'reports'), { recursive: true });
-    const faults = answers.filter((answer) => answer.status >= 500 || (answer.status >= 400 && !answer.contentType.startsWith('application/problem+json')));
-    writeFileSync(join(ROOT, 'reports', 'openapi-bad-inputs.json'), JSON.stringify({ operations, cases: answers.length, faults }, null, 2));
+    const faults = answers.filter(
+      (answer) =>
+        answer.status >= 500 || (answer.status >= 400 && !answer.contentType.startsWith('application/problem+json')),
+    );
+    writeFileSync(
+      join(ROOT, 'reports', 'openapi-bad-inputs.json'),
+      JSON.stringify({ operations, cases: answers.length, faults }, null, 2),
+    );
     expect(operations).toBeGreaterThanOrEqual(60);
     expect(answers.length).toBeGreaterThan(10_000);
-    expect(faults.map(({ service, operation, what, caller, status }) => `${status} ${service} ${operation} [${caller}] ${what}`)).toEqual([]);
+    expect(
+      faults.map(
+        ({ service, operation, what, caller, status }) => `${status} ${service} ${operation} [${caller}] ${what}`,
+      ),
+    ).toEqual([]);
   }, 900_000);
 });
 
-async function send(base: string, method: string, badCase: BadInputCase, authorization: string | undefined): Promise<{ status: number; contentType: string }> {
+async function send(
+  base: string,
+  method: string,
+  badCase: BadInputCase,
+  authorization: string | undefined,
+): Promise<{ status: number; contentType: string }> {
   const headers: Record<string, string> = { ...badCase.headers, ...(authorization ? { authorization } : {}) };
   const response = await fetch(`${base}${badCase.path}${badCase.query ? `?${badCase.query}` : ''}`, {
     method: method.toUpperCase(),

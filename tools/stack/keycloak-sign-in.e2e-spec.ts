@@ -22,12 +22,22 @@ const THUY_XUAN = '19813';
 /** A realm made by this test from the same file under another name: its tokens look right but are not the onestop realm's. */
 const OTHER_REALM = `elsewhere-${randomBytes(3).toString('hex')}`;
 
-const document = (type: string) => ({ type, fileName: `${type}.pdf`, sha256: randomBytes(32).toString('hex'), size: 90_000 });
+const document = (type: string) => ({
+  type,
+  fileName: `${type}.pdf`,
+  sha256: randomBytes(32).toString('hex'),
+  size: 90_000,
+});
 const filing = (receivingUnitCode: string, channel = 'counter') => ({
   procedureCode: 'HKD-DANGKY',
   receivingUnitCode,
   channel,
-  applicant: { name: 'Lê Văn Cường', citizenId: '046095007788', phone: '0905123456', address: { line: '9 Kim Long', communeCode: '19774' } },
+  applicant: {
+    name: 'Lê Văn Cường',
+    citizenId: '046095007788',
+    phone: '0905123456',
+    address: { line: '9 Kim Long', communeCode: '19774' },
+  },
   documents: [document('registration-application')],
 });
 
@@ -49,20 +59,31 @@ describe('sign-in through the local Keycloak', () => {
   const passwords = Object.fromEntries(seedUsers().map((user) => [user.username, user.password]));
 
   const admin = (path: string, init: RequestInit = {}) =>
-    fetch(`${keycloak.url}/admin/realms${path}`, { ...init, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', ...init.headers } });
-  const file = (token: string, body: object) => request(intake.url).post('/api/v1/dossiers').auth(token, { type: 'bearer' }).send(body);
-  const read = (token: string, code: string) => request(intake.url).get(`/api/v1/dossiers/${code}`).auth(token, { type: 'bearer' });
+    fetch(`${keycloak.url}/admin/realms${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', ...init.headers },
+    });
+  const file = (token: string, body: object) =>
+    request(intake.url).post('/api/v1/dossiers').auth(token, { type: 'bearer' }).send(body);
+  const read = (token: string, code: string) =>
+    request(intake.url).get(`/api/v1/dossiers/${code}`).auth(token, { type: 'bearer' });
 
   beforeAll(async () => {
     keycloak = await startKeycloak(TEST_KEYCLOAK);
-    adminToken = await passwordGrant(`${keycloak.url}/realms/master/protocol/openid-connect/token`, DEVELOPMENT_ADMIN.username, DEVELOPMENT_ADMIN.password, 'admin-cli');
+    adminToken = await passwordGrant(
+      `${keycloak.url}/realms/master/protocol/openid-connect/token`,
+      DEVELOPMENT_ADMIN.username,
+      DEVELOPMENT_ADMIN.password,
+      'admin-cli',
+    );
     intake = await startServiceWithDatabase(intakeService, intakeSchema, {
       AUTH_JWKS_URL: keycloak.jwksUrl,
       AUTH_ISSUER: keycloak.issuer,
       AUTH_AUDIENCE: REALM_AUDIENCE,
       AUTH_DEV_KEY_FILE: TEST_KEY_FILE,
     });
-    for (const username of ['desk.phuxuan', 'citizen', 'leader.province']) tokens[username] = await passwordGrant(keycloak.tokenUrl, username, passwords[username]);
+    for (const username of ['desk.phuxuan', 'citizen', 'leader.province'])
+      tokens[username] = await passwordGrant(keycloak.tokenUrl, username, passwords[username]);
   }, 300_000);
 
   afterAll(async () => {
@@ -73,15 +94,38 @@ describe('sign-in through the local Keycloak', () => {
   it('gives every seed user a token the services read as the realm file says: roles, unit and province', async () => {
     const verifier = intake.app.get(TokenVerifier, { strict: false });
     const users = seedUsers();
-    expect(users.map((user) => user.roles).flat().sort()).toEqual(expect.arrayContaining(['citizen', 'desk-officer', 'province-admin', 'province-leader', 'specialist', 'unit-leader']));
+    expect(
+      users
+        .map((user) => user.roles)
+        .flat()
+        .sort(),
+    ).toEqual(
+      expect.arrayContaining([
+        'citizen',
+        'desk-officer',
+        'province-admin',
+        'province-leader',
+        'specialist',
+        'unit-leader',
+      ]),
+    );
     for (const user of users) {
       const token = await passwordGrant(keycloak.tokenUrl, user.username, user.password);
       const claims = claimsOf(token);
       // The subject is the realm file's id: what is prepared for a seed user (officer, certificate) is prepared for that id.
       expect(claims).toMatchObject({ iss: keycloak.issuer, aud: REALM_AUDIENCE, azp: CLI_CLIENT, sub: user.id });
-      await expect(verifier.verify(token)).resolves.toEqual({ subject: user.id, roles: user.roles, unitCode: user.unitCode, provinceCode: user.provinceCode });
+      await expect(verifier.verify(token)).resolves.toEqual({
+        subject: user.id,
+        roles: user.roles,
+        unitCode: user.unitCode,
+        provinceCode: user.provinceCode,
+      });
     }
-    expect(users.find((user) => user.username === 'desk.phuxuan')).toMatchObject({ roles: ['desk-officer'], unitCode: PHU_XUAN, provinceCode: '46' });
+    expect(users.find((user) => user.username === 'desk.phuxuan')).toMatchObject({
+      roles: ['desk-officer'],
+      unitCode: PHU_XUAN,
+      provinceCode: '46',
+    });
   });
 
   it('lets the desk officer of Phú Xuân file and read at Phú Xuân, and nowhere else', async () => {
@@ -111,8 +155,16 @@ describe('sign-in through the local Keycloak', () => {
     const online = await file(citizen, filing(PHU_XUAN, 'online')).expect(201);
     expect(online.body.status).toBe(1);
     await read(citizen, online.body.code).expect(200);
-    await request(intake.url).post(`/api/v1/dossiers/${online.body.code}/intake-decision`).auth(citizen, { type: 'bearer' }).send({ decision: 'receive' }).expect(403);
-    await request(intake.url).post(`/api/v1/dossiers/${online.body.code}/withdrawal`).auth(citizen, { type: 'bearer' }).send({ reason: 'Nộp nhầm thủ tục' }).expect(200);
+    await request(intake.url)
+      .post(`/api/v1/dossiers/${online.body.code}/intake-decision`)
+      .auth(citizen, { type: 'bearer' })
+      .send({ decision: 'receive' })
+      .expect(403);
+    await request(intake.url)
+      .post(`/api/v1/dossiers/${online.body.code}/withdrawal`)
+      .auth(citizen, { type: 'bearer' })
+      .send({ reason: 'Nộp nhầm thủ tục' })
+      .expect(200);
   });
 
   it('refuses (401) a token of another realm, with the same users, claims and audience', async () => {
@@ -121,8 +173,17 @@ describe('sign-in through the local Keycloak', () => {
     const realm = { ...onestop, realm: OTHER_REALM, users: onestop.users.map(({ id: _id, ...user }) => user) };
     const created = await admin('', { method: 'POST', body: JSON.stringify(realm) });
     expect(created.status).toBe(201);
-    const other = await passwordGrant(`${keycloak.url}/realms/${OTHER_REALM}/protocol/openid-connect/token`, 'desk.phuxuan', passwords['desk.phuxuan']);
-    expect(claimsOf(other)).toMatchObject({ iss: expect.stringContaining(`/realms/${OTHER_REALM}`), aud: REALM_AUDIENCE, roles: ['desk-officer'], unit_code: PHU_XUAN });
+    const other = await passwordGrant(
+      `${keycloak.url}/realms/${OTHER_REALM}/protocol/openid-connect/token`,
+      'desk.phuxuan',
+      passwords['desk.phuxuan'],
+    );
+    expect(claimsOf(other)).toMatchObject({
+      iss: expect.stringContaining(`/realms/${OTHER_REALM}`),
+      aud: REALM_AUDIENCE,
+      roles: ['desk-officer'],
+      unit_code: PHU_XUAN,
+    });
     const filed = await file(tokens['desk.phuxuan'], filing(PHU_XUAN)).expect(201);
     const response = await read(other, filed.body.code).expect(401);
     expect(JSON.stringify(response.body)).not.toContain('Lê Văn Cường');
@@ -142,7 +203,10 @@ describe('sign-in through the local Keycloak', () => {
   });
 
   it('keeps the browser client public, on the code flow, with S256 PKCE required', async () => {
-    const [client] = (await (await admin(`/${REALM}/clients?clientId=onestop-web`)).json()) as Record<string, unknown>[];
+    const [client] = (await (await admin(`/${REALM}/clients?clientId=onestop-web`)).json()) as Record<
+      string,
+      unknown
+    >[];
     expect(client).toMatchObject({
       publicClient: true,
       standardFlowEnabled: true,
@@ -150,18 +214,29 @@ describe('sign-in through the local Keycloak', () => {
       directAccessGrantsEnabled: false,
       attributes: expect.objectContaining({ 'pkce.code.challenge.method': 'S256' }),
     });
-    expect([...(client['redirectUris'] as string[])].sort()).toEqual(['http://127.0.0.1:3000/*', 'http://localhost:3000/*']);
+    expect([...(client['redirectUris'] as string[])].sort()).toEqual([
+      'http://127.0.0.1:3000/*',
+      'http://localhost:3000/*',
+    ]);
 
     const authorize = (extra: Record<string, string>) =>
-      fetch(`${keycloak.issuer}/protocol/openid-connect/auth?${new URLSearchParams({ client_id: 'onestop-web', response_type: 'code', scope: 'openid', redirect_uri: 'http://127.0.0.1:3000/signed-in', state: 's', ...extra })}`, { redirect: 'manual' });
-    const refusal = (response: Response) => new URL(response.headers.get('location') ?? 'http://none/').searchParams.get('error');
+      fetch(
+        `${keycloak.issuer}/protocol/openid-connect/auth?${new URLSearchParams({ client_id: 'onestop-web', response_type: 'code', scope: 'openid', redirect_uri: 'http://127.0.0.1:3000/signed-in', state: 's', ...extra })}`,
+        { redirect: 'manual' },
+      );
+    const refusal = (response: Response) =>
+      new URL(response.headers.get('location') ?? 'http://none/').searchParams.get('error');
     expect(refusal(await authorize({}))).toBe('invalid_request');
-    expect(refusal(await authorize({ code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' }))).toBe('invalid_request');
+    expect(refusal(await authorize({ code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' }))).toBe(
+      'invalid_request',
+    );
     const challenge = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url');
     const login = await authorize({ code_challenge: challenge, code_challenge_method: 'S256' });
     expect(login.status).toBe(200);
     expect(await login.text()).toContain('kc-form-login');
     // Nor can the browser client sign a user in by password.
-    await expect(passwordGrant(keycloak.tokenUrl, 'citizen', passwords['citizen'], 'onestop-web')).rejects.toThrow(/not allowed for direct access grants/);
+    await expect(passwordGrant(keycloak.tokenUrl, 'citizen', passwords['citizen'], 'onestop-web')).rejects.toThrow(
+      /not allowed for direct access grants/,
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { TOPICS } from '@onestop/contracts';
 import { MessageSinks, notificationChannelsFor, readMail, startMessageSinks } from '@onestop/local-stack';
 import { NOTIFICATION_KINDS, NotificationEnv, notificationSchema, notificationService } from '@onestop/notification';
-import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
+import {
+  dossierReceivedEvent,
+  publishEvents,
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  testKafkaBrokers,
+  waitFor,
+} from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 
@@ -20,7 +27,11 @@ describe('the local message sinks', () => {
       KAFKA_CONSUMER_START: 'latest',
       ...notificationChannelsFor(sinks, Object.keys(NOTIFICATION_KINDS)),
     });
-    producer = new Kafka({ clientId: 'message-sinks-e2e', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
+    producer = new Kafka({
+      clientId: 'message-sinks-e2e',
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
   }, 120_000);
 
@@ -35,9 +46,16 @@ describe('the local message sinks', () => {
     const email = `lan.${randomBytes(3).toString('hex')}@example.vn`;
     const event = dossierReceivedEvent({ applicant: { name: 'Nguyễn Thị <b>Lan</b>', phone, email } });
     await publishEvents(producer, TOPICS.dossier, [event]);
-    const mine = () => sinks.messages.filter((message) => message.text.includes(event.payload.code) || message.to === `84${phone.slice(1)}`);
+    const mine = () =>
+      sinks.messages.filter(
+        (message) => message.text.includes(event.payload.code) || message.to === `84${phone.slice(1)}`,
+      );
     // E-mail and SMS by default; Zalo only for those who opted in.
-    await waitFor(async () => new Set(mine().map((message) => message.channel)).size === 2, 60_000, 'the receipt by e-mail and SMS');
+    await waitFor(
+      async () => new Set(mine().map((message) => message.channel)).size === 2,
+      60_000,
+      'the receipt by e-mail and SMS',
+    );
 
     const page = await (await fetch(sinks.pageUrl)).text();
     expect(page).toContain('<html lang="vi">');
@@ -59,7 +77,12 @@ describe('the local message sinks', () => {
     const sent = await fetch(`${sinks.zaloApiUrl}/message/template`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', access_token: 'local' },
-      body: JSON.stringify({ phone: '84905000111', template_id: 'local-result-ready', template_data: { code: '19753-261124-0001' }, tracking_id: 'd1' }),
+      body: JSON.stringify({
+        phone: '84905000111',
+        template_id: 'local-result-ready',
+        template_data: { code: '19753-261124-0001' },
+        tracking_id: 'd1',
+      }),
     });
     expect(await sent.json()).toMatchObject({ error: 0, data: { msg_id: expect.stringMatching(/^zalo-/) } });
     const page = await (await fetch(sinks.pageUrl)).text();

@@ -14,7 +14,10 @@ import { compareOrWrite, typesOf } from '../web/api-clients';
 interface DocumentedOperation {
   operationId: string;
   security?: Record<string, string[]>[];
-  responses: Record<string, { content?: Record<string, { schema?: JsonSchema & { oneOf?: unknown[]; allOf?: unknown[] } }> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, { schema?: JsonSchema & { oneOf?: unknown[]; allOf?: unknown[] } }> }
+  >;
 }
 
 interface ServedDocument {
@@ -32,7 +35,10 @@ function publicHandlers(app: INestApplication): Map<string, boolean> {
       for (const name of Object.getOwnPropertyNames(controller.prototype)) {
         const handler = (controller.prototype as Record<string, unknown>)[name];
         if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
-        handlers.set(`${controller.name}_${name}`, Boolean(Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, controller)));
+        handlers.set(
+          `${controller.name}_${name}`,
+          Boolean(Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, controller)),
+        );
       }
     }
   }
@@ -53,16 +59,22 @@ function gapsOf(operation: DocumentedOperation, isPublic: boolean): string[] {
   const gaps: string[] = [];
   const responses = Object.entries(operation.responses);
   const successes = responses.filter(([status]) => status.startsWith('2'));
-  const described = successes.some(([status, response]) => (status === '204' ? !response.content : Object.values(response.content ?? {}).some((media) => describesSomething(media.schema))));
+  const described = successes.some(([status, response]) =>
+    status === '204'
+      ? !response.content
+      : Object.values(response.content ?? {}).some((media) => describesSomething(media.schema)),
+  );
   if (!described) gaps.push('no success response with a schema');
   const errors = responses.filter(([status]) => status.startsWith('4'));
   if (errors.length === 0) gaps.push('no error responses');
   for (const [status, response] of errors) {
     const types = Object.keys(response.content ?? {});
-    if (types.length !== 1 || response.content?.[PROBLEM_CONTENT_TYPE]?.schema?.$ref !== '#/components/schemas/Problem') gaps.push(`${status} is not problem+json Problem`);
+    if (types.length !== 1 || response.content?.[PROBLEM_CONTENT_TYPE]?.schema?.$ref !== '#/components/schemas/Problem')
+      gaps.push(`${status} is not problem+json Problem`);
   }
   const bearer = (operation.security ?? []).some((requirement) => 'bearer' in requirement);
-  if (isPublic && (operation.security === undefined || operation.security.length > 0)) gaps.push('public, but not documented without a token');
+  if (isPublic && (operation.security === undefined || operation.security.length > 0))
+    gaps.push('public, but not documented without a token');
   if (!isPublic && !bearer) gaps.push('needs a token, but does not declare bearer');
   if (!isPublic && !responses.some(([status]) => status === '401')) gaps.push('needs a token, but declares no 401');
   return gaps;
@@ -76,7 +88,8 @@ describe("every service's OpenAPI document", () => {
   const running = new Map<ServiceName, ServiceUnderTest<PlatformEnv>>();
 
   beforeAll(async () => {
-    for (const service of SERVICE_NAMES) running.set(service, await startServiceWithDatabase(SERVICES[service].definition, SERVICES[service].schema));
+    for (const service of SERVICE_NAMES)
+      running.set(service, await startServiceWithDatabase(SERVICES[service].definition, SERVICES[service].schema));
   }, 180_000);
 
   afterAll(async () => {
@@ -109,7 +122,10 @@ describe("every service's OpenAPI document", () => {
     }
 
     mkdirSync(join(ROOT, 'reports'), { recursive: true });
-    writeFileSync(join(ROOT, 'reports', 'openapi-completeness.json'), JSON.stringify({ operations, withoutSuccessSchema, gaps }, null, 2));
+    writeFileSync(
+      join(ROOT, 'reports', 'openapi-completeness.json'),
+      JSON.stringify({ operations, withoutSuccessSchema, gaps }, null, 2),
+    );
     expect(operations).toBeGreaterThanOrEqual(60);
     expect(gaps).toEqual([]);
   }, 300_000);

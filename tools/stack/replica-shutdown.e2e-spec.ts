@@ -8,7 +8,11 @@ import { Kafka, logLevel } from 'kafkajs';
  * leave the group for good, or it would take partitions and never process them.
  */
 describe('replicas stopping during a rebalance', () => {
-  const kafka = new Kafka({ clientId: 'replica-shutdown-test', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'replica-shutdown-test',
+    brokers: testKafkaBrokers(),
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
 
   beforeAll(() => admin.connect());

@@ -7,7 +7,11 @@ export interface SchemaMigrationOutcome {
   applied: string[];
 }
 
-async function withDataSource<T>(url: string, schema: DatabaseSchema, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+async function withDataSource<T>(
+  url: string,
+  schema: DatabaseSchema,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   const dataSource = new DataSource({ ...dataSourceOptions(url, schema), logging: ['error'] });
   await dataSource.initialize();
   try {

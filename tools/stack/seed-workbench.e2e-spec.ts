@@ -3,7 +3,15 @@ import { IntakeEnv, intakeSchema, intakeService } from '@onestop/intake';
 import { SeedUser, seedUsers } from '@onestop/local-stack';
 import { PlatformEnv } from '@onestop/platform';
 import { routingSchema, routingService } from '@onestop/routing';
-import { ServiceUnderTest, startServiceWithDatabase, TEST_AUDIENCE, TEST_ISSUER, TEST_KEY_FILE, tokenFor, waitFor } from '@onestop/testing';
+import {
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TEST_KEY_FILE,
+  tokenFor,
+  waitFor,
+} from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,11 +73,15 @@ describe("the seed users' workbench", () => {
   }, 60_000);
 
   const officersOf = async (unitCode: string, token: string) =>
-    (await request(routing.url).get(`/api/v1/units/${unitCode}/officers`).auth(token, { type: 'bearer' }).expect(200)).body.items;
-  const ownCertificates = async (token: string) => (await request(signature.url).get('/api/v1/certificates').auth(token, { type: 'bearer' }).expect(200)).body.items;
+    (await request(routing.url).get(`/api/v1/units/${unitCode}/officers`).auth(token, { type: 'bearer' }).expect(200))
+      .body.items;
+  const ownCertificates = async (token: string) =>
+    (await request(signature.url).get('/api/v1/certificates').auth(token, { type: 'bearer' }).expect(200)).body.items;
   const stored = async () => ({
     officers: await routing.database.dataSource.query('SELECT * FROM officers ORDER BY subject'),
-    certificates: await signature.database.dataSource.query('SELECT id, user_id, fingerprint FROM certificates ORDER BY id'),
+    certificates: await signature.database.dataSource.query(
+      'SELECT id, user_id, fingerprint FROM certificates ORDER BY id',
+    ),
   });
 
   it('registers the specialists and leaders of Phú Xuân and Thuỷ Xuân, and issues each leader a certificate the service signs with', async () => {
@@ -90,12 +102,22 @@ describe("the seed users' workbench", () => {
         { subject: leader.id, roles: ['unit-leader'], active: true, openWorkItems: 0 },
       ].sort((a, b) => a.subject.localeCompare(b.subject)),
     );
-    expect((await officersOf(PHU_XUAN, tokens.leaderPhuXuan)).map((officer: { subject: string }) => officer.subject).sort()).toEqual(
-      [seedUser('specialist.phuxuan').id, seedUser('leader.phuxuan').id].sort(),
-    );
+    expect(
+      (await officersOf(PHU_XUAN, tokens.leaderPhuXuan)).map((officer: { subject: string }) => officer.subject).sort(),
+    ).toEqual([seedUser('specialist.phuxuan').id, seedUser('leader.phuxuan').id].sort());
     // The leader sees his own certificate, named as the realm names him, its key held by the service.
-    expect(await ownCertificates(tokens.leader)).toEqual([expect.objectContaining({ userId: leader.id, unitCode: THUY_XUAN, commonName: 'Võ Văn Dũng', keyStorage: 'server', status: 'active' })]);
-    expect(await ownCertificates(tokens.leaderPhuXuan)).toEqual([expect.objectContaining({ commonName: 'Lê Quang Hùng', unitCode: PHU_XUAN, status: 'active' })]);
+    expect(await ownCertificates(tokens.leader)).toEqual([
+      expect.objectContaining({
+        userId: leader.id,
+        unitCode: THUY_XUAN,
+        commonName: 'Võ Văn Dũng',
+        keyStorage: 'server',
+        status: 'active',
+      }),
+    ]);
+    expect(await ownCertificates(tokens.leaderPhuXuan)).toEqual([
+      expect.objectContaining({ commonName: 'Lê Quang Hùng', unitCode: PHU_XUAN, status: 'active' }),
+    ]);
   });
 
   it('changes nothing when run again: no officer rewritten, no second certificate', async () => {
@@ -114,13 +136,23 @@ describe("the seed users' workbench", () => {
   it('issues a leader a new certificate once his has been revoked, and leaves the other leader alone', async () => {
     const admin = await tokenFor('province-admin', undefined, '46', 'admin-46');
     const [current] = await ownCertificates(tokens.leaderPhuXuan);
-    await request(signature.url).post(`/api/v1/certificates/${current.id}/revocation`).auth(admin, { type: 'bearer' }).send({ reason: 'superseded' }).expect(200);
+    await request(signature.url)
+      .post(`/api/v1/certificates/${current.id}/revocation`)
+      .auth(admin, { type: 'bearer' })
+      .send({ reason: 'superseded' })
+      .expect(200);
     const seeding = await seedWorkbench(urls, options);
-    expect(seeding).toMatchObject({ officersRegistered: [], certificatesIssued: ['leader.phuxuan'], certificatesInPlace: ['leader.thuyxuan'] });
-    expect((await ownCertificates(tokens.leaderPhuXuan)).map((certificate: { status: string }) => certificate.status).sort()).toEqual(['active', 'revoked']);
+    expect(seeding).toMatchObject({
+      officersRegistered: [],
+      certificatesIssued: ['leader.phuxuan'],
+      certificatesInPlace: ['leader.thuyxuan'],
+    });
+    expect(
+      (await ownCertificates(tokens.leaderPhuXuan)).map((certificate: { status: string }) => certificate.status).sort(),
+    ).toEqual(['active', 'revoked']);
   });
 
-  it("sends a dossier filed at Thuỷ Xuân to its seed specialist, and signs the result when its seed leader approves", async () => {
+  it('sends a dossier filed at Thuỷ Xuân to its seed specialist, and signs the result when its seed leader approves', async () => {
     const filed = await request(intake.url)
       .post('/api/v1/dossiers')
       .auth(tokens.desk, { type: 'bearer' })
@@ -129,22 +161,43 @@ describe("the seed users' workbench", () => {
         procedureCode: 'HKD-DANGKY',
         receivingUnitCode: THUY_XUAN,
         channel: 'counter',
-        applicant: { name: 'Ngô Thị Thu', citizenId: '046095004321', phone: '0934567890', address: { line: '12 Thuỷ Xuân', communeCode: THUY_XUAN } },
-        documents: [{ type: 'registration-application', fileName: 'giay-de-nghi.pdf', sha256: 'b'.repeat(64), size: 80_000 }],
+        applicant: {
+          name: 'Ngô Thị Thu',
+          citizenId: '046095004321',
+          phone: '0934567890',
+          address: { line: '12 Thuỷ Xuân', communeCode: THUY_XUAN },
+        },
+        documents: [
+          { type: 'registration-application', fileName: 'giay-de-nghi.pdf', sha256: 'b'.repeat(64), size: 80_000 },
+        ],
       })
       .expect(201);
-    const dossier = (token: string) => request(routing.url).get(`/api/v1/dossiers/${filed.body.id}`).auth(token, { type: 'bearer' });
-    await waitFor(async () => (await dossier(tokens.specialist)).status === 200, 30_000, 'the dossier routed to Thuỷ Xuân');
+    const dossier = (token: string) =>
+      request(routing.url).get(`/api/v1/dossiers/${filed.body.id}`).auth(token, { type: 'bearer' });
+    await waitFor(
+      async () => (await dossier(tokens.specialist)).status === 200,
+      30_000,
+      'the dossier routed to Thuỷ Xuân',
+    );
     const routed = (await dossier(tokens.specialist)).body;
     expect(routed).toMatchObject({ unitCode: THUY_XUAN, assigneeId: specialist.id });
 
     const act = async (token: string, action: string, version: number) =>
-      (await request(routing.url).post(`/api/v1/dossiers/${filed.body.id}/actions`).auth(token, { type: 'bearer' }).send({ version, action }).expect(200)).body;
+      (
+        await request(routing.url)
+          .post(`/api/v1/dossiers/${filed.body.id}/actions`)
+          .auth(token, { type: 'bearer' })
+          .send({ version, action })
+          .expect(200)
+      ).body;
     const accepted = await act(tokens.specialist, 'accept', routed.version);
     await act(tokens.leader, 'approve', accepted.version);
     await waitFor(async () => (await dossier(tokens.leader)).body.status === 9, 75_000, 'the result signed');
 
     const verification = await request(signature.url).get(`/api/v1/public/results/${filed.body.code}`).expect(200);
-    expect(verification.body).toMatchObject({ indication: 'TOTAL_PASSED', signatures: [{ signer: { commonName: 'Võ Văn Dũng' }, coversWholeDocument: true }] });
+    expect(verification.body).toMatchObject({
+      indication: 'TOTAL_PASSED',
+      signatures: [{ signer: { commonName: 'Võ Văn Dũng' }, coversWholeDocument: true }],
+    });
   });
 });

@@ -56,12 +56,22 @@ interface RegisteredCertificate {
  * unexpired (a locked one too: whoever locked it meant it).
  */
 export async function seedWorkbench(urls: WorkbenchUrls, options: WorkbenchOptions): Promise<WorkbenchSeeding> {
-  const users = (options.users ?? seedUsers()).filter((user) => isWorkbenchUnit(user.unitCode) && officerRoles(user).length > 0);
+  const users = (options.users ?? seedUsers()).filter(
+    (user) => isWorkbenchUnit(user.unitCode) && officerRoles(user).length > 0,
+  );
   const api = await administratorApi(options.token, provinceOf(users));
-  const seeding: WorkbenchSeeding = { officersRegistered: [], officersInPlace: [], certificatesIssued: [], certificatesInPlace: [] };
+  const seeding: WorkbenchSeeding = {
+    officersRegistered: [],
+    officersInPlace: [],
+    certificatesIssued: [],
+    certificatesInPlace: [],
+  };
 
   for (const unitCode of WORKBENCH_UNITS) {
-    const { items } = await api<{ items: RegisteredOfficer[] }>('GET', `${urls.routing}/api/v1/units/${unitCode}/officers`);
+    const { items } = await api<{ items: RegisteredOfficer[] }>(
+      'GET',
+      `${urls.routing}/api/v1/units/${unitCode}/officers`,
+    );
     for (const user of users.filter((candidate) => candidate.unitCode === unitCode)) {
       const roles = officerRoles(user);
       const registered = items.find((officer) => officer.subject === user.id);
@@ -69,7 +79,10 @@ export async function seedWorkbench(urls: WorkbenchUrls, options: WorkbenchOptio
         seeding.officersInPlace.push(user.username);
         continue;
       }
-      await api('PUT', `${urls.routing}/api/v1/units/${unitCode}/officers/${encodeURIComponent(user.id)}`, { roles, active: true });
+      await api('PUT', `${urls.routing}/api/v1/units/${unitCode}/officers/${encodeURIComponent(user.id)}`, {
+        roles,
+        active: true,
+      });
       seeding.officersRegistered.push(user.username);
     }
   }
@@ -78,13 +91,20 @@ export async function seedWorkbench(urls: WorkbenchUrls, options: WorkbenchOptio
   // The issuing CA's key is opened only when a leader lacks a certificate: a re-run needs no PKI secret.
   let issuer: ReturnType<typeof issuingCa> | undefined;
   for (const leader of leaders) {
-    const { items } = await api<{ items: RegisteredCertificate[] }>('GET', `${urls.signature}/api/v1/certificates?userId=${encodeURIComponent(leader.id)}`);
+    const { items } = await api<{ items: RegisteredCertificate[] }>(
+      'GET',
+      `${urls.signature}/api/v1/certificates?userId=${encodeURIComponent(leader.id)}`,
+    );
     if (items.some(isValid)) {
       seeding.certificatesInPlace.push(leader.username);
       continue;
     }
     const ca = (issuer ??= issuingCa(options.pki));
-    const officer = await issueOfficerCertificate(ca, { id: leader.id, name: leader.fullName, unitCode: leader.unitCode! }, { crlUrl: `${urls.signature}/api/v1/crl` });
+    const officer = await issueOfficerCertificate(
+      ca,
+      { id: leader.id, name: leader.fullName, unitCode: leader.unitCode! },
+      { crlUrl: `${urls.signature}/api/v1/crl` },
+    );
     await api('POST', `${urls.signature}/api/v1/certificates`, {
       userId: leader.id,
       unitCode: leader.unitCode,
@@ -124,12 +144,18 @@ function isValid(certificate: RegisteredCertificate): boolean {
 
 function provinceOf(users: SeedUser[]): string {
   const provinces = new Set(users.map((user) => user.provinceCode));
-  if (provinces.size !== 1 || provinces.has(null)) throw new Error(`the workbench units' seed users must share one province, not ${[...provinces].join(', ') || 'none'}`);
+  if (provinces.size !== 1 || provinces.has(null))
+    throw new Error(
+      `the workbench units' seed users must share one province, not ${[...provinces].join(', ') || 'none'}`,
+    );
   return [...provinces][0]!;
 }
 
 function issuingCa(pki: WorkbenchOptions['pki']) {
-  const issuer = readPkiDirectory(pki.dir, parseKeyring(pki.keyEncryptionSecret ?? DEVELOPMENT_KEY_SECRET, 'passphrase')).crlIssuer;
+  const issuer = readPkiDirectory(
+    pki.dir,
+    parseKeyring(pki.keyEncryptionSecret ?? DEVELOPMENT_KEY_SECRET, 'passphrase'),
+  ).crlIssuer;
   if (!issuer) throw new Error(`the PKI in ${pki.dir} has no issuing CA key to issue signing certificates with`);
   return issuer;
 }
@@ -153,7 +179,10 @@ async function administratorApi(token: WorkbenchOptions['token'], provinceCode: 
       body: body ? JSON.stringify(body) : undefined,
     });
     const answer = (await response.json().catch(() => null)) as (T & { detail?: string; title?: string }) | null;
-    if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${answer?.detail ?? answer?.title ?? response.statusText}`);
+    if (!response.ok)
+      throw new Error(
+        `${method} ${url} answered ${response.status}: ${answer?.detail ?? answer?.title ?? response.statusText}`,
+      );
     return answer as T;
   };
 }

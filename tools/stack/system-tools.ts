@@ -17,7 +17,10 @@ const hasTesseractLanguage = (language: string) => () => {
  * (deploy/local/web-server.ts). Each package with the check of its presence.
  */
 const PACKAGES: { name: string; present: () => boolean }[] = [
-  { name: 'poppler-utils', present: () => ['pdfsig', 'pdftotext', 'pdftoppm'].every((command) => hasCommand(command)()) },
+  {
+    name: 'poppler-utils',
+    present: () => ['pdfsig', 'pdftotext', 'pdftoppm'].every((command) => hasCommand(command)()),
+  },
   { name: 'ghostscript', present: hasCommand('gs') },
   { name: 'tesseract-ocr', present: hasCommand('tesseract') },
   { name: 'tesseract-ocr-vie', present: hasTesseractLanguage('vie') },
@@ -40,7 +43,9 @@ export const STACK_PACKAGES = ['nginx'];
  * for `kubectl kustomize` of these overlays, so where the machine lacks it the error says so.
  */
 export function ensureSystemTools(names: string[] = PACKAGES.map((entry) => entry.name), tool = 'test'): void {
-  const packages = PACKAGES.filter((entry) => names.includes(entry.name) && !entry.present()).map((entry) => entry.name);
+  const packages = PACKAGES.filter((entry) => names.includes(entry.name) && !entry.present()).map(
+    (entry) => entry.name,
+  );
   if (!packages.length) return;
   console.log(`${tool}: installing ${packages.join(', ')} (apt-get)`);
   const apt = { stdio: 'inherit' as const, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
@@ -48,6 +53,8 @@ export function ensureSystemTools(names: string[] = PACKAGES.map((entry) => entr
   const failed = packages.filter((name) => spawnSync('apt-get', ['install', '-y', '-qq', name], apt).status !== 0);
   if (failed.length) {
     const needs = tool === 'test' ? 'the tests need' : `${tool} needs`;
-    throw new Error(`apt-get could not install ${failed.join(', ')}; ${needs} ${failed.includes('kubectl') ? 'kubectl 1.27 or later (with kustomize 5) on the PATH, and ' : ''}every package of tools/stack/system-tools.ts it names`);
+    throw new Error(
+      `apt-get could not install ${failed.join(', ')}; ${needs} ${failed.includes('kubectl') ? 'kubectl 1.27 or later (with kustomize 5) on the PATH, and ' : ''}every package of tools/stack/system-tools.ts it names`,
+    );
   }
 }

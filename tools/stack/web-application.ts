@@ -22,7 +22,9 @@ export async function ensureWebBuild(): Promise<WebBuild> {
     ? `it cannot be built: ${cannot.slice(ROOT.length + 1)} does not exist yet`
     : (await viteBuild()) !== 0 && 'vite build failed (its output is above)';
   if (!failure) return { root: WEB_BUILD };
-  return built ? { root: WEB_BUILD, note: `the web application is older than its sources: ${failure}` } : { root: null, reason: failure };
+  return built
+    ? { root: WEB_BUILD, note: `the web application is older than its sources: ${failure}` }
+    : { root: null, reason: failure };
 }
 
 /** Builds the web application into dist/apps/web; resolves with vite's exit code. */

@@ -10,7 +10,8 @@ import { SERVICES } from './services';
 // 19893 is the controller port of the tests' broker on 19892.
 const WEB_PORT = 19895;
 const EVENT_SOURCE_PORT = 19896;
-const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>\n';
+const INDEX_HTML =
+  '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>\n';
 const RUNTIME_CONFIG: WebRuntimeConfig = {
   oidc: { authority: 'http://127.0.0.1:8180/realms/onestop', clientId: 'onestop-web' },
   publicLookupUrl: 'http://127.0.0.1:3000/tra-cuu',
@@ -46,7 +47,10 @@ describe('the local web server', () => {
     root = mkdtempSync(join(tmpdir(), 'onestop-web-'));
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'index.html'), INDEX_HTML);
-    writeFileSync(join(root, 'assets', 'app-abc123.js'), `export const greeting = ${JSON.stringify('Xin chào '.repeat(400))};\n`);
+    writeFileSync(
+      join(root, 'assets', 'app-abc123.js'),
+      `export const greeting = ${JSON.stringify('Xin chào '.repeat(400))};\n`,
+    );
     intake = await startServiceWithDatabase(SERVICES.intake.definition, SERVICES.intake.schema);
     await new Promise<void>((resolve) => events.server.listen(EVENT_SOURCE_PORT, '127.0.0.1', resolve));
     web = await startWebServer({
@@ -66,20 +70,28 @@ describe('the local web server', () => {
     rmSync(root, { recursive: true, force: true });
   }, 60_000);
 
-  it("answers /api/intake/… with what intake answers at /api/…", async () => {
-    const [proxied, direct] = await Promise.all([fetch(`${web.url}/api/intake/v1/procedures`), fetch(`${intake.url}/api/v1/procedures`)]);
+  it('answers /api/intake/… with what intake answers at /api/…', async () => {
+    const [proxied, direct] = await Promise.all([
+      fetch(`${web.url}/api/intake/v1/procedures`),
+      fetch(`${intake.url}/api/v1/procedures`),
+    ]);
     expect(proxied.status).toBe(200);
     expect(await proxied.json()).toEqual(await direct.json());
   });
 
   it("passes a refusal's status and problem details through unchanged, with the service's own headers and not the page's", async () => {
     const path = 'v1/procedures/1.000001?version=first';
-    const [proxied, direct] = await Promise.all([fetch(`${web.url}/api/intake/${path}`), fetch(`${intake.url}/api/${path}`)]);
+    const [proxied, direct] = await Promise.all([
+      fetch(`${web.url}/api/intake/${path}`),
+      fetch(`${intake.url}/api/${path}`),
+    ]);
     expect(proxied.status).toBe(400);
     expect(proxied.headers.get('content-type')).toBe(direct.headers.get('content-type'));
     expect(await proxied.json()).toEqual(await direct.json());
     expect(proxied.headers.get('content-security-policy')).toBe(direct.headers.get('content-security-policy'));
-    expect(proxied.headers.get('content-security-policy')).not.toContain("script-src 'self'; style-src 'self' 'unsafe-inline'");
+    expect(proxied.headers.get('content-security-policy')).not.toContain(
+      "script-src 'self'; style-src 'self' 'unsafe-inline'",
+    );
     expect(proxied.headers.get('permissions-policy')).toBeNull();
   });
 
@@ -122,7 +134,10 @@ describe('the local web server', () => {
     });
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(await response.json()).toMatchObject({ status: 413, type: 'https://onestop.gov.vn/problems/payload-too-large' });
+    expect(await response.json()).toMatchObject({
+      status: 413,
+      type: 'https://onestop.gov.vn/problems/payload-too-large',
+    });
   });
 
   it('answers an address no service serves with 404 problem details, not the application', async () => {
@@ -132,16 +147,25 @@ describe('the local web server', () => {
   });
 
   it('passes an event stream through event by event, telling the service who asked', async () => {
-    const response = await fetch(`${web.url}/api/notification/v1/events?since=1`, { headers: { Accept: 'text/event-stream', 'Accept-Encoding': 'gzip' } });
+    const response = await fetch(`${web.url}/api/notification/v1/events?since=1`, {
+      headers: { Accept: 'text/event-stream', 'Accept-Encoding': 'gzip' },
+    });
     const reader = response.body!.getReader();
-    const held = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the first event was held back')), 5_000));
+    const held = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('the first event was held back')), 5_000),
+    );
     const first = await Promise.race([reader.read(), held]);
     expect(new TextDecoder().decode(first.value)).toContain('data: first');
     events.sendSecond();
     let rest = '';
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += new TextDecoder().decode(chunk.value);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      rest += new TextDecoder().decode(chunk.value);
     expect(rest).toContain('data: second');
     expect(events.paths).toEqual(['/api/v1/events?since=1']);
-    expect(events.seen[0]).toMatchObject({ 'x-forwarded-for': '127.0.0.1', 'x-forwarded-proto': 'http', 'x-forwarded-host': '127.0.0.1' });
+    expect(events.seen[0]).toMatchObject({
+      'x-forwarded-for': '127.0.0.1',
+      'x-forwarded-proto': 'http',
+      'x-forwarded-host': '127.0.0.1',
+    });
   });
 });

@@ -20,7 +20,13 @@ const at = (local: string) => new Date(`${local}:00+07:00`);
 const UNITS = { '46': '19753', '01': '00004', '48': '20194' } as const;
 type Province = keyof typeof UNITS;
 
-const holiday = (date: string, vi: string): CalendarDay => ({ date, kind: 'holiday', name: { vi, en: 'Day off' }, basis: 'decision', source: 'test notice' });
+const holiday = (date: string, vi: string): CalendarDay => ({
+  date,
+  kind: 'holiday',
+  name: { vi, en: 'Day off' },
+  basis: 'decision',
+  source: 'test notice',
+});
 /** Hà Nội rests on Tuesday 5 January 2027, Huế on Thursday 7 January: both working days elsewhere. */
 const HANOI_DAY_OFF = holiday('2027-01-05', 'Nghỉ theo quyết định của UBND thành phố Hà Nội');
 const HUE_DAY_OFF = holiday('2027-01-07', 'Nghỉ theo quyết định của UBND thành phố Huế');
@@ -57,7 +63,11 @@ describe('per-province working calendars', () => {
       tokens[`desk-${province}`] = await tokenFor('desk-officer', unit, province, `desk-${unit}`);
       tokens[`specialist-${province}`] = await tokenFor('specialist', unit, province, `specialist-${unit}`);
       tokens[`citizen-${province}`] = await tokenFor('citizen', undefined, province, `citizen-${province}`);
-      await request(routing.url).put(`/api/v1/units/${unit}/officers/specialist-${unit}`).auth(admin(province), { type: 'bearer' }).send({ roles: ['specialist'], active: true }).expect(200);
+      await request(routing.url)
+        .put(`/api/v1/units/${unit}/officers/specialist-${unit}`)
+        .auth(admin(province), { type: 'bearer' })
+        .send({ roles: ['specialist'], active: true })
+        .expect(200);
     }
   }, 180_000);
 
@@ -66,7 +76,12 @@ describe('per-province working calendars', () => {
     await stopBroker(broker);
   }, 60_000);
 
-  async function file(province: Province, procedureCode = 'HKD-DANGKY', document = 'registration-application', channel: 'counter' | 'online' = 'counter') {
+  async function file(
+    province: Province,
+    procedureCode = 'HKD-DANGKY',
+    document = 'registration-application',
+    channel: 'counter' | 'online' = 'counter',
+  ) {
     const unit = UNITS[province];
     const response = await request(intake.url)
       .post('/api/v1/dossiers')
@@ -76,7 +91,12 @@ describe('per-province working calendars', () => {
         procedureCode,
         receivingUnitCode: unit,
         channel,
-        applicant: { name: 'Lê Văn Cường', citizenId: '046090001111', phone: '0987654321', address: { line: '1 Lê Lợi', communeCode: unit } },
+        applicant: {
+          name: 'Lê Văn Cường',
+          citizenId: '046090001111',
+          phone: '0987654321',
+          address: { line: '1 Lê Lợi', communeCode: unit },
+        },
         documents: [{ type: document, fileName: `${document}.pdf`, sha256: 'c'.repeat(64), size: 1000 }],
       })
       .expect(201);
@@ -84,26 +104,39 @@ describe('per-province working calendars', () => {
   }
 
   const correct = (province: Province, days: CalendarDay[], year = 2027) =>
-    request(intake.url).put(`/api/v1/calendar/${year}`).auth(admin(province), { type: 'bearer' }).send({ days, reason: 'Quyết định điều chỉnh lịch làm việc' });
+    request(intake.url)
+      .put(`/api/v1/calendar/${year}`)
+      .auth(admin(province), { type: 'bearer' })
+      .send({ days, reason: 'Quyết định điều chỉnh lịch làm việc' });
 
   /** The dates of a province's corrections in a service's own copy. */
   const correctionsIn = async (service: ServiceUnderTest<PlatformEnv>, province: Province): Promise<string[]> =>
-    (await service.database.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date FROM calendar_corrections WHERE province_code = $1 ORDER BY date`, [province])).map(
-      (row: { date: string }) => row.date,
-    );
+    (
+      await service.database.dataSource.query(
+        `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM calendar_corrections WHERE province_code = $1 ORDER BY date`,
+        [province],
+      )
+    ).map((row: { date: string }) => row.date);
 
   /** Waits until routing and task monitoring hold the province's corrections intake holds. */
   async function replicated(province: Province, dates: string[]): Promise<void> {
-    await waitFor(async () => {
-      const copies = await Promise.all([correctionsIn(routing, province), correctionsIn(monitoring, province)]);
-      return copies.every((copy) => JSON.stringify(copy) === JSON.stringify(dates));
-    }, 30_000, `province ${province}'s corrections in routing and task monitoring`);
+    await waitFor(
+      async () => {
+        const copies = await Promise.all([correctionsIn(routing, province), correctionsIn(monitoring, province)]);
+        return copies.every((copy) => JSON.stringify(copy) === JSON.stringify(dates));
+      },
+      30_000,
+      `province ${province}'s corrections in routing and task monitoring`,
+    );
   }
 
   const clockOf = async (dossierId: string) =>
-    (await monitoring.database.dataSource.query('SELECT state, budget_minutes, due_at, step_due_at FROM dossier_clocks WHERE dossier_id = $1', [dossierId]))[0] as
-      | { state: string; budget_minutes: number; due_at: Date | null; step_due_at: Date | null }
-      | undefined;
+    (
+      await monitoring.database.dataSource.query(
+        'SELECT state, budget_minutes, due_at, step_due_at FROM dossier_clocks WHERE dossier_id = $1',
+        [dossierId],
+      )
+    )[0] as { state: string; budget_minutes: number; due_at: Date | null; step_due_at: Date | null } | undefined;
 
   /** The clock of a dossier once task monitoring has started it and routing assigned the dossier. */
   async function startedClock(dossierId: string) {
@@ -112,12 +145,25 @@ describe('per-province working calendars', () => {
   }
 
   const routed = async (province: Province, dossierId: string) =>
-    (await request(routing.url).get(`/api/v1/dossiers/${dossierId}`).auth(specialist(province), { type: 'bearer' }).expect(200)).body as { version: number; dueAt: string | null; assigneeId: string | null };
+    (
+      await request(routing.url)
+        .get(`/api/v1/dossiers/${dossierId}`)
+        .auth(specialist(province), { type: 'bearer' })
+        .expect(200)
+    ).body as { version: number; dueAt: string | null; assigneeId: string | null };
 
   async function act(province: Province, dossierId: string, action: string, reason?: string): Promise<void> {
-    await waitFor(async () => (await routed(province, dossierId).catch(() => null))?.assigneeId != null, 30_000, `${dossierId} routed and assigned`);
+    await waitFor(
+      async () => (await routed(province, dossierId).catch(() => null))?.assigneeId != null,
+      30_000,
+      `${dossierId} routed and assigned`,
+    );
     const { version } = await routed(province, dossierId);
-    await request(routing.url).post(`/api/v1/dossiers/${dossierId}/actions`).auth(specialist(province), { type: 'bearer' }).send({ version, action, reason }).expect(200);
+    await request(routing.url)
+      .post(`/api/v1/dossiers/${dossierId}/actions`)
+      .auth(specialist(province), { type: 'bearer' })
+      .send({ version, action, reason })
+      .expect(200);
   }
 
   const calendarOf = async (query: string, token?: string) => {
@@ -128,7 +174,8 @@ describe('per-province working calendars', () => {
       corrections: CalendarDay[];
     };
   };
-  const marked = (days: Array<CalendarDay & { correction: boolean }>) => days.filter((day) => day.correction).map((day) => day.date);
+  const marked = (days: Array<CalendarDay & { correction: boolean }>) =>
+    days.filter((day) => day.correction).map((day) => day.date);
 
   let hueBefore: { id: string; code: string; appointmentDate: string };
 
@@ -143,7 +190,11 @@ describe('per-province working calendars', () => {
     expect(await correctionsIn(routing, '46')).toEqual([]);
 
     const [hue, hanoi, danang] = [await file('46'), await file('01'), await file('48')];
-    expect([hue.appointmentDate, hanoi.appointmentDate, danang.appointmentDate]).toEqual(['2027-01-07', '2027-01-08', '2027-01-07']);
+    expect([hue.appointmentDate, hanoi.appointmentDate, danang.appointmentDate]).toEqual([
+      '2027-01-07',
+      '2027-01-08',
+      '2027-01-07',
+    ]);
     // Routing's deadlines are intake's; task monitoring's clocks have three working days each, on their own calendars.
     for (const [province, dossier, dueAt] of [
       ['46', hue, at('2027-01-07T09:00')],
@@ -152,10 +203,17 @@ describe('per-province working calendars', () => {
     ] as const) {
       expect(new Date(dossier.dueAt)).toEqual(dueAt);
       expect(await startedClock(dossier.id)).toMatchObject({ budget_minutes: 3 * 480, due_at: dueAt });
-      await waitFor(async () => (await routed(province, dossier.id).catch(() => null))?.dueAt === dueAt.toISOString(), 30_000, `${dossier.code} in routing`);
+      await waitFor(
+        async () => (await routed(province, dossier.id).catch(() => null))?.dueAt === dueAt.toISOString(),
+        30_000,
+        `${dossier.code} in routing`,
+      );
     }
     // The dossier given its appointment before keeps it.
-    const earlier = await request(intake.url).get(`/api/v1/dossiers/${hueBefore.code}`).auth(desk('46'), { type: 'bearer' }).expect(200);
+    const earlier = await request(intake.url)
+      .get(`/api/v1/dossiers/${hueBefore.code}`)
+      .auth(desk('46'), { type: 'bearer' })
+      .expect(200);
     expect(earlier.body.appointmentDate).toBe('2027-01-07');
   });
 
@@ -166,34 +224,59 @@ describe('per-province working calendars', () => {
 
     const [hue, hanoi, danang] = [await file('46'), await file('01'), await file('48')];
     // Had Huế's day off reached Hà Nội, its appointment would be Monday 11 January.
-    expect([hue.appointmentDate, hanoi.appointmentDate, danang.appointmentDate]).toEqual(['2027-01-08', '2027-01-08', '2027-01-07']);
+    expect([hue.appointmentDate, hanoi.appointmentDate, danang.appointmentDate]).toEqual([
+      '2027-01-08',
+      '2027-01-08',
+      '2027-01-07',
+    ]);
     for (const [province, dossier, dueAt] of [
       ['46', hue, at('2027-01-08T09:00')],
       ['01', hanoi, at('2027-01-08T09:00')],
       ['48', danang, at('2027-01-07T09:00')],
     ] as const) {
       expect(await startedClock(dossier.id)).toMatchObject({ budget_minutes: 3 * 480, due_at: dueAt });
-      await waitFor(async () => (await routed(province, dossier.id).catch(() => null))?.dueAt === dueAt.toISOString(), 30_000, `${dossier.code} in routing`);
+      await waitFor(
+        async () => (await routed(province, dossier.id).catch(() => null))?.dueAt === dueAt.toISOString(),
+        30_000,
+        `${dossier.code} in routing`,
+      );
     }
-    const earlier = await request(intake.url).get(`/api/v1/dossiers/${hueBefore.code}`).auth(desk('46'), { type: 'bearer' }).expect(200);
+    const earlier = await request(intake.url)
+      .get(`/api/v1/dossiers/${hueBefore.code}`)
+      .auth(desk('46'), { type: 'bearer' })
+      .expect(200);
     expect(earlier.body.appointmentDate).toBe('2027-01-07');
 
     // An online filing gets its appointment when its province's desk receives it.
     for (const province of ['46', '01', '48'] as const) {
       const online = await file(province, 'HKD-DANGKY', 'registration-application', 'online');
-      const received = await request(intake.url).post(`/api/v1/dossiers/${online.code}/intake-decision`).auth(desk(province), { type: 'bearer' }).send({ decision: 'receive' }).expect(200);
+      const received = await request(intake.url)
+        .post(`/api/v1/dossiers/${online.code}/intake-decision`)
+        .auth(desk(province), { type: 'bearer' })
+        .send({ decision: 'receive' })
+        .expect(200);
       expect(received.body.appointmentDate).toBe(province === '48' ? '2027-01-07' : '2027-01-08');
     }
   });
 
   it("resumes a paused clock on the dossier's province's calendar in routing and task monitoring", async () => {
-    const calendars = new ProvinceCalendars(DEFAULT_CALENDAR_DAYS, new Map([['46', [HUE_DAY_OFF]], ['01', [HANOI_DAY_OFF]]]));
+    const calendars = new ProvinceCalendars(
+      DEFAULT_CALENDAR_DAYS,
+      new Map([
+        ['46', [HUE_DAY_OFF]],
+        ['01', [HANOI_DAY_OFF]],
+      ]),
+    );
     const pausedAt = at('2027-01-04T10:00');
     const resumedAt = at('2027-01-08T10:00'); // each province's day off falls in the pause
     /** Where a deadline lands after the pause, the working time left counted on `calendar`. */
-    const resumedDue = (calendar: WorkingCalendar, due: Date) => calendar.addWorkingHours(calendar.countingStart(resumedAt), calendar.workingHoursBetween(pausedAt, due));
+    const resumedDue = (calendar: WorkingCalendar, due: Date) =>
+      calendar.addWorkingHours(calendar.countingStart(resumedAt), calendar.workingHoursBetween(pausedAt, due));
 
-    const land = { '46': await file('46', 'DD-DANGKY-LANDAU', 'registration-form'), '01': await file('01', 'DD-DANGKY-LANDAU', 'registration-form') };
+    const land = {
+      '46': await file('46', 'DD-DANGKY-LANDAU', 'registration-form'),
+      '01': await file('01', 'DD-DANGKY-LANDAU', 'registration-form'),
+    };
     clock.set(pausedAt);
     for (const province of ['46', '01'] as const) {
       await startedClock(land[province].id);
@@ -209,7 +292,11 @@ describe('per-province working calendars', () => {
       expect(resumedDue(calendars.national, due)).not.toEqual(expected);
       await act(province, land[province].id, 'supplement-received');
       expect(new Date((await routed(province, land[province].id)).dueAt!)).toEqual(expected);
-      await waitFor(async () => (await clockOf(land[province].id))?.state === 'running', 30_000, 'the clock running again');
+      await waitFor(
+        async () => (await clockOf(land[province].id))?.state === 'running',
+        30_000,
+        'the clock running again',
+      );
       expect((await clockOf(land[province].id))?.due_at).toEqual(expected);
     }
   });
@@ -217,7 +304,9 @@ describe('per-province working calendars', () => {
   it('shows the national calendar, and each province its own with its corrections marked', async () => {
     const national = await calendarOf('');
     expect(national.provinceCode).toBeNull();
-    expect(national.days.map((day) => day.date)).toEqual(DEFAULT_CALENDAR_DAYS.filter((day) => day.date.startsWith('2027-')).map((day) => day.date));
+    expect(national.days.map((day) => day.date)).toEqual(
+      DEFAULT_CALENDAR_DAYS.filter((day) => day.date.startsWith('2027-')).map((day) => day.date),
+    );
     expect(marked(national.days)).toEqual([]);
 
     const hue = await calendarOf('?province=46');
@@ -225,7 +314,11 @@ describe('per-province working calendars', () => {
     expect(marked(hue.days)).toEqual(['2027-01-07']);
     expect(hue.days).toHaveLength(national.days.length + 1);
     expect(marked((await calendarOf('?province=01')).days)).toEqual(['2027-01-05']);
-    expect(await calendarOf('?province=48')).toMatchObject({ provinceCode: '48', days: national.days, corrections: [] });
+    expect(await calendarOf('?province=48')).toMatchObject({
+      provinceCode: '48',
+      days: national.days,
+      corrections: [],
+    });
 
     // A signed-in caller sees their own province's calendar unless they ask for another.
     expect(marked((await calendarOf('', desk('46'))).days)).toEqual(['2027-01-07']);
@@ -234,30 +327,61 @@ describe('per-province working calendars', () => {
 
     for (const province of ['4', '046', 'HN', '99']) {
       const bad = await request(intake.url).get(`/api/v1/calendar/2027?province=${province}`).expect(400);
-      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'province', code: province === '99' ? 'unknownReference' : 'matches' })]);
+      expect(bad.body.errors).toEqual([
+        expect.objectContaining({ field: 'province', code: province === '99' ? 'unknownReference' : 'matches' }),
+      ]);
     }
   });
 
   it("lets a province take back a national day for itself, and refuses what is not a correction of the caller's province", async () => {
     // Huế works Friday 1 January (a national holiday): Thursday 31 December's 1-working-day dossiers fall due on it.
-    const worked: CalendarDay = { date: '2027-01-01', kind: 'working-day', name: { vi: 'Làm việc', en: 'Worked' }, basis: 'decision', source: 'test notice' };
+    const worked: CalendarDay = {
+      date: '2027-01-01',
+      kind: 'working-day',
+      name: { vi: 'Làm việc', en: 'Worked' },
+      basis: 'decision',
+      source: 'test notice',
+    };
     const taken = await correct('46', [HUE_DAY_OFF, worked]).expect(200);
     expect(taken.body.days.find((day: CalendarDay) => day.date === '2027-01-01')).toBeUndefined();
     expect(taken.body.corrections).toEqual([worked, HUE_DAY_OFF]);
-    expect((await calendarOf('?province=01')).days.find((day) => day.date === '2027-01-01')).toMatchObject({ kind: 'holiday', correction: false });
+    expect((await calendarOf('?province=01')).days.find((day) => day.date === '2027-01-01')).toMatchObject({
+      kind: 'holiday',
+      correction: false,
+    });
     await replicated('46', ['2027-01-01', '2027-01-07']);
 
     const saturdayHoliday = { date: '2027-01-09', kind: 'holiday', name: { vi: 'x', en: 'x' }, basis: 'law' };
     const bad = await correct('46', [saturdayHoliday as CalendarDay]).expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'days.0.date', code: 'weekendAlreadyOff', message: expect.stringContaining('weekend') }]);
+    expect(bad.body.errors).toEqual([
+      { field: 'days.0.date', code: 'weekendAlreadyOff', message: expect.stringContaining('weekend') },
+    ]);
     const workedWeekday = await correct('46', [{ ...worked, date: '2027-01-04' }]).expect(400);
-    expect(workedWeekday.body.errors).toEqual([{ field: 'days.0.date', code: 'weekdayAlreadyWorked', message: expect.stringContaining('no national exception to take back') }]);
+    expect(workedWeekday.body.errors).toEqual([
+      {
+        field: 'days.0.date',
+        code: 'weekdayAlreadyWorked',
+        message: expect.stringContaining('no national exception to take back'),
+      },
+    ]);
     const otherYear = await correct('46', [{ ...HUE_DAY_OFF, date: '2028-01-04' }]).expect(400);
     expect(otherYear.body.errors[0].field).toBe('days.0.date');
-    await request(intake.url).put('/api/v1/calendar/2027').auth(desk('46'), { type: 'bearer' }).send({ days: [], reason: 'không được' }).expect(403);
+    await request(intake.url)
+      .put('/api/v1/calendar/2027')
+      .auth(desk('46'), { type: 'bearer' })
+      .send({ days: [], reason: 'không được' })
+      .expect(403);
     const noProvince = await tokenFor('province-admin', undefined, '', 'admin-nowhere');
-    await request(intake.url).put('/api/v1/calendar/2027').auth(noProvince, { type: 'bearer' }).send({ days: [], reason: 'không tỉnh nào' }).expect(403);
-    await request(intake.url).put('/api/v1/calendar/2027?province=46').auth(admin('01'), { type: 'bearer' }).send({ days: [], reason: 'tỉnh khác' }).expect(403);
+    await request(intake.url)
+      .put('/api/v1/calendar/2027')
+      .auth(noProvince, { type: 'bearer' })
+      .send({ days: [], reason: 'không tỉnh nào' })
+      .expect(403);
+    await request(intake.url)
+      .put('/api/v1/calendar/2027?province=46')
+      .auth(admin('01'), { type: 'bearer' })
+      .send({ days: [], reason: 'tỉnh khác' })
+      .expect(403);
     await request(intake.url).get('/api/v1/calendar/20x7').expect(400);
     // None of the refusals changed anything.
     expect((await calendarOf('?province=46')).corrections).toEqual([worked, HUE_DAY_OFF]);
@@ -265,7 +389,9 @@ describe('per-province working calendars', () => {
   });
 
   it("takes concurrent corrections of one province's year in turn: every one answers, the last one stands, other provinces keep theirs", async () => {
-    const corrections = Array.from({ length: 6 }, (_, index) => [{ ...HUE_DAY_OFF, name: { vi: `Nghỉ ${index}`, en: `Day off ${index}` } }]);
+    const corrections = Array.from({ length: 6 }, (_, index) => [
+      { ...HUE_DAY_OFF, name: { vi: `Nghỉ ${index}`, en: `Day off ${index}` } },
+    ]);
     const responses = await Promise.all(corrections.map((days) => correct('46', days)));
     expect(responses.map((response) => response.status)).toEqual(Array(6).fill(200));
     const hue = await calendarOf('?province=46');
@@ -276,15 +402,40 @@ describe('per-province working calendars', () => {
   });
 
   it('still reads a version 1 WorkingCalendarChanged, from before calendars were per province, as a national year', async () => {
-    const producer = new Kafka({ clientId: 'calendar-e2e', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).producer();
+    const producer = new Kafka({
+      clientId: 'calendar-e2e',
+      brokers: brokers.split(','),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     try {
-      const origin = { source: 'intake' as const, actor: { kind: 'user' as const, id: 'admin-old', roles: ['province-admin' as const], unitCode: null }, correlationId: 'v1-calendar', causationId: null };
+      const origin = {
+        source: 'intake' as const,
+        actor: { kind: 'user' as const, id: 'admin-old', roles: ['province-admin' as const], unitCode: null },
+        correlationId: 'v1-calendar',
+        causationId: null,
+      };
       const day = holiday('2028-01-04', 'Nghỉ (phiên bản 1)');
-      await publishEvents(producer, TOPICS.reference, [createEvent(WorkingCalendarChangedV1, 'calendar-2028', { year: 2028, days: [day], reason: 'trước khi có lịch theo tỉnh' }, origin, clock.now())]);
+      await publishEvents(producer, TOPICS.reference, [
+        createEvent(
+          WorkingCalendarChangedV1,
+          'calendar-2028',
+          { year: 2028, days: [day], reason: 'trước khi có lịch theo tỉnh' },
+          origin,
+          clock.now(),
+        ),
+      ]);
       for (const service of [routing, monitoring]) {
-        await waitFor(async () => (await service.database.dataSource.query(`SELECT 1 FROM calendar_days WHERE date = '2028-01-04'`)).length === 1, 30_000, 'the national day');
-        expect(await service.database.dataSource.query(`SELECT 1 FROM calendar_corrections WHERE date = '2028-01-04'`)).toEqual([]);
+        await waitFor(
+          async () =>
+            (await service.database.dataSource.query(`SELECT 1 FROM calendar_days WHERE date = '2028-01-04'`))
+              .length === 1,
+          30_000,
+          'the national day',
+        );
+        expect(
+          await service.database.dataSource.query(`SELECT 1 FROM calendar_corrections WHERE date = '2028-01-04'`),
+        ).toEqual([]);
       }
     } finally {
       await producer.disconnect();

@@ -14,7 +14,11 @@ export async function typesOf(document: object): Promise<string> {
   const folder = mkdtempSync(join(tmpdir(), 'onestop-openapi-'));
   try {
     writeFileSync(join(folder, 'openapi.json'), JSON.stringify(document));
-    await promisify(execFile)(bin('openapi-typescript'), ['openapi.json', '--output', 'types.ts', '--alphabetize', '--export-type'], { cwd: folder });
+    await promisify(execFile)(
+      bin('openapi-typescript'),
+      ['openapi.json', '--output', 'types.ts', '--alphabetize', '--export-type'],
+      { cwd: folder },
+    );
     return readFileSync(join(folder, 'types.ts'), 'utf8');
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -14,7 +14,9 @@ export async function buildWeb(): Promise<number> {
     const kb = weight.gzipBytes / 1000;
     const verdict = kb <= weight.budgetKb ? 'within' : 'OVER';
     if (kb > weight.budgetKb) over += 1;
-    console.log(`web: ${weight.screen}: ${kb.toFixed(1)} KB of JavaScript (gzip) in ${weight.chunks} chunks, ${verdict} the ${weight.budgetKb} KB budget`);
+    console.log(
+      `web: ${weight.screen}: ${kb.toFixed(1)} KB of JavaScript (gzip) in ${weight.chunks} chunks, ${verdict} the ${weight.budgetKb} KB budget`,
+    );
   }
   return over === 0 ? 0 : 1;
 }

@@ -30,8 +30,14 @@ interface BudgetedScreen {
 /** What a person waits for before a screen works: the application's entry, then the screen's own chunk, with every chunk they import. */
 export const BUDGETED_SCREENS: Record<string, BudgetedScreen> = {
   'sign-in': { routeModules: [], budgetKb: OFFICE_BUDGET_KB },
-  'work queue': { routeModules: ['src/app/AntdFrame.tsx', 'src/app/shell/AppShell.tsx', 'src/work-queue/WorkQueuePage.tsx'], budgetKb: OFFICE_BUDGET_KB },
-  "leaders' dashboard": { routeModules: ['src/app/AntdFrame.tsx', 'src/app/shell/AppShell.tsx', 'src/dashboard/DashboardPage.tsx'], budgetKb: DASHBOARD_BUDGET_KB },
+  'work queue': {
+    routeModules: ['src/app/AntdFrame.tsx', 'src/app/shell/AppShell.tsx', 'src/work-queue/WorkQueuePage.tsx'],
+    budgetKb: OFFICE_BUDGET_KB,
+  },
+  "leaders' dashboard": {
+    routeModules: ['src/app/AntdFrame.tsx', 'src/app/shell/AppShell.tsx', 'src/dashboard/DashboardPage.tsx'],
+    budgetKb: DASHBOARD_BUDGET_KB,
+  },
   'status look-up': { routeModules: ['src/lookup/PublicLookupPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
   'result verification': { routeModules: ['src/verification/VerificationPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },
   'queue number': { routeModules: ['src/ticket/TakeTicketPage.tsx'], budgetKb: CITIZEN_BUDGET_KB },

@@ -29,7 +29,9 @@ const containerSite: WebSite = {
 };
 
 /** Each service's compose container, on the port it listens on. */
-export const COMPOSE_SERVICES = Object.fromEntries(SERVICE_NAMES.map((service) => [service, `http://${service}:${SERVICE_PORTS[service]}`]));
+export const COMPOSE_SERVICES = Object.fromEntries(
+  SERVICE_NAMES.map((service) => [service, `http://${service}:${SERVICE_PORTS[service]}`]),
+);
 
 export const SERVER_CONFIGS: Record<string, string> = {
   'deploy/web/nginx.conf.template': webServerConfig(containerSite),

@@ -10,7 +10,9 @@ function EveryPassphrase(name: string, check: (passphrase: string) => boolean, m
     name,
     validator: {
       validate: (value: unknown) =>
-        typeof value !== 'string' || keyringProblem(value, 'passphrase') !== undefined || parseKeyring(value, 'passphrase').keys.every((key) => check(key.secret.toString('utf8'))),
+        typeof value !== 'string' ||
+        keyringProblem(value, 'passphrase') !== undefined ||
+        parseKeyring(value, 'passphrase').keys.every((key) => check(key.secret.toString('utf8'))),
       defaultMessage: () => message,
     },
   });
@@ -34,8 +36,16 @@ export class DigitalSignatureEnv extends EventDataEnv {
   @ValidateIf((env: DigitalSignatureEnv) => env.NODE_ENV === 'production' || env.KEY_ENCRYPTION_SECRET !== undefined)
   @IsNotEmpty({ message: 'is required in production' })
   @IsKeyring('passphrase')
-  @EveryPassphrase('passphraseLength', (passphrase) => passphrase.length >= 24, 'each passphrase must be at least 24 characters (openssl rand -base64 32)')
-  @EveryPassphrase('notDevelopmentSecret', (passphrase) => passphrase !== DEVELOPMENT_KEY_SECRET, 'must not hold the development secret')
+  @EveryPassphrase(
+    'passphraseLength',
+    (passphrase) => passphrase.length >= 24,
+    'each passphrase must be at least 24 characters (openssl rand -base64 32)',
+  )
+  @EveryPassphrase(
+    'notDevelopmentSecret',
+    (passphrase) => passphrase !== DEVELOPMENT_KEY_SECRET,
+    'must not hold the development secret',
+  )
   KEY_ENCRYPTION_SECRET?: string;
 
   /** An external RFC 3161 time-stamping authority; without it the service's own TSA stamps. */

@@ -25,7 +25,8 @@ describe('who reads a signed result', () => {
   let running: SignatureServiceUnderTest;
   let url: string;
   const documents: Record<'result' | 'signed', string> = { result: '', signed: '' };
-  const read = (id: string, token: string) => request(url).get(`/api/v1/documents/${id}`).auth(token, { type: 'bearer' });
+  const read = (id: string, token: string) =>
+    request(url).get(`/api/v1/documents/${id}`).auth(token, { type: 'bearer' });
 
   beforeAll(async () => {
     running = await startSignatureService(
@@ -37,7 +38,14 @@ describe('who reads a signed result', () => {
     );
     url = running.service.url;
     const admin = await tokenFor('province-admin', undefined, '46', 'admin');
-    await registerOfficer(url, admin, running.pki.officers.get('leader-phu-xuan')!, running.pki, 'leader-phu-xuan', PHU_XUAN);
+    await registerOfficer(
+      url,
+      admin,
+      running.pki.officers.get('leader-phu-xuan')!,
+      running.pki,
+      'leader-phu-xuan',
+      PHU_XUAN,
+    );
     const requested = signatureRequestedEvent({
       code: `${THUY_XUAN}-261124-0042`,
       unitCode: PHU_XUAN,
@@ -79,7 +87,14 @@ describe('who reads a signed result', () => {
     const signed = (await read(documents.signed, bearer).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
     for (const renderer of ['poppler', 'ghostscript'] as const) {
       const { text } = readRenderedPage(signed, renderer);
-      const expected = [`${THUY_XUAN}-261124-0042`, 'Hồ Thị Lan', 'UBND PHƯỜNG PHÚ XUÂN', 'Phú Xuân, ngày', 'QUYẾT ĐỊNH', 'Trần Thị Bình'];
+      const expected = [
+        `${THUY_XUAN}-261124-0042`,
+        'Hồ Thị Lan',
+        'UBND PHƯỜNG PHÚ XUÂN',
+        'Phú Xuân, ngày',
+        'QUYẾT ĐỊNH',
+        'Trần Thị Bình',
+      ];
       expect(expected.filter((part) => !text.includes(normalised(part)))).toEqual([]);
     }
   });
@@ -101,7 +116,10 @@ describe('who reads a signed result', () => {
     ['another citizen', () => tokenFor('citizen', undefined, undefined, 'citizen-other')],
     ['a citizen carrying the processing unit claim', () => tokenWithRoles(['citizen'], PHU_XUAN, '46', 'citizen-unit')],
     ['a token with no role and the processing unit claim', () => tokenWithRoles([], PHU_XUAN, '46', 'no-role')],
-    ['a specialist claiming the unit under another province', () => tokenFor('specialist', PHU_XUAN, '01', 'specialist-mismatch')],
+    [
+      'a specialist claiming the unit under another province',
+      () => tokenFor('specialist', PHU_XUAN, '01', 'specialist-mismatch'),
+    ],
     ['a province administrator of Hà Nội', () => tokenFor('province-admin', undefined, '01')],
     ['a unit leader of a Hà Nội ward', () => tokenFor('unit-leader', BA_DINH, '01')],
   ])('answers 404 to %s, as for a document that does not exist', async (_who, token) => {
@@ -114,15 +132,25 @@ describe('who reads a signed result', () => {
 
   it("signs no document the caller may not read: another unit's officer names it in vain", async () => {
     const kimLongLeader = await tokenFor('unit-leader', KIM_LONG, '46', 'leader-phu-xuan');
-    const [certificate] = await running.service.database.dataSource.query(`SELECT id FROM certificates WHERE user_id = 'leader-phu-xuan'`);
-    const refused = await request(url).post('/api/v1/signatures').auth(kimLongLeader, { type: 'bearer' }).send({ documentId: documents.signed, certificateId: certificate.id, level: 'B-B' }).expect(422);
+    const [certificate] = await running.service.database.dataSource.query(
+      `SELECT id FROM certificates WHERE user_id = 'leader-phu-xuan'`,
+    );
+    const refused = await request(url)
+      .post('/api/v1/signatures')
+      .auth(kimLongLeader, { type: 'bearer' })
+      .send({ documentId: documents.signed, certificateId: certificate.id, level: 'B-B' })
+      .expect(422);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'documentId' })]);
     const uploaded = await PDFDocument.create();
     uploaded.addPage();
     const own = await request(url)
       .post('/api/v1/signatures')
       .auth(await tokenFor('unit-leader', PHU_XUAN, '46', 'leader-phu-xuan'), { type: 'bearer' })
-      .send({ document: Buffer.from(await uploaded.save({ useObjectStreams: false })).toString('base64'), certificateId: certificate.id, level: 'B-B' })
+      .send({
+        document: Buffer.from(await uploaded.save({ useObjectStreams: false })).toString('base64'),
+        certificateId: certificate.id,
+        level: 'B-B',
+      })
       .expect(201);
     // An uploaded document is the signer's unit's: its officers read it, another unit's do not.
     await read(own.body.documentId, await tokenFor('specialist', PHU_XUAN, '46')).expect(200);
@@ -137,10 +165,16 @@ describe('who reads a signed result', () => {
       const refused = await request(url)
         .post('/api/v1/certificates')
         .auth(await hanoiAdmin(), { type: 'bearer' })
-        .send({ userId: 'leader-phu-xuan', unitCode: PHU_XUAN, chainPem: spare.certificate.pem + running.pki.issuing.certificate.pem })
+        .send({
+          userId: 'leader-phu-xuan',
+          unitCode: PHU_XUAN,
+          chainPem: spare.certificate.pem + running.pki.issuing.certificate.pem,
+        })
         .expect(422);
       expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'unitCode' })]);
-      const [{ n }] = await running.service.database.dataSource.query(`SELECT count(*)::int AS n FROM certificates WHERE province_code = '01'`);
+      const [{ n }] = await running.service.database.dataSource.query(
+        `SELECT count(*)::int AS n FROM certificates WHERE province_code = '01'`,
+      );
       expect(n).toBe(0);
     });
 
@@ -152,10 +186,29 @@ describe('who reads a signed result', () => {
         [waiting, randomUUID()],
       );
       const admin = await hanoiAdmin();
-      const entry = await registerOfficer(url, admin, running.pki.officers.get('spare')!, running.pki, 'leader-phu-xuan', BA_DINH, true);
-      await request(url).post(`/api/v1/certificates/${entry.id}/lock`).auth(admin, { type: 'bearer' }).send({ reason: 'Mất thiết bị ký' }).expect(200);
-      await request(url).post(`/api/v1/certificates/${entry.id}/revocation`).auth(admin, { type: 'bearer' }).send({ reason: 'keyCompromise' }).expect(200);
-      const [row] = await running.service.database.dataSource.query('SELECT state FROM signature_requests WHERE id = $1', [waiting]);
+      const entry = await registerOfficer(
+        url,
+        admin,
+        running.pki.officers.get('spare')!,
+        running.pki,
+        'leader-phu-xuan',
+        BA_DINH,
+        true,
+      );
+      await request(url)
+        .post(`/api/v1/certificates/${entry.id}/lock`)
+        .auth(admin, { type: 'bearer' })
+        .send({ reason: 'Mất thiết bị ký' })
+        .expect(200);
+      await request(url)
+        .post(`/api/v1/certificates/${entry.id}/revocation`)
+        .auth(admin, { type: 'bearer' })
+        .send({ reason: 'keyCompromise' })
+        .expect(200);
+      const [row] = await running.service.database.dataSource.query(
+        'SELECT state FROM signature_requests WHERE id = $1',
+        [waiting],
+      );
       expect(row.state).toBe('awaiting-signer');
     });
   });

@@ -4,7 +4,12 @@ import { IntakeEnv } from './intake.env';
 
 const base = { PORT: '3001', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/onestop_intake' };
 // EVENT_DATA_KEYS has its own checks (tools/stack/config-validation.e2e-spec.ts); here it is given.
-const production = { ...base, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.vn/jwks', EVENT_DATA_KEYS: `v1:${randomBytes(32).toString('base64')}` };
+const production = {
+  ...base,
+  NODE_ENV: 'production',
+  AUTH_JWKS_URL: 'https://id.example.vn/jwks',
+  EVENT_DATA_KEYS: `v1:${randomBytes(32).toString('base64')}`,
+};
 const key = () => randomBytes(32).toString('base64');
 
 describe('IntakeEnv keyrings', () => {
@@ -20,12 +25,24 @@ describe('IntakeEnv keyrings', () => {
       expect.stringMatching(/^PERSONAL_DATA_KEY: .*is required in production/),
       expect.stringMatching(/^BLIND_INDEX_KEY: .*is required in production/),
     ]);
-    expect(configProblems(IntakeEnv, { ...production, PERSONAL_DATA_KEY: `v2:${key()},v1:${key()}`, BLIND_INDEX_KEY: key() })).toEqual([]);
+    expect(
+      configProblems(IntakeEnv, {
+        ...production,
+        PERSONAL_DATA_KEY: `v2:${key()},v1:${key()}`,
+        BLIND_INDEX_KEY: key(),
+      }),
+    ).toEqual([]);
   });
 
   it('names the setting and what is wrong with it, never the key', () => {
     const short = randomBytes(16).toString('base64');
-    expect(configProblems(IntakeEnv, { ...base, PERSONAL_DATA_KEY: `v2:${short},v1:${key()}`, BLIND_INDEX_KEY: `V2:${key()},v1:${key()}` })).toEqual([
+    expect(
+      configProblems(IntakeEnv, {
+        ...base,
+        PERSONAL_DATA_KEY: `v2:${short},v1:${key()}`,
+        BLIND_INDEX_KEY: `V2:${key()},v1:${key()}`,
+      }),
+    ).toEqual([
       'PERSONAL_DATA_KEY: each key is 32 bytes in base64 (openssl rand -base64 32)',
       'BLIND_INDEX_KEY: each key is written id:secret, the id of lower-case letters, digits and hyphens (at most 16)',
     ]);

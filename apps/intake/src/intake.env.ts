@@ -32,7 +32,9 @@ export class IntakeEnv extends EventDataEnv {
   ONLINE_TICKETS_PER_UNIT = 150;
 
   get personalDataKeys(): Keyring {
-    return this.PERSONAL_DATA_KEY ? parseKeyring(this.PERSONAL_DATA_KEY, 'base64-key') : developmentKeyring('personal-data');
+    return this.PERSONAL_DATA_KEY
+      ? parseKeyring(this.PERSONAL_DATA_KEY, 'base64-key')
+      : developmentKeyring('personal-data');
   }
 
   get blindIndexKeys(): Keyring {

@@ -115,7 +115,9 @@ export const IntakeProblems = {
     }),
 
   receivingUnitNotFound: (unitCode: string, date: string) =>
-    new ProblemException(404, 'Receiving unit not found', { detail: `no receiving unit ${unitCode} is open on ${date}` }),
+    new ProblemException(404, 'Receiving unit not found', {
+      detail: `no receiving unit ${unitCode} is open on ${date}`,
+    }),
 
   kioskSignInRequired: () =>
     new ProblemException(401, 'Kiosk sign-in required', {
@@ -124,5 +126,7 @@ export const IntakeProblems = {
     }),
 
   notKioskOfUnit: (unitCode: string) =>
-    new ProblemException(403, 'Not allowed', { detail: `only a desk officer of unit ${unitCode} takes kiosk numbers there` }),
+    new ProblemException(403, 'Not allowed', {
+      detail: `only a desk officer of unit ${unitCode} takes kiosk numbers there`,
+    }),
 };

@@ -4,7 +4,8 @@ import { AppModule } from './app/app.module';
 
 export const intakeService: ServiceDefinition<IntakeEnv> = {
   service: 'intake',
-  description: "Dossier intake for commune centres, service points and citizens: procedures, filing, receipts, queue tickets, public status look-up.",
+  description:
+    'Dossier intake for commune centres, service points and citizens: procedures, filing, receipts, queue tickets, public status look-up.',
   envClass: IntakeEnv,
   module: (env, clock) => AppModule.register(env, clock),
 };

@@ -1,6 +1,18 @@
 import { EventDataEnv } from '@onestop/platform';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { z } from 'zod';
 
 const httpUrl = { require_tld: false, protocols: ['http', 'https'] };
@@ -15,8 +27,9 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
 const notInProduction = ValidateBy({
   name: 'notInProduction',
   validator: {
-    validate: (allowed: unknown, args) => allowed !== true || (args!.object as NotificationEnv).NODE_ENV !== 'production',
-    defaultMessage: () => 'must not be true in production: webhooks would reach the platform\'s own network',
+    validate: (allowed: unknown, args) =>
+      allowed !== true || (args!.object as NotificationEnv).NODE_ENV !== 'production',
+    defaultMessage: () => "must not be true in production: webhooks would reach the platform's own network",
   },
 });
 
@@ -38,24 +51,29 @@ const smsProvidersSchema = z
   .array(smsProviderSchema)
   .max(5)
   .refine((providers) => new Set(providers.map((p) => p.name)).size === providers.length, 'provider names must differ')
-  .refine((providers) => providers.length === 0 || providers.some((p) => p.weight > 0), 'at least one provider needs a weight above 0');
+  .refine(
+    (providers) => providers.length === 0 || providers.some((p) => p.weight > 0),
+    'at least one provider needs a weight above 0',
+  );
 
 /** Zalo ZNS template ids by notification kind: ZNS sends only templates Zalo approved. */
 const zaloTemplatesSchema = z.record(z.string(), z.string().min(1));
 
 /** Parses a JSON variable and fills its schema's defaults; what does not parse stays for the check to name. */
-const parseJsonWith = (schema: z.ZodType) => ({ value }: { value: unknown }) => {
-  let parsed: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value) as unknown;
-    } catch {
-      return { invalidJson: value };
+const parseJsonWith =
+  (schema: z.ZodType) =>
+  ({ value }: { value: unknown }) => {
+    let parsed: unknown = value;
+    if (typeof value === 'string') {
+      try {
+        parsed = JSON.parse(value) as unknown;
+      } catch {
+        return { invalidJson: value };
+      }
     }
-  }
-  const result = schema.safeParse(parsed);
-  return result.success ? result.data : parsed;
-};
+    const result = schema.safeParse(parsed);
+    return result.success ? result.data : parsed;
+  };
 
 /** A JSON variable checked against its schema; the message says what is wrong where. */
 function MatchesSchema(schema: z.ZodType, what: string) {
@@ -93,7 +111,10 @@ export class NotificationEnv extends EventDataEnv {
   SMTP_CONNECTIONS = 8;
 
   @Transform(parseJsonWith(smsProvidersSchema))
-  @MatchesSchema(smsProvidersSchema, '[{"name","url","apiKey","weight","brandname","ratePerSecond"?,"deliveryReports"?}]')
+  @MatchesSchema(
+    smsProvidersSchema,
+    '[{"name","url","apiKey","weight","brandname","ratePerSecond"?,"deliveryReports"?}]',
+  )
   SMS_PROVIDERS: SmsProviderSettings[] = [];
 
   @IsOptional()
@@ -189,7 +210,10 @@ export class NotificationEnv extends EventDataEnv {
 
   /** Where webhooks may go, checked at registration and again at every attempt. */
   get webhookPolicy(): { allowHttp: boolean; allowPrivate: boolean } {
-    return { allowHttp: this.WEBHOOK_ALLOW_HTTP ?? this.NODE_ENV !== 'production', allowPrivate: this.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS };
+    return {
+      allowHttp: this.WEBHOOK_ALLOW_HTTP ?? this.NODE_ENV !== 'production',
+      allowPrivate: this.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS,
+    };
   }
 
   get callbackSecret(): string {

@@ -8,7 +8,12 @@ export { rebuildReadModel } from './rebuild/read-model-rebuild';
 // The simulation checks the indicators against its own ground truth, with the service's formulas.
 export { emptyCounts } from './indicators/indicator-counts';
 export type { IndicatorCounts } from './indicators/indicator-counts';
-export { computeIndicators, onlineDossierShare, onTimeOrWithinDeadlineShare, signedElectronicResultShare } from './indicators/indicators';
+export {
+  computeIndicators,
+  onlineDossierShare,
+  onTimeOrWithinDeadlineShare,
+  signedElectronicResultShare,
+} from './indicators/indicators';
 export { IndicatorQueries } from './indicators/indicator-queries.service';
 export type { IndicatorReport } from './indicators/indicator-queries.service';
 export { scoreCounts } from './indicators/scoring-766';

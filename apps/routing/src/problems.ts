@@ -8,11 +8,13 @@ import { invalidRequest, ProblemException, unprocessableRequest } from '@onestop
  */
 export const RoutingProblems = {
   /** Also what a dossier outside the caller's reach answers, so nothing about it leaks. */
-  dossierNotFound: (id: string) => new ProblemException(404, 'No such dossier', { detail: `no dossier ${id} that you may see` }),
+  dossierNotFound: (id: string) =>
+    new ProblemException(404, 'No such dossier', { detail: `no dossier ${id} that you may see` }),
 
   invalidDossierId: () => invalidRequest([{ field: 'id', code: 'isUuid', message: 'must be a dossier id (UUID)' }]),
 
-  actionForProcessingUnit: () => new ProblemException(403, 'Not allowed', { detail: 'this action belongs to the unit processing the dossier' }),
+  actionForProcessingUnit: () =>
+    new ProblemException(403, 'Not allowed', { detail: 'this action belongs to the unit processing the dossier' }),
 
   actionRequiresRole: (action: string, roles: readonly Role[]) =>
     new ProblemException(403, 'Not allowed', { detail: `${action} requires one of the roles: ${roles.join(', ')}` }),
@@ -31,15 +33,27 @@ export const RoutingProblems = {
       extensions: { state, allowedActions },
     }),
 
-  reasonRequired: (action: string) => invalidRequest([{ field: 'reason', code: 'isNotEmpty', message: `is required to ${action}` }]),
+  reasonRequired: (action: string) =>
+    invalidRequest([{ field: 'reason', code: 'isNotEmpty', message: `is required to ${action}` }]),
 
   transferTargetUnknown: (targetUnitCode: string) =>
-    unprocessableRequest([{ field: 'targetUnitCode', code: 'unknownReference', message: `${targetUnitCode} is not a commune or department in force` }]),
+    unprocessableRequest([
+      {
+        field: 'targetUnitCode',
+        code: 'unknownReference',
+        message: `${targetUnitCode} is not a commune or department in force`,
+      },
+    ]),
 
   transferTargetInOtherProvince: () =>
-    unprocessableRequest([{ field: 'targetUnitCode', code: 'otherProvince', message: 'a dossier can only move to a unit of its province' }]),
+    unprocessableRequest([
+      { field: 'targetUnitCode', code: 'otherProvince', message: 'a dossier can only move to a unit of its province' },
+    ]),
 
-  transferTargetIsCurrentUnit: () => unprocessableRequest([{ field: 'targetUnitCode', code: 'sameUnit', message: 'the dossier is already with this unit' }]),
+  transferTargetIsCurrentUnit: () =>
+    unprocessableRequest([
+      { field: 'targetUnitCode', code: 'sameUnit', message: 'the dossier is already with this unit' },
+    ]),
 
   receivedViewForDeskOfficers: () =>
     new ProblemException(403, 'Not allowed', {
@@ -47,11 +61,14 @@ export const RoutingProblems = {
       errors: [{ field: 'view', code: 'notYours', message: 'received is for desk officers of a unit' }],
     }),
 
-  invalidQueueCursor: () => invalidRequest([{ field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' }]),
+  invalidQueueCursor: () =>
+    invalidRequest([{ field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' }]),
 
   /** Also what a unit the caller does not administer answers. */
   unitNotFound: (unitCode: string) =>
-    new ProblemException(404, 'No such unit', { detail: `no commune or department ${unitCode} in force that you administer` }),
+    new ProblemException(404, 'No such unit', {
+      detail: `no commune or department ${unitCode} in force that you administer`,
+    }),
 
   officerOfAnotherUnit: (subject: string) =>
     new ProblemException(403, 'Officer of another unit', {

@@ -4,7 +4,10 @@ import { IsInt, Max, Min, ValidateBy } from 'class-validator';
 
 /** A setting checked against the others of the service. */
 function Holds(rule: (env: TaskMonitoringEnv) => boolean, message: string) {
-  return ValidateBy({ name: 'holds', validator: { validate: (_value, args) => rule(args!.object as TaskMonitoringEnv), defaultMessage: () => message } });
+  return ValidateBy({
+    name: 'holds',
+    validator: { validate: (_value, args) => rule(args!.object as TaskMonitoringEnv), defaultMessage: () => message },
+  });
 }
 
 /** The task-monitoring service's settings: the platform's, plus when deadlines warn and escalate. */
@@ -26,7 +29,10 @@ export class TaskMonitoringEnv extends PlatformEnv {
   @Type(() => Number)
   @IsInt()
   @Min(0)
-  @Holds((env) => env.ESCALATE_TO_PROVINCE_WORKING_MINUTES > env.ESCALATE_TO_UNIT_LEADER_WORKING_MINUTES, 'must be more than ESCALATE_TO_UNIT_LEADER_WORKING_MINUTES: the province comes after the unit leader')
+  @Holds(
+    (env) => env.ESCALATE_TO_PROVINCE_WORKING_MINUTES > env.ESCALATE_TO_UNIT_LEADER_WORKING_MINUTES,
+    'must be more than ESCALATE_TO_UNIT_LEADER_WORKING_MINUTES: the province comes after the unit leader',
+  )
   ESCALATE_TO_PROVINCE_WORKING_MINUTES = 3 * 8 * 60;
 
   /** Shares of a dossier's processing time for acceptance by the unit and for approval and signature; processing gets the rest. */
@@ -40,7 +46,10 @@ export class TaskMonitoringEnv extends PlatformEnv {
   @IsInt()
   @Min(1)
   @Max(50)
-  @Holds((env) => env.STEP_ACCEPTANCE_PERCENT + env.STEP_SIGNATURE_PERCENT <= 90, 'with STEP_ACCEPTANCE_PERCENT must leave processing at least 10 %')
+  @Holds(
+    (env) => env.STEP_ACCEPTANCE_PERCENT + env.STEP_SIGNATURE_PERCENT <= 90,
+    'with STEP_ACCEPTANCE_PERCENT must leave processing at least 10 %',
+  )
   STEP_SIGNATURE_PERCENT = 20;
 
   /** Due clocks claimed per transaction of the scan. */

@@ -9,5 +9,12 @@ export * from './lib/calendar.module';
 export * from './lib/working-calendar-events.controller';
 export * from './lib/calendar-days.migration';
 export * from './lib/calendar-corrections.migration';
-export { addDays, daysBetween, endOfLocalDay, localDateOf, startOfLocalDay, VIETNAM_UTC_OFFSET_MINUTES } from './lib/local-date';
+export {
+  addDays,
+  daysBetween,
+  endOfLocalDay,
+  localDateOf,
+  startOfLocalDay,
+  VIETNAM_UTC_OFFSET_MINUTES,
+} from './lib/local-date';
 export * from './lib/calendar-period';

@@ -8,17 +8,27 @@ import { Client } from 'pg';
 const ROOT = join(__dirname, '../../..');
 
 /** `node migrate.js` of the reporting image, run from its source as the image runs it; `onOutput` sees its output as it comes. */
-function migrate(databaseUrl: string, args: string[], onOutput: (output: string) => void = () => undefined): Promise<{ code: number | null; output: string; seconds: number }> {
+function migrate(
+  databaseUrl: string,
+  args: string[],
+  onOutput: (output: string) => void = () => undefined,
+): Promise<{ code: number | null; output: string; seconds: number }> {
   const began = Date.now();
-  const child = spawn(process.execPath, ['-r', './tools/ts-register.js', 'tools/deploy/image/migrate-reporting.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', './tools/ts-register.js', 'tools/deploy/image/migrate-reporting.ts', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    },
+  );
   let output = '';
   const take = (chunk: Buffer) => onOutput((output += chunk));
   child.stdout.on('data', take);
   child.stderr.on('data', take);
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output, seconds: (Date.now() - began) / 1000 })));
+  return new Promise((resolve) =>
+    child.on('exit', (code) => resolve({ code, output, seconds: (Date.now() - began) / 1000 })),
+  );
 }
 
 /** A port that forwards to PostgreSQL once `open` is called: a database cluster that comes up late. */
@@ -34,7 +44,9 @@ function lateDatabase(): Promise<{ port: number; open: () => void; close: () => 
         resolve({
           port,
           open: () => {
-            server = createServer((socket) => socket.pipe(createConnection(Number(upstream.port || 5432), upstream.hostname)).pipe(socket)).listen(port, '127.0.0.1');
+            server = createServer((socket) =>
+              socket.pipe(createConnection(Number(upstream.port || 5432), upstream.hostname)).pipe(socket),
+            ).listen(port, '127.0.0.1');
           },
           close: () => new Promise((done) => (server ? server.close(() => done()) : done())),
         }),
@@ -59,12 +71,16 @@ describe('the image migration command (node migrate.js)', () => {
     try {
       // The database comes up once the command has found it missing and said it will try again.
       let opened = false;
-      const run = await migrate(`postgres://postgres@127.0.0.1:${late.port}/${database}`, ['--timeout-seconds', '30'], (output) => {
-        if (!opened && output.includes('the database is not reachable yet')) {
-          opened = true;
-          late.open();
-        }
-      });
+      const run = await migrate(
+        `postgres://postgres@127.0.0.1:${late.port}/${database}`,
+        ['--timeout-seconds', '30'],
+        (output) => {
+          if (!opened && output.includes('the database is not reachable yet')) {
+            opened = true;
+            late.open();
+          }
+        },
+      );
       expect(opened).toBe(true);
       expect(run.output).toMatch(/migrate: reporting \(.*created\): applied /);
       expect(run.code).toBe(0);

@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { failAndExit, UsageError } from '../../stack/cli';
 import { hasPendingMigrations, migrateDatabase, SchemaMigrationOutcome } from '../../stack/schema-migrations';
 
-const USAGE = 'usage: node migrate.js [--wait] [--timeout-seconds N]   (the database is DATABASE_URL, as for the service)';
+const USAGE =
+  'usage: node migrate.js [--wait] [--timeout-seconds N]   (the database is DATABASE_URL, as for the service)';
 const POLL_MS = 2_000;
 
 /**
@@ -21,7 +22,12 @@ async function retryFor(timeoutSeconds: number, attempt: () => Promise<boolean>)
   }
 }
 
-async function waitUntilMigrated(service: ServiceName, url: string, schema: DatabaseSchema, timeoutSeconds: number): Promise<void> {
+async function waitUntilMigrated(
+  service: ServiceName,
+  url: string,
+  schema: DatabaseSchema,
+  timeoutSeconds: number,
+): Promise<void> {
   let reason = 'migrations pending';
   const migrated = await retryFor(timeoutSeconds, async () => {
     // An unreachable or not yet created database counts as not migrated: the migration Job may still be starting.
@@ -31,12 +37,23 @@ async function waitUntilMigrated(service: ServiceName, url: string, schema: Data
     });
     return !pending;
   });
-  if (!migrated) throw new Error(`${service} was not migrated within ${timeoutSeconds} s (${reason}); see the migration Job's log`);
+  if (!migrated)
+    throw new Error(`${service} was not migrated within ${timeoutSeconds} s (${reason}); see the migration Job's log`);
   console.log(`migrate: ${service} is migrated`);
 }
 
 /** Node's network errors, and PostgreSQL's for a server, role or database that is not there yet. */
-const NOT_YET_REACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', '57P03', '3D000', '28000', '28P01']);
+const NOT_YET_REACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  '57P03',
+  '3D000',
+  '28000',
+  '28P01',
+]);
 
 function notYetReachable(error: unknown): boolean {
   const code = String((error as { code?: unknown })?.code ?? '');
@@ -48,7 +65,12 @@ function notYetReachable(error: unknown): boolean {
  * the Job can start before the database cluster, its role or its database exists. A failing
  * migration is not retried: it is a fault to read in the log, not a matter of time.
  */
-async function migrateWhenReachable(service: ServiceName, url: string, schema: DatabaseSchema, timeoutSeconds: number): Promise<SchemaMigrationOutcome> {
+async function migrateWhenReachable(
+  service: ServiceName,
+  url: string,
+  schema: DatabaseSchema,
+  timeoutSeconds: number,
+): Promise<SchemaMigrationOutcome> {
   let outcome: SchemaMigrationOutcome | undefined;
   let unreachable: unknown;
   const done = await retryFor(timeoutSeconds, async () => {
@@ -74,11 +96,14 @@ async function migrateWhenReachable(service: ServiceName, url: string, schema: D
  */
 export function runMigrationCommand(service: ServiceName, schema: DatabaseSchema): void {
   const main = async () => {
-    const { values } = parseArgs({ options: { wait: { type: 'boolean', default: false }, 'timeout-seconds': { type: 'string', default: '900' } } });
+    const { values } = parseArgs({
+      options: { wait: { type: 'boolean', default: false }, 'timeout-seconds': { type: 'string', default: '900' } },
+    });
     const url = process.env['DATABASE_URL'];
     if (!url) throw new UsageError(`DATABASE_URL is required\n${USAGE}`);
     const timeoutSeconds = Number(values['timeout-seconds']);
-    if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1) throw new UsageError(`--timeout-seconds must be a whole number of seconds\n${USAGE}`);
+    if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1)
+      throw new UsageError(`--timeout-seconds must be a whole number of seconds\n${USAGE}`);
     if (values.wait) return waitUntilMigrated(service, url, schema, timeoutSeconds);
     const outcome = await migrateWhenReachable(service, url, schema, timeoutSeconds);
     const applied = outcome.applied.length ? `applied ${outcome.applied.join(', ')}` : 'up to date';

@@ -1,4 +1,14 @@
-import { DEVELOPMENT_ADMIN, passwordGrant, REALM, REALM_AUDIENCE, startKeycloak, StartedKeycloak, startWebServer, stopWebServer, TEST_KEYCLOAK } from '@onestop/local-stack';
+import {
+  DEVELOPMENT_ADMIN,
+  passwordGrant,
+  REALM,
+  REALM_AUDIENCE,
+  startKeycloak,
+  StartedKeycloak,
+  startWebServer,
+  stopWebServer,
+  TEST_KEYCLOAK,
+} from '@onestop/local-stack';
 import { DEVELOPMENT_ISSUER, PlatformEnv } from '@onestop/platform';
 import { ServiceUnderTest, startServiceWithDatabase, TEST_KEY_FILE } from '@onestop/testing';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +36,8 @@ export interface BrowserStack {
  * signing certificates in place, and the built web application with the APIs on one origin.
  */
 export async function startBrowserStack(name: string, port: number): Promise<BrowserStack> {
-  if (!existsSync(join(WEB_BUILD, 'index.html'))) throw new Error(`${WEB_BUILD} has no build: run npm run web:build (npm test builds it first)`);
+  if (!existsSync(join(WEB_BUILD, 'index.html')))
+    throw new Error(`${WEB_BUILD} has no build: run npm run web:build (npm test builds it first)`);
   const keycloak = await startKeycloak(TEST_KEYCLOAK);
   const web = `http://127.0.0.1:${port}`;
   const forgetWebOrigin = await allowWebOrigin(keycloak, web);
@@ -57,7 +68,12 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
   };
   try {
     await Promise.all(
-      PLATFORM_SERVICES.map(async (service) => services.set(service, await startServiceWithDatabase(SERVICES[service].definition, SERVICES[service].schema, settings))),
+      PLATFORM_SERVICES.map(async (service) =>
+        services.set(
+          service,
+          await startServiceWithDatabase(SERVICES[service].definition, SERVICES[service].schema, settings),
+        ),
+      ),
     );
     await seedWorkbench(
       { routing: services.get('routing')!.url, signature: services.get('digital-signature')!.url },
@@ -68,7 +84,11 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
       port,
       root: WEB_BUILD,
       services: Object.fromEntries([...services].map(([service, running]) => [service, running.url])),
-      runtimeConfig: { oidc: { authority: keycloak.issuer, clientId: 'onestop-web' }, publicLookupUrl: `${web}/tra-cuu`, provinceCode: '46' },
+      runtimeConfig: {
+        oidc: { authority: keycloak.issuer, clientId: 'onestop-web' },
+        publicLookupUrl: `${web}/tra-cuu`,
+        provinceCode: '46',
+      },
     });
     return { web, keycloak, services, close };
   } catch (error) {
@@ -85,8 +105,16 @@ export async function startBrowserStack(name: string, port: number): Promise<Bro
 async function allowWebOrigin(keycloak: StartedKeycloak, origin: string): Promise<() => Promise<void>> {
   // A token per call: the admin's token lives a minute, and the client is put back when the test ends.
   const admin = async (path: string, init: RequestInit = {}) => {
-    const token = await passwordGrant(`${keycloak.url}/realms/master/protocol/openid-connect/token`, DEVELOPMENT_ADMIN.username, DEVELOPMENT_ADMIN.password, 'admin-cli');
-    return fetch(`${keycloak.url}/admin/realms/${REALM}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    const token = await passwordGrant(
+      `${keycloak.url}/realms/master/protocol/openid-connect/token`,
+      DEVELOPMENT_ADMIN.username,
+      DEVELOPMENT_ADMIN.password,
+      'admin-cli',
+    );
+    return fetch(`${keycloak.url}/admin/realms/${REALM}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
   };
   const current = async () => ((await (await admin('/clients?clientId=onestop-web')).json()) as BrowserClient[])[0];
   const put = async (client: BrowserClient) => {
@@ -110,12 +138,17 @@ interface BrowserClient {
 /** The client with one origin's redirects, logout redirects and web origin added or taken out. */
 function changeOrigin(client: BrowserClient, origin: string, add: boolean): BrowserClient {
   const redirect = `${origin}/*`;
-  const logoutRedirects = (client.attributes['post.logout.redirect.uris'] ?? '').split('##').filter((uri) => uri && uri !== redirect);
+  const logoutRedirects = (client.attributes['post.logout.redirect.uris'] ?? '')
+    .split('##')
+    .filter((uri) => uri && uri !== redirect);
   const others = <T>(values: T[], value: T) => values.filter((each) => each !== value);
   return {
     ...client,
     redirectUris: [...others(client.redirectUris, redirect), ...(add ? [redirect] : [])],
     webOrigins: [...others(client.webOrigins, origin), ...(add ? [origin] : [])],
-    attributes: { ...client.attributes, 'post.logout.redirect.uris': [...logoutRedirects, ...(add ? [redirect] : [])].join('##') },
+    attributes: {
+      ...client.attributes,
+      'post.logout.redirect.uris': [...logoutRedirects, ...(add ? [redirect] : [])].join('##'),
+    },
   };
 }

@@ -13,7 +13,11 @@ const COMMENT = 'Cán bộ hướng dẫn tận tình, trả kết quả đúng 
 
 type Service = 'intake' | 'routing' | 'reporting';
 interface Indicators {
-  rows: Array<{ counts: Record<string, number>; indicators: Record<string, { numerator: number; denominator: number; value: number | null }>; score: { indicators: Array<{ id: string; points: number; assessed: boolean }> } }>;
+  rows: Array<{
+    counts: Record<string, number>;
+    indicators: Record<string, { numerator: number; denominator: number; value: number | null }>;
+    score: { indicators: Array<{ id: string; points: number; assessed: boolean }> };
+  }>;
 }
 
 /**
@@ -35,7 +39,13 @@ describe('the citizen rates the service on the public look-up', () => {
   // The services run on the real clock: the period is today in Huế (and yesterday, should the test cross midnight).
   const period = () => `from=${addDays(localDateOf(new Date()), -1)}&to=${localDateOf(new Date())}`;
 
-  const call = async <T = Record<string, unknown>>(service: Service, method: string, path: string, token: string | null, body?: object): Promise<{ status: number; body: T }> => {
+  const call = async <T = Record<string, unknown>>(
+    service: Service,
+    method: string,
+    path: string,
+    token: string | null,
+    body?: object,
+  ): Promise<{ status: number; body: T }> => {
     const response = await fetch(`${stack.services.get(service)!.url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -43,15 +53,29 @@ describe('the citizen rates the service on the public look-up', () => {
     });
     return { status: response.status, body: (await response.json().catch(() => null)) as T };
   };
-  const signInAs = (username: string) => passwordGrant(stack.keycloak.tokenUrl, username, seedUsers().find((user) => user.username === username)!.password);
-  const routed = async () => (await call<{ status: number; version: number; assigneeId: string | null }>('routing', 'GET', `/api/v1/dossiers/${dossier.id}`, tokens.leader)).body;
+  const signInAs = (username: string) =>
+    passwordGrant(stack.keycloak.tokenUrl, username, seedUsers().find((user) => user.username === username)!.password);
+  const routed = async () =>
+    (
+      await call<{ status: number; version: number; assigneeId: string | null }>(
+        'routing',
+        'GET',
+        `/api/v1/dossiers/${dossier.id}`,
+        tokens.leader,
+      )
+    ).body;
   const act = async (token: string, action: string, extra: object = {}) => {
     const { version } = await routed();
-    const response = await call('routing', 'POST', `/api/v1/dossiers/${dossier.id}/actions`, token, { version, action, ...extra });
+    const response = await call('routing', 'POST', `/api/v1/dossiers/${dossier.id}/actions`, token, {
+      version,
+      action,
+      ...extra,
+    });
     expect({ action, status: response.status }).toEqual({ action, status: 200 });
   };
-  const satisfaction = async (unit: string) => (await call<Indicators>('reporting', 'GET', `/api/v1/indicators?${period()}&unit=${unit}`, tokens.province)).body.rows[0];
-
+  const satisfaction = async (unit: string) =>
+    (await call<Indicators>('reporting', 'GET', `/api/v1/indicators?${period()}&unit=${unit}`, tokens.province)).body
+      .rows[0];
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startBrowserStack('citizen-rating', PORT), launchChromium()]);
@@ -72,24 +96,54 @@ describe('the citizen rates the service on the public look-up', () => {
   }, 60_000);
 
   it("is filed at Phú Xuân for an applicant of Thuỷ Xuân, processed, signed and handed over at Phú Xuân's desk", async () => {
-    const filed = await call<{ id: string; code: string; status: number }>('intake', 'POST', '/api/v1/dossiers', tokens.desk, {
-      procedureCode: 'HKD-DANGKY',
-      receivingUnitCode: PHU_XUAN,
-      channel: 'counter',
-      applicant: { name: 'Nguyễn Thị Mai', citizenId: '046190005566', phone, address: { line: '8 Phan Bội Châu', communeCode: THUY_XUAN } },
-      documents: [{ type: 'registration-application', fileName: 'giay-de-nghi.pdf', sha256: randomBytes(32).toString('hex'), size: 95_000 }],
-    });
+    const filed = await call<{ id: string; code: string; status: number }>(
+      'intake',
+      'POST',
+      '/api/v1/dossiers',
+      tokens.desk,
+      {
+        procedureCode: 'HKD-DANGKY',
+        receivingUnitCode: PHU_XUAN,
+        channel: 'counter',
+        applicant: {
+          name: 'Nguyễn Thị Mai',
+          citizenId: '046190005566',
+          phone,
+          address: { line: '8 Phan Bội Châu', communeCode: THUY_XUAN },
+        },
+        documents: [
+          {
+            type: 'registration-application',
+            fileName: 'giay-de-nghi.pdf',
+            sha256: randomBytes(32).toString('hex'),
+            size: 95_000,
+          },
+        ],
+      },
+    );
     expect(filed.status).toBe(201);
     dossier = filed.body;
 
-    await waitFor(async () => (await call('routing', 'GET', `/api/v1/dossiers/${dossier.id}`, tokens.specialist)).status === 200, 60_000, 'the dossier at Thuỷ Xuân');
+    await waitFor(
+      async () => (await call('routing', 'GET', `/api/v1/dossiers/${dossier.id}`, tokens.specialist)).status === 200,
+      60_000,
+      'the dossier at Thuỷ Xuân',
+    );
     await act(tokens.specialist, 'accept');
     await act(tokens.leader, 'approve');
     // The service signs with the leader's key it holds: the dossier is done (9).
     await waitFor(async () => (await routed()).status === 9, 90_000, 'the signed result');
     await act(tokens.desk, 'return-result', { resultChannel: 'counter' });
     await waitFor(
-      async () => ((await call<{ rating?: { canRate: boolean } }>('intake', 'GET', `/api/v1/dossiers/${dossier.code}/status?phone=${phone.slice(-4)}`, null)).body.rating?.canRate ?? false),
+      async () =>
+        (
+          await call<{ rating?: { canRate: boolean } }>(
+            'intake',
+            'GET',
+            `/api/v1/dossiers/${dossier.code}/status?phone=${phone.slice(-4)}`,
+            null,
+          )
+        ).body.rating?.canRate ?? false,
       30_000,
       'intake to see the hand-over',
     );
@@ -98,11 +152,18 @@ describe('the citizen rates the service on the public look-up', () => {
   it('has no rating for Thuỷ Xuân yet', async () => {
     const row = await satisfaction(THUY_XUAN);
     expect(row.counts).toMatchObject({ ratings: 0, satisfiedRatings: 0, ratingPointsSum: 0 });
-    expect(row.score.indicators.find((indicator) => indicator.id === 'satisfaction.ratedSatisfied')).toMatchObject({ points: 0, assessed: false });
+    expect(row.score.indicators.find((indicator) => indicator.id === 'satisfaction.ratedSatisfied')).toMatchObject({
+      points: 0,
+      assessed: false,
+    });
   });
 
   it('offers the rating form on the look-up at a phone’s width: stars with their names, an optional comment', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     contexts.push(context);
     citizen = await context.newPage();
     await citizen.goto(`${stack.web}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`);
@@ -141,27 +202,49 @@ describe('the citizen rates the service on the public look-up', () => {
     await citizen.getByText('Hồ sơ này đã được đánh giá.').waitFor({ timeout: 30_000 });
     await citizen.getByText('Mức đánh giá đã ghi nhận: 4 sao. Mỗi hồ sơ chỉ được đánh giá một lần.').waitFor();
     expect(await citizen.getByRole('button', { name: 'Gửi đánh giá' }).count()).toBe(0);
-    const status = await call<{ rating: unknown }>('intake', 'GET', `/api/v1/dossiers/${dossier.code}/status?phone=${phone.slice(-4)}`, null);
+    const status = await call<{ rating: unknown }>(
+      'intake',
+      'GET',
+      `/api/v1/dossiers/${dossier.code}/status?phone=${phone.slice(-4)}`,
+      null,
+    );
     expect(status.body.rating).toEqual({ canRate: false, rated: true, score: 4 });
   });
 
-  it("counts the rating in the satisfaction of Thuỷ Xuân, which processed the dossier, not of Phú Xuân, which received it", async () => {
-    await waitFor(async () => (await satisfaction(THUY_XUAN)).counts.ratings === 1, 30_000, 'the rating in the indicators');
+  it('counts the rating in the satisfaction of Thuỷ Xuân, which processed the dossier, not of Phú Xuân, which received it', async () => {
+    await waitFor(
+      async () => (await satisfaction(THUY_XUAN)).counts.ratings === 1,
+      30_000,
+      'the rating in the indicators',
+    );
     const row = await satisfaction(THUY_XUAN);
     expect(row.counts).toMatchObject({ ratings: 1, satisfiedRatings: 1, ratingPointsSum: 4 });
     expect(row.indicators.satisfiedRatingShare).toEqual({ numerator: 1, denominator: 1, value: 1 });
     expect(row.indicators.averageRatingScore).toEqual({ numerator: 4, denominator: 1, value: 4 });
     // One satisfied rating of one: the target is met, 3 points of 3.
-    expect(row.score.indicators.find((indicator) => indicator.id === 'satisfaction.ratedSatisfied')).toMatchObject({ points: 3, assessed: true });
+    expect(row.score.indicators.find((indicator) => indicator.id === 'satisfaction.ratedSatisfied')).toMatchObject({
+      points: 3,
+      assessed: true,
+    });
     expect((await satisfaction(PHU_XUAN)).counts).toMatchObject({ ratings: 0 });
   });
 
   it("shows the rating to Thuỷ Xuân's leader on the dashboard's satisfaction card", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     contexts.push(context);
     const leader = await context.newPage();
     const username = 'leader.thuyxuan';
-    await signIn(leader, stack.web, username, seedUsers().find((user) => user.username === username)!.password, '/lanh-dao/bang-dieu-khien');
+    await signIn(
+      leader,
+      stack.web,
+      username,
+      seedUsers().find((user) => user.username === username)!.password,
+      '/lanh-dao/bang-dieu-khien',
+    );
     const card = leader.locator('[data-card="satisfaction"]');
     await card.getByText('1 / 1 lượt đánh giá hài lòng').waitFor({ timeout: 30_000 });
   });

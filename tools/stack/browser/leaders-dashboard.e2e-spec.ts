@@ -72,27 +72,47 @@ describe("the leaders' dashboard in a browser", () => {
   let page: Page;
 
   const token = async (role: Role, unitCode: string | undefined, subject: string) =>
-    signDevelopmentToken(await loadOrCreateDevelopmentKey(TEST_KEY_FILE), { subject, roles: [role], unitCode, provinceCode: '46', issuer: DEVELOPMENT_ISSUER, audience: REALM_AUDIENCE, expiresIn: '10m' });
+    signDevelopmentToken(await loadOrCreateDevelopmentKey(TEST_KEY_FILE), {
+      subject,
+      roles: [role],
+      unitCode,
+      provinceCode: '46',
+      issuer: DEVELOPMENT_ISSUER,
+      audience: REALM_AUDIENCE,
+      expiresIn: '10m',
+    });
 
   async function reporting<T>(path: string): Promise<T> {
-    const response = await fetch(`${stack.services.get('reporting')!.url}${path}`, { headers: { authorization: `Bearer ${provinceToken}` } });
+    const response = await fetch(`${stack.services.get('reporting')!.url}${path}`, {
+      headers: { authorization: `Bearer ${provinceToken}` },
+    });
     if (!response.ok) throw new Error(`reporting answered ${response.status} to ${path}`);
     return (await response.json()) as T;
   }
-  const scopeRow = async (query = '') => (await reporting<{ rows: IndicatorRow[] }>(`/api/v1/indicators?from=${period.from}&to=${period.to}${query}`)).rows[0];
+  const scopeRow = async (query = '') =>
+    (await reporting<{ rows: IndicatorRow[] }>(`/api/v1/indicators?from=${period.from}&to=${period.to}${query}`))
+      .rows[0];
 
   async function personAt(username: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      acceptDownloads: true,
+    });
     contexts.push(context);
     const opened = await context.newPage();
     await signIn(opened, stack.web, username, password(username), path);
     return opened;
   }
 
-
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startBrowserStack('leaders-dashboard', 19962), launchChromium()]);
-    producer = new Kafka({ clientId: 'leaders-dashboard-e2e', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
+    producer = new Kafka({
+      clientId: 'leaders-dashboard-e2e',
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     provinceToken = await token('province-leader', undefined, 'dashboard-province-leader');
     const desk = await token('desk-officer', THUY_XUAN, 'dashboard-desk-thuyxuan');
@@ -113,34 +133,80 @@ describe("the leaders' dashboard in a browser", () => {
           procedureCode: PROCEDURE,
           receivingUnitCode: THUY_XUAN,
           channel: 'counter',
-          applicant: { name: 'Lê Văn Bảng', citizenId: `0460950${String(randomBytes(3).readUIntBE(0, 3)).padStart(5, '0').slice(0, 5)}`, phone: '0905123456', email: null, address: { line: '8 Lê Ngô Cát', communeCode: THUY_XUAN } },
-          documents: [{ type: 'registration-application', fileName: 'don.pdf', sha256: randomBytes(32).toString('hex'), size: 90_000 }],
+          applicant: {
+            name: 'Lê Văn Bảng',
+            citizenId: `0460950${String(randomBytes(3).readUIntBE(0, 3)).padStart(5, '0').slice(0, 5)}`,
+            phone: '0905123456',
+            email: null,
+            address: { line: '8 Lê Ngô Cát', communeCode: THUY_XUAN },
+          },
+          documents: [
+            {
+              type: 'registration-application',
+              fileName: 'don.pdf',
+              sha256: randomBytes(32).toString('hex'),
+              size: 90_000,
+            },
+          ],
         }),
       });
       if (response.status !== 201) throw new Error(`intake answered ${response.status}: ${await response.text()}`);
       const { id, code } = (await response.json()) as { id: string; code: string };
       filed.push({ id, code });
     }
-    await waitFor(async () => (await open()) >= openBefore + 3, 60_000, 'the three filings routed at Thuỷ Xuân in the read model');
+    await waitFor(
+      async () => (await open()) >= openBefore + 3,
+      60_000,
+      'the three filings routed at Thuỷ Xuân in the read model',
+    );
 
     // The first one's deadline passed two days ago; the second resolved on time: the events routing publishes for these.
     const now = new Date();
-    const origin = (id: string) => ({ source: 'routing' as const, actor: { kind: 'system' as const, id: 'dashboard-e2e' }, correlationId: id, causationId: null });
+    const origin = (id: string) => ({
+      source: 'routing' as const,
+      actor: { kind: 'system' as const, id: 'dashboard-e2e' },
+      correlationId: id,
+      causationId: null,
+    });
     const [late, resolved] = filed;
     const pastDue = new Date(now.getTime() - 2 * 86_400_000).toISOString();
     const laterDue = new Date(now.getTime() + 5 * 86_400_000).toISOString();
     await publishEvents(producer, TOPICS.dossier, [
-      createEvent(DossierRouted, late.id, { dossierId: late.id, code: late.code, unitCode: THUY_XUAN, assigneeId: 'dashboard-officer', dueAt: pastDue }, origin(late.id), now),
+      createEvent(
+        DossierRouted,
+        late.id,
+        { dossierId: late.id, code: late.code, unitCode: THUY_XUAN, assigneeId: 'dashboard-officer', dueAt: pastDue },
+        origin(late.id),
+        now,
+      ),
       createEvent(
         DossierStatusChanged,
         resolved.id,
-        { dossierId: resolved.id, code: resolved.code, provinceCode: '46', procedureCode: PROCEDURE, receivingUnitCode: THUY_XUAN, unitCode: THUY_XUAN, from: 4, to: 9, action: 'result-signed', reason: null, dueAt: laterDue, resultChannel: null },
+        {
+          dossierId: resolved.id,
+          code: resolved.code,
+          provinceCode: '46',
+          procedureCode: PROCEDURE,
+          receivingUnitCode: THUY_XUAN,
+          unitCode: THUY_XUAN,
+          from: 4,
+          to: 9,
+          action: 'result-signed',
+          reason: null,
+          dueAt: laterDue,
+          resultChannel: null,
+        },
         origin(resolved.id),
         now,
       ),
     ]);
     await waitFor(
-      async () => (await reporting<{ items: { dossierId: string }[] }>(`/api/v1/indicators/dossiers?unit=${THUY_XUAN}&state=late&limit=100`)).items.some((item) => item.dossierId === late.id),
+      async () =>
+        (
+          await reporting<{ items: { dossierId: string }[] }>(
+            `/api/v1/indicators/dossiers?unit=${THUY_XUAN}&state=late&limit=100`,
+          )
+        ).items.some((item) => item.dossierId === late.id),
       60_000,
       'the late dossier in the read model',
     );
@@ -163,15 +229,27 @@ describe("the leaders' dashboard in a browser", () => {
     // Other tests may file meanwhile: the screen and the API are read until they agree, then compared once more.
     const card = (id: string) => page.locator(`[data-card="${id}"]`);
     // The figures under each card's title (the total's title names Decision 766 itself).
-    const figures = async (id: string) => numbersIn((await card(id).locator(':scope > :not(.scope-card-title)').allInnerTexts()).join(' '));
-    const screen = async () => Object.fromEntries(await Promise.all(['onTime', 'online', 'signed', 'satisfaction', 'total'].map(async (id) => [id, await figures(id)])));
+    const figures = async (id: string) =>
+      numbersIn((await card(id).locator(':scope > :not(.scope-card-title)').allInnerTexts()).join(' '));
+    const screen = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          ['onTime', 'online', 'signed', 'satisfaction', 'total'].map(async (id) => [id, await figures(id)]),
+        ),
+      );
     const expected = (row: IndicatorRow) => {
       const share = (name: string, id: string) => {
         const ratio = row.indicators[name];
         const points = row.score.indicators.find((indicator) => indicator.id === id)!;
         // Nothing to measure: no share, and the points read "not scored (at most N)".
         if (ratio.value === null) return [ratio.numerator, ratio.denominator, points.maxPoints];
-        return [Math.round(ratio.value * 1000) / 10, ratio.numerator, ratio.denominator, points.points, points.maxPoints];
+        return [
+          Math.round(ratio.value * 1000) / 10,
+          ratio.numerator,
+          ratio.denominator,
+          points.points,
+          points.maxPoints,
+        ];
       };
       return {
         onTime: share('onTimeOrWithinDeadlineShare', 'progress.onTimeOrWithinDeadline'),
@@ -179,14 +257,20 @@ describe("the leaders' dashboard in a browser", () => {
         signed: share('signedElectronicResultShare', 'digitisation.signedElectronicResults'),
         // The group's points when any of it is assessed, then the citizens' satisfied ratings of all.
         satisfaction: [...satisfactionPoints(row), row.counts['satisfiedRatings'], row.counts['ratings']],
-        total: [row.score.total.points, row.score.total.maxPoints, row.score.total.assessedMaxPoints].map((value) => Math.round(value * 100) / 100),
+        total: [row.score.total.points, row.score.total.maxPoints, row.score.total.assessedMaxPoints].map(
+          (value) => Math.round(value * 100) / 100,
+        ),
       };
     };
     let answer = expected(await scopeRow());
-    await waitFor(async () => {
-      answer = expected(await scopeRow());
-      return JSON.stringify(await screen()) === JSON.stringify(answer);
-    }, 30_000, 'the cards to show the API’s numbers');
+    await waitFor(
+      async () => {
+        answer = expected(await scopeRow());
+        return JSON.stringify(await screen()) === JSON.stringify(answer);
+      },
+      30_000,
+      'the cards to show the API’s numbers',
+    );
     expect(await screen()).toEqual(answer);
     // This test's three dossiers at least are measured: resolved on time, open within the deadline, open overdue.
     expect(answer.onTime[2]).toBeGreaterThanOrEqual(3);
@@ -198,34 +282,59 @@ describe("the leaders' dashboard in a browser", () => {
     await chart.getByText('Bảng', { exact: true }).click();
     const table = chart.locator('table');
     await table.waitFor();
-    const shown = await table.locator('tr').evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => (cell as { textContent: string | null }).textContent ?? '')));
-    const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Tải CSV: Hồ sơ theo tình trạng' }).click()]);
+    const shown = await table
+      .locator('tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          Array.from(row.children, (cell) => (cell as { textContent: string | null }).textContent ?? ''),
+        ),
+      );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      chart.getByRole('button', { name: 'Tải CSV: Hồ sơ theo tình trạng' }).click(),
+    ]);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const csv = bytes.toString('utf8').slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+    const csv = bytes
+      .toString('utf8')
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
     expect(csv[0]).toEqual(['Tình trạng', 'Số hồ sơ']);
     expect(csv[0]).toEqual(shown[0]);
-    expect(csv.slice(1).map(([status, count]) => [status, Number(count)])).toEqual(shown.slice(1).map(([status, count]) => [status, numbersIn(count)[0]]));
+    expect(csv.slice(1).map(([status, count]) => [status, Number(count)])).toEqual(
+      shown.slice(1).map(([status, count]) => [status, numbersIn(count)[0]]),
+    );
     expect(csv.length).toBe(8);
   });
 
   it('drills down from the province to Thuỷ Xuân, its procedure and the late dossier, and opens its page', async () => {
     const late = filed[0];
-    await page.getByRole('table', { name: /Mỗi xã, phường một dòng/ }).getByRole('link', { name: 'Phường Thuỷ Xuân' }).click();
+    await page
+      .getByRole('table', { name: /Mỗi xã, phường một dòng/ })
+      .getByRole('link', { name: 'Phường Thuỷ Xuân' })
+      .click();
     await page.waitForURL((url) => url.searchParams.get('unit') === THUY_XUAN);
     const breadcrumb = page.getByRole('navigation', { name: 'Vị trí trong bảng điều hành' });
     await breadcrumb.getByText('Phường Thuỷ Xuân').waitFor();
     await breadcrumb.getByRole('link', { name: 'Toàn tỉnh' }).waitFor();
 
     // Other tests file other procedures at Thuỷ Xuân: this one's row is found by where it leads.
-    await page.getByRole('table', { name: /Thủ tục của Phường Thuỷ Xuân/ }).locator(`a[href$="procedure=${PROCEDURE}"]`).click();
+    await page
+      .getByRole('table', { name: /Thủ tục của Phường Thuỷ Xuân/ })
+      .locator(`a[href$="procedure=${PROCEDURE}"]`)
+      .click();
     await page.waitForURL((url) => url.searchParams.get('procedure') === PROCEDURE);
     // Codes restart with a fresh intake database, so the dossier is found by the page it opens.
     const lateLink = page.getByRole('table', { name: /hồ sơ đang quá hạn/ }).locator(`a[href="/ho-so/${late.id}"]`);
     await lateLink.waitFor();
     expect(await lateLink.textContent()).toBe(late.code);
     // The officer holding it, by his whole account id.
-    await page.getByRole('table', { name: /hồ sơ đang quá hạn/ }).getByRole('cell', { name: 'dashboard-officer', exact: true }).waitFor();
+    await page
+      .getByRole('table', { name: /hồ sơ đang quá hạn/ })
+      .getByRole('cell', { name: 'dashboard-officer', exact: true })
+      .waitFor();
     await checkScreen(page, 'dashboard-late-dossiers');
 
     await lateLink.click();
@@ -247,13 +356,26 @@ describe("the leaders' dashboard in a browser", () => {
 
   it("shows Thuỷ Xuân's leader his own unit, equal to reporting's answer for it, and keeps the period in the address", async () => {
     const leader = await personAt('leader.thuyxuan', DASHBOARD);
-    await leader.getByRole('navigation', { name: 'Vị trí trong bảng điều hành' }).getByText('Phường Thuỷ Xuân').waitFor();
-    const received = async () => numbersIn(await leader.getByRole('img', { name: /^Hồ sơ theo tình trạng\./ }).getAttribute('aria-label').then((label) => label ?? ''))[0];
+    await leader
+      .getByRole('navigation', { name: 'Vị trí trong bảng điều hành' })
+      .getByText('Phường Thuỷ Xuân')
+      .waitFor();
+    const received = async () =>
+      numbersIn(
+        await leader
+          .getByRole('img', { name: /^Hồ sơ theo tình trạng\./ })
+          .getAttribute('aria-label')
+          .then((label) => label ?? ''),
+      )[0];
     let row = await scopeRow(`&unit=${THUY_XUAN}`);
-    await waitFor(async () => {
-      row = await scopeRow(`&unit=${THUY_XUAN}`);
-      return (await received()) === row.counts['received'];
-    }, 30_000, "the unit's received dossiers on the leader's screen");
+    await waitFor(
+      async () => {
+        row = await scopeRow(`&unit=${THUY_XUAN}`);
+        return (await received()) === row.counts['received'];
+      },
+      30_000,
+      "the unit's received dossiers on the leader's screen",
+    );
     expect(await received()).toBe(row.counts['received']);
     await checkScreen(leader, 'dashboard-unit');
 
@@ -261,9 +383,16 @@ describe("the leaders' dashboard in a browser", () => {
     await leader.getByLabel('Kỳ báo cáo').click();
     // Ant Design's visible list, not its hidden one for screen readers.
     await leader.locator('.ant-select-item-option', { hasText: 'Năm' }).click();
-    await leader.waitForURL((url) => url.searchParams.get('period') === 'year' && url.searchParams.get('from') === `${period.to.slice(0, 4)}-01-01` && url.searchParams.get('to') === period.to);
+    await leader.waitForURL(
+      (url) =>
+        url.searchParams.get('period') === 'year' &&
+        url.searchParams.get('from') === `${period.to.slice(0, 4)}-01-01` &&
+        url.searchParams.get('to') === period.to,
+    );
     await leader.getByText(`Phường Thuỷ Xuân, từ 01/01/${period.to.slice(0, 4)} đến`).waitFor();
     await leader.goBack();
-    await leader.getByText(`Phường Thuỷ Xuân, từ 01/${period.from.slice(5, 7)}/${period.from.slice(0, 4)} đến`).waitFor();
+    await leader
+      .getByText(`Phường Thuỷ Xuân, từ 01/${period.from.slice(5, 7)}/${period.from.slice(0, 4)} đến`)
+      .waitFor();
   });
 });

@@ -32,13 +32,17 @@ describe('the workbench in a browser', () => {
   let dossierPath = '';
 
   async function personAt(username: string, path = '/'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      acceptDownloads: true,
+    });
     contexts.push(context);
     const page = await context.newPage();
     await signIn(page, stack.web, username, password(username), path);
     return page;
   }
-
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startBrowserStack('browser-journey', PORT), launchChromium()]);
@@ -79,7 +83,14 @@ describe('the workbench in a browser', () => {
     await desk.getByRole('option', { name: 'Xác nhận thông tin về cư trú' }).waitFor({ state: 'attached' });
     await desk.getByLabel('Thủ tục hành chính').press('Enter');
     await desk.getByText('Thành phần hồ sơ').waitFor();
-    await desk.locator('input[type=file]').first().setInputFiles({ name: 'to-khai-cu-tru.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4 to khai ${randomBytes(8).toString('hex')}`) });
+    await desk
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({
+        name: 'to-khai-cu-tru.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(`%PDF-1.4 to khai ${randomBytes(8).toString('hex')}`),
+      });
     await desk.getByText('Đã nhận: to-khai-cu-tru.pdf').waitFor();
     await desk.getByLabel('Họ và tên').fill('Hoàng Thị Thuỷ');
     await desk.getByLabel('Số định danh cá nhân (CCCD)').fill('046190001122');
@@ -107,7 +118,9 @@ describe('the workbench in a browser', () => {
 
   it("reaches Thuỷ Xuân's specialist, whose open work queue shows it without reloading", async () => {
     await specialist.getByRole('link', { name: code }).waitFor({ timeout: 60_000 });
-    await expect(specialist.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
+    await expect(
+      specialist.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded),
+    ).resolves.toBe(true);
     await checkScreen(specialist, 'work-queue');
   });
 
@@ -153,7 +166,11 @@ describe('the workbench in a browser', () => {
     await citizen.goto(`${stack.web}/tra-cuu?ma=${encodeURIComponent(code)}`);
     await citizen.getByLabel('4 số cuối điện thoại').fill(phone.slice(-4));
     await citizen.getByRole('button', { name: 'Tra cứu' }).click();
-    await waitFor(async () => (await citizen.getByText('Đã có kết quả').count()) > 0, 30_000, 'the look-up to show the result ready');
+    await waitFor(
+      async () => (await citizen.getByText('Đã có kết quả').count()) > 0,
+      30_000,
+      'the look-up to show the result ready',
+    );
     await checkScreen(citizen, 'public-lookup');
   });
 
@@ -164,8 +181,15 @@ describe('the workbench in a browser', () => {
     await desk.keyboard.type('xac nhan cu tru', { delay: 20 });
     await desk.getByRole('option', { name: 'Xác nhận thông tin về cư trú' }).waitFor({ state: 'attached' });
     await desk.keyboard.press('Enter');
-    const chooser = await openFileChooserWithKeyboard(desk, 'Chọn bản quét: Tờ khai thay đổi thông tin cư trú (mẫu CT01)');
-    await chooser.setFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4 ${randomBytes(8).toString('hex')}`) });
+    const chooser = await openFileChooserWithKeyboard(
+      desk,
+      'Chọn bản quét: Tờ khai thay đổi thông tin cư trú (mẫu CT01)',
+    );
+    await chooser.setFiles({
+      name: 'to-khai.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(`%PDF-1.4 ${randomBytes(8).toString('hex')}`),
+    });
     await desk.getByText('Đã nhận: to-khai.pdf').waitFor();
     for (const [label, text] of [
       ['Họ và tên', 'Trần Văn Bảo'],
@@ -186,7 +210,7 @@ describe('the workbench in a browser', () => {
     await desk.locator('.receipt').getByText('Phường Kim Long', { exact: true }).waitFor();
   });
 
-  it("opens every screen of the desk, a unit leader and the province administrator with no serious accessibility violation", async () => {
+  it('opens every screen of the desk, a unit leader and the province administrator with no serious accessibility violation', async () => {
     for (const [path, name, heading] of [
       ['/quay/truc-tuyen', 'desk-online-filings', 'Hồ sơ trực tuyến'],
       ['/quay/tra-ket-qua', 'desk-supplements-results', 'Bổ sung và trả kết quả'],
@@ -225,7 +249,6 @@ describe('the workbench in a browser', () => {
     }
   });
 
-
   it('says so, with a retry, when the identity provider does not answer', async () => {
     const unreachable = await startWebServer({
       name: 'browser-no-provider',
@@ -233,7 +256,11 @@ describe('the workbench in a browser', () => {
       root: WEB_BUILD,
       services: {},
       // Nothing listens on port 9: the discovery document cannot be fetched.
-      runtimeConfig: { oidc: { authority: 'http://127.0.0.1:9/realms/onestop', clientId: 'onestop-web' }, publicLookupUrl: `${stack.web}/tra-cuu`, provinceCode: '46' },
+      runtimeConfig: {
+        oidc: { authority: 'http://127.0.0.1:9/realms/onestop', clientId: 'onestop-web' },
+        publicLookupUrl: `${stack.web}/tra-cuu`,
+        provinceCode: '46',
+      },
     });
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -248,7 +275,6 @@ describe('the workbench in a browser', () => {
       await stopWebServer('browser-no-provider');
     }
   });
-
 });
 
 /** Does a dossier action as an officer would: its button, then its dialog (with the reason when it needs one). */
@@ -266,7 +292,18 @@ async function act(page: Page, action: string, reason?: string): Promise<void> {
 async function tabTo(page: Page, name: string): Promise<void> {
   for (let presses = 0; presses < 40; presses += 1) {
     const focused = await page.evaluate(() => {
-      const element = (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null; id: string; labels?: { textContent: string | null }[]; textContent: string | null } | null } }).document.activeElement;
+      const element = (
+        globalThis as unknown as {
+          document: {
+            activeElement: {
+              getAttribute(name: string): string | null;
+              id: string;
+              labels?: { textContent: string | null }[];
+              textContent: string | null;
+            } | null;
+          };
+        }
+      ).document.activeElement;
       if (!element) return '';
       const label = element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? element.textContent ?? '';
       return label.replace(/\s+/g, ' ').trim();

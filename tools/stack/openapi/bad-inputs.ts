@@ -35,7 +35,18 @@ export interface BadInputCase {
 }
 
 /** Path segments that have broken services: NUL, traversal, bad escapes, the very long. */
-const BAD_SEGMENTS = ['%00', 'a%00b', '..%2F..%2Fetc%2Fpasswd', '%E0%A4%A', '%ZZ', 'x'.repeat(5_000), '-1', '0000-01-01', encodeURIComponent("1' OR '1'='1"), '%F0%9F%92%A9'];
+const BAD_SEGMENTS = [
+  '%00',
+  'a%00b',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%E0%A4%A',
+  '%ZZ',
+  'x'.repeat(5_000),
+  '-1',
+  '0000-01-01',
+  encodeURIComponent("1' OR '1'='1"),
+  '%F0%9F%92%A9',
+];
 
 /** Query values: wrong types, NUL, impossible dates and offsets, periods, cursors and huge strings. */
 const BAD_QUERY_VALUES = [
@@ -93,9 +104,15 @@ function sampleOf(schema: JsonSchema | undefined, document: OpenApiDocument, dep
     case 'object':
     case undefined:
       if (!resolved.properties) return resolved.type === 'object' ? {} : 'x';
-      return Object.fromEntries(Object.entries(resolved.properties).map(([name, property]) => [name, sampleOf(property, document, depth + 1)]));
+      return Object.fromEntries(
+        Object.entries(resolved.properties).map(([name, property]) => [name, sampleOf(property, document, depth + 1)]),
+      );
     default:
-      return resolved.format === 'date' ? '2026-11-30' : resolved.format === 'date-time' ? '2026-11-30T08:00:00+07:00' : 'x';
+      return resolved.format === 'date'
+        ? '2026-11-30'
+        : resolved.format === 'date-time'
+          ? '2026-11-30T08:00:00+07:00'
+          : 'x';
   }
 }
 
@@ -124,13 +141,27 @@ function withLeaf(sample: unknown, path: string[], replacement: unknown): unknow
 
 /** Wrong values for one field of a body: NUL, wrong types, impossible dates, huge strings. */
 function badFieldValues(value: unknown): unknown[] {
-  const wrong: unknown[] = ['bad\u0000value', 'x'.repeat(20_000), { nested: true }, ['list'], null, -1, 1.7976931348623157e308, 12.5];
+  const wrong: unknown[] = [
+    'bad\u0000value',
+    'x'.repeat(20_000),
+    { nested: true },
+    ['list'],
+    null,
+    -1,
+    1.7976931348623157e308,
+    12.5,
+  ];
   if (typeof value === 'string') wrong.push(12345, true, '2026-02-30', '0000-01-01T00:00:00+99:99', '9999-99-99');
   return wrong;
 }
 
 /** The bad requests for one operation (`path` with `{name}` parameters as the document writes it). */
-export function badInputCases(document: OpenApiDocument, path: string, method: HttpMethod, operation: OpenApiOperation): BadInputCase[] {
+export function badInputCases(
+  document: OpenApiDocument,
+  path: string,
+  method: HttpMethod,
+  operation: OpenApiOperation,
+): BadInputCase[] {
   const parameters = operation.parameters ?? [];
   const pathParameters = parameters.filter((parameter) => parameter.in === 'path');
   const queryParameters = parameters.filter((parameter) => parameter.in === 'query');
@@ -139,20 +170,31 @@ export function badInputCases(document: OpenApiDocument, path: string, method: H
   const cases: BadInputCase[] = [];
 
   for (const parameter of pathParameters) {
-    for (const value of BAD_SEGMENTS) cases.push({ what: `path ${parameter.name}=${value.slice(0, 30)}`, path: fill({ name: parameter.name, value }) });
+    for (const value of BAD_SEGMENTS)
+      cases.push({ what: `path ${parameter.name}=${value.slice(0, 30)}`, path: fill({ name: parameter.name, value }) });
   }
   const plainPath = fill();
   cases.push({ what: 'path with a NUL segment appended', path: `${plainPath}/%00` });
   for (const parameter of queryParameters) {
-    for (const value of BAD_QUERY_VALUES) cases.push({ what: `query ${parameter.name}=${value.slice(0, 30)}`, path: plainPath, query: `${parameter.name}=${value}` });
-    cases.push({ what: `query ${parameter.name} as a list`, path: plainPath, query: `${parameter.name}=a&${parameter.name}=b` });
+    for (const value of BAD_QUERY_VALUES)
+      cases.push({
+        what: `query ${parameter.name}=${value.slice(0, 30)}`,
+        path: plainPath,
+        query: `${parameter.name}=${value}`,
+      });
+    cases.push({
+      what: `query ${parameter.name} as a list`,
+      path: plainPath,
+      query: `${parameter.name}=a&${parameter.name}=b`,
+    });
     cases.push({ what: `query ${parameter.name} as an object`, path: plainPath, query: `${parameter.name}[a][b]=1` });
   }
   cases.push({ what: 'unknown query with NUL', path: plainPath, query: 'q%00=1&x=%00' });
 
   if (method === 'get' || method === 'delete') return cases;
   const jsonSchema = operation.requestBody?.content['application/json']?.schema;
-  const send = (what: string, body: string | Buffer, headers: Record<string, string> = JSON_HEADERS) => cases.push({ what, path: plainPath, headers, body });
+  const send = (what: string, body: string | Buffer, headers: Record<string, string> = JSON_HEADERS) =>
+    cases.push({ what, path: plainPath, headers, body });
   send('body not JSON', '{"a": ');
   send('body a JSON array', '[1,2,3]');
   send('body a JSON string', '"text"');
@@ -171,11 +213,15 @@ export function badInputCases(document: OpenApiDocument, path: string, method: H
     const sample = sampleOf(jsonSchema, document);
     for (const leaf of leaves(sample)) {
       for (const value of badFieldValues(leaf.value)) {
-        send(`body ${leaf.path.join('.')}=${JSON.stringify(value)?.slice(0, 30)}`, JSON.stringify(withLeaf(sample, leaf.path, value)));
+        send(
+          `body ${leaf.path.join('.')}=${JSON.stringify(value)?.slice(0, 30)}`,
+          JSON.stringify(withLeaf(sample, leaf.path, value)),
+        );
       }
     }
     for (const branch of branches(sample)) {
-      for (const value of [null, 'x', 1]) send(`body ${branch.join('.')}=${JSON.stringify(value)}`, JSON.stringify(withLeaf(sample, branch, value)));
+      for (const value of [null, 'x', 1])
+        send(`body ${branch.join('.')}=${JSON.stringify(value)}`, JSON.stringify(withLeaf(sample, branch, value)));
     }
   }
   return cases;

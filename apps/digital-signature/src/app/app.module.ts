@@ -16,7 +16,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ service: 'digital-signature', env, database: digitalSignatureSchema, readiness: [KafkaReadiness], clock }),
+        PlatformModule.forRoot({
+          service: 'digital-signature',
+          env,
+          database: digitalSignatureSchema,
+          readiness: [KafkaReadiness],
+          clock,
+        }),
         MessagingModule.forRoot({ service: 'digital-signature', registry: createEventRegistry() }),
         ReferenceDataModule,
         // In the order of the API document's paths (the web client is generated from it); the PKI is global.

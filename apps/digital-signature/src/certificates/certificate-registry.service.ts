@@ -22,8 +22,15 @@ const KEY_CACHE_MS = 5 * 60_000;
  * subject alone is not enough: another identity provider, or another province's, may issue the
  * same subject to someone else.
  */
-export function isOwnCertificate(certificate: Pick<CertificateEntity, 'userId' | 'provinceCode'>, principal: Principal): boolean {
-  return certificate.userId === principal.subject && principal.provinceCode !== null && certificate.provinceCode === principal.provinceCode;
+export function isOwnCertificate(
+  certificate: Pick<CertificateEntity, 'userId' | 'provinceCode'>,
+  principal: Principal,
+): boolean {
+  return (
+    certificate.userId === principal.subject &&
+    principal.provinceCode !== null &&
+    certificate.provinceCode === principal.provinceCode
+  );
 }
 
 /** Officials' signing certificates bound to user and unit, their keys, revocation and locks. */
@@ -61,7 +68,8 @@ export class CertificateRegistry {
     const [leaf] = chain;
     const now = this.clock.now();
     const refuse = DigitalSignatureProblems.chainRefused;
-    if (leaf.isCa || !leaf.mayCreateSignatures) throw refuse('the first certificate is not one that may sign documents (basic constraints, key usage)');
+    if (leaf.isCa || !leaf.mayCreateSignatures)
+      throw refuse('the first certificate is not one that may sign documents (basic constraints, key usage)');
     if (now > leaf.notAfter) throw refuse(`the certificate expired on ${leaf.notAfter.toISOString()}`);
     if (now < leaf.notBefore) throw refuse(`the certificate is valid only from ${leaf.notBefore.toISOString()}`);
     const path = validateChain(leaf, [...chain.slice(1), ...this.pki.intermediates], this.pki.trustAnchors, now);
@@ -91,7 +99,8 @@ export class CertificateRegistry {
       importedBy: principal.subject,
       importedAt: now,
     };
-    if (!(await this.certificates.insert(certificate))) throw DigitalSignatureProblems.certificateRegistered(leaf.fingerprint);
+    if (!(await this.certificates.insert(certificate)))
+      throw DigitalSignatureProblems.certificateRegistered(leaf.fingerprint);
     return certificate;
   }
 
@@ -114,14 +123,18 @@ export class CertificateRegistry {
   async visible(id: string, principal: Principal): Promise<CertificateEntity> {
     const record = await this.certificates.find(id);
     const admin = principal.roles.includes('province-admin') && record?.provinceCode === principal.provinceCode;
-    if (!record || !(admin || isOwnCertificate(record, principal))) throw DigitalSignatureProblems.certificateNotFound(id);
+    if (!record || !(admin || isOwnCertificate(record, principal)))
+      throw DigitalSignatureProblems.certificateNotFound(id);
     return record;
   }
 
   /** An administrator's filters apply; anyone else sees only their own certificates. */
   list(principal: Principal, filter: { userId?: string; unitCode?: string }): Promise<CertificateEntity[]> {
     const admin = principal.roles.includes('province-admin');
-    return this.certificates.list(principal.provinceCode, { userId: admin ? filter.userId : principal.subject, unitCode: filter.unitCode });
+    return this.certificates.list(principal.provinceCode, {
+      userId: admin ? filter.userId : principal.subject,
+      unitCode: filter.unitCode,
+    });
   }
 
   /** The newest unrevoked, unexpired certificate of an official: the one that signs for them. */
@@ -137,7 +150,12 @@ export class CertificateRegistry {
       if (!revoked) throw DigitalSignatureProblems.alreadyRevoked(id);
       // Dropped after commit: dropped earlier, a concurrent signer could load the key again first.
       afterCommit(tx, () => this.keys.delete(id));
-      await this.failWaitingRequests(tx, revoked, `the signing certificate ${revoked.serialNumber} was revoked (${reason})`, principal);
+      await this.failWaitingRequests(
+        tx,
+        revoked,
+        `the signing certificate ${revoked.serialNumber} was revoked (${reason})`,
+        principal,
+      );
       return revoked;
     });
   }
@@ -146,20 +164,34 @@ export class CertificateRegistry {
    * Results waiting for this official's device signature cannot be signed once the key is locked or
    * revoked: they fail now, so their dossiers go back to processing instead of waiting forever.
    */
-  private async failWaitingRequests(tx: EntityManager, certificate: CertificateEntity, reason: string, principal: Principal): Promise<void> {
+  private async failWaitingRequests(
+    tx: EntityManager,
+    certificate: CertificateEntity,
+    reason: string,
+    principal: Principal,
+  ): Promise<void> {
     const now = this.clock.now();
     const waiting = await this.signatureRequests.failWaiting(tx, certificate, reason, now);
     const origin = requestOrigin('digital-signature', principal);
     await this.outbox.append(
       tx,
-      waiting.map((request) => createEvent(SignatureFailed, request.dossierId, { requestId: request.id, dossierId: request.dossierId, signerId: certificate.userId, reason }, origin, now)),
+      waiting.map((request) =>
+        createEvent(
+          SignatureFailed,
+          request.dossierId,
+          { requestId: request.id, dossierId: request.dossierId, signerId: certificate.userId, reason },
+          origin,
+          now,
+        ),
+      ),
     );
   }
 
   async setLock(id: string, locked: boolean, reason: string | null, principal: Principal): Promise<CertificateEntity> {
     const record = await this.visible(id, principal);
     // Anyone may lock their own key (a lost token); only an administrator unlocks it.
-    if (!locked && !principal.roles.includes('province-admin')) throw DigitalSignatureProblems.onlyAdministratorUnlocks();
+    if (!locked && !principal.roles.includes('province-admin'))
+      throw DigitalSignatureProblems.onlyAdministratorUnlocks();
     if (record.revokedAt) throw DigitalSignatureProblems.revokedCannotLock();
     return this.dataSource.transaction(async (tx) => {
       const updated = await this.certificates.setLock(tx, id, locked ? { at: this.clock.now(), reason } : null);
@@ -174,7 +206,10 @@ export class CertificateRegistry {
     const cached = this.keys.get(record.id);
     const now = Date.now();
     if (cached && cached.until > now) return cached.key;
-    const key = openPrivateKey(this.keyEncryptionKeys, { keyId: record.privateKeySecretId!, pem: record.encryptedPrivateKey! });
+    const key = openPrivateKey(this.keyEncryptionKeys, {
+      keyId: record.privateKeySecretId!,
+      pem: record.encryptedPrivateKey!,
+    });
     this.keys.set(record.id, { key, until: now + KEY_CACHE_MS });
     return key;
   }

@@ -21,7 +21,15 @@ export class CertificateStore {
 
   /** False when the certificate is registered already (its fingerprint, or its issuer and serial number). */
   async insert(certificate: CertificateEntity): Promise<boolean> {
-    const result = await this.dataSource.createQueryBuilder().insert().into(CertificateEntity).values(certificate).orIgnore().returning('id').updateEntity(false).execute();
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(CertificateEntity)
+      .values(certificate)
+      .orIgnore()
+      .returning('id')
+      .updateEntity(false)
+      .execute();
     return (result.raw as unknown[]).length > 0;
   }
 
@@ -32,7 +40,10 @@ export class CertificateStore {
   }
 
   /** A province's certificates, newest first; a filter left undefined filters nothing. */
-  async list(provinceCode: string | null, filter: { userId?: string; unitCode?: string }): Promise<CertificateEntity[]> {
+  async list(
+    provinceCode: string | null,
+    filter: { userId?: string; unitCode?: string },
+  ): Promise<CertificateEntity[]> {
     if (provinceCode === null) return [];
     return this.dataSource.getRepository(CertificateEntity).find({
       where: { provinceCode, userId: filter.userId, unitCode: filter.unitCode },
@@ -60,12 +71,15 @@ export class CertificateStore {
   }
 
   /** Locks the key (a lock time and reason) or unlocks it (both null). */
-  async setLock(tx: EntityManager, id: string, lock: { at: Date; reason: string | null } | null): Promise<CertificateEntity> {
-    const [rows]: [CertificateEntity[], number] = await tx.query(`UPDATE certificates SET locked_at = $2, lock_reason = $3 WHERE id = $1 RETURNING ${this.columns}`, [
-      id,
-      lock?.at ?? null,
-      lock?.reason ?? null,
-    ]);
+  async setLock(
+    tx: EntityManager,
+    id: string,
+    lock: { at: Date; reason: string | null } | null,
+  ): Promise<CertificateEntity> {
+    const [rows]: [CertificateEntity[], number] = await tx.query(
+      `UPDATE certificates SET locked_at = $2, lock_reason = $3 WHERE id = $1 RETURNING ${this.columns}`,
+      [id, lock?.at ?? null, lock?.reason ?? null],
+    );
     return rows[0];
   }
 
@@ -75,12 +89,18 @@ export class CertificateStore {
       select: { serialNumber: true, revokedAt: true, revocationReason: true },
       where: { issuer, revokedAt: Not(IsNull()) },
     });
-    return revoked.map((certificate) => ({ serialNumber: certificate.serialNumber, revokedAt: certificate.revokedAt!, reason: certificate.revocationReason! }));
+    return revoked.map((certificate) => ({
+      serialNumber: certificate.serialNumber,
+      revokedAt: certificate.revokedAt!,
+      reason: certificate.revocationReason!,
+    }));
   }
 
   /** CRL numbers rise across the service's replicas. */
   async nextCrlNumber(): Promise<number> {
-    const [{ number }]: { number: number }[] = await this.dataSource.query(`SELECT nextval('crl_numbers')::int AS number`);
+    const [{ number }]: { number: number }[] = await this.dataSource.query(
+      `SELECT nextval('crl_numbers')::int AS number`,
+    );
     return number;
   }
 }

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, ProblemResponses, Public, Roles } from '@onestop/platform';
 import { DigitalSignatureProblems } from '../problems';
@@ -22,7 +33,9 @@ export class CertificatesController {
 
   @Post('certificates')
   @Roles('province-admin')
-  @ApiOperation({ summary: "Register an official's certificate (PEM chain, validated) and, for server-side signing, its key" })
+  @ApiOperation({
+    summary: "Register an official's certificate (PEM chain, validated) and, for server-side signing, its key",
+  })
   @ApiCreatedResponse({ type: CertificateDto })
   @ProblemResponses(409, 422)
   async import(@Body() body: ImportCertificateDto, @CurrentPrincipal() principal: Principal) {
@@ -33,9 +46,21 @@ export class CertificatesController {
   @ApiOperation({ summary: "Certificates of the caller's province (administrators) or the caller's own" })
   @ApiOkResponse({ type: CertificateListDto })
   // Both filters may be left out: the document says so, as the handler reads them.
-  @ApiQuery({ name: 'userId', required: false, description: "only this official's certificates (an administrator's filter)" })
-  @ApiQuery({ name: 'unitCode', required: false, description: "only this unit's certificates (an administrator's filter)" })
-  async list(@CurrentPrincipal() principal: Principal, @Query('userId') userId?: string, @Query('unitCode') unitCode?: string) {
+  @ApiQuery({
+    name: 'userId',
+    required: false,
+    description: "only this official's certificates (an administrator's filter)",
+  })
+  @ApiQuery({
+    name: 'unitCode',
+    required: false,
+    description: "only this unit's certificates (an administrator's filter)",
+  })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query('userId') userId?: string,
+    @Query('unitCode') unitCode?: string,
+  ) {
     return { items: (await this.registry.list(principal, { userId, unitCode })).map(certificateView) };
   }
 
@@ -53,7 +78,11 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Revoke a certificate; it appears on the CRL from now on' })
   @ApiOkResponse({ type: CertificateDto })
   @ProblemResponses(404, 409)
-  async revoke(@Param('id', uuid) id: string, @Body() body: RevokeCertificateDto, @CurrentPrincipal() principal: Principal) {
+  async revoke(
+    @Param('id', uuid) id: string,
+    @Body() body: RevokeCertificateDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const revoked = await this.registry.revoke(id, body.reason, principal);
     this.crl.revoked();
     return certificateView(revoked);
@@ -61,7 +90,9 @@ export class CertificatesController {
 
   @Post('certificates/:id/lock')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Lock the signing key (its owner or an administrator): nothing is signed with it until unlocked' })
+  @ApiOperation({
+    summary: 'Lock the signing key (its owner or an administrator): nothing is signed with it until unlocked',
+  })
   @ApiOkResponse({ type: CertificateDto })
   @ProblemResponses(404, 409)
   async lock(@Param('id', uuid) id: string, @Body() body: LockKeyDto, @CurrentPrincipal() principal: Principal) {

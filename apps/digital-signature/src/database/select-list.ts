@@ -8,6 +8,10 @@ import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 export function selectListOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): string {
   return dataSource
     .getMetadata(entity)
-    .columns.map((column) => (column.databaseName === column.propertyName ? column.databaseName : `${column.databaseName} AS "${column.propertyName}"`))
+    .columns.map((column) =>
+      column.databaseName === column.propertyName
+        ? column.databaseName
+        : `${column.databaseName} AS "${column.propertyName}"`,
+    )
     .join(', ');
 }

@@ -30,11 +30,21 @@ const KEY_FILES = ['crl-issuer-key.pem', 'tsa-key.pem'];
 
 /** `npm run keys:rotate -- --service digital-signature ...`, with the settings the service runs with. */
 const rotateKeys = (databaseUrl: string, secret: Record<string, string>, ...options: string[]) =>
-  promisify(execFile)(process.execPath, ['-r', './tools/ts-register.js', 'tools/keys-rotate.ts', '--service', 'digital-signature', ...options], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, ...secret },
-    timeout: 60_000,
-  });
+  promisify(execFile)(
+    process.execPath,
+    ['-r', './tools/ts-register.js', 'tools/keys-rotate.ts', '--service', 'digital-signature', ...options],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: databaseUrl,
+        ...secret,
+      },
+      timeout: 60_000,
+    },
+  );
 
 /** KEY_ENCRYPTION_SECRET rotated with officials' server-side keys and the PKI directory's keys: signing goes on before, during and after. */
 describe('rotating KEY_ENCRYPTION_SECRET', () => {
@@ -50,17 +60,28 @@ describe('rotating KEY_ENCRYPTION_SECRET', () => {
 
   const start = async (secret: Record<string, string>) => {
     await running?.close();
-    running = await startTestService(digitalSignatureService, { DATABASE_URL: database.url, KAFKA_GROUP_ID: groupId, PKI_DIR: pkiDir, ...secret });
+    running = await startTestService(digitalSignatureService, {
+      DATABASE_URL: database.url,
+      KAFKA_GROUP_ID: groupId,
+      PKI_DIR: pkiDir,
+      ...secret,
+    });
     await running.app.get(BackgroundStart, { strict: false }).whenStarted();
     return running.url;
   };
   const register = async (url: string, official: string) => {
-    certificates[official] = (await registerOfficer(url, tokens.admin, pki.officers.get(official)!, pki, official, UNIT)).id;
+    certificates[official] = (
+      await registerOfficer(url, tokens.admin, pki.officers.get(official)!, pki, official, UNIT)
+    ).id;
   };
   /** Each official signs with the key the service holds, time-stamped by the TSA key of the PKI directory. */
   const expectEveryoneSigns = async (url: string) => {
     for (const official of Object.keys(certificates)) {
-      const signed = await request(url).post('/api/v1/signatures').auth(tokens[official], { type: 'bearer' }).send({ document: pdf, certificateId: certificates[official] }).expect(201);
+      const signed = await request(url)
+        .post('/api/v1/signatures')
+        .auth(tokens[official], { type: 'bearer' })
+        .send({ document: pdf, certificateId: certificates[official] })
+        .expect(201);
       expect(signed.body).toMatchObject({ level: 'B-T', signer: { userId: official } });
     }
   };
@@ -71,7 +92,10 @@ describe('rotating KEY_ENCRYPTION_SECRET', () => {
 
   beforeAll(async () => {
     pkiDir = mkdtempSync(join(tmpdir(), 'onestop-pki-keys-'));
-    pki = await createDevPki({ officers: [...OFFICIALS, 'device-holder'].map((id) => ({ id, name: `Cán bộ ${id}`, unitCode: UNIT })), crlUrl: 'http://127.0.0.1:3003/api/v1/crl' });
+    pki = await createDevPki({
+      officers: [...OFFICIALS, 'device-holder'].map((id) => ({ id, name: `Cán bộ ${id}`, unitCode: UNIT })),
+      crlUrl: 'http://127.0.0.1:3003/api/v1/crl',
+    });
     writePkiDirectory(pkiDir, pki, parseKeyring(OLD, 'passphrase'));
     database = await createTestDatabase('digital-signature-keys', digitalSignatureSchema);
     tokens.admin = await tokenFor('province-admin', undefined, '46', 'admin');
@@ -117,12 +141,20 @@ describe('rotating KEY_ENCRYPTION_SECRET', () => {
       const batch = await rotation.next('00000000-0000-0000-0000-000000000000', 10);
       expect(batch.map((row) => row.keyId)).toEqual(['v1', 'v1', 'v1']);
       expect(await new PrivateKeyRotation(client, keys).rewrite([batch[0]])).toBe(1);
-      const { rows: [meanwhile] } = await client.query('SELECT encrypted_private_key AS pem FROM certificates WHERE id = $1', [batch[0].id]);
+      const {
+        rows: [meanwhile],
+      } = await client.query('SELECT encrypted_private_key AS pem FROM certificates WHERE id = $1', [batch[0].id]);
       expect(await rotation.rewrite(batch)).toBe(2);
-      const { rows: [after] } = await client.query('SELECT encrypted_private_key AS pem FROM certificates WHERE id = $1', [batch[0].id]);
+      const {
+        rows: [after],
+      } = await client.query('SELECT encrypted_private_key AS pem FROM certificates WHERE id = $1', [batch[0].id]);
       expect(after.pem).toBe(meanwhile.pem);
       // Put back under v1, for the command to find.
-      for (const row of batch) await client.query(`UPDATE certificates SET encrypted_private_key = $2, private_key_secret_id = 'v1' WHERE id = $1`, [row.id, row.pem]);
+      for (const row of batch)
+        await client.query(
+          `UPDATE certificates SET encrypted_private_key = $2, private_key_secret_id = 'v1' WHERE id = $1`,
+          [row.id, row.pem],
+        );
     } finally {
       await client.end();
     }
@@ -147,7 +179,9 @@ describe('rotating KEY_ENCRYPTION_SECRET', () => {
     const files = await rotateKeys(database.url, SECRET_ROTATING, '--pki-dir', pkiDir);
     expect(files.stdout).toContain('keys:rotate: pki: tsa-key.pem re-encrypted from v1 to v2\n');
     expect(files.stdout).toContain('keys:rotate: pki: crl-issuer-key.pem re-encrypted from v1 to v2\n');
-    expect(files.stdout).toContain(`keys:rotate: KEY_ENCRYPTION_SECRET in ${pkiDir}: 0 file(s) left under v1; v1 may be removed\n`);
+    expect(files.stdout).toContain(
+      `keys:rotate: KEY_ENCRYPTION_SECRET in ${pkiDir}: 0 file(s) left under v1; v1 may be removed\n`,
+    );
 
     const onlyNew = parseKeyring(`v2:${NEW}`, 'passphrase');
     const onlyOld = parseKeyring(OLD, 'passphrase');
@@ -155,22 +189,38 @@ describe('rotating KEY_ENCRYPTION_SECRET', () => {
       expect(row.keyId).toBe('v2');
       expect(openPrivateKey(onlyNew, { keyId: row.keyId!, pem: row.pem! }).asymmetricKeyType).toBeDefined();
     }
-    expect(readdirSync(pkiDir).sort()).toEqual(['crl-issuer-key.pem', 'crl-issuer.pem', 'trust-anchors.pem', 'tsa-key.pem', 'tsa.pem']);
+    expect(readdirSync(pkiDir).sort()).toEqual([
+      'crl-issuer-key.pem',
+      'crl-issuer.pem',
+      'trust-anchors.pem',
+      'tsa-key.pem',
+      'tsa.pem',
+    ]);
     for (const file of KEY_FILES) {
       expect(statSync(join(pkiDir, file)).mode & 0o777).toBe(0o600);
       expect(openPrivateKeyWithAnyKey(onlyNew, readFileSync(join(pkiDir, file), 'utf8')).keyId).toBe('v2');
-      expect(() => openPrivateKeyWithAnyKey(onlyOld, readFileSync(join(pkiDir, file), 'utf8'))).toThrow(KeyProtectionError);
+      expect(() => openPrivateKeyWithAnyKey(onlyOld, readFileSync(join(pkiDir, file), 'utf8'))).toThrow(
+        KeyProtectionError,
+      );
     }
   });
 
   it('starts and signs with only the new passphrase, and a second run changes nothing', async () => {
     const url = await start(SECRET_V2);
     await expectEveryoneSigns(url);
-    const before = { rows: await keyColumns(), files: KEY_FILES.map((file) => readFileSync(join(pkiDir, file), 'utf8')) };
+    const before = {
+      rows: await keyColumns(),
+      files: KEY_FILES.map((file) => readFileSync(join(pkiDir, file), 'utf8')),
+    };
     const { stdout } = await rotateKeys(database.url, SECRET_V2);
     expect(stdout).toContain('keys:rotate: certificates: 0 server-side keys re-encrypted\n');
-    expect((await rotateKeys(database.url, SECRET_V2, '--pki-dir', pkiDir)).stdout).toContain('keys:rotate: pki: tsa-key.pem already under v2\n');
+    expect((await rotateKeys(database.url, SECRET_V2, '--pki-dir', pkiDir)).stdout).toContain(
+      'keys:rotate: pki: tsa-key.pem already under v2\n',
+    );
     expect(stdout).not.toMatch(/batch \d/);
-    expect({ rows: await keyColumns(), files: KEY_FILES.map((file) => readFileSync(join(pkiDir, file), 'utf8')) }).toEqual(before);
+    expect({
+      rows: await keyColumns(),
+      files: KEY_FILES.map((file) => readFileSync(join(pkiDir, file), 'utf8')),
+    }).toEqual(before);
   });
 });

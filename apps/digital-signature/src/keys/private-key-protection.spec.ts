@@ -27,13 +27,22 @@ describe('private keys under a passphrase keyring', () => {
 
   it('refuses, naming the id, a key whose passphrase the ring no longer holds', () => {
     const stored = protectPrivateKey(before, privateKey);
-    expect(() => openPrivateKey(parseKeyring(`v2:${NEW}`, 'passphrase'), stored)).toThrow(new KeyProtectionError('the private key is encrypted under KEY_ENCRYPTION_SECRET key v1, which the setting no longer holds'));
+    expect(() => openPrivateKey(parseKeyring(`v2:${NEW}`, 'passphrase'), stored)).toThrow(
+      new KeyProtectionError(
+        'the private key is encrypted under KEY_ENCRYPTION_SECRET key v1, which the setting no longer holds',
+      ),
+    );
   });
 
   it('opens a PEM without an id with whichever passphrase of the ring fits, and says which', () => {
     const opened = openPrivateKeyWithAnyKey(rotated, protectPrivateKey(before, privateKey).pem);
     expect(opened.keyId).toBe('v1');
     expect(spki(opened.key)).toEqual(spki(privateKey));
-    expect(() => openPrivateKeyWithAnyKey(parseKeyring(`v3:${'x'.repeat(24)}`, 'passphrase'), protectPrivateKey(before, privateKey).pem)).toThrow(KeyProtectionError);
+    expect(() =>
+      openPrivateKeyWithAnyKey(
+        parseKeyring(`v3:${'x'.repeat(24)}`, 'passphrase'),
+        protectPrivateKey(before, privateKey).pem,
+      ),
+    ).toThrow(KeyProtectionError);
   });
 });

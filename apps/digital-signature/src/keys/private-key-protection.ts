@@ -17,7 +17,10 @@ export function protectPrivateKey(ring: Keyring, key: KeyObject): ProtectedKey {
 
 /** Opens a stored key with the passphrase its id names. */
 export function openPrivateKey(ring: Keyring, stored: ProtectedKey): KeyObject {
-  if (!ring.has(stored.keyId)) throw new KeyProtectionError(`the private key is encrypted under KEY_ENCRYPTION_SECRET key ${stored.keyId}, which the setting no longer holds`);
+  if (!ring.has(stored.keyId))
+    throw new KeyProtectionError(
+      `the private key is encrypted under KEY_ENCRYPTION_SECRET key ${stored.keyId}, which the setting no longer holds`,
+    );
   return decryptPrivateKey(stored.pem, passphraseOf(ring.key(stored.keyId)));
 }
 
@@ -33,5 +36,7 @@ export function openPrivateKeyWithAnyKey(ring: Keyring, pem: string): { key: Key
       if (!(error instanceof KeyProtectionError)) throw error;
     }
   }
-  throw new KeyProtectionError(`the private key opens with none of the ${ring.keys.length} KEY_ENCRYPTION_SECRET passphrase(s)`);
+  throw new KeyProtectionError(
+    `the private key opens with none of the ${ring.keys.length} KEY_ENCRYPTION_SECRET passphrase(s)`,
+  );
 }

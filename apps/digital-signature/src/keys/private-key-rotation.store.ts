@@ -31,7 +31,13 @@ export class PrivateKeyRotationStore {
       `UPDATE certificates AS c SET encrypted_private_key = n.pem, private_key_secret_id = n.key_id
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS n(id, old_pem, old_key_id, pem, key_id)
         WHERE c.id = n.id AND c.encrypted_private_key = n.old_pem AND c.private_key_secret_id = n.old_key_id`,
-      [read.map((row) => row.id), read.map((row) => row.pem), read.map((row) => row.keyId), rekeyed.map((key) => key.pem), rekeyed.map((key) => key.keyId)],
+      [
+        read.map((row) => row.id),
+        read.map((row) => row.pem),
+        read.map((row) => row.keyId),
+        rekeyed.map((key) => key.pem),
+        rekeyed.map((key) => key.keyId),
+      ],
     );
     return rowCount ?? 0;
   }

@@ -21,24 +21,43 @@ export interface PkiMaterial {
 
 export class PkiDirectoryError extends Error {}
 
-const FILES = { anchors: 'trust-anchors.pem', tsa: 'tsa.pem', tsaKey: 'tsa-key.pem', crlIssuer: 'crl-issuer.pem', crlIssuerKey: 'crl-issuer-key.pem' };
+const FILES = {
+  anchors: 'trust-anchors.pem',
+  tsa: 'tsa.pem',
+  tsaKey: 'tsa-key.pem',
+  crlIssuer: 'crl-issuer.pem',
+  crlIssuerKey: 'crl-issuer-key.pem',
+};
 
-function keyed(dir: string, certFile: string, keyFile: string, keys: Keyring): { chain: Certificate[]; key: KeyObject } | null {
+function keyed(
+  dir: string,
+  certFile: string,
+  keyFile: string,
+  keys: Keyring,
+): { chain: Certificate[]; key: KeyObject } | null {
   if (!existsSync(join(dir, certFile)) || !existsSync(join(dir, keyFile))) return null;
-  return { chain: Certificate.parsePemChain(readFileSync(join(dir, certFile), 'utf8')), key: openPrivateKeyWithAnyKey(keys, readFileSync(join(dir, keyFile), 'utf8')).key };
+  return {
+    chain: Certificate.parsePemChain(readFileSync(join(dir, certFile), 'utf8')),
+    key: openPrivateKeyWithAnyKey(keys, readFileSync(join(dir, keyFile), 'utf8')).key,
+  };
 }
 
 export function readPkiDirectory(dir: string, keys: Keyring): PkiMaterial {
   const anchorsFile = join(dir, FILES.anchors);
-  if (!existsSync(anchorsFile)) throw new PkiDirectoryError(`PKI_DIR: ${anchorsFile} is missing (npm run pki:dev writes a development PKI)`);
+  if (!existsSync(anchorsFile))
+    throw new PkiDirectoryError(`PKI_DIR: ${anchorsFile} is missing (npm run pki:dev writes a development PKI)`);
   const trustAnchors = Certificate.parsePemChain(readFileSync(anchorsFile, 'utf8'));
   const tsa = keyed(dir, FILES.tsa, FILES.tsaKey, keys);
   const crl = keyed(dir, FILES.crlIssuer, FILES.crlIssuerKey, keys);
-  const intermediates = [...(tsa?.chain.slice(1) ?? []), ...(crl?.chain ?? [])].filter((c) => !trustAnchors.some((a) => a.fingerprint === c.fingerprint));
+  const intermediates = [...(tsa?.chain.slice(1) ?? []), ...(crl?.chain ?? [])].filter(
+    (c) => !trustAnchors.some((a) => a.fingerprint === c.fingerprint),
+  );
   return {
     trustAnchors,
     intermediates,
-    tsa: tsa ? { certificate: tsa.chain[0], chain: tsa.chain.slice(1), privateKey: tsa.key, policy: OID.devTsaPolicy } : null,
+    tsa: tsa
+      ? { certificate: tsa.chain[0], chain: tsa.chain.slice(1), privateKey: tsa.key, policy: OID.devTsaPolicy }
+      : null,
     crlIssuer: crl ? { certificate: crl.chain[0], privateKey: crl.key } : null,
   };
 }

@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { readTimeStampToken, respondToTimeStampRequest, sha256Imprint, timeStampRequest, TimeStampError, timeStampToken, tokenOf, validateChain } from '@onestop/pades';
+import {
+  readTimeStampToken,
+  respondToTimeStampRequest,
+  sha256Imprint,
+  timeStampRequest,
+  TimeStampError,
+  timeStampToken,
+  tokenOf,
+  validateChain,
+} from '@onestop/pades';
 import { Clock } from '@onestop/platform';
 import { DigitalSignatureEnv } from '../digital-signature.env';
 import { PKI_MATERIAL, PkiMaterial } from './pki-directory';
@@ -36,7 +45,12 @@ export class TimeStampService {
     // The service's own TSA stamps in process: no request to encode and parse back.
     if (!this.env.TSA_URL) {
       if (!this.pki.tsa) throw new TimeStampError('this service runs no time-stamping authority');
-      return timeStampToken({ messageImprint: sha256Imprint(digest), withCertificates: true }, this.pki.tsa, this.clock.now(), await this.serials.nextSerial());
+      return timeStampToken(
+        { messageImprint: sha256Imprint(digest), withCertificates: true },
+        this.pki.tsa,
+        this.clock.now(),
+        await this.serials.nextSerial(),
+      );
     }
     const request = timeStampRequest(digest);
     let response: Response;
@@ -56,8 +70,14 @@ export class TimeStampService {
     // signature value (so no older token can stand in), the TSA's signature and its chain.
     const info = readTimeStampToken(token, digest);
     if (!info.valid) throw new TimeStampError(`the time-stamping authority's token is not valid: ${info.problem}`);
-    const chain = validateChain(info.tsaCertificate!, [...info.certificates, ...this.pki.intermediates], this.pki.trustAnchors, info.genTime);
-    if (chain.status !== 'valid') throw new TimeStampError(`the time-stamping authority is not trusted: ${chain.problem}`);
+    const chain = validateChain(
+      info.tsaCertificate!,
+      [...info.certificates, ...this.pki.intermediates],
+      this.pki.trustAnchors,
+      info.genTime,
+    );
+    if (chain.status !== 'valid')
+      throw new TimeStampError(`the time-stamping authority is not trusted: ${chain.problem}`);
     return token;
   }
 }

@@ -8,7 +8,9 @@ export class TimeStampStore {
 
   /** Unique across the service's replicas (RFC 3161 §2.4.2); every B-T signature takes one. */
   async nextSerial(): Promise<bigint> {
-    const [{ serial }]: { serial: string }[] = await this.dataSource.query(`SELECT nextval('tsa_serial_numbers')::text AS serial`);
+    const [{ serial }]: { serial: string }[] = await this.dataSource.query(
+      `SELECT nextval('tsa_serial_numbers')::text AS serial`,
+    );
     return BigInt(serial);
   }
 }

@@ -17,11 +17,15 @@ export class TsaController {
   @Header('content-type', 'application/timestamp-reply')
   @ApiOperation({ summary: 'Time-stamp a digest (application/timestamp-query in, application/timestamp-reply out)' })
   @ApiProduces('application/timestamp-reply')
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'an RFC 3161 response: a time-stamp token, or the rejection of a malformed request' })
+  @ApiOkResponse({
+    schema: { type: 'string', format: 'binary' },
+    description: 'an RFC 3161 response: a time-stamp token, or the rejection of a malformed request',
+  })
   @ProblemResponses(404, 415)
   async stamp(@Req() request: Request): Promise<StreamableFile> {
     if (!this.timeStamps.runsOwnTsa) throw DigitalSignatureProblems.externalTsa();
-    if (!request.is('application/timestamp-query') || !Buffer.isBuffer(request.body)) throw DigitalSignatureProblems.timeStampQueryExpected();
+    if (!request.is('application/timestamp-query') || !Buffer.isBuffer(request.body))
+      throw DigitalSignatureProblems.timeStampQueryExpected();
     // A malformed request gets an RFC 3161 rejection, which is what TSA clients understand.
     return new StreamableFile(await this.timeStamps.respond(request.body));
   }

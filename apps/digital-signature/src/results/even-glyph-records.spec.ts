@@ -8,7 +8,8 @@ const published = readFileSync(require.resolve('@expo-google-fonts/noto-sans/400
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fontkit's glyph internals are untyped
 type Font = any;
-const glyphRecordLengths = (font: Font): number[] => Array.from({ length: font.numGlyphs }, (_, glyph) => font.loca.offsets[glyph + 1] - font.loca.offsets[glyph]);
+const glyphRecordLengths = (font: Font): number[] =>
+  Array.from({ length: font.numGlyphs }, (_, glyph) => font.loca.offsets[glyph + 1] - font.loca.offsets[glyph]);
 const outline = (font: Font, glyph: number): string => font.getGlyph(glyph).path.toSVG();
 
 /** The outlines of the font file a PDF embeds, as a renderer reads them. */
@@ -31,7 +32,11 @@ async function embeddedOutlines(fontBytes: Buffer): Promise<Set<string>> {
         return null;
       }
     };
-    return new Set(Array.from({ length: subset.numGlyphs }, (_, glyph) => readable(glyph)).filter((path): path is string => path !== null));
+    return new Set(
+      Array.from({ length: subset.numGlyphs }, (_, glyph) => readable(glyph)).filter(
+        (path): path is string => path !== null,
+      ),
+    );
   }
   throw new Error('no embedded TrueType font');
 }
@@ -53,7 +58,8 @@ describe('glyph records padded to an even length', () => {
   });
 
   it('embeds, subset, the outline of every glyph the text needs; the font as published does not', async () => {
-    const missing = (outlines: Set<string>) => needed.filter((glyph: number) => !outlines.has(outline(original, glyph)));
+    const missing = (outlines: Set<string>) =>
+      needed.filter((glyph: number) => !outlines.has(outline(original, glyph)));
     expect(missing(await embeddedOutlines(padded))).toEqual([]);
     expect(missing(await embeddedOutlines(published)).length).toBeGreaterThan(needed.length / 2);
   });

@@ -41,7 +41,15 @@ export function withEvenGlyphRecords(font: Buffer): Buffer {
 
   const newHead = Buffer.from(font.subarray(head.offset, head.offset + head.length));
   newHead.writeInt16BE(1, 50); // indexToLocFormat: the rebuilt loca is long
-  return assemble(font, tables, new Map([['head', newHead], ['loca', newLoca], ['glyf', Buffer.concat(records)]]));
+  return assemble(
+    font,
+    tables,
+    new Map([
+      ['head', newHead],
+      ['loca', newLoca],
+      ['glyf', Buffer.concat(records)],
+    ]),
+  );
 }
 
 interface TableRecord {
@@ -54,7 +62,10 @@ function tableDirectory(font: Buffer): Map<string, TableRecord> {
   const count = font.readUInt16BE(4);
   for (let index = 0; index < count; index++) {
     const at = 12 + index * 16;
-    tables.set(font.toString('latin1', at, at + 4), { offset: font.readUInt32BE(at + 8), length: font.readUInt32BE(at + 12) });
+    tables.set(font.toString('latin1', at, at + 4), {
+      offset: font.readUInt32BE(at + 8),
+      length: font.readUInt32BE(at + 12),
+    });
   }
   return tables;
 }
@@ -69,7 +80,10 @@ function checksum(table: Buffer): number {
 /** The font file again, with the replaced tables, each table 4-byte aligned and checksummed. */
 function assemble(font: Buffer, tables: Map<string, TableRecord>, replaced: Map<string, Buffer>): Buffer {
   const tags = [...tables.keys()].sort();
-  const contents = tags.map((tag) => replaced.get(tag) ?? font.subarray(tables.get(tag)!.offset, tables.get(tag)!.offset + tables.get(tag)!.length));
+  const contents = tags.map(
+    (tag) =>
+      replaced.get(tag) ?? font.subarray(tables.get(tag)!.offset, tables.get(tag)!.offset + tables.get(tag)!.length),
+  );
   const header = Buffer.from(font.subarray(0, 12 + tags.length * 16));
   const head = contents[tags.indexOf('head')];
   head.writeUInt32BE(0, 8); // checkSumAdjustment is computed over the file with itself zero

@@ -45,7 +45,13 @@ export function issuingAuthority(unit: AdministrativeUnit, province: Administrat
       collective: null,
     };
   }
-  const committee = { symbol: 'UBND', head: 'Chủ tịch', collective: upper(COMMITTEE), name: `${COMMITTEE} ${inRunningText(unit.name)}`, place: placeOf(unit.name) };
+  const committee = {
+    symbol: 'UBND',
+    head: 'Chủ tịch',
+    collective: upper(COMMITTEE),
+    name: `${COMMITTEE} ${inRunningText(unit.name)}`,
+    place: placeOf(unit.name),
+  };
   if (unit.kind === 'province') return { ...committee, superior: null, heading: [upper(COMMITTEE), upper(unit.name)] };
   return { ...committee, superior: province ? committeeOf(province) : null, heading: [committeeOf(unit)] };
 }
@@ -55,9 +61,14 @@ export function issuingAuthority(unit: AdministrativeUnit, province: Administrat
  * that took the old one over; a service point issues nothing, its commune does. Null for a code the
  * reference data does not know.
  */
-export async function issuingAuthorityOf(units: AdministrativeUnits, unitCode: string, date: string): Promise<IssuingAuthority | null> {
+export async function issuingAuthorityOf(
+  units: AdministrativeUnits,
+  unitCode: string,
+  date: string,
+): Promise<IssuingAuthority | null> {
   let unit = (await units.current(unitCode, date)) ?? (await units.find(unitCode));
-  if (unit?.kind === 'service-point' && unit.parentCode) unit = (await units.current(unit.parentCode, date)) ?? (await units.find(unit.parentCode));
+  if (unit?.kind === 'service-point' && unit.parentCode)
+    unit = (await units.current(unit.parentCode, date)) ?? (await units.find(unit.parentCode));
   if (!unit) return null;
   const province = unit.provinceCode ? await units.find(unit.provinceCode) : null;
   return issuingAuthority(unit, province);

@@ -13,10 +13,24 @@ const units = {
     return { ...this.base, code: '46', kind: 'province', name: 'Thành phố Huế', subkind: 'City', provinceCode: null };
   },
   get phuXuan(): AdministrativeUnit {
-    return { ...this.base, code: '19753', kind: 'commune', name: 'Phường Phú Xuân', subkind: 'Ward', provinceCode: '46' };
+    return {
+      ...this.base,
+      code: '19753',
+      kind: 'commune',
+      name: 'Phường Phú Xuân',
+      subkind: 'Ward',
+      provinceCode: '46',
+    };
   },
   get justice(): AdministrativeUnit {
-    return { ...this.base, code: '46.STP', kind: 'department', name: 'Sở Tư pháp Thành phố Huế', subkind: 'STP', provinceCode: '46' };
+    return {
+      ...this.base,
+      code: '46.STP',
+      kind: 'department',
+      name: 'Sở Tư pháp Thành phố Huế',
+      subkind: 'STP',
+      provinceCode: '46',
+    };
   },
 };
 const ward = issuingAuthority(units.phuXuan, units.hue);
@@ -48,10 +62,14 @@ describe('result documents', () => {
   // Documents share one parsed font; each must still carry the glyphs of its own text.
   it('renders each document with its own Vietnamese text, however many were rendered before it', async () => {
     const approved = await renderResult(content('19753-261120-0001', 'Trần Thị Bình', null));
-    const rejected = await renderResult(content('19753-261120-0002', 'Nguyễn Văn Quý', 'Hồ sơ thiếu giấy chứng nhận quyền sử dụng đất'));
+    const rejected = await renderResult(
+      content('19753-261120-0002', 'Nguyễn Văn Quý', 'Hồ sơ thiếu giấy chứng nhận quyền sử dụng đất'),
+    );
 
     const first = textOf(approved);
-    expect(first).toContain('Chấp thuận hồ sơ mã số 19753-261120-0001 của Trần Thị Bình đề nghị giải quyết thủ tục đăng ký thành lập hộ kinh doanh.');
+    expect(first).toContain(
+      'Chấp thuận hồ sơ mã số 19753-261120-0001 của Trần Thị Bình đề nghị giải quyết thủ tục đăng ký thành lập hộ kinh doanh.',
+    );
     const second = textOf(rejected);
     expect(second).toContain('hồ sơ mã số 19753-261120-0002 của Nguyễn Văn Quý');
     expect(second).toContain('với lý do: Hồ sơ thiếu giấy chứng nhận quyền sử dụng đất.');
@@ -61,9 +79,23 @@ describe('result documents', () => {
   it('follows the national format: authority and motto, number, place and date, title, body, signer', async () => {
     const decision = textOf(await renderResult(content('19753-261120-0001', 'Trần Thị Bình', null)));
     const inOrder = [
-      'UBND THÀNH PHỐ HUẾ', 'UBND PHƯỜNG PHÚ XUÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
-      'Số: 2611200001/QĐ-UBND', 'Phú Xuân, ngày 20 tháng 11 năm 2026', 'QUYẾT ĐỊNH', 'Về việc giải quyết thủ tục đăng ký thành lập hộ kinh doanh',
-      'ỦY BAN NHÂN DÂN PHƯỜNG PHÚ XUÂN', 'Căn cứ', 'QUYẾT ĐỊNH:', 'Điều 1.', 'Điều 2.', 'Điều 3.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Thị Hoa',
+      'UBND THÀNH PHỐ HUẾ',
+      'UBND PHƯỜNG PHÚ XUÂN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 2611200001/QĐ-UBND',
+      'Phú Xuân, ngày 20 tháng 11 năm 2026',
+      'QUYẾT ĐỊNH',
+      'Về việc giải quyết thủ tục đăng ký thành lập hộ kinh doanh',
+      'ỦY BAN NHÂN DÂN PHƯỜNG PHÚ XUÂN',
+      'Căn cứ',
+      'QUYẾT ĐỊNH:',
+      'Điều 1.',
+      'Điều 2.',
+      'Điều 3.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Lê Thị Hoa',
     ];
     const positions = inOrder.map((part) => decision.indexOf(part));
     expect(positions.every((position) => position >= 0)).toBe(true);
@@ -71,7 +103,9 @@ describe('result documents', () => {
     expect(decision).toContain('Nơi nhận: - Như Điều 3; - Lưu: VT.'); // beside the signer: columns are the reader's to order
     expect(decision).not.toContain('19753 ');
 
-    const notice = textOf(await renderResult(content('19753-261120-0002', 'Nguyễn Văn Quý', 'Thiếu hợp đồng thuê nhà.')));
+    const notice = textOf(
+      await renderResult(content('19753-261120-0002', 'Nguyễn Văn Quý', 'Thiếu hợp đồng thuê nhà.')),
+    );
     expect(notice).toContain('Số: 2611200002/TB-UBND');
     expect(notice).toContain('THÔNG BÁO');
     expect(notice).toContain('Về việc từ chối giải quyết thủ tục đăng ký thành lập hộ kinh doanh');
@@ -85,8 +119,12 @@ describe('result documents', () => {
 
   it('numbers a result by its dossier’s date and daily sequence, with the symbol of its kind and authority', () => {
     const justice = issuingAuthority(units.justice, units.hue);
-    expect(documentNumber({ code: '19813-261124-0007', outcome: 'approved', authority: ward })).toBe('Số: 2611240007/QĐ-UBND');
-    expect(documentNumber({ code: '46.STP-261124-12345', outcome: 'rejected', authority: justice })).toBe('Số: 26112412345/TB-STP');
+    expect(documentNumber({ code: '19813-261124-0007', outcome: 'approved', authority: ward })).toBe(
+      'Số: 2611240007/QĐ-UBND',
+    );
+    expect(documentNumber({ code: '46.STP-261124-12345', outcome: 'rejected', authority: justice })).toBe(
+      'Số: 26112412345/TB-STP',
+    );
   });
 
   it("signs as the certificate's title says, or as the authority's head", () => {
@@ -96,8 +134,12 @@ describe('result documents', () => {
     expect(signatureHeading(justice, null)).toEqual(['GIÁM ĐỐC']);
     expect(signatureHeading(justice, 'Phó Giám đốc')).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']);
     expect(signatureHeading(ward, 'Công chức Tư pháp - Hộ tịch')).toEqual(['CÔNG CHỨC TƯ PHÁP - HỘ TỊCH']);
-    expect(certificateTitle({ subject: 'C=VN, O=UBND Thành phố Huế, T=Phó Chủ tịch, CN=Lê Thị Hoa' })).toBe('Phó Chủ tịch');
-    expect(certificateTitle({ subject: 'C=VN, T=Trưởng phòng\\, Văn phòng, CN=Lê Thị Hoa' })).toBe('Trưởng phòng, Văn phòng');
+    expect(certificateTitle({ subject: 'C=VN, O=UBND Thành phố Huế, T=Phó Chủ tịch, CN=Lê Thị Hoa' })).toBe(
+      'Phó Chủ tịch',
+    );
+    expect(certificateTitle({ subject: 'C=VN, T=Trưởng phòng\\, Văn phòng, CN=Lê Thị Hoa' })).toBe(
+      'Trưởng phòng, Văn phòng',
+    );
     expect(certificateTitle({ subject: 'C=VN, CN=Lê Thị Hoa' })).toBeNull();
   });
 });

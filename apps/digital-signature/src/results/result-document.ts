@@ -49,7 +49,14 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
   const cell = size / modules.size;
   for (let row = 0; row < modules.size; row++) {
     for (let column = 0; column < modules.size; column++) {
-      if (modules.get(row, column)) page.drawRectangle({ x: x + column * cell, y: y + size - (row + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+      if (modules.get(row, column))
+        page.drawRectangle({
+          x: x + column * cell,
+          y: y + size - (row + 1) * cell,
+          width: cell,
+          height: cell,
+          color: rgb(0, 0, 0),
+        });
     }
   }
 }
@@ -84,7 +91,8 @@ export function documentNumber(content: Pick<ResultContent, 'code' | 'outcome' |
 export function signatureHeading(authority: IssuingAuthority, title: string | null): string[] {
   const position = title?.trim() || authority.head;
   const same = (a: string, b: string) => a.localeCompare(b, 'vi', { sensitivity: 'base' }) === 0;
-  if (same(position, authority.head)) return authority.collective ? [`TM. ${authority.collective}`, upper(position)] : [upper(position)];
+  if (same(position, authority.head))
+    return authority.collective ? [`TM. ${authority.collective}`, upper(position)] : [upper(position)];
   if (same(position, `Phó ${authority.head}`)) return [`KT. ${upper(authority.head)}`, upper(position)];
   return [upper(position)];
 }
@@ -98,7 +106,10 @@ function wording(content: ResultContent) {
       title: 'QUYẾT ĐỊNH',
       about: `Về việc giải quyết thủ tục ${procedure}`,
       competence: upper(authority.collective ? authority.name : `${authority.head} ${authority.name}`),
-      grounds: [`Căn cứ quy định của pháp luật về thủ tục ${procedure};`, `Căn cứ hồ sơ mã số ${code} và kết quả thẩm định hồ sơ.`],
+      grounds: [
+        `Căn cứ quy định của pháp luật về thủ tục ${procedure};`,
+        `Căn cứ hồ sơ mã số ${code} và kết quả thẩm định hồ sơ.`,
+      ],
       articles: [
         `Điều 1. Chấp thuận hồ sơ mã số ${code} của ${applicant} đề nghị giải quyết thủ tục ${procedure}.`,
         'Điều 2. Quyết định này có hiệu lực kể từ ngày ký.',
@@ -140,12 +151,23 @@ export async function renderResult(content: ResultContent): Promise<Buffer> {
   // combining mark, and the text layer (copy, search, screen readers) read "qụan" and "Thi". With
   // it off, each precomposed Vietnamese letter has a glyph of its own: one glyph, one character.
   const embed = (style: Style) => document.embedFont(fontOf(style), { subset: true, features: { ccmp: false } });
-  const fonts = { regular: await embed('regular'), bold: await embed('bold'), italic: await embed('italic'), boldItalic: await embed('boldItalic') };
+  const fonts = {
+    regular: await embed('regular'),
+    bold: await embed('bold'),
+    italic: await embed('italic'),
+    boldItalic: await embed('boldItalic'),
+  };
 
   let page = document.addPage(A4);
   let y = TOP;
   /** Centred lines at `y`, wrapped to the column's width; returns the y below them. */
-  const centred = (text: string, style: Style, size: number, column: { centre: number; width: number }, at: number): number => {
+  const centred = (
+    text: string,
+    style: Style,
+    size: number,
+    column: { centre: number; width: number },
+    at: number,
+  ): number => {
     const font = fonts[style];
     for (const line of wrap(text, font, size, column.width)) {
       page.drawText(line, { x: column.centre - font.widthOfTextAtSize(line, size) / 2, y: at, size, font });
@@ -154,7 +176,12 @@ export async function renderResult(content: ResultContent): Promise<Buffer> {
     return at;
   };
   const rule = (centre: number, width: number, at: number) =>
-    page.drawLine({ start: { x: centre - width / 2, y: at }, end: { x: centre + width / 2, y: at }, thickness: 0.6, color: rgb(0, 0, 0) });
+    page.drawLine({
+      start: { x: centre - width / 2, y: at },
+      end: { x: centre + width / 2, y: at },
+      thickness: 0.6,
+      color: rgb(0, 0, 0),
+    });
   /** A paragraph of the body, first line indented, continued on a new page when this one is full. */
   const paragraph = (text: string, style: Style = 'regular', size = 12) => {
     const font = fonts[style];
@@ -207,12 +234,18 @@ export async function renderResult(content: ResultContent): Promise<Buffer> {
     page.drawText(recipient, { x: LEFT, y: recipients, size: 10.5, font: fonts.regular });
   }
   let signer = y;
-  for (const line of signatureHeading(authority, content.signer.title)) signer = centred(line, 'bold', 12, SIGNATURE, signer);
+  for (const line of signatureHeading(authority, content.signer.title))
+    signer = centred(line, 'bold', 12, SIGNATURE, signer);
   signer = centred('(Đã ký số)', 'italic', 11, SIGNATURE, signer - 14);
   centred(content.signer.name, 'bold', 12, SIGNATURE, signer - 26);
 
   drawQr(page, content.verificationUrl, LEFT, 40, QR_SIZE);
-  page.drawText('Kiểm tra chữ ký số / Verify the signature:', { x: LEFT + QR_SIZE + 10, y: 100, size: 9, font: fonts.regular });
+  page.drawText('Kiểm tra chữ ký số / Verify the signature:', {
+    x: LEFT + QR_SIZE + 10,
+    y: 100,
+    size: 9,
+    font: fonts.regular,
+  });
   page.drawText(content.verificationUrl, { x: LEFT + QR_SIZE + 10, y: 86, size: 8, font: fonts.regular });
   return Buffer.from(await document.save({ useObjectStreams: false }));
 }

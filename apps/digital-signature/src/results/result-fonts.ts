@@ -18,7 +18,9 @@ const FONT_FILES: Record<Style, string> = {
 const fontBytes = new Map<Style, Buffer>();
 export const fontOf = (style: Style): Buffer => {
   if (!fontBytes.has(style)) {
-    const file = createRequire(join(process.cwd(), 'package.json')).resolve(`@expo-google-fonts/noto-sans/${FONT_FILES[style]}`);
+    const file = createRequire(join(process.cwd(), 'package.json')).resolve(
+      `@expo-google-fonts/noto-sans/${FONT_FILES[style]}`,
+    );
     fontBytes.set(style, withEvenGlyphRecords(readFileSync(file)));
   }
   return fontBytes.get(style)!;

@@ -1,8 +1,18 @@
 import { Principal } from '@onestop/platform';
 import { DocumentReaders, mayRead } from './document-readers';
 
-const result: DocumentReaders = { provinceCode: '46', unitCode: '19753', receivingUnitCode: '19813', applicantSubject: 'citizen-lan' };
-const caller = (roles: Principal['roles'], unitCode: string | null, provinceCode: string | null, subject = 's'): Principal => ({ subject, roles, unitCode, provinceCode });
+const result: DocumentReaders = {
+  provinceCode: '46',
+  unitCode: '19753',
+  receivingUnitCode: '19813',
+  applicantSubject: 'citizen-lan',
+};
+const caller = (
+  roles: Principal['roles'],
+  unitCode: string | null,
+  provinceCode: string | null,
+  subject = 's',
+): Principal => ({ subject, roles, unitCode, provinceCode });
 
 describe('who may read a signed result', () => {
   it.each([
@@ -26,7 +36,12 @@ describe('who may read a signed result', () => {
   });
 
   it("keeps a document stored before its readers were recorded to its province's roles", () => {
-    const older: DocumentReaders = { provinceCode: '46', unitCode: null, receivingUnitCode: null, applicantSubject: null };
+    const older: DocumentReaders = {
+      provinceCode: '46',
+      unitCode: null,
+      receivingUnitCode: null,
+      applicantSubject: null,
+    };
     expect(mayRead(caller(['province-admin'], null, '46'), older)).toBe(true);
     expect(mayRead(caller(['specialist'], '19753', '46'), older)).toBe(false);
     expect(mayRead(caller(['citizen'], null, null, 'citizen-lan'), older)).toBe(false);

@@ -2,11 +2,19 @@ import { isProvinceWide, isUnitOfficer, Principal } from '@onestop/platform';
 import { DocumentEntity } from './document.entity';
 
 /** Who may read a document: a signed result names the applicant. */
-export type DocumentReaders = Pick<DocumentEntity, 'provinceCode' | 'unitCode' | 'receivingUnitCode' | 'applicantSubject'>;
+export type DocumentReaders = Pick<
+  DocumentEntity,
+  'provinceCode' | 'unitCode' | 'receivingUnitCode' | 'applicantSubject'
+>;
 
 /** The readers of a document signed over another: the same as the source's. */
 export function readersOf(document: DocumentEntity): DocumentReaders {
-  return { provinceCode: document.provinceCode, unitCode: document.unitCode, receivingUnitCode: document.receivingUnitCode, applicantSubject: document.applicantSubject };
+  return {
+    provinceCode: document.provinceCode,
+    unitCode: document.unitCode,
+    receivingUnitCode: document.receivingUnitCode,
+    applicantSubject: document.applicantSubject,
+  };
 }
 
 /**
@@ -19,5 +27,9 @@ export function mayRead(principal: Principal, document: DocumentReaders): boolea
   if (isUnitOfficer(principal) && principal.provinceCode === document.provinceCode) {
     if (principal.unitCode === document.unitCode || principal.unitCode === document.receivingUnitCode) return true;
   }
-  return principal.roles.includes('citizen') && document.applicantSubject !== null && principal.subject === document.applicantSubject;
+  return (
+    principal.roles.includes('citizen') &&
+    document.applicantSubject !== null &&
+    principal.subject === document.applicantSubject
+  );
 }

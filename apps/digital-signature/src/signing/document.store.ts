@@ -21,8 +21,17 @@ export class DocumentStore {
       `INSERT INTO documents (id, dossier_id, dossier_code, province_code, unit_code, receiving_unit_code, applicant_subject, kind, sha256, content, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
-        stored.id, stored.dossierId, stored.dossierCode, stored.provinceCode, stored.unitCode, stored.receivingUnitCode, stored.applicantSubject,
-        stored.kind, stored.sha256, stored.content, stored.createdAt,
+        stored.id,
+        stored.dossierId,
+        stored.dossierCode,
+        stored.provinceCode,
+        stored.unitCode,
+        stored.receivingUnitCode,
+        stored.applicantSubject,
+        stored.kind,
+        stored.sha256,
+        stored.content,
+        stored.createdAt,
       ],
     );
     return stored;

@@ -17,11 +17,20 @@ import { SigningContext, SigningService } from './signing.service';
 
 /** The signature requests as the store keeps them, in memory. */
 class InMemorySignatureRequests {
-  readonly rows = new Map<string, Pick<SignatureRequestEntity, 'id' | 'state' | 'resultDocumentId' | 'signedDocumentId' | 'reason'>>();
+  readonly rows = new Map<
+    string,
+    Pick<SignatureRequestEntity, 'id' | 'state' | 'resultDocumentId' | 'signedDocumentId' | 'reason'>
+  >();
 
   async open(_tx: EntityManager, request: NewSignatureRequest): Promise<boolean> {
     if (this.rows.has(request.id)) return false;
-    this.rows.set(request.id, { id: request.id, state: 'awaiting-signer', resultDocumentId: null, signedDocumentId: null, reason: null });
+    this.rows.set(request.id, {
+      id: request.id,
+      state: 'awaiting-signer',
+      resultDocumentId: null,
+      signedDocumentId: null,
+      reason: null,
+    });
     return true;
   }
 
@@ -60,10 +69,26 @@ const phuXuan: AdministrativeUnit = {
   effectiveTo: null,
   successorCode: null,
 };
-const hue: AdministrativeUnit = { ...phuXuan, code: '46', kind: 'province', name: 'Thành phố Huế', subkind: 'City', provinceCode: null };
+const hue: AdministrativeUnit = {
+  ...phuXuan,
+  code: '46',
+  kind: 'province',
+  name: 'Thành phố Huế',
+  subkind: 'City',
+  provinceCode: null,
+};
 const knownUnits = new Map([phuXuan, hue].map((unit) => [unit.code, unit]));
 
-const certificate = (keyStorage: CertificateEntity['keyStorage']) => ({ id: 'certificate-1', userId: 'leader', commonName: 'Lê Thị Hoa', subject: 'CN=Lê Thị Hoa', keyStorage, lockedAt: null, revokedAt: null }) as CertificateEntity;
+const certificate = (keyStorage: CertificateEntity['keyStorage']) =>
+  ({
+    id: 'certificate-1',
+    userId: 'leader',
+    commonName: 'Lê Thị Hoa',
+    subject: 'CN=Lê Thị Hoa',
+    keyStorage,
+    lockedAt: null,
+    revokedAt: null,
+  }) as CertificateEntity;
 const tx = {} as EntityManager;
 
 describe('signing a requested result', () => {
@@ -83,26 +108,46 @@ describe('signing a requested result', () => {
     signWithServerKey = async () => ({ documentId: 'signed-1' });
     service = new ResultSigningService(
       { current: async () => registered } as unknown as CertificateRegistry,
-      { signWithServerKey: (_tx: EntityManager, _pdf: Buffer, context: SigningContext) => signWithServerKey(context) } as unknown as SigningService,
+      {
+        signWithServerKey: (_tx: EntityManager, _pdf: Buffer, context: SigningContext) => signWithServerKey(context),
+      } as unknown as SigningService,
       documents as unknown as DocumentStore,
       requests as unknown as SignatureRequestStore,
-      { append: async (_tx: EntityManager, events: EnvelopeOf<typeof SignatureFailed>[]) => void published.push(...events) } as unknown as OutboxWriter,
+      {
+        append: async (_tx: EntityManager, events: EnvelopeOf<typeof SignatureFailed>[]) =>
+          void published.push(...events),
+      } as unknown as OutboxWriter,
       new EventDataKeys(developmentKeyring('event-data')),
       new ManualClock(new Date('2026-11-24T03:00:00Z')),
       new DigitalSignatureEnv(),
-      { find: async (code: string) => knownUnits.get(code) ?? null, current: async (code: string) => knownUnits.get(code) ?? null } as unknown as AdministrativeUnits,
+      {
+        find: async (code: string) => knownUnits.get(code) ?? null,
+        current: async (code: string) => knownUnits.get(code) ?? null,
+      } as unknown as AdministrativeUnits,
     );
   });
 
-  const requested = (unitCode = '19753'): EnvelopeOf<typeof SignatureRequested> => signatureRequestedEvent({ unitCode, signerId: 'leader', at: new Date('2026-11-24T02:00:00Z') });
+  const requested = (unitCode = '19753'): EnvelopeOf<typeof SignatureRequested> =>
+    signatureRequestedEvent({ unitCode, signerId: 'leader', at: new Date('2026-11-24T02:00:00Z') });
 
   it('fails the request and tells routing when the signer has no valid certificate, storing no result', async () => {
     registered = null;
     const event = requested();
     await service.signRequested(event, tx);
-    expect(requests.rows.get(event.payload.requestId)).toMatchObject({ state: 'failed', reason: 'no valid signing certificate is registered for leader' });
+    expect(requests.rows.get(event.payload.requestId)).toMatchObject({
+      state: 'failed',
+      reason: 'no valid signing certificate is registered for leader',
+    });
     expect(published.map((failed) => [failed.type, failed.payload])).toEqual([
-      ['SignatureFailed', { requestId: event.payload.requestId, dossierId: event.payload.dossierId, signerId: 'leader', reason: 'no valid signing certificate is registered for leader' }],
+      [
+        'SignatureFailed',
+        {
+          requestId: event.payload.requestId,
+          dossierId: event.payload.dossierId,
+          signerId: 'leader',
+          reason: 'no valid signing certificate is registered for leader',
+        },
+      ],
     ]);
     expect(documents.stored).toEqual([]);
   });
@@ -110,7 +155,10 @@ describe('signing a requested result', () => {
   it('prints no result for a deciding unit the reference data does not know: the request fails with the code', async () => {
     const event = requested('99999');
     await service.signRequested(event, tx);
-    expect(requests.rows.get(event.payload.requestId)).toMatchObject({ state: 'failed', reason: expect.stringContaining('the deciding unit 99999 is not in the reference data') });
+    expect(requests.rows.get(event.payload.requestId)).toMatchObject({
+      state: 'failed',
+      reason: expect.stringContaining('the deciding unit 99999 is not in the reference data'),
+    });
     expect(published).toHaveLength(1);
     expect(documents.stored).toEqual([]);
   });
@@ -132,10 +180,20 @@ describe('signing a requested result', () => {
     const event = requested();
     await service.signRequested(event, tx);
     const [result] = documents.stored;
-    expect(result).toMatchObject({ kind: 'result', dossierId: event.payload.dossierId, dossierCode: event.payload.code, unitCode: '19753', provinceCode: '46' });
+    expect(result).toMatchObject({
+      kind: 'result',
+      dossierId: event.payload.dossierId,
+      dossierCode: event.payload.code,
+      unitCode: '19753',
+      provinceCode: '46',
+    });
     expect(result.content.subarray(0, 5).toString()).toBe('%PDF-');
     expect(signedOver).toBe(result);
-    expect(requests.rows.get(event.payload.requestId)).toMatchObject({ state: 'signed', resultDocumentId: result.id, signedDocumentId: 'signed-1' });
+    expect(requests.rows.get(event.payload.requestId)).toMatchObject({
+      state: 'signed',
+      resultDocumentId: result.id,
+      signedDocumentId: 'signed-1',
+    });
     expect(published).toEqual([]);
   });
 
@@ -144,7 +202,10 @@ describe('signing a requested result', () => {
     signWithServerKey = () => Promise.reject(new Error('a device key is never used here'));
     const event = requested();
     await service.signRequested(event, tx);
-    expect(requests.rows.get(event.payload.requestId)).toMatchObject({ state: 'awaiting-signer', resultDocumentId: documents.stored[0].id });
+    expect(requests.rows.get(event.payload.requestId)).toMatchObject({
+      state: 'awaiting-signer',
+      resultDocumentId: documents.stored[0].id,
+    });
     expect(published).toEqual([]);
   });
 
@@ -152,7 +213,10 @@ describe('signing a requested result', () => {
     signWithServerKey = () => Promise.reject(new PadesError('the signing key is locked: lost'));
     const refused = requested();
     await service.signRequested(refused, tx);
-    expect(requests.rows.get(refused.payload.requestId)).toMatchObject({ state: 'failed', reason: 'the signing key is locked: lost' });
+    expect(requests.rows.get(refused.payload.requestId)).toMatchObject({
+      state: 'failed',
+      reason: 'the signing key is locked: lost',
+    });
     expect(published.map((failed) => failed.payload.reason)).toEqual(['the signing key is locked: lost']);
 
     signWithServerKey = () => Promise.reject(new Error('connection terminated'));

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { SignatureFailed } from '@onestop/contracts';
-import { causedBy, createEvent, EventDataKeys, openSignatureRequest, OutboxWriter, SignatureRequestedEvent } from '@onestop/messaging';
+import {
+  causedBy,
+  createEvent,
+  EventDataKeys,
+  openSignatureRequest,
+  OutboxWriter,
+  SignatureRequestedEvent,
+} from '@onestop/messaging';
 import { PadesError } from '@onestop/pades';
 import { localDateOf } from '@onestop/calendar';
 import { Clock } from '@onestop/platform';
@@ -39,7 +46,13 @@ export class ResultSigningService {
     const now = this.clock.now();
     const opened = await this.requests.open(
       tx,
-      { id: request.requestId, dossierId: request.dossierId, dossierCode: request.code, provinceCode: request.provinceCode, signerId: request.signerId },
+      {
+        id: request.requestId,
+        dossierId: request.dossierId,
+        dossierCode: request.code,
+        provinceCode: request.provinceCode,
+        signerId: request.signerId,
+      },
       now,
     );
     // The same request again (a replay under another event id): signed or refused once only.
@@ -47,7 +60,15 @@ export class ResultSigningService {
     const origin = causedBy('digital-signature', event);
     const fail = async (reason: string) => {
       await this.requests.markFailed(tx, request.requestId, reason, now);
-      await this.outbox.append(tx, [createEvent(SignatureFailed, request.dossierId, { requestId: request.requestId, dossierId: request.dossierId, signerId: request.signerId, reason }, origin, now)]);
+      await this.outbox.append(tx, [
+        createEvent(
+          SignatureFailed,
+          request.dossierId,
+          { requestId: request.requestId, dossierId: request.dossierId, signerId: request.signerId, reason },
+          origin,
+          now,
+        ),
+      ]);
     };
 
     const certificate = await this.registry.current(request.signerId, request.provinceCode, tx);
@@ -55,7 +76,8 @@ export class ResultSigningService {
     const decidedAt = new Date(event.occurredAt);
     // The result names its authority as the reference data does; a code it lacks is a data error to report, not to print.
     const authority = await issuingAuthorityOf(this.units, request.unitCode, localDateOf(decidedAt));
-    if (!authority) return fail(`the deciding unit ${request.unitCode} is not in the reference data of administrative units`);
+    if (!authority)
+      return fail(`the deciding unit ${request.unitCode} is not in the reference data of administrative units`);
     const content = await renderResult({
       code: request.code,
       authority,

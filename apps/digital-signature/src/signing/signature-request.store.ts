@@ -3,10 +3,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SignatureRequestEntity } from './signature-request.entity';
 
 /** A request as it arrives: who signs the result of which dossier. */
-export type NewSignatureRequest = Pick<SignatureRequestEntity, 'id' | 'dossierId' | 'dossierCode' | 'provinceCode' | 'signerId'>;
+export type NewSignatureRequest = Pick<
+  SignatureRequestEntity,
+  'id' | 'dossierId' | 'dossierCode' | 'provinceCode' | 'signerId'
+>;
 
 /** A request in the list of those waiting for the signer's device. */
-export type WaitingSignatureRequest = Pick<SignatureRequestEntity, 'id' | 'dossierId' | 'dossierCode' | 'resultDocumentId' | 'createdAt'>;
+export type WaitingSignatureRequest = Pick<
+  SignatureRequestEntity,
+  'id' | 'dossierId' | 'dossierCode' | 'resultDocumentId' | 'createdAt'
+>;
 
 /** Decisions' results waiting for, or done with, their signatures. */
 @Injectable()
@@ -28,7 +34,9 @@ export class SignatureRequestStore {
   }
 
   async markSigned(tx: EntityManager, id: string, signedDocumentId: string, now: Date): Promise<void> {
-    await tx.getRepository(SignatureRequestEntity).update({ id }, { state: 'signed', signedDocumentId, updatedAt: now });
+    await tx
+      .getRepository(SignatureRequestEntity)
+      .update({ id }, { state: 'signed', signedDocumentId, updatedAt: now });
   }
 
   async markFailed(tx: EntityManager, id: string, reason: string, now: Date): Promise<void> {
@@ -40,7 +48,12 @@ export class SignatureRequestStore {
    * stored before requests kept their province): another province's registry entry for the same
    * account touches none of them.
    */
-  async failWaiting(tx: EntityManager, signer: { userId: string; provinceCode: string }, reason: string, now: Date): Promise<Pick<SignatureRequestEntity, 'id' | 'dossierId'>[]> {
+  async failWaiting(
+    tx: EntityManager,
+    signer: { userId: string; provinceCode: string },
+    reason: string,
+    now: Date,
+  ): Promise<Pick<SignatureRequestEntity, 'id' | 'dossierId'>[]> {
     const [failed]: [Pick<SignatureRequestEntity, 'id' | 'dossierId'>[], number] = await tx.query(
       `UPDATE signature_requests SET state = 'failed', reason = $2, updated_at = $3
         WHERE signer_id = $1 AND state = 'awaiting-signer' AND (province_code = $4 OR province_code IS NULL)
@@ -57,11 +70,19 @@ export class SignatureRequestStore {
       where: { signerId, state: 'awaiting-signer' },
       order: { createdAt: 'ASC' },
     });
-    return waiting.map(({ id, dossierId, dossierCode, resultDocumentId, createdAt }) => ({ id, dossierId, dossierCode, resultDocumentId, createdAt }));
+    return waiting.map(({ id, dossierId, dossierCode, resultDocumentId, createdAt }) => ({
+      id,
+      dossierId,
+      dossierCode,
+      resultDocumentId,
+      createdAt,
+    }));
   }
 
   /** The request if it still waits for this signer, locked until the transaction ends. */
   findWaitingForUpdate(tx: EntityManager, id: string, signerId: string): Promise<SignatureRequestEntity | null> {
-    return tx.getRepository(SignatureRequestEntity).findOne({ where: { id, signerId, state: 'awaiting-signer' }, lock: { mode: 'pessimistic_write' } });
+    return tx
+      .getRepository(SignatureRequestEntity)
+      .findOne({ where: { id, signerId, state: 'awaiting-signer' }, lock: { mode: 'pessimistic_write' } });
   }
 }

@@ -10,8 +10,15 @@ export class SignatureStore {
     await tx.query(
       `INSERT INTO signatures (id, document_id, source_document_id, certificate_id, signer_id, level, claimed_at, time_stamped_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
-        signature.id, signature.documentId, signature.sourceDocumentId, signature.certificateId, signature.signerId, signature.level,
-        signature.claimedAt, signature.timeStampedAt, signature.createdAt,
+        signature.id,
+        signature.documentId,
+        signature.sourceDocumentId,
+        signature.certificateId,
+        signature.signerId,
+        signature.level,
+        signature.claimedAt,
+        signature.timeStampedAt,
+        signature.createdAt,
       ],
     );
   }

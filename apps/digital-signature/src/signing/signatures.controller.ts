@@ -51,7 +51,10 @@ export class SignaturesController {
 
   @Get('documents/:id')
   @Header('content-type', 'application/pdf')
-  @ApiOperation({ summary: "A document kept here (a result or a signed revision), for its processing and receiving units' officers, its applicant and its province's roles" })
+  @ApiOperation({
+    summary:
+      "A document kept here (a result or a signed revision), for its processing and receiving units' officers, its applicant and its province's roles",
+  })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ProblemResponses(404)

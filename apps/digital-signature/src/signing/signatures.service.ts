@@ -85,7 +85,8 @@ export class SignaturesService {
   complete(id: string, body: CompleteDto, principal: Principal): Promise<SignatureResult> {
     return this.signingTransaction(async (tx) => {
       const preparation = await this.preparations.findForUpdate(tx, id);
-      if (!preparation || preparation.signerId !== principal.subject) throw DigitalSignatureProblems.preparationNotFound(id);
+      if (!preparation || preparation.signerId !== principal.subject)
+        throw DigitalSignatureProblems.preparationNotFound(id);
       if (preparation.completedAt) throw DigitalSignatureProblems.preparationCompleted();
       if (preparation.expiresAt < this.clock.now()) throw DigitalSignatureProblems.preparationExpired();
       const certificate = (await this.certificates.find(preparation.certificateId, tx))!;
@@ -122,7 +123,11 @@ export class SignaturesService {
   }
 
   /** The document to sign and the context, from exactly one of document, documentId or requestId. */
-  private async resolve(tx: EntityManager, body: PrepareDto, principal: Principal): Promise<{ pdf: Buffer; context: SigningContext }> {
+  private async resolve(
+    tx: EntityManager,
+    body: PrepareDto,
+    principal: Principal,
+  ): Promise<{ pdf: Buffer; context: SigningContext }> {
     const given = (['document', 'documentId', 'requestId'] as const).filter((field) => body[field] !== undefined);
     if (given.length !== 1) throw DigitalSignatureProblems.notExactlyOneSource();
     const certificate = await this.certificates.find(body.certificateId, tx);
@@ -139,6 +144,13 @@ export class SignaturesService {
     }
     // The PDF itself is checked where the signature is made (PdfFormatError, 422 on `document`).
     const pdf = source?.content ?? Buffer.from(body.document!, 'base64');
-    return { pdf, context: signingContext(principal, certificate, source, requestId, { level: body.level ?? 'B-T', reason: body.reason, location: body.location }) };
+    return {
+      pdf,
+      context: signingContext(principal, certificate, source, requestId, {
+        level: body.level ?? 'B-T',
+        reason: body.reason,
+        location: body.location,
+      }),
+    };
   }
 }

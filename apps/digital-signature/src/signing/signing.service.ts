@@ -1,7 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DocumentSigned } from '@onestop/contracts';
 import { createEvent, EventOrigin, OutboxWriter } from '@onestop/messaging';
-import { algorithmsOf, Certificate, completeSignature, OID, PadesError, prepareSignature, PreparedSignature, SignatureLevel, timeStampTimeOf, signWithKey, validateChain } from '@onestop/pades';
+import {
+  algorithmsOf,
+  Certificate,
+  completeSignature,
+  OID,
+  PadesError,
+  prepareSignature,
+  PreparedSignature,
+  SignatureLevel,
+  timeStampTimeOf,
+  signWithKey,
+  validateChain,
+} from '@onestop/pades';
 import { Clock } from '@onestop/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -63,21 +75,33 @@ export class SigningService {
   /** Why this certificate may not sign now, or null. */
   refusal(certificate: CertificateEntity, needsServerKey: boolean, level: SignatureLevel): string | null {
     const now = this.clock.now();
-    if (certificate.revokedAt) return `the certificate ${certificate.serialNumber} is revoked (${certificate.revocationReason})`;
+    if (certificate.revokedAt)
+      return `the certificate ${certificate.serialNumber} is revoked (${certificate.revocationReason})`;
     if (certificate.lockedAt) return `the signing key is locked: ${certificate.lockReason}`;
-    if (now > certificate.notAfter || now < certificate.notBefore) return `the certificate ${certificate.serialNumber} is not valid now`;
-    if (needsServerKey && certificate.keyStorage !== 'server') return 'the key is on a device or with a remote signing service: use the two-step signature';
-    if (level === 'B-T' && !this.timeStamps.available) return 'no time-stamping authority is configured for a B-T signature';
+    if (now > certificate.notAfter || now < certificate.notBefore)
+      return `the certificate ${certificate.serialNumber} is not valid now`;
+    if (needsServerKey && certificate.keyStorage !== 'server')
+      return 'the key is on a device or with a remote signing service: use the two-step signature';
+    if (level === 'B-T' && !this.timeStamps.available)
+      return 'no time-stamping authority is configured for a B-T signature';
     const chain = chainOf(certificate);
     const path = validateChain(chain[0], [...chain.slice(1), ...this.pki.intermediates], this.pki.trustAnchors, now);
     if (path.status !== 'valid') return `the certificate no longer chains to a trust anchor: ${path.problem}`;
     return null;
   }
 
-  private async prepared(pdf: Buffer, context: SigningContext): Promise<{ prepared: PreparedSignature; signer: Certificate; at: Date }> {
+  private async prepared(
+    pdf: Buffer,
+    context: SigningContext,
+  ): Promise<{ prepared: PreparedSignature; signer: Certificate; at: Date }> {
     const [signer] = chainOf(context.certificate);
     const at = this.clock.now();
-    const prepared = await prepareSignature(pdf, signer, { signerName: context.certificate.commonName, signingTime: at, reason: context.reason, location: context.location });
+    const prepared = await prepareSignature(pdf, signer, {
+      signerName: context.certificate.commonName,
+      signingTime: at,
+      reason: context.reason,
+      location: context.location,
+    });
     return { prepared, signer, at };
   }
 
@@ -115,11 +139,23 @@ export class SigningService {
       completedAt: null,
     });
     // Named as in the Cloud Signature Consortium API's signatures/signHash.
-    return { id, credentialID: context.certificate.id, hashes: [prepared.digestToSign.toString('base64')], hashAlgo: OID.sha256, signAlgo: algorithmsOf(signer.native.publicKey).cmsOid, expiresAt };
+    return {
+      id,
+      credentialID: context.certificate.id,
+      hashes: [prepared.digestToSign.toString('base64')],
+      hashAlgo: OID.sha256,
+      signAlgo: algorithmsOf(signer.native.publicKey).cmsOid,
+      expiresAt,
+    };
   }
 
   /** Step two: the signature value over the digest completes the PDF, if it verifies. */
-  async complete(tx: EntityManager, preparation: PreparationEntity, signatureValue: Buffer, context: SigningContext): Promise<SignatureResult> {
+  async complete(
+    tx: EntityManager,
+    preparation: PreparationEntity,
+    signatureValue: Buffer,
+    context: SigningContext,
+  ): Promise<SignatureResult> {
     const refusal = this.refusal(context.certificate, false, context.level);
     if (refusal) throw new SignatureRefused(refusal);
     const prepared = {
@@ -132,7 +168,13 @@ export class SigningService {
     return this.finish(tx, prepared, signatureValue, preparation.signingTime, context);
   }
 
-  private async finish(tx: EntityManager, prepared: Omit<PreparedSignature, 'digestToSign'>, signatureValue: Buffer, claimedAt: Date, context: SigningContext): Promise<SignatureResult> {
+  private async finish(
+    tx: EntityManager,
+    prepared: Omit<PreparedSignature, 'digestToSign'>,
+    signatureValue: Buffer,
+    claimedAt: Date,
+    context: SigningContext,
+  ): Promise<SignatureResult> {
     const chain = chainOf(context.certificate);
     const { pdf, timeStampToken } = await completeSignature(prepared, {
       signer: chain[0],
@@ -147,8 +189,20 @@ export class SigningService {
     // A signed revision is read by whoever reads what was signed; an uploaded document by the signer's unit.
     const readers = context.source
       ? readersOf(context.source)
-      : { provinceCode: context.provinceCode, unitCode: context.certificate.unitCode, receivingUnitCode: null, applicantSubject: null };
-    const document = await this.documents.insert(tx, { dossierId: context.dossier?.id ?? null, dossierCode: context.dossier?.code ?? null, ...readers, kind: 'signed', content: pdf, createdAt: now });
+      : {
+          provinceCode: context.provinceCode,
+          unitCode: context.certificate.unitCode,
+          receivingUnitCode: null,
+          applicantSubject: null,
+        };
+    const document = await this.documents.insert(tx, {
+      dossierId: context.dossier?.id ?? null,
+      dossierCode: context.dossier?.code ?? null,
+      ...readers,
+      kind: 'signed',
+      content: pdf,
+      createdAt: now,
+    });
     const signatureId = randomUUID();
     await this.signatures.insert(tx, {
       id: signatureId,
@@ -166,7 +220,16 @@ export class SigningService {
       createEvent(
         DocumentSigned,
         context.dossier?.id ?? document.id,
-        { requestId: context.requestId, dossierId: context.dossier?.id ?? null, documentId: document.id, sha256: document.sha256, signerId: context.certificate.userId, certificateSerial: context.certificate.serialNumber, level: context.level, signedAt },
+        {
+          requestId: context.requestId,
+          dossierId: context.dossier?.id ?? null,
+          documentId: document.id,
+          sha256: document.sha256,
+          signerId: context.certificate.userId,
+          certificateSerial: context.certificate.serialNumber,
+          level: context.level,
+          signedAt,
+        },
         context.origin,
         now,
       ),
@@ -176,7 +239,11 @@ export class SigningService {
       documentId: document.id,
       sha256: document.sha256,
       level: context.level,
-      signer: { userId: context.certificate.userId, commonName: context.certificate.commonName, serialNumber: context.certificate.serialNumber },
+      signer: {
+        userId: context.certificate.userId,
+        commonName: context.certificate.commonName,
+        serialNumber: context.certificate.serialNumber,
+      },
       claimedSigningTime: claimedAt.toISOString(),
       timeStampTime: timeStampTime?.toISOString() ?? null,
     };

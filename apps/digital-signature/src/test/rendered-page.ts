@@ -9,8 +9,31 @@ export type Renderer = 'poppler' | 'ghostscript';
 const DPI = 300;
 
 function render(renderer: Renderer, pdf: string, png: string): void {
-  if (renderer === 'poppler') execFileSync('pdftoppm', ['-r', String(DPI), '-f', '1', '-l', '1', '-png', '-singlefile', pdf, png.replace(/\.png$/, '')], { stdio: 'pipe' });
-  else execFileSync('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-dFirstPage=1', '-dLastPage=1', '-sDEVICE=png16m', `-r${DPI}`, '-dTextAlphaBits=4', '-dGraphicsAlphaBits=4', `-sOutputFile=${png}`, pdf], { stdio: 'pipe' });
+  if (renderer === 'poppler')
+    execFileSync(
+      'pdftoppm',
+      ['-r', String(DPI), '-f', '1', '-l', '1', '-png', '-singlefile', pdf, png.replace(/\.png$/, '')],
+      { stdio: 'pipe' },
+    );
+  else
+    execFileSync(
+      'gs',
+      [
+        '-q',
+        '-dSAFER',
+        '-dBATCH',
+        '-dNOPAUSE',
+        '-dFirstPage=1',
+        '-dLastPage=1',
+        '-sDEVICE=png16m',
+        `-r${DPI}`,
+        '-dTextAlphaBits=4',
+        '-dGraphicsAlphaBits=4',
+        `-sOutputFile=${png}`,
+        pdf,
+      ],
+      { stdio: 'pipe' },
+    );
 }
 
 /**
@@ -23,7 +46,10 @@ export function readRenderedPage(pdf: Buffer, renderer: Renderer): { text: strin
   try {
     writeFileSync(join(work, 'document.pdf'), pdf);
     render(renderer, join(work, 'document.pdf'), join(work, 'page.png'));
-    const text = execFileSync('tesseract', [join(work, 'page.png'), '-', '-l', 'vie'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const text = execFileSync('tesseract', [join(work, 'page.png'), '-', '-l', 'vie'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return { text: normalised(text), png: readFileSync(join(work, 'page.png')) };
   } finally {
     rmSync(work, { recursive: true, force: true });

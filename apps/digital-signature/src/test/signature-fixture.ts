@@ -29,7 +29,12 @@ export async function startSignatureService(
   const pki = await createDevPki({ officers, crlUrl: 'http://127.0.0.1:3003/api/v1/crl', now: options.pkiIssuedAt });
   writePkiDirectory(dir, pki, parseKeyring(TEST_KEY_SECRET, 'passphrase'));
   if (options.alsoTrusted) appendFileSync(join(dir, 'trust-anchors.pem'), pemOf(options.alsoTrusted));
-  const service = await startServiceWithDatabase(digitalSignatureService, digitalSignatureSchema, { PKI_DIR: dir, KEY_ENCRYPTION_SECRET: TEST_KEY_SECRET, ...env }, options);
+  const service = await startServiceWithDatabase(
+    digitalSignatureService,
+    digitalSignatureSchema,
+    { PKI_DIR: dir, KEY_ENCRYPTION_SECRET: TEST_KEY_SECRET, ...env },
+    options,
+  );
   return {
     service,
     pki,
@@ -41,7 +46,15 @@ export async function startSignatureService(
 }
 
 /** Registers an official's certificate (with its key unless it stays on a device). */
-export async function registerOfficer(url: string, adminToken: string, officer: KeyedCertificate, pki: DevPki, userId: string, unitCode: string, device = false) {
+export async function registerOfficer(
+  url: string,
+  adminToken: string,
+  officer: KeyedCertificate,
+  pki: DevPki,
+  userId: string,
+  unitCode: string,
+  device = false,
+) {
   const response = await request(url)
     .post('/api/v1/certificates')
     .auth(adminToken, { type: 'bearer' })
@@ -51,6 +64,7 @@ export async function registerOfficer(url: string, adminToken: string, officer: 
       chainPem: officer.certificate.pem + pki.issuing.certificate.pem,
       privateKeyPem: device ? undefined : (officer.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string),
     });
-  if (response.status !== 201) throw new Error(`registering ${userId}: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`registering ${userId}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as { id: string; serialNumber: string };
 }

@@ -54,6 +54,8 @@ export class VerificationService {
   private async registryRevocation(certificate: Certificate): Promise<Revocation | null | undefined> {
     const registered = await this.store.registered(certificate.issuer, certificate.serialNumber);
     if (!registered) return undefined;
-    return registered.revokedAt ? { revokedAt: registered.revokedAt, reason: registered.revocationReason ?? 'unspecified' } : null;
+    return registered.revokedAt
+      ? { revokedAt: registered.revokedAt, reason: registered.revocationReason ?? 'unspecified' }
+      : null;
   }
 }

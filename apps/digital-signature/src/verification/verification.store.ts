@@ -22,7 +22,12 @@ export class VerificationStore {
   }
 
   /** The registered certificate by issuer and serial number, as a CRL names one: its revocation only. */
-  registered(issuer: string, serialNumber: string): Promise<Pick<CertificateEntity, 'revokedAt' | 'revocationReason'> | null> {
-    return this.dataSource.getRepository(CertificateEntity).findOne({ select: { revokedAt: true, revocationReason: true }, where: { issuer, serialNumber } });
+  registered(
+    issuer: string,
+    serialNumber: string,
+  ): Promise<Pick<CertificateEntity, 'revokedAt' | 'revocationReason'> | null> {
+    return this.dataSource
+      .getRepository(CertificateEntity)
+      .findOne({ select: { revokedAt: true, revocationReason: true }, where: { issuer, serialNumber } });
   }
 }

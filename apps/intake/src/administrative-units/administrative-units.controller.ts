@@ -27,7 +27,9 @@ export class AdministrativeUnitsController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: "A province's communes and wards in force today, and the service points that receive dossiers for them" })
+  @ApiOperation({
+    summary: "A province's communes and wards in force today, and the service points that receive dossiers for them",
+  })
   @ApiOkResponse({ type: ProvinceUnitsDto })
   @ProblemResponse(400, '`province` is missing or not a two-digit code')
   @ProblemResponse(404, 'No province has this code')
@@ -40,9 +42,16 @@ export class AdministrativeUnitsController {
     const communeCodes = new Set(communes.map((commune) => commune.code));
     return {
       province: { code: province.code, name: province.name, nameEn: province.nameEn },
-      communes: communes.map((commune) => ({ code: commune.code, name: commune.name, nameEn: commune.nameEn, kind: COMMUNE_KIND_OF_SUBKIND[commune.subkind] ?? null })),
+      communes: communes.map((commune) => ({
+        code: commune.code,
+        name: commune.name,
+        nameEn: commune.nameEn,
+        kind: COMMUNE_KIND_OF_SUBKIND[commune.subkind] ?? null,
+      })),
       servicePoints: units
-        .filter((unit) => unit.kind === 'service-point' && unit.parentCode !== null && communeCodes.has(unit.parentCode))
+        .filter(
+          (unit) => unit.kind === 'service-point' && unit.parentCode !== null && communeCodes.has(unit.parentCode),
+        )
         .map((point) => ({ code: point.code, name: point.name, nameEn: point.nameEn, parentCode: point.parentCode! })),
     };
   }

@@ -17,7 +17,12 @@ describe('administrative units of a province', () => {
   beforeAll(async () => {
     running = await startServiceWithDatabase(intakeService, intakeSchema, {}, { clock });
     const directory = running.app.get(AdministrativeUnits);
-    const point = { name: 'Điểm phục vụ Bưu điện Phú Xuân', nameEn: 'Phu Xuan post office service point', parentCode: PHU_XUAN, provinceCode: '46' };
+    const point = {
+      name: 'Điểm phục vụ Bưu điện Phú Xuân',
+      nameEn: 'Phu Xuan post office service point',
+      parentCode: PHU_XUAN,
+      provinceCode: '46',
+    };
     await directory.addServicePoint({ ...point, code: `${PHU_XUAN}.BD1`, effectiveFrom: '2026-01-01' });
     await directory.addServicePoint({ ...point, code: `${PHU_XUAN}.BD2`, effectiveFrom: '2027-01-01' });
   }, 60_000);
@@ -26,16 +31,26 @@ describe('administrative units of a province', () => {
     await running?.close();
   }, 30_000);
 
-  it("lists every commune and ward of Huế with Vietnamese and English names, and the service points open today", async () => {
+  it('lists every commune and ward of Huế with Vietnamese and English names, and the service points open today', async () => {
     const response = await units('?province=46').expect(200);
     expect(response.body.province).toEqual({ code: '46', name: 'Thành phố Huế', nameEn: 'Hue City' });
     expect(response.body.communes).toHaveLength(40);
-    expect(response.body.communes).toContainEqual({ code: PHU_XUAN, name: 'Phường Phú Xuân', nameEn: 'Phu Xuan Ward', kind: 'ward' });
+    expect(response.body.communes).toContainEqual({
+      code: PHU_XUAN,
+      name: 'Phường Phú Xuân',
+      nameEn: 'Phu Xuan Ward',
+      kind: 'ward',
+    });
     expect(response.body.communes.some((commune: { kind: string }) => commune.kind === 'commune')).toBe(true);
     // Only Huế's: Ba Đình is a ward of Hà Nội.
     expect(response.body.communes.map((commune: { code: string }) => commune.code)).not.toContain('00004');
     expect(response.body.servicePoints).toEqual([
-      { code: `${PHU_XUAN}.BD1`, name: 'Điểm phục vụ Bưu điện Phú Xuân', nameEn: 'Phu Xuan post office service point', parentCode: PHU_XUAN },
+      {
+        code: `${PHU_XUAN}.BD1`,
+        name: 'Điểm phục vụ Bưu điện Phú Xuân',
+        nameEn: 'Phu Xuan post office service point',
+        parentCode: PHU_XUAN,
+      },
     ]);
   });
 

@@ -39,12 +39,18 @@ describe('CitizenIdCipher', () => {
   });
 
   it('writes under the new key once it is in front, and still reads and finds what the old one wrote', () => {
-    const rotated = cipherWith({ PERSONAL_DATA_KEY: `v2:${key()},v1:${oldKeys.PERSONAL_DATA_KEY}`, BLIND_INDEX_KEY: `v2:${key()},v1:${oldKeys.BLIND_INDEX_KEY}` });
+    const rotated = cipherWith({
+      PERSONAL_DATA_KEY: `v2:${key()},v1:${oldKeys.PERSONAL_DATA_KEY}`,
+      BLIND_INDEX_KEY: `v2:${key()},v1:${oldKeys.BLIND_INDEX_KEY}`,
+    });
     const stored = cipher.encrypt('046095001234');
     expect(rotated.decrypt(stored)).toBe('046095001234');
     expect(encryptionKeyIdOf(rotated.encrypt('046095001234'))).toBe('v2');
     expect(rotated.blindIndex('046095001234').keyId).toBe('v2');
-    expect(rotated.blindIndexCandidates('046095001234')).toEqual([rotated.blindIndex('046095001234'), cipher.blindIndex('046095001234')]);
+    expect(rotated.blindIndexCandidates('046095001234')).toEqual([
+      rotated.blindIndex('046095001234'),
+      cipher.blindIndex('046095001234'),
+    ]);
   });
 
   it('names the key a ciphertext needs once the ring has dropped it', () => {
@@ -57,7 +63,10 @@ describe('CitizenIdCipher', () => {
     expect(development.decrypt(cipherWith({}).encrypt('046095001234'))).toBe('046095001234');
     // What the local stack's rows hold: HMAC-SHA256 under sha256('onestop-development-blind-index').
     const developmentIndexKey = createHash('sha256').update('onestop-development-blind-index').digest();
-    expect(development.blindIndex('046095001234')).toEqual({ keyId: 'v1', value: createHmac('sha256', developmentIndexKey).update('046095001234').digest('base64url') });
+    expect(development.blindIndex('046095001234')).toEqual({
+      keyId: 'v1',
+      value: createHmac('sha256', developmentIndexKey).update('046095001234').digest('base64url'),
+    });
   });
 
   it('masks all but the last three digits', () => {

@@ -16,29 +16,51 @@ const ROOT = join(__dirname, '../../../..');
 const PHU_XUAN = '19753';
 const KIM_LONG = '19774';
 // Two dossiers of the first applicant, one each of the others: a search must find both of hers.
-const CITIZEN_IDS = ['046095007701', '046095007701', '046095007702', '038188000103', '079201000104', '001099000105', '046095007706'];
+const CITIZEN_IDS = [
+  '046095007701',
+  '046095007701',
+  '046095007702',
+  '038188000103',
+  '079201000104',
+  '001099000105',
+  '046095007706',
+];
 
 const key = () => randomBytes(32).toString('base64');
 const [personalV1, personalV2, indexV1, indexV2] = [key(), key(), key(), key()];
 const KEYS_V1 = { PERSONAL_DATA_KEY: personalV1, BLIND_INDEX_KEY: indexV1 };
-const KEYS_ROTATING = { PERSONAL_DATA_KEY: `v2:${personalV2},v1:${personalV1}`, BLIND_INDEX_KEY: `v2:${indexV2},v1:${indexV1}` };
+const KEYS_ROTATING = {
+  PERSONAL_DATA_KEY: `v2:${personalV2},v1:${personalV1}`,
+  BLIND_INDEX_KEY: `v2:${indexV2},v1:${indexV1}`,
+};
 const KEYS_V2 = { PERSONAL_DATA_KEY: `v2:${personalV2}`, BLIND_INDEX_KEY: `v2:${indexV2}` };
 
 const filing = (citizenId: string) => ({
   procedureCode: 'HKD-DANGKY',
   receivingUnitCode: PHU_XUAN,
   channel: 'counter',
-  applicant: { name: 'Phạm Thị Dung', citizenId, phone: '0905123456', address: { line: '12 Kim Long', communeCode: KIM_LONG } },
-  documents: [{ type: 'registration-application', fileName: 'a.pdf', sha256: randomBytes(32).toString('hex'), size: 90_000 }],
+  applicant: {
+    name: 'Phạm Thị Dung',
+    citizenId,
+    phone: '0905123456',
+    address: { line: '12 Kim Long', communeCode: KIM_LONG },
+  },
+  documents: [
+    { type: 'registration-application', fileName: 'a.pdf', sha256: randomBytes(32).toString('hex'), size: 90_000 },
+  ],
 });
 
 /** `npm run keys:rotate -- --service intake`, as an operator runs it, with the settings intake runs with. */
 const rotateKeys = (databaseUrl: string, keys: Record<string, string>, batchSize: number) =>
-  promisify(execFile)(process.execPath, ['-r', './tools/ts-register.js', 'tools/keys-rotate.ts', '--service', 'intake', '--batch-size', String(batchSize)], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, ...keys },
-    timeout: 60_000,
-  });
+  promisify(execFile)(
+    process.execPath,
+    ['-r', './tools/ts-register.js', 'tools/keys-rotate.ts', '--service', 'intake', '--batch-size', String(batchSize)],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, ...keys },
+      timeout: 60_000,
+    },
+  );
 
 /** Intake's citizen ID keys rotated with data: old dossiers stay readable and findable before, during and after the re-encryption. */
 describe('rotating PERSONAL_DATA_KEY and BLIND_INDEX_KEY', () => {
@@ -51,12 +73,20 @@ describe('rotating PERSONAL_DATA_KEY and BLIND_INDEX_KEY', () => {
 
   const start = async (keys: Record<string, string>) => {
     await running?.close();
-    running = await startTestService(intakeService, { DATABASE_URL: database.url, KAFKA_GROUP_ID: groupId, ...keys }, { clock });
+    running = await startTestService(
+      intakeService,
+      { DATABASE_URL: database.url, KAFKA_GROUP_ID: groupId, ...keys },
+      { clock },
+    );
     await running.app.get(BackgroundStart, { strict: false }).whenStarted();
     return running.url;
   };
   const file = async (url: string, citizenId: string) => {
-    const response = await request(url).post('/api/v1/dossiers').auth(desk, { type: 'bearer' }).send(filing(citizenId)).expect(201);
+    const response = await request(url)
+      .post('/api/v1/dossiers')
+      .auth(desk, { type: 'bearer' })
+      .send(filing(citizenId))
+      .expect(201);
     filed.push({ code: response.body.code, citizenId });
   };
   /** Every page of the search: an applicant filing all through the rotation has more dossiers than one page holds. */
@@ -64,20 +94,34 @@ describe('rotating PERSONAL_DATA_KEY and BLIND_INDEX_KEY', () => {
     const codes: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await request(url).get('/api/v1/dossiers').query(cursor ? { citizenId, cursor } : { citizenId }).auth(desk, { type: 'bearer' }).expect(200)).body as { items: { code: string }[]; nextCursor: string | null };
+      const page = (
+        await request(url)
+          .get('/api/v1/dossiers')
+          .query(cursor ? { citizenId, cursor } : { citizenId })
+          .auth(desk, { type: 'bearer' })
+          .expect(200)
+      ).body as { items: { code: string }[]; nextCursor: string | null };
       codes.push(...page.items.map((item) => item.code));
       cursor = page.nextCursor;
     } while (cursor);
     return codes.sort();
   };
-  const codesOf = (citizenId: string) => filed.filter((dossier) => dossier.citizenId === citizenId).map((dossier) => dossier.code).sort();
+  const codesOf = (citizenId: string) =>
+    filed
+      .filter((dossier) => dossier.citizenId === citizenId)
+      .map((dossier) => dossier.code)
+      .sort();
   /** Every dossier reads (the officer view decrypts its citizen ID) and is found by its citizen ID. */
   const expectAllReadAndFound = async (url: string) => {
     for (const dossier of filed) {
-      const officer = await request(url).get(`/api/v1/dossiers/${dossier.code}`).auth(desk, { type: 'bearer' }).expect(200);
+      const officer = await request(url)
+        .get(`/api/v1/dossiers/${dossier.code}`)
+        .auth(desk, { type: 'bearer' })
+        .expect(200);
       expect(officer.body.applicant.citizenId).toBe(`*********${dossier.citizenId.slice(-3)}`);
     }
-    for (const citizenId of new Set(filed.map((dossier) => dossier.citizenId))) expect(await search(url, citizenId)).toEqual(codesOf(citizenId));
+    for (const citizenId of new Set(filed.map((dossier) => dossier.citizenId)))
+      expect(await search(url, citizenId)).toEqual(codesOf(citizenId));
   };
   const keyColumns = async () =>
     (await database.dataSource.query(
@@ -126,9 +170,13 @@ describe('rotating PERSONAL_DATA_KEY and BLIND_INDEX_KEY', () => {
       expect(batch).toHaveLength(3);
       // Another run got to the first row first.
       expect(await new CitizenIdRotation(client, cipher).rewrite([batch[0]])).toBe(1);
-      const { rows: [meanwhile] } = await client.query('SELECT citizen_id_ciphertext FROM dossiers WHERE id = $1', [batch[0].id]);
+      const {
+        rows: [meanwhile],
+      } = await client.query('SELECT citizen_id_ciphertext FROM dossiers WHERE id = $1', [batch[0].id]);
       expect(await rotation.rewrite(batch)).toBe(2);
-      const { rows: [after] } = await client.query('SELECT citizen_id_ciphertext FROM dossiers WHERE id = $1', [batch[0].id]);
+      const {
+        rows: [after],
+      } = await client.query('SELECT citizen_id_ciphertext FROM dossiers WHERE id = $1', [batch[0].id]);
       expect(after.citizen_id_ciphertext).toBe(meanwhile.citizen_id_ciphertext);
     } finally {
       await client.end();

@@ -1,7 +1,14 @@
 import { DossierApologyIssued, EventEnvelope, TOPICS } from '@onestop/contracts';
 import { createEvent, EventOrigin } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
-import { publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import {
+  publishEvents,
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  testKafkaBrokers,
+  tokenFor,
+  waitFor,
+} from '@onestop/testing';
 import { Admin, Kafka, logLevel, Producer, RecordMetadata } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -19,8 +26,15 @@ const filing = (channel: 'counter' | 'online') => ({
   procedureCode: 'HKD-DANGKY',
   receivingUnitCode: PHU_XUAN,
   channel,
-  applicant: { name: 'Trần Thị Hoa', citizenId: '046190004321', phone: '0914765432', address: { line: '12 Kim Long', communeCode: KIM_LONG } },
-  documents: [{ type: 'registration-application', fileName: 'don.pdf', sha256: randomBytes(32).toString('hex'), size: 80_000 }],
+  applicant: {
+    name: 'Trần Thị Hoa',
+    citizenId: '046190004321',
+    phone: '0914765432',
+    address: { line: '12 Kim Long', communeCode: KIM_LONG },
+  },
+  documents: [
+    { type: 'registration-application', fileName: 'don.pdf', sha256: randomBytes(32).toString('hex'), size: 80_000 },
+  ],
 });
 
 /** Task monitoring's apology, as a unit leader of Phú Xuân approved it. */
@@ -43,7 +57,11 @@ describe('intake after an apology', () => {
 
   beforeAll(async () => {
     intake = await startServiceWithDatabase(intakeService, intakeSchema, { KAFKA_CONSUMER_START: 'latest' }, { clock });
-    const kafka = new Kafka({ clientId: 'intake-e2e-apology', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'intake-e2e-apology',
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    });
     [producer, admin] = [kafka.producer(), kafka.admin()];
     await Promise.all([producer.connect(), admin.connect()]);
     const run = randomBytes(3).toString('hex');
@@ -57,14 +75,30 @@ describe('intake after an apology', () => {
   }, 30_000);
 
   const file = async (token: string, channel: 'counter' | 'online') =>
-    (await request(intake.url).post('/api/v1/dossiers').auth(token, { type: 'bearer' }).send(filing(channel)).expect(201)).body;
-  const lookUp = async (code: string) => (await request(intake.url).get(`/api/v1/dossiers/${code}/status?phone=5432`).expect(200)).body;
-  const officerView = async (code: string) => (await request(intake.url).get(`/api/v1/dossiers/${code}`).auth(tokens.desk, { type: 'bearer' }).expect(200)).body;
+    (
+      await request(intake.url)
+        .post('/api/v1/dossiers')
+        .auth(token, { type: 'bearer' })
+        .send(filing(channel))
+        .expect(201)
+    ).body;
+  const lookUp = async (code: string) =>
+    (await request(intake.url).get(`/api/v1/dossiers/${code}/status?phone=5432`).expect(200)).body;
+  const officerView = async (code: string) =>
+    (await request(intake.url).get(`/api/v1/dossiers/${code}`).auth(tokens.desk, { type: 'bearer' }).expect(200)).body;
   const apology = (dossier: { id: string; code: string }) =>
     createEvent(
       DossierApologyIssued,
       dossier.id,
-      { dossierId: dossier.id, code: dossier.code, provinceCode: '46', unitCode: PHU_XUAN, reason: REASON, ...NEW_APPOINTMENT, approvedBy: 'leader-phu-xuan' },
+      {
+        dossierId: dossier.id,
+        code: dossier.code,
+        provinceCode: '46',
+        unitCode: PHU_XUAN,
+        reason: REASON,
+        ...NEW_APPOINTMENT,
+        approvedBy: 'leader-phu-xuan',
+      },
       leaderOrigin(dossier.id),
       clock.now(),
     );
@@ -79,7 +113,10 @@ describe('intake after an apology', () => {
     waitFor(
       async () => {
         const [offsets] = await admin.fetchOffsets({ groupId: intake.env.KAFKA_GROUP_ID!, topics: [TOPICS.task] });
-        return published.every(({ partition, baseOffset }) => Number(offsets.partitions.find((p) => p.partition === partition)?.offset ?? -1) > Number(baseOffset));
+        return published.every(
+          ({ partition, baseOffset }) =>
+            Number(offsets.partitions.find((p) => p.partition === partition)?.offset ?? -1) > Number(baseOffset),
+        );
       },
       20_000,
       "intake's consumer to pass the published events",
@@ -94,7 +131,11 @@ describe('intake after an apology', () => {
     clock.set(new Date('2026-11-27T08:00:00+07:00'));
     const issued = apology(filed);
     await publish([issued]);
-    await waitFor(async () => (await lookUp(filed.code)).appointmentDate === NEW_APPOINTMENT.newAppointmentDate, 20_000, 'the new appointment in the look-up');
+    await waitFor(
+      async () => (await lookUp(filed.code)).appointmentDate === NEW_APPOINTMENT.newAppointmentDate,
+      20_000,
+      'the new appointment in the look-up',
+    );
 
     const afterApology = await lookUp(filed.code);
     expect(afterApology).toEqual({
@@ -103,7 +144,13 @@ describe('intake after an apology', () => {
       appointmentDate: '2026-12-02',
       history: [
         receivedStep,
-        { from: 2, to: 2, action: 'apology', at: issued.occurredAt, note: `Cơ quan giải quyết xin lỗi Ông/Bà và hẹn lại ngày trả kết quả: 02/12/2026. Lý do: ${REASON}` },
+        {
+          from: 2,
+          to: 2,
+          action: 'apology',
+          at: issued.occurredAt,
+          note: `Cơ quan giải quyết xin lỗi Ông/Bà và hẹn lại ngày trả kết quả: 02/12/2026. Lý do: ${REASON}`,
+        },
       ],
       rating: { canRate: false, rated: false, score: null },
     });
@@ -118,7 +165,11 @@ describe('intake after an apology', () => {
 
   it('leaves a closed dossier as it closed, and passes over a dossier it does not hold', async () => {
     const online = await file(tokens.citizen, 'online');
-    await request(intake.url).post(`/api/v1/dossiers/${online.code}/withdrawal`).auth(tokens.citizen, { type: 'bearer' }).send({ reason: 'Nộp nhầm thủ tục' }).expect(200);
+    await request(intake.url)
+      .post(`/api/v1/dossiers/${online.code}/withdrawal`)
+      .auth(tokens.citizen, { type: 'bearer' })
+      .send({ reason: 'Nộp nhầm thủ tục' })
+      .expect(200);
     const withdrawn = await lookUp(online.code);
 
     const apologies = [apology(online), apology({ id: randomUUID(), code: `${PHU_XUAN}-261120-0001` })];
@@ -126,7 +177,10 @@ describe('intake after an apology', () => {
     expect(await lookUp(online.code)).toEqual(withdrawn);
     expect(withdrawn).toMatchObject({ status: 7, appointmentDate: null });
     // Both were applied without effect: a handler's failure would have sent them to the dead letters instead.
-    const applied = await intake.database.dataSource.query('SELECT event_id AS id FROM messaging_inbox WHERE event_id = ANY($1::uuid[])', [apologies.map((event) => event.id)]);
+    const applied = await intake.database.dataSource.query(
+      'SELECT event_id AS id FROM messaging_inbox WHERE event_id = ANY($1::uuid[])',
+      [apologies.map((event) => event.id)],
+    );
     expect(applied).toHaveLength(2);
   });
 });

@@ -13,13 +13,20 @@ export class AppointmentQuoteController {
 
   @Get(':code/appointment')
   @Roles('desk-officer')
-  @ApiOperation({ summary: "What a counter filing of the procedure received at the caller's desk now would get: fee, processing time, appointment date and due time" })
+  @ApiOperation({
+    summary:
+      "What a counter filing of the procedure received at the caller's desk now would get: fee, processing time, appointment date and due time",
+  })
   @ApiParam({ name: 'code', example: 'HKD-DANGKY', description: 'the procedure' })
   @ApiOkResponse({ type: AppointmentQuoteDto })
   @ProblemResponse(400, '`receivingUnitCode` is malformed, or not a receiving unit open today')
   @ProblemResponse(403, "`receivingUnitCode` is not the caller's own desk")
   @ProblemResponse(404, 'No procedure with this `code` is in force')
-  async quote(@Param('code') code: string, @Query() query: AppointmentQuoteQueryDto, @CurrentPrincipal() principal: Principal): Promise<AppointmentQuoteDto> {
+  async quote(
+    @Param('code') code: string,
+    @Query() query: AppointmentQuoteQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AppointmentQuoteDto> {
     return quoteView(await this.filing.quote(code, query.receivingUnitCode, principal));
   }
 }

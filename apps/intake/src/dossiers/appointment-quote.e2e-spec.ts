@@ -14,8 +14,20 @@ const filing = {
   procedureCode: 'HKD-DANGKY',
   receivingUnitCode: SERVICE_POINT,
   channel: 'counter',
-  applicant: { name: 'Phan Thị Thu', citizenId: '046095004321', phone: '0905111222', address: { line: '3 Kim Long', communeCode: '19774' } },
-  documents: [{ type: 'registration-application', fileName: 'giay-de-nghi.pdf', sha256: randomBytes(32).toString('hex'), size: 80_000 }],
+  applicant: {
+    name: 'Phan Thị Thu',
+    citizenId: '046095004321',
+    phone: '0905111222',
+    address: { line: '3 Kim Long', communeCode: '19774' },
+  },
+  documents: [
+    {
+      type: 'registration-application',
+      fileName: 'giay-de-nghi.pdf',
+      sha256: randomBytes(32).toString('hex'),
+      size: 80_000,
+    },
+  ],
 };
 
 /** The desk quotes fee and appointment before filing; the filing at that instant gets exactly the quote. */
@@ -29,8 +41,10 @@ describe('appointment quote at the desk', () => {
     const call = request(running.url).get(`/api/v1/procedures/${code}/appointment`).query({ receivingUnitCode: unit });
     return token ? call.auth(token, { type: 'bearer' }) : call;
   };
-  const file = () => request(running.url).post('/api/v1/dossiers').auth(tokens.desk, { type: 'bearer' }).send(filing).expect(201);
-  const dossierCount = async () => Number((await running.database.dataSource.query('SELECT count(*) AS n FROM dossiers'))[0].n);
+  const file = () =>
+    request(running.url).post('/api/v1/dossiers').auth(tokens.desk, { type: 'bearer' }).send(filing).expect(201);
+  const dossierCount = async () =>
+    Number((await running.database.dataSource.query('SELECT count(*) AS n FROM dossiers'))[0].n);
 
   beforeAll(async () => {
     running = await startServiceWithDatabase(intakeService, intakeSchema, {}, { clock });
@@ -54,7 +68,7 @@ describe('appointment quote at the desk', () => {
     await running?.close();
   }, 30_000);
 
-  it("quotes the fee, processing time and appointment that a counter filing at the same instant then receives, filing nothing", async () => {
+  it('quotes the fee, processing time and appointment that a counter filing at the same instant then receives, filing nothing', async () => {
     const before = await dossierCount();
     const quoted = (await quote(tokens.desk, 'HKD-DANGKY', SERVICE_POINT).expect(200)).body;
     const procedure = (await request(running.url).get('/api/v1/procedures/HKD-DANGKY').expect(200)).body;
@@ -73,7 +87,10 @@ describe('appointment quote at the desk', () => {
     expect(await dossierCount()).toBe(before);
 
     const filed = (await file()).body;
-    expect({ appointmentDate: filed.appointmentDate, dueAt: filed.dueAt }).toEqual({ appointmentDate: quoted.appointmentDate, dueAt: quoted.dueAt });
+    expect({ appointmentDate: filed.appointmentDate, dueAt: filed.dueAt }).toEqual({
+      appointmentDate: quoted.appointmentDate,
+      dueAt: quoted.dueAt,
+    });
   });
 
   it("follows the after-15:00 rule and the province's own calendar corrections, as the filing does", async () => {
@@ -81,7 +98,17 @@ describe('appointment quote at the desk', () => {
     await request(running.url)
       .put('/api/v1/calendar/2026')
       .auth(tokens.admin, { type: 'bearer' })
-      .send({ days: [{ date: '2026-12-02', kind: 'holiday', name: { vi: 'Nghỉ lễ địa phương', en: 'Local holiday' }, basis: 'decision' }], reason: 'Quyết định của UBND thành phố Huế' })
+      .send({
+        days: [
+          {
+            date: '2026-12-02',
+            kind: 'holiday',
+            name: { vi: 'Nghỉ lễ địa phương', en: 'Local holiday' },
+            basis: 'decision',
+          },
+        ],
+        reason: 'Quyết định của UBND thành phố Huế',
+      })
       .expect(200);
     // Friday 27 November 2026, 16:00: counting starts Monday 07:30; three working days skip Wednesday and end Thursday 17:30.
     clock.set(new Date('2026-11-27T16:00:00+07:00'));
@@ -90,7 +117,10 @@ describe('appointment quote at the desk', () => {
     expect(quoted.appointmentDate).toBe('2026-12-03');
 
     const filed = (await file()).body;
-    expect({ appointmentDate: filed.appointmentDate, dueAt: filed.dueAt }).toEqual({ appointmentDate: quoted.appointmentDate, dueAt: quoted.dueAt });
+    expect({ appointmentDate: filed.appointmentDate, dueAt: filed.dueAt }).toEqual({
+      appointmentDate: quoted.appointmentDate,
+      dueAt: quoted.dueAt,
+    });
   });
 
   it('answers an unknown procedure with 404 naming `code` and a bad unit with 400 naming `receivingUnitCode`', async () => {

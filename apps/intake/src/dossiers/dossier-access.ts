@@ -9,7 +9,12 @@ import { DossierEntity } from './dossier.entity';
  */
 export function mayRead(principal: Principal, dossier: DossierEntity): boolean {
   if (isProvinceWide(principal) && principal.provinceCode === dossier.provinceCode) return true;
-  if (principal.roles.includes('citizen') && dossier.accountSubject !== null && dossier.accountSubject === principal.subject) return true;
+  if (
+    principal.roles.includes('citizen') &&
+    dossier.accountSubject !== null &&
+    dossier.accountSubject === principal.subject
+  )
+    return true;
   // A unit claim reaches the unit's dossiers only with an officer role (not a citizen's, not none).
   if (!isUnitOfficer(principal) || principal.provinceCode !== dossier.provinceCode) return false;
   if (principal.roles.includes('desk-officer') && principal.unitCode === dossier.receivingUnitCode) return true;
@@ -18,7 +23,12 @@ export function mayRead(principal: Principal, dossier: DossierEntity): boolean {
 
 /** The desk officers of the unit that received the dossier: they decide on an online filing. */
 export function isReceivingDesk(principal: Principal, dossier: DossierEntity): boolean {
-  return isUnitOfficer(principal) && principal.roles.includes('desk-officer') && principal.unitCode === dossier.receivingUnitCode && principal.provinceCode === dossier.provinceCode;
+  return (
+    isUnitOfficer(principal) &&
+    principal.roles.includes('desk-officer') &&
+    principal.unitCode === dossier.receivingUnitCode &&
+    principal.provinceCode === dossier.provinceCode
+  );
 }
 
 /**
@@ -42,7 +52,8 @@ export function ownFilingsAccount(principal: Principal): string | null {
 
 /** A search for a citizen's dossiers: every one mayRead shows the caller, none without an officer or province role. */
 export function searchReach(principal: Principal): ListReach | null {
-  if (isProvinceWide(principal)) return { provinceCode: principal.provinceCode!, receivingUnitCode: null, competentUnitCode: null };
+  if (isProvinceWide(principal))
+    return { provinceCode: principal.provinceCode!, receivingUnitCode: null, competentUnitCode: null };
   if (!isUnitOfficer(principal)) return null;
   const receivingUnitCode = principal.roles.includes('desk-officer') ? principal.unitCode : null;
   return { provinceCode: principal.provinceCode!, receivingUnitCode, competentUnitCode: principal.unitCode };
@@ -54,8 +65,13 @@ export function searchReach(principal: Principal): ListReach | null {
  * processes; a province role's, the province's.
  */
 export function worklistReach(principal: Principal): ListReach {
-  if (isProvinceWide(principal)) return { provinceCode: principal.provinceCode!, receivingUnitCode: null, competentUnitCode: null };
+  if (isProvinceWide(principal))
+    return { provinceCode: principal.provinceCode!, receivingUnitCode: null, competentUnitCode: null };
   if (!isUnitOfficer(principal)) throw IntakeProblems.listsForOfficersOnly();
   const desk = principal.roles.includes('desk-officer');
-  return { provinceCode: principal.provinceCode!, receivingUnitCode: desk ? principal.unitCode : null, competentUnitCode: desk ? null : principal.unitCode };
+  return {
+    provinceCode: principal.provinceCode!,
+    receivingUnitCode: desk ? principal.unitCode : null,
+    competentUnitCode: desk ? null : principal.unitCode,
+  };
 }

@@ -25,14 +25,25 @@ interface DossierPage {
   nextCursor: string | null;
 }
 
-const document = (type: string) => ({ type, fileName: `${type}.pdf`, sha256: randomBytes(32).toString('hex'), size: 90_000 });
+const document = (type: string) => ({
+  type,
+  fileName: `${type}.pdf`,
+  sha256: randomBytes(32).toString('hex'),
+  size: 90_000,
+});
 
 function filing(receivingUnitCode: string, citizenId: string, channel: 'online' | 'counter') {
   return {
     procedureCode: 'HKD-DANGKY',
     receivingUnitCode,
     channel,
-    applicant: { name: 'Hồ Thị Lan', citizenId, phone: '0905123456', email: null, address: { line: '12 Lê Lợi', communeCode: receivingUnitCode } },
+    applicant: {
+      name: 'Hồ Thị Lan',
+      citizenId,
+      phone: '0905123456',
+      email: null,
+      address: { line: '12 Lê Lợi', communeCode: receivingUnitCode },
+    },
     documents: [document('registration-application')],
   };
 }
@@ -46,7 +57,8 @@ describe('lists of dossiers at intake', () => {
   /** What was filed, in filing order. */
   const filed: { id: string; code: string; receivingUnitCode: string; citizenId: string; channel: string }[] = [];
 
-  const list = (token: string, query: Record<string, string | number>) => request(running.url).get('/api/v1/dossiers').query(query).auth(token, { type: 'bearer' });
+  const list = (token: string, query: Record<string, string | number>) =>
+    request(running.url).get('/api/v1/dossiers').query(query).auth(token, { type: 'bearer' });
 
   async function everyPage(token: string, query: Record<string, string | number>): Promise<DossierPage[]> {
     const pages: DossierPage[] = [];
@@ -58,9 +70,14 @@ describe('lists of dossiers at intake', () => {
     } while (cursor && pages.length < 50);
     return pages;
   }
-  const allItems = async (token: string, query: Record<string, string | number>) => (await everyPage(token, query)).flatMap((page) => page.items);
+  const allItems = async (token: string, query: Record<string, string | number>) =>
+    (await everyPage(token, query)).flatMap((page) => page.items);
   /** The ids filed that match, sorted: filings of one minute follow no particular order. */
-  const filedIds = (match: (dossier: (typeof filed)[number]) => boolean) => filed.filter(match).map((dossier) => dossier.id).sort();
+  const filedIds = (match: (dossier: (typeof filed)[number]) => boolean) =>
+    filed
+      .filter(match)
+      .map((dossier) => dossier.id)
+      .sort();
   const idsOf = (items: ListedDossier[]) => items.map((item) => item.id).sort();
   /** Oldest filing first, then by id: the order of the list, page after page. */
   const oldestFirst = (items: ListedDossier[]) => {
@@ -69,8 +86,18 @@ describe('lists of dossiers at intake', () => {
   };
 
   async function file(token: string, receivingUnitCode: string, citizen: typeof LAN, channel: 'online' | 'counter') {
-    const response = await request(running.url).post('/api/v1/dossiers').auth(token, { type: 'bearer' }).send(filing(receivingUnitCode, citizen.citizenId, channel)).expect(201);
-    filed.push({ id: response.body.id, code: response.body.code, receivingUnitCode, citizenId: citizen.citizenId, channel });
+    const response = await request(running.url)
+      .post('/api/v1/dossiers')
+      .auth(token, { type: 'bearer' })
+      .send(filing(receivingUnitCode, citizen.citizenId, channel))
+      .expect(201);
+    filed.push({
+      id: response.body.id,
+      code: response.body.code,
+      receivingUnitCode,
+      citizenId: citizen.citizenId,
+      channel,
+    });
   }
 
   beforeAll(async () => {
@@ -101,7 +128,9 @@ describe('lists of dossiers at intake', () => {
     expect(pages.map((page) => page.items.length)).toEqual([10, 10, 4]);
     expect(pages.at(-1)!.nextCursor).toBeNull();
     const items = pages.flatMap((page) => page.items);
-    expect(idsOf(items)).toEqual(filedIds((dossier) => dossier.receivingUnitCode === PHU_XUAN && dossier.channel === 'online'));
+    expect(idsOf(items)).toEqual(
+      filedIds((dossier) => dossier.receivingUnitCode === PHU_XUAN && dossier.channel === 'online'),
+    );
     expect(items.every((item) => item.status === 1 && item.receivingUnitCode === PHU_XUAN)).toBe(true);
     expect(oldestFirst(items)).toBe(true);
     // The applicant's ID number stays masked in the list.
@@ -127,8 +156,14 @@ describe('lists of dossiers at intake', () => {
   });
 
   it('drops a filing from the waiting list once the desk receives it, or refuses it', async () => {
-    const [oldest, second] = (await list(tokens.phuXuanDesk!, { status: 1, limit: 2 }).expect(200)).body.items as ListedDossier[];
-    const decide = (code: string, body: object) => request(running.url).post(`/api/v1/dossiers/${code}/intake-decision`).auth(tokens.phuXuanDesk!, { type: 'bearer' }).send(body).expect(200);
+    const [oldest, second] = (await list(tokens.phuXuanDesk!, { status: 1, limit: 2 }).expect(200)).body
+      .items as ListedDossier[];
+    const decide = (code: string, body: object) =>
+      request(running.url)
+        .post(`/api/v1/dossiers/${code}/intake-decision`)
+        .auth(tokens.phuXuanDesk!, { type: 'bearer' })
+        .send(body)
+        .expect(200);
     await decide(oldest!.code, { decision: 'receive' });
     await decide(second!.code, { decision: 'refuse', reason: 'Sai thủ tục, đề nghị nộp thủ tục khác' });
 
@@ -142,24 +177,32 @@ describe('lists of dossiers at intake', () => {
   it("finds a citizen's dossiers by ID number within the caller's reach, newest first, paged", async () => {
     const pages = await everyPage(tokens.phuXuanDesk!, { citizenId: MINH.citizenId, limit: 3 });
     const items = pages.flatMap((page) => page.items);
-    const expected = filedIds((dossier) => dossier.citizenId === MINH.citizenId && dossier.receivingUnitCode === PHU_XUAN);
+    const expected = filedIds(
+      (dossier) => dossier.citizenId === MINH.citizenId && dossier.receivingUnitCode === PHU_XUAN,
+    );
     expect(idsOf(items)).toEqual(expected);
     expect(pages.length).toBe(Math.ceil(expected.length / 3));
     expect(oldestFirst([...items].reverse())).toBe(true);
     expect(items.every((item) => item.applicant.citizenId === '*********876')).toBe(true);
 
     const waiting = await allItems(tokens.kimLongDesk!, { citizenId: MINH.citizenId, status: 1 });
-    expect(idsOf(waiting)).toEqual(filedIds((dossier) => dossier.citizenId === MINH.citizenId && dossier.receivingUnitCode === KIM_LONG));
+    expect(idsOf(waiting)).toEqual(
+      filedIds((dossier) => dossier.citizenId === MINH.citizenId && dossier.receivingUnitCode === KIM_LONG),
+    );
   });
 
   it("gives a signed-in citizen the dossiers they filed online under their account, newest first, paged: nobody else's, none the desk filed for them", async () => {
     const pages = await everyPage(tokens.lan!, { limit: 4 });
     const items = pages.flatMap((page) => page.items);
-    expect(idsOf(items)).toEqual(filedIds((dossier) => dossier.citizenId === LAN.citizenId && dossier.channel === 'online'));
+    expect(idsOf(items)).toEqual(
+      filedIds((dossier) => dossier.citizenId === LAN.citizenId && dossier.channel === 'online'),
+    );
     expect(pages.length).toBe(Math.ceil(items.length / 4));
     expect(oldestFirst([...items].reverse())).toBe(true);
     const minh = await allItems(tokens.minh!, {});
-    expect(idsOf(minh)).toEqual(filedIds((dossier) => dossier.citizenId === MINH.citizenId && dossier.channel === 'online'));
+    expect(idsOf(minh)).toEqual(
+      filedIds((dossier) => dossier.citizenId === MINH.citizenId && dossier.channel === 'online'),
+    );
     // A citizen finds nobody by ID number, themselves included: that search is the officers'.
     expect((await list(tokens.lan!, { citizenId: MINH.citizenId }).expect(200)).body.items).toEqual([]);
     expect((await list(tokens.lan!, { citizenId: LAN.citizenId }).expect(200)).body.items).toEqual([]);
@@ -168,7 +211,9 @@ describe('lists of dossiers at intake', () => {
   it('refuses the lists to a unit claim without an officer role', async () => {
     const noRole = await list(await tokenWithRoles([], PHU_XUAN, '46', 'no-role'), { status: 1 }).expect(403);
     expect(noRole.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const elsewhere = await list(await tokenFor('desk-officer', PHU_XUAN, '01', 'desk-claiming-hue-under-hanoi'), { status: 1 }).expect(200);
+    const elsewhere = await list(await tokenFor('desk-officer', PHU_XUAN, '01', 'desk-claiming-hue-under-hanoi'), {
+      status: 1,
+    }).expect(200);
     expect(elsewhere.body.items).toEqual([]);
   });
 
@@ -179,8 +224,18 @@ describe('lists of dossiers at intake', () => {
     ['limit', { limit: 0 }],
     ['limit', { limit: 201 }],
     ['cursor', { cursor: '%%%' }],
-    ['cursor', { cursor: Buffer.from(JSON.stringify(['2026-02-30T00:00:00.000Z', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'])).toString('base64url') }],
-    ['cursor', { cursor: Buffer.from(JSON.stringify(['2026-11-24T01:00:00.000Z', "1' OR '1'='1"])).toString('base64url') }],
+    [
+      'cursor',
+      {
+        cursor: Buffer.from(
+          JSON.stringify(['2026-02-30T00:00:00.000Z', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b']),
+        ).toString('base64url'),
+      },
+    ],
+    [
+      'cursor',
+      { cursor: Buffer.from(JSON.stringify(['2026-11-24T01:00:00.000Z', "1' OR '1'='1"])).toString('base64url') },
+    ],
     ['citizenId', { citizenId: '12345' }],
     ['citizenId', { citizenId: '999095001234' }],
     ['unit', { unit: PHU_XUAN }],

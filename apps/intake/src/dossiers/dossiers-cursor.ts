@@ -21,5 +21,7 @@ export function decodeFilingCursor(cursor: string | undefined): FilingPosition |
   } catch {
     // falls through to the refusal
   }
-  throw invalidRequest([{ field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' }]);
+  throw invalidRequest([
+    { field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' },
+  ]);
 }

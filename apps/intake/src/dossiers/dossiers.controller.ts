@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, invalidRequest, Principal, ProblemResponse, ProblemResponses, Public, Roles, WrongTryLimit } from '@onestop/platform';
+import {
+  CurrentPrincipal,
+  invalidRequest,
+  Principal,
+  ProblemResponse,
+  ProblemResponses,
+  Public,
+  Roles,
+  WrongTryLimit,
+} from '@onestop/platform';
 import type { Response } from 'express';
 import { dossierCodeOf } from './dossier-code';
 import { receiptView } from './dossier-views';
@@ -26,7 +35,11 @@ export class DossiersController {
   @Post()
   @Roles('citizen', 'desk-officer')
   @ApiOperation({ summary: 'File a dossier at any receiving unit of the province' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the same dossier' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retry with the same key returns the same dossier',
+  })
   @ApiCreatedResponse({ type: DossierReceiptDto })
   @ProblemResponses(422)
   async file(
@@ -36,7 +49,14 @@ export class DossiersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw invalidRequest([{ field: 'Idempotency-Key', code: 'matches', message: 'must be 8 to 100 letters, digits, _ or -', params: { pattern: IDEMPOTENCY_KEY.source } }]);
+      throw invalidRequest([
+        {
+          field: 'Idempotency-Key',
+          code: 'matches',
+          message: 'must be 8 to 100 letters, digits, _ or -',
+          params: { pattern: IDEMPOTENCY_KEY.source },
+        },
+      ]);
     }
     const { dossier, replayed } = await this.filing.file(command, principal, idempotencyKey ?? null);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
@@ -55,13 +75,18 @@ export class DossiersController {
   })
   @ApiOkResponse({ type: DossierListDto })
   @ProblemResponse(400, 'A filter, the limit or the cursor is malformed; `errors` names the parameter')
-  @ProblemResponse(403, 'The caller is neither a citizen nor an officer of a unit, nor a province role with its province')
+  @ProblemResponse(
+    403,
+    'The caller is neither a citizen nor an officer of a unit, nor a province role with its province',
+  )
   async find(@Query() query: DossiersQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.lists.list(principal, query);
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'One dossier, for the desk that received it, the unit processing it or the citizen who filed it' })
+  @ApiOperation({
+    summary: 'One dossier, for the desk that received it, the unit processing it or the citizen who filed it',
+  })
   @ApiOkResponse({ type: DossierDto })
   @ProblemResponses(404)
   async get(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
@@ -77,7 +102,10 @@ export class DossiersController {
   @Public()
   @Get(':code/status')
   @WrongTryLimit({ lookup: 'dossier-status', code: dossierCodeOf })
-  @ApiOperation({ summary: 'Public look-up without login: status, appointment date, public steps and whether the service can be rated' })
+  @ApiOperation({
+    summary:
+      'Public look-up without login: status, appointment date, public steps and whether the service can be rated',
+  })
   @ApiOkResponse({ type: PublicStatusDto })
   @ProblemResponse(404, 'No such dossier, or the digits are not those of its phone (a wrong try)')
   @ProblemResponse(429, 'Too many wrong tries at this code or from this address: locked for everyone until Retry-After')
@@ -91,17 +119,27 @@ export class DossiersController {
   @ApiOperation({ summary: 'Receive (2) or refuse (3) an online filing after checking it' })
   @ApiOkResponse({ type: DossierDto })
   @ProblemResponses(404, 409)
-  async decide(@Param('code') code: string, @Body() decision: IntakeDecisionDto, @CurrentPrincipal() principal: Principal) {
+  async decide(
+    @Param('code') code: string,
+    @Body() decision: IntakeDecisionDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.dossiers.decide(code, decision, principal);
   }
 
   @Post(':code/withdrawal')
   @HttpCode(200)
   @Roles('citizen')
-  @ApiOperation({ summary: 'The applicant withdraws an online filing not yet received (1 → 7); later, through the processing action' })
+  @ApiOperation({
+    summary: 'The applicant withdraws an online filing not yet received (1 → 7); later, through the processing action',
+  })
   @ApiOkResponse({ type: DossierReceiptDto })
   @ProblemResponses(404, 409)
-  async withdraw(@Param('code') code: string, @Body() withdrawal: WithdrawalDto, @CurrentPrincipal() principal: Principal) {
+  async withdraw(
+    @Param('code') code: string,
+    @Body() withdrawal: WithdrawalDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.dossiers.withdrawOnline(code, withdrawal, principal);
   }
 }

@@ -44,7 +44,13 @@ export class DossiersService {
     if (!dossier || !dossier.applicantPhone.endsWith(phoneLastFour)) throw IntakeProblems.dossierNotFound(code);
     const steps = await this.history.steps(dossier.id);
     const rating = await this.ratings.publicState(dossier);
-    return { code: dossier.code, status: dossier.status, appointmentDate: dossier.appointmentDate, history: steps, rating };
+    return {
+      code: dossier.code,
+      status: dossier.status,
+      appointmentDate: dossier.appointmentDate,
+      history: steps,
+      rating,
+    };
   }
 
   async decide(code: string, decision: IntakeDecisionDto, principal: Principal) {
@@ -60,7 +66,13 @@ export class DossiersService {
       const procedure = (await this.procedures.version(dossier.procedureCode, dossier.procedureVersion))!;
       const receive = decision.decision === 'receive';
       if (receive && dossier.missingDocuments.length > 0 && !decision.reason) {
-        throw unprocessableRequest([{ field: 'reason', code: 'isNotEmpty', message: `required to receive a dossier missing ${dossier.missingDocuments.join(', ')}` }]);
+        throw unprocessableRequest([
+          {
+            field: 'reason',
+            code: 'isNotEmpty',
+            message: `required to receive a dossier missing ${dossier.missingDocuments.join(', ')}`,
+          },
+        ]);
       }
       const calendar = calendars.of(dossier.provinceCode);
       const schedule = receive ? receptionSchedule(calendar, now, procedure.processingTime) : null;
@@ -79,9 +91,18 @@ export class DossiersService {
       );
       const origin = requestOrigin('intake', principal);
       const events: EventEnvelope[] = [
-        statusChangedEvent(updated, { from: dossier.status, action: receive ? 'receive' : 'refuse', reason: decision.reason ?? null }, origin, now),
+        statusChangedEvent(
+          updated,
+          { from: dossier.status, action: receive ? 'receive' : 'refuse', reason: decision.reason ?? null },
+          origin,
+          now,
+        ),
       ];
-      events.push(receive ? receivedEvent(updated, procedure, origin, this.eventData) : refusedEvent(updated, procedure, origin, now, this.eventData));
+      events.push(
+        receive
+          ? receivedEvent(updated, procedure, origin, this.eventData)
+          : refusedEvent(updated, procedure, origin, now, this.eventData),
+      );
       await this.history.recordStatusChanges(tx, dossier.id, events);
       await this.outbox.append(tx, events);
       return officerView(updated, this.cipher.decrypt(dossier.citizenIdCiphertext));
@@ -100,8 +121,18 @@ export class DossiersService {
       if (dossier.status !== DOSSIER_STATUS.submittedOnline) {
         throw IntakeProblems.alreadyReceived(code, dossier.status, dossier.id);
       }
-      const updated = await this.store.decide(tx, dossier.id, { status: DOSSIER_STATUS.withdrawn, intakeNote: withdrawal.reason }, now);
-      const event = statusChangedEvent(updated, { from: dossier.status, action: 'withdraw', reason: withdrawal.reason }, requestOrigin('intake', principal), now);
+      const updated = await this.store.decide(
+        tx,
+        dossier.id,
+        { status: DOSSIER_STATUS.withdrawn, intakeNote: withdrawal.reason },
+        now,
+      );
+      const event = statusChangedEvent(
+        updated,
+        { from: dossier.status, action: 'withdraw', reason: withdrawal.reason },
+        requestOrigin('intake', principal),
+        now,
+      );
       await this.history.recordStatusChanges(tx, dossier.id, [event]);
       await this.outbox.append(tx, [event]);
       return receiptView(updated);

@@ -71,17 +71,30 @@ export class FileDossierService {
     }
   }
 
-  private async fileNew(command: FileDossierDto, principal: Principal, idempotencyKey: string | null, requestHash: string): Promise<DossierEntity> {
+  private async fileNew(
+    command: FileDossierDto,
+    principal: Principal,
+    idempotencyKey: string | null,
+    requestHash: string,
+  ): Promise<DossierEntity> {
     this.checkChannel(command, principal);
     const now = this.clock.now();
     const { procedure, receivingUnit } = await this.resolve(command, localDateOf(now));
-    const outcome = intakeOutcome(command.channel, missingDocuments(procedure, command.documents), command.acceptIncomplete?.reason ?? null);
+    const outcome = intakeOutcome(
+      command.channel,
+      missingDocuments(procedure, command.documents),
+      command.acceptIncomplete?.reason ?? null,
+    );
     const received = outcome.status === DOSSIER_STATUS.received;
     const schedule = received ? await this.schedule(procedure, receivingUnit, now) : null;
     const index = this.cipher.blindIndex(command.applicant.citizenId);
 
     return this.dataSource.transaction(async (tx) => {
-      const code = formatDossierCode(receivingUnit.code, localDateOf(now), await this.store.nextSequence(tx, receivingUnit.code, localDateOf(now)));
+      const code = formatDossierCode(
+        receivingUnit.code,
+        localDateOf(now),
+        await this.store.nextSequence(tx, receivingUnit.code, localDateOf(now)),
+      );
       const dossier = await this.store.insert(tx, {
         id: uuidv7({ msecs: now.getTime() }),
         code,
@@ -115,7 +128,9 @@ export class FileDossierService {
         updatedAt: now,
       });
       const origin = requestOrigin('intake', principal);
-      const events: EventEnvelope[] = [statusChangedEvent(dossier, { from: null, action: outcome.action, reason: outcome.note }, origin, now)];
+      const events: EventEnvelope[] = [
+        statusChangedEvent(dossier, { from: null, action: outcome.action, reason: outcome.note }, origin, now),
+      ];
       if (received) events.push(receivedEvent(dossier, procedure, origin, this.eventData));
       if (outcome.action === 'refuse') events.push(refusedEvent(dossier, procedure, origin, now, this.eventData));
       await this.history.recordStatusChanges(tx, dossier.id, events);
@@ -128,7 +143,11 @@ export class FileDossierService {
     const earlier = await this.store.byIdempotencyKey(principal.subject, key);
     if (!earlier) return null;
     if (earlier.requestHash !== requestHash) {
-      throw unprocessable('Idempotency-Key', 'alreadyUsed', 'was already used for a different dossier; use a new key for a new filing');
+      throw unprocessable(
+        'Idempotency-Key',
+        'alreadyUsed',
+        'was already used for a different dossier; use a new key for a new filing',
+      );
     }
     return { dossier: earlier, replayed: true };
   }
@@ -144,13 +163,24 @@ export class FileDossierService {
     const procedure = await this.procedures.inForce(procedureCode, today);
     if (!procedure) throw IntakeProblems.procedureNotInForce(procedureCode);
     const receivingUnit = await this.units.receivingUnit(receivingUnitCode, today);
-    if (!receivingUnit) throw invalidRequest([{ field: 'receivingUnitCode', code: 'unknownReference', message: `${receivingUnitCode} is not a receiving unit open today` }]);
+    if (!receivingUnit)
+      throw invalidRequest([
+        {
+          field: 'receivingUnitCode',
+          code: 'unknownReference',
+          message: `${receivingUnitCode} is not a receiving unit open today`,
+        },
+      ]);
     const schedule = await this.schedule(procedure, receivingUnit, now);
     return { procedure, receivingUnitCode: receivingUnit.code, receivedAt: now, ...schedule };
   }
 
   /** The dossier's deadlines run on its province's calendar: the receiving unit's, which is also the matter's. */
-  private async schedule(procedure: ProcedureDefinition, receivingUnit: AdministrativeUnit, receivedAt: Date): Promise<ReceptionSchedule> {
+  private async schedule(
+    procedure: ProcedureDefinition,
+    receivingUnit: AdministrativeUnit,
+    receivedAt: Date,
+  ): Promise<ReceptionSchedule> {
     const calendar = await this.calendars.calendar(receivingUnit.provinceCode!);
     return receptionSchedule(calendar, receivedAt, procedure.processingTime);
   }
@@ -159,42 +189,80 @@ export class FileDossierService {
   private checkChannel(command: FileDossierDto, principal: Principal): void {
     if (principal.roles.includes('desk-officer')) {
       checkOwnDesk(command.receivingUnitCode, principal);
-      if (command.channel === 'online') throw unprocessable('channel', 'notAllowed', 'a desk files counter or postal dossiers; online ones come from citizens');
+      if (command.channel === 'online')
+        throw unprocessable(
+          'channel',
+          'notAllowed',
+          'a desk files counter or postal dossiers; online ones come from citizens',
+        );
       return;
     }
     if (command.channel !== 'online') throw unprocessable('channel', 'notAllowed', 'citizens file online');
-    if (command.acceptIncomplete) throw unprocessable('acceptIncomplete', 'notAllowed', 'only a desk officer may accept an incomplete dossier');
+    if (command.acceptIncomplete)
+      throw unprocessable('acceptIncomplete', 'notAllowed', 'only a desk officer may accept an incomplete dossier');
   }
 
   private async resolve(command: FileDossierDto, today: string): Promise<Resolved> {
     const procedure = await this.procedures.inForce(command.procedureCode, today);
-    if (!procedure) throw unprocessable('procedureCode', 'unknownReference', `no procedure ${command.procedureCode} is in force`);
+    if (!procedure)
+      throw unprocessable('procedureCode', 'unknownReference', `no procedure ${command.procedureCode} is in force`);
     const receivingUnit = await this.units.receivingUnit(command.receivingUnitCode, today);
-    if (!receivingUnit) throw unprocessable('receivingUnitCode', 'unknownReference', `${command.receivingUnitCode} is not a receiving unit open today`);
+    if (!receivingUnit)
+      throw unprocessable(
+        'receivingUnitCode',
+        'unknownReference',
+        `${command.receivingUnitCode} is not a receiving unit open today`,
+      );
     const home = await this.units.current(command.applicant.address.communeCode, today);
-    if (home?.kind !== 'commune') throw unprocessable('applicant.address.communeCode', 'unknownReference', `${command.applicant.address.communeCode} is not a commune or ward in force`);
+    if (home?.kind !== 'commune')
+      throw unprocessable(
+        'applicant.address.communeCode',
+        'unknownReference',
+        `${command.applicant.address.communeCode} is not a commune or ward in force`,
+      );
     let subjectProvince = home.provinceCode;
     if (command.subjectCommuneCode != null) {
       const subject = await this.units.current(command.subjectCommuneCode, today);
-      if (subject?.kind !== 'commune') throw unprocessable('subjectCommuneCode', 'unknownReference', `${command.subjectCommuneCode} is not a commune or ward in force`);
+      if (subject?.kind !== 'commune')
+        throw unprocessable(
+          'subjectCommuneCode',
+          'unknownReference',
+          `${command.subjectCommuneCode} is not a commune or ward in force`,
+        );
       subjectProvince = subject.provinceCode;
     }
     if (subjectProvince !== receivingUnit.provinceCode) {
       const field = command.subjectCommuneCode != null ? 'subjectCommuneCode' : 'applicant.address.communeCode';
       throw unprocessableRequest([
-        { field, code: 'otherProvince', message: `the matter belongs to province ${subjectProvince}`, params: { provinceCode: subjectProvince } },
-        { field: 'receivingUnitCode', code: 'otherProvince', params: { provinceCode: receivingUnit.provinceCode }, message: `belongs to province ${receivingUnit.provinceCode}; a province's units receive only its own matters` },
+        {
+          field,
+          code: 'otherProvince',
+          message: `the matter belongs to province ${subjectProvince}`,
+          params: { provinceCode: subjectProvince },
+        },
+        {
+          field: 'receivingUnitCode',
+          code: 'otherProvince',
+          params: { provinceCode: receivingUnit.provinceCode },
+          message: `belongs to province ${receivingUnit.provinceCode}; a province's units receive only its own matters`,
+        },
       ]);
     }
     const known = new Set(procedure.requiredDocuments.map((document) => document.type));
     command.documents.forEach((document, index) => {
-      if (!known.has(document.type)) throw unprocessable(`documents.${index}.type`, 'unknownReference', `${document.type} is not a document of procedure ${procedure.code}`);
+      if (!known.has(document.type))
+        throw unprocessable(
+          `documents.${index}.type`,
+          'unknownReference',
+          `${document.type} is not a document of procedure ${procedure.code}`,
+        );
     });
     return { procedure, receivingUnit };
   }
 }
 
-const unprocessable = (field: string, code: string, message: string) => unprocessableRequest([{ field, code, message }]);
+const unprocessable = (field: string, code: string, message: string) =>
+  unprocessableRequest([{ field, code, message }]);
 
 /** A desk officer files, and is quoted, only at the unit named in the token. */
 function checkOwnDesk(receivingUnitCode: string, principal: Principal): void {

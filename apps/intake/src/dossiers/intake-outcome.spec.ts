@@ -13,11 +13,19 @@ describe('intake outcome', () => {
 
   it('keeps online filings for the desk to check (1), complete or not', () => {
     const missing = missingDocuments(birthRegistration, []);
-    expect(intakeOutcome('online', missing, null)).toMatchObject({ status: DOSSIER_STATUS.submittedOnline, action: 'submit-online', note: null });
+    expect(intakeOutcome('online', missing, null)).toMatchObject({
+      status: DOSSIER_STATUS.submittedOnline,
+      action: 'submit-online',
+      note: null,
+    });
   });
 
   it('receives a complete counter or postal filing (2)', () => {
-    expect(intakeOutcome('counter', [], null)).toMatchObject({ status: DOSSIER_STATUS.received, action: 'receive', note: null });
+    expect(intakeOutcome('counter', [], null)).toMatchObject({
+      status: DOSSIER_STATUS.received,
+      action: 'receive',
+      note: null,
+    });
     expect(intakeOutcome('postal', [], null).status).toBe(DOSSIER_STATUS.received);
   });
 

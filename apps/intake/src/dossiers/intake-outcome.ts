@@ -11,7 +11,10 @@ export interface IntakeOutcome {
   note: string | null;
 }
 
-export function missingDocuments(procedure: ProcedureDefinition, documents: readonly { type: string }[]): RequiredDocument[] {
+export function missingDocuments(
+  procedure: ProcedureDefinition,
+  documents: readonly { type: string }[],
+): RequiredDocument[] {
   const handedIn = new Set(documents.map((document) => document.type));
   return procedure.requiredDocuments.filter((document) => document.required && !handedIn.has(document.type));
 }
@@ -26,9 +29,11 @@ export function intakeOutcome(
   missing: RequiredDocument[],
   acceptIncompleteReason: string | null,
 ): IntakeOutcome {
-  if (channel === 'online') return { status: DOSSIER_STATUS.submittedOnline, action: 'submit-online', missing, note: null };
+  if (channel === 'online')
+    return { status: DOSSIER_STATUS.submittedOnline, action: 'submit-online', missing, note: null };
   if (missing.length === 0) return { status: DOSSIER_STATUS.received, action: 'receive', missing, note: null };
-  if (acceptIncompleteReason) return { status: DOSSIER_STATUS.received, action: 'receive', missing, note: acceptIncompleteReason };
+  if (acceptIncompleteReason)
+    return { status: DOSSIER_STATUS.received, action: 'receive', missing, note: acceptIncompleteReason };
   return { status: DOSSIER_STATUS.refusedAtIntake, action: 'refuse', missing, note: refusalReason(missing) };
 }
 

@@ -54,10 +54,26 @@ function withValue(path: string, value: Json | undefined): Json {
 const OPTIONAL = new Set(['applicant.email', 'subjectCommuneCode', 'acceptIncomplete']);
 const OBJECTS = new Set(['applicant', 'applicant.address', 'documents.0', 'acceptIncomplete']);
 const FIELDS = [
-  'procedureCode', 'receivingUnitCode', 'channel', 'applicant', 'applicant.name', 'applicant.citizenId', 'applicant.phone',
-  'applicant.email', 'applicant.address', 'applicant.address.line', 'applicant.address.communeCode', 'subjectCommuneCode',
-  'documents', 'documents.0', 'documents.0.type', 'documents.0.fileName', 'documents.0.sha256', 'documents.0.size',
-  'acceptIncomplete', 'acceptIncomplete.reason',
+  'procedureCode',
+  'receivingUnitCode',
+  'channel',
+  'applicant',
+  'applicant.name',
+  'applicant.citizenId',
+  'applicant.phone',
+  'applicant.email',
+  'applicant.address',
+  'applicant.address.line',
+  'applicant.address.communeCode',
+  'subjectCommuneCode',
+  'documents',
+  'documents.0',
+  'documents.0.type',
+  'documents.0.fileName',
+  'documents.0.sha256',
+  'documents.0.size',
+  'acceptIncomplete',
+  'acceptIncomplete.reason',
 ];
 
 /** Wrong types, missing fields and oversize strings, for every field of the filing. */
@@ -75,7 +91,8 @@ function shapeMutations(): Malformed[] {
     ];
     if (!OPTIONAL.has(field)) wrong.push(['missing', undefined]);
     if (!OBJECTS.has(field) && field !== 'documents' && field !== 'documents.0.size') wrong.push(['empty', '']);
-    for (const [what, value] of wrong) cases.push({ name: `${field} ${what}`, body: withValue(field, value), field, status: 400 });
+    for (const [what, value] of wrong)
+      cases.push({ name: `${field} ${what}`, body: withValue(field, value), field, status: 400 });
   }
   return cases;
 }
@@ -95,11 +112,26 @@ function online(malformed: Malformed): Malformed {
 /** Values of the right type that break a format or a rule. */
 function valueMutations(): Malformed[] {
   const bad = (field: string, values: Json[], status: 400 | 422 = 400, expectedField = field): Malformed[] =>
-    values.map((value) => ({ name: `${field} = ${shortForm(value)}`, body: withValue(field, value), field: expectedField, status }));
+    values.map((value) => ({
+      name: `${field} = ${shortForm(value)}`,
+      body: withValue(field, value),
+      field: expectedField,
+      status,
+    }));
   return [
     ...bad('applicant.citizenId', [
-      '04619000432', '0461900043210', '04619000432a', '046 190 004 321', '999190004321', '000190004321', '-46190004321', '046190004321\n',
-      '０４６１９０００４３２１', '1e11', 46190004321, '046-190-004321',
+      '04619000432',
+      '0461900043210',
+      '04619000432a',
+      '046 190 004 321',
+      '999190004321',
+      '000190004321',
+      '-46190004321',
+      '046190004321\n',
+      '０４６１９０００４３２１',
+      '1e11',
+      46190004321,
+      '046-190-004321',
     ]),
     ...bad('applicant.phone', ['12345', '0135123456', '+1 202 555 0100', '09351234567', '093512345a', 'phone']),
     ...bad('applicant.email', ['dung', 'dung@', '@example.vn', 'dung@@example.vn', `${'a'.repeat(260)}@example.vn`]),
@@ -120,7 +152,14 @@ function valueMutations(): Malformed[] {
     ...bad('documents.0.sha256', ['C'.repeat(64), 'c'.repeat(63), 'c'.repeat(65), 'g'.repeat(64), '']),
     ...bad('documents.0.size', [0, -1, 1.5, 50 * 1024 * 1024 + 1, '40000', Number.MAX_SAFE_INTEGER]),
     ...bad('documents.0.fileName', ['', 'f'.repeat(256)]),
-    ...bad('documents', [Array.from({ length: 51 }, () => ({ type: 'declaration-form', fileName: 'a.pdf', sha256: 'c'.repeat(64), size: 1 }))]),
+    ...bad('documents', [
+      Array.from({ length: 51 }, () => ({
+        type: 'declaration-form',
+        fileName: 'a.pdf',
+        sha256: 'c'.repeat(64),
+        size: 1,
+      })),
+    ]),
     ...bad('acceptIncomplete.reason', ['', 'ok', 'r'.repeat(501)]),
   ];
 }
@@ -132,7 +171,12 @@ function bodyMutations(): Malformed[] {
     let target = body as { [key: string]: Json };
     for (const part of path ? path.split('.') : []) target = target[part] as { [key: string]: Json };
     target[key] = 'x';
-    return { name: `unknown field ${path ? `${path}.` : ''}${key}`, body, field: path ? `${path}.${key}` : key, status: 400 };
+    return {
+      name: `unknown field ${path ? `${path}.` : ''}${key}`,
+      body,
+      field: path ? `${path}.${key}` : key,
+      status: 400,
+    };
   };
   return [
     { name: 'an empty object', body: {}, field: 'procedureCode', status: 400 },
@@ -144,9 +188,27 @@ function bodyMutations(): Malformed[] {
     extra('applicant.address', 'province'),
     extra('documents.0', 'url'),
     { name: 'another desk', body: withValue('receivingUnitCode', '19774'), field: 'receivingUnitCode', status: 403 },
-    { name: 'a reused idempotency key shape', body: validFiling(), field: 'Idempotency-Key', status: 400, idempotencyKey: 'short' },
-    { name: 'an idempotency key with spaces', body: validFiling(), field: 'Idempotency-Key', status: 400, idempotencyKey: 'has spaces in it' },
-    { name: 'an idempotency key too long', body: validFiling(), field: 'Idempotency-Key', status: 400, idempotencyKey: 'k'.repeat(101) },
+    {
+      name: 'a reused idempotency key shape',
+      body: validFiling(),
+      field: 'Idempotency-Key',
+      status: 400,
+      idempotencyKey: 'short',
+    },
+    {
+      name: 'an idempotency key with spaces',
+      body: validFiling(),
+      field: 'Idempotency-Key',
+      status: 400,
+      idempotencyKey: 'has spaces in it',
+    },
+    {
+      name: 'an idempotency key too long',
+      body: validFiling(),
+      field: 'Idempotency-Key',
+      status: 400,
+      idempotencyKey: 'k'.repeat(101),
+    },
   ];
 }
 
@@ -164,7 +226,14 @@ describe('malformed filings', () => {
   const cases = [...shapeMutations(), ...valueMutations(), ...bodyMutations()];
 
   const rowCounts = async () =>
-    Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, Number((await running.database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n)])));
+    Object.fromEntries(
+      await Promise.all(
+        TABLES.map(async (table) => [
+          table,
+          Number((await running.database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n),
+        ]),
+      ),
+    );
 
   beforeAll(async () => {
     running = await startServiceWithDatabase(intakeService, intakeSchema, {}, { clock });
@@ -185,17 +254,25 @@ describe('malformed filings', () => {
     const before = await rowCounts();
     const outcomes: string[] = [];
     for (const malformed of cases) {
-      const call = request(running.url).post('/api/v1/dossiers').auth(malformed.byCitizen ? citizen : desk, { type: 'bearer' });
-      const response = await (malformed.idempotencyKey ? call.set('Idempotency-Key', malformed.idempotencyKey) : call).send(malformed.body as object);
+      const call = request(running.url)
+        .post('/api/v1/dossiers')
+        .auth(malformed.byCitizen ? citizen : desk, { type: 'bearer' });
+      const response = await (
+        malformed.idempotencyKey ? call.set('Idempotency-Key', malformed.idempotencyKey) : call
+      ).send(malformed.body as object);
       const fields: string[] = (response.body.errors ?? []).map((error: { field: string }) => error.field);
       // An element's problem may be named by its list ("each value in documents must be an object").
       const names = [malformed.field, malformed.field.replace(/\.\d+$/, '')];
       const named = fields.some((field) => names.includes(field) || field.startsWith(`${malformed.field}.`));
       const problemJson = /^application\/problem\+json/.test(response.headers['content-type'] ?? '');
       // Every field problem carries a code the web application can translate.
-      const coded = (response.body.errors ?? []).every((error: { code?: unknown }) => typeof error.code === 'string' && /^[a-z][A-Za-z]+$/.test(error.code));
+      const coded = (response.body.errors ?? []).every(
+        (error: { code?: unknown }) => typeof error.code === 'string' && /^[a-z][A-Za-z]+$/.test(error.code),
+      );
       if (response.status !== malformed.status || !named || !problemJson || !coded) {
-        outcomes.push(`${malformed.name}: ${response.status} ${response.headers['content-type']} fields=${JSON.stringify(fields)}`);
+        outcomes.push(
+          `${malformed.name}: ${response.status} ${response.headers['content-type']} fields=${JSON.stringify(fields)}`,
+        );
       }
     }
     expect(outcomes).toEqual([]);
@@ -207,14 +284,29 @@ describe('malformed filings', () => {
     const response = await request(running.url)
       .post('/api/v1/dossiers')
       .auth(desk, { type: 'bearer' })
-      .send({ ...body, channel: 'fax', applicant: { ...body['applicant'], name: 'x'.repeat(201), phone: '12345' }, note: 'gọi lại' })
+      .send({
+        ...body,
+        channel: 'fax',
+        applicant: { ...body['applicant'], name: 'x'.repeat(201), phone: '12345' },
+        note: 'gọi lại',
+      })
       .expect(400);
     expect(response.body.type).toBe('https://onestop.gov.vn/problems/bad-request/validation');
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'channel', code: 'isIn', message: expect.any(String), params: { allowed: ['online', 'counter', 'postal'] } },
+        {
+          field: 'channel',
+          code: 'isIn',
+          message: expect.any(String),
+          params: { allowed: ['online', 'counter', 'postal'] },
+        },
         { field: 'applicant.name', code: 'isLength', message: expect.any(String), params: { min: 1, max: 200 } },
-        { field: 'applicant.phone', code: 'matches', message: 'must be a Vietnamese mobile number such as 0912345678', params: { pattern: expect.any(String) } },
+        {
+          field: 'applicant.phone',
+          code: 'matches',
+          message: 'must be a Vietnamese mobile number such as 0912345678',
+          params: { pattern: expect.any(String) },
+        },
         { field: 'note', code: 'whitelistValidation', message: expect.any(String) },
       ]),
     );
@@ -223,18 +315,30 @@ describe('malformed filings', () => {
   it('refuses bodies that are not JSON, changing nothing', async () => {
     const before = await rowCounts();
     for (const raw of ['{"procedureCode": "HT-KHAISINH",', 'not json', '{"procedureCode": "HT-KHAISINH"}}']) {
-      const response = await request(running.url).post('/api/v1/dossiers').auth(desk, { type: 'bearer' }).set('Content-Type', 'application/json').send(raw);
+      const response = await request(running.url)
+        .post('/api/v1/dossiers')
+        .auth(desk, { type: 'bearer' })
+        .set('Content-Type', 'application/json')
+        .send(raw);
       expect(response.status).toBe(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
     const huge = JSON.stringify({ ...validFiling(), note: 'x'.repeat(2 * 1024 * 1024) });
-    const tooLarge = await request(running.url).post('/api/v1/dossiers').auth(desk, { type: 'bearer' }).set('Content-Type', 'application/json').send(huge);
+    const tooLarge = await request(running.url)
+      .post('/api/v1/dossiers')
+      .auth(desk, { type: 'bearer' })
+      .set('Content-Type', 'application/json')
+      .send(huge);
     expect(tooLarge.status).toBe(413);
     expect(await rowCounts()).toEqual(before);
   });
 
   it('still files the valid body the mutations came from', async () => {
-    const response = await request(running.url).post('/api/v1/dossiers').auth(desk, { type: 'bearer' }).send(validFiling()).expect(201);
+    const response = await request(running.url)
+      .post('/api/v1/dossiers')
+      .auth(desk, { type: 'bearer' })
+      .send(validFiling())
+      .expect(201);
     expect(response.body.status).toBe(2);
   });
 });

@@ -1,4 +1,11 @@
-import { RunningService, ServiceUnderTest, startServiceWithDatabase, startTestService, testRedisUrl, tokenFor } from '@onestop/testing';
+import {
+  RunningService,
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  startTestService,
+  testRedisUrl,
+  tokenFor,
+} from '@onestop/testing';
 import { randomBytes } from 'node:crypto';
 import { createClient, RedisClientType } from 'redis';
 import request from 'supertest';
@@ -49,8 +56,21 @@ describe('intake request limits', () => {
         procedureCode: 'HKD-DANGKY',
         receivingUnitCode: PHU_XUAN,
         channel: 'counter',
-        applicant: { name: 'Lê Văn Cường', citizenId: '046095007788', phone: PHONE, email: 'cuong@example.vn', address: { line: '9 Kim Long', communeCode: PHU_XUAN } },
-        documents: [{ type: 'registration-application', fileName: 'a.pdf', sha256: randomBytes(32).toString('hex'), size: 90_000 }],
+        applicant: {
+          name: 'Lê Văn Cường',
+          citizenId: '046095007788',
+          phone: PHONE,
+          email: 'cuong@example.vn',
+          address: { line: '9 Kim Long', communeCode: PHU_XUAN },
+        },
+        documents: [
+          {
+            type: 'registration-application',
+            fileName: 'a.pdf',
+            sha256: randomBytes(32).toString('hex'),
+            size: 90_000,
+          },
+        ],
       })
       .expect(201);
     return response.body.code;
@@ -65,7 +85,11 @@ describe('intake request limits', () => {
   beforeAll(async () => {
     first = await startServiceWithDatabase(intakeService, intakeSchema, settings);
     // A second replica: same database, consumer group, Redis and key prefix.
-    second = await startTestService(intakeService, { ...settings, DATABASE_URL: first.database.url, KAFKA_GROUP_ID: first.env.KAFKA_GROUP_ID! });
+    second = await startTestService(intakeService, {
+      ...settings,
+      DATABASE_URL: first.database.url,
+      KAFKA_GROUP_ID: first.env.KAFKA_GROUP_ID!,
+    });
     // Each filing counts against the desk's account: a desk per filing keeps it under 8 a minute.
     desk = await tokenFor('desk-officer', PHU_XUAN, '46', `desk-${randomBytes(3).toString('hex')}`);
     redis = createClient({ url: testRedisUrl() });
@@ -98,19 +122,27 @@ describe('intake request limits', () => {
       });
       expect(JSON.stringify(locked.body)).not.toContain('3456');
     }
-    const locks = (await metric(first.url, /^onestop_lookup_locks_total\{.*lookup="dossier-status".*scope="code"/)) + (await metric(second.url, /^onestop_lookup_locks_total\{.*lookup="dossier-status".*scope="code"/));
+    const locks =
+      (await metric(first.url, /^onestop_lookup_locks_total\{.*lookup="dossier-status".*scope="code"/)) +
+      (await metric(second.url, /^onestop_lookup_locks_total\{.*lookup="dossier-status".*scope="code"/));
     expect(locks).toBe(1);
 
     // The lock expires by itself (the platform's integration test waits for it); an operator
     // lifts it sooner by deleting its key, as docs/operations.md says.
-    expect(await redis.del(`${settings.RATE_LIMIT_KEY_PREFIX}:{intake:lookup:dossier-status}:code:${code}:lock`)).toBe(1);
+    expect(await redis.del(`${settings.RATE_LIMIT_KEY_PREFIX}:{intake:lookup:dossier-status}:code:${code}:lock`)).toBe(
+      1,
+    );
     await lookUp(second.url, code, RIGHT).expect(200);
   }, 30_000);
 
   it('answers a burst of 300 parallel guesses with exactly 3 wrong tries; the others, and then the right digits, get 429', async () => {
     const code = await fileDossier();
     const guesses = Array.from({ length: 300 }, (_, i) => String(1000 + i));
-    const statuses = await Promise.all(guesses.map((digits, i) => lookUp(i % 2 ? second.url : first.url, code, digits).then((response) => response.status)));
+    const statuses = await Promise.all(
+      guesses.map((digits, i) =>
+        lookUp(i % 2 ? second.url : first.url, code, digits).then((response) => response.status),
+      ),
+    );
     expect(statuses.filter((status) => status === 404)).toHaveLength(3);
     expect(statuses.filter((status) => status !== 404).every((status) => status === 429)).toBe(true);
     await lookUp(first.url, code, RIGHT).expect(429);
@@ -118,14 +150,23 @@ describe('intake request limits', () => {
 
   it('limits one client address to 10 requests a minute, with Retry-After; other addresses, health, metrics and docs are unaffected', async () => {
     const address = freshAddress();
-    for (let i = 0; i < 10; i++) await request(i % 2 ? second.url : first.url).get('/api/v1/procedures').set('X-Forwarded-For', address).expect(200);
+    for (let i = 0; i < 10; i++)
+      await request(i % 2 ? second.url : first.url)
+        .get('/api/v1/procedures')
+        .set('X-Forwarded-For', address)
+        .expect(200);
     const refused = await request(first.url).get('/api/v1/procedures').set('X-Forwarded-For', address).expect(429);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(refused.body).toMatchObject({ type: 'https://onestop.gov.vn/problems/too-many-requests', status: 429, limit: 'address' });
+    expect(refused.body).toMatchObject({
+      type: 'https://onestop.gov.vn/problems/too-many-requests',
+      status: 429,
+      limit: 'address',
+    });
 
     await request(first.url).get('/api/v1/procedures').set('X-Forwarded-For', freshAddress()).expect(200);
-    for (let i = 0; i < 15; i++) await request(second.url).get('/health/live').set('X-Forwarded-For', address).expect(200);
+    for (let i = 0; i < 15; i++)
+      await request(second.url).get('/health/live').set('X-Forwarded-For', address).expect(200);
     await request(second.url).get('/health/ready').set('X-Forwarded-For', address).expect(200);
     await request(second.url).get('/metrics').set('X-Forwarded-For', address).expect(200);
     await request(second.url).get('/docs-json').set('X-Forwarded-For', address).expect(200);
@@ -134,7 +175,8 @@ describe('intake request limits', () => {
 
   it('limits one account to 8 requests a minute across both replicas, from any addresses', async () => {
     const citizen = await tokenFor('citizen', undefined, '46', `citizen-${randomBytes(3).toString('hex')}`);
-    const asCitizen = (url: string) => request(url).get('/api/v1/procedures').set('X-Forwarded-For', freshAddress()).auth(citizen, { type: 'bearer' });
+    const asCitizen = (url: string) =>
+      request(url).get('/api/v1/procedures').set('X-Forwarded-For', freshAddress()).auth(citizen, { type: 'bearer' });
     for (let i = 0; i < 8; i++) await asCitizen(i % 2 ? second.url : first.url).expect(200);
     for (const url of [first.url, second.url]) {
       const refused = await asCitizen(url).expect(429);
@@ -142,6 +184,10 @@ describe('intake request limits', () => {
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     }
     const other = await tokenFor('citizen', undefined, '46', `citizen-${randomBytes(3).toString('hex')}`);
-    await request(first.url).get('/api/v1/procedures').set('X-Forwarded-For', freshAddress()).auth(other, { type: 'bearer' }).expect(200);
+    await request(first.url)
+      .get('/api/v1/procedures')
+      .set('X-Forwarded-For', freshAddress())
+      .auth(other, { type: 'bearer' })
+      .expect(200);
   }, 30_000);
 });

@@ -1,4 +1,10 @@
-import { DossierReceived, DossierRefusedAtIntake, DossierStatusChanged, DossierStatusCode, EventEnvelope } from '@onestop/contracts';
+import {
+  DossierReceived,
+  DossierRefusedAtIntake,
+  DossierStatusChanged,
+  DossierStatusCode,
+  EventEnvelope,
+} from '@onestop/contracts';
 import { createEvent, EventDataKeys, EventOrigin } from '@onestop/messaging';
 import { ProcedureDefinition } from '@onestop/reference-data';
 import { DossierEntity } from './dossier.entity';
@@ -33,11 +39,20 @@ export function statusChangedEvent(
 
 /** The applicant's contact as it may travel: sealed for the event it goes in. */
 function sealedContact(keys: EventDataKeys, dossier: DossierEntity, eventType: string) {
-  return keys.seal({ name: dossier.applicantName, phone: dossier.applicantPhone, email: dossier.applicantEmail }, eventType, dossier.id);
+  return keys.seal(
+    { name: dossier.applicantName, phone: dossier.applicantPhone, email: dossier.applicantEmail },
+    eventType,
+    dossier.id,
+  );
 }
 
 /** The hand-over to processing: what routing needs to find the competent unit and the deadline. */
-export function receivedEvent(dossier: DossierEntity, procedure: ProcedureDefinition, origin: EventOrigin, keys: EventDataKeys): EventEnvelope {
+export function receivedEvent(
+  dossier: DossierEntity,
+  procedure: ProcedureDefinition,
+  origin: EventOrigin,
+  keys: EventDataKeys,
+): EventEnvelope {
   return createEvent(
     DossierReceived,
     dossier.id,
@@ -55,7 +70,11 @@ export function receivedEvent(dossier: DossierEntity, procedure: ProcedureDefini
         processingTime: procedure.processingTime,
         clockPausesForCitizen: procedure.clockPausesForCitizen,
       },
-      applicant: { communeCode: dossier.applicantCommuneCode, accountSubject: dossier.accountSubject, contact: sealedContact(keys, dossier, DossierReceived.type) },
+      applicant: {
+        communeCode: dossier.applicantCommuneCode,
+        accountSubject: dossier.accountSubject,
+        contact: sealedContact(keys, dossier, DossierReceived.type),
+      },
       subjectCommuneCode: dossier.subjectCommuneCode,
       documents: dossier.documents,
       receivedAt: dossier.receivedAt!.toISOString(),
@@ -69,7 +88,13 @@ export function receivedEvent(dossier: DossierEntity, procedure: ProcedureDefini
 }
 
 /** A refusal at the desk: the applicant's contact goes with it, since no processing follows. */
-export function refusedEvent(dossier: DossierEntity, procedure: ProcedureDefinition, origin: EventOrigin, at: Date, keys: EventDataKeys): EventEnvelope {
+export function refusedEvent(
+  dossier: DossierEntity,
+  procedure: ProcedureDefinition,
+  origin: EventOrigin,
+  at: Date,
+  keys: EventDataKeys,
+): EventEnvelope {
   return createEvent(
     DossierRefusedAtIntake,
     dossier.id,
@@ -79,7 +104,10 @@ export function refusedEvent(dossier: DossierEntity, procedure: ProcedureDefinit
       provinceCode: dossier.provinceCode,
       receivingUnitCode: dossier.receivingUnitCode,
       procedure: { code: procedure.code, name: procedure.name },
-      applicant: { accountSubject: dossier.accountSubject, contact: sealedContact(keys, dossier, DossierRefusedAtIntake.type) },
+      applicant: {
+        accountSubject: dossier.accountSubject,
+        contact: sealedContact(keys, dossier, DossierRefusedAtIntake.type),
+      },
       reasons: dossier.intakeNote ?? '',
       refusedAt: at.toISOString(),
     },

@@ -12,7 +12,11 @@ export interface ReceptionSchedule {
  * cut-off (15:00) or outside working hours count from the next shift. Filing, the desk's check of
  * an online filing and the desk's appointment quote all call it, so a quote is what a filing gets.
  */
-export function receptionSchedule(calendar: WorkingCalendar, receivedAt: Date, processingTime: WorkingDuration): ReceptionSchedule {
+export function receptionSchedule(
+  calendar: WorkingCalendar,
+  receivedAt: Date,
+  processingTime: WorkingDuration,
+): ReceptionSchedule {
   const dueAt = calendar.deadline(receivedAt, processingTime);
   return { countingFrom: calendar.countingStart(receivedAt), dueAt, appointmentDate: localDateOf(dueAt) };
 }

@@ -8,7 +8,10 @@ import { IntakeProblems } from '../problems';
 import { ProceduresService } from './procedures.service';
 
 // The catalogue's own schema, so the document cannot drift from what is validated and served.
-const PROCEDURE_SCHEMA = z.toJSONSchema(procedureDefinitionSchema, { target: 'openapi-3.0', io: 'output' }) as Record<string, unknown>;
+const PROCEDURE_SCHEMA = z.toJSONSchema(procedureDefinitionSchema, { target: 'openapi-3.0', io: 'output' }) as Record<
+  string,
+  unknown
+>;
 
 @ApiTags('procedures')
 @Controller('api/v1/procedures')
@@ -21,7 +24,9 @@ export class ProceduresController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'The procedures in force today, with documents, fees and processing times' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { items: { type: 'array', items: PROCEDURE_SCHEMA } }, required: ['items'] } })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { items: { type: 'array', items: PROCEDURE_SCHEMA } }, required: ['items'] },
+  })
   async list(): Promise<{ items: ProcedureDefinition[] }> {
     return { items: await this.procedures.listInForce(localDateOf(this.clock.now())) };
   }
@@ -33,14 +38,19 @@ export class ProceduresController {
   @ApiOkResponse({ schema: PROCEDURE_SCHEMA })
   @ProblemResponses(404)
   async get(@Param('code') code: string, @Query('version') version?: string): Promise<ProcedureDefinition> {
-    const procedure = version === undefined ? await this.procedures.inForce(code, localDateOf(this.clock.now())) : await this.byVersion(code, version);
+    const procedure =
+      version === undefined
+        ? await this.procedures.inForce(code, localDateOf(this.clock.now()))
+        : await this.byVersion(code, version);
     if (!procedure) throw IntakeProblems.procedureNotFound(code, version);
     return procedure;
   }
 
   private byVersion(code: string, version: string): Promise<ProcedureDefinition | null> {
     if (!/^[1-9]\d{0,3}$/.test(version)) {
-      throw invalidRequest([{ field: 'version', code: 'isInt', message: 'must be a positive integer', params: { min: 1 } }]);
+      throw invalidRequest([
+        { field: 'version', code: 'isInt', message: 'must be a positive integer', params: { min: 1 } },
+      ]);
     }
     return this.procedures.version(code, Number(version));
   }

@@ -28,6 +28,15 @@ export type OnlineAllowance = 'granted' | 'address' | 'unit';
  * and both counts are one script: two requests at once cannot both take the last one.
  */
 export function onlineAllowance(redis: RedisClientType) {
-  return async (onlinePrefix: string, address: string, limits: OnlineTicketLimits, ttlSeconds: number): Promise<OnlineAllowance> =>
-    (await TAKE_ONLINE_TICKET.run(redis, [`${onlinePrefix}:address:${keyPart(address)}`, `${onlinePrefix}:total`], [limits.perAddress, limits.perUnit, ttlSeconds])) as OnlineAllowance;
+  return async (
+    onlinePrefix: string,
+    address: string,
+    limits: OnlineTicketLimits,
+    ttlSeconds: number,
+  ): Promise<OnlineAllowance> =>
+    (await TAKE_ONLINE_TICKET.run(
+      redis,
+      [`${onlinePrefix}:address:${keyPart(address)}`, `${onlinePrefix}:total`],
+      [limits.perAddress, limits.perUnit, ttlSeconds],
+    )) as OnlineAllowance;
 }

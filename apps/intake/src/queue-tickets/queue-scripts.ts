@@ -48,7 +48,12 @@ return stored
 type NewTicket = Omit<StoredTicket, 'number' | 'counter' | 'calledAt'>;
 
 export interface QueueCommands {
-  issueTicket(keys: QueueKeys, tier: QueueTier, ticket: NewTicket, ttlSeconds: number): Promise<{ number: number; waitingAhead: number }>;
+  issueTicket(
+    keys: QueueKeys,
+    tier: QueueTier,
+    ticket: NewTicket,
+    ttlSeconds: number,
+  ): Promise<{ number: number; waitingAhead: number }>;
   /** The ticket called, or null when nobody waits. */
   callNextTicket(keys: QueueKeys, counter: string, calledAt: string, ttlSeconds: number): Promise<StoredTicket | null>;
 }

@@ -9,7 +9,8 @@ describe('queue ticket rules', () => {
 
   it('puts every priority group in one tier ahead of standard', () => {
     expect(tierOf('standard')).toBe('standard');
-    for (const group of ['elderly', 'disability', 'pregnant', 'young-child', 'veteran', 'ethnic-minority'] as const) expect(tierOf(group)).toBe('priority');
+    for (const group of ['elderly', 'disability', 'pregnant', 'young-child', 'veteran', 'ethnic-minority'] as const)
+      expect(tierOf(group)).toBe('priority');
   });
 
   it('keys a queue by unit and local day', () => {

@@ -1,5 +1,13 @@
 /** Groups the law serves first (the elderly, persons with disabilities, ...); everyone else is `standard`. */
-export const PRIORITY_GROUPS = ['standard', 'elderly', 'disability', 'pregnant', 'young-child', 'veteran', 'ethnic-minority'] as const;
+export const PRIORITY_GROUPS = [
+  'standard',
+  'elderly',
+  'disability',
+  'pregnant',
+  'young-child',
+  'veteran',
+  'ethnic-minority',
+] as const;
 export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
 
 export const TICKET_CHANNELS = ['kiosk', 'online'] as const;

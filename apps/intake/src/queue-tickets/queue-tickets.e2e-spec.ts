@@ -28,13 +28,23 @@ describe('queue tickets', () => {
     return (body.channel === 'kiosk' ? post.auth(kioskTokens.get(unitCode)!, { type: 'bearer' }) : post).send(body);
   };
   const callNext = (unitCode: string, token: string, counter = 'Quầy 1') =>
-    request(running.url).post(`/api/v1/receiving-units/${unitCode}/calls`).auth(token, { type: 'bearer' }).send({ counter });
-  const queueOf = (unitCode: string) => request(running.url).get(`/api/v1/receiving-units/${unitCode}/queue`).expect(200);
+    request(running.url)
+      .post(`/api/v1/receiving-units/${unitCode}/calls`)
+      .auth(token, { type: 'bearer' })
+      .send({ counter });
+  const queueOf = (unitCode: string) =>
+    request(running.url).get(`/api/v1/receiving-units/${unitCode}/queue`).expect(200);
 
   beforeAll(async () => {
     // Addresses from X-Forwarded-For (the test is the proxy); a small online allowance per unit, so a test can use it up.
-    running = await startServiceWithDatabase(intakeService, intakeSchema, { TRUST_PROXY: 'loopback', ONLINE_TICKETS_PER_ADDRESS: '2', ONLINE_TICKETS_PER_UNIT: '5' }, { clock });
-    for (const unitCode of [PHU_XUAN, THUY_XUAN, KIM_LONG, '99999', '46']) kioskTokens.set(unitCode, await tokenFor('desk-officer', unitCode, '46', `kiosk-${unitCode}`));
+    running = await startServiceWithDatabase(
+      intakeService,
+      intakeSchema,
+      { TRUST_PROXY: 'loopback', ONLINE_TICKETS_PER_ADDRESS: '2', ONLINE_TICKETS_PER_UNIT: '5' },
+      { clock },
+    );
+    for (const unitCode of [PHU_XUAN, THUY_XUAN, KIM_LONG, '99999', '46'])
+      kioskTokens.set(unitCode, await tokenFor('desk-officer', unitCode, '46', `kiosk-${unitCode}`));
   }, 60_000);
 
   afterAll(async () => {
@@ -49,16 +59,26 @@ describe('queue tickets', () => {
     const numbers = responses.map((response) => response.body.number as number).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
     const queue = await queueOf(PHU_XUAN);
-    expect(queue.body).toMatchObject({ issued: 100, waiting: { total: 100, byGroup: { standard: 100, elderly: 0 } }, lastCalled: [] });
+    expect(queue.body).toMatchObject({
+      issued: 100,
+      waiting: { total: 100, byGroup: { standard: 100, elderly: 0 } },
+      lastCalled: [],
+    });
   }, 30_000);
 
   it('calls each of 30 waiting tickets once when 60 desk calls race, and reports the rest as queue-empty', async () => {
     for (let ticket = 0; ticket < 30; ticket += 1) await takeTicket(PHU_XUAN).expect(201);
-    const desks = await Promise.all(Array.from({ length: 6 }, (_, desk) => tokenFor('desk-officer', PHU_XUAN, '46', `desk-officer-${desk}`)));
-    const responses = await Promise.all(Array.from({ length: 60 }, (_, call) => callNext(PHU_XUAN, desks[call % 6], `Quầy ${call % 6}`)));
+    const desks = await Promise.all(
+      Array.from({ length: 6 }, (_, desk) => tokenFor('desk-officer', PHU_XUAN, '46', `desk-officer-${desk}`)),
+    );
+    const responses = await Promise.all(
+      Array.from({ length: 60 }, (_, call) => callNext(PHU_XUAN, desks[call % 6], `Quầy ${call % 6}`)),
+    );
 
     const called = responses.filter((response) => response.status === 200);
-    expect(called.map((response) => response.body.number as number).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
+    expect(called.map((response) => response.body.number as number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, index) => index + 1),
+    );
     const empty = responses.filter((response) => response.status === 404);
     expect(empty).toHaveLength(30);
     for (const response of empty) {
@@ -74,11 +94,21 @@ describe('queue tickets', () => {
 
   it('calls priority groups before standard tickets, first come first served within each tier', async () => {
     const first = await takeTicket(PHU_XUAN, { channel: 'kiosk' }).expect(201);
-    const second = await takeTicket(PHU_XUAN, { channel: 'online', priorityGroup: 'standard', procedureCode: '1.001234' }).expect(201);
+    const second = await takeTicket(PHU_XUAN, {
+      channel: 'online',
+      priorityGroup: 'standard',
+      procedureCode: '1.001234',
+    }).expect(201);
     const elderly = await takeTicket(PHU_XUAN, { channel: 'kiosk', priorityGroup: 'elderly' }).expect(201);
     const pregnant = await takeTicket(PHU_XUAN, { channel: 'online', priorityGroup: 'pregnant' }).expect(201);
 
-    expect(first.body).toMatchObject({ unitCode: PHU_XUAN, number: 1, display: 'A-001', priorityGroup: 'standard', waitingAhead: 0 });
+    expect(first.body).toMatchObject({
+      unitCode: PHU_XUAN,
+      number: 1,
+      display: 'A-001',
+      priorityGroup: 'standard',
+      waitingAhead: 0,
+    });
     expect(first.body.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(first.body.issuedAt).toBe(clock.now().toISOString());
     expect(second.body).toMatchObject({ number: 2, display: 'A-002', waitingAhead: 1 });
@@ -88,20 +118,55 @@ describe('queue tickets', () => {
     // The two priority tickets now stand ahead of the first standard one.
     const waiting = await request(running.url).get(`/api/v1/receiving-units/${PHU_XUAN}/tickets/1`).expect(200);
     // No call yet today: five minutes for each of the two ahead.
-    expect(waiting.body).toEqual({ number: 1, display: 'A-001', status: 'waiting', waitingAhead: 2, estimatedWaitMinutes: 10 });
+    expect(waiting.body).toEqual({
+      number: 1,
+      display: 'A-001',
+      status: 'waiting',
+      waitingAhead: 2,
+      estimatedWaitMinutes: 10,
+    });
     const queue = await queueOf(PHU_XUAN);
-    expect(queue.body.waiting).toEqual({ total: 4, byGroup: { standard: 2, elderly: 1, disability: 0, pregnant: 1, 'young-child': 0, veteran: 0, 'ethnic-minority': 0 } });
+    expect(queue.body.waiting).toEqual({
+      total: 4,
+      byGroup: {
+        standard: 2,
+        elderly: 1,
+        disability: 0,
+        pregnant: 1,
+        'young-child': 0,
+        veteran: 0,
+        'ethnic-minority': 0,
+      },
+    });
 
     const desk = await tokenFor('desk-officer', PHU_XUAN);
     const order: string[] = [];
-    for (let call = 0; call < 4; call += 1) order.push((await callNext(PHU_XUAN, desk, 'Quầy 2').expect(200)).body.display);
+    for (let call = 0; call < 4; call += 1)
+      order.push((await callNext(PHU_XUAN, desk, 'Quầy 2').expect(200)).body.display);
     expect(order).toEqual(['U-003', 'U-004', 'A-001', 'A-002']);
 
     const called = await request(running.url).get(`/api/v1/receiving-units/${PHU_XUAN}/tickets/2`).expect(200);
-    expect(called.body).toEqual({ number: 2, display: 'A-002', status: 'called', waitingAhead: 0, counter: 'Quầy 2', calledAt: clock.now().toISOString() });
+    expect(called.body).toEqual({
+      number: 2,
+      display: 'A-002',
+      status: 'called',
+      waitingAhead: 0,
+      counter: 'Quầy 2',
+      calledAt: clock.now().toISOString(),
+    });
     const after = await queueOf(PHU_XUAN);
-    expect(after.body.lastCalled.map((call: { display: string }) => call.display)).toEqual(['A-002', 'A-001', 'U-004', 'U-003']);
-    expect(after.body.lastCalled[0]).toEqual({ number: 2, display: 'A-002', counter: 'Quầy 2', calledAt: clock.now().toISOString() });
+    expect(after.body.lastCalled.map((call: { display: string }) => call.display)).toEqual([
+      'A-002',
+      'A-001',
+      'U-004',
+      'U-003',
+    ]);
+    expect(after.body.lastCalled[0]).toEqual({
+      number: 2,
+      display: 'A-002',
+      counter: 'Quầy 2',
+      calledAt: clock.now().toISOString(),
+    });
     expect(after.body.waiting.total).toBe(0);
   });
 
@@ -120,14 +185,22 @@ describe('queue tickets', () => {
   });
 
   it('gives one address at most 2 online numbers a unit a day, until the local day ends (429 with Retry-After)', async () => {
-    const online = (unitCode: string, address: string) => takeTicket(unitCode, { channel: 'online' }).set('X-Forwarded-For', address);
+    const online = (unitCode: string, address: string) =>
+      takeTicket(unitCode, { channel: 'online' }).set('X-Forwarded-For', address);
     await online(PHU_XUAN, '203.0.113.30').expect(201);
     await online(PHU_XUAN, '203.0.113.30').expect(201);
     const refused = await online(PHU_XUAN, '203.0.113.30').expect(429);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(refused.body).toMatchObject({ type: 'https://onestop.gov.vn/problems/too-many-requests', status: 429, scope: 'address' });
+    expect(refused.body).toMatchObject({
+      type: 'https://onestop.gov.vn/problems/too-many-requests',
+      status: 429,
+      scope: 'address',
+    });
     // 09:00 in Huế: the day ends in 15 hours.
-    const untilMidnight = (Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth(), clock.now().getUTCDate(), 17) - clock.now().getTime()) / 1000;
+    const untilMidnight =
+      (Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth(), clock.now().getUTCDate(), 17) -
+        clock.now().getTime()) /
+      1000;
     expect(Number(refused.headers['retry-after'])).toBe(untilMidnight);
     // Nothing was issued for the refused request; the kiosk, another unit and another address go on.
     expect((await queueOf(PHU_XUAN)).body.issued).toBe(2);
@@ -140,9 +213,14 @@ describe('queue tickets', () => {
   });
 
   it("gives out at most the unit's online numbers for the day, from any addresses; the kiosk still gives numbers", async () => {
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, index) => takeTicket(THUY_XUAN, { channel: 'online' }).set('X-Forwarded-For', `198.51.100.${index + 1}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        takeTicket(THUY_XUAN, { channel: 'online' }).set('X-Forwarded-For', `198.51.100.${index + 1}`),
+      ),
+    );
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
-    for (const refused of answers.filter((answer) => answer.status === 429)) expect(refused.body).toMatchObject({ scope: 'unit' });
+    for (const refused of answers.filter((answer) => answer.status === 429))
+      expect(refused.body).toMatchObject({ scope: 'unit' });
     expect((await queueOf(THUY_XUAN)).body.issued).toBe(5);
     await takeTicket(THUY_XUAN, { channel: 'kiosk' }).expect(201);
   });
@@ -177,7 +255,10 @@ describe('queue tickets', () => {
 
     // Each day's keys go away by themselves two days after the day's last ticket or call.
     const redis = running.app.get<RedisClientType>(REDIS_CLIENT);
-    for (const key of [queueKeys(KIM_LONG, yesterday.body.date).sequence, queueKeys(KIM_LONG, today.body.date).tickets]) {
+    for (const key of [
+      queueKeys(KIM_LONG, yesterday.body.date).sequence,
+      queueKeys(KIM_LONG, today.body.date).tickets,
+    ]) {
       const ttl = await redis.ttl(key);
       expect(ttl).toBeGreaterThan(QUEUE_TTL_SECONDS - 60);
       expect(ttl).toBeLessThanOrEqual(QUEUE_TTL_SECONDS);
@@ -192,7 +273,10 @@ describe('queue tickets', () => {
     await callNext(PHU_XUAN, await tokenFor('specialist', PHU_XUAN)).expect(403);
     // The unit claimed under another province's token calls nobody of Huế's queue.
     await callNext(PHU_XUAN, await tokenFor('desk-officer', PHU_XUAN, '01', 'desk-phu-xuan-under-hanoi')).expect(403);
-    await request(running.url).post(`/api/v1/receiving-units/${PHU_XUAN}/calls`).send({ counter: 'Quầy 1' }).expect(401);
+    await request(running.url)
+      .post(`/api/v1/receiving-units/${PHU_XUAN}/calls`)
+      .send({ counter: 'Quầy 1' })
+      .expect(401);
     expect((await queueOf(PHU_XUAN)).body.waiting.total).toBe(1);
   });
 
@@ -236,7 +320,11 @@ describe('queue tickets', () => {
     const desk = await tokenFor('desk-officer', PHU_XUAN);
     const tooLong = await callNext(PHU_XUAN, desk, 'Quầy số mười bảy B').expect(400);
     expect(tooLong.body.errors[0].field).toBe('counter');
-    const missing = await request(running.url).post(`/api/v1/receiving-units/${PHU_XUAN}/calls`).auth(desk, { type: 'bearer' }).send({}).expect(400);
+    const missing = await request(running.url)
+      .post(`/api/v1/receiving-units/${PHU_XUAN}/calls`)
+      .auth(desk, { type: 'bearer' })
+      .send({})
+      .expect(400);
     expect(missing.body.errors[0].field).toBe('counter');
     const notNumber = await request(running.url).get(`/api/v1/receiving-units/${PHU_XUAN}/tickets/abc`).expect(400);
     expect(notNumber.body.errors).toEqual([{ field: 'number', code: 'isInt', message: 'must be an integer' }]);

@@ -46,7 +46,11 @@ export class QueueTicketsService {
    * at the kiosk, only for the centre's kiosk signed in as a desk officer of the unit: otherwise
    * "kiosk" would be a way round the online allowance from home.
    */
-  async issue(unitCode: string, request: IssueTicketDto, client: { address: string; principal: Principal | null }): Promise<IssuedTicketDto> {
+  async issue(
+    unitCode: string,
+    request: IssueTicketDto,
+    client: { address: string; principal: Principal | null },
+  ): Promise<IssuedTicketDto> {
     const now = this.clock.now();
     const date = localDateOf(now);
     const keys = await this.openQueue(unitCode, date);
@@ -63,7 +67,15 @@ export class QueueTicketsService {
       { priorityGroup, channel: request.channel, procedureCode: request.procedureCode, issuedAt },
       QUEUE_TTL_SECONDS,
     );
-    return { unitCode, date, number, display: displayNumber(number, priorityGroup), priorityGroup, issuedAt, waitingAhead };
+    return {
+      unitCode,
+      date,
+      number,
+      display: displayNumber(number, priorityGroup),
+      priorityGroup,
+      issuedAt,
+      waitingAhead,
+    };
   }
 
   async status(unitCode: string, number: number): Promise<TicketStatusDto> {
@@ -87,7 +99,12 @@ export class QueueTicketsService {
       display: displayNumber(number, ticket.priorityGroup),
       status: ticket.calledAt ? 'called' : 'waiting',
       waitingAhead,
-      estimatedWaitMinutes: ticket.calledAt ? undefined : estimatedWaitMinutes(recentCalls.map((call) => (JSON.parse(call) as StoredTicket).calledAt!), waitingAhead),
+      estimatedWaitMinutes: ticket.calledAt
+        ? undefined
+        : estimatedWaitMinutes(
+            recentCalls.map((call) => (JSON.parse(call) as StoredTicket).calledAt!),
+            waitingAhead,
+          ),
       counter: ticket.counter,
       calledAt: ticket.calledAt,
     };
@@ -102,13 +119,20 @@ export class QueueTicketsService {
       .hGetAll(keys.waitingByGroup)
       .lRange(keys.called, 0, LAST_CALLED_SHOWN - 1)
       .execTyped();
-    const byGroup = Object.fromEntries(PRIORITY_GROUPS.map((group) => [group, Number(waitingByGroup[group] ?? 0)])) as Record<PriorityGroup, number>;
+    const byGroup = Object.fromEntries(
+      PRIORITY_GROUPS.map((group) => [group, Number(waitingByGroup[group] ?? 0)]),
+    ) as Record<PriorityGroup, number>;
     return {
       date,
       waiting: { total: Object.values(byGroup).reduce((sum, count) => sum + count, 0), byGroup },
       lastCalled: lastCalled.map((entry) => {
         const ticket = JSON.parse(entry) as StoredTicket;
-        return { number: ticket.number, display: displayNumber(ticket.number, ticket.priorityGroup), counter: ticket.counter!, calledAt: ticket.calledAt! };
+        return {
+          number: ticket.number,
+          display: displayNumber(ticket.number, ticket.priorityGroup),
+          counter: ticket.counter!,
+          calledAt: ticket.calledAt!,
+        };
       }),
       issued: Number(issued ?? 0),
     };
@@ -118,7 +142,11 @@ export class QueueTicketsService {
   async callNext(unitCode: string, request: CallNextDto, officer: Principal): Promise<CalledTicketDto> {
     const now = this.clock.now();
     const unit = await this.units.receivingUnit(unitCode, localDateOf(now));
-    if (!isUnitOfficer(officer) || officer.unitCode !== unitCode || (unit && unit.provinceCode !== officer.provinceCode)) {
+    if (
+      !isUnitOfficer(officer) ||
+      officer.unitCode !== unitCode ||
+      (unit && unit.provinceCode !== officer.provinceCode)
+    ) {
       throw IntakeProblems.callsAtOtherUnit(officer.unitCode ?? null);
     }
     const keys = await this.openQueue(unitCode, localDateOf(now));
@@ -137,7 +165,12 @@ export class QueueTicketsService {
   }
 
   /** 429 until the local day ends, when the day's allowances start again. */
-  private noOnlineTicketLeft(allowance: Exclude<OnlineAllowance, 'granted'>, unitCode: string, date: string, now: Date): ProblemException {
+  private noOnlineTicketLeft(
+    allowance: Exclude<OnlineAllowance, 'granted'>,
+    unitCode: string,
+    date: string,
+    now: Date,
+  ): ProblemException {
     const detail =
       allowance === 'address'
         ? `this address has taken ${this.onlineLimits.perAddress} online numbers at unit ${unitCode} today`

@@ -1,7 +1,15 @@
 import { DossierRouted, DossierStatusChanged, DossierStatusCode, EventEnvelope, TOPICS } from '@onestop/contracts';
 import { createEvent, EventOrigin } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
-import { publishEvents, readTopic, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import {
+  publishEvents,
+  readTopic,
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  testKafkaBrokers,
+  tokenFor,
+  waitFor,
+} from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -21,8 +29,15 @@ const filing = {
   procedureCode: 'HKD-DANGKY',
   receivingUnitCode: PHU_XUAN,
   channel: 'counter',
-  applicant: { name: NAME, citizenId: '046190004321', phone: PHONE, address: { line: '12 Kim Long', communeCode: KIM_LONG } },
-  documents: [{ type: 'registration-application', fileName: 'don.pdf', sha256: randomBytes(32).toString('hex'), size: 80_000 }],
+  applicant: {
+    name: NAME,
+    citizenId: '046190004321',
+    phone: PHONE,
+    address: { line: '12 Kim Long', communeCode: KIM_LONG },
+  },
+  documents: [
+    { type: 'registration-application', fileName: 'don.pdf', sha256: randomBytes(32).toString('hex'), size: 80_000 },
+  ],
 };
 
 interface Filed {
@@ -54,10 +69,18 @@ describe('the applicant rates the service once the result is handed over', () =>
     intake = await startServiceWithDatabase(
       intakeService,
       intakeSchema,
-      { KAFKA_CONSUMER_START: 'latest', LOOKUP_MAX_WRONG_TRIES: '3', RATE_LIMIT_KEY_PREFIX: `onestop:ratelimit:test-${randomBytes(6).toString('hex')}` },
+      {
+        KAFKA_CONSUMER_START: 'latest',
+        LOOKUP_MAX_WRONG_TRIES: '3',
+        RATE_LIMIT_KEY_PREFIX: `onestop:ratelimit:test-${randomBytes(6).toString('hex')}`,
+      },
       { clock },
     );
-    producer = new Kafka({ clientId: 'intake-e2e-ratings', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
+    producer = new Kafka({
+      clientId: 'intake-e2e-ratings',
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     desk = await tokenFor('desk-officer', PHU_XUAN, '46', `desk-${randomBytes(3).toString('hex')}`);
   }, 90_000);
@@ -67,25 +90,53 @@ describe('the applicant rates the service once the result is handed over', () =>
     await intake?.close();
   }, 30_000);
 
-  const file = async (): Promise<Filed> => (await request(intake.url).post('/api/v1/dossiers').auth(desk, { type: 'bearer' }).send(filing).expect(201)).body;
+  const file = async (): Promise<Filed> =>
+    (await request(intake.url).post('/api/v1/dossiers').auth(desk, { type: 'bearer' }).send(filing).expect(201)).body;
   const rate = (code: string, body: object) => request(intake.url).post(`/api/v1/dossiers/${code}/rating`).send(body);
-  const lookUp = async (code: string) => (await request(intake.url).get(`/api/v1/dossiers/${code}/status?phone=${RIGHT}`).expect(200)).body;
+  const lookUp = async (code: string) =>
+    (await request(intake.url).get(`/api/v1/dossiers/${code}/status?phone=${RIGHT}`).expect(200)).body;
   const ratings = (dossierId: string): Promise<Array<{ score: number; comment: string | null }>> =>
     intake.database.dataSource.query('SELECT score, comment FROM service_ratings WHERE dossier_id = $1', [dossierId]);
-  const statusOf = async (dossierId: string) => Number((await intake.database.dataSource.query('SELECT status FROM dossiers WHERE id = $1', [dossierId]))[0].status);
+  const statusOf = async (dossierId: string) =>
+    Number(
+      (await intake.database.dataSource.query('SELECT status FROM dossiers WHERE id = $1', [dossierId]))[0].status,
+    );
 
-  const change = (dossier: Filed, from: DossierStatusCode, to: DossierStatusCode, action: string, resultChannel: 'counter' | null = null) =>
+  const change = (
+    dossier: Filed,
+    from: DossierStatusCode,
+    to: DossierStatusCode,
+    action: string,
+    resultChannel: 'counter' | null = null,
+  ) =>
     createEvent(
       DossierStatusChanged,
       dossier.id,
-      { dossierId: dossier.id, code: dossier.code, provinceCode: '46', procedureCode: 'HKD-DANGKY', receivingUnitCode: PHU_XUAN, unitCode: KIM_LONG, from, to, action, reason: null, dueAt: null, resultChannel },
+      {
+        dossierId: dossier.id,
+        code: dossier.code,
+        provinceCode: '46',
+        procedureCode: 'HKD-DANGKY',
+        receivingUnitCode: PHU_XUAN,
+        unitCode: KIM_LONG,
+        from,
+        to,
+        action,
+        reason: null,
+        dueAt: null,
+        resultChannel,
+      },
       routingOrigin(dossier.id),
       clock.now(),
     );
 
   /** Routing accepts the dossier at Kim Long, has its result signed and hands it over at the counter; intake follows. */
   const handOver = async (dossier: Filed) => {
-    await publishEvents(producer, TOPICS.dossier, [change(dossier, 2, 4, 'accept'), change(dossier, 4, 9, 'result-signed'), change(dossier, 9, 10, 'return-result', 'counter')]);
+    await publishEvents(producer, TOPICS.dossier, [
+      change(dossier, 2, 4, 'accept'),
+      change(dossier, 4, 9, 'result-signed'),
+      change(dossier, 9, 10, 'return-result', 'counter'),
+    ]);
     await waitFor(async () => (await statusOf(dossier.id)) === 10, 20_000, 'intake to see the hand-over');
   };
 
@@ -94,10 +145,25 @@ describe('the applicant rates the service once the result is handed over', () =>
    * event intake published about it is then before the marker, on the dossier's partition.
    */
   const publishedAbout = async (dossier: Filed): Promise<EventEnvelope[]> => {
-    await waitFor(async () => Number((await intake.database.dataSource.query('SELECT count(*) AS n FROM messaging_outbox'))[0].n) === 0, 20_000, "intake's outbox to be relayed");
-    const marker = createEvent(DossierRouted, dossier.id, { dossierId: dossier.id, code: dossier.code, unitCode: KIM_LONG, assigneeId: null, dueAt: null }, routingOrigin(dossier.id), clock.now());
+    await waitFor(
+      async () =>
+        Number((await intake.database.dataSource.query('SELECT count(*) AS n FROM messaging_outbox'))[0].n) === 0,
+      20_000,
+      "intake's outbox to be relayed",
+    );
+    const marker = createEvent(
+      DossierRouted,
+      dossier.id,
+      { dossierId: dossier.id, code: dossier.code, unitCode: KIM_LONG, assigneeId: null, dueAt: null },
+      routingOrigin(dossier.id),
+      clock.now(),
+    );
     await publishEvents(producer, TOPICS.dossier, [marker]);
-    const messages = await readTopic(TOPICS.dossier, (key) => key === dossier.id, (read) => read.some((message) => message.value.includes(marker.id)));
+    const messages = await readTopic(
+      TOPICS.dossier,
+      (key) => key === dossier.id,
+      (read) => read.some((message) => message.value.includes(marker.id)),
+    );
     return messages.map((message) => JSON.parse(message.value) as EventEnvelope);
   };
 
@@ -111,9 +177,15 @@ describe('the applicant rates the service once the result is handed over', () =>
     expect((await lookUp(dossier.code)).rating).toEqual({ canRate: false, rated: false, score: null });
 
     // Ready (9) is not handed over (10) either.
-    await publishEvents(producer, TOPICS.dossier, [change(dossier, 2, 4, 'accept'), change(dossier, 4, 9, 'result-signed')]);
+    await publishEvents(producer, TOPICS.dossier, [
+      change(dossier, 2, 4, 'accept'),
+      change(dossier, 4, 9, 'result-signed'),
+    ]);
     await waitFor(async () => (await statusOf(dossier.id)) === 9, 20_000, 'intake to see the result ready');
-    expect((await rate(dossier.code, { phone: RIGHT, score: 5 }).expect(409)).body).toMatchObject({ type: `${PROBLEMS}conflict/not-handed-over`, dossierStatus: 9 });
+    expect((await rate(dossier.code, { phone: RIGHT, score: 5 }).expect(409)).body).toMatchObject({
+      type: `${PROBLEMS}conflict/not-handed-over`,
+      dossierStatus: 9,
+    });
     expect(await ratings(dossier.id)).toEqual([]);
   });
 
@@ -157,7 +229,11 @@ describe('the applicant rates the service once the result is handed over', () =>
   it('refuses a second rating with a 409 and keeps the first', async () => {
     const again = await rate(rated.code, { phone: RIGHT, score: 1, comment: 'Đổi ý' }).expect(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
-    expect(again.body).toMatchObject({ type: `${PROBLEMS}conflict/already-rated`, status: 409, rating: { code: rated.code, score: 4, hasComment: true } });
+    expect(again.body).toMatchObject({
+      type: `${PROBLEMS}conflict/already-rated`,
+      status: 409,
+      rating: { code: rated.code, score: 4, hasComment: true },
+    });
     expect(await ratings(rated.id)).toEqual([{ score: 4, comment: COMMENT }]);
     expect((await lookUp(rated.code)).rating).toEqual({ canRate: false, rated: true, score: 4 });
     expect((await publishedAbout(rated)).filter((event) => event.type === 'ServiceRated')).toHaveLength(1);
@@ -171,11 +247,14 @@ describe('the applicant rates the service once the result is handed over', () =>
     const responses = await Promise.all(scores.map((score) => rate(dossier.code, { phone: RIGHT, score })));
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, 409, 409]);
-    for (const refused of responses.filter((response) => response.status === 409)) expect(refused.body.type).toBe(`${PROBLEMS}conflict/already-rated`);
+    for (const refused of responses.filter((response) => response.status === 409))
+      expect(refused.body.type).toBe(`${PROBLEMS}conflict/already-rated`);
     const winner = responses.find((response) => response.status === 201)!.body.score;
     expect(await ratings(dossier.id)).toEqual([{ score: winner, comment: null }]);
     const events = (await publishedAbout(dossier)).filter((event) => event.type === 'ServiceRated');
-    expect(events.map((event) => (event.payload as { score: number; hasComment: boolean }))).toEqual([expect.objectContaining({ score: winner, hasComment: false })]);
+    expect(events.map((event) => event.payload as { score: number; hasComment: boolean })).toEqual([
+      expect.objectContaining({ score: winner, hasComment: false }),
+    ]);
   });
 
   it.each([
@@ -184,10 +263,18 @@ describe('the applicant rates the service once the result is handed over', () =>
     ['half a star', { phone: RIGHT, score: 4.5 }, { field: 'score', code: 'isInt' }],
     ['a score as text', { phone: RIGHT, score: '5' }, { field: 'score', code: 'isInt' }],
     ['no score', { phone: RIGHT }, { field: 'score', code: 'isInt' }],
-    ['a comment of 1,001 characters', { phone: RIGHT, score: 5, comment: 'x'.repeat(1001) }, { field: 'comment', code: 'maxLength', params: { max: 1000 } }],
+    [
+      'a comment of 1,001 characters',
+      { phone: RIGHT, score: 5, comment: 'x'.repeat(1001) },
+      { field: 'comment', code: 'maxLength', params: { max: 1000 } },
+    ],
     ['a comment that is not text', { phone: RIGHT, score: 5, comment: 42 }, { field: 'comment', code: 'isString' }],
     ['phone digits that are not four digits', { phone: '54a2', score: 5 }, { field: 'phone', code: 'matches' }],
-    ['a field the form does not have', { phone: RIGHT, score: 5, name: NAME }, { field: 'name', code: 'whitelistValidation' }],
+    [
+      'a field the form does not have',
+      { phone: RIGHT, score: 5, name: NAME },
+      { field: 'name', code: 'whitelistValidation' },
+    ],
   ])('refuses %s with a 400 naming the field, and stores nothing', async (_case, body, problem) => {
     const dossier = await file();
     await handOver(dossier);
@@ -195,7 +282,9 @@ describe('the applicant rates the service once the result is handed over', () =>
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.type).toBe(`${PROBLEMS}bad-request/validation`);
     expect(response.body.errors).toContainEqual(expect.objectContaining(problem));
-    expect(new Set(response.body.errors.map((error: { field: string }) => error.field))).toEqual(new Set([problem.field]));
+    expect(new Set(response.body.errors.map((error: { field: string }) => error.field))).toEqual(
+      new Set([problem.field]),
+    );
     expect(await ratings(dossier.id)).toEqual([]);
     expect((await lookUp(dossier.code)).rating).toEqual({ canRate: true, rated: false, score: null });
   });
@@ -209,7 +298,10 @@ describe('the applicant rates the service once the result is handed over', () =>
       expect(JSON.stringify(wrong.body)).not.toContain(RIGHT);
     }
     // Locked for everyone, the right digits too, on the rating and on the status look-up alike.
-    expect((await rate(dossier.code, { phone: RIGHT, score: 5 }).expect(429)).body).toMatchObject({ type: `${PROBLEMS}too-many-requests/look-up-locked`, scope: 'code' });
+    expect((await rate(dossier.code, { phone: RIGHT, score: 5 }).expect(429)).body).toMatchObject({
+      type: `${PROBLEMS}too-many-requests/look-up-locked`,
+      scope: 'code',
+    });
     await request(intake.url).get(`/api/v1/dossiers/${dossier.code}/status?phone=${RIGHT}`).expect(429);
     expect(await ratings(dossier.id)).toEqual([]);
 
@@ -225,7 +317,13 @@ describe('the applicant rates the service once the result is handed over', () =>
     expect(operation.security).toEqual([]);
     expect(document.components.schemas.RateServiceDto.required.sort()).toEqual(['phone', 'score']);
     expect(document.components.schemas.PublicStatusDto.required).toContain('rating');
-    expect(document.components.schemas.PublicStatusDto.properties.rating.allOf).toEqual([{ $ref: '#/components/schemas/PublicRatingDto' }]);
-    expect(Object.keys(document.components.schemas.PublicRatingDto.properties).sort()).toEqual(['canRate', 'rated', 'score']);
+    expect(document.components.schemas.PublicStatusDto.properties.rating.allOf).toEqual([
+      { $ref: '#/components/schemas/PublicRatingDto' },
+    ]);
+    expect(Object.keys(document.components.schemas.PublicRatingDto.properties).sort()).toEqual([
+      'canRate',
+      'rated',
+      'score',
+    ]);
   });
 });

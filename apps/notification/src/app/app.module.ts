@@ -22,7 +22,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ service: 'notification', env, database: notificationSchema, readiness: [KafkaReadiness], clock }),
+        PlatformModule.forRoot({
+          service: 'notification',
+          env,
+          database: notificationSchema,
+          readiness: [KafkaReadiness],
+          clock,
+        }),
         MessagingModule.forRoot({ service: 'notification', registry: createEventRegistry() }),
         ReferenceDataModule,
         TemplatesModule,

@@ -20,16 +20,52 @@ import { ZaloAdapter } from './zalo.adapter';
 export class ChannelRegistry implements OnApplicationShutdown {
   private readonly adapters = new Map<Channel, ChannelAdapter>();
 
-  constructor(env: NotificationEnv, @Inject(REDIS_CLIENT) redis: RedisClientType, inboxMessages: InboxMessagesStore, clock: Clock, subscriptions: WebhookSubscriptions, resolver: HostResolver) {
+  constructor(
+    env: NotificationEnv,
+    @Inject(REDIS_CLIENT) redis: RedisClientType,
+    inboxMessages: InboxMessagesStore,
+    clock: Clock,
+    subscriptions: WebhookSubscriptions,
+    resolver: HostResolver,
+  ) {
     const buckets = new TokenBuckets(redis, 'notification:rate');
     const add = (adapter: ChannelAdapter) => this.adapters.set(adapter.channel, adapter);
-    if (env.SMTP_URL) add(new EmailAdapter({ url: env.SMTP_URL, from: env.SMTP_FROM, connections: env.SMTP_CONNECTIONS, ratePerSecond: env.SMTP_RATE_PER_SECOND }, buckets));
+    if (env.SMTP_URL)
+      add(
+        new EmailAdapter(
+          {
+            url: env.SMTP_URL,
+            from: env.SMTP_FROM,
+            connections: env.SMTP_CONNECTIONS,
+            ratePerSecond: env.SMTP_RATE_PER_SECOND,
+          },
+          buckets,
+        ),
+      );
     if (env.SMS_PROVIDERS.length > 0) add(new SmsAdapter(env.SMS_PROVIDERS, buckets, env.PROVIDER_TIMEOUT_MS));
     if (env.ZALO_API_URL) {
-      add(new ZaloAdapter({ apiUrl: env.ZALO_API_URL, accessToken: env.ZALO_ACCESS_TOKEN!, templates: env.ZALO_TEMPLATES, ratePerSecond: env.ZALO_RATE_PER_SECOND, timeoutMs: env.PROVIDER_TIMEOUT_MS }, buckets));
+      add(
+        new ZaloAdapter(
+          {
+            apiUrl: env.ZALO_API_URL,
+            accessToken: env.ZALO_ACCESS_TOKEN!,
+            templates: env.ZALO_TEMPLATES,
+            ratePerSecond: env.ZALO_RATE_PER_SECOND,
+            timeoutMs: env.PROVIDER_TIMEOUT_MS,
+          },
+          buckets,
+        ),
+      );
     }
     add(new InboxAdapter(inboxMessages, () => clock.now()));
-    add(new WebhookAdapter(subscriptions, buckets, { ratePerSecond: env.WEBHOOK_RATE_PER_SECOND, timeoutMs: env.PROVIDER_TIMEOUT_MS, policy: env.webhookPolicy, resolver }));
+    add(
+      new WebhookAdapter(subscriptions, buckets, {
+        ratePerSecond: env.WEBHOOK_RATE_PER_SECOND,
+        timeoutMs: env.PROVIDER_TIMEOUT_MS,
+        policy: env.webhookPolicy,
+        resolver,
+      }),
+    );
   }
 
   adapter(channel: string): ChannelAdapter | undefined {

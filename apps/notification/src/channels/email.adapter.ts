@@ -12,8 +12,11 @@ export interface SmtpSettings {
 
 /** SMTP reply codes 4xx and connection problems are worth retrying; 5xx are not. */
 function classify(error: { responseCode?: number; code?: string; message: string }): SendOutcome {
-  if (error.responseCode !== undefined && error.responseCode >= 500) return { kind: 'permanent-failure', provider: 'smtp', reason: `SMTP ${error.responseCode}: ${error.message}` };
-  const reason = error.responseCode ? `SMTP ${error.responseCode}: ${error.message}` : `${error.code ?? 'network'}: ${error.message}`;
+  if (error.responseCode !== undefined && error.responseCode >= 500)
+    return { kind: 'permanent-failure', provider: 'smtp', reason: `SMTP ${error.responseCode}: ${error.message}` };
+  const reason = error.responseCode
+    ? `SMTP ${error.responseCode}: ${error.message}`
+    : `${error.code ?? 'network'}: ${error.message}`;
   return { kind: 'temporary-failure', provider: 'smtp', reason };
 }
 

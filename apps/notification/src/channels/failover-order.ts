@@ -3,7 +3,10 @@
  * splits traffic 70/30), then the others by weight, highest first. Weight 0 is a standby: never
  * first, tried when the others fail.
  */
-export function failoverOrder<T extends { weight: number }>(providers: readonly T[], random: number = Math.random()): T[] {
+export function failoverOrder<T extends { weight: number }>(
+  providers: readonly T[],
+  random: number = Math.random(),
+): T[] {
   const total = providers.reduce((sum, provider) => sum + provider.weight, 0);
   const byWeight = [...providers].sort((a, b) => b.weight - a.weight);
   if (total === 0) return byWeight;

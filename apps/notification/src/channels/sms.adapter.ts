@@ -40,7 +40,10 @@ export class SmsAdapter implements ChannelAdapter {
       }
       const outcome = await this.sendThrough(provider, message);
       if (outcome.kind !== 'temporary-failure') return outcome;
-      if (index < order.length - 1) this.logger.warn(`SMS ${message.deliveryId} to ${maskPersonalText(message.to)} failed at ${provider.name}, trying the next gateway: ${outcome.reason}`);
+      if (index < order.length - 1)
+        this.logger.warn(
+          `SMS ${message.deliveryId} to ${maskPersonalText(message.to)} failed at ${provider.name}, trying the next gateway: ${outcome.reason}`,
+        );
       last = outcome;
     }
     return last ?? { kind: 'deferred', retryAfterMs: soonest };
@@ -56,7 +59,17 @@ export class SmsAdapter implements ChannelAdapter {
     const failure = classifyHttp(provider.name, answer);
     if (failure) return failure;
     const id = (answer as { body: { id?: unknown } }).body?.id;
-    if (typeof id !== 'string' || !id) return { kind: 'temporary-failure', provider: provider.name, reason: 'the gateway answered without a message id' };
-    return { kind: 'accepted', provider: provider.name, providerReference: id, awaitingReport: provider.deliveryReports };
+    if (typeof id !== 'string' || !id)
+      return {
+        kind: 'temporary-failure',
+        provider: provider.name,
+        reason: 'the gateway answered without a message id',
+      };
+    return {
+      kind: 'accepted',
+      provider: provider.name,
+      providerReference: id,
+      awaitingReport: provider.deliveryReports,
+    };
   }
 }

@@ -14,11 +14,13 @@ export interface WebhookSecrets {
  * or our own words: the receiver's body is never read, so never stored or shown.
  */
 export function webhookOutcome(answer: WebhookAnswer): SendOutcome | null {
-  if ('refused' in answer) return { kind: 'permanent-failure', provider: 'webhook', reason: `destination refused: ${answer.refused}` };
+  if ('refused' in answer)
+    return { kind: 'permanent-failure', provider: 'webhook', reason: `destination refused: ${answer.refused}` };
   if ('unreachable' in answer) return { kind: 'temporary-failure', provider: 'webhook', reason: answer.unreachable };
   if (answer.status >= 200 && answer.status < 300) return null;
   const reason = `HTTP ${answer.status}`;
-  if (answer.status >= 500 || [408, 425, 429].includes(answer.status)) return { kind: 'temporary-failure', provider: 'webhook', reason };
+  if (answer.status >= 500 || [408, 425, 429].includes(answer.status))
+    return { kind: 'temporary-failure', provider: 'webhook', reason };
   return { kind: 'permanent-failure', provider: 'webhook', reason };
 }
 
@@ -32,7 +34,12 @@ export class WebhookAdapter implements ChannelAdapter {
   constructor(
     private readonly secrets: WebhookSecrets,
     private readonly buckets: TokenBuckets,
-    private readonly settings: { ratePerSecond: number; timeoutMs: number; policy: DestinationPolicy; resolver: HostResolver },
+    private readonly settings: {
+      ratePerSecond: number;
+      timeoutMs: number;
+      policy: DestinationPolicy;
+      resolver: HostResolver;
+    },
   ) {}
 
   handles(): boolean {
@@ -46,11 +53,16 @@ export class WebhookAdapter implements ChannelAdapter {
     const take = await this.buckets.take(`webhook:${subscriptionId}`, this.settings.ratePerSecond);
     if (!take.taken) return { kind: 'deferred', retryAfterMs: take.retryAfterMs };
     const signature = signWebhook(secret, message.body, Math.floor(Date.now() / 1000));
-    const answer = await postWebhook(message.to, message.body, { 'x-onestop-signature': signature, 'x-onestop-delivery': message.deliveryId }, {
-      timeoutMs: this.settings.timeoutMs,
-      policy: this.settings.policy,
-      resolver: this.settings.resolver,
-    });
+    const answer = await postWebhook(
+      message.to,
+      message.body,
+      { 'x-onestop-signature': signature, 'x-onestop-delivery': message.deliveryId },
+      {
+        timeoutMs: this.settings.timeoutMs,
+        policy: this.settings.policy,
+        resolver: this.settings.resolver,
+      },
+    );
     return webhookOutcome(answer) ?? { kind: 'accepted', provider: 'webhook', providerReference: message.deliveryId };
   }
 }

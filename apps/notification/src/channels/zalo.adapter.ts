@@ -42,15 +42,25 @@ export class ZaloAdapter implements ChannelAdapter {
     if (!take.taken) return { kind: 'deferred', retryAfterMs: take.retryAfterMs };
     const answer = await postJson(
       `${this.settings.apiUrl.replace(/\/$/, '')}/message/template`,
-      { phone: znsPhone(message.to), template_id: this.settings.templates[message.kind], template_data: message.data, tracking_id: message.deliveryId },
+      {
+        phone: znsPhone(message.to),
+        template_id: this.settings.templates[message.kind],
+        template_data: message.data,
+        tracking_id: message.deliveryId,
+      },
       { access_token: this.settings.accessToken },
       this.settings.timeoutMs,
     );
     const failure = classifyHttp('zalo', answer);
     if (failure) return failure;
     const body = (answer as { body: { error?: number; message?: string; data?: { msg_id?: string } } }).body;
-    if (body?.error === 0 && body.data?.msg_id) return { kind: 'accepted', provider: 'zalo', providerReference: body.data.msg_id };
+    if (body?.error === 0 && body.data?.msg_id)
+      return { kind: 'accepted', provider: 'zalo', providerReference: body.data.msg_id };
     const reason = `Zalo error ${body?.error ?? '?'}: ${body?.message ?? 'no message'}`;
-    return { kind: PERMANENT_ZALO_ERRORS.has(body?.error ?? 0) ? 'permanent-failure' : 'temporary-failure', provider: 'zalo', reason };
+    return {
+      kind: PERMANENT_ZALO_ERRORS.has(body?.error ?? 0) ? 'permanent-failure' : 'temporary-failure',
+      provider: 'zalo',
+      reason,
+    };
   }
 }

@@ -9,7 +9,17 @@ const handOverRows = (dataSource: DataSource) =>
   dataSource.query(
     `SELECT province_code AS "province", channel, locale, version, subject, body, created_by AS "createdBy" FROM templates
       WHERE kind = 'result-returned' ORDER BY province_code NULLS FIRST, channel, locale, version`,
-  ) as Promise<Array<{ province: string | null; channel: string; locale: string; version: number; subject: string | null; body: string; createdBy: string }>>;
+  ) as Promise<
+    Array<{
+      province: string | null;
+      channel: string;
+      locale: string;
+      version: number;
+      subject: string | null;
+      body: string;
+      createdBy: string;
+    }>
+  >;
 
 /** The hand-over notice's rating link, over a database seeded before it and over a new one. */
 describe('migration 1766500000000: the rating link in the hand-over notice', () => {
@@ -21,11 +31,16 @@ describe('migration 1766500000000: the rating link in the hand-over notice', () 
 
   beforeAll(async () => {
     // A database as the previous version left it: the national hand-over notice without the link, and Huế's own SMS.
-    seededBefore = await createTestDatabase('notification_rating_link', { entities: [], migrations: migrations.slice(0, migrations.indexOf(RatingLinkInHandOverNotice1766500000000)) as never });
+    seededBefore = await createTestDatabase('notification_rating_link', {
+      entities: [],
+      migrations: migrations.slice(0, migrations.indexOf(RatingLinkInHandOverNotice1766500000000)) as never,
+    });
     await seededBefore.dataSource.query(
       `UPDATE templates SET body = regexp_replace(body, '\\n(Mời Ông/Bà đánh giá|Please rate).*$', '') WHERE kind = 'result-returned' AND province_code IS NULL`,
     );
-    await seededBefore.dataSource.query(`UPDATE templates SET body = regexp_replace(body, ' (Danh gia muc do hai long|Rate our service): \\{\\{ratingUrl\\}\\}$', '') WHERE kind = 'result-returned' AND channel = 'sms'`);
+    await seededBefore.dataSource.query(
+      `UPDATE templates SET body = regexp_replace(body, ' (Danh gia muc do hai long|Rate our service): \\{\\{ratingUrl\\}\\}$', '') WHERE kind = 'result-returned' AND channel = 'sms'`,
+    );
     await seededBefore.dataSource.query(
       `INSERT INTO templates (province_code, kind, channel, locale, version, body, created_by) VALUES ('46', 'result-returned', 'sms', 'vi', 1, 'UBND Hue: da tra ket qua {{code}}', 'hue-admin')`,
     );
@@ -50,16 +65,32 @@ describe('migration 1766500000000: the rating link in the hand-over notice', () 
 
   it('gives each national default a second seeded version, worded as the defaults are now', async () => {
     const seconds = (await handOverRows(current)).filter((row) => row.province === null && row.version === 2);
-    expect(seconds.map(({ channel, locale, subject, body, createdBy }) => ({ channel, locale, subject, body, createdBy }))).toEqual(
+    expect(
+      seconds.map(({ channel, locale, subject, body, createdBy }) => ({ channel, locale, subject, body, createdBy })),
+    ).toEqual(
       [...defaults]
         .sort((a, b) => `${a.channel}/${a.locale}`.localeCompare(`${b.channel}/${b.locale}`))
-        .map((template) => ({ channel: template.channel, locale: template.locale, subject: template.subject ?? null, body: template.body, createdBy: 'seed' })),
+        .map((template) => ({
+          channel: template.channel,
+          locale: template.locale,
+          subject: template.subject ?? null,
+          body: template.body,
+          createdBy: 'seed',
+        })),
     );
   });
 
   it("leaves a province's own version as the province wrote it", async () => {
     expect((await handOverRows(current)).filter((row) => row.province === '46')).toEqual([
-      { province: '46', channel: 'sms', locale: 'vi', version: 1, subject: null, body: 'UBND Hue: da tra ket qua {{code}}', createdBy: 'hue-admin' },
+      {
+        province: '46',
+        channel: 'sms',
+        locale: 'vi',
+        version: 1,
+        subject: null,
+        body: 'UBND Hue: da tra ket qua {{code}}',
+        createdBy: 'hue-admin',
+      },
     ]);
   });
 
@@ -73,7 +104,9 @@ describe('migration 1766500000000: the rating link in the hand-over notice', () 
     }
     expect(await handOverRows(current)).toEqual(before);
     const created = await handOverRows(fresh.dataSource);
-    expect(created.map(({ version, body }) => ({ version, linked: body.includes('{{ratingUrl}}') }))).toEqual(defaults.map(() => ({ version: 1, linked: true })));
+    expect(created.map(({ version, body }) => ({ version, linked: body.includes('{{ratingUrl}}') }))).toEqual(
+      defaults.map(() => ({ version: 1, linked: true })),
+    );
   });
 
   it('can be undone, back to the versions without the link', async () => {

@@ -13,7 +13,14 @@ import { RatingLinkInHandOverNotice1766500000000 } from './migrations/1766500000
 
 /** The notification database: its entities and, in order, the migrations that build it. */
 export const notificationSchema: DatabaseSchema = {
-  entities: [TemplateEntity, DossierContactEntity, PreferenceEntity, DeliveryEntity, InboxMessageEntity, WebhookSubscriptionEntity],
+  entities: [
+    TemplateEntity,
+    DossierContactEntity,
+    PreferenceEntity,
+    DeliveryEntity,
+    InboxMessageEntity,
+    WebhookSubscriptionEntity,
+  ],
   migrations: [
     CreateMessagingTables1763800000000,
     CreateTemplates1764200000000,

@@ -31,7 +31,9 @@ export class DeliveriesController {
   @Post(':id/retry')
   @HttpCode(202)
   @Roles('province-admin')
-  @ApiOperation({ summary: 'Send a failed delivery again (after fixing an address or a provider); the retry horizon starts anew' })
+  @ApiOperation({
+    summary: 'Send a failed delivery again (after fixing an address or a provider); the retry horizon starts anew',
+  })
   @ApiAcceptedResponse({ type: DeliveryDto })
   @ProblemResponses(404, 409)
   retry(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {

@@ -19,7 +19,14 @@ import { ProviderReportsService } from './provider-reports.service';
 @Module({
   imports: [ChannelsModule, TemplatesModule, RecipientsModule, WebhooksModule],
   controllers: [DeliveriesController, ProviderCallbacksController],
-  providers: [DeliveryQueueStore, DeliveriesStore, DeliveryDispatcher, NoticePlanner, DeliveriesService, ProviderReportsService],
+  providers: [
+    DeliveryQueueStore,
+    DeliveriesStore,
+    DeliveryDispatcher,
+    NoticePlanner,
+    DeliveriesService,
+    ProviderReportsService,
+  ],
   exports: [NoticePlanner],
 })
 export class DeliveriesModule {}

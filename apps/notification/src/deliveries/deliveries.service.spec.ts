@@ -63,15 +63,32 @@ describe('deliveries for operators', () => {
     store = new InMemoryDeliveries();
     wakes = 0;
     const dispatcher = { wake: () => wakes++ } as unknown as DeliveryDispatcher;
-    service = new DeliveriesService(store as unknown as DeliveriesStore, dispatcher, new ManualClock(new Date('2026-11-26T02:00:00Z')));
+    service = new DeliveriesService(
+      store as unknown as DeliveriesStore,
+      dispatcher,
+      new ManualClock(new Date('2026-11-26T02:00:00Z')),
+    );
   });
 
   it('shows the template used and the address masked, a webhook URL as it is', async () => {
-    store.rows.push(delivery('0193a000-0000-7000-8000-000000000001'), delivery('0193a000-0000-7000-8000-000000000002', { channel: 'webhook', address: 'https://hooks.example.vn/x', templateVersion: null }));
+    store.rows.push(
+      delivery('0193a000-0000-7000-8000-000000000001'),
+      delivery('0193a000-0000-7000-8000-000000000002', {
+        channel: 'webhook',
+        address: 'https://hooks.example.vn/x',
+        templateVersion: null,
+      }),
+    );
     const sms = await service.one(admin, '0193a000-0000-7000-8000-000000000001');
-    expect(sms).toMatchObject({ template: { id: 'dossier-received/sms/vi', version: 2, provinceCode: '46' }, locale: 'vi' });
+    expect(sms).toMatchObject({
+      template: { id: 'dossier-received/sms/vi', version: 2, provinceCode: '46' },
+      locale: 'vi',
+    });
     expect(sms.address).not.toBe('0912345678');
-    expect(await service.one(admin, '0193a000-0000-7000-8000-000000000002')).toMatchObject({ template: null, address: 'https://hooks.example.vn/x' });
+    expect(await service.one(admin, '0193a000-0000-7000-8000-000000000002')).toMatchObject({
+      template: null,
+      address: 'https://hooks.example.vn/x',
+    });
   });
 
   it('pages newest first, with the cursor of the next page until the last', async () => {
@@ -79,15 +96,29 @@ describe('deliveries for operators', () => {
     const first = await service.page(admin, { limit: 2 });
     expect(first.items.map((item) => item.id.slice(-1))).toEqual(['3', '2']);
     const last = await service.page(admin, { limit: 2, cursor: first.nextCursor! });
-    expect({ ids: last.items.map((item) => item.id.slice(-1)), nextCursor: last.nextCursor }).toEqual({ ids: ['1'], nextCursor: null });
+    expect({ ids: last.items.map((item) => item.id.slice(-1)), nextCursor: last.nextCursor }).toEqual({
+      ids: ['1'],
+      nextCursor: null,
+    });
   });
 
   it('sends a failed delivery again and wakes the dispatcher; refuses one that did not fail, and one of another province', async () => {
-    store.rows.push(delivery('0193a000-0000-7000-8000-000000000001', { state: 'permanent-failure', failedAt: new Date() }), delivery('0193a000-0000-7000-8000-000000000002'));
-    await expect(service.retry(admin, '0193a000-0000-7000-8000-000000000001')).resolves.toMatchObject({ state: 'created', failedAt: null });
+    store.rows.push(
+      delivery('0193a000-0000-7000-8000-000000000001', { state: 'permanent-failure', failedAt: new Date() }),
+      delivery('0193a000-0000-7000-8000-000000000002'),
+    );
+    await expect(service.retry(admin, '0193a000-0000-7000-8000-000000000001')).resolves.toMatchObject({
+      state: 'created',
+      failedAt: null,
+    });
     expect(wakes).toBe(1);
-    await expect(service.retry(admin, '0193a000-0000-7000-8000-000000000002')).rejects.toMatchObject({ status: 409, response: expect.objectContaining({ detail: expect.stringMatching(/is delivered/) }) });
-    await expect(service.retry({ subject: 'hanoi', provinceCode: '01' } as Principal, '0193a000-0000-7000-8000-000000000001')).rejects.toMatchObject({ status: 404 });
+    await expect(service.retry(admin, '0193a000-0000-7000-8000-000000000002')).rejects.toMatchObject({
+      status: 409,
+      response: expect.objectContaining({ detail: expect.stringMatching(/is delivered/) }),
+    });
+    await expect(
+      service.retry({ subject: 'hanoi', provinceCode: '01' } as Principal, '0193a000-0000-7000-8000-000000000001'),
+    ).rejects.toMatchObject({ status: 404 });
     expect(wakes).toBe(1);
   });
 

@@ -8,7 +8,14 @@ import { DeliveriesQueryDto } from './dto/deliveries-query.dto';
 /** Operators see where a notice went and how; the address masked and the text left out. */
 function view(row: DeliveryRecord) {
   // provinceCode: whose version was used, the province's own or (null) the national default.
-  const template = row.templateVersion === null ? null : { id: `${row.kind}/${row.channel}/${row.locale}`, version: row.templateVersion, provinceCode: row.templateProvinceCode };
+  const template =
+    row.templateVersion === null
+      ? null
+      : {
+          id: `${row.kind}/${row.channel}/${row.locale}`,
+          version: row.templateVersion,
+          provinceCode: row.templateProvinceCode,
+        };
   return {
     id: row.id,
     eventId: row.eventId,
@@ -51,7 +58,12 @@ export class DeliveriesService {
 
   async page(principal: Principal, query: DeliveriesQueryDto) {
     const limit = query.limit ?? 50;
-    const filter = { dossierCode: query.dossierCode ?? null, state: query.state ?? null, channel: query.channel ?? null, cursor: query.cursor ?? null };
+    const filter = {
+      dossierCode: query.dossierCode ?? null,
+      state: query.state ?? null,
+      channel: query.channel ?? null,
+      cursor: query.cursor ?? null,
+    };
     const rows = await this.store.page(provinceOf(principal), filter, limit + 1);
     const page = rows.slice(0, limit);
     return { items: page.map(view), nextCursor: rows.length > limit ? page[page.length - 1].id : null };

@@ -88,7 +88,14 @@ export class DeliveriesStore {
               last_error = CASE WHEN $4 THEN last_error ELSE $6 END, updated_at = $5
         WHERE provider = $1 AND provider_reference = $2 AND state = 'sending'
         RETURNING id, event_id AS "eventId", kind, channel, critical, dossier_id AS "dossierId", dossier_code AS "dossierCode", attempts`,
-      [report.provider, report.reference, report.delivered ? 'delivered' : 'permanent-failure', report.delivered, now, report.reason],
+      [
+        report.provider,
+        report.reference,
+        report.delivered ? 'delivered' : 'permanent-failure',
+        report.delivered,
+        now,
+        report.reason,
+      ],
     );
     return rows[0] ?? null;
   }

@@ -75,7 +75,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
 
   private async sendOne(delivery: ClaimedDelivery): Promise<SendOutcome> {
     const adapter = this.channels.adapter(delivery.channel);
-    if (!adapter) return { kind: 'temporary-failure', reason: `the ${delivery.channel} channel is not configured on this replica` };
+    if (!adapter)
+      return { kind: 'temporary-failure', reason: `the ${delivery.channel} channel is not configured on this replica` };
     const message: OutgoingMessage = {
       deliveryId: delivery.id,
       kind: delivery.kind,
@@ -101,22 +102,38 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     const settled = claimed.map((delivery, index) => settle(delivery, outcomes[index], now, retry));
     claimed.forEach((delivery, index) => this.log(delivery, settled[index]));
     await this.dataSource.transaction(async (tx) => {
-      await this.queue.settle(tx, claimed.map((delivery) => delivery.id), settled, now);
-      const deadLetters = claimed.flatMap((delivery, index) => (settled[index].undeliverable ? [this.deadLetter(delivery, settled[index], now)] : []));
+      await this.queue.settle(
+        tx,
+        claimed.map((delivery) => delivery.id),
+        settled,
+        now,
+      );
+      const deadLetters = claimed.flatMap((delivery, index) =>
+        settled[index].undeliverable ? [this.deadLetter(delivery, settled[index], now)] : [],
+      );
       if (deadLetters.length > 0) await this.outbox.append(tx, deadLetters);
     });
   }
 
   private deadLetter(delivery: ClaimedDelivery, settlement: Settlement, now: Date) {
     const state = settlement.state as 'permanent-failure' | 'technical-failure';
-    return undeliverableEvent(delivery, { state, reason: settlement.lastError ?? '', attempts: settlement.attempts }, now);
+    return undeliverableEvent(
+      delivery,
+      { state, reason: settlement.lastError ?? '', attempts: settlement.attempts },
+      now,
+    );
   }
 
   /** Addresses masked, bodies never logged. */
   private log(delivery: ClaimedDelivery, settlement: Settlement): void {
     const what = `${delivery.kind} ${delivery.channel} delivery ${delivery.id} to ${maskPersonalText(delivery.address)}`;
-    if (settlement.state === 'delivered' || settlement.state === 'sending') this.logger.debug(`${what}: ${settlement.state}`);
-    else if (settlement.undeliverable) this.logger.error(`${what}: ${settlement.state}: ${maskPersonalText(settlement.lastError ?? '')}`);
-    else if (settlement.lastError) this.logger.warn(`${what}: attempt ${settlement.attempts} failed, retry at ${settlement.nextAttemptAt.toISOString()}: ${maskPersonalText(settlement.lastError)}`);
+    if (settlement.state === 'delivered' || settlement.state === 'sending')
+      this.logger.debug(`${what}: ${settlement.state}`);
+    else if (settlement.undeliverable)
+      this.logger.error(`${what}: ${settlement.state}: ${maskPersonalText(settlement.lastError ?? '')}`);
+    else if (settlement.lastError)
+      this.logger.warn(
+        `${what}: attempt ${settlement.attempts} failed, retry at ${settlement.nextAttemptAt.toISOString()}: ${maskPersonalText(settlement.lastError)}`,
+      );
   }
 }

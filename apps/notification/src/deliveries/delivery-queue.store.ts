@@ -5,15 +5,42 @@ import { DeliveryEntity } from './delivery.entity';
 import { Settlement } from './delivery-state';
 
 /** One delivery of a notice to plan: what differs between its recipients and channels. */
-export type DeliveryDraft = Pick<DeliveryEntity, 'recipient' | 'channel' | 'locale' | 'templateVersion' | 'templateProvinceCode' | 'address' | 'subject' | 'body' | 'data'>;
+export type DeliveryDraft = Pick<
+  DeliveryEntity,
+  | 'recipient'
+  | 'channel'
+  | 'locale'
+  | 'templateVersion'
+  | 'templateProvinceCode'
+  | 'address'
+  | 'subject'
+  | 'body'
+  | 'data'
+>;
 
 /** What the notice's deliveries share. */
-export type NoticeFacts = Pick<DeliveryEntity, 'eventId' | 'kind' | 'critical' | 'dossierId' | 'dossierCode' | 'provinceCode' | 'giveUpAt'>;
+export type NoticeFacts = Pick<
+  DeliveryEntity,
+  'eventId' | 'kind' | 'critical' | 'dossierId' | 'dossierCode' | 'provinceCode' | 'giveUpAt'
+>;
 
 /** A claimed delivery: what sending needs. */
 export type ClaimedDelivery = Pick<
   DeliveryEntity,
-  'id' | 'eventId' | 'recipient' | 'channel' | 'kind' | 'critical' | 'address' | 'subject' | 'body' | 'data' | 'dossierId' | 'dossierCode' | 'attempts' | 'giveUpAt'
+  | 'id'
+  | 'eventId'
+  | 'recipient'
+  | 'channel'
+  | 'kind'
+  | 'critical'
+  | 'address'
+  | 'subject'
+  | 'body'
+  | 'data'
+  | 'dossierId'
+  | 'dossierCode'
+  | 'attempts'
+  | 'giveUpAt'
 >;
 
 /**

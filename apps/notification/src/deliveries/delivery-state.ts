@@ -1,7 +1,14 @@
 import { backoffDelay } from '@onestop/messaging';
 import { SendOutcome } from '../channels/channel-adapter';
 
-export const DELIVERY_STATES = ['created', 'sending', 'delivered', 'temporary-failure', 'permanent-failure', 'technical-failure'] as const;
+export const DELIVERY_STATES = [
+  'created',
+  'sending',
+  'delivered',
+  'temporary-failure',
+  'permanent-failure',
+  'technical-failure',
+] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export interface RetryPolicy {
@@ -29,8 +36,22 @@ export interface Settlement {
  * that passes the give-up time: then it is a technical failure. A permanent failure is final. A
  * deferral (rate limit) is no attempt at all.
  */
-export function settle(delivery: { attempts: number; giveUpAt: Date }, outcome: SendOutcome, now: Date, retry: RetryPolicy): Settlement {
-  const base = { attempts: delivery.attempts + 1, nextAttemptAt: now, provider: null, providerReference: null, lastError: null, deliveredAt: null, failedAt: null, undeliverable: false };
+export function settle(
+  delivery: { attempts: number; giveUpAt: Date },
+  outcome: SendOutcome,
+  now: Date,
+  retry: RetryPolicy,
+): Settlement {
+  const base = {
+    attempts: delivery.attempts + 1,
+    nextAttemptAt: now,
+    provider: null,
+    providerReference: null,
+    lastError: null,
+    deliveredAt: null,
+    failedAt: null,
+    undeliverable: false,
+  };
   switch (outcome.kind) {
     case 'accepted':
       return {
@@ -41,15 +62,40 @@ export function settle(delivery: { attempts: number; giveUpAt: Date }, outcome: 
         deliveredAt: outcome.awaitingReport ? null : now,
       };
     case 'deferred':
-      return { ...base, attempts: delivery.attempts, state: delivery.attempts === 0 ? 'created' : 'temporary-failure', nextAttemptAt: new Date(now.getTime() + outcome.retryAfterMs) };
+      return {
+        ...base,
+        attempts: delivery.attempts,
+        state: delivery.attempts === 0 ? 'created' : 'temporary-failure',
+        nextAttemptAt: new Date(now.getTime() + outcome.retryAfterMs),
+      };
     case 'permanent-failure':
-      return { ...base, state: 'permanent-failure', provider: outcome.provider ?? null, lastError: outcome.reason, failedAt: now, undeliverable: true };
+      return {
+        ...base,
+        state: 'permanent-failure',
+        provider: outcome.provider ?? null,
+        lastError: outcome.reason,
+        failedAt: now,
+        undeliverable: true,
+      };
     case 'temporary-failure': {
       const next = new Date(now.getTime() + backoffDelay(base.attempts, retry.baseMs, retry.maxMs));
       if (next > delivery.giveUpAt) {
-        return { ...base, state: 'technical-failure', provider: outcome.provider ?? null, lastError: `${outcome.reason} (gave up after ${base.attempts} attempts)`, failedAt: now, undeliverable: true };
+        return {
+          ...base,
+          state: 'technical-failure',
+          provider: outcome.provider ?? null,
+          lastError: `${outcome.reason} (gave up after ${base.attempts} attempts)`,
+          failedAt: now,
+          undeliverable: true,
+        };
       }
-      return { ...base, state: 'temporary-failure', provider: outcome.provider ?? null, lastError: outcome.reason, nextAttemptAt: next };
+      return {
+        ...base,
+        state: 'temporary-failure',
+        provider: outcome.provider ?? null,
+        lastError: outcome.reason,
+        nextAttemptAt: next,
+      };
     }
   }
 }

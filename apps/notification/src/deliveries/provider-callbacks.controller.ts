@@ -17,7 +17,11 @@ export class ProviderCallbacksController {
   @ApiNoContentResponse({ description: 'The report is recorded' })
   @ProblemResponse(401, 'X-OneStop-Signature does not match the report')
   @ProblemResponses(404)
-  report(@Param('provider') provider: string, @Body() report: DeliveryReportDto, @Headers('x-onestop-signature') signature: string | undefined): Promise<void> {
+  report(
+    @Param('provider') provider: string,
+    @Body() report: DeliveryReportDto,
+    @Headers('x-onestop-signature') signature: string | undefined,
+  ): Promise<void> {
     return this.reports.record(provider, report, signature);
   }
 }

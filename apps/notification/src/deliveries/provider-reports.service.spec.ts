@@ -47,20 +47,35 @@ describe("gateways' delivery reports", () => {
   let deliveries: InMemoryReports;
   let deadLetters: EventEnvelope[];
   let reports: ProviderReportsService;
-  const signed = (reference: string, status: 'delivered' | 'failed') => reportSignature(SECRET, 'gateway', { reference, status });
+  const signed = (reference: string, status: 'delivered' | 'failed') =>
+    reportSignature(SECRET, 'gateway', { reference, status });
 
   beforeEach(() => {
     deliveries = new InMemoryReports();
     deadLetters = [];
-    const dataSource = { transaction: (work: (tx: EntityManager) => Promise<unknown>) => work({} as EntityManager) } as unknown as DataSource;
-    const outbox = { append: async (_tx: EntityManager, events: EventEnvelope[]) => void deadLetters.push(...events) } as unknown as OutboxWriter;
-    reports = new ProviderReportsService(dataSource, deliveries as unknown as DeliveriesStore, outbox, { callbackSecret: SECRET } as NotificationEnv, new ManualClock(new Date('2026-11-24T02:00:00Z')));
+    const dataSource = {
+      transaction: (work: (tx: EntityManager) => Promise<unknown>) => work({} as EntityManager),
+    } as unknown as DataSource;
+    const outbox = {
+      append: async (_tx: EntityManager, events: EventEnvelope[]) => void deadLetters.push(...events),
+    } as unknown as OutboxWriter;
+    reports = new ProviderReportsService(
+      dataSource,
+      deliveries as unknown as DeliveriesStore,
+      outbox,
+      { callbackSecret: SECRET } as NotificationEnv,
+      new ManualClock(new Date('2026-11-24T02:00:00Z')),
+    );
   });
 
   it('refuses a report whose signature does not match, changing nothing', async () => {
     deliveries.waitFor('gateway', 'ref-1');
-    await expect(reports.record('gateway', { reference: 'ref-1', status: 'delivered' }, signed('ref-1', 'failed'))).rejects.toMatchObject({ status: 401 });
-    await expect(reports.record('gateway', { reference: 'ref-1', status: 'delivered' }, undefined)).rejects.toMatchObject({ status: 401 });
+    await expect(
+      reports.record('gateway', { reference: 'ref-1', status: 'delivered' }, signed('ref-1', 'failed')),
+    ).rejects.toMatchObject({ status: 401 });
+    await expect(
+      reports.record('gateway', { reference: 'ref-1', status: 'delivered' }, undefined),
+    ).rejects.toMatchObject({ status: 401 });
     expect(deliveries.waiting.get('gateway/ref-1')?.state).toBe('sending');
   });
 
@@ -69,18 +84,23 @@ describe("gateways' delivery reports", () => {
     const report = { reference: 'ref-2', status: 'failed' as const, reason: 'handset unreachable' };
     await reports.record('gateway', report, signed('ref-2', 'failed'));
     await reports.record('gateway', report, signed('ref-2', 'failed'));
-    expect(deadLetters.map((event) => ({ type: event.type, reason: (event.payload as { reason: string }).reason }))).toEqual([
-      { type: 'NotificationUndeliverable', reason: 'the gateway reported: handset unreachable' },
-    ]);
+    expect(
+      deadLetters.map((event) => ({ type: event.type, reason: (event.payload as { reason: string }).reason })),
+    ).toEqual([{ type: 'NotificationUndeliverable', reason: 'the gateway reported: handset unreachable' }]);
   });
 
   it('records a delivery without a dead letter', async () => {
     deliveries.waitFor('gateway', 'ref-3');
     await reports.record('gateway', { reference: 'ref-3', status: 'delivered' }, signed('ref-3', 'delivered'));
-    expect({ state: deliveries.waiting.get('gateway/ref-3')?.state, deadLetters }).toEqual({ state: 'delivered', deadLetters: [] });
+    expect({ state: deliveries.waiting.get('gateway/ref-3')?.state, deadLetters }).toEqual({
+      state: 'delivered',
+      deadLetters: [],
+    });
   });
 
   it('answers 404 for a reference the gateway was never given', async () => {
-    await expect(reports.record('gateway', { reference: 'ref-unknown', status: 'delivered' }, signed('ref-unknown', 'delivered'))).rejects.toMatchObject({ status: 404 });
+    await expect(
+      reports.record('gateway', { reference: 'ref-unknown', status: 'delivered' }, signed('ref-unknown', 'delivered')),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -24,15 +24,24 @@ export class ProviderReportsService {
   ) {}
 
   async record(provider: string, report: DeliveryReportDto, signature: string | undefined): Promise<void> {
-    if (!isSignedReport(this.env.callbackSecret, provider, report, signature)) throw NotificationProblems.reportSignatureMismatch();
+    if (!isSignedReport(this.env.callbackSecret, provider, report, signature))
+      throw NotificationProblems.reportSignatureMismatch();
     const now = this.clock.now();
     const delivered = report.status === 'delivered';
     const reason = `the gateway reported: ${report.reason ?? 'not delivered'}`;
     const updated = await this.dataSource.transaction(async (tx) => {
-      const failed = await this.deliveries.applyReport(tx, { provider, reference: report.reference, delivered, reason }, now);
-      if (!delivered && failed) await this.outbox.append(tx, [undeliverableEvent(failed, { state: 'permanent-failure', reason, attempts: failed.attempts }, now)]);
+      const failed = await this.deliveries.applyReport(
+        tx,
+        { provider, reference: report.reference, delivered, reason },
+        now,
+      );
+      if (!delivered && failed)
+        await this.outbox.append(tx, [
+          undeliverableEvent(failed, { state: 'permanent-failure', reason, attempts: failed.attempts }, now),
+        ]);
       return failed !== null;
     });
-    if (!updated && !(await this.deliveries.sentThrough(provider, report.reference))) throw NotificationProblems.unknownProviderMessage(provider, report.reference);
+    if (!updated && !(await this.deliveries.sentThrough(provider, report.reference)))
+      throw NotificationProblems.unknownProviderMessage(provider, report.reference);
   }
 }

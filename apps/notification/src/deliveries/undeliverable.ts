@@ -3,7 +3,10 @@ import { createEvent } from '@onestop/messaging';
 import { maskPersonalText } from '@onestop/platform';
 import { DeliveryEntity } from './delivery.entity';
 
-export type FailedDelivery = Pick<DeliveryEntity, 'id' | 'eventId' | 'kind' | 'channel' | 'critical' | 'dossierId' | 'dossierCode'>;
+export type FailedDelivery = Pick<
+  DeliveryEntity,
+  'id' | 'eventId' | 'kind' | 'channel' | 'critical' | 'dossierId' | 'dossierCode'
+>;
 
 const NOTIFICATION_ACTOR = { kind: 'system' as const, id: 'notification' };
 
@@ -28,7 +31,12 @@ export function undeliverableEvent(
       reason: maskPersonalText(failure.reason),
       attempts: failure.attempts,
     },
-    { source: 'notification', actor: NOTIFICATION_ACTOR, correlationId: delivery.eventId, causationId: delivery.eventId },
+    {
+      source: 'notification',
+      actor: NOTIFICATION_ACTOR,
+      correlationId: delivery.eventId,
+      causationId: delivery.eventId,
+    },
     now,
   );
 }

@@ -3,19 +3,74 @@
  * only its placeholders and must use the required ones (a receipt without its code is no receipt).
  */
 export const NOTIFICATION_KINDS = {
-  'dossier-received': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'procedureName', 'appointmentDate', 'lookupUrl'], required: ['code', 'appointmentDate'] },
-  'refused-at-intake': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons'], required: ['code', 'reasons'] },
-  'supplement-requested': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons', 'lookupUrl'], required: ['code', 'reasons'] },
+  'dossier-received': {
+    audience: 'applicant',
+    critical: false,
+    placeholders: ['applicantName', 'code', 'procedureName', 'appointmentDate', 'lookupUrl'],
+    required: ['code', 'appointmentDate'],
+  },
+  'refused-at-intake': {
+    audience: 'applicant',
+    critical: true,
+    placeholders: ['applicantName', 'code', 'procedureName', 'reasons'],
+    required: ['code', 'reasons'],
+  },
+  'supplement-requested': {
+    audience: 'applicant',
+    critical: true,
+    placeholders: ['applicantName', 'code', 'procedureName', 'reasons', 'lookupUrl'],
+    required: ['code', 'reasons'],
+  },
   // The officer's reason states the fees or obligations and how to meet them.
-  'fees-due': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'procedureName', 'reasons', 'lookupUrl'], required: ['code', 'reasons'] },
-  'result-ready': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'procedureName', 'resultChannel', 'lookupUrl'], required: ['code'] },
+  'fees-due': {
+    audience: 'applicant',
+    critical: false,
+    placeholders: ['applicantName', 'code', 'procedureName', 'reasons', 'lookupUrl'],
+    required: ['code', 'reasons'],
+  },
+  'result-ready': {
+    audience: 'applicant',
+    critical: false,
+    placeholders: ['applicantName', 'code', 'procedureName', 'resultChannel', 'lookupUrl'],
+    required: ['code'],
+  },
   // The hand-over: from now on the applicant may rate the service, at ratingUrl.
-  'result-returned': { audience: 'applicant', critical: false, placeholders: ['applicantName', 'code', 'resultChannel', 'ratingUrl'], required: ['code'] },
-  'late-apology': { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reason', 'newAppointmentDate'], required: ['code', 'newAppointmentDate'] },
-  rejected: { audience: 'applicant', critical: true, placeholders: ['applicantName', 'code', 'procedureName', 'reasons'], required: ['code', 'reasons'] },
-  'dossier-assigned': { audience: 'officer', critical: false, placeholders: ['code', 'procedureName', 'dueAt', 'workItemUrl'], required: ['code'] },
-  'dossier-due-soon': { audience: 'officer', critical: false, placeholders: ['code', 'dueAt', 'workItemUrl'], required: ['code', 'dueAt'] },
-  'dossier-overdue': { audience: 'officer', critical: false, placeholders: ['code', 'dueAt', 'workItemUrl'], required: ['code'] },
+  'result-returned': {
+    audience: 'applicant',
+    critical: false,
+    placeholders: ['applicantName', 'code', 'resultChannel', 'ratingUrl'],
+    required: ['code'],
+  },
+  'late-apology': {
+    audience: 'applicant',
+    critical: true,
+    placeholders: ['applicantName', 'code', 'procedureName', 'reason', 'newAppointmentDate'],
+    required: ['code', 'newAppointmentDate'],
+  },
+  rejected: {
+    audience: 'applicant',
+    critical: true,
+    placeholders: ['applicantName', 'code', 'procedureName', 'reasons'],
+    required: ['code', 'reasons'],
+  },
+  'dossier-assigned': {
+    audience: 'officer',
+    critical: false,
+    placeholders: ['code', 'procedureName', 'dueAt', 'workItemUrl'],
+    required: ['code'],
+  },
+  'dossier-due-soon': {
+    audience: 'officer',
+    critical: false,
+    placeholders: ['code', 'dueAt', 'workItemUrl'],
+    required: ['code', 'dueAt'],
+  },
+  'dossier-overdue': {
+    audience: 'officer',
+    critical: false,
+    placeholders: ['code', 'dueAt', 'workItemUrl'],
+    required: ['code'],
+  },
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

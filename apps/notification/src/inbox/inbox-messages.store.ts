@@ -4,7 +4,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { InboxMessageEntity } from './inbox-message.entity';
 
 /** A message as its owner sees it. */
-export type InboxMessage = Pick<InboxMessageEntity, 'id' | 'kind' | 'title' | 'body' | 'dossierCode' | 'createdAt' | 'readAt'>;
+export type InboxMessage = Pick<
+  InboxMessageEntity,
+  'id' | 'kind' | 'title' | 'body' | 'dossierCode' | 'createdAt' | 'readAt'
+>;
 
 const COLUMNS = `id, kind, title, body, dossier_code AS "dossierCode", created_at AS "createdAt", read_at AS "readAt"`;
 
@@ -24,7 +27,10 @@ export class InboxMessagesStore {
   }
 
   async unreadCount(owner: string): Promise<number> {
-    const [row]: { unread: number }[] = await this.dataSource.query('SELECT count(*)::int AS unread FROM inbox_messages WHERE owner = $1 AND read_at IS NULL', [owner]);
+    const [row]: { unread: number }[] = await this.dataSource.query(
+      'SELECT count(*)::int AS unread FROM inbox_messages WHERE owner = $1 AND read_at IS NULL',
+      [owner],
+    );
     return row.unread;
   }
 
@@ -38,12 +44,23 @@ export class InboxMessagesStore {
   }
 
   /** Puts a delivery in its owner's inbox, once even if the delivery is sent twice (a lease expired mid-send); answers the message id. */
-  async deliver(message: Pick<InboxMessageEntity, 'owner' | 'deliveryId' | 'kind' | 'title' | 'body' | 'dossierCode' | 'createdAt'>): Promise<string> {
+  async deliver(
+    message: Pick<InboxMessageEntity, 'owner' | 'deliveryId' | 'kind' | 'title' | 'body' | 'dossierCode' | 'createdAt'>,
+  ): Promise<string> {
     const rows: { id: string }[] = await this.dataSource.query(
       `INSERT INTO inbox_messages (id, owner, delivery_id, kind, title, body, dossier_code, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (delivery_id) DO UPDATE SET delivery_id = EXCLUDED.delivery_id RETURNING id`,
-      [uuidv7(), message.owner, message.deliveryId, message.kind, message.title, message.body, message.dossierCode, message.createdAt],
+      [
+        uuidv7(),
+        message.owner,
+        message.deliveryId,
+        message.kind,
+        message.title,
+        message.body,
+        message.dossierCode,
+        message.createdAt,
+      ],
     );
     return rows[0].id;
   }

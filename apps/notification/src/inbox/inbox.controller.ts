@@ -20,7 +20,11 @@ export class InboxController {
   @ApiOkResponse({ type: InboxPageDto })
   async list(@Query() query: InboxQueryDto, @CurrentPrincipal() principal: Principal) {
     const limit = query.limit ?? 20;
-    const rows = await this.messages.page(principal.subject, { unreadOnly: query.unread ?? false, cursor: query.cursor ?? null }, limit + 1);
+    const rows = await this.messages.page(
+      principal.subject,
+      { unreadOnly: query.unread ?? false, cursor: query.cursor ?? null },
+      limit + 1,
+    );
     const page = rows.slice(0, limit);
     return { items: page, nextCursor: rows.length > limit ? page[page.length - 1].id : null };
   }

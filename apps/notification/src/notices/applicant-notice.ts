@@ -24,8 +24,19 @@ export function applicantNotice(
   return {
     event,
     kind,
-    dossier: { id: contact.dossierId, code: contact.code, provinceCode: contact.provinceCode, unitCodes: [contact.receivingUnitCode, ...unitCodes] },
-    recipients: [{ key: 'applicant', personId: contact.accountSubject, reach: { email: contact.email, phone: contact.phone, account: contact.accountSubject } }],
+    dossier: {
+      id: contact.dossierId,
+      code: contact.code,
+      provinceCode: contact.provinceCode,
+      unitCodes: [contact.receivingUnitCode, ...unitCodes],
+    },
+    recipients: [
+      {
+        key: 'applicant',
+        personId: contact.accountSubject,
+        reach: { email: contact.email, phone: contact.phone, account: contact.accountSubject },
+      },
+    ],
     values: (locale) => ({
       applicantName: contact.applicantName,
       code: contact.code,
@@ -47,11 +58,21 @@ export async function planApplicantNotice(
   tx: EntityManager,
   planner: NoticePlanner,
   links: Links,
-  notice: { event: EventEnvelope; kind: NotificationKind; code: string; contact: DossierContact | null; unitCodes: (string | null)[]; extra?: (locale: Locale) => Record<string, string> },
+  notice: {
+    event: EventEnvelope;
+    kind: NotificationKind;
+    code: string;
+    contact: DossierContact | null;
+    unitCodes: (string | null)[];
+    extra?: (locale: Locale) => Record<string, string>;
+  },
 ): Promise<void> {
   if (!notice.contact) {
     logger.warn(`no contact kept for dossier ${notice.code}: its ${notice.kind} notice is not sent`);
     return;
   }
-  await planner.plan(tx, applicantNotice(notice.event, notice.kind, notice.contact, links, notice.unitCodes, notice.extra));
+  await planner.plan(
+    tx,
+    applicantNotice(notice.event, notice.kind, notice.contact, links, notice.unitCodes, notice.extra),
+  );
 }

@@ -26,9 +26,18 @@ export class DeadlineNoticesService {
     await this.planner.plan(tx, {
       event,
       kind: event.type === 'DossierDueSoon' ? 'dossier-due-soon' : 'dossier-overdue',
-      dossier: { id: deadline.dossierId, code: deadline.code, provinceCode: deadline.provinceCode, unitCodes: [deadline.unitCode] },
+      dossier: {
+        id: deadline.dossierId,
+        code: deadline.code,
+        provinceCode: deadline.provinceCode,
+        unitCodes: [deadline.unitCode],
+      },
       recipients: [this.links.officer(deadline.assigneeId)],
-      values: (locale) => ({ code: deadline.code, dueAt: formatInstant(deadline.dueAt, locale), workItemUrl: this.links.workItem(deadline.dossierId) }),
+      values: (locale) => ({
+        code: deadline.code,
+        dueAt: formatInstant(deadline.dueAt, locale),
+        workItemUrl: this.links.workItem(deadline.dossierId),
+      }),
     });
   }
 
@@ -42,7 +51,10 @@ export class DeadlineNoticesService {
       code: apology.code,
       contact: await this.contacts.find(tx, apology.dossierId),
       unitCodes: [apology.unitCode],
-      extra: (locale) => ({ reason: apology.reason, newAppointmentDate: formatDate(apology.newAppointmentDate, locale) }),
+      extra: (locale) => ({
+        reason: apology.reason,
+        newAppointmentDate: formatDate(apology.newAppointmentDate, locale),
+      }),
     });
   }
 }

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { DossierReceived, DossierRefusedAtIntake, DossierRouted, DossierStatusChanged, EnvelopeOf } from '@onestop/contracts';
+import {
+  DossierReceived,
+  DossierRefusedAtIntake,
+  DossierRouted,
+  DossierStatusChanged,
+  EnvelopeOf,
+} from '@onestop/contracts';
 import { DossierReceivedEvent, DossierRefusedEvent, InboxContext } from '@onestop/messaging';
 import { DossierNoticesService } from './dossier-notices.service';
 

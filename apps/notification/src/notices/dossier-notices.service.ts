@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DOSSIER_STATUS, DossierRouted, DossierStatusChanged, EnvelopeOf } from '@onestop/contracts';
-import { DossierReceivedEvent, DossierRefusedEvent, EventDataKeys, openDossierReceived, openDossierRefused } from '@onestop/messaging';
+import {
+  DossierReceivedEvent,
+  DossierRefusedEvent,
+  EventDataKeys,
+  openDossierReceived,
+  openDossierRefused,
+} from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
 import { AdministrativeUnits } from '@onestop/reference-data';
 import { EntityManager } from 'typeorm';
@@ -50,7 +56,10 @@ export class DossierNoticesService {
   async refused(event: DossierRefusedEvent, tx: EntityManager): Promise<void> {
     const contact = contactFromIntake(openDossierRefused(event, this.eventData), null);
     await this.contacts.record(tx, contact, this.clock.now());
-    await this.planner.plan(tx, applicantNotice(event, 'refused-at-intake', contact, this.links, [], () => ({ reasons: event.payload.reasons })));
+    await this.planner.plan(
+      tx,
+      applicantNotice(event, 'refused-at-intake', contact, this.links, [], () => ({ reasons: event.payload.reasons })),
+    );
   }
 
   /**
@@ -60,7 +69,12 @@ export class DossierNoticesService {
   async statusChanged(event: EnvelopeOf<typeof DossierStatusChanged>, tx: EntityManager): Promise<void> {
     const change = event.payload;
     if (change.action === 'approve' || change.action === 'reject') {
-      return this.contacts.recordDecision(tx, change.dossierId, change.action === 'approve' ? 'approved' : 'rejected', change.reason);
+      return this.contacts.recordDecision(
+        tx,
+        change.dossierId,
+        change.action === 'approve' ? 'approved' : 'rejected',
+        change.reason,
+      );
     }
     const kind = KIND_OF_STATUS[change.to];
     if (!kind) return;
@@ -75,7 +89,11 @@ export class DossierNoticesService {
       contact,
       unitCodes: [change.unitCode],
       // The hand-over opens the rating: its notice links to the look-up page where the applicant rates.
-      extra: (locale) => ({ reasons, resultChannel: channel?.[locale] ?? '', ...(kind === 'result-returned' ? { ratingUrl: this.links.rating(change.code) } : {}) }),
+      extra: (locale) => ({
+        reasons,
+        resultChannel: channel?.[locale] ?? '',
+        ...(kind === 'result-returned' ? { ratingUrl: this.links.rating(change.code) } : {}),
+      }),
     });
   }
 

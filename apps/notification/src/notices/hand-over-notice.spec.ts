@@ -16,13 +16,24 @@ describe('the hand-over notice', () => {
     const handOver = NATIONAL_TEMPLATES_V1.filter((template) => template.kind === 'result-returned');
     expect(handOver).toHaveLength(TEMPLATE_CHANNELS.length * LOCALES.length);
     for (const template of handOver) {
-      const rendered = renderTemplate({ subject: template.subject ?? undefined, body: template.body }, { applicantName: 'Trần Thị Hoa', code: '19753-261130-0007', resultChannel: 'tại quầy', ratingUrl });
-      expect({ key: `${template.channel}/${template.locale}`, body: rendered.body }).toEqual({ key: `${template.channel}/${template.locale}`, body: expect.stringContaining(ratingUrl) });
+      const rendered = renderTemplate(
+        { subject: template.subject ?? undefined, body: template.body },
+        { applicantName: 'Trần Thị Hoa', code: '19753-261130-0007', resultChannel: 'tại quầy', ratingUrl },
+      );
+      expect({ key: `${template.channel}/${template.locale}`, body: rendered.body }).toEqual({
+        key: `${template.channel}/${template.locale}`,
+        body: expect.stringContaining(ratingUrl),
+      });
       expect(rendered.body).toContain('19753-261130-0007 ');
     }
   });
 
   it('offers the link to the hand-over notice alone: other kinds may not use it', () => {
-    expect(templateProblems('result-ready', { body: 'Ho so {{code}}: {{ratingUrl}}' })).toEqual([expect.objectContaining({ code: 'unknownPlaceholder', params: expect.objectContaining({ placeholder: 'ratingUrl' }) })]);
+    expect(templateProblems('result-ready', { body: 'Ho so {{code}}: {{ratingUrl}}' })).toEqual([
+      expect.objectContaining({
+        code: 'unknownPlaceholder',
+        params: expect.objectContaining({ placeholder: 'ratingUrl' }),
+      }),
+    ]);
   });
 });

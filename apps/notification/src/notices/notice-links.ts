@@ -24,6 +24,10 @@ export class NoticeLinks {
 
   /** An officer is reached in the inbox, and on the e-mail or phone they gave in their preferences. */
   officer(officerId: string): NoticeRecipient {
-    return { key: `officer:${officerId}`, personId: officerId, reach: { email: null, phone: null, account: officerId } };
+    return {
+      key: `officer:${officerId}`,
+      personId: officerId,
+      reach: { email: null, phone: null, account: officerId },
+    };
   }
 }

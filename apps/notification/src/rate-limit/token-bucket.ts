@@ -42,7 +42,11 @@ export class TokenBuckets {
   ) {}
 
   async take(bucket: string, ratePerSecond: number, burst = Math.max(1, ratePerSecond)): Promise<Take> {
-    const [taken, retryAfterMs] = (await TAKE.run(this.redis, [`${this.prefix}:${bucket}`], [burst, ratePerSecond / 1000])) as [number, number];
+    const [taken, retryAfterMs] = (await TAKE.run(
+      this.redis,
+      [`${this.prefix}:${bucket}`],
+      [burst, ratePerSecond / 1000],
+    )) as [number, number];
     return { taken: taken === 1, retryAfterMs };
   }
 }

@@ -12,12 +12,20 @@ describe('planChannels', () => {
       { channel: 'email', address: 'lan@example.vn' },
       { channel: 'sms', address: '0912345678' },
     ]);
-    expect(channels(planChannels(online, { zalo: true }, everything, false))).toEqual(['email', 'sms', 'zalo', 'inbox']);
+    expect(channels(planChannels(online, { zalo: true }, everything, false))).toEqual([
+      'email',
+      'sms',
+      'zalo',
+      'inbox',
+    ]);
   });
 
   it('leaves out channels the person switched off, that are not configured, or lack an address', () => {
     expect(channels(planChannels(online, { sms: false }, everything, false))).toEqual(['email', 'inbox']);
-    expect(channels(planChannels(online, {}, new Set<PersonalChannel>(['sms', 'inbox']), false))).toEqual(['sms', 'inbox']);
+    expect(channels(planChannels(online, {}, new Set<PersonalChannel>(['sms', 'inbox']), false))).toEqual([
+      'sms',
+      'inbox',
+    ]);
     expect(channels(planChannels({ ...walkIn, email: null }, {}, everything, false))).toEqual(['sms']);
   });
 
@@ -26,9 +34,13 @@ describe('planChannels', () => {
   });
 
   it('always sends a critical notice outside the platform, SMS first, whatever the preferences', () => {
-    expect(channels(planChannels(online, { email: false, sms: false, inbox: false }, everything, true))).toEqual(['sms']);
+    expect(channels(planChannels(online, { email: false, sms: false, inbox: false }, everything, true))).toEqual([
+      'sms',
+    ]);
     expect(channels(planChannels(online, { email: false, sms: false }, everything, true))).toEqual(['inbox', 'sms']);
-    expect(channels(planChannels(online, { email: false, sms: false }, new Set<PersonalChannel>(['email', 'inbox']), true))).toEqual(['inbox', 'email']);
+    expect(
+      channels(planChannels(online, { email: false, sms: false }, new Set<PersonalChannel>(['email', 'inbox']), true)),
+    ).toEqual(['inbox', 'email']);
     // Chosen channels stay as they are when one of them already reaches the person.
     expect(channels(planChannels(online, { sms: false, inbox: false }, everything, true))).toEqual(['email']);
   });

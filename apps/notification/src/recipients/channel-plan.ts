@@ -37,7 +37,12 @@ function addressOn(channel: PersonalChannel, reach: Reach): string | null {
  * notice (a legal notice) always goes out: when preferences leave nothing outside the platform, the
  * first usable channel of SMS, e-mail, Zalo, inbox is added anyway.
  */
-export function planChannels(reach: Reach, switches: ChannelSwitches, usable: ReadonlySet<PersonalChannel>, critical: boolean): PlannedChannel[] {
+export function planChannels(
+  reach: Reach,
+  switches: ChannelSwitches,
+  usable: ReadonlySet<PersonalChannel>,
+  critical: boolean,
+): PlannedChannel[] {
   const reachable = PERSONAL_CHANNELS.filter((channel) => usable.has(channel) && addressOn(channel, reach) !== null);
   const chosen = reachable.filter((channel) => switches[channel] ?? DEFAULT_SWITCHES[channel]);
   if (critical && !chosen.some((channel) => channel !== 'inbox')) {

@@ -5,7 +5,14 @@ export type DossierContact = Omit<DossierContactEntity, 'recordedAt' | 'decision
 
 /** The contact as intake's events carry it (a receipt or a refusal). */
 export function contactFromIntake(
-  dossier: { dossierId: string; code: string; provinceCode: string; receivingUnitCode: string; procedure: { name: { vi: string; en: string } }; applicant: { name: string; phone: string; email: string | null; accountSubject: string | null } },
+  dossier: {
+    dossierId: string;
+    code: string;
+    provinceCode: string;
+    receivingUnitCode: string;
+    procedure: { name: { vi: string; en: string } };
+    applicant: { name: string; phone: string; email: string | null; accountSubject: string | null };
+  },
   appointmentDate: string | null,
 ): DossierContact {
   const { applicant } = dossier;

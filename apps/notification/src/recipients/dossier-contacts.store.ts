@@ -38,7 +38,12 @@ export class DossierContactsStore {
   }
 
   /** An approval or rejection waits for its signature; the notice goes out when the result is signed. */
-  async recordDecision(tx: EntityManager, dossierId: string, decision: 'approved' | 'rejected' | null, reason: string | null): Promise<void> {
+  async recordDecision(
+    tx: EntityManager,
+    dossierId: string,
+    decision: 'approved' | 'rejected' | null,
+    reason: string | null,
+  ): Promise<void> {
     await tx.update(DossierContactEntity, { dossierId }, { decision, decisionReason: reason });
   }
 }

@@ -40,7 +40,16 @@ export class PreferencesStore {
          phone = CASE WHEN $8 THEN EXCLUDED.phone ELSE preferences.phone END,
          updated_at = EXCLUDED.updated_at
        RETURNING ${COLUMNS}`,
-      [personId, JSON.stringify(changes.channels ?? {}), changes.locale ?? null, changes.email ?? null, changes.phone ?? null, at, changes.email !== undefined, changes.phone !== undefined],
+      [
+        personId,
+        JSON.stringify(changes.channels ?? {}),
+        changes.locale ?? null,
+        changes.email ?? null,
+        changes.phone ?? null,
+        at,
+        changes.email !== undefined,
+        changes.phone !== undefined,
+      ],
     );
     return rows[0];
   }

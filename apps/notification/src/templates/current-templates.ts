@@ -23,7 +23,12 @@ export class CurrentTemplates {
   constructor(store: TemplatesStore) {
     this.snapshot = new ExpiringSnapshot(async () => {
       const rows = await store.currentVersions();
-      return new Map(rows.map(({ kind, channel, locale, ...template }) => [keyOf(template.provinceCode ?? NATIONAL, kind, channel, locale), template]));
+      return new Map(
+        rows.map(({ kind, channel, locale, ...template }) => [
+          keyOf(template.provinceCode ?? NATIONAL, kind, channel, locale),
+          template,
+        ]),
+      );
     }, 30_000);
   }
 
@@ -32,7 +37,12 @@ export class CurrentTemplates {
    * each, the province's own version, else the national default. Null when none exists. A notice
    * whose province is unknown ('') gets the national default.
    */
-  async current(kind: NotificationKind, channel: TemplateChannel, locale: Locale, provinceCode: string): Promise<(CurrentTemplate & { locale: Locale }) | null> {
+  async current(
+    kind: NotificationKind,
+    channel: TemplateChannel,
+    locale: Locale,
+    provinceCode: string,
+  ): Promise<(CurrentTemplate & { locale: Locale }) | null> {
     const templates = await this.snapshot.get();
     for (const candidate of locale === 'vi' ? (['vi'] as const) : [locale, 'vi' as const]) {
       for (const scope of provinceCode ? [provinceCode, NATIONAL] : [NATIONAL]) {

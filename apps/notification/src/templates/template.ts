@@ -37,17 +37,32 @@ export function templateProblems(kind: NotificationKind, text: TemplateText): Te
     }
     for (const name of placeholdersOf(value)) {
       used.add(name);
-      if (!allowed.has(name)) problems.push({ field, code: 'unknownPlaceholder', params: { placeholder: name, allowed: placeholders }, message: `uses {{${name}}}, which ${kind} does not provide (it provides: ${placeholders.join(', ')})` });
+      if (!allowed.has(name))
+        problems.push({
+          field,
+          code: 'unknownPlaceholder',
+          params: { placeholder: name, allowed: placeholders },
+          message: `uses {{${name}}}, which ${kind} does not provide (it provides: ${placeholders.join(', ')})`,
+        });
     }
   }
   for (const name of required) {
-    if (!used.has(name)) problems.push({ field: 'body', code: 'missingPlaceholder', params: { placeholder: name }, message: `must use {{${name}}}` });
+    if (!used.has(name))
+      problems.push({
+        field: 'body',
+        code: 'missingPlaceholder',
+        params: { placeholder: name },
+        message: `must use {{${name}}}`,
+      });
   }
   return problems;
 }
 
 /** Fills the placeholders; a value the caller does not have renders as an empty string. */
-export function renderTemplate(text: TemplateText, values: Partial<Record<string, string>>): { subject: string | null; body: string } {
+export function renderTemplate(
+  text: TemplateText,
+  values: Partial<Record<string, string>>,
+): { subject: string | null; body: string } {
   const fill = (value: string) => value.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
   return { subject: text.subject === undefined ? null : fill(text.subject), body: fill(text.body) };
 }

@@ -21,16 +21,27 @@ export class TemplatesController {
 
   @Get(':kind/:channel/:locale')
   @Roles('province-admin', 'province-leader')
-  @ApiOperation({ summary: "The current version of a template for the caller's province (its own, else the national default)" })
+  @ApiOperation({
+    summary: "The current version of a template for the caller's province (its own, else the national default)",
+  })
   @ApiOkResponse({ type: TemplateVersionDto })
   @ProblemResponses(404)
-  current(@Param('kind') kind: string, @Param('channel') channel: string, @Param('locale') locale: string, @Query() query: TemplateScopeQueryDto, @CurrentPrincipal() principal: Principal) {
+  current(
+    @Param('kind') kind: string,
+    @Param('channel') channel: string,
+    @Param('locale') locale: string,
+    @Query() query: TemplateScopeQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.templates.latest(templateKey(kind, channel, locale), principal, query);
   }
 
   @Put(':kind/:channel/:locale')
   @Roles('province-admin')
-  @ApiOperation({ summary: "Save a new version of the province's own template, which shadows the national default (placeholders checked: 400 names an unknown or missing one)" })
+  @ApiOperation({
+    summary:
+      "Save a new version of the province's own template, which shadows the national default (placeholders checked: 400 names an unknown or missing one)",
+  })
   @ApiOkResponse({ type: TemplateVersionDto })
   @ProblemResponses(409)
   save(

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { FieldProblem } from '@onestop/contracts';
 import { invalidRequest, Principal } from '@onestop/platform';
-import { isNotificationKind, LOCALES, Locale, NOTIFICATION_KINDS, NotificationKind, TEMPLATE_CHANNELS, TemplateChannel } from '../domain/notification-kinds';
+import {
+  isNotificationKind,
+  LOCALES,
+  Locale,
+  NOTIFICATION_KINDS,
+  NotificationKind,
+  TEMPLATE_CHANNELS,
+  TemplateChannel,
+} from '../domain/notification-kinds';
 import { NotificationProblems } from '../problems';
 import { CurrentTemplates } from './current-templates';
 import { PreviewDto, TemplateDto, TemplateScopeQueryDto } from './dto/template.dto';
@@ -29,9 +37,27 @@ const SAMPLE: Record<string, string> = {
 /** The route's kind, channel and locale, each checked against the vocabulary. */
 export function templateKey(kind: string, channel: string, locale: string): TemplateKey {
   const problems: FieldProblem[] = [];
-  if (!isNotificationKind(kind)) problems.push({ field: 'kind', code: 'isIn', message: `must be one of ${Object.keys(NOTIFICATION_KINDS).join(', ')}`, params: { allowed: Object.keys(NOTIFICATION_KINDS) } });
-  if (!(TEMPLATE_CHANNELS as readonly string[]).includes(channel)) problems.push({ field: 'channel', code: 'isIn', message: `must be one of ${TEMPLATE_CHANNELS.join(', ')}`, params: { allowed: TEMPLATE_CHANNELS } });
-  if (!(LOCALES as readonly string[]).includes(locale)) problems.push({ field: 'locale', code: 'isIn', message: `must be one of ${LOCALES.join(', ')}`, params: { allowed: LOCALES } });
+  if (!isNotificationKind(kind))
+    problems.push({
+      field: 'kind',
+      code: 'isIn',
+      message: `must be one of ${Object.keys(NOTIFICATION_KINDS).join(', ')}`,
+      params: { allowed: Object.keys(NOTIFICATION_KINDS) },
+    });
+  if (!(TEMPLATE_CHANNELS as readonly string[]).includes(channel))
+    problems.push({
+      field: 'channel',
+      code: 'isIn',
+      message: `must be one of ${TEMPLATE_CHANNELS.join(', ')}`,
+      params: { allowed: TEMPLATE_CHANNELS },
+    });
+  if (!(LOCALES as readonly string[]).includes(locale))
+    problems.push({
+      field: 'locale',
+      code: 'isIn',
+      message: `must be one of ${LOCALES.join(', ')}`,
+      params: { allowed: LOCALES },
+    });
   if (problems.length) throw invalidRequest(problems);
   return { kind: kind as NotificationKind, channel: channel as TemplateChannel, locale: locale as Locale };
 }
@@ -42,7 +68,8 @@ export function templateKey(kind: string, channel: string, locale: string): Temp
  */
 function provinceOf(principal: Principal, query: TemplateScopeQueryDto): string {
   if (!principal.provinceCode) throw NotificationProblems.noProvince('templates');
-  if (query.province !== undefined && query.province !== principal.provinceCode) throw NotificationProblems.otherProvinceTemplates(principal.provinceCode);
+  if (query.province !== undefined && query.province !== principal.provinceCode)
+    throw NotificationProblems.otherProvinceTemplates(principal.provinceCode);
   return principal.provinceCode;
 }
 
@@ -73,20 +100,34 @@ export class TemplatesService {
     return this.latestOf(key, provinceOf(principal, query));
   }
 
-  async save(key: TemplateKey, principal: Principal, query: TemplateScopeQueryDto, body: TemplateDto): Promise<TemplateEntity> {
+  async save(
+    key: TemplateKey,
+    principal: Principal,
+    query: TemplateScopeQueryDto,
+    body: TemplateDto,
+  ): Promise<TemplateEntity> {
     const provinceCode = provinceOf(principal, query);
     const text = checked(key.kind, body);
-    const saved = await this.store.saveNextVersion(key, provinceCode, text, principal.subject).catch((error: unknown) => {
-      if (isConcurrentSave(error)) throw NotificationProblems.templateSavedConcurrently();
-      throw error;
-    });
+    const saved = await this.store
+      .saveNextVersion(key, provinceCode, text, principal.subject)
+      .catch((error: unknown) => {
+        if (isConcurrentSave(error)) throw NotificationProblems.templateSavedConcurrently();
+        throw error;
+      });
     this.current.invalidate();
     return saved;
   }
 
-  async preview(key: TemplateKey, principal: Principal, query: TemplateScopeQueryDto, body: PreviewDto): Promise<RenderedTemplateDto> {
+  async preview(
+    key: TemplateKey,
+    principal: Principal,
+    query: TemplateScopeQueryDto,
+    body: PreviewDto,
+  ): Promise<RenderedTemplateDto> {
     const provinceCode = provinceOf(principal, query);
-    const text: TemplateText = body.draft ? checked(key.kind, body.draft) : await this.latestOf(key, provinceCode).then((row) => ({ subject: row.subject ?? undefined, body: row.body }));
+    const text: TemplateText = body.draft
+      ? checked(key.kind, body.draft)
+      : await this.latestOf(key, provinceCode).then((row) => ({ subject: row.subject ?? undefined, body: row.body }));
     const rendered = renderTemplate(text, { ...SAMPLE, ...body.values });
     return { ...rendered, ...(key.channel === 'sms' ? { sms: smsSegments(rendered.body) } : {}) };
   }

@@ -46,7 +46,12 @@ export class TemplatesStore {
    * Saves the province's next version. The unique index makes two concurrent saves of the same next
    * version one success and one error that `isConcurrentSave` recognises.
    */
-  async saveNextVersion(key: TemplateKey, provinceCode: string, text: TemplateText, createdBy: string): Promise<TemplateEntity> {
+  async saveNextVersion(
+    key: TemplateKey,
+    provinceCode: string,
+    text: TemplateText,
+    createdBy: string,
+  ): Promise<TemplateEntity> {
     const rows: TemplateEntity[] = await this.dataSource.query(
       `INSERT INTO templates (province_code, kind, channel, locale, version, subject, body, created_by)
        SELECT $7, $1, $2, $3, COALESCE(max(version), 0) + 1, $4, $5, $6 FROM templates
@@ -58,7 +63,9 @@ export class TemplatesStore {
   }
 
   /** The current version of every template of every scope, national and provincial. */
-  currentVersions(): Promise<Pick<TemplateEntity, 'provinceCode' | 'kind' | 'channel' | 'locale' | 'version' | 'subject' | 'body'>[]> {
+  currentVersions(): Promise<
+    Pick<TemplateEntity, 'provinceCode' | 'kind' | 'channel' | 'locale' | 'version' | 'subject' | 'body'>[]
+  > {
     return this.dataSource.query(
       `SELECT DISTINCT ON (province_code, kind, channel, locale) province_code AS "provinceCode", kind, channel, locale, version, subject, body
          FROM templates ORDER BY province_code, kind, channel, locale, version DESC`,

@@ -56,9 +56,12 @@ export async function startFakeProvider(dialect: Dialect): Promise<FakeProvider>
       const reference = `${dialect}-${randomBytes(6).toString('hex')}`;
       if (behaviour === 'temporary') return reply(response, 503, { error: 'busy, try later' });
       if (behaviour === 'permanent') {
-        return dialect === 'zalo' ? reply(response, 200, { error: -108, message: 'Phone number is invalid' }) : reply(response, 400, { error: 'invalid recipient' });
+        return dialect === 'zalo'
+          ? reply(response, 200, { error: -108, message: 'Phone number is invalid' })
+          : reply(response, 400, { error: 'invalid recipient' });
       }
-      if (dialect === 'zalo') return reply(response, 200, { error: 0, message: 'Success', data: { msg_id: reference } });
+      if (dialect === 'zalo')
+        return reply(response, 200, { error: 0, message: 'Success', data: { msg_id: reference } });
       return reply(response, dialect === 'sms' ? 202 : 200, { id: reference });
     });
   });

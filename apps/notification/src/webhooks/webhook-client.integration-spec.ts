@@ -43,7 +43,11 @@ function resolverOf(table: Record<string, ResolvedAddress[] | ResolvedAddress[][
       const entry = table[hostname];
       if (!entry) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
       // A list of answers: one per question, as a rebinding DNS server gives them.
-      return Array.isArray(entry[0]) ? (entry as ResolvedAddress[][])[Math.min(asked.filter((name) => name === hostname).length - 1, entry.length - 1)] : (entry as ResolvedAddress[]);
+      return Array.isArray(entry[0])
+        ? (entry as ResolvedAddress[][])[
+            Math.min(asked.filter((name) => name === hostname).length - 1, entry.length - 1)
+          ]
+        : (entry as ResolvedAddress[]);
     },
   };
 }
@@ -75,7 +79,9 @@ describe('webhook delivery: where it connects and what it keeps', () => {
   it('resolves the host once and connects to the address it checked, the Host header unchanged', async () => {
     // No DNS knows this name: the request can only arrive through the pinned, checked address.
     const resolver = resolverOf({ 'receiver.hue.example': [v4('127.0.0.1')] });
-    expect(await post(`http://receiver.hue.example:${receiver.port}/hooks?x=1`, development, resolver)).toEqual({ status: 200 });
+    expect(await post(`http://receiver.hue.example:${receiver.port}/hooks?x=1`, development, resolver)).toEqual({
+      status: 200,
+    });
     expect(resolver.asked).toEqual(['receiver.hue.example']);
     expect(receiver.requests).toEqual([{ host: `receiver.hue.example:${receiver.port}`, path: '/hooks?x=1' }]);
   });
@@ -84,30 +90,53 @@ describe('webhook delivery: where it connects and what it keeps', () => {
     const resolver = resolverOf({ 'hooks.phuxuan.example': [v4('127.0.0.1')] });
     const answerOf = await post(`http://hooks.phuxuan.example:${receiver.port}/hooks`, production, resolver);
     expect(answerOf).toEqual({ refused: 'the host resolves to a loopback address' });
-    expect(webhookOutcome(answerOf)).toEqual({ kind: 'permanent-failure', provider: 'webhook', reason: 'destination refused: the host resolves to a loopback address' });
+    expect(webhookOutcome(answerOf)).toEqual({
+      kind: 'permanent-failure',
+      provider: 'webhook',
+      reason: 'destination refused: the host resolves to a loopback address',
+    });
     expect(receiver.requests).toEqual([]);
   });
 
   it('checks every address a name resolves to, not only the first', async () => {
-    const resolver = resolverOf({ 'mixed.hue.example': [v4('93.184.216.34'), v4('169.254.169.254')], 'six.hue.example': [{ address: '::ffff:127.0.0.1', family: 6 }] });
-    expect(await post('http://mixed.hue.example/hooks', production, resolver)).toEqual({ refused: 'the host resolves to a link-local address' });
-    expect(await post('http://six.hue.example/hooks', production, resolver)).toEqual({ refused: 'the host resolves to a loopback address' });
+    const resolver = resolverOf({
+      'mixed.hue.example': [v4('93.184.216.34'), v4('169.254.169.254')],
+      'six.hue.example': [{ address: '::ffff:127.0.0.1', family: 6 }],
+    });
+    expect(await post('http://mixed.hue.example/hooks', production, resolver)).toEqual({
+      refused: 'the host resolves to a link-local address',
+    });
+    expect(await post('http://six.hue.example/hooks', production, resolver)).toEqual({
+      refused: 'the host resolves to a loopback address',
+    });
   });
 
   it('asks DNS once per attempt, so a rebinding answer is checked before it is used', async () => {
     // Two answers for one name, as a rebinding DNS server gives them: each attempt resolves once
     // and judges the very address it would connect to (the first test shows the socket uses it).
     const resolver = resolverOf({ 'rebind.hue.example': [[v4('127.0.0.1')], [v4('10.0.0.7')]] });
-    expect(await post(`http://rebind.hue.example:${receiver.port}/a`, { allowHttp: true, allowPrivate: false }, resolver)).toEqual({ refused: 'the host resolves to a loopback address' });
-    expect(await post(`http://rebind.hue.example:${receiver.port}/a`, { allowHttp: true, allowPrivate: false }, resolver)).toEqual({ refused: 'the host resolves to a private address' });
+    expect(
+      await post(`http://rebind.hue.example:${receiver.port}/a`, { allowHttp: true, allowPrivate: false }, resolver),
+    ).toEqual({ refused: 'the host resolves to a loopback address' });
+    expect(
+      await post(`http://rebind.hue.example:${receiver.port}/a`, { allowHttp: true, allowPrivate: false }, resolver),
+    ).toEqual({ refused: 'the host resolves to a private address' });
     expect(resolver.asked).toEqual(['rebind.hue.example', 'rebind.hue.example']);
     expect(receiver.requests).toEqual([]);
   });
 
   it('checks the URL again at delivery: a row stored before the checks goes nowhere', async () => {
     const resolver = resolverOf({});
-    for (const url of ['http://169.254.169.254/latest/meta-data/', `http://0x7f000001:${receiver.port}/`, `http://user:pw@127.0.0.1:${receiver.port}/`, 'http://metadata.google.internal/']) {
-      expect([url, await post(url, production, resolver)]).toEqual([url, { refused: expect.stringMatching(/^the URL must not/) }]);
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      `http://0x7f000001:${receiver.port}/`,
+      `http://user:pw@127.0.0.1:${receiver.port}/`,
+      'http://metadata.google.internal/',
+    ]) {
+      expect([url, await post(url, production, resolver)]).toEqual([
+        url,
+        { refused: expect.stringMatching(/^the URL must not/) },
+      ]);
     }
     expect(resolver.asked).toEqual([]);
     expect(receiver.requests).toEqual([]);
@@ -137,15 +166,23 @@ describe('webhook delivery: where it connects and what it keeps', () => {
         response.writeHead(status, { 'content-type': 'text/plain' });
         response.end(secret);
       };
-      const outcome = webhookOutcome(await post(`http://127.0.0.1:${receiver.port}/hooks`, development, resolverOf({})));
+      const outcome = webhookOutcome(
+        await post(`http://127.0.0.1:${receiver.port}/hooks`, development, resolverOf({})),
+      );
       expect(outcome).toEqual({ kind, provider: 'webhook', reason: `HTTP ${status}` });
     }
   });
 
   it('says in its own words when nobody answers', async () => {
     answer = () => undefined; // never answers
-    expect(await post(`http://127.0.0.1:${receiver.port}/slow`, development, resolverOf({}), 300)).toEqual({ unreachable: 'no answer within 300 ms' });
-    expect(await post('http://127.0.0.1:9/closed', development, resolverOf({}))).toEqual({ unreachable: 'connection refused' });
-    expect(await post('http://nowhere.hue.example/hooks', production, resolverOf({}))).toEqual({ unreachable: 'host not found' });
+    expect(await post(`http://127.0.0.1:${receiver.port}/slow`, development, resolverOf({}), 300)).toEqual({
+      unreachable: 'no answer within 300 ms',
+    });
+    expect(await post('http://127.0.0.1:9/closed', development, resolverOf({}))).toEqual({
+      unreachable: 'connection refused',
+    });
+    expect(await post('http://nowhere.hue.example/hooks', production, resolverOf({}))).toEqual({
+      unreachable: 'host not found',
+    });
   });
 });

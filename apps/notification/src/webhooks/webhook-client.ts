@@ -45,7 +45,8 @@ function networkReason(error: unknown, timeoutMs: number): string {
   if (name === 'AbortError' || name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
   const known = typeof code === 'string' && /^[A-Z0-9_]{1,60}$/.test(code) ? code : null;
   if (known && NETWORK_REASONS[known]) return NETWORK_REASONS[known];
-  if (known && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME/.test(known)) return `TLS handshake failed (${known})`;
+  if (known && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME/.test(known))
+    return `TLS handshake failed (${known})`;
   return known ? `network error (${known})` : 'network error';
 }
 
@@ -116,10 +117,13 @@ export async function postWebhook(
     signal,
   };
   return new Promise<WebhookAnswer>((resolve) => {
-    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(requestOptions, (response: IncomingMessage) => {
-      resolve({ status: response.statusCode ?? 0 });
-      response.destroy();
-    });
+    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+      requestOptions,
+      (response: IncomingMessage) => {
+        resolve({ status: response.statusCode ?? 0 });
+        response.destroy();
+      },
+    );
     request.on('error', (error) => resolve({ unreachable: networkReason(error, options.timeoutMs) }));
     request.end(body);
   });

@@ -1,5 +1,13 @@
 import { DossierReceived, EnvelopeOf, TOPICS } from '@onestop/contracts';
-import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import {
+  dossierReceivedEvent,
+  publishEvents,
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  testKafkaBrokers,
+  tokenFor,
+  waitFor,
+} from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -70,13 +78,20 @@ describe('webhook deliveries: redirects, answers and the address connected to', 
       response.end(JSON.stringify({ error: LEAK }));
     });
     named = await startReceiver((_request, response) => response.end('{"ok":true}'));
-    notification = await startServiceWithDatabase(notificationService, notificationSchema, { KAFKA_CONSUMER_START: 'latest', WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'true' });
+    notification = await startServiceWithDatabase(notificationService, notificationSchema, {
+      KAFKA_CONSUMER_START: 'latest',
+      WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'true',
+    });
     // A name no DNS knows, answered here: only the pinned, checked address can get the request there.
     jest.spyOn(notification.app.get(HostResolver), 'resolve').mockImplementation(async (name) => {
       if (name !== host) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
       return [{ address: '127.0.0.1', family: 4 }];
     });
-    producer = new Kafka({ clientId: 'notification-e2e-webhook-delivery', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
+    producer = new Kafka({
+      clientId: 'notification-e2e-webhook-delivery',
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     admin = await tokenFor('province-admin', undefined, '46', `admin-${run}`);
   }, 90_000);
@@ -90,18 +105,38 @@ describe('webhook deliveries: redirects, answers and the address connected to', 
 
   it('records a redirect as a failure with its status, follows it nowhere, and keeps no body', async () => {
     // Thủy Xuân's systems: one redirecting inward, one refusing with a talkative body, one by name.
-    const subscribe = (url: string) => request(notification.url).post('/api/v1/webhooks').auth(admin, { type: 'bearer' }).send({ tenantCode: '19813', url, kinds: ['dossier-received'] }).expect(201);
-    const subscriptions = [await subscribe(`${redirecting.url}/hooks`), await subscribe(`${failing.url}/hooks`), await subscribe(`http://${host}:${new URL(named.url).port}/hooks`)];
+    const subscribe = (url: string) =>
+      request(notification.url)
+        .post('/api/v1/webhooks')
+        .auth(admin, { type: 'bearer' })
+        .send({ tenantCode: '19813', url, kinds: ['dossier-received'] })
+        .expect(201);
+    const subscriptions = [
+      await subscribe(`${redirecting.url}/hooks`),
+      await subscribe(`${failing.url}/hooks`),
+      await subscribe(`http://${host}:${new URL(named.url).port}/hooks`),
+    ];
     const received: EnvelopeOf<typeof DossierReceived> = dossierReceivedEvent({ unitCode: '19813' });
     await publishEvents(producer, TOPICS.dossier, [received]);
 
     const deliveries = async () =>
-      (await request(notification.url).get(`/api/v1/deliveries?dossierCode=${received.payload.code}&channel=webhook`).auth(admin, { type: 'bearer' }).expect(200)).body.items as {
+      (
+        await request(notification.url)
+          .get(`/api/v1/deliveries?dossierCode=${received.payload.code}&channel=webhook`)
+          .auth(admin, { type: 'bearer' })
+          .expect(200)
+      ).body.items as {
         address: string;
         state: string;
         lastError: string | null;
       }[];
-    await waitFor(async () => (await deliveries()).length === 3 && (await deliveries()).every((delivery) => delivery.state !== 'created' && delivery.state !== 'sending'), 30_000, 'three attempts');
+    await waitFor(
+      async () =>
+        (await deliveries()).length === 3 &&
+        (await deliveries()).every((delivery) => delivery.state !== 'created' && delivery.state !== 'sending'),
+      30_000,
+      'three attempts',
+    );
     const byAddress = Object.fromEntries((await deliveries()).map((delivery) => [delivery.address, delivery]));
     expect(byAddress[subscriptions[0].body.url]).toMatchObject({ state: 'permanent-failure', lastError: 'HTTP 307' });
     expect(byAddress[subscriptions[1].body.url]).toMatchObject({ state: 'permanent-failure', lastError: 'HTTP 400' });
@@ -111,7 +146,11 @@ describe('webhook deliveries: redirects, answers and the address connected to', 
     expect(named.hosts).toEqual([`${host}:${new URL(named.url).port}`]);
 
     // Nothing the receivers said is kept anywhere: not in the API, not in the table, not in the dead letters' reasons.
-    const everything = JSON.stringify(await notification.database.dataSource.query('SELECT * FROM deliveries WHERE dossier_code = $1', [received.payload.code]));
+    const everything = JSON.stringify(
+      await notification.database.dataSource.query('SELECT * FROM deliveries WHERE dossier_code = $1', [
+        received.payload.code,
+      ]),
+    );
     expect(everything).not.toContain('redis_version');
     expect(JSON.stringify(await deliveries())).not.toContain('redis_version');
   });

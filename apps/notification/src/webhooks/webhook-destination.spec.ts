@@ -52,32 +52,63 @@ describe('webhook destinations: addresses', () => {
   });
 
   it('accepts public unicast addresses, IPv4 inside IPv6 judged as IPv4', () => {
-    for (const address of ['93.184.216.34', '14.225.0.1', '2606:4700:4700::1111', '2402:800::1', '::ffff:93.184.216.34']) {
+    for (const address of [
+      '93.184.216.34',
+      '14.225.0.1',
+      '2606:4700:4700::1111',
+      '2402:800::1',
+      '::ffff:93.184.216.34',
+    ]) {
       expect([address, addressProblem(address, production)]).toEqual([address, null]);
     }
   });
 
   it('opens loopback, RFC 1918, ULA and CGNAT with allowPrivate, never link-local, multicast or the unspecified address', () => {
-    for (const address of ['127.0.0.1', '::1', '10.0.0.5', '192.168.1.1', 'fd00::1', '100.64.0.1', '::ffff:127.0.0.1']) expect(addressProblem(address, development)).toBeNull();
-    for (const address of ['169.254.169.254', 'fe80::1', '0.0.0.0', '::', '224.0.0.1', '255.255.255.255', '::127.0.0.1']) expect(addressProblem(address, development)).not.toBeNull();
+    for (const address of ['127.0.0.1', '::1', '10.0.0.5', '192.168.1.1', 'fd00::1', '100.64.0.1', '::ffff:127.0.0.1'])
+      expect(addressProblem(address, development)).toBeNull();
+    for (const address of [
+      '169.254.169.254',
+      'fe80::1',
+      '0.0.0.0',
+      '::',
+      '224.0.0.1',
+      '255.255.255.255',
+      '::127.0.0.1',
+    ])
+      expect(addressProblem(address, development)).not.toBeNull();
   });
 
   it('reads only strict address text (the URL parser normalises the rest first)', () => {
-    for (const text of ['0x7f000001', '2130706433', '127.1', '0177.0.0.1', 'localhost', '']) expect(addressProblem(text, development)).toBe('is not an IP address');
+    for (const text of ['0x7f000001', '2130706433', '127.1', '0177.0.0.1', 'localhost', ''])
+      expect(addressProblem(text, development)).toBe('is not an IP address');
   });
 });
 
 describe('webhook destinations: host names', () => {
-  it.each(['metadata', 'metadata.google.internal', 'METADATA.GOOGLE.INTERNAL.', 'metadata.goog', 'instance-data', 'kubernetes.default.svc', 'anything.internal'])(
-    'refuses the metadata or internal name %s whatever the policy',
-    (name) => {
-      expect(hostnameProblem(name, production)).toContain('metadata');
-      expect(hostnameProblem(name, development)).toContain('metadata');
-    },
-  );
+  it.each([
+    'metadata',
+    'metadata.google.internal',
+    'METADATA.GOOGLE.INTERNAL.',
+    'metadata.goog',
+    'instance-data',
+    'kubernetes.default.svc',
+    'anything.internal',
+  ])('refuses the metadata or internal name %s whatever the policy', (name) => {
+    expect(hostnameProblem(name, production)).toContain('metadata');
+    expect(hostnameProblem(name, development)).toContain('metadata');
+  });
 
   it('refuses local and single-label names unless private destinations are allowed', () => {
-    for (const name of ['localhost', 'LOCALHOST.', 'api.localhost', 'printer.local', 'redis', 'postgres', 'notification.onestop.svc', 'router.home.arpa']) {
+    for (const name of [
+      'localhost',
+      'LOCALHOST.',
+      'api.localhost',
+      'printer.local',
+      'redis',
+      'postgres',
+      'notification.onestop.svc',
+      'router.home.arpa',
+    ]) {
       expect([name, hostnameProblem(name, production)]).toEqual([name, expect.any(String)]);
       expect(hostnameProblem(name, development)).toBeNull();
     }
@@ -94,7 +125,12 @@ describe('webhook URLs', () => {
   it('asks for https unless http is allowed, and refuses other schemes always', () => {
     expect(problemOf('http://phuxuan.hue.gov.vn/hooks')).toBe('must be an https URL');
     expect(problemOf('http://phuxuan.hue.gov.vn/hooks', { allowHttp: true, allowPrivate: false })).toBeNull();
-    for (const url of ['ftp://phuxuan.hue.gov.vn/', 'file:///etc/passwd', 'gopher://phuxuan.hue.gov.vn/', 'javascript:alert(1)']) {
+    for (const url of [
+      'ftp://phuxuan.hue.gov.vn/',
+      'file:///etc/passwd',
+      'gopher://phuxuan.hue.gov.vn/',
+      'javascript:alert(1)',
+    ]) {
       expect(problemOf(url, development)).toBe('must be an http(s) URL');
     }
     expect(problemOf('not a url', development)).toBe('must be an absolute https URL');

@@ -52,7 +52,9 @@ export function addressProblem(address: string, policy: Pick<DestinationPolicy, 
   if (version === 0) return 'is not an IP address';
   // IPv6 text through the WHATWG serialiser first: ipaddr.js reads the dotted tail of ::a.b.c.d
   // (as glibc writes IPv4-compatible addresses) as if it were ::ffff:a.b.c.d; ::7f00:1 it reads right.
-  let parsed: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(version === 6 ? new URL(`http://[${bare}]/`).hostname.slice(1, -1) : bare);
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(
+    version === 6 ? new URL(`http://[${bare}]/`).hostname.slice(1, -1) : bare,
+  );
   if (parsed.kind() === 'ipv6') {
     const v6 = parsed as ipaddr.IPv6;
     if (v6.isIPv4MappedAddress()) {
@@ -97,7 +99,8 @@ const LOCAL_SUFFIXES = ['.localhost', '.local', '.localdomain', '.lan', '.home.a
 export function hostnameProblem(hostname: string, policy: Pick<DestinationPolicy, 'allowPrivate'>): string | null {
   const name = hostname.toLowerCase().replace(/\.+$/, '');
   if (!name) return 'an empty host name';
-  if (METADATA_NAMES.has(name) || ALWAYS_REFUSED_SUFFIXES.some((suffix) => name.endsWith(suffix))) return 'a cloud metadata or internal host name';
+  if (METADATA_NAMES.has(name) || ALWAYS_REFUSED_SUFFIXES.some((suffix) => name.endsWith(suffix)))
+    return 'a cloud metadata or internal host name';
   if (policy.allowPrivate) return null;
   if (name === 'localhost' || LOCAL_SUFFIXES.some((suffix) => name.endsWith(suffix))) return 'a local host name';
   if (!name.includes('.')) return 'a single-label host name (not a public domain)';
@@ -127,7 +130,8 @@ export function checkWebhookUrl(raw: string, policy: DestinationPolicy): UrlChec
   }
   // The parser drops an empty `@` (http://@host); anything before an `@` in the authority is refused.
   const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(raw.trim())?.[1] ?? '';
-  if (url.username || url.password || authority.includes('@')) return { ok: false, problem: 'must not carry user info (user:password@)' };
+  if (url.username || url.password || authority.includes('@'))
+    return { ok: false, problem: 'must not carry user info (user:password@)' };
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const problem = isIP(host) ? addressProblem(host, policy) : hostnameProblem(host, policy);
   if (problem) return { ok: false, problem: `must not point at ${problem}` };

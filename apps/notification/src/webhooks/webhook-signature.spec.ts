@@ -5,7 +5,9 @@ describe('webhook signatures', () => {
   const at = 1_795_000_000;
 
   it('verify with the same secret, body and a recent timestamp', () => {
-    expect(verifyWebhook('s3cret-of-the-commune', body, signWebhook('s3cret-of-the-commune', body, at), at + 10)).toBe(true);
+    expect(verifyWebhook('s3cret-of-the-commune', body, signWebhook('s3cret-of-the-commune', body, at), at + 10)).toBe(
+      true,
+    );
   });
 
   it('fail for another secret, a changed body, an old timestamp or a malformed header', () => {

@@ -16,10 +16,17 @@ export class WebhookSubscriptions {
   }
 
   /** Subscriptions of the dossier's province, of its units, that want this kind. */
-  async matching(kind: NotificationKind, provinceCode: string, unitCodes: readonly (string | null)[]): Promise<ActiveSubscription[]> {
+  async matching(
+    kind: NotificationKind,
+    provinceCode: string,
+    unitCodes: readonly (string | null)[],
+  ): Promise<ActiveSubscription[]> {
     const tenants = new Set([provinceCode, ...unitCodes.filter((code): code is string => code !== null)]);
     return (await this.snapshot.get()).filter(
-      (subscription) => subscription.provinceCode === provinceCode && tenants.has(subscription.tenantCode) && (subscription.kinds.length === 0 || subscription.kinds.includes(kind)),
+      (subscription) =>
+        subscription.provinceCode === provinceCode &&
+        tenants.has(subscription.tenantCode) &&
+        (subscription.kinds.length === 0 || subscription.kinds.includes(kind)),
     );
   }
 

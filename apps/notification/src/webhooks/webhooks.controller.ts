@@ -13,7 +13,10 @@ export class WebhooksController {
 
   @Post()
   @Roles('province-admin')
-  @ApiOperation({ summary: 'Subscribe a system of your province or one of its units; the answer holds the HMAC secret, shown this once' })
+  @ApiOperation({
+    summary:
+      'Subscribe a system of your province or one of its units; the answer holds the HMAC secret, shown this once',
+  })
   @ApiCreatedResponse({ type: NewWebhookSubscriptionDto })
   @ProblemResponses(422)
   subscribe(@Body() body: WebhookSubscriptionDto, @CurrentPrincipal() principal: Principal) {

@@ -1,5 +1,13 @@
 import { TOPICS } from '@onestop/contracts';
-import { dossierReceivedEvent, publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import {
+  dossierReceivedEvent,
+  publishEvents,
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  testKafkaBrokers,
+  tokenFor,
+  waitFor,
+} from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { AddressInfo, createServer, Server } from 'node:net';
@@ -27,8 +35,11 @@ describe('webhook subscriptions: tenants and destinations', () => {
    */
   const dns = new Map<string, { address: string; family: number }[]>();
   let resolve: jest.SpyInstance;
-  const count = async () => (await notification.database.dataSource.query('SELECT count(*)::int AS n FROM webhook_subscriptions'))[0].n as number;
-  const subscribe = (token: string, body: object) => request(notification.url).post('/api/v1/webhooks').auth(token, { type: 'bearer' }).send(body);
+  const count = async () =>
+    (await notification.database.dataSource.query('SELECT count(*)::int AS n FROM webhook_subscriptions'))[0]
+      .n as number;
+  const subscribe = (token: string, body: object) =>
+    request(notification.url).post('/api/v1/webhooks').auth(token, { type: 'bearer' }).send(body);
 
   beforeAll(async () => {
     const server = createServer((socket) => {
@@ -47,7 +58,11 @@ describe('webhook subscriptions: tenants and destinations', () => {
       if (!answer) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
       return answer;
     });
-    producer = new Kafka({ clientId: 'notification-e2e-webhooks', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
+    producer = new Kafka({
+      clientId: 'notification-e2e-webhooks',
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     tokens.hue = await tokenFor('province-admin', undefined, '46', `hue-admin-${run}`);
     tokens.hueLeader = await tokenFor('province-leader', undefined, '46', `hue-leader-${run}`);
@@ -64,7 +79,11 @@ describe('webhook subscriptions: tenants and destinations', () => {
 
   it("subscribes the province's own tenants only: the province, its communes, departments and service points", async () => {
     for (const tenantCode of ['46', '19804', '46.STP', '19804.BD1']) {
-      const created = await subscribe(tokens.hue, { tenantCode, url: `https://hooks-${run}.hue.example/onestop`, kinds: ['fees-due'] });
+      const created = await subscribe(tokens.hue, {
+        tenantCode,
+        url: `https://hooks-${run}.hue.example/onestop`,
+        kinds: ['fees-due'],
+      });
       expect([tenantCode, created.status, created.body.tenantCode]).toEqual([tenantCode, 201, tenantCode]);
     }
     const before = await count();
@@ -82,24 +101,53 @@ describe('webhook subscriptions: tenants and destinations', () => {
     ];
     for (const [token, tenantCode, status] of refused) {
       const response = await subscribe(token, { tenantCode, url: 'https://hooks.example.vn/onestop' });
-      expect([tenantCode, response.status, response.headers['content-type']]).toEqual([tenantCode, status, expect.stringContaining('application/problem+json')]);
+      expect([tenantCode, response.status, response.headers['content-type']]).toEqual([
+        tenantCode,
+        status,
+        expect.stringContaining('application/problem+json'),
+      ]);
     }
     expect(await count()).toBe(before);
   });
 
   it("lists and removes only the province's own subscriptions", async () => {
-    const hue = (await subscribe(tokens.hue, { tenantCode: '19804', url: `https://huongan-${run}.hue.example/hooks`, kinds: ['fees-due'] }).expect(201)).body;
-    const hanoi = (await subscribe(tokens.hanoi, { tenantCode: '00070', url: `https://hoankiem-${run}.hanoi.example/hooks`, kinds: ['fees-due'] }).expect(201)).body;
-    const hanoiList = (await request(notification.url).get('/api/v1/webhooks').auth(tokens.hanoi, { type: 'bearer' }).expect(200)).body.items as { id: string }[];
+    const hue = (
+      await subscribe(tokens.hue, {
+        tenantCode: '19804',
+        url: `https://huongan-${run}.hue.example/hooks`,
+        kinds: ['fees-due'],
+      }).expect(201)
+    ).body;
+    const hanoi = (
+      await subscribe(tokens.hanoi, {
+        tenantCode: '00070',
+        url: `https://hoankiem-${run}.hanoi.example/hooks`,
+        kinds: ['fees-due'],
+      }).expect(201)
+    ).body;
+    const hanoiList = (
+      await request(notification.url).get('/api/v1/webhooks').auth(tokens.hanoi, { type: 'bearer' }).expect(200)
+    ).body.items as { id: string }[];
     expect(hanoiList.map((item) => item.id)).toEqual([hanoi.id]);
-    await request(notification.url).delete(`/api/v1/webhooks/${hue.id}`).auth(tokens.hanoi, { type: 'bearer' }).expect(404);
-    await request(notification.url).delete(`/api/v1/webhooks/${hue.id}`).auth(tokens.noProvince, { type: 'bearer' }).expect(403);
+    await request(notification.url)
+      .delete(`/api/v1/webhooks/${hue.id}`)
+      .auth(tokens.hanoi, { type: 'bearer' })
+      .expect(404);
+    await request(notification.url)
+      .delete(`/api/v1/webhooks/${hue.id}`)
+      .auth(tokens.noProvince, { type: 'bearer' })
+      .expect(403);
     await request(notification.url).get('/api/v1/webhooks').auth(tokens.noProvince, { type: 'bearer' }).expect(403);
     // Read back as Huế: still there, still active.
-    const hueList = (await request(notification.url).get('/api/v1/webhooks').auth(tokens.hue, { type: 'bearer' }).expect(200)).body.items as { id: string; active: boolean }[];
+    const hueList = (
+      await request(notification.url).get('/api/v1/webhooks').auth(tokens.hue, { type: 'bearer' }).expect(200)
+    ).body.items as { id: string; active: boolean }[];
     expect(hueList.find((item) => item.id === hue.id)).toMatchObject({ active: true });
     expect(hueList.some((item) => item.id === hanoi.id)).toBe(false);
-    await request(notification.url).delete(`/api/v1/webhooks/${hue.id}`).auth(tokens.hue, { type: 'bearer' }).expect(204);
+    await request(notification.url)
+      .delete(`/api/v1/webhooks/${hue.id}`)
+      .auth(tokens.hue, { type: 'bearer' })
+      .expect(204);
   });
 
   it('refuses every class of private, internal or disguised destination at registration, naming the field url', async () => {
@@ -138,7 +186,13 @@ describe('webhook subscriptions: tenants and destinations', () => {
     ];
     for (const [url, mentioned] of urls) {
       const response = await subscribe(tokens.hue, { tenantCode: '46', url });
-      expect({ url, status: response.status, type: response.headers['content-type'], fields: response.body.errors?.map((e: { field: string }) => e.field), detail: response.body.detail }).toEqual({
+      expect({
+        url,
+        status: response.status,
+        type: response.headers['content-type'],
+        fields: response.body.errors?.map((e: { field: string }) => e.field),
+        detail: response.body.detail,
+      }).toEqual({
         url,
         status: 400,
         type: expect.stringContaining('application/problem+json'),
@@ -151,39 +205,80 @@ describe('webhook subscriptions: tenants and destinations', () => {
 
   it('refuses at delivery a host that resolves to loopback, though it was accepted when registered, and connects nowhere', async () => {
     const host = `huongan-${run}.hue.example`;
-    const subscribed = await subscribe(tokens.hue, { tenantCode: '19804', url: `https://${host}:${trap.port}/onestop`, kinds: ['dossier-received'] }).expect(201);
+    const subscribed = await subscribe(tokens.hue, {
+      tenantCode: '19804',
+      url: `https://${host}:${trap.port}/onestop`,
+      kinds: ['dossier-received'],
+    }).expect(201);
     expect(subscribed.body.url).toBe(`https://${host}:${trap.port}/onestop`);
     // Its DNS now answers loopback (a rebinding, or an internal name all along).
     dns.set(host, [{ address: '127.0.0.1', family: 4 }]);
     const received = dossierReceivedEvent({ unitCode: '19804' });
     await publishEvents(producer, TOPICS.dossier, [received]);
     const hueDeliveries = async () =>
-      (await request(notification.url).get(`/api/v1/deliveries?dossierCode=${received.payload.code}&channel=webhook`).auth(tokens.hue, { type: 'bearer' }).expect(200)).body.items as {
+      (
+        await request(notification.url)
+          .get(`/api/v1/deliveries?dossierCode=${received.payload.code}&channel=webhook`)
+          .auth(tokens.hue, { type: 'bearer' })
+          .expect(200)
+      ).body.items as {
         id: string;
         state: string;
         lastError: string | null;
         attempts: number;
       }[];
-    await waitFor(async () => (await hueDeliveries()).some((delivery) => delivery.state === 'permanent-failure'), 30_000, 'the refused delivery');
+    await waitFor(
+      async () => (await hueDeliveries()).some((delivery) => delivery.state === 'permanent-failure'),
+      30_000,
+      'the refused delivery',
+    );
     const [delivery] = await hueDeliveries();
-    expect(delivery).toMatchObject({ state: 'permanent-failure', attempts: 1, lastError: 'destination refused: the host resolves to a loopback address' });
+    expect(delivery).toMatchObject({
+      state: 'permanent-failure',
+      attempts: 1,
+      lastError: 'destination refused: the host resolves to a loopback address',
+    });
     expect(resolve).toHaveBeenCalledWith(host);
     expect(trap.connections).toBe(0);
 
     // The deliveries are Huế's: another province neither sees nor retries them.
-    const hanoiList = await request(notification.url).get(`/api/v1/deliveries?dossierCode=${received.payload.code}`).auth(tokens.hanoi, { type: 'bearer' }).expect(200);
+    const hanoiList = await request(notification.url)
+      .get(`/api/v1/deliveries?dossierCode=${received.payload.code}`)
+      .auth(tokens.hanoi, { type: 'bearer' })
+      .expect(200);
     expect(hanoiList.body.items).toEqual([]);
-    await request(notification.url).get(`/api/v1/deliveries/${delivery.id}`).auth(tokens.hanoi, { type: 'bearer' }).expect(404);
-    await request(notification.url).post(`/api/v1/deliveries/${delivery.id}/retry`).auth(tokens.hanoi, { type: 'bearer' }).expect(404);
-    await request(notification.url).get(`/api/v1/deliveries/${delivery.id}`).auth(tokens.noProvince, { type: 'bearer' }).expect(403);
-    await request(notification.url).post(`/api/v1/deliveries/${delivery.id}/retry`).auth(tokens.hueLeader, { type: 'bearer' }).expect(403);
-    const readBack = await request(notification.url).get(`/api/v1/deliveries/${delivery.id}`).auth(tokens.hueLeader, { type: 'bearer' }).expect(200);
+    await request(notification.url)
+      .get(`/api/v1/deliveries/${delivery.id}`)
+      .auth(tokens.hanoi, { type: 'bearer' })
+      .expect(404);
+    await request(notification.url)
+      .post(`/api/v1/deliveries/${delivery.id}/retry`)
+      .auth(tokens.hanoi, { type: 'bearer' })
+      .expect(404);
+    await request(notification.url)
+      .get(`/api/v1/deliveries/${delivery.id}`)
+      .auth(tokens.noProvince, { type: 'bearer' })
+      .expect(403);
+    await request(notification.url)
+      .post(`/api/v1/deliveries/${delivery.id}/retry`)
+      .auth(tokens.hueLeader, { type: 'bearer' })
+      .expect(403);
+    const readBack = await request(notification.url)
+      .get(`/api/v1/deliveries/${delivery.id}`)
+      .auth(tokens.hueLeader, { type: 'bearer' })
+      .expect(200);
     expect(readBack.body).toMatchObject({ state: 'permanent-failure', attempts: 1 });
 
     // Huế's own retry is refused again at the destination.
-    await request(notification.url).post(`/api/v1/deliveries/${delivery.id}/retry`).auth(tokens.hue, { type: 'bearer' }).expect(202);
+    await request(notification.url)
+      .post(`/api/v1/deliveries/${delivery.id}/retry`)
+      .auth(tokens.hue, { type: 'bearer' })
+      .expect(202);
     await waitFor(async () => (await hueDeliveries())[0].attempts === 2, 30_000, 'the retried delivery');
-    expect((await hueDeliveries())[0]).toMatchObject({ state: 'permanent-failure', lastError: 'destination refused: the host resolves to a loopback address' });
+    expect((await hueDeliveries())[0]).toMatchObject({
+      state: 'permanent-failure',
+      lastError: 'destination refused: the host resolves to a loopback address',
+    });
     expect(trap.connections).toBe(0);
   });
 });

@@ -21,7 +21,10 @@ function provinceOf(principal: Principal): string {
  * department), or a service point `<commune>.<point>` that intake registered after this copy of the
  * directory was loaded. Null for a code that is none of these.
  */
-export async function provinceOfTenant(units: Pick<AdministrativeUnits, 'find'>, tenantCode: string): Promise<string | null> {
+export async function provinceOfTenant(
+  units: Pick<AdministrativeUnits, 'find'>,
+  tenantCode: string,
+): Promise<string | null> {
   const unit = await units.find(tenantCode);
   if (unit) return unit.kind === 'province' ? unit.code : unit.provinceCode;
   const dot = tenantCode.lastIndexOf('.');
@@ -44,8 +47,12 @@ export class WebhooksService {
   async subscribe(principal: Principal, body: WebhookSubscriptionDto): Promise<SubscriptionView & { secret: string }> {
     const provinceCode = provinceOf(principal);
     const tenantProvince = await provinceOfTenant(this.units, body.tenantCode);
-    if (tenantProvince === null) throw unprocessableRequest([{ field: 'tenantCode', code: 'unknownReference', message: 'is neither a province nor a unit of one' }]);
-    if (tenantProvince !== provinceCode) throw NotificationProblems.tenantOutsideProvince(body.tenantCode, provinceCode);
+    if (tenantProvince === null)
+      throw unprocessableRequest([
+        { field: 'tenantCode', code: 'unknownReference', message: 'is neither a province nor a unit of one' },
+      ]);
+    if (tenantProvince !== provinceCode)
+      throw NotificationProblems.tenantOutsideProvince(body.tenantCode, provinceCode);
     const destination = checkWebhookUrl(body.url, this.env.webhookPolicy);
     if (!destination.ok) throw invalidRequest([{ field: 'url', code: 'unsafeUrl', message: destination.problem }]);
     const secret = randomBytes(32).toString('base64url');
@@ -69,7 +76,8 @@ export class WebhooksService {
   }
 
   async unsubscribe(principal: Principal, id: string): Promise<void> {
-    if (!(await this.store.deactivate(provinceOf(principal), id))) throw NotificationProblems.webhookSubscriptionNotFound(id);
+    if (!(await this.store.deactivate(provinceOf(principal), id)))
+      throw NotificationProblems.webhookSubscriptionNotFound(id);
     this.subscriptions.invalidate();
   }
 }

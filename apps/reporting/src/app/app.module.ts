@@ -15,7 +15,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ service: 'reporting', env, database: reportingSchema, readiness: [KafkaReadiness], clock }),
+        PlatformModule.forRoot({
+          service: 'reporting',
+          env,
+          database: reportingSchema,
+          readiness: [KafkaReadiness],
+          clock,
+        }),
         MessagingModule.forRoot({ service: 'reporting', registry: createEventRegistry() }),
         CalendarModule,
         ProjectionsModule,

@@ -16,7 +16,13 @@ import { CountServiceRatings1766500000000 } from './migrations/1766500000000-Cou
 
 /** The reporting database: its entities and, in order, the migrations that build it. */
 export const reportingSchema: DatabaseSchema = {
-  entities: [DossierFactEntity, DailyCounterEntity, MonthlyCounterEntity, TaskCommuneFactEntity, ReadModelFreshnessEntity],
+  entities: [
+    DossierFactEntity,
+    DailyCounterEntity,
+    MonthlyCounterEntity,
+    TaskCommuneFactEntity,
+    ReadModelFreshnessEntity,
+  ],
   migrations: [
     CreateMessagingTables1763800000000,
     CreateCalendarDays1763950000000,

@@ -33,16 +33,17 @@ export interface BilingualLabel {
   en: string;
 }
 
-export const INDICATOR_GROUP_CATALOGUE: Readonly<Record<IndicatorGroup, { label: BilingualLabel; maxPoints: number }>> = {
-  transparency: { label: { vi: 'Công khai, minh bạch', en: 'Public disclosure and transparency' }, maxPoints: 18 },
-  progress: { label: { vi: 'Tiến độ giải quyết', en: 'Progress of resolution' }, maxPoints: 20 },
-  online: {
-    label: { vi: 'Dịch vụ công trực tuyến, thanh toán trực tuyến', en: 'Online public service and online payment' },
-    maxPoints: 22,
-  },
-  digitisation: { label: { vi: 'Số hóa hồ sơ, kết quả', en: 'Digitisation of dossiers and results' }, maxPoints: 22 },
-  satisfaction: { label: { vi: 'Mức độ hài lòng', en: 'Satisfaction' }, maxPoints: 18 },
-};
+export const INDICATOR_GROUP_CATALOGUE: Readonly<Record<IndicatorGroup, { label: BilingualLabel; maxPoints: number }>> =
+  {
+    transparency: { label: { vi: 'Công khai, minh bạch', en: 'Public disclosure and transparency' }, maxPoints: 18 },
+    progress: { label: { vi: 'Tiến độ giải quyết', en: 'Progress of resolution' }, maxPoints: 20 },
+    online: {
+      label: { vi: 'Dịch vụ công trực tuyến, thanh toán trực tuyến', en: 'Online public service and online payment' },
+      maxPoints: 22,
+    },
+    digitisation: { label: { vi: 'Số hóa hồ sơ, kết quả', en: 'Digitisation of dossiers and results' }, maxPoints: 22 },
+    satisfaction: { label: { vi: 'Mức độ hài lòng', en: 'Satisfaction' }, maxPoints: 18 },
+  };
 
 interface CatalogueEntryBase {
   id: string;

@@ -26,7 +26,10 @@ describe('counter ranges: whole months from the monthly rows, the rest by day', 
   });
 
   it('reads "since the beginning" as every month before the last partial one', () => {
-    expect(counterRanges(null, '2026-11-15')).toEqual({ days: [['2026-11-01', '2026-11-15']], months: ['0001-01-01', '2026-10-01'] });
+    expect(counterRanges(null, '2026-11-15')).toEqual({
+      days: [['2026-11-01', '2026-11-15']],
+      months: ['0001-01-01', '2026-10-01'],
+    });
     expect(counterRanges(null, '2026-10-31')).toEqual({ days: [], months: ['0001-01-01', '2026-10-01'] });
   });
 

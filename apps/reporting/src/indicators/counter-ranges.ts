@@ -36,16 +36,23 @@ export function counterRanges(from: string | null, to: string): CounterRanges {
  * with a month's rows dated by its first day. Parameters $1 (province) and $2 (unit or null) are
  * the caller's; the ranges take the next ones, returned in order.
  */
-export function countersSource(ranges: CounterRanges, columns: readonly string[], firstParameter = 3): { sql: string; parameters: string[] } {
+export function countersSource(
+  ranges: CounterRanges,
+  columns: readonly string[],
+  firstParameter = 3,
+): { sql: string; parameters: string[] } {
   const parameters: string[] = [];
   const next = (value: string) => `$${firstParameter + parameters.push(value) - 1}::date`;
   const scope = `province_code = $1 AND ($2::text IS NULL OR unit_code = $2)`;
   const selects = ranges.days.map(
-    ([from, to]) => `SELECT unit_code, procedure_code, day, ${columns.join(', ')} FROM daily_counters WHERE ${scope} AND day BETWEEN ${next(from)} AND ${next(to)}`,
+    ([from, to]) =>
+      `SELECT unit_code, procedure_code, day, ${columns.join(', ')} FROM daily_counters WHERE ${scope} AND day BETWEEN ${next(from)} AND ${next(to)}`,
   );
   if (ranges.months) {
     const [from, to] = ranges.months;
-    selects.push(`SELECT unit_code, procedure_code, month AS day, ${columns.join(', ')} FROM monthly_counters WHERE ${scope} AND month BETWEEN ${next(from)} AND ${next(to)}`);
+    selects.push(
+      `SELECT unit_code, procedure_code, month AS day, ${columns.join(', ')} FROM monthly_counters WHERE ${scope} AND month BETWEEN ${next(from)} AND ${next(to)}`,
+    );
   }
   return { sql: selects.join(' UNION ALL '), parameters };
 }

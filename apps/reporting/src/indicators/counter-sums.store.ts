@@ -99,7 +99,10 @@ export class CounterSumsStore {
   }
 
   /** The stock changes before `from` summed into one opening balance (day ''), then those of each day, per group of `other`. */
-  stockChangesByDay(other: IndicatorGrouping | 'scope' | null, query: CounterQuery & { from: string }): Promise<StockChangeRow[]> {
+  stockChangesByDay(
+    other: IndicatorGrouping | 'scope' | null,
+    query: CounterQuery & { from: string },
+  ): Promise<StockChangeRow[]> {
     const source = countersSource(query.ranges, STOCK_CHANGES, 4);
     return this.dataSource.query(
       `SELECT ${GROUP_KEYS[other ?? 'scope']} AS other, CASE WHEN day < $3::date THEN '' ELSE to_char(day, 'YYYY-MM-DD') END AS day,
@@ -112,5 +115,7 @@ export class CounterSumsStore {
 
 /** The scope's parameters: $1 province, $2 unit or null, and $3 the period's first day where a query needs it. */
 function scopeParameters({ scope, from }: CounterQuery): string[] {
-  return from !== undefined ? [scope.provinceCode, scope.unitCode as string, from] : [scope.provinceCode, scope.unitCode as string];
+  return from !== undefined
+    ? [scope.provinceCode, scope.unitCode as string, from]
+    : [scope.provinceCode, scope.unitCode as string];
 }

@@ -25,8 +25,19 @@ const events: EventEnvelope[] = [
 
 const PERIOD = 'from=2026-11-04&to=2026-11-18';
 
-type Row = { key: string | null; subKey: string | null; counts: Record<string, number>; indicators: { onTimeOrWithinDeadlineShare: { numerator: number; denominator: number } } };
-const cells = (rows: Row[]) => rows.map((row) => [row.key, row.subKey, row.indicators.onTimeOrWithinDeadlineShare.numerator, row.indicators.onTimeOrWithinDeadlineShare.denominator]);
+type Row = {
+  key: string | null;
+  subKey: string | null;
+  counts: Record<string, number>;
+  indicators: { onTimeOrWithinDeadlineShare: { numerator: number; denominator: number } };
+};
+const cells = (rows: Row[]) =>
+  rows.map((row) => [
+    row.key,
+    row.subKey,
+    row.indicators.onTimeOrWithinDeadlineShare.numerator,
+    row.indicators.onTimeOrWithinDeadlineShare.denominator,
+  ]);
 
 describe("leaders' dashboard: weeks, two-level groupings, data freshness and previous ranks", () => {
   jest.setTimeout(90_000);
@@ -44,7 +55,13 @@ describe("leaders' dashboard: weeks, two-level groupings, data freshness and pre
     await fixture.publish(TOPICS.dossier, [c1, c2, c3, d1]);
     await waitFor(async () => (await fixture.factCount('true')) === 4, 30_000, 'the four receipts');
     await fixture.publish(TOPICS.dossier, events);
-    await waitFor(async () => (await fixture.factCount('last_event_at > received_at')) === 4 && (await fixture.factCount('finished_at IS NOT NULL')) === 2, 30_000, 'the routings and both results');
+    await waitFor(
+      async () =>
+        (await fixture.factCount('last_event_at > received_at')) === 4 &&
+        (await fixture.factCount('finished_at IS NOT NULL')) === 2,
+      30_000,
+      'the routings and both results',
+    );
   }, 90_000);
 
   afterAll(() => fixture?.close());
@@ -75,13 +92,29 @@ describe("leaders' dashboard: weeks, two-level groupings, data freshness and pre
     expect(dSecondWeek.counts).toMatchObject({ received: 1, openWithinDeadline: 0, openOverdue: 1 });
 
     const byWeek = await body(`/api/v1/indicators?${PERIOD}&groupBy=week&thenBy=commune`, tokens.province);
-    const swapped = cells(ours(byWeek.rows, 'subKey')).map(([week, commune, numerator, denominator]) => [commune, week, numerator, denominator]);
+    const swapped = cells(ours(byWeek.rows, 'subKey')).map(([week, commune, numerator, denominator]) => [
+      commune,
+      week,
+      numerator,
+      denominator,
+    ]);
     expect(swapped.sort()).toEqual(cells(ours(rows, 'key')).sort());
 
     // The spreadsheet names both groupings, one column each.
-    const csv = (await get(`/api/v1/indicators?${PERIOD}&unit=${C}&groupBy=commune&thenBy=week&format=csv`, tokens.province).expect(200)).text.replace(/^\uFEFF/, '').split('\r\n');
+    const csv = (
+      await get(
+        `/api/v1/indicators?${PERIOD}&unit=${C}&groupBy=commune&thenBy=week&format=csv`,
+        tokens.province,
+      ).expect(200)
+    ).text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(csv[0]).toMatch(/^Mã đơn vị,Tuần \(từ ngày\),Tiếp nhận tại đơn vị,/);
-    expect(csv.slice(1, 4).map((line) => line.split(',').slice(0, 3).join(','))).toEqual([`${C},2026-11-04,1`, `${C},2026-11-09,1`, `${C},2026-11-16,1`]);
+    expect(csv.slice(1, 4).map((line) => line.split(',').slice(0, 3).join(','))).toEqual([
+      `${C},2026-11-04,1`,
+      `${C},2026-11-09,1`,
+      `${C},2026-11-16,1`,
+    ]);
   });
 
   it.each([
@@ -103,8 +136,15 @@ describe("leaders' dashboard: weeks, two-level groupings, data freshness and pre
 
     const later = new Date(Math.max(Date.parse(before), Date.now()) + 60_000).toISOString();
     await fixture.publish(TOPICS.dossier, [routed(c3, C, later, '2026-11-19T02:00:00Z')]);
-    await waitFor(async () => Date.parse((await body(`/api/v1/indicators?${PERIOD}`, tokens.leaderC)).dataAsOf) >= Date.parse(later), 30_000, 'the later routing to be projected');
-    expect(Date.parse((await body(`/api/v1/indicators/rankings?${PERIOD}`, tokens.province)).dataAsOf)).toBeGreaterThanOrEqual(Date.parse(later));
+    await waitFor(
+      async () =>
+        Date.parse((await body(`/api/v1/indicators?${PERIOD}`, tokens.leaderC)).dataAsOf) >= Date.parse(later),
+      30_000,
+      'the later routing to be projected',
+    );
+    expect(
+      Date.parse((await body(`/api/v1/indicators/rankings?${PERIOD}`, tokens.province)).dataAsOf),
+    ).toBeGreaterThanOrEqual(Date.parse(later));
   });
 
   it('gives each ranked unit its rank and points in the previous period of the same length', async () => {
@@ -114,9 +154,15 @@ describe("leaders' dashboard: weeks, two-level groupings, data freshness and pre
     const then = previous.units.find((unit: { unitCode: string }) => unit.unitCode === C);
     // C resolved c1 on time in the previous week and c2 late in this one: its score fell.
     expect(then.points).toBeGreaterThan(week.units.find((unit: { unitCode: string }) => unit.unitCode === C).points);
-    expect(week.units.find((unit: { unitCode: string }) => unit.unitCode === C)).toMatchObject({ previousRank: then.rank, previousPoints: then.points });
+    expect(week.units.find((unit: { unitCode: string }) => unit.unitCode === C)).toMatchObject({
+      previousRank: then.rank,
+      previousPoints: then.points,
+    });
     // D had nothing before the 11th: not ranked then.
-    expect(week.units.find((unit: { unitCode: string }) => unit.unitCode === D)).toMatchObject({ previousRank: null, previousPoints: null });
+    expect(week.units.find((unit: { unitCode: string }) => unit.unitCode === D)).toMatchObject({
+      previousRank: null,
+      previousPoints: null,
+    });
 
     const own = await body('/api/v1/indicators/rankings?from=2026-11-09&to=2026-11-15', tokens.leaderC);
     expect(own.units).toEqual([week.units.find((unit: { unitCode: string }) => unit.unitCode === C)]);

@@ -18,11 +18,22 @@ export interface GroupCounts {
 }
 
 /** Flows summed over the period's days, stocks at the end of the period (or of each day or week), per group. */
-export async function groupedCounts(store: CounterSumsStore, groupings: Groupings, scope: ViewingScope, period: ReportPeriod): Promise<GroupCounts[]> {
-  const [flowRows, stockRows] = await Promise.all([flows(store, groupings, scope, period), openAtEnd(store, groupings, scope, period)]);
+export async function groupedCounts(
+  store: CounterSumsStore,
+  groupings: Groupings,
+  scope: ViewingScope,
+  period: ReportPeriod,
+): Promise<GroupCounts[]> {
+  const [flowRows, stockRows] = await Promise.all([
+    flows(store, groupings, scope, period),
+    openAtEnd(store, groupings, scope, period),
+  ]);
   const byKey = new Map<string, GroupCounts>();
   for (const { key, subKey, ...counts } of [...flowRows, ...stockRows]) {
-    const group = { key: groupKey(groupings.by, key), subKey: groupings.then === null ? null : groupKey(groupings.then, subKey) };
+    const group = {
+      key: groupKey(groupings.by, key),
+      subKey: groupings.then === null ? null : groupKey(groupings.then, subKey),
+    };
     const id = JSON.stringify([group.key, group.subKey]);
     const sum = addCounts(byKey.get(id)?.counts ?? emptyCounts(), { ...emptyCounts(), ...counts });
     byKey.set(id, { ...group, counts: sum });
@@ -34,10 +45,17 @@ function groupKey(grouping: IndicatorGrouping | 'scope', key: string): string | 
   return grouping === 'scope' ? null : grouping === 'field' ? fieldCodeOf(key) : key;
 }
 
-function flows(store: CounterSumsStore, groupings: Groupings, scope: ViewingScope, period: ReportPeriod): Promise<FlowRow[]> {
+function flows(
+  store: CounterSumsStore,
+  groupings: Groupings,
+  scope: ViewingScope,
+  period: ReportPeriod,
+): Promise<FlowRow[]> {
   const byTime = isTimeGrouping(groupings.by) || isTimeGrouping(groupings.then);
   // By day or week, the days are read on their own; otherwise whole months come from the monthly rows.
-  const ranges: CounterRanges = byTime ? { days: [[period.from, period.to]], months: null } : counterRanges(period.from, period.to);
+  const ranges: CounterRanges = byTime
+    ? { days: [[period.from, period.to]], months: null }
+    : counterRanges(period.from, period.to);
   const byWeek = groupings.by === 'week' || groupings.then === 'week';
   return store.flows(groupings, { scope, ranges, from: byWeek ? period.from : undefined });
 }
@@ -48,9 +66,15 @@ function flows(store: CounterSumsStore, groupings: Groupings, scope: ViewingScop
  * each dossier's latest deadline and unit only, so a deadline moved later by an apology, or cleared
  * while the clock is paused for a supplement, is what a past period is judged by.
  */
-async function openAtEnd(store: CounterSumsStore, groupings: Groupings, scope: ViewingScope, period: ReportPeriod): Promise<CountsRow[]> {
+async function openAtEnd(
+  store: CounterSumsStore,
+  groupings: Groupings,
+  scope: ViewingScope,
+  period: ReportPeriod,
+): Promise<CountsRow[]> {
   const time = [groupings.by, groupings.then].find(isTimeGrouping);
-  if (time === undefined) return stockCounts(await store.stocks(groupings, { scope, ranges: counterRanges(null, period.to) }));
+  if (time === undefined)
+    return stockCounts(await store.stocks(groupings, { scope, ranges: counterRanges(null, period.to) }));
   // The changes before the period add up to one opening balance (day ''), then each day's follow.
   const other = time === groupings.by ? groupings.then : groupings.by;
   const before = counterRanges(null, addDays(period.from, -1));
@@ -59,18 +83,33 @@ async function openAtEnd(store: CounterSumsStore, groupings: Groupings, scope: V
   const rows: StockRow[] = [];
   for (const [otherKey, byDay] of groupBy(changes, (change) => change.other)) {
     for (const stock of stocksAtEnds(byDay, period, time)) {
-      rows.push(time === groupings.by ? { key: stock.key, subKey: otherKey, ...stock.levels } : { key: otherKey, subKey: stock.key, ...stock.levels });
+      rows.push(
+        time === groupings.by
+          ? { key: stock.key, subKey: otherKey, ...stock.levels }
+          : { key: otherKey, subKey: stock.key, ...stock.levels },
+      );
     }
   }
   return stockCounts(rows);
 }
 
 function stockCounts(rows: StockRow[]): CountsRow[] {
-  return rows.filter(({ open }) => open !== 0).map(({ key, subKey, open, overdue }) => ({ key, subKey, openWithinDeadline: open - overdue, openOverdue: overdue }));
+  return rows
+    .filter(({ open }) => open !== 0)
+    .map(({ key, subKey, open, overdue }) => ({
+      key,
+      subKey,
+      openWithinDeadline: open - overdue,
+      openOverdue: overdue,
+    }));
 }
 
 /** The stocks at the end of each day (or each week) of the period: the opening balance plus the changes up to it. */
-function stocksAtEnds(changes: Array<{ day: string; open: number; overdue: number }>, period: ReportPeriod, time: 'day' | 'week') {
+function stocksAtEnds(
+  changes: Array<{ day: string; open: number; overdue: number }>,
+  period: ReportPeriod,
+  time: 'day' | 'week',
+) {
   const byDay = new Map(changes.map((change) => [change.day, change]));
   let open = byDay.get('')?.open ?? 0;
   let overdue = byDay.get('')?.overdue ?? 0;

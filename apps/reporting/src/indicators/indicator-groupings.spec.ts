@@ -24,7 +24,10 @@ describe('groupingsOf', () => {
     ['day', 'week', 'notWith', { field: 'groupBy', value: 'day' }],
     ['week', 'day', 'notWith', { field: 'groupBy', value: 'week' }],
   ] as const)('refuses groupBy %s with thenBy %s, naming thenBy', (groupBy, thenBy, code, params) => {
-    expect(refusal(() => groupingsOf(groupBy, thenBy))).toMatchObject({ status: 400, errors: [{ field: 'thenBy', code, params }] });
+    expect(refusal(() => groupingsOf(groupBy, thenBy))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'thenBy', code, params }],
+    });
   });
 });
 

@@ -71,11 +71,24 @@ export class IndicatorQueries {
     const scope = viewingScope(principal, query.unit, 'indicators');
     const period = reportPeriod(query.from, query.to);
     const groupings = groupingsOf(query.groupBy, query.thenBy);
-    const [groups, asOf] = await Promise.all([groupedCounts(this.counters, groupings, scope, period), this.freshness.dataAsOf()]);
+    const [groups, asOf] = await Promise.all([
+      groupedCounts(this.counters, groupings, scope, period),
+      this.freshness.dataAsOf(),
+    ]);
     // The scope row is there even when nothing happened: zero dossiers is an answer.
-    if (groupings.by === 'scope' && groups.length === 0) groups.push({ key: null, subKey: null, counts: emptyCounts() });
+    if (groupings.by === 'scope' && groups.length === 0)
+      groups.push({ key: null, subKey: null, counts: emptyCounts() });
     const rows = groups.sort(compareGroups).map(indicatorRow);
-    return { provinceCode: scope.provinceCode, unitCode: scope.unitCode, from: period.from, to: period.to, groupBy: query.groupBy ?? null, thenBy: query.thenBy ?? null, dataAsOf: asOf, rows };
+    return {
+      provinceCode: scope.provinceCode,
+      unitCode: scope.unitCode,
+      from: period.from,
+      to: period.to,
+      groupBy: query.groupBy ?? null,
+      thenBy: query.thenBy ?? null,
+      dataAsOf: asOf,
+      rows,
+    };
   }
 
   /**
@@ -86,27 +99,65 @@ export class IndicatorQueries {
     const scope = viewingScope(principal, undefined, 'indicators');
     const period = reportPeriod(query.from, query.to);
     const previous = reportPeriod(addDays(period.from, -period.days.length), addDays(period.from, -1));
-    const [current, before, asOf] = await Promise.all([this.ranked(scope, period), this.ranked(scope, previous), this.freshness.dataAsOf()]);
+    const [current, before, asOf] = await Promise.all([
+      this.ranked(scope, period),
+      this.ranked(scope, previous),
+      this.freshness.dataAsOf(),
+    ]);
     const previousByUnit = new Map(before.map((unit) => [unit.unitCode, unit]));
     const units = current
       .filter((unit) => scope.unitCode === null || unit.unitCode === scope.unitCode)
       .map(({ rank, unitCode, counts, total }) => {
         const then = previousByUnit.get(unitCode);
-        return { rank, unitCode, ...total, receivedHere: counts.received, resolvedHere: counts.resolved, previousRank: then?.rank ?? null, previousPoints: then?.total.points ?? null };
+        return {
+          rank,
+          unitCode,
+          ...total,
+          receivedHere: counts.received,
+          resolvedHere: counts.resolved,
+          previousRank: then?.rank ?? null,
+          previousPoints: then?.total.points ?? null,
+        };
       });
-    return { provinceCode: scope.provinceCode, from: period.from, to: period.to, previousFrom: previous.from, previousTo: previous.to, dataAsOf: asOf, rankedUnits: current.length, units };
+    return {
+      provinceCode: scope.provinceCode,
+      from: period.from,
+      to: period.to,
+      previousFrom: previous.from,
+      previousTo: previous.to,
+      dataAsOf: asOf,
+      rankedUnits: current.length,
+      units,
+    };
   }
 
   /** The province's units scored and ranked for a period. */
   private async ranked(scope: ViewingScope, period: ReportPeriod) {
-    const byUnit = await groupedCounts(this.counters, { by: 'commune', then: null }, { provinceCode: scope.provinceCode, unitCode: null }, period);
-    const scored = new Map(byUnit.map(({ key, counts }) => [key as string, { counts, total: scoreCounts(counts).total }]));
-    return rankUnits([...scored].map(([unitCode, { total }]) => ({ unitCode, score: total.points }))).map(({ rank, unitCode }) => ({ rank, unitCode, ...scored.get(unitCode)! }));
+    const byUnit = await groupedCounts(
+      this.counters,
+      { by: 'commune', then: null },
+      { provinceCode: scope.provinceCode, unitCode: null },
+      period,
+    );
+    const scored = new Map(
+      byUnit.map(({ key, counts }) => [key as string, { counts, total: scoreCounts(counts).total }]),
+    );
+    return rankUnits([...scored].map(([unitCode, { total }]) => ({ unitCode, score: total.points }))).map(
+      ({ rank, unitCode }) => ({ rank, unitCode, ...scored.get(unitCode)! }),
+    );
   }
 }
 
 function indicatorRow({ key, subKey, counts }: GroupCounts): IndicatorRow {
-  return { key, subKey, receivedHere: counts.received, resolvedHere: counts.resolved, counts, indicators: computeIndicators(counts), score: scoreCounts(counts) };
+  return {
+    key,
+    subKey,
+    receivedHere: counts.received,
+    resolvedHere: counts.resolved,
+    counts,
+    indicators: computeIndicators(counts),
+    score: scoreCounts(counts),
+  };
 }
 
 function compareGroups(a: GroupCounts, b: GroupCounts): number {

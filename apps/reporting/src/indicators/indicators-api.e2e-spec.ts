@@ -47,9 +47,36 @@ const standing = (communeCode: string, value: number, status: 'done' | 'at-risk'
   status,
 });
 const taskEvents: EventEnvelope[] = [
-  createEvent(TaskAssigned, taskId, { taskId, provinceCode: '46', title: 'Số hoá hồ sơ', indicator: 'digitised-share', targetValue: 100, dueDate: '2026-12-15', communeCodes: [A, B], assignedBy: 'leader-1' }, origin('task-monitoring', taskId), new Date('2026-11-02T01:00:00Z')),
-  createEvent(TaskProgressReported, taskId, { ...standing(A, 100, 'done'), reportId: randomUUID(), reportedBy: 'officer-2' }, origin('task-monitoring', taskId), new Date('2026-11-20T03:00:00Z')),
-  createEvent(TaskAtRisk, taskId, standing(B, 10, 'at-risk'), origin('task-monitoring', taskId), new Date('2026-11-21T00:00:00Z')),
+  createEvent(
+    TaskAssigned,
+    taskId,
+    {
+      taskId,
+      provinceCode: '46',
+      title: 'Số hoá hồ sơ',
+      indicator: 'digitised-share',
+      targetValue: 100,
+      dueDate: '2026-12-15',
+      communeCodes: [A, B],
+      assignedBy: 'leader-1',
+    },
+    origin('task-monitoring', taskId),
+    new Date('2026-11-02T01:00:00Z'),
+  ),
+  createEvent(
+    TaskProgressReported,
+    taskId,
+    { ...standing(A, 100, 'done'), reportId: randomUUID(), reportedBy: 'officer-2' },
+    origin('task-monitoring', taskId),
+    new Date('2026-11-20T03:00:00Z'),
+  ),
+  createEvent(
+    TaskAtRisk,
+    taskId,
+    standing(B, 10, 'at-risk'),
+    origin('task-monitoring', taskId),
+    new Date('2026-11-21T00:00:00Z'),
+  ),
 ];
 
 const PERIOD = 'from=2026-11-24&to=2026-11-30';
@@ -75,9 +102,22 @@ describe('leaders’ indicators API, over the projected read model', () => {
     await waitFor(async () => (await factCount('true')) === receipts.length, 30_000, 'the six receipts');
     await publish(TOPICS.dossier, processing);
     await publish(TOPICS.task, taskEvents);
-    await waitFor(async () => (await factCount('last_event_at > received_at')) === 6 && (await factCount('finished_at IS NOT NULL')) === 4, 30_000, 'every routing and the four results');
     await waitFor(
-      async () => Number((await reporting().database.dataSource.query(`SELECT count(*) AS n FROM task_commune_facts WHERE task_id = $1 AND status <> 'not-started'`, [taskId]))[0].n) === 2,
+      async () =>
+        (await factCount('last_event_at > received_at')) === 6 && (await factCount('finished_at IS NOT NULL')) === 4,
+      30_000,
+      'every routing and the four results',
+    );
+    await waitFor(
+      async () =>
+        Number(
+          (
+            await reporting().database.dataSource.query(
+              `SELECT count(*) AS n FROM task_commune_facts WHERE task_id = $1 AND status <> 'not-started'`,
+              [taskId],
+            )
+          )[0].n,
+        ) === 2,
       30_000,
       'both task standings',
     );
@@ -87,20 +127,36 @@ describe('leaders’ indicators API, over the projected read model', () => {
 
   it("gives a unit leader his unit's counts, shares and 766 points for the period", async () => {
     const report = await body(`/api/v1/indicators?${PERIOD}`, tokens.leaderA);
-    expect(report).toMatchObject({ provinceCode: '46', unitCode: A, from: '2026-11-24', to: '2026-11-30', groupBy: null });
+    expect(report).toMatchObject({
+      provinceCode: '46',
+      unitCode: A,
+      from: '2026-11-24',
+      to: '2026-11-30',
+      groupBy: null,
+    });
     expect(report.rows).toHaveLength(1);
     const [row] = report.rows;
     // Received at A: a1, a2, a3, a4 and the crossing dossier = 5, of which online a2 and a3 = 2.
     // Resolved by A: a1 on time, a2 late. Open with A at the end: a3 (due the 27th, overdue), a4 (due 3 Dec, within).
     expect(row).toMatchObject({ key: null, receivedHere: 5, resolvedHere: 2 });
-    expect(row.counts).toMatchObject({ received: 5, receivedOnline: 2, resolved: 2, resolvedOnTime: 1, resolvedLate: 1, openWithinDeadline: 1, openOverdue: 1 });
+    expect(row.counts).toMatchObject({
+      received: 5,
+      receivedOnline: 2,
+      resolved: 2,
+      resolvedOnTime: 1,
+      resolvedLate: 1,
+      openWithinDeadline: 1,
+      openOverdue: 1,
+    });
     // Both procedures received at A had an online dossier: 2 offered, 2 with online dossiers.
     expect(row.counts).toMatchObject({ proceduresOffered: 2, proceduresWithOnlineDossiers: 2 });
     // 2.1 on time or within: (1 on time + 1 within) / (2 resolved + 1 within + 1 overdue) = 2 / 4.
     expect(row.indicators.onTimeOrWithinDeadlineShare).toEqual({ numerator: 2, denominator: 4, value: 0.5 });
     // 3.3 online share: 2 / 5 = 0.4.
     expect(row.indicators.onlineDossierShare).toEqual({ numerator: 2, denominator: 5, value: 0.4 });
-    const points = Object.fromEntries(row.score.indicators.map((indicator: { id: string; points: number }) => [indicator.id, indicator.points]));
+    const points = Object.fromEntries(
+      row.score.indicators.map((indicator: { id: string; points: number }) => [indicator.id, indicator.points]),
+    );
     // 2.1: 0.5 × 20 = 10; 3.2: 2/2 → 4; 3.3: 0.4 / 0.5 target × 8 = 6.4; 4.1: 0/2 signed → 0;
     // 5.4, delay half: (2 − 1)/2 = 0.5 / 0.9 × 3 = 1.67; ratings half: none given, unassessed.
     expect(points).toEqual({
@@ -120,7 +176,14 @@ describe('leaders’ indicators API, over the projected read model', () => {
     expect(byProcedure.rows.map((row: { key: string }) => row.key)).toEqual([BUSINESS, BIRTH]);
     const [business, birth] = byProcedure.rows;
     // Business registration: a1, a2, a4, crossing received (a2 online); a1 and a2 resolved; a4 open within.
-    expect(business.counts).toMatchObject({ received: 4, receivedOnline: 1, resolved: 2, resolvedOnTime: 1, openWithinDeadline: 1, openOverdue: 0 });
+    expect(business.counts).toMatchObject({
+      received: 4,
+      receivedOnline: 1,
+      resolved: 2,
+      resolvedOnTime: 1,
+      openWithinDeadline: 1,
+      openOverdue: 0,
+    });
     // (1 on time + 1 within) / (2 resolved + 1 within) = 2/3; online 1/4.
     expect(business.indicators.onTimeOrWithinDeadlineShare).toEqual({ numerator: 2, denominator: 3, value: 2 / 3 });
     expect(business.indicators.onlineDossierShare.value).toBe(0.25);
@@ -137,25 +200,62 @@ describe('leaders’ indicators API, over the projected read model', () => {
 
   it('gives one row per local day: flows of that day, open dossiers at its end', async () => {
     const { rows } = await body(`/api/v1/indicators?${PERIOD}&groupBy=day`, tokens.leaderA);
-    expect(rows.map((row: { key: string }) => row.key)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30']);
+    expect(rows.map((row: { key: string }) => row.key)).toEqual([
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+    ]);
     const day = (key: string) => rows.find((row: { key: string }) => row.key === key);
     // 24th: a1, a2, crossing received (a2 online); a1 and a2 open with A at the end, both due the 27th.
-    expect(day('2026-11-24').counts).toMatchObject({ received: 3, receivedOnline: 1, resolved: 0, openWithinDeadline: 2, openOverdue: 0 });
+    expect(day('2026-11-24').counts).toMatchObject({
+      received: 3,
+      receivedOnline: 1,
+      resolved: 0,
+      openWithinDeadline: 2,
+      openOverdue: 0,
+    });
     // 26th: nothing happened at A; a2 and a3 still open, due on the 27th.
     expect(day('2026-11-26').counts).toMatchObject({ received: 0, resolved: 0, openWithinDeadline: 2, openOverdue: 0 });
     // End of the 27th: both deadlines (02:00Z and 03:00Z that day) have passed.
     expect(day('2026-11-27').counts).toMatchObject({ openWithinDeadline: 0, openOverdue: 2 });
     // 30th: a4 received, a2 resolved late; a3 overdue and a4 within at the end.
-    expect(day('2026-11-30').counts).toMatchObject({ received: 1, resolved: 1, resolvedLate: 1, openWithinDeadline: 1, openOverdue: 1 });
+    expect(day('2026-11-30').counts).toMatchObject({
+      received: 1,
+      resolved: 1,
+      resolvedLate: 1,
+      openWithinDeadline: 1,
+      openOverdue: 1,
+    });
   });
 
   it('reads a whole month from the monthly rows with the same counts as its days added up', async () => {
     const month = (await body(`/api/v1/indicators?from=2026-11-01&to=2026-11-30`, tokens.leaderA)).rows[0].counts;
-    const days = (await body(`/api/v1/indicators?from=2026-11-01&to=2026-11-30&groupBy=day`, tokens.leaderA)).rows as Array<{ key: string; counts: Record<string, number> }>;
-    const flows = ['received', 'receivedOnline', 'refused', 'resolved', 'resolvedOnTime', 'resolvedLate', 'processingMinutesSum', 'returned', 'signedResults'];
-    const summed = Object.fromEntries(flows.map((flow) => [flow, days.reduce((sum, day) => sum + day.counts[flow], 0)]));
+    const days = (await body(`/api/v1/indicators?from=2026-11-01&to=2026-11-30&groupBy=day`, tokens.leaderA))
+      .rows as Array<{ key: string; counts: Record<string, number> }>;
+    const flows = [
+      'received',
+      'receivedOnline',
+      'refused',
+      'resolved',
+      'resolvedOnTime',
+      'resolvedLate',
+      'processingMinutesSum',
+      'returned',
+      'signedResults',
+    ];
+    const summed = Object.fromEntries(
+      flows.map((flow) => [flow, days.reduce((sum, day) => sum + day.counts[flow], 0)]),
+    );
     const lastDay = days.find((day) => day.key === '2026-11-30')!.counts;
-    expect(month).toMatchObject({ ...summed, openWithinDeadline: lastDay.openWithinDeadline, openOverdue: lastDay.openOverdue });
+    expect(month).toMatchObject({
+      ...summed,
+      openWithinDeadline: lastDay.openWithinDeadline,
+      openOverdue: lastDay.openOverdue,
+    });
     expect(month).toMatchObject({ received: 5, resolved: 2, openWithinDeadline: 1, openOverdue: 1 });
     // And a period that starts mid-month: the partial month by day, the whole ones by month. By the
     // end of December a4's deadline (3 December) has passed too.
@@ -165,7 +265,9 @@ describe('leaders’ indicators API, over the projected read model', () => {
 
   it('counts a dossier filed at A and resolved by B as received here for A and resolved here for B', async () => {
     const { rows } = await body(`/api/v1/indicators?${PERIOD}&groupBy=commune`, tokens.province);
-    const ours = rows.filter((row: { key: string }) => row.key === A || row.key === B).map(({ key, receivedHere, resolvedHere }: Record<string, unknown>) => ({ key, receivedHere, resolvedHere }));
+    const ours = rows
+      .filter((row: { key: string }) => row.key === A || row.key === B)
+      .map(({ key, receivedHere, resolvedHere }: Record<string, unknown>) => ({ key, receivedHere, resolvedHere }));
     // A received 5 (crossing included) and resolved 2; B received b1 alone and resolved b1 and the crossing dossier.
     expect(ours).toEqual([
       { key: A, receivedHere: 5, resolvedHere: 2 },
@@ -177,7 +279,14 @@ describe('leaders’ indicators API, over the projected read model', () => {
     const ranking = await body(`/api/v1/indicators/rankings?${PERIOD}`, tokens.province);
     const ours = ranking.units.filter((unit: { unitCode: string }) => unit.unitCode === A || unit.unitCode === B);
     // B: 2.1 2/2 → 20, 3.2 1/1 → 4, 3.3 1/1 → 8, 4.1 0/2 → 0, 5.4 delay 2/2 → 3 = 35, ahead of A's 22.07.
-    expect(ours.map(({ unitCode, points, receivedHere, resolvedHere }: Record<string, unknown>) => ({ unitCode, points, receivedHere, resolvedHere }))).toEqual([
+    expect(
+      ours.map(({ unitCode, points, receivedHere, resolvedHere }: Record<string, unknown>) => ({
+        unitCode,
+        points,
+        receivedHere,
+        resolvedHere,
+      })),
+    ).toEqual([
       { unitCode: B, points: 35, receivedHere: 1, resolvedHere: 2 },
       { unitCode: A, points: 22.07, receivedHere: 5, resolvedHere: 2 },
     ]);
@@ -191,7 +300,9 @@ describe('leaders’ indicators API, over the projected read model', () => {
   it('answers CSV as an attachment when format=csv', async () => {
     const response = await get(`/api/v1/indicators?${PERIOD}&unit=${A}&format=csv`, tokens.province).expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="indicators-${A}-2026-11-24-2026-11-30.csv"`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="indicators-${A}-2026-11-24-2026-11-30.csv"`,
+    );
     const [header, line, end] = response.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe(
       'Phạm vi,Tiếp nhận tại đơn vị,Tiếp nhận trực tuyến,Giải quyết tại đơn vị,Đúng hạn,Trễ hạn,Đang xử lý trong hạn,Đang xử lý quá hạn,Tỷ lệ đúng hạn hoặc trong hạn,Tỷ lệ hồ sơ trực tuyến,' +
@@ -215,13 +326,24 @@ describe('leaders’ indicators API, over the projected read model', () => {
     expect(elsewhere.provinceCode).toBe('48');
     expect(elsewhere.rows.filter((row: { key: string }) => row.key === A || row.key === B)).toEqual([]);
     const namedUnit = await body(`/api/v1/indicators?${PERIOD}&unit=${A}`, tokens.otherProvince);
-    expect(namedUnit.rows[0].receivedHere + namedUnit.rows[0].resolvedHere + namedUnit.rows[0].counts.openWithinDeadline + namedUnit.rows[0].counts.openOverdue).toBe(0);
+    expect(
+      namedUnit.rows[0].receivedHere +
+        namedUnit.rows[0].resolvedHere +
+        namedUnit.rows[0].counts.openWithinDeadline +
+        namedUnit.rows[0].counts.openOverdue,
+    ).toBe(0);
     const rankings = await body(`/api/v1/indicators/rankings?${PERIOD}`, tokens.otherProvince);
-    expect(rankings.units.filter((unit: { unitCode: string }) => unit.unitCode === A || unit.unitCode === B)).toEqual([]);
+    expect(rankings.units.filter((unit: { unitCode: string }) => unit.unitCode === A || unit.unitCode === B)).toEqual(
+      [],
+    );
   });
 
   it('gives a unit claim without a role that grants the read no indicators, rankings or task standings', async () => {
-    for (const token of [await tokenWithRoles([], A, '46', 'no-role'), await tokenWithRoles(['citizen'], A, '46', 'citizen-with-unit'), await tokenFor('specialist', A, '46', 'specialist-a')]) {
+    for (const token of [
+      await tokenWithRoles([], A, '46', 'no-role'),
+      await tokenWithRoles(['citizen'], A, '46', 'citizen-with-unit'),
+      await tokenFor('specialist', A, '46', 'specialist-a'),
+    ]) {
       await get(`/api/v1/indicators?${PERIOD}`, token).expect(403);
       await get(`/api/v1/indicators/rankings?${PERIOD}`, token).expect(403);
       await get('/api/v1/task-progress?period=2026-11', token).expect(403);
@@ -250,17 +372,42 @@ describe('leaders’ indicators API, over the projected read model', () => {
     expect(document.paths['/api/v1/indicators/rankings'].get.summary).toBeDefined();
     expect(document.paths['/api/v1/task-progress'].get.summary).toBeDefined();
     const groupBy = indicators.parameters.find((parameter: { name: string }) => parameter.name === 'groupBy');
-    expect(groupBy).toMatchObject({ in: 'query', required: false, schema: { enum: ['commune', 'procedure', 'field', 'day', 'week'] } });
+    expect(groupBy).toMatchObject({
+      in: 'query',
+      required: false,
+      schema: { enum: ['commune', 'procedure', 'field', 'day', 'week'] },
+    });
   });
 
   it('shows task progress per commune for the province, and his own commune to a commune leader', async () => {
     const province = await body('/api/v1/task-progress?period=2026-Q4', tokens.province);
-    expect(province).toMatchObject({ provinceCode: '46', period: '2026-Q4', firstDay: '2026-10-01', lastDay: '2026-12-31' });
-    const ours = province.communes.filter((row: { communeCode: string }) => row.communeCode === A || row.communeCode === B);
+    expect(province).toMatchObject({
+      provinceCode: '46',
+      period: '2026-Q4',
+      firstDay: '2026-10-01',
+      lastDay: '2026-12-31',
+    });
+    const ours = province.communes.filter(
+      (row: { communeCode: string }) => row.communeCode === A || row.communeCode === B,
+    );
     // One task each, due 15 December: A reported it done, B is at risk.
     expect(ours).toEqual([
-      { communeCode: A, tasks: 1, done: 1, atRisk: 0, overdue: 0, shareDone: { numerator: 1, denominator: 1, value: 1 } },
-      { communeCode: B, tasks: 1, done: 0, atRisk: 1, overdue: 0, shareDone: { numerator: 0, denominator: 1, value: 0 } },
+      {
+        communeCode: A,
+        tasks: 1,
+        done: 1,
+        atRisk: 0,
+        overdue: 0,
+        shareDone: { numerator: 1, denominator: 1, value: 1 },
+      },
+      {
+        communeCode: B,
+        tasks: 1,
+        done: 0,
+        atRisk: 1,
+        overdue: 0,
+        shareDone: { numerator: 0, denominator: 1, value: 0 },
+      },
     ]);
     expect((await body('/api/v1/task-progress?period=2026-12', tokens.leaderA)).communes).toEqual([ours[0]]);
     // The task is due in December: November holds nothing for A.
@@ -281,7 +428,9 @@ describe('leaders’ indicators API, over the projected read model', () => {
           [`/api/v1/indicators?from=2026-11-01&to=2026-11-30&unit=${B}&groupBy=day`, tokens.province],
           [`/api/v1/task-progress?period=2026-11`, tokens.leaderA],
           // The replay reads every event of the topics, other suites' too: how fresh the data is may differ.
-        ].map(async ([path, token]) => (await get(path, token).expect(200)).text.replace(/"dataAsOf":"[^"]*"/, '"dataAsOf":…')),
+        ].map(async ([path, token]) =>
+          (await get(path, token).expect(200)).text.replace(/"dataAsOf":"[^"]*"/, '"dataAsOf":…'),
+        ),
       );
     const before = await views();
 
@@ -289,13 +438,25 @@ describe('leaders’ indicators API, over the projected read model', () => {
 
     expect(outcome.eventsApplied).toBeGreaterThanOrEqual(receipts.length + processing.length + taskEvents.length);
     expect(await views()).toEqual(before);
-    const schemas = await reporting().database.dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname = $1 OR nspname = $2`, [outcome.previousSchema, REBUILD_SCHEMA]);
+    const schemas = await reporting().database.dataSource.query(
+      `SELECT nspname FROM pg_namespace WHERE nspname = $1 OR nspname = $2`,
+      [outcome.previousSchema, REBUILD_SCHEMA],
+    );
     expect(schemas).toEqual([{ nspname: outcome.previousSchema }]);
 
     // The live consumer carries on in the rebuilt tables, each event once.
     await publish(TOPICS.dossier, [resolved(a4, A, '2026-12-01T02:00:00Z', '2026-12-03T02:00:00Z')]);
-    await waitFor(async () => (await factCount('finished_at IS NOT NULL')) === 5, 30_000, 'the fifth result, in the rebuilt read model');
+    await waitFor(
+      async () => (await factCount('finished_at IS NOT NULL')) === 5,
+      30_000,
+      'the fifth result, in the rebuilt read model',
+    );
     const december = await body(`/api/v1/indicators?from=2026-12-01&to=2026-12-01`, tokens.leaderA);
-    expect(december.rows[0].counts).toMatchObject({ resolved: 1, resolvedOnTime: 1, openWithinDeadline: 0, openOverdue: 1 });
+    expect(december.rows[0].counts).toMatchObject({
+      resolved: 1,
+      resolvedOnTime: 1,
+      openWithinDeadline: 0,
+      openOverdue: 1,
+    });
   });
 });

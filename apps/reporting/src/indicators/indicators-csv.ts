@@ -15,7 +15,10 @@ const KEY_HEADERS: Record<IndicatorGrouping | 'scope', string> = {
 /** The columns a leader reads in a spreadsheet; the JSON answer carries every count and ratio. */
 function indicatorColumns(report: IndicatorReport): CsvColumn<IndicatorRow>[] {
   return [
-    { header: KEY_HEADERS[report.groupBy ?? 'scope'], value: (row) => row.key ?? report.unitCode ?? report.provinceCode },
+    {
+      header: KEY_HEADERS[report.groupBy ?? 'scope'],
+      value: (row) => row.key ?? report.unitCode ?? report.provinceCode,
+    },
     ...(report.thenBy ? [{ header: KEY_HEADERS[report.thenBy], value: (row: IndicatorRow) => row.subKey }] : []),
     { header: 'Tiếp nhận tại đơn vị', value: (row) => row.receivedHere },
     { header: 'Tiếp nhận trực tuyến', value: (row) => row.counts.receivedOnline },
@@ -51,13 +54,22 @@ const RANKING_COLUMNS: CsvColumn<RankedUnit>[] = [
 export function indicatorsCsvFile(report: IndicatorReport): StreamableFile {
   const scope = report.unitCode ?? report.provinceCode;
   const grouping = report.groupBy ? `-by-${report.groupBy}${report.thenBy ? `-${report.thenBy}` : ''}` : '';
-  return csvFile(toCsv(indicatorColumns(report), report.rows), `indicators-${scope}${grouping}-${report.from}-${report.to}.csv`);
+  return csvFile(
+    toCsv(indicatorColumns(report), report.rows),
+    `indicators-${scope}${grouping}-${report.from}-${report.to}.csv`,
+  );
 }
 
 export function rankingsCsvFile(report: RankingReport): StreamableFile {
-  return csvFile(toCsv(RANKING_COLUMNS, report.units), `rankings-${report.provinceCode}-${report.from}-${report.to}.csv`);
+  return csvFile(
+    toCsv(RANKING_COLUMNS, report.units),
+    `rankings-${report.provinceCode}-${report.from}-${report.to}.csv`,
+  );
 }
 
 function csvFile(csv: string, filename: string): StreamableFile {
-  return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${filename}"` });
+  return new StreamableFile(Buffer.from(csv, 'utf8'), {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="${filename}"`,
+  });
 }

@@ -21,10 +21,23 @@ describe('report period', () => {
   });
 
   it('refuses `to` before `from`, naming to', () => {
-    expect(problemOf(() => reportPeriod('2026-11-30', '2026-11-01'))).toMatchObject({ status: 400, errors: [{ field: 'to', code: 'minDate', message: 'must not be before from (2026-11-30)', params: { min: '2026-11-30' } }] });
+    expect(problemOf(() => reportPeriod('2026-11-30', '2026-11-01'))).toMatchObject({
+      status: 400,
+      errors: [
+        {
+          field: 'to',
+          code: 'minDate',
+          message: 'must not be before from (2026-11-30)',
+          params: { min: '2026-11-30' },
+        },
+      ],
+    });
   });
 
   it('refuses 367 days, naming to', () => {
-    expect(problemOf(() => reportPeriod('2028-01-01', '2029-01-01'))).toMatchObject({ status: 400, errors: [{ field: 'to', code: 'maxPeriodDays', message: expect.stringContaining('asked for 367') }] });
+    expect(problemOf(() => reportPeriod('2028-01-01', '2029-01-01'))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'to', code: 'maxPeriodDays', message: expect.stringContaining('asked for 367') }],
+    });
   });
 });

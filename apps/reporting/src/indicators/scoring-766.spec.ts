@@ -80,7 +80,11 @@ describe('766 scores of a unit', () => {
     };
     const score = scoreCounts(firstWeek);
     const unassessed = score.indicators.filter((indicator) => !indicator.assessed).map((indicator) => indicator.id);
-    expect(unassessed).toEqual(['digitisation.signedElectronicResults', 'satisfaction.resolvedWithoutDelay', 'satisfaction.ratedSatisfied']);
+    expect(unassessed).toEqual([
+      'digitisation.signedElectronicResults',
+      'satisfaction.resolvedWithoutDelay',
+      'satisfaction.ratedSatisfied',
+    ]);
     expect(score.total).toEqual({ points: 30, maxPoints: 44, assessedMaxPoints: 32 });
   });
 
@@ -96,7 +100,12 @@ describe('766 scores of a unit', () => {
       points: 2.67,
       assessed: true,
     });
-    expect(score.groups.find((group) => group.group === 'satisfaction')).toEqual({ group: 'satisfaction', points: 2.67, maxPoints: 6, assessedMaxPoints: 3 });
+    expect(score.groups.find((group) => group.group === 'satisfaction')).toEqual({
+      group: 'satisfaction',
+      points: 2.67,
+      maxPoints: 6,
+      assessedMaxPoints: 3,
+    });
   });
 
   it('keep numerator and denominator beside the points, for the API to show', () => {

@@ -1,4 +1,10 @@
-import { CatalogueEntry, ComputableIndicator, INDICATOR_CATALOGUE, IndicatorGroup, INDICATOR_GROUPS } from './catalogue-766';
+import {
+  CatalogueEntry,
+  ComputableIndicator,
+  INDICATOR_CATALOGUE,
+  IndicatorGroup,
+  INDICATOR_GROUPS,
+} from './catalogue-766';
 import { IndicatorCounts } from './indicator-counts';
 import { Ratio } from './indicators';
 
@@ -48,7 +54,10 @@ export interface UnitScore {
  * no one in the period cannot outrank one that did; it is marked unassessed and its points are left
  * out of assessedMaxPoints, so the API can tell "0 out of 6" from "nothing to assess".
  */
-export function scoreCounts(counts: IndicatorCounts, catalogue: readonly CatalogueEntry[] = INDICATOR_CATALOGUE): UnitScore {
+export function scoreCounts(
+  counts: IndicatorCounts,
+  catalogue: readonly CatalogueEntry[] = INDICATOR_CATALOGUE,
+): UnitScore {
   const indicators = catalogue
     .filter((entry): entry is ComputableIndicator => entry.computable)
     .map((entry): IndicatorScore => {

@@ -4,7 +4,10 @@ import { DossierFactEntity } from '../read-model/dossier-fact.entity';
 import { OpenDossierState } from './dto/open-dossiers-query.dto';
 
 /** An open dossier as the drill-down lists it: its running clock makes `receivedAt` and `dueAt` known. */
-export type OpenDossierRow = Pick<DossierFactEntity, 'dossierId' | 'code' | 'procedureCode' | 'unitCode' | 'status' | 'lastAction' | 'assigneeId'> & { receivedAt: Date; dueAt: Date };
+export type OpenDossierRow = Pick<
+  DossierFactEntity,
+  'dossierId' | 'code' | 'procedureCode' | 'unitCode' | 'status' | 'lastAction' | 'assigneeId'
+> & { receivedAt: Date; dueAt: Date };
 
 /** How many of a unit's open dossiers are late and due soon. */
 export interface UnitDeadlineCount {
@@ -51,12 +54,26 @@ export class OpenDossierFactsStore {
           AND ($3::text IS NULL OR procedure_code = $3) AND ${STATE_RANGES[query.state]}
           AND ($6::timestamptz IS NULL OR (due_at, dossier_id) > ($6, $7::uuid))
         ORDER BY due_at, dossier_id LIMIT $8`,
-      [query.provinceCode, query.unitCode, query.procedureCode, query.now, query.horizon, query.after?.at ?? null, query.after?.id ?? null, query.rows],
+      [
+        query.provinceCode,
+        query.unitCode,
+        query.procedureCode,
+        query.now,
+        query.horizon,
+        query.after?.at ?? null,
+        query.after?.id ?? null,
+        query.rows,
+      ],
     );
   }
 
   /** Per unit of the scope (one unit, or the province's when null), the open dossiers late at `now` and due by `horizon`; most late first. */
-  deadlineCounts(provinceCode: string, unitCode: string | null, now: Date, horizon: Date): Promise<UnitDeadlineCount[]> {
+  deadlineCounts(
+    provinceCode: string,
+    unitCode: string | null,
+    now: Date,
+    horizon: Date,
+  ): Promise<UnitDeadlineCount[]> {
     return this.dataSource.query(
       `SELECT unit_code AS "unitCode", count(*) FILTER (WHERE due_at <= $3)::int AS late, count(*) FILTER (WHERE due_at > $3)::int AS "dueSoon"
          FROM dossier_facts

@@ -44,7 +44,12 @@ export class OpenDossierQueries {
       ...row,
       state: query.state,
       // Positive past the deadline, negative before it: one column the screen sorts and colours by.
-      overdueWorkingHours: Math.round((row.dueAt <= now ? calendar.workingHoursBetween(row.dueAt, now) : -calendar.workingHoursBetween(now, row.dueAt)) * 10) / 10,
+      overdueWorkingHours:
+        Math.round(
+          (row.dueAt <= now
+            ? calendar.workingHoursBetween(row.dueAt, now)
+            : -calendar.workingHoursBetween(now, row.dueAt)) * 10,
+        ) / 10,
     }));
     return { items, nextCursor: result.nextCursor, dataAsOf: asOf, asOf: now };
   }
@@ -54,7 +59,10 @@ export class OpenDossierQueries {
     const scope = viewingScope(principal, query.unit, 'indicators');
     const now = this.clock.now();
     const horizon = (await this.calendars.calendar(scope.provinceCode)).addWorkingHours(now, DUE_SOON_WORKING_HOURS);
-    const [units, asOf] = await Promise.all([this.openDossiers.deadlineCounts(scope.provinceCode, scope.unitCode, now, horizon), this.freshness.dataAsOf()]);
+    const [units, asOf] = await Promise.all([
+      this.openDossiers.deadlineCounts(scope.provinceCode, scope.unitCode, now, horizon),
+      this.freshness.dataAsOf(),
+    ]);
     return { asOf: now, dataAsOf: asOf, units };
   }
 }

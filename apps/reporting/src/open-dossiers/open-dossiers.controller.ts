@@ -15,19 +15,24 @@ export class OpenDossiersController {
   @Get('dossiers')
   @Roles('unit-leader', 'province-leader', 'province-admin')
   @ApiOperation({
-    summary: "A unit's open dossiers that are late or due soon, with the step they are at and the officer holding them (no applicant data)",
-    description: 'Late ones most overdue first, due-soon ones soonest first; a page at a time, nextCursor giving the next.',
+    summary:
+      "A unit's open dossiers that are late or due soon, with the step they are at and the officer holding them (no applicant data)",
+    description:
+      'Late ones most overdue first, due-soon ones soonest first; a page at a time, nextCursor giving the next.',
   })
   @ApiOkResponse({ type: OpenDossierPageDto })
   @ProblemResponse(400, 'The unit, procedure, state, limit or cursor is malformed; `errors` names the parameter')
-  @ProblemResponse(403, "The caller is not a leader, or a unit leader named another unit than his own")
+  @ProblemResponse(403, 'The caller is not a leader, or a unit leader named another unit than his own')
   list(@Query() query: OpenDossiersQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(query, principal);
   }
 
   @Get('deadlines')
   @Roles('unit-leader', 'province-leader', 'province-admin')
-  @ApiOperation({ summary: 'How many open dossiers of each unit of your province (a unit leader: his unit) are late or due within the next working day, now' })
+  @ApiOperation({
+    summary:
+      'How many open dossiers of each unit of your province (a unit leader: his unit) are late or due within the next working day, now',
+  })
   @ApiOkResponse({ type: DeadlineCountsDto })
   @ProblemResponse(400, 'The unit is malformed; `errors` names it')
   @ProblemResponse(403, 'The caller is not a leader, or a unit leader named another unit than his own')

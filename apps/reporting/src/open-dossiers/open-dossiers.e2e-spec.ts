@@ -1,6 +1,13 @@
 import { TOPICS } from '@onestop/contracts';
 import { ManualClock, PlatformEnv } from '@onestop/platform';
-import { publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor, waitFor } from '@onestop/testing';
+import {
+  publishEvents,
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  testKafkaBrokers,
+  tokenFor,
+  waitFor,
+} from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -35,7 +42,19 @@ const processing = [
 ];
 const receipts = [late1, late2, late3, dueSoon, later, done, elsewhere];
 
-const ITEM_FIELDS = ['assigneeId', 'code', 'dossierId', 'dueAt', 'lastAction', 'overdueWorkingHours', 'procedureCode', 'receivedAt', 'state', 'status', 'unitCode'];
+const ITEM_FIELDS = [
+  'assigneeId',
+  'code',
+  'dossierId',
+  'dueAt',
+  'lastAction',
+  'overdueWorkingHours',
+  'procedureCode',
+  'receivedAt',
+  'state',
+  'status',
+  'unitCode',
+];
 
 describe("leaders' drill-down to a unit's late and due-soon dossiers", () => {
   jest.setTimeout(90_000);
@@ -44,14 +63,31 @@ describe("leaders' drill-down to a unit's late and due-soon dossiers", () => {
   const tokens = { leaderC: '', leaderD: '', province: '' };
 
   const get = (path: string, token: string) => request(reporting.url).get(path).auth(token, { type: 'bearer' });
-  const list = async (query: string, token = tokens.province) => (await get(`/api/v1/indicators/dossiers?${query}`, token).expect(200)).body;
+  const list = async (query: string, token = tokens.province) =>
+    (await get(`/api/v1/indicators/dossiers?${query}`, token).expect(200)).body;
   const codes = (page: { items: Array<{ code: string }> }) => page.items.map((item) => item.code);
   const factCount = async (condition: string) =>
-    Number((await reporting.database.dataSource.query(`SELECT count(*) AS n FROM dossier_facts WHERE receiving_unit_code = ANY($1) AND ${condition}`, [[C, D]]))[0].n);
+    Number(
+      (
+        await reporting.database.dataSource.query(
+          `SELECT count(*) AS n FROM dossier_facts WHERE receiving_unit_code = ANY($1) AND ${condition}`,
+          [[C, D]],
+        )
+      )[0].n,
+    );
 
   beforeAll(async () => {
-    reporting = await startServiceWithDatabase(reportingService, reportingSchema, { KAFKA_CONSUMER_START: 'latest' }, { clock: new ManualClock(NOW) });
-    producer = new Kafka({ clientId: 'reporting-open-dossiers-e2e', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
+    reporting = await startServiceWithDatabase(
+      reportingService,
+      reportingSchema,
+      { KAFKA_CONSUMER_START: 'latest' },
+      { clock: new ManualClock(NOW) },
+    );
+    producer = new Kafka({
+      clientId: 'reporting-open-dossiers-e2e',
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     tokens.leaderC = await tokenFor('unit-leader', C, '46', `leader-${C}`);
     tokens.leaderD = await tokenFor('unit-leader', D, '46', `leader-${D}`);
@@ -59,7 +95,13 @@ describe("leaders' drill-down to a unit's late and due-soon dossiers", () => {
     await publishEvents(producer, TOPICS.dossier, receipts);
     await waitFor(async () => (await factCount('true')) === receipts.length, 30_000, 'the receipts');
     await publishEvents(producer, TOPICS.dossier, processing);
-    await waitFor(async () => (await factCount('last_event_at > received_at')) === receipts.length && (await factCount('finished_at IS NOT NULL')) === 1, 30_000, 'the routings and the result');
+    await waitFor(
+      async () =>
+        (await factCount('last_event_at > received_at')) === receipts.length &&
+        (await factCount('finished_at IS NOT NULL')) === 1,
+      30_000,
+      'the routings and the result',
+    );
     await waitFor(async () => (await factCount(`last_action = 'accept'`)) === 1, 30_000, 'the acceptance');
   }, 90_000);
 
@@ -74,7 +116,14 @@ describe("leaders' drill-down to a unit's late and due-soon dossiers", () => {
     expect(page).toMatchObject({ nextCursor: null, asOf: NOW.toISOString(), dataAsOf: expect.any(String) });
     const [first, , third] = page.items;
     expect(Object.keys(first).sort()).toEqual(ITEM_FIELDS);
-    expect(first).toMatchObject({ unitCode: C, procedureCode: 'HKD-DANGKY', status: 4, lastAction: 'accept', assigneeId: 'officer-7', state: 'late' });
+    expect(first).toMatchObject({
+      unitCode: C,
+      procedureCode: 'HKD-DANGKY',
+      status: 4,
+      lastAction: 'accept',
+      assigneeId: 'officer-7',
+      state: 'late',
+    });
     expect(first).toMatchObject({ receivedAt: '2026-11-17T02:00:00.000Z', dueAt: '2026-11-19T02:00:00.000Z' });
     expect(third).toMatchObject({ procedureCode: BIRTH, status: 2, lastAction: null, assigneeId: null });
     // Due Thursday 19th 09:00 local, judged Thursday 26th 10:00: five working days and an hour late.
@@ -120,8 +169,12 @@ describe("leaders' drill-down to a unit's late and due-soon dossiers", () => {
       { unitCode: D, late: 1, dueSoon: 0 },
     ]);
     // A unit leader: his unit alone, named or not; another unit refused.
-    expect((await get('/api/v1/indicators/deadlines', tokens.leaderC).expect(200)).body.units).toEqual([{ unitCode: C, late: 3, dueSoon: 1 }]);
-    expect((await get(`/api/v1/indicators/deadlines?unit=${C}`, tokens.province).expect(200)).body.units).toEqual([{ unitCode: C, late: 3, dueSoon: 1 }]);
+    expect((await get('/api/v1/indicators/deadlines', tokens.leaderC).expect(200)).body.units).toEqual([
+      { unitCode: C, late: 3, dueSoon: 1 },
+    ]);
+    expect((await get(`/api/v1/indicators/deadlines?unit=${C}`, tokens.province).expect(200)).body.units).toEqual([
+      { unitCode: C, late: 3, dueSoon: 1 },
+    ]);
     await get(`/api/v1/indicators/deadlines?unit=${C}`, tokens.leaderD).expect(403);
     const malformed = await get('/api/v1/indicators/deadlines?unit=x', tokens.province).expect(400);
     expect(malformed.body.errors.map((error: { field: string }) => error.field)).toEqual(['unit']);
@@ -136,7 +189,11 @@ describe("leaders' drill-down to a unit's late and due-soon dossiers", () => {
     ['a limit of 0', `unit=${C}&state=late&limit=0`, 'limit'],
     ['a limit over 200', `unit=${C}&state=late&limit=201`, 'limit'],
     ['a malformed cursor', `unit=${C}&state=late&cursor=not!a!cursor`, 'cursor'],
-    ['a cursor no page gave', `unit=${C}&state=late&cursor=${Buffer.from('["x","y"]').toString('base64url')}`, 'cursor'],
+    [
+      'a cursor no page gave',
+      `unit=${C}&state=late&cursor=${Buffer.from('["x","y"]').toString('base64url')}`,
+      'cursor',
+    ],
   ])('refuses %s with a 400 naming the field', async (_case, query, field) => {
     const response = await get(`/api/v1/indicators/dossiers?${query}`, tokens.province).expect(400);
     expect(response.headers['content-type']).toContain('application/problem+json');

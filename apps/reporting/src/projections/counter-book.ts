@@ -19,7 +19,11 @@ export interface CounterRowIncrements {
  * The row an event at `at` counts in for `unitCode`: the dossier's procedure on the local day it
  * happened, never the day it was processed.
  */
-export function counterRowAt(dossier: Pick<CounterRow, 'provinceCode' | 'procedureCode'>, unitCode: string, at: Date): CounterRow {
+export function counterRowAt(
+  dossier: Pick<CounterRow, 'provinceCode' | 'procedureCode'>,
+  unitCode: string,
+  at: Date,
+): CounterRow {
   return { provinceCode: dossier.provinceCode, unitCode, procedureCode: dossier.procedureCode, day: localDateOf(at) };
 }
 

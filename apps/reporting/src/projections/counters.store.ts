@@ -19,9 +19,20 @@ export class CountersStore {
 }
 
 /** Upserts rows of one counters table from one JSON parameter; `period` names its date column. */
-async function addRows(tx: EntityManager, table: string, period: string, entries: CounterRowIncrements[]): Promise<void> {
+async function addRows(
+  tx: EntityManager,
+  table: string,
+  period: string,
+  entries: CounterRowIncrements[],
+): Promise<void> {
   const records = JSON.stringify(
-    entries.map(({ row, increments }) => ({ province_code: row.provinceCode, unit_code: row.unitCode, procedure_code: row.procedureCode, [period]: row.day, ...increments })),
+    entries.map(({ row, increments }) => ({
+      province_code: row.provinceCode,
+      unit_code: row.unitCode,
+      procedure_code: row.procedureCode,
+      [period]: row.day,
+      ...increments,
+    })),
   );
   const source = `json_to_recordset($1::json)
     AS r(province_code text, unit_code text, procedure_code text, ${period} date, ${COUNTER_COLUMNS.map((column) => `${column} integer`).join(', ')})`;
@@ -41,7 +52,12 @@ async function addRows(tx: EntityManager, table: string, period: string, entries
   if (emptied.length > 0) {
     await tx.query(
       `DELETE FROM ${table} WHERE (${key}) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[]))`,
-      [emptied.map((row) => row['province_code']), emptied.map((row) => row['unit_code']), emptied.map((row) => row['procedure_code']), emptied.map((row) => row['period'])],
+      [
+        emptied.map((row) => row['province_code']),
+        emptied.map((row) => row['unit_code']),
+        emptied.map((row) => row['procedure_code']),
+        emptied.map((row) => row['period']),
+      ],
     );
   }
 }

@@ -30,7 +30,10 @@ export class DossierEventsController {
   }
 
   @EventPattern(DossierRefusedAtIntake.type)
-  refusedAtIntake(@Payload() event: EnvelopeOf<typeof DossierRefusedAtIntake>, @Ctx() inbox: InboxContext): Promise<void> {
+  refusedAtIntake(
+    @Payload() event: EnvelopeOf<typeof DossierRefusedAtIntake>,
+    @Ctx() inbox: InboxContext,
+  ): Promise<void> {
     return this.projection.refusedAtIntake(event, inbox.tx);
   }
 
@@ -60,7 +63,10 @@ export class DossierEventsController {
   }
 
   @EventPattern(NotificationUndeliverable.type)
-  noticeUndeliverable(@Payload() event: EnvelopeOf<typeof NotificationUndeliverable>, @Ctx() inbox: InboxContext): Promise<void> {
+  noticeUndeliverable(
+    @Payload() event: EnvelopeOf<typeof NotificationUndeliverable>,
+    @Ctx() inbox: InboxContext,
+  ): Promise<void> {
     return this.projection.noticeUndeliverable(event, inbox.tx);
   }
 

@@ -48,7 +48,9 @@ const UPDATED = COLUMNS.slice(1)
 export class DossierFactStore {
   /** The facts of these dossiers that exist, locked until the batch commits. */
   lockFacts(tx: EntityManager, dossierIds: string[]): Promise<DossierFactEntity[]> {
-    return tx.query(`SELECT ${SELECTED} FROM dossier_facts WHERE dossier_id = ANY($1::uuid[]) FOR UPDATE`, [dossierIds]);
+    return tx.query(`SELECT ${SELECTED} FROM dossier_facts WHERE dossier_id = ANY($1::uuid[]) FOR UPDATE`, [
+      dossierIds,
+    ]);
   }
 
   /** Inserts the new facts and overwrites the known ones. */

@@ -4,7 +4,19 @@ import { DossierFactEntity } from '../read-model/dossier-fact.entity';
 import { fieldCodeOf } from '../read-model/procedure-fields';
 
 /** What a dossier's fact starts from, received or refused at the desk. */
-export type FactStart = Pick<DossierFactEntity, 'dossierId' | 'code' | 'provinceCode' | 'receivingUnitCode' | 'unitCode' | 'procedureCode' | 'channel' | 'receivedAt' | 'dueAt' | 'status'> & {
+export type FactStart = Pick<
+  DossierFactEntity,
+  | 'dossierId'
+  | 'code'
+  | 'provinceCode'
+  | 'receivingUnitCode'
+  | 'unitCode'
+  | 'procedureCode'
+  | 'channel'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'status'
+> & {
   refusedAt?: Date;
   /** The event time of the start. */
   at: Date;
@@ -77,7 +89,13 @@ function touched(fact: DossierFactEntity, at: Date): DossierFactEntity {
 }
 
 /** Routing names the unit answering for the dossier, the officer holding it and the deadline it has there. */
-export function applyRouting(fact: DossierFactEntity, unitCode: string, assigneeId: string | null, dueAt: Date | null, at: Date): Projected {
+export function applyRouting(
+  fact: DossierFactEntity,
+  unitCode: string,
+  assigneeId: string | null,
+  dueAt: Date | null,
+  at: Date,
+): Projected {
   const next = touched(fact, at);
   next.unitCode = unitCode;
   next.assigneeId = assigneeId;
@@ -90,7 +108,11 @@ export function applyRouting(fact: DossierFactEntity, unitCode: string, assignee
  * the day it happened. The result (9) is judged against routing's deadline at that moment, which
  * already includes any apology's new date.
  */
-export function applyStatusChange(fact: DossierFactEntity, change: StatusChange, workingMinutes: WorkingMinutes): Projected {
+export function applyStatusChange(
+  fact: DossierFactEntity,
+  change: StatusChange,
+  workingMinutes: WorkingMinutes,
+): Projected {
   // One copy, completed in place: this runs for most events of a replay.
   const next = touched(fact, change.at);
   next.status = change.to;
@@ -105,7 +127,15 @@ export function applyStatusChange(fact: DossierFactEntity, change: StatusChange,
       next.finishedAt = change.at;
       next.onTime = inTime;
       next.processingMinutes = minutes;
-      return { fact: next, counters: { resolved: 1, resolved_on_time: inTime === true ? 1 : 0, resolved_late: inTime === false ? 1 : 0, processing_minutes_sum: minutes ?? 0 } };
+      return {
+        fact: next,
+        counters: {
+          resolved: 1,
+          resolved_on_time: inTime === true ? 1 : 0,
+          resolved_late: inTime === false ? 1 : 0,
+          processing_minutes_sum: minutes ?? 0,
+        },
+      };
     }
     case DOSSIER_STATUS.stopped:
       next.finishedAt = change.at;
@@ -126,7 +156,11 @@ export function applyStatusChange(fact: DossierFactEntity, change: StatusChange,
 
 /** Task monitoring saw the deadline pass; each such event counts for the unit it holds answerable. */
 export function applyOverdue(fact: DossierFactEntity, unitCode: string, at: Date): Projected {
-  return { fact: { ...touched(fact, at), overdueFlagged: true }, counters: { overdue_events: 1 }, creditedTo: unitCode };
+  return {
+    fact: { ...touched(fact, at), overdueFlagged: true },
+    counters: { overdue_events: 1 },
+    creditedTo: unitCode,
+  };
 }
 
 /** An apology moves a running deadline to the new date, as routing does; a paused or ended clock keeps its own. */
@@ -141,10 +175,16 @@ export function applyApology(fact: DossierFactEntity, unitCode: string, newDueAt
 
 /** A signed result document: counted once per dossier, however many times it is signed again. */
 export function applySignedResult(fact: DossierFactEntity, at: Date): Projected {
-  return { fact: { ...touched(fact, at), signedResult: true }, counters: { signed_results: fact.signedResult ? 0 : 1 } };
+  return {
+    fact: { ...touched(fact, at), signedResult: true },
+    counters: { signed_results: fact.signedResult ? 0 : 1 },
+  };
 }
 
 /** A notice about the dossier that notification could not deliver: counted for the unit processing it. */
 export function applyUndeliverableNotice(fact: DossierFactEntity, at: Date): Projected {
-  return { fact: { ...touched(fact, at), undeliverableNotices: fact.undeliverableNotices + 1 }, counters: { undeliverable_notices: 1 } };
+  return {
+    fact: { ...touched(fact, at), undeliverableNotices: fact.undeliverableNotices + 1 },
+    counters: { undeliverable_notices: 1 },
+  };
 }

@@ -16,7 +16,15 @@ import {
 } from '@onestop/contracts';
 import { EntityManager } from 'typeorm';
 import { counterRowAt } from './counter-book';
-import { applyApology, applyOverdue, applyRouting, applySignedResult, applyStatusChange, applyUndeliverableNotice, openingFact } from './dossier-fact';
+import {
+  applyApology,
+  applyOverdue,
+  applyRouting,
+  applySignedResult,
+  applyStatusChange,
+  applyUndeliverableNotice,
+  openingFact,
+} from './dossier-fact';
 import { FactBatches } from './fact-batches.service';
 import { ratingCounters } from './rating-counters';
 
@@ -77,7 +85,9 @@ export class DossierProjection {
   /** Routing names the processing unit: later outcomes are credited to it. */
   async routed(event: EnvelopeOf<typeof DossierRouted>, tx: EntityManager): Promise<void> {
     const { dossierId, unitCode, assigneeId, dueAt } = event.payload;
-    await this.batches.project(tx, dossierId, event, (fact) => applyRouting(fact, unitCode, assigneeId, dueAt ? new Date(dueAt) : null, new Date(event.occurredAt)));
+    await this.batches.project(tx, dossierId, event, (fact) =>
+      applyRouting(fact, unitCode, assigneeId, dueAt ? new Date(dueAt) : null, new Date(event.occurredAt)),
+    );
   }
 
   /**
@@ -89,7 +99,14 @@ export class DossierProjection {
     if (event.source !== 'routing') return;
     const { dossierId, provinceCode, to, action, unitCode, dueAt, resultChannel } = event.payload;
     const calendar = await this.calendars.calendar(provinceCode);
-    const change = { to, action, unitCode, dueAt: dueAt ? new Date(dueAt) : null, resultChannel, at: new Date(event.occurredAt) };
+    const change = {
+      to,
+      action,
+      unitCode,
+      dueAt: dueAt ? new Date(dueAt) : null,
+      resultChannel,
+      at: new Date(event.occurredAt),
+    };
     await this.batches.project(tx, dossierId, event, (fact) =>
       applyStatusChange(fact, change, (from, until) => Math.round(calendar.workingHoursBetween(from, until) * 60)),
     );
@@ -98,13 +115,17 @@ export class DossierProjection {
   /** A missed deadline, credited to the unit task monitoring holds answerable for it. */
   async overdue(event: EnvelopeOf<typeof DossierOverdue>, tx: EntityManager): Promise<void> {
     const { dossierId, unitCode } = event.payload;
-    await this.batches.project(tx, dossierId, event, (fact) => applyOverdue(fact, unitCode, new Date(event.occurredAt)));
+    await this.batches.project(tx, dossierId, event, (fact) =>
+      applyOverdue(fact, unitCode, new Date(event.occurredAt)),
+    );
   }
 
   /** An apology to the applicant, with the new deadline it sets. */
   async apologyIssued(event: EnvelopeOf<typeof DossierApologyIssued>, tx: EntityManager): Promise<void> {
     const { dossierId, unitCode, newDueAt } = event.payload;
-    await this.batches.project(tx, dossierId, event, (fact) => applyApology(fact, unitCode, new Date(newDueAt), new Date(event.occurredAt)));
+    await this.batches.project(tx, dossierId, event, (fact) =>
+      applyApology(fact, unitCode, new Date(newDueAt), new Date(event.occurredAt)),
+    );
   }
 
   /** A dossier's result carries a valid digital signature; documents signed outside a dossier are not counted. */
@@ -118,7 +139,9 @@ export class DossierProjection {
   async noticeUndeliverable(event: EnvelopeOf<typeof NotificationUndeliverable>, tx: EntityManager): Promise<void> {
     const { dossierId } = event.payload;
     if (!dossierId) return;
-    await this.batches.project(tx, dossierId, event, (fact) => applyUndeliverableNotice(fact, new Date(event.occurredAt)));
+    await this.batches.project(tx, dossierId, event, (fact) =>
+      applyUndeliverableNotice(fact, new Date(event.occurredAt)),
+    );
   }
 
   /**
@@ -130,6 +153,10 @@ export class DossierProjection {
    */
   rated(event: EnvelopeOf<typeof ServiceRated>, tx: EntityManager): void {
     const { provinceCode, unitCode, procedureCode, score, ratedAt } = event.payload;
-    this.batches.count(tx, counterRowAt({ provinceCode, procedureCode }, unitCode, new Date(ratedAt)), ratingCounters(score));
+    this.batches.count(
+      tx,
+      counterRowAt({ provinceCode, procedureCode }, unitCode, new Date(ratedAt)),
+      ratingCounters(score),
+    );
   }
 }

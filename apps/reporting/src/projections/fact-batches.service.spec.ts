@@ -33,14 +33,38 @@ class InMemoryCounters implements Pick<CountersStore, keyof CountersStore> {
   }
 }
 
-const origin = { source: 'routing' as const, actor: { kind: 'system' as const, id: 'test' }, correlationId: 'c', causationId: null };
+const origin = {
+  source: 'routing' as const,
+  actor: { kind: 'system' as const, id: 'test' },
+  correlationId: 'c',
+  causationId: null,
+};
 const dossierId = receivedFact.dossierId;
 const routedTo = (unitCode: string, at: string) =>
-  createEvent(DossierRouted, dossierId, { dossierId, code: receivedFact.code, unitCode, assigneeId: 'officer-1', dueAt: '2026-11-27T02:00:00Z' }, origin, new Date(at));
+  createEvent(
+    DossierRouted,
+    dossierId,
+    { dossierId, code: receivedFact.code, unitCode, assigneeId: 'officer-1', dueAt: '2026-11-27T02:00:00Z' },
+    origin,
+    new Date(at),
+  );
 const aboutTheDossier = createEvent(
   DossierStatusChanged,
   dossierId,
-  { dossierId, code: receivedFact.code, provinceCode: '46', procedureCode: 'HKD-DANGKY', receivingUnitCode: '19753', unitCode: '19753', from: 2, to: 4, action: 'accept', reason: null, dueAt: null, resultChannel: null },
+  {
+    dossierId,
+    code: receivedFact.code,
+    provinceCode: '46',
+    procedureCode: 'HKD-DANGKY',
+    receivingUnitCode: '19753',
+    unitCode: '19753',
+    from: 2,
+    to: 4,
+    action: 'accept',
+    reason: null,
+    dueAt: null,
+    resultChannel: null,
+  },
   origin,
   new Date('2026-11-24T03:00:00Z'),
 );
@@ -68,8 +92,14 @@ describe('FactBatches', () => {
     await batch([], (tx) => batches.start(tx, receivedFact, { received: 1 }));
     expect(facts.rows.get(dossierId)).toEqual(receivedFact);
     expect(counters.days).toEqual([
-      { row: { provinceCode: '46', unitCode: '19753', procedureCode: 'HKD-DANGKY', day: '2026-11-24' }, increments: expect.objectContaining({ received: 1, open_change: 1 }) },
-      { row: { provinceCode: '46', unitCode: '19753', procedureCode: 'HKD-DANGKY', day: '2026-11-27' }, increments: expect.objectContaining({ received: 0, overdue_open_change: 1 }) },
+      {
+        row: { provinceCode: '46', unitCode: '19753', procedureCode: 'HKD-DANGKY', day: '2026-11-24' },
+        increments: expect.objectContaining({ received: 1, open_change: 1 }),
+      },
+      {
+        row: { provinceCode: '46', unitCode: '19753', procedureCode: 'HKD-DANGKY', day: '2026-11-27' },
+        increments: expect.objectContaining({ received: 0, overdue_open_change: 1 }),
+      },
     ]);
   });
 
@@ -82,7 +112,9 @@ describe('FactBatches', () => {
   });
 
   it('skips an event about a dossier it has no fact of: nothing saved, nothing counted', async () => {
-    await batch([aboutTheDossier], (tx) => batches.project(tx, dossierId, aboutTheDossier, (fact) => ({ fact, counters: { resolved: 1 } })));
+    await batch([aboutTheDossier], (tx) =>
+      batches.project(tx, dossierId, aboutTheDossier, (fact) => ({ fact, counters: { resolved: 1 } })),
+    );
     expect(facts.rows.size).toBe(0);
     expect(counters.days).toEqual([]);
   });
@@ -93,12 +125,25 @@ describe('FactBatches', () => {
     const second = routedTo('19755', '2026-11-24T04:00:00Z');
     await batch([first, second], async (tx) => {
       for (const event of [first, second]) {
-        await batches.project(tx, dossierId, event, (fact) => applyRouting(fact, event.payload.unitCode, 'officer-1', new Date(event.payload.dueAt!), new Date(event.occurredAt)));
+        await batches.project(tx, dossierId, event, (fact) =>
+          applyRouting(
+            fact,
+            event.payload.unitCode,
+            'officer-1',
+            new Date(event.payload.dueAt!),
+            new Date(event.occurredAt),
+          ),
+        );
       }
     });
     expect(facts.saves).toBe(1);
-    expect(facts.rows.get(dossierId)).toMatchObject({ unitCode: '19755', lastEventAt: new Date('2026-11-24T04:00:00Z') });
-    const openChanges = counters.days.filter(({ row }) => row.day === '2026-11-24').map(({ row, increments }) => [row.unitCode, increments['open_change']]);
+    expect(facts.rows.get(dossierId)).toMatchObject({
+      unitCode: '19755',
+      lastEventAt: new Date('2026-11-24T04:00:00Z'),
+    });
+    const openChanges = counters.days
+      .filter(({ row }) => row.day === '2026-11-24')
+      .map(({ row, increments }) => [row.unitCode, increments['open_change']]);
     expect(openChanges).toEqual([
       ['19753', -1],
       ['19755', 1],
@@ -106,6 +151,12 @@ describe('FactBatches', () => {
   });
 
   it('refuses counters outside a batch, where nothing would write them', () => {
-    expect(() => batches.count({} as EntityManager, { provinceCode: '46', unitCode: '19753', procedureCode: 'HKD-DANGKY', day: '2026-11-24' }, { ratings: 1 })).toThrow(/inside a batch/);
+    expect(() =>
+      batches.count(
+        {} as EntityManager,
+        { provinceCode: '46', unitCode: '19753', procedureCode: 'HKD-DANGKY', day: '2026-11-24' },
+        { ratings: 1 },
+      ),
+    ).toThrow(/inside a batch/);
   });
 });

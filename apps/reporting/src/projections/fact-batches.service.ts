@@ -43,7 +43,11 @@ export class FactBatches implements BatchParticipant {
   async beforeBatch(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
     const batch = new FactBatch();
     this.batches.set(tx, batch);
-    await this.load(tx, batch, events.map(dossierIdOf).filter((id): id is string => id !== null));
+    await this.load(
+      tx,
+      batch,
+      events.map(dossierIdOf).filter((id): id is string => id !== null),
+    );
   }
 
   async afterBatch(tx: EntityManager): Promise<void> {
@@ -52,7 +56,11 @@ export class FactBatches implements BatchParticipant {
     if (!batch) return;
     const changed = [...batch.facts.values()].filter(({ before, now }) => before !== now);
     for (const { before, now } of changed) changeStocks(batch.counters, before, now);
-    if (changed.length > 0) await this.facts.saveFacts(tx, changed.map(({ now }) => now));
+    if (changed.length > 0)
+      await this.facts.saveFacts(
+        tx,
+        changed.map(({ now }) => now),
+      );
     await this.counters.add(tx, batch.counters);
   }
 
@@ -75,7 +83,12 @@ export class FactBatches implements BatchParticipant {
    * received before this service listened has no fact: its later events are skipped, since the
    * counters need its procedure and unit.
    */
-  async project(tx: EntityManager, dossierId: string, event: EventEnvelope, projector: (fact: DossierFactEntity) => Projected | Promise<Projected>): Promise<void> {
+  async project(
+    tx: EntityManager,
+    dossierId: string,
+    event: EventEnvelope,
+    projector: (fact: DossierFactEntity) => Projected | Promise<Projected>,
+  ): Promise<void> {
     const tracked = (await this.batchWith(tx, dossierId)).facts.get(dossierId);
     if (!tracked) {
       this.logger.log(`${event.type} ${event.id} skipped: dossier ${dossierId} was received before reporting saw it`);
@@ -83,7 +96,9 @@ export class FactBatches implements BatchParticipant {
     }
     const { fact, counters, creditedTo } = await projector(tracked.now);
     tracked.now = fact;
-    this.batches.get(tx)!.counters.add(counterRowAt(fact, creditedTo ?? fact.unitCode, new Date(event.occurredAt)), counters);
+    this.batches
+      .get(tx)!
+      .counters.add(counterRowAt(fact, creditedTo ?? fact.unitCode, new Date(event.occurredAt)), counters);
   }
 
   /**

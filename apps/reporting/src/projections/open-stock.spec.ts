@@ -9,7 +9,11 @@ const finished = (at: string): DossierFactEntity => ({ ...received, status: 9, f
 
 /** What a book would add, one plain row per counters row. */
 const written = (book: CounterBook) =>
-  book.pending().map(({ row, increments }) => ({ ...row, open: increments['open_change'], overdue: increments['overdue_open_change'] }));
+  book.pending().map(({ row, increments }) => ({
+    ...row,
+    open: increments['open_change'],
+    overdue: increments['overdue_open_change'],
+  }));
 
 describe('open stocks as changes per local day', () => {
   it('counts an open dossier from its day of receipt, overdue from the day its deadline falls', () => {
@@ -24,7 +28,9 @@ describe('open stocks as changes per local day', () => {
       { counter: 'open_change', from: '2026-11-24', until: '2026-11-30' },
       { counter: 'overdue_open_change', from: '2026-11-27', until: '2026-11-30' },
     ]);
-    expect(stockSpans(finished('2026-11-26T02:00:00Z'))).toEqual([{ counter: 'open_change', from: '2026-11-24', until: '2026-11-26' }]);
+    expect(stockSpans(finished('2026-11-26T02:00:00Z'))).toEqual([
+      { counter: 'open_change', from: '2026-11-24', until: '2026-11-26' },
+    ]);
   });
 
   it('does not count a dossier resolved on the day of receipt: it is open at no day’s end', () => {
@@ -32,8 +38,14 @@ describe('open stocks as changes per local day', () => {
   });
 
   it('counts a deadline already passed at receipt from the day of receipt, and a paused clock (no deadline) as within it', () => {
-    expect(stockSpans({ ...received, dueAt: new Date('2026-11-20T02:00:00Z') })[1]).toEqual({ counter: 'overdue_open_change', from: '2026-11-24', until: null });
-    expect(stockSpans({ ...received, dueAt: null })).toEqual([{ counter: 'open_change', from: '2026-11-24', until: null }]);
+    expect(stockSpans({ ...received, dueAt: new Date('2026-11-20T02:00:00Z') })[1]).toEqual({
+      counter: 'overdue_open_change',
+      from: '2026-11-24',
+      until: null,
+    });
+    expect(stockSpans({ ...received, dueAt: null })).toEqual([
+      { counter: 'open_change', from: '2026-11-24', until: null },
+    ]);
   });
 
   it('keeps a dossier refused at the desk out of every stock', () => {
@@ -41,7 +53,9 @@ describe('open stocks as changes per local day', () => {
   });
 
   it('dates by the local day: 00:30 on the 25th in Huế is still the 24th in UTC', () => {
-    expect(stockSpans({ ...received, receivedAt: new Date('2026-11-24T17:30:00Z'), dueAt: null })[0].from).toBe('2026-11-25');
+    expect(stockSpans({ ...received, receivedAt: new Date('2026-11-24T17:30:00Z'), dueAt: null })[0].from).toBe(
+      '2026-11-25',
+    );
   });
 
   it('moves a transferred dossier: the old unit’s spans are taken back, the new unit’s added', () => {

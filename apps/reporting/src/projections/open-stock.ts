@@ -40,7 +40,12 @@ export function changeStocks(book: CounterBook, before: DossierFactEntity | null
 }
 
 function addSpans(book: CounterBook, fact: DossierFactEntity, sign: 1 | -1): void {
-  const row = (day: string): CounterRow => ({ provinceCode: fact.provinceCode, unitCode: fact.unitCode, procedureCode: fact.procedureCode, day });
+  const row = (day: string): CounterRow => ({
+    provinceCode: fact.provinceCode,
+    unitCode: fact.unitCode,
+    procedureCode: fact.procedureCode,
+    day,
+  });
   for (const span of stockSpans(fact)) {
     book.add(row(span.from), { [span.counter]: sign });
     if (span.until !== null) book.add(row(span.until), { [span.counter]: -sign });

@@ -18,7 +18,15 @@ import {
 } from '@onestop/contracts';
 import { createEvent } from '@onestop/messaging';
 import { PlatformEnv } from '@onestop/platform';
-import { dossierReceivedEvent, publishEvents, sealedForTests, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, waitFor } from '@onestop/testing';
+import {
+  dossierReceivedEvent,
+  publishEvents,
+  sealedForTests,
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  testKafkaBrokers,
+  waitFor,
+} from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { reportingSchema } from '../database/schema';
@@ -32,7 +40,12 @@ const PROCEDURE = 'HKD-DANGKY';
 const DESK = `A${randomBytes(3).toString('hex')}`;
 const UNIT = `B${randomBytes(3).toString('hex')}`;
 
-const origin = (source: ServiceName, dossierId: string) => ({ source, actor: { kind: 'system' as const, id: 'test' }, correlationId: dossierId, causationId: null });
+const origin = (source: ServiceName, dossierId: string) => ({
+  source,
+  actor: { kind: 'system' as const, id: 'test' },
+  correlationId: dossierId,
+  causationId: null,
+});
 
 function received(at: string, channel: 'online' | 'counter') {
   const event = dossierReceivedEvent({ unitCode: DESK, at: new Date(at), applicant: APPLICANT });
@@ -40,22 +53,54 @@ function received(at: string, channel: 'online' | 'counter') {
 }
 
 type Received = ReturnType<typeof received>;
-type Change = { from: DossierStatusCode | null; to: DossierStatusCode; action: string; dueAt?: string | null; resultChannel?: 'counter' | 'electronic' };
+type Change = {
+  from: DossierStatusCode | null;
+  to: DossierStatusCode;
+  action: string;
+  dueAt?: string | null;
+  resultChannel?: 'counter' | 'electronic';
+};
 
 function statusChanged(dossier: Received, at: string, change: Change, source: ServiceName = 'routing') {
   const { dossierId, code } = dossier.payload;
-  const payload = { dossierId, code, provinceCode: '46', procedureCode: PROCEDURE, receivingUnitCode: DESK, unitCode: source === 'routing' ? UNIT : null, reason: null, dueAt: null, resultChannel: null, ...change };
+  const payload = {
+    dossierId,
+    code,
+    provinceCode: '46',
+    procedureCode: PROCEDURE,
+    receivingUnitCode: DESK,
+    unitCode: source === 'routing' ? UNIT : null,
+    reason: null,
+    dueAt: null,
+    resultChannel: null,
+    ...change,
+  };
   return createEvent(DossierStatusChanged, dossierId, payload, origin(source, dossierId), new Date(at));
 }
 
 function routed(dossier: Received, at: string, dueAt: string) {
   const { dossierId, code } = dossier.payload;
-  return createEvent(DossierRouted, dossierId, { dossierId, code, unitCode: UNIT, assigneeId: 'officer-1', dueAt }, origin('routing', dossierId), new Date(at));
+  return createEvent(
+    DossierRouted,
+    dossierId,
+    { dossierId, code, unitCode: UNIT, assigneeId: 'officer-1', dueAt },
+    origin('routing', dossierId),
+    new Date(at),
+  );
 }
 
 function signed(dossier: Received, at: string) {
   const { dossierId } = dossier.payload;
-  const payload = { requestId: randomUUID(), dossierId, documentId: randomUUID(), sha256: 'a'.repeat(64), signerId: 'leader-1', certificateSerial: '01', level: 'B-T' as const, signedAt: at };
+  const payload = {
+    requestId: randomUUID(),
+    dossierId,
+    documentId: randomUUID(),
+    sha256: 'a'.repeat(64),
+    signerId: 'leader-1',
+    certificateSerial: '01',
+    level: 'B-T' as const,
+    signedAt: at,
+  };
   return createEvent(DocumentSigned, payload.documentId, payload, origin('digital-signature', dossierId), new Date(at));
 }
 
@@ -82,21 +127,41 @@ const dossierEvents: EventEnvelope[] = [
   routed(onTime, '2026-11-24T03:00:00Z', '2026-11-27T02:00:00Z'),
   statusChanged(onTime, '2026-11-24T03:05:00Z', { from: 2, to: 4, action: 'accept', dueAt: '2026-11-27T02:00:00Z' }),
   statusChanged(onTime, '2026-11-25T07:00:00Z', { from: 4, to: 4, action: 'approve', dueAt: '2026-11-27T02:00:00Z' }),
-  statusChanged(onTime, '2026-11-25T08:00:00Z', { from: 4, to: 9, action: 'result-signed', dueAt: '2026-11-27T02:00:00Z' }),
+  statusChanged(onTime, '2026-11-25T08:00:00Z', {
+    from: 4,
+    to: 9,
+    action: 'result-signed',
+    dueAt: '2026-11-27T02:00:00Z',
+  }),
   statusChanged(onTime, '2026-11-26T02:00:00Z', { from: 9, to: 10, action: 'return-result', resultChannel: 'counter' }),
 
   late,
   // Intake's own acceptance of the online filing: already counted by DossierReceived.
-  statusChanged(late, '2026-11-24T02:00:00Z', { from: 1, to: 2, action: 'receive', dueAt: '2026-11-27T02:00:00Z' }, 'intake'),
+  statusChanged(
+    late,
+    '2026-11-24T02:00:00Z',
+    { from: 1, to: 2, action: 'receive', dueAt: '2026-11-27T02:00:00Z' },
+    'intake',
+  ),
   routed(late, '2026-11-24T03:00:00Z', '2026-11-27T02:00:00Z'),
   statusChanged(late, '2026-11-24T03:05:00Z', { from: 2, to: 4, action: 'accept', dueAt: '2026-11-27T02:00:00Z' }),
-  statusChanged(late, '2026-11-30T02:00:00Z', { from: 4, to: 9, action: 'result-signed', dueAt: '2026-11-27T10:30:00Z' }),
+  statusChanged(late, '2026-11-30T02:00:00Z', {
+    from: 4,
+    to: 9,
+    action: 'result-signed',
+    dueAt: '2026-11-27T10:30:00Z',
+  }),
 
   stopped,
   routed(stopped, '2026-11-24T04:00:00Z', '2026-11-27T03:00:00Z'),
   statusChanged(stopped, '2026-11-24T04:05:00Z', { from: 2, to: 4, action: 'accept', dueAt: '2026-11-27T03:00:00Z' }),
   statusChanged(stopped, '2026-11-25T02:00:00Z', { from: 4, to: 5, action: 'request-supplement' }),
-  statusChanged(stopped, '2026-11-26T02:00:00Z', { from: 5, to: 4, action: 'supplement-received', dueAt: '2026-11-30T03:00:00Z' }),
+  statusChanged(stopped, '2026-11-26T02:00:00Z', {
+    from: 5,
+    to: 4,
+    action: 'supplement-received',
+    dueAt: '2026-11-30T03:00:00Z',
+  }),
   statusChanged(stopped, '2026-11-26T04:00:00Z', { from: 4, to: 5, action: 'request-supplement' }),
   statusChanged(stopped, '2026-11-27T03:00:00Z', { from: 5, to: 8, action: 'stop' }),
 
@@ -109,7 +174,10 @@ const dossierEvents: EventEnvelope[] = [
       provinceCode: '46',
       receivingUnitCode: DESK,
       procedure: { code: PROCEDURE, name: { vi: 'Đăng ký hộ kinh doanh', en: 'Household business registration' } },
-      applicant: { accountSubject: null, contact: sealedForTests({ ...APPLICANT, email: null }, DossierRefusedAtIntake.type, refusedId) },
+      applicant: {
+        accountSubject: null,
+        contact: sealedForTests({ ...APPLICANT, email: null }, DossierRefusedAtIntake.type, refusedId),
+      },
       reasons: 'Thiếu giấy tờ',
       refusedAt: '2026-11-24T05:00:00.000Z',
     },
@@ -119,21 +187,62 @@ const dossierEvents: EventEnvelope[] = [
   createEvent(
     DossierStatusChanged,
     refusedId,
-    { dossierId: refusedId, code: refusedCode, provinceCode: '46', procedureCode: PROCEDURE, receivingUnitCode: DESK, unitCode: null, from: null, to: 3, action: 'refuse', reason: 'Thiếu giấy tờ', dueAt: null, resultChannel: null },
+    {
+      dossierId: refusedId,
+      code: refusedCode,
+      provinceCode: '46',
+      procedureCode: PROCEDURE,
+      receivingUnitCode: DESK,
+      unitCode: null,
+      from: null,
+      to: 3,
+      action: 'refuse',
+      reason: 'Thiếu giấy tờ',
+      dueAt: null,
+      resultChannel: null,
+    },
     origin('intake', refusedId),
     new Date('2026-11-24T05:00:00Z'),
   ),
 
   electronic,
-  statusChanged(electronic, '2026-11-24T17:30:00Z', { from: 1, to: 2, action: 'receive', dueAt: '2026-11-27T17:30:00Z' }, 'intake'),
+  statusChanged(
+    electronic,
+    '2026-11-24T17:30:00Z',
+    { from: 1, to: 2, action: 'receive', dueAt: '2026-11-27T17:30:00Z' },
+    'intake',
+  ),
   routed(electronic, '2026-11-24T18:00:00Z', '2026-11-27T17:30:00Z'),
-  statusChanged(electronic, '2026-11-25T01:00:00Z', { from: 2, to: 4, action: 'accept', dueAt: '2026-11-27T17:30:00Z' }),
-  statusChanged(electronic, '2026-11-26T02:00:00Z', { from: 4, to: 4, action: 'approve', dueAt: '2026-11-27T17:30:00Z' }),
-  statusChanged(electronic, '2026-11-26T03:00:00Z', { from: 4, to: 9, action: 'result-signed', dueAt: '2026-11-27T17:30:00Z' }),
-  statusChanged(electronic, '2026-11-26T04:00:00Z', { from: 9, to: 10, action: 'return-result', resultChannel: 'electronic' }),
+  statusChanged(electronic, '2026-11-25T01:00:00Z', {
+    from: 2,
+    to: 4,
+    action: 'accept',
+    dueAt: '2026-11-27T17:30:00Z',
+  }),
+  statusChanged(electronic, '2026-11-26T02:00:00Z', {
+    from: 4,
+    to: 4,
+    action: 'approve',
+    dueAt: '2026-11-27T17:30:00Z',
+  }),
+  statusChanged(electronic, '2026-11-26T03:00:00Z', {
+    from: 4,
+    to: 9,
+    action: 'result-signed',
+    dueAt: '2026-11-27T17:30:00Z',
+  }),
+  statusChanged(electronic, '2026-11-26T04:00:00Z', {
+    from: 9,
+    to: 10,
+    action: 'return-result',
+    resultChannel: 'electronic',
+  }),
 ];
 
-const signatureEvents: EventEnvelope[] = [signed(onTime, '2026-11-25T07:50:00Z'), signed(electronic, '2026-11-26T02:55:00Z')];
+const signatureEvents: EventEnvelope[] = [
+  signed(onTime, '2026-11-25T07:50:00Z'),
+  signed(electronic, '2026-11-26T02:55:00Z'),
+];
 
 /** The SMS telling the late dossier's applicant of its apology never arrived (10:00 on the 26th). */
 const undeliverableId = randomUUID();
@@ -141,7 +250,18 @@ const notificationEvents: EventEnvelope[] = [
   createEvent(
     NotificationUndeliverable,
     undeliverableId,
-    { deliveryId: undeliverableId, eventId: randomUUID(), kind: 'apology', channel: 'sms', critical: true, dossierId: late.payload.dossierId, dossierCode: late.payload.code, state: 'permanent-failure', reason: 'number not in service', attempts: 1 },
+    {
+      deliveryId: undeliverableId,
+      eventId: randomUUID(),
+      kind: 'apology',
+      channel: 'sms',
+      critical: true,
+      dossierId: late.payload.dossierId,
+      dossierCode: late.payload.code,
+      state: 'permanent-failure',
+      reason: 'number not in service',
+      attempts: 1,
+    },
     origin('notification', undeliverableId),
     new Date('2026-11-26T03:00:00Z'),
   ),
@@ -149,14 +269,31 @@ const notificationEvents: EventEnvelope[] = [
   createEvent(
     NotificationUndeliverable,
     undeliverableId,
-    { deliveryId: randomUUID(), eventId: randomUUID(), kind: 'task-reminder', channel: 'email', critical: false, dossierId: null, dossierCode: null, state: 'technical-failure', reason: 'mailbox full', attempts: 5 },
+    {
+      deliveryId: randomUUID(),
+      eventId: randomUUID(),
+      kind: 'task-reminder',
+      channel: 'email',
+      critical: false,
+      dossierId: null,
+      dossierCode: null,
+      state: 'technical-failure',
+      reason: 'mailbox full',
+      attempts: 5,
+    },
     origin('notification', undeliverableId),
     new Date('2026-11-26T03:00:00Z'),
   ),
 ];
 
 const lateId = late.payload.dossierId;
-const deadline = { dossierId: lateId, code: late.payload.code, provinceCode: '46', unitCode: UNIT, assigneeId: 'officer-1' };
+const deadline = {
+  dossierId: lateId,
+  code: late.payload.code,
+  provinceCode: '46',
+  unitCode: UNIT,
+  assigneeId: 'officer-1',
+};
 const taskId = randomUUID();
 const [ahead, behind] = [`C1${randomBytes(3).toString('hex')}`, `C2${randomBytes(3).toString('hex')}`];
 const standing = (communeCode: string, value: number, status: EnvelopeOf<typeof TaskAtRisk>['payload']['status']) => ({
@@ -172,10 +309,49 @@ const standing = (communeCode: string, value: number, status: EnvelopeOf<typeof 
 const taskOrigin = origin('task-monitoring', taskId);
 
 const taskEvents: EventEnvelope[] = [
-  createEvent(DossierApologyIssued, lateId, { ...deadline, reason: 'Cần xác minh', newAppointmentDate: '2026-11-27', newDueAt: '2026-11-27T10:30:00.000Z', approvedBy: 'leader-1' }, origin('task-monitoring', lateId), new Date('2026-11-26T08:00:00Z')),
-  createEvent(DossierOverdue, lateId, { ...deadline, dueAt: '2026-11-27T10:30:00.000Z' }, origin('task-monitoring', lateId), new Date('2026-11-27T10:30:00Z')),
-  createEvent(TaskAssigned, taskId, { taskId, provinceCode: '46', title: 'Số hoá hồ sơ', indicator: 'digitised-share', targetValue: 100, dueDate: '2026-12-31', communeCodes: [ahead, behind], assignedBy: 'leader-1' }, taskOrigin, new Date('2026-11-02T01:00:00Z')),
-  createEvent(TaskProgressReported, taskId, { ...standing(ahead, 60, 'on-track'), reportId: randomUUID(), reportedBy: 'officer-2' }, taskOrigin, new Date('2026-11-20T03:00:00Z')),
+  createEvent(
+    DossierApologyIssued,
+    lateId,
+    {
+      ...deadline,
+      reason: 'Cần xác minh',
+      newAppointmentDate: '2026-11-27',
+      newDueAt: '2026-11-27T10:30:00.000Z',
+      approvedBy: 'leader-1',
+    },
+    origin('task-monitoring', lateId),
+    new Date('2026-11-26T08:00:00Z'),
+  ),
+  createEvent(
+    DossierOverdue,
+    lateId,
+    { ...deadline, dueAt: '2026-11-27T10:30:00.000Z' },
+    origin('task-monitoring', lateId),
+    new Date('2026-11-27T10:30:00Z'),
+  ),
+  createEvent(
+    TaskAssigned,
+    taskId,
+    {
+      taskId,
+      provinceCode: '46',
+      title: 'Số hoá hồ sơ',
+      indicator: 'digitised-share',
+      targetValue: 100,
+      dueDate: '2026-12-31',
+      communeCodes: [ahead, behind],
+      assignedBy: 'leader-1',
+    },
+    taskOrigin,
+    new Date('2026-11-02T01:00:00Z'),
+  ),
+  createEvent(
+    TaskProgressReported,
+    taskId,
+    { ...standing(ahead, 60, 'on-track'), reportId: randomUUID(), reportedBy: 'officer-2' },
+    taskOrigin,
+    new Date('2026-11-20T03:00:00Z'),
+  ),
   createEvent(TaskAtRisk, taskId, standing(behind, 0, 'at-risk'), taskOrigin, new Date('2026-11-21T00:00:00Z')),
   createEvent(TaskOverdue, taskId, standing(behind, 10, 'overdue'), taskOrigin, new Date('2027-01-01T00:00:00Z')),
 ];
@@ -185,15 +361,29 @@ describe('reporting read model, projected from the event log', () => {
   let reporting: ServiceUnderTest<PlatformEnv>;
   let producer: Producer;
 
-  const query = <T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> => reporting.database.dataSource.query(sql, parameters);
+  const query = <T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> =>
+    reporting.database.dataSource.query(sql, parameters);
   const publish = (topic: string, events: EventEnvelope[]) => publishEvents(producer, topic, events);
   const asJson = <T>(rows: T): T => JSON.parse(JSON.stringify(rows));
   const facts = async () =>
-    asJson(await query(`SELECT * FROM dossier_facts WHERE receiving_unit_code = $1 ORDER BY received_at NULLS LAST, finished_at`, [DESK]));
+    asJson(
+      await query(
+        `SELECT * FROM dossier_facts WHERE receiving_unit_code = $1 ORDER BY received_at NULLS LAST, finished_at`,
+        [DESK],
+      ),
+    );
   const counters = async () =>
-    query(`SELECT province_code, unit_code, procedure_code, to_char(day, 'YYYY-MM-DD') AS day, ${[...COUNTERS, ...STOCK_CHANGES].join(', ')} FROM daily_counters WHERE unit_code = ANY($1) ORDER BY unit_code, day`, [[DESK, UNIT]]);
+    query(
+      `SELECT province_code, unit_code, procedure_code, to_char(day, 'YYYY-MM-DD') AS day, ${[...COUNTERS, ...STOCK_CHANGES].join(', ')} FROM daily_counters WHERE unit_code = ANY($1) ORDER BY unit_code, day`,
+      [[DESK, UNIT]],
+    );
   const taskStandings = async () =>
-    asJson(await query(`SELECT commune_code, value::float AS value, status, at_risk_at, overdue_at, updated_at FROM task_commune_facts WHERE task_id = $1 ORDER BY commune_code`, [taskId]));
+    asJson(
+      await query(
+        `SELECT commune_code, value::float AS value, status, at_risk_at, overdue_at, updated_at FROM task_commune_facts WHERE task_id = $1 ORDER BY commune_code`,
+        [taskId],
+      ),
+    );
   const duplicatesSkipped = async () => {
     const metrics = await (await fetch(`${reporting.url}/metrics`)).text();
     return Number(/inbox_events_duplicate_total\{[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0);
@@ -201,7 +391,11 @@ describe('reporting read model, projected from the event log', () => {
 
   beforeAll(async () => {
     reporting = await startServiceWithDatabase(reportingService, reportingSchema, { KAFKA_CONSUMER_START: 'latest' });
-    producer = new Kafka({ clientId: 'reporting-e2e', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
+    producer = new Kafka({
+      clientId: 'reporting-e2e',
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
   }, 90_000);
 
@@ -212,17 +406,45 @@ describe('reporting read model, projected from the event log', () => {
 
   it('keeps one fact per dossier and counts each outcome on its local day, for the unit it belongs to', async () => {
     await publish(TOPICS.dossier, dossierEvents);
-    await waitFor(async () => (await facts()).map((fact) => fact['status']).join() === '10,9,8,10,3', 30_000, 'every dossier at its last status');
+    await waitFor(
+      async () => (await facts()).map((fact) => fact['status']).join() === '10,9,8,10,3',
+      30_000,
+      'every dossier at its last status',
+    );
     // Signatures and deadline events travel on other topics: sent once the dossiers are known here.
     await publish(TOPICS.signature, signatureEvents);
     await publish(TOPICS.task, taskEvents);
     await publish(TOPICS.notification, notificationEvents);
-    await waitFor(async () => (await facts()).filter((fact) => fact['signed_result'] || fact['overdue_flagged']).length === 3, 30_000, 'signatures and the overdue dossier');
-    await waitFor(async () => (await facts()).some((fact) => fact['undeliverable_notices'] === 1), 30_000, 'the undeliverable notice');
+    await waitFor(
+      async () => (await facts()).filter((fact) => fact['signed_result'] || fact['overdue_flagged']).length === 3,
+      30_000,
+      'signatures and the overdue dossier',
+    );
+    await waitFor(
+      async () => (await facts()).some((fact) => fact['undeliverable_notices'] === 1),
+      30_000,
+      'the undeliverable notice',
+    );
     await waitFor(async () => (await taskStandings()).some((row) => row['overdue_at']), 30_000, 'the overdue task');
 
-    const none = { refused_at: null, returned_at: null, on_time: null, processing_minutes: null, supplement_count: 0, apology_count: 0, overdue_flagged: false, electronic_result: false, signed_result: false, undeliverable_notices: 0 };
-    const common = { province_code: '46', receiving_unit_code: DESK, procedure_code: PROCEDURE, field_code: 'business-registration' };
+    const none = {
+      refused_at: null,
+      returned_at: null,
+      on_time: null,
+      processing_minutes: null,
+      supplement_count: 0,
+      apology_count: 0,
+      overdue_flagged: false,
+      electronic_result: false,
+      signed_result: false,
+      undeliverable_notices: 0,
+    };
+    const common = {
+      province_code: '46',
+      receiving_unit_code: DESK,
+      procedure_code: PROCEDURE,
+      field_code: 'business-registration',
+    };
     // Who holds it is routing's last word; the last action tells the step it ended at.
     const routed = (lastAction: string) => ({ assignee_id: 'officer-1', last_action: lastAction });
     expect(await facts()).toEqual([
@@ -324,15 +546,50 @@ describe('reporting read model, projected from the event log', () => {
       // Open stocks belong to the processing unit: three dossiers open on the 24th, one more on the
       // 25th as one closes; the late one overdue from its deadline's day (27th) until its result.
       countersRow(UNIT, '2026-11-24', { open_change: 3 }),
-      countersRow(UNIT, '2026-11-25', { resolved: 1, resolved_on_time: 1, processing_minutes_sum: 720, signed_results: 1 }),
-      countersRow(UNIT, '2026-11-26', { resolved: 1, resolved_on_time: 1, processing_minutes_sum: 630, returned: 2, returned_electronic: 1, signed_results: 1, apologies: 1, undeliverable_notices: 1, open_change: -1 }),
+      countersRow(UNIT, '2026-11-25', {
+        resolved: 1,
+        resolved_on_time: 1,
+        processing_minutes_sum: 720,
+        signed_results: 1,
+      }),
+      countersRow(UNIT, '2026-11-26', {
+        resolved: 1,
+        resolved_on_time: 1,
+        processing_minutes_sum: 630,
+        returned: 2,
+        returned_electronic: 1,
+        signed_results: 1,
+        apologies: 1,
+        undeliverable_notices: 1,
+        open_change: -1,
+      }),
       countersRow(UNIT, '2026-11-27', { stopped: 1, overdue_events: 1, open_change: -1, overdue_open_change: 1 }),
-      countersRow(UNIT, '2026-11-30', { resolved: 1, resolved_late: 1, processing_minutes_sum: 1920, open_change: -1, overdue_open_change: -1 }),
+      countersRow(UNIT, '2026-11-30', {
+        resolved: 1,
+        resolved_late: 1,
+        processing_minutes_sum: 1920,
+        open_change: -1,
+        overdue_open_change: -1,
+      }),
     ]);
 
     expect(await taskStandings()).toEqual([
-      { commune_code: ahead, value: 60, status: 'on-track', at_risk_at: null, overdue_at: null, updated_at: '2026-11-20T03:00:00.000Z' },
-      { commune_code: behind, value: 10, status: 'overdue', at_risk_at: '2026-11-21T00:00:00.000Z', overdue_at: '2027-01-01T00:00:00.000Z', updated_at: '2027-01-01T00:00:00.000Z' },
+      {
+        commune_code: ahead,
+        value: 60,
+        status: 'on-track',
+        at_risk_at: null,
+        overdue_at: null,
+        updated_at: '2026-11-20T03:00:00.000Z',
+      },
+      {
+        commune_code: behind,
+        value: 10,
+        status: 'overdue',
+        at_risk_at: '2026-11-21T00:00:00.000Z',
+        overdue_at: '2027-01-01T00:00:00.000Z',
+        updated_at: '2027-01-01T00:00:00.000Z',
+      },
     ]);
   });
 
@@ -344,17 +601,30 @@ describe('reporting read model, projected from the event log', () => {
     await publish(TOPICS.task, taskEvents);
     await publish(TOPICS.notification, notificationEvents);
     const all = dossierEvents.length + signatureEvents.length + taskEvents.length + notificationEvents.length;
-    await waitFor(async () => (await duplicatesSkipped()) - skippedBefore >= all, 30_000, `the inbox to recognise ${all} redelivered events`);
+    await waitFor(
+      async () => (await duplicatesSkipped()) - skippedBefore >= all,
+      30_000,
+      `the inbox to recognise ${all} redelivered events`,
+    );
     expect({ facts: await facts(), counters: await counters(), tasks: await taskStandings() }).toEqual(before);
   });
 
   it('takes an open dossier back from the commune presumed competent when routing sends it elsewhere, leaving no row of zeros', async () => {
     const [desk, presumed, competent] = ['D', 'S', 'R'].map((prefix) => `${prefix}${randomBytes(3).toString('hex')}`);
-    const receipt = dossierReceivedEvent({ unitCode: desk, subjectCommuneCode: presumed, at: new Date('2026-11-24T02:00:00Z') });
+    const receipt = dossierReceivedEvent({
+      unitCode: desk,
+      subjectCommuneCode: presumed,
+      at: new Date('2026-11-24T02:00:00Z'),
+    });
     const { dossierId, code } = receipt.payload;
     const rowsOf = async () =>
-      query(`SELECT unit_code, to_char(day, 'YYYY-MM-DD') AS day, received, open_change, overdue_open_change FROM daily_counters WHERE unit_code = ANY($1) ORDER BY unit_code, day`, [[desk, presumed, competent]]);
-    const unitOfFact = async () => (await query<{ unit_code: string }>('SELECT unit_code FROM dossier_facts WHERE dossier_id = $1', [dossierId]))[0]?.unit_code;
+      query(
+        `SELECT unit_code, to_char(day, 'YYYY-MM-DD') AS day, received, open_change, overdue_open_change FROM daily_counters WHERE unit_code = ANY($1) ORDER BY unit_code, day`,
+        [[desk, presumed, competent]],
+      );
+    const unitOfFact = async () =>
+      (await query<{ unit_code: string }>('SELECT unit_code FROM dossier_facts WHERE dossier_id = $1', [dossierId]))[0]
+        ?.unit_code;
 
     // The desk's receipt, and the open stock of the unit answering for the dossier: open from the
     // day of receipt, overdue from the day its deadline falls (the 27th).
@@ -369,11 +639,20 @@ describe('reporting read model, projected from the event log', () => {
     await waitFor(async () => (await unitOfFact()) === presumed, 30_000, 'the receipt');
     expect(await rowsOf()).toEqual(rowsWithStockAt(presumed));
 
-    const transfer = createEvent(DossierRouted, dossierId, { dossierId, code, unitCode: competent, assigneeId: null, dueAt: receipt.payload.dueAt }, origin('routing', dossierId), new Date('2026-11-24T03:00:00Z'));
+    const transfer = createEvent(
+      DossierRouted,
+      dossierId,
+      { dossierId, code, unitCode: competent, assigneeId: null, dueAt: receipt.payload.dueAt },
+      origin('routing', dossierId),
+      new Date('2026-11-24T03:00:00Z'),
+    );
     await publish(TOPICS.dossier, [transfer]);
     await waitFor(async () => (await unitOfFact()) === competent, 30_000, 'the transfer');
     expect(await rowsOf()).toEqual(rowsWithStockAt(competent));
-    const months = await query('SELECT unit_code, open_change, overdue_open_change FROM monthly_counters WHERE unit_code = ANY($1)', [[presumed, competent]]);
+    const months = await query(
+      'SELECT unit_code, open_change, overdue_open_change FROM monthly_counters WHERE unit_code = ANY($1)',
+      [[presumed, competent]],
+    );
     expect(months).toEqual([{ unit_code: competent, open_change: 1, overdue_open_change: 1 }]);
   });
 
@@ -392,7 +671,11 @@ describe('reporting read model, projected from the event log', () => {
     }
     expect(columns.length).toBeGreaterThan(10);
     expect(found).toEqual([]);
-    const factColumns = (await query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'dossier_facts'`)).map((c) => c.column_name);
+    const factColumns = (
+      await query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'dossier_facts'`,
+      )
+    ).map((c) => c.column_name);
     expect(factColumns.filter((column) => /name|phone|mail|citizen|address|applicant/.test(column))).toEqual([]);
   });
 });

@@ -13,6 +13,13 @@ import { TaskEventsController } from './task-events.controller';
 @Module({
   imports: [ReadModelModule],
   controllers: [DossierEventsController, TaskEventsController],
-  providers: [DossierFactStore, CountersStore, TaskCommuneFactStore, FactBatches, ReadModelFreshness, DossierProjection],
+  providers: [
+    DossierFactStore,
+    CountersStore,
+    TaskCommuneFactStore,
+    FactBatches,
+    ReadModelFreshness,
+    DossierProjection,
+  ],
 })
 export class ProjectionsModule {}

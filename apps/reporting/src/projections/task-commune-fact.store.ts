@@ -13,7 +13,8 @@ export type AssignedTask = EnvelopeOf<typeof TaskAssigned>['payload'];
 
 /** Columns an event may only overwrite when it is not older than what the row already shows. */
 const LATEST = ['title', 'target_value', 'value', 'status', 'due_date'].map(
-  (column) => `${column} = CASE WHEN EXCLUDED.updated_at >= task_commune_facts.updated_at THEN EXCLUDED.${column} ELSE task_commune_facts.${column} END`,
+  (column) =>
+    `${column} = CASE WHEN EXCLUDED.updated_at >= task_commune_facts.updated_at THEN EXCLUDED.${column} ELSE task_commune_facts.${column} END`,
 );
 
 /** `task_commune_facts`: where each commune stands on each province task, written in the event's transaction. */

@@ -16,7 +16,10 @@ export class TaskEventsController {
   }
 
   @EventPattern(TaskProgressReported.type)
-  progressReported(@Payload() event: EnvelopeOf<typeof TaskProgressReported>, @Ctx() inbox: InboxContext): Promise<void> {
+  progressReported(
+    @Payload() event: EnvelopeOf<typeof TaskProgressReported>,
+    @Ctx() inbox: InboxContext,
+  ): Promise<void> {
     return this.standings.record(inbox.tx, event.payload, event.occurredAt);
   }
 

@@ -11,7 +11,9 @@ export class ReadModelFreshnessStore {
 
   /** The time of the latest event the read model has projected; null before any. */
   async dataAsOf(): Promise<Date | null> {
-    const rows: Array<{ at: Date | null }> = await this.dataSource.query('SELECT max(last_event_at) AS at FROM read_model_freshness');
+    const rows: Array<{ at: Date | null }> = await this.dataSource.query(
+      'SELECT max(last_event_at) AS at FROM read_model_freshness',
+    );
     return rows[0]?.at ?? null;
   }
 

@@ -18,6 +18,12 @@ export class TaskProgressQueries {
     // The DTO has matched the period's pattern.
     const { period, from: firstDay, to: lastDay } = calendarPeriod(query.period)!;
     const rows = await this.standings.countsByCommune(scope.provinceCode, scope.unitCode, firstDay, lastDay);
-    return { provinceCode: scope.provinceCode, period, firstDay, lastDay, communes: rows.map((row) => ({ ...row, shareDone: ratio(row.done, row.tasks) })) };
+    return {
+      provinceCode: scope.provinceCode,
+      period,
+      firstDay,
+      lastDay,
+      communes: rows.map((row) => ({ ...row, shareDone: ratio(row.done, row.tasks) })),
+    };
   }
 }

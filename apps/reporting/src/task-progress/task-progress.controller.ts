@@ -13,7 +13,10 @@ export class TaskProgressController {
 
   @Get()
   @Roles('unit-leader', 'province-leader', 'province-admin')
-  @ApiOperation({ summary: "Per commune: tasks due in the period, done, at risk, overdue and the share done (a commune leader sees his own commune)" })
+  @ApiOperation({
+    summary:
+      'Per commune: tasks due in the period, done, at risk, overdue and the share done (a commune leader sees his own commune)',
+  })
   @ApiOkResponse({ type: TaskProgressReportDto })
   @ProblemResponse(400, 'The period is not a month, a quarter or a year; `errors` names it')
   @ProblemResponse(403, 'The caller is not a leader')

@@ -16,7 +16,12 @@ export class TaskStandingsStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Per commune of the scope (one commune, or every one of the province when null), its tasks due between the two local dates, by code point. */
-  countsByCommune(provinceCode: string, communeCode: string | null, firstDay: string, lastDay: string): Promise<CommuneTaskCounts[]> {
+  countsByCommune(
+    provinceCode: string,
+    communeCode: string | null,
+    firstDay: string,
+    lastDay: string,
+  ): Promise<CommuneTaskCounts[]> {
     return this.dataSource.query(
       `SELECT commune_code AS "communeCode", COUNT(*)::int AS tasks,
               COUNT(*) FILTER (WHERE status = 'done')::int AS done,

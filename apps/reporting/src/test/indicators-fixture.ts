@@ -1,6 +1,12 @@
 import { EventEnvelope } from '@onestop/contracts';
 import { PlatformEnv } from '@onestop/platform';
-import { publishEvents, ServiceUnderTest, startServiceWithDatabase, testKafkaBrokers, tokenFor } from '@onestop/testing';
+import {
+  publishEvents,
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  testKafkaBrokers,
+  tokenFor,
+} from '@onestop/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import request from 'supertest';
 import { reportingSchema } from '../database/schema';
@@ -21,7 +27,9 @@ export class IndicatorsFixture {
   ) {}
 
   static async start(clientId: string, units: readonly string[]): Promise<IndicatorsFixture> {
-    const reporting = await startServiceWithDatabase(reportingService, reportingSchema, { KAFKA_CONSUMER_START: 'latest' });
+    const reporting = await startServiceWithDatabase(reportingService, reportingSchema, {
+      KAFKA_CONSUMER_START: 'latest',
+    });
     const producer = new Kafka({ clientId, brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     const tokens = {
@@ -46,7 +54,10 @@ export class IndicatorsFixture {
 
   /** How many facts of dossiers received at the suite's units meet an SQL condition. */
   async factCount(condition: string): Promise<number> {
-    const rows = await this.reporting.database.dataSource.query(`SELECT count(*) AS n FROM dossier_facts WHERE receiving_unit_code = ANY($1) AND ${condition}`, [this.units]);
+    const rows = await this.reporting.database.dataSource.query(
+      `SELECT count(*) AS n FROM dossier_facts WHERE receiving_unit_code = ANY($1) AND ${condition}`,
+      [this.units],
+    );
     return Number(rows[0].n);
   }
 

@@ -14,7 +14,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ service: 'routing', env, database: routingSchema, readiness: [KafkaReadiness], clock }),
+        PlatformModule.forRoot({
+          service: 'routing',
+          env,
+          database: routingSchema,
+          readiness: [KafkaReadiness],
+          clock,
+        }),
         MessagingModule.forRoot({ service: 'routing', registry: createEventRegistry() }),
         ReferenceDataModule,
         CalendarModule,

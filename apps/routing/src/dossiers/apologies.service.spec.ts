@@ -4,7 +4,12 @@ import { createEvent } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
 import { ApologiesService } from './apologies.service';
 import { DossierHistoryStore } from './dossier-history.store';
-import { InMemoryHistory, InMemoryRoutedDossiers, NO_TRANSACTION, routedDossier } from '../test/in-memory-dossier-stores';
+import {
+  InMemoryHistory,
+  InMemoryRoutedDossiers,
+  NO_TRANSACTION,
+  routedDossier,
+} from '../test/in-memory-dossier-stores';
 import { RoutedDossierEntity } from './routed-dossier.entity';
 import { RoutedDossiersStore } from './routed-dossiers.store';
 
@@ -19,7 +24,12 @@ function setup(dossier: RoutedDossierEntity) {
   const history = new InMemoryHistory();
   const calendar = new WorkingCalendar(DEFAULT_CALENDAR_DAYS);
   const calendars = { calendar: async () => calendar } as unknown as CalendarStore;
-  const service = new ApologiesService(dossiers as unknown as RoutedDossiersStore, history as unknown as DossierHistoryStore, calendars, new ManualClock(now));
+  const service = new ApologiesService(
+    dossiers as unknown as RoutedDossiersStore,
+    history as unknown as DossierHistoryStore,
+    calendars,
+    new ManualClock(now),
+  );
   dossiers.add(dossier);
   return { dossiers, history, service, calendar };
 }
@@ -48,7 +58,12 @@ describe('ApologiesService', () => {
     const { dossiers, history, service } = setup(routedDossier());
     await service.apply(apology(routedDossier().id), NO_TRANSACTION);
 
-    expect(dossiers.rows.get(routedDossier().id)).toMatchObject({ dueAt: newDueAt, remainingWorkingHours: null, version: 4, updatedAt: now });
+    expect(dossiers.rows.get(routedDossier().id)).toMatchObject({
+      dueAt: newDueAt,
+      remainingWorkingHours: null,
+      version: 4,
+      updatedAt: now,
+    });
     expect(history.steps).toEqual([
       expect.objectContaining({
         action: 'apology',
@@ -61,13 +76,23 @@ describe('ApologiesService', () => {
   });
 
   it('keeps a paused clock paused, with the working time from the apology to the new appointment as its remainder', async () => {
-    const paused = routedDossier({ state: 'supplement-requested', status: 5, dueAt: null, pausedAt: new Date('2026-04-30T02:00:00Z'), remainingWorkingHours: '6.5' });
+    const paused = routedDossier({
+      state: 'supplement-requested',
+      status: 5,
+      dueAt: null,
+      pausedAt: new Date('2026-04-30T02:00:00Z'),
+      remainingWorkingHours: '6.5',
+    });
     const { dossiers, service, calendar } = setup(paused);
     await service.apply(apology(paused.id), NO_TRANSACTION);
 
     const hours = calendar.workingHoursBetween(issuedAt, newDueAt);
     expect(hours).toBeGreaterThan(0);
-    expect(dossiers.rows.get(paused.id)).toMatchObject({ dueAt: null, remainingWorkingHours: String(hours), pausedAt: paused.pausedAt });
+    expect(dossiers.rows.get(paused.id)).toMatchObject({
+      dueAt: null,
+      remainingWorkingHours: String(hours),
+      pausedAt: paused.pausedAt,
+    });
   });
 
   it('leaves a dossier that is no longer running alone', async () => {

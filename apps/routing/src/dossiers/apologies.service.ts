@@ -7,7 +7,13 @@ import { State } from '../workflow/dossier-workflow';
 import { DossierHistoryStore } from './dossier-history.store';
 import { RoutedDossiersStore } from './routed-dossiers.store';
 
-const RUNNING_OR_PAUSED: readonly State[] = ['received', 'processing', 'supplement-requested', 'fees-due', 'awaiting-signature'];
+const RUNNING_OR_PAUSED: readonly State[] = [
+  'received',
+  'processing',
+  'supplement-requested',
+  'fees-due',
+  'awaiting-signature',
+];
 
 /**
  * An apology set a new appointment date: the officer's work queue shows the new deadline (or,
@@ -33,10 +39,21 @@ export class ApologiesService {
     await this.dossiers.reschedule(
       tx,
       dossierId,
-      paused ? { dueAt: null, remainingWorkingHours: String(calendar.workingHoursBetween(at, newDueAt)) } : { dueAt: newDueAt, remainingWorkingHours: dossier.remainingWorkingHours },
+      paused
+        ? { dueAt: null, remainingWorkingHours: String(calendar.workingHoursBetween(at, newDueAt)) }
+        : { dueAt: newDueAt, remainingWorkingHours: dossier.remainingWorkingHours },
       this.clock.now(),
     );
     const state = { state: dossier.state, status: dossier.status };
-    await this.history.append(tx, { dossierId, at, actor: event.actor, action: 'apology', from: state, to: state, reason, details: { newAppointmentDate, approvedBy } });
+    await this.history.append(tx, {
+      dossierId,
+      at,
+      actor: event.actor,
+      action: 'apology',
+      from: state,
+      to: state,
+      reason,
+      details: { newAppointmentDate, approvedBy },
+    });
   }
 }

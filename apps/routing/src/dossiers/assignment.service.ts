@@ -18,12 +18,23 @@ export class AssignmentService {
    * commune procedures, the named department of that commune's province otherwise. The unit that
    * received the dossier plays no part: filing is boundary-free.
    */
-  async competentUnit(procedure: RoutedDossierEntity['procedure'], subjectCommuneCode: string, onDate: string): Promise<string> {
+  async competentUnit(
+    procedure: RoutedDossierEntity['procedure'],
+    subjectCommuneCode: string,
+    onDate: string,
+  ): Promise<string> {
     const commune = await this.units.current(subjectCommuneCode, onDate);
-    if (!commune || commune.kind !== 'commune') throw new PermanentEventError(`no commune in force for ${subjectCommuneCode} on ${onDate}`);
+    if (!commune || commune.kind !== 'commune')
+      throw new PermanentEventError(`no commune in force for ${subjectCommuneCode} on ${onDate}`);
     if (procedure.competentLevel.kind === 'commune') return commune.code;
-    const department = await this.units.current(departmentUnitCode(commune.provinceCode!, procedure.competentLevel.department), onDate);
-    if (!department) throw new PermanentEventError(`province ${commune.provinceCode} has no department ${procedure.competentLevel.department}`);
+    const department = await this.units.current(
+      departmentUnitCode(commune.provinceCode!, procedure.competentLevel.department),
+      onDate,
+    );
+    if (!department)
+      throw new PermanentEventError(
+        `province ${commune.provinceCode} has no department ${procedure.competentLevel.department}`,
+      );
     return department.code;
   }
 

@@ -15,8 +15,14 @@ type Relation = 'processing-unit' | 'receiving-desk' | 'province' | 'applicant' 
  */
 export function relationOf(principal: Principal, dossier: RoutedDossierEntity): Relation {
   if (isProvinceWide(principal) && principal.provinceCode === dossier.provinceCode) return 'province';
-  if (withinJurisdiction(principal, { unitCode: dossier.unitCode, provinceCode: dossier.provinceCode })) return 'processing-unit';
-  if (isUnitOfficer(principal) && principal.roles.includes('desk-officer') && principal.unitCode === dossier.receivingUnitCode && principal.provinceCode === dossier.provinceCode) {
+  if (withinJurisdiction(principal, { unitCode: dossier.unitCode, provinceCode: dossier.provinceCode }))
+    return 'processing-unit';
+  if (
+    isUnitOfficer(principal) &&
+    principal.roles.includes('desk-officer') &&
+    principal.unitCode === dossier.receivingUnitCode &&
+    principal.provinceCode === dossier.provinceCode
+  ) {
     return 'receiving-desk';
   }
   if (principal.roles.includes('citizen') && dossier.applicant.accountSubject === principal.subject) return 'applicant';

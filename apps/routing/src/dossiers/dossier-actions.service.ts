@@ -41,7 +41,8 @@ export class DossierActionsService {
       // Checked first: a client acting on an old copy is told to reload, not about a state it never saw.
       if (dossier.version !== command.version) throw RoutingProblems.staleVersion(dossier.version);
       const refusal = check(command.action, dossier.state, principal.roles, command.reason ?? null);
-      if (refusal?.kind === 'not-allowed-now') throw RoutingProblems.actionNotAllowedNow(command.action, dossier.state, refusal.allowed);
+      if (refusal?.kind === 'not-allowed-now')
+        throw RoutingProblems.actionNotAllowedNow(command.action, dossier.state, refusal.allowed);
       if (refusal?.kind === 'role') throw RoutingProblems.actionRequiresRole(command.action, refusal.roles);
       if (refusal?.kind === 'reason-required') throw RoutingProblems.reasonRequired(command.action);
       const now = this.clock.now();
@@ -52,7 +53,13 @@ export class DossierActionsService {
     });
   }
 
-  private async changeFor(tx: EntityManager, dossier: RoutedDossierEntity, command: DossierActionDto, calendar: WorkingCalendar, now: Date): Promise<DossierChange> {
+  private async changeFor(
+    tx: EntityManager,
+    dossier: RoutedDossierEntity,
+    command: DossierActionDto,
+    calendar: WorkingCalendar,
+    now: Date,
+  ): Promise<DossierChange> {
     const rule = RULES[command.action];
     let dueAt = dossier.dueAt;
     let pausedAt = dossier.pausedAt;
@@ -92,13 +99,21 @@ export class DossierActionsService {
 
   private async transferTarget(dossier: RoutedDossierEntity, targetUnitCode: string, now: Date): Promise<string> {
     const target = await this.units.current(targetUnitCode, localDateOf(now));
-    if (!target || !['commune', 'department'].includes(target.kind)) throw RoutingProblems.transferTargetUnknown(targetUnitCode);
+    if (!target || !['commune', 'department'].includes(target.kind))
+      throw RoutingProblems.transferTargetUnknown(targetUnitCode);
     if (target.provinceCode !== dossier.provinceCode) throw RoutingProblems.transferTargetInOtherProvince();
     if (target.code === dossier.unitCode) throw RoutingProblems.transferTargetIsCurrentUnit();
     return target.code;
   }
 
-  private async record(tx: EntityManager, before: RoutedDossierEntity, after: RoutedDossierEntity, command: DossierActionDto, principal: Principal, now: Date) {
+  private async record(
+    tx: EntityManager,
+    before: RoutedDossierEntity,
+    after: RoutedDossierEntity,
+    command: DossierActionDto,
+    principal: Principal,
+    now: Date,
+  ) {
     const signatureRequestId = after.signatureRequestId;
     await this.history.append(tx, {
       dossierId: after.id,
@@ -119,10 +134,25 @@ export class DossierActionsService {
     const events: EventEnvelope[] = [statusChanged(before, after, command.action, command.reason ?? null, origin, now)];
     if (command.action === 'transfer') {
       events.push(
-        createEvent(DossierRouted, after.id, { dossierId: after.id, code: after.code, unitCode: after.unitCode, assigneeId: after.assigneeId, dueAt: after.dueAt?.toISOString() ?? null }, origin, now),
+        createEvent(
+          DossierRouted,
+          after.id,
+          {
+            dossierId: after.id,
+            code: after.code,
+            unitCode: after.unitCode,
+            assigneeId: after.assigneeId,
+            dueAt: after.dueAt?.toISOString() ?? null,
+          },
+          origin,
+          now,
+        ),
       );
     }
-    if (signatureRequestId) events.push(signatureRequest(signatureRequestId, after, command.reason ?? null, principal, origin, now, this.eventData));
+    if (signatureRequestId)
+      events.push(
+        signatureRequest(signatureRequestId, after, command.reason ?? null, principal, origin, now, this.eventData),
+      );
     await this.outbox.append(tx, events);
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@onestop/calendar';
 import { DossierRouted } from '@onestop/contracts';
-import { causedBy, createEvent, DossierReceivedEvent, EventDataKeys, openDossierReceived, OutboxWriter } from '@onestop/messaging';
+import {
+  causedBy,
+  createEvent,
+  DossierReceivedEvent,
+  EventDataKeys,
+  openDossierReceived,
+  OutboxWriter,
+} from '@onestop/messaging';
 import { Clock } from '@onestop/platform';
 import { EntityManager } from 'typeorm';
 import { STATUS_OF } from '../workflow/dossier-workflow';
@@ -28,7 +35,11 @@ export class DossierRoutingService {
     // Officers call the applicant: routing keeps the contact, opened, with the dossier.
     const received = openDossierReceived(event, this.eventData);
     const now = this.clock.now();
-    const unitCode = await this.assignment.competentUnit(received.procedure, received.subjectCommuneCode, localDateOf(new Date(received.receivedAt)));
+    const unitCode = await this.assignment.competentUnit(
+      received.procedure,
+      received.subjectCommuneCode,
+      localDateOf(new Date(received.receivedAt)),
+    );
     const assigneeId = await this.assignment.assignee(tx, unitCode);
     const inserted = await this.dossiers.insertOnce(tx, {
       id: received.dossierId,
@@ -48,10 +59,25 @@ export class DossierRoutingService {
     });
     if (!inserted) return;
     const to = { state: 'received' as const, status: STATUS_OF.received };
-    await this.history.append(tx, { dossierId: received.dossierId, at: now, actor: ROUTER, action: 'route', from: null, to, reason: null, details: { unitCode, assigneeId } });
+    await this.history.append(tx, {
+      dossierId: received.dossierId,
+      at: now,
+      actor: ROUTER,
+      action: 'route',
+      from: null,
+      to,
+      reason: null,
+      details: { unitCode, assigneeId },
+    });
     const origin = causedBy('routing', event, ROUTER);
     await this.outbox.append(tx, [
-      createEvent(DossierRouted, received.dossierId, { dossierId: received.dossierId, code: received.code, unitCode, assigneeId, dueAt: received.dueAt }, origin, now),
+      createEvent(
+        DossierRouted,
+        received.dossierId,
+        { dossierId: received.dossierId, code: received.code, unitCode, assigneeId, dueAt: received.dueAt },
+        origin,
+        now,
+      ),
     ]);
   }
 }

@@ -30,13 +30,17 @@ export class DossiersController {
   @Get('work-items')
   @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
   @ApiOperation({
-    summary: "The work queue of the caller's unit (the province's for province roles), most urgent first, a page at a time",
+    summary:
+      "The work queue of the caller's unit (the province's for province roles), most urgent first, a page at a time",
     description:
       "Ordered by due date (dossiers without one last), then id. With view=received, a desk officer's list of the dossiers received at the desk, whichever unit processes them. Filters combine; keep them the same when passing nextCursor.",
   })
   @ApiOkResponse({ type: WorkItemPageDto })
   @ProblemResponse(400, 'A filter, the limit or the cursor is malformed; `errors` names the parameter')
-  @ProblemResponse(403, 'The caller has no officer or province role, or asked for view=received without being a desk officer of a unit (`errors` names `view`)')
+  @ProblemResponse(
+    403,
+    'The caller has no officer or province role, or asked for view=received without being a desk officer of a unit (`errors` names `view`)',
+  )
   list(@Query() query: WorkItemsQueryDto, @CurrentPrincipal() principal: Principal): Promise<WorkItemPageDto> {
     return this.workItems.list(principal, query);
   }
@@ -63,7 +67,11 @@ export class DossiersController {
   @ApiOperation({ summary: 'Act on a dossier: 409 lists the allowed actions, or reports a stale version' })
   @ApiOkResponse({ type: WorkItemDto })
   @ProblemResponses(404, 409, 422)
-  async act(@Param('id') id: string, @Body() command: DossierActionDto, @CurrentPrincipal() principal: Principal): Promise<WorkItemDto> {
+  async act(
+    @Param('id') id: string,
+    @Body() command: DossierActionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WorkItemDto> {
     return workItemView(await this.actions.act(dossierId(id), command, principal));
   }
 }

@@ -1,5 +1,11 @@
 import { PlatformEnv } from '@onestop/platform';
-import { dossierReceivedEvent, ServiceUnderTest, startServiceWithDatabase, tokenFor, tokenWithRoles } from '@onestop/testing';
+import {
+  dossierReceivedEvent,
+  ServiceUnderTest,
+  startServiceWithDatabase,
+  tokenFor,
+  tokenWithRoles,
+} from '@onestop/testing';
 import request from 'supertest';
 import { routingSchema } from '../database/schema';
 import { routingService } from '../service';
@@ -20,7 +26,10 @@ describe('routing jurisdiction', () => {
 
   beforeAll(async () => {
     running = await startServiceWithDatabase(routingService, routingSchema, { KAFKA_CONSUMER_START: 'latest' });
-    const event = dossierReceivedEvent({ unitCode: PHU_XUAN, applicant: { phone: '0905123456', email: 'lan@example.vn', accountSubject: 'citizen-lan' } });
+    const event = dossierReceivedEvent({
+      unitCode: PHU_XUAN,
+      applicant: { phone: '0905123456', email: 'lan@example.vn', accountSubject: 'citizen-lan' },
+    });
     dossierId = event.payload.dossierId;
     const routing = running.app.get(DossierRoutingService);
     await running.database.dataSource.transaction((tx) => routing.route(event, tx));
@@ -36,7 +45,10 @@ describe('routing jurisdiction', () => {
       ['a token whose only role the verifier dropped', () => tokenWithRoles(['auditor'], PHU_XUAN, '46', 'auditor')],
       ['a citizen carrying the unit claim', () => tokenWithRoles(['citizen'], PHU_XUAN, '46', 'citizen-other')],
       ['a specialist of another Huế unit', () => tokenFor('specialist', THUY_XUAN, '46')],
-      ['a specialist claiming the unit under another province', () => tokenFor('specialist', PHU_XUAN, '01', 'specialist-mismatch')],
+      [
+        'a specialist claiming the unit under another province',
+        () => tokenFor('specialist', PHU_XUAN, '01', 'specialist-mismatch'),
+      ],
       ['a province administrator of Hà Nội', () => tokenFor('province-admin', undefined, '01')],
       ['a province leader of Hà Nội', () => tokenFor('province-leader', undefined, '01')],
       ['a unit leader of a Hà Nội ward', () => tokenFor('unit-leader', BA_DINH, '01')],
@@ -46,13 +58,24 @@ describe('routing jurisdiction', () => {
         const response = await get(path, bearer).expect(404);
         expect(JSON.stringify(response.body)).not.toContain('0905123456');
       }
-      await request(running.url).post(`/api/v1/dossiers/${dossierId}/actions`).auth(bearer, { type: 'bearer' }).send({ action: 'accept', version: 1 }).expect(404);
-      const [row] = await running.database.dataSource.query('SELECT version, state FROM routed_dossiers WHERE id = $1', [dossierId]);
+      await request(running.url)
+        .post(`/api/v1/dossiers/${dossierId}/actions`)
+        .auth(bearer, { type: 'bearer' })
+        .send({ action: 'accept', version: 1 })
+        .expect(404);
+      const [row] = await running.database.dataSource.query(
+        'SELECT version, state FROM routed_dossiers WHERE id = $1',
+        [dossierId],
+      );
       expect(row.version).toBe(1);
     });
 
     it('shows it to the unit, the province of Huế and the applicant', async () => {
-      for (const token of [await tokenFor('specialist', PHU_XUAN, '46'), await tokenFor('province-leader', undefined, '46'), await tokenFor('citizen', undefined, undefined, 'citizen-lan')]) {
+      for (const token of [
+        await tokenFor('specialist', PHU_XUAN, '46'),
+        await tokenFor('province-leader', undefined, '46'),
+        await tokenFor('citizen', undefined, undefined, 'citizen-lan'),
+      ]) {
         const response = await get(`/api/v1/dossiers/${dossierId}`, token).expect(200);
         expect(response.body.applicant).toMatchObject({ phone: '0905123456', email: 'lan@example.vn' });
       }
@@ -63,7 +86,10 @@ describe('routing jurisdiction', () => {
       await get('/api/v1/work-items', await tokenWithRoles(['citizen'], PHU_XUAN, '46', 'citizen-other')).expect(403);
       const foreign = await get('/api/v1/work-items', await tokenFor('province-admin', undefined, '01')).expect(200);
       expect(foreign.body.items).toEqual([]);
-      const mismatched = await get('/api/v1/work-items', await tokenFor('specialist', PHU_XUAN, '01', 'specialist-mismatch')).expect(200);
+      const mismatched = await get(
+        '/api/v1/work-items',
+        await tokenFor('specialist', PHU_XUAN, '01', 'specialist-mismatch'),
+      ).expect(200);
       expect(mismatched.body.items).toEqual([]);
       const own = await get('/api/v1/work-items', await tokenFor('specialist', PHU_XUAN, '46')).expect(200);
       expect(own.body.items.map((item: { id: string }) => item.id)).toContain(dossierId);
@@ -72,8 +98,13 @@ describe('routing jurisdiction', () => {
 
   describe('moving an officer', () => {
     const put = (token: string, unit: string, subject: string) =>
-      request(running.url).put(`/api/v1/units/${unit}/officers/${subject}`).auth(token, { type: 'bearer' }).send({ roles: ['specialist'], active: true });
-    const unitOf = async (subject: string) => (await running.database.dataSource.query('SELECT unit_code FROM officers WHERE subject = $1', [subject]))[0]?.unit_code;
+      request(running.url)
+        .put(`/api/v1/units/${unit}/officers/${subject}`)
+        .auth(token, { type: 'bearer' })
+        .send({ roles: ['specialist'], active: true });
+    const unitOf = async (subject: string) =>
+      (await running.database.dataSource.query('SELECT unit_code FROM officers WHERE subject = $1', [subject]))[0]
+        ?.unit_code;
 
     beforeAll(async () => {
       await put(await tokenFor('unit-leader', PHU_XUAN, '46'), PHU_XUAN, 'officer-hue').expect(200);
@@ -93,7 +124,11 @@ describe('routing jurisdiction', () => {
     it('refuses a Huế administrator sending him to a Hà Nội ward, and a leader without his province', async () => {
       await put(await tokenFor('province-admin', undefined, '46'), BA_DINH, 'officer-hue').expect(404);
       await put(await tokenFor('unit-leader', PHU_XUAN, '01', 'leader-mismatch'), PHU_XUAN, 'officer-hue').expect(404);
-      await put(await tokenWithRoles(['unit-leader'], PHU_XUAN, undefined, 'leader-no-province'), PHU_XUAN, 'officer-hue').expect(404);
+      await put(
+        await tokenWithRoles(['unit-leader'], PHU_XUAN, undefined, 'leader-no-province'),
+        PHU_XUAN,
+        'officer-hue',
+      ).expect(404);
       expect(await unitOf('officer-hue')).toBe(PHU_XUAN);
     });
 

@@ -21,7 +21,11 @@ describe('malformed routing requests', () => {
     await running?.close();
   }, 30_000);
 
-  const act = (id: string, body: unknown) => request(running.url).post(`/api/v1/dossiers/${id}/actions`).auth(leader, { type: 'bearer' }).send(body as object);
+  const act = (id: string, body: unknown) =>
+    request(running.url)
+      .post(`/api/v1/dossiers/${id}/actions`)
+      .auth(leader, { type: 'bearer' })
+      .send(body as object);
 
   it.each([
     ['no action', { version: 1 }, 'action'],
@@ -35,7 +39,11 @@ describe('malformed routing requests', () => {
     ['a reason too long', { action: 'reject', version: 1, reason: 'x'.repeat(1001) }, 'reason'],
     ['a reason as a number', { action: 'reject', version: 1, reason: 12345 }, 'reason'],
     ['a transfer without a target', { action: 'transfer', version: 1, reason: 'Sai thẩm quyền' }, 'targetUnitCode'],
-    ['a transfer to a malformed unit', { action: 'transfer', version: 1, reason: 'Sai thẩm quyền', targetUnitCode: 'sở tư pháp' }, 'targetUnitCode'],
+    [
+      'a transfer to a malformed unit',
+      { action: 'transfer', version: 1, reason: 'Sai thẩm quyền', targetUnitCode: 'sở tư pháp' },
+      'targetUnitCode',
+    ],
     ['a hand-over without a channel', { action: 'return-result', version: 1 }, 'resultChannel'],
     ['a hand-over by pigeon', { action: 'return-result', version: 1, resultChannel: 'pigeon' }, 'resultChannel'],
     ['an unknown field', { action: 'accept', version: 1, status: 9 }, 'status'],
@@ -56,14 +64,20 @@ describe('malformed routing requests', () => {
     ['dueBefore', { dueBefore: 'tomorrow' }],
     ['assignee', { assignee: 'someone-else' }],
   ])('refuses a work queue filtered by a bad %s', async (field, query) => {
-    const response = await request(running.url).get('/api/v1/work-items').query(query).auth(leader, { type: 'bearer' }).expect(400);
+    const response = await request(running.url)
+      .get('/api/v1/work-items')
+      .query(query)
+      .auth(leader, { type: 'bearer' })
+      .expect(400);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
   });
 
   it('answers a well-formed action on an unknown dossier with 404, and none of these requests wrote anything', async () => {
     await act(randomUUID(), { action: 'accept', version: 1 }).expect(404);
     // Other tests' dossiers may be routed here through the shared broker; any step but routing is an action.
-    const [acted] = await running.database.dataSource.query(`SELECT count(*)::int AS n FROM dossier_history WHERE action <> 'route'`);
+    const [acted] = await running.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM dossier_history WHERE action <> 'route'`,
+    );
     expect(acted.n).toBe(0);
   });
 });

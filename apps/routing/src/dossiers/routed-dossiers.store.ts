@@ -3,12 +3,24 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RoutedDossierEntity } from './routed-dossier.entity';
 
 /** A new dossier as routing receives it; the rest of its row takes the table's defaults. */
-export type NewRoutedDossier = Omit<RoutedDossierEntity, 'outcome' | 'pausedAt' | 'remainingWorkingHours' | 'resultChannel' | 'signatureRequestId' | 'version'>;
+export type NewRoutedDossier = Omit<
+  RoutedDossierEntity,
+  'outcome' | 'pausedAt' | 'remainingWorkingHours' | 'resultChannel' | 'signatureRequestId' | 'version'
+>;
 
 /** What an action changes; version and updated_at follow. */
 export type DossierChange = Pick<
   RoutedDossierEntity,
-  'state' | 'status' | 'unitCode' | 'assigneeId' | 'dueAt' | 'pausedAt' | 'remainingWorkingHours' | 'outcome' | 'resultChannel' | 'signatureRequestId'
+  | 'state'
+  | 'status'
+  | 'unitCode'
+  | 'assigneeId'
+  | 'dueAt'
+  | 'pausedAt'
+  | 'remainingWorkingHours'
+  | 'outcome'
+  | 'resultChannel'
+  | 'signatureRequestId'
 >;
 
 /** One page of a work queue: where it looks, what it keeps, and the position it starts after. */
@@ -68,7 +80,13 @@ export class RoutedDossiersStore {
   }
 
   /** Applies an action's change, if the dossier is still at `version`; the row as it is now. */
-  async change(tx: EntityManager, id: string, version: number, change: DossierChange, now: Date): Promise<RoutedDossierEntity> {
+  async change(
+    tx: EntityManager,
+    id: string,
+    version: number,
+    change: DossierChange,
+    now: Date,
+  ): Promise<RoutedDossierEntity> {
     const result = await tx
       .createQueryBuilder()
       .update(RoutedDossierEntity)
@@ -80,7 +98,12 @@ export class RoutedDossiersStore {
   }
 
   /** A new deadline, or (while the clock is paused) the working time left up to it. */
-  async reschedule(tx: EntityManager, id: string, due: Pick<RoutedDossierEntity, 'dueAt' | 'remainingWorkingHours'>, now: Date): Promise<void> {
+  async reschedule(
+    tx: EntityManager,
+    id: string,
+    due: Pick<RoutedDossierEntity, 'dueAt' | 'remainingWorkingHours'>,
+    now: Date,
+  ): Promise<void> {
     await tx
       .createQueryBuilder()
       .update(RoutedDossierEntity)

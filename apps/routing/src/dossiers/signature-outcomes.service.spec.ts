@@ -2,7 +2,13 @@ import { DocumentSigned, DossierStatusChanged, EnvelopeOf, SignatureFailed } fro
 import { createEvent, OutboxWriter } from '@onestop/messaging';
 import { ManualClock } from '@onestop/platform';
 import { DossierHistoryStore } from './dossier-history.store';
-import { InMemoryHistory, InMemoryOutbox, InMemoryRoutedDossiers, NO_TRANSACTION, routedDossier } from '../test/in-memory-dossier-stores';
+import {
+  InMemoryHistory,
+  InMemoryOutbox,
+  InMemoryRoutedDossiers,
+  NO_TRANSACTION,
+  routedDossier,
+} from '../test/in-memory-dossier-stores';
 import { RoutedDossiersStore } from './routed-dossiers.store';
 import { SignatureOutcomesService } from './signature-outcomes.service';
 
@@ -15,7 +21,12 @@ function setup() {
   const dossiers = new InMemoryRoutedDossiers();
   const history = new InMemoryHistory();
   const outbox = new InMemoryOutbox();
-  const service = new SignatureOutcomesService(dossiers as unknown as RoutedDossiersStore, history as unknown as DossierHistoryStore, outbox as unknown as OutboxWriter, new ManualClock(now));
+  const service = new SignatureOutcomesService(
+    dossiers as unknown as RoutedDossiersStore,
+    history as unknown as DossierHistoryStore,
+    outbox as unknown as OutboxWriter,
+    new ManualClock(now),
+  );
   dossiers.add(routedDossier({ state: 'awaiting-signature', outcome: 'approved', signatureRequestId: REQUEST }));
   return { dossiers, history, outbox, service, id: routedDossier().id };
 }
@@ -40,7 +51,13 @@ function signed(dossierId: string | null, requestId: string | null): EnvelopeOf<
 }
 
 function failed(dossierId: string, requestId: string): EnvelopeOf<typeof SignatureFailed> {
-  return createEvent(SignatureFailed, dossierId, { requestId, dossierId, signerId: SIGNER.id, reason: 'the token was not plugged in' }, origin, now);
+  return createEvent(
+    SignatureFailed,
+    dossierId,
+    { requestId, dossierId, signerId: SIGNER.id, reason: 'the token was not plugged in' },
+    origin,
+    now,
+  );
 }
 
 describe('SignatureOutcomesService', () => {
@@ -48,19 +65,50 @@ describe('SignatureOutcomesService', () => {
     const { dossiers, history, outbox, service, id } = setup();
     await service.signed(signed(id, REQUEST), NO_TRANSACTION);
 
-    expect(dossiers.rows.get(id)).toMatchObject({ state: 'done', status: 9, outcome: 'approved', dueAt: null, signatureRequestId: null, version: 4, updatedAt: now });
+    expect(dossiers.rows.get(id)).toMatchObject({
+      state: 'done',
+      status: 9,
+      outcome: 'approved',
+      dueAt: null,
+      signatureRequestId: null,
+      version: 4,
+      updatedAt: now,
+    });
     expect(history.steps).toEqual([
-      expect.objectContaining({ action: 'result-signed', actor: SIGNER, from: { state: 'awaiting-signature', status: 4 }, to: { state: 'done', status: 9 }, reason: null }),
+      expect.objectContaining({
+        action: 'result-signed',
+        actor: SIGNER,
+        from: { state: 'awaiting-signature', status: 4 },
+        to: { state: 'done', status: 9 },
+        reason: null,
+      }),
     ]);
-    expect(outbox.events).toEqual([expect.objectContaining({ type: DossierStatusChanged.type, payload: expect.objectContaining({ from: 4, to: 9, action: 'result-signed', dueAt: null }) })]);
+    expect(outbox.events).toEqual([
+      expect.objectContaining({
+        type: DossierStatusChanged.type,
+        payload: expect.objectContaining({ from: 4, to: 9, action: 'result-signed', dueAt: null }),
+      }),
+    ]);
   });
 
   it('returns the decision to processing when the signature fails, with the reason and the deadline as it was', async () => {
     const { dossiers, history, outbox, service, id } = setup();
     await service.failed(failed(id, REQUEST), NO_TRANSACTION);
 
-    expect(dossiers.rows.get(id)).toMatchObject({ state: 'processing', status: 4, outcome: null, dueAt: routedDossier().dueAt, signatureRequestId: null });
-    expect(history.steps).toEqual([expect.objectContaining({ action: 'signature-failed', reason: 'the token was not plugged in', details: { requestId: REQUEST } })]);
+    expect(dossiers.rows.get(id)).toMatchObject({
+      state: 'processing',
+      status: 4,
+      outcome: null,
+      dueAt: routedDossier().dueAt,
+      signatureRequestId: null,
+    });
+    expect(history.steps).toEqual([
+      expect.objectContaining({
+        action: 'signature-failed',
+        reason: 'the token was not plugged in',
+        details: { requestId: REQUEST },
+      }),
+    ]);
     expect(outbox.events).toHaveLength(1);
   });
 

@@ -31,17 +31,33 @@ export class SignatureOutcomesService {
     // Only the signature routing asked for settles a decision; other signatures on the same
     // dossier's documents (a specialist's initials, a copy) change nothing here.
     if (!dossierId || !requestId) return;
-    await this.settle(tx, event, dossierId, requestId, { to: 'done', action: 'result-signed', reason: null, details: { documentId, sha256, certificateSerial } });
+    await this.settle(tx, event, dossierId, requestId, {
+      to: 'done',
+      action: 'result-signed',
+      reason: null,
+      details: { documentId, sha256, certificateSerial },
+    });
   }
 
   /** A signature that could not be made returns the decision to processing, with the reason. */
   async failed(event: EnvelopeOf<typeof SignatureFailed>, tx: EntityManager): Promise<void> {
     const { dossierId, requestId, reason } = event.payload;
-    await this.settle(tx, event, dossierId, requestId, { to: 'processing', action: 'signature-failed', reason, details: { requestId } });
+    await this.settle(tx, event, dossierId, requestId, {
+      to: 'processing',
+      action: 'signature-failed',
+      reason,
+      details: { requestId },
+    });
   }
 
   /** Ends the wait for a signature one way or the other, once: a repeat finds nothing awaiting. */
-  private async settle(tx: EntityManager, event: EventEnvelope, dossierId: string, requestId: string, outcome: Outcome): Promise<void> {
+  private async settle(
+    tx: EntityManager,
+    event: EventEnvelope,
+    dossierId: string,
+    requestId: string,
+    outcome: Outcome,
+  ): Promise<void> {
     const before = await this.dossiers.lock(tx, dossierId);
     // Only the answer to the request the dossier waits on counts: not one to an earlier decision, and
     // nothing once it is done, withdrawn meanwhile or another deployment's.
@@ -76,6 +92,8 @@ export class SignatureOutcomesService {
       reason: outcome.reason,
       details: outcome.details,
     });
-    await this.outbox.append(tx, [statusChanged(before, after, outcome.action, outcome.reason, causedBy('routing', event), now)]);
+    await this.outbox.append(tx, [
+      statusChanged(before, after, outcome.action, outcome.reason, causedBy('routing', event), now),
+    ]);
   }
 }

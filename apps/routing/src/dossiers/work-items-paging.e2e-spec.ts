@@ -27,7 +27,11 @@ describe('work queue paging', () => {
     const routing = running.app.get(DossierRoutingService);
     // Received a few minutes apart, ten at the same minute: equal due dates, told apart by id.
     for (let n = 0; n < DOSSIERS; n += 1) {
-      const event = dossierReceivedEvent({ unitCode: UNIT, code: `${UNIT}-261124-${String(n + 1).padStart(4, '0')}`, at: new Date(Date.UTC(2026, 10, 24, 2, Math.floor(n / 10))) });
+      const event = dossierReceivedEvent({
+        unitCode: UNIT,
+        code: `${UNIT}-261124-${String(n + 1).padStart(4, '0')}`,
+        at: new Date(Date.UTC(2026, 10, 24, 2, Math.floor(n / 10))),
+      });
       received.push(event.payload.dossierId);
       await running.database.dataSource.transaction((tx) => routing.route(event, tx));
     }
@@ -62,24 +66,34 @@ describe('work queue paging', () => {
     const filtered: WorkItemsPage['items'] = [];
     let cursor: string | null = null;
     do {
-      const body = (await page(cursor ? { limit: 7, dueBefore, cursor } : { limit: 7, dueBefore }).expect(200)).body as WorkItemsPage;
+      const body = (await page(cursor ? { limit: 7, dueBefore, cursor } : { limit: 7, dueBefore }).expect(200))
+        .body as WorkItemsPage;
       filtered.push(...body.items);
       cursor = body.nextCursor;
     } while (cursor);
     expect(filtered.length).toBeGreaterThan(7);
     expect(filtered.every((item) => item.dueAt! < dueBefore)).toBe(true);
-    expect(filtered.map((item) => item.id)).toEqual(first.items.filter((item) => item.dueAt! < dueBefore).map((item) => item.id));
+    expect(filtered.map((item) => item.id)).toEqual(
+      first.items.filter((item) => item.dueAt! < dueBefore).map((item) => item.id),
+    );
   });
 
   it.each([
     ['not base64 JSON', '%%%'],
     ['a tampered id', Buffer.from(JSON.stringify(['2026-11-27T02:00:00.000Z', "1' OR '1'='1"])).toString('base64url')],
-    ['an impossible due date', Buffer.from(JSON.stringify(['2026-02-30T00:00:00.000Z', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'])).toString('base64url')],
+    [
+      'an impossible due date',
+      Buffer.from(JSON.stringify(['2026-02-30T00:00:00.000Z', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'])).toString(
+        'base64url',
+      ),
+    ],
     ['an object instead of a position', Buffer.from('{"dueAt":null}').toString('base64url')],
   ])('refuses a cursor that is %s with 400 naming the cursor', async (_what, cursor) => {
     const response = await page({ cursor }).expect(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body.errors).toEqual([{ field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' },
+    ]);
   });
 
   it.each([0, 201, 'many'])('refuses a limit of %s', async (limit) => {

@@ -43,7 +43,8 @@ describe('work queue search and the receiving desk', () => {
   const seeded: Seeded[] = [];
   const tokens: Record<string, string> = {};
 
-  const list = (token: string, query: Record<string, string | number>) => request(running.url).get('/api/v1/work-items').query(query).auth(token, { type: 'bearer' });
+  const list = (token: string, query: Record<string, string | number>) =>
+    request(running.url).get('/api/v1/work-items').query(query).auth(token, { type: 'bearer' });
 
   /** Every page of a list, following nextCursor with the same filters. */
   async function everyPage(token: string, query: Record<string, string | number>): Promise<WorkItemsPage[]> {
@@ -56,30 +57,47 @@ describe('work queue search and the receiving desk', () => {
     } while (cursor && pages.length < 50);
     return pages;
   }
-  const allItems = async (token: string, query: Record<string, string | number>) => (await everyPage(token, query)).flatMap((page) => page.items);
+  const allItems = async (token: string, query: Record<string, string | number>) =>
+    (await everyPage(token, query)).flatMap((page) => page.items);
   const idsOf = (items: { id: string }[]) => items.map((item) => item.id).sort();
   const seededIds = (match: (dossier: Seeded) => boolean) => idsOf(seeded.filter(match));
 
   const firstNumbers = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
 
-  async function receive(numbers: number[], options: { receivingUnitCode: string; subjectCommuneCode: string; day: string }) {
+  async function receive(
+    numbers: number[],
+    options: { receivingUnitCode: string; subjectCommuneCode: string; day: string },
+  ) {
     const routing = running.app.get(DossierRoutingService);
     for (const n of numbers) {
       const code = `${options.receivingUnitCode}-${options.day}-${String(n).padStart(4, '0')}`;
       // Three dossiers a minute: equal due dates, told apart by id.
       const at = new Date(Date.UTC(2026, 10, 24, 1, seeded.length % 40));
-      const event = dossierReceivedEvent({ unitCode: options.receivingUnitCode, subjectCommuneCode: options.subjectCommuneCode, code, at });
+      const event = dossierReceivedEvent({
+        unitCode: options.receivingUnitCode,
+        subjectCommuneCode: options.subjectCommuneCode,
+        code,
+        at,
+      });
       await running.database.dataSource.transaction((tx) => routing.route(event, tx));
-      const [row] = await running.database.dataSource.query('SELECT unit_code FROM routed_dossiers WHERE id = $1', [event.payload.dossierId]);
-      seeded.push({ id: event.payload.dossierId, code, receivingUnitCode: options.receivingUnitCode, unitCode: row.unit_code });
+      const [row] = await running.database.dataSource.query('SELECT unit_code FROM routed_dossiers WHERE id = $1', [
+        event.payload.dossierId,
+      ]);
+      seeded.push({
+        id: event.payload.dossierId,
+        code,
+        receivingUnitCode: options.receivingUnitCode,
+        unitCode: row.unit_code,
+      });
     }
   }
 
   /** Results ready at the desk (9): decided and signed, as the signature's answer leaves them. */
   async function markDone(dossiers: Seeded[]) {
-    await running.database.dataSource.query(`UPDATE routed_dossiers SET state = 'done', status = 9, outcome = 'approved', version = version + 1 WHERE id = ANY ($1::uuid[])`, [
-      dossiers.map((dossier) => dossier.id),
-    ]);
+    await running.database.dataSource.query(
+      `UPDATE routed_dossiers SET state = 'done', status = 9, outcome = 'approved', version = version + 1 WHERE id = ANY ($1::uuid[])`,
+      [dossiers.map((dossier) => dossier.id)],
+    );
   }
 
   beforeAll(async () => {
@@ -101,13 +119,20 @@ describe('work queue search and the receiving desk', () => {
     await receive(firstNumbers(5), { receivingUnitCode: PHU_XUAN_POINT, subjectCommuneCode: PHU_XUAN, day: '261124' });
 
     const filedHereForThuyXuan = seeded.filter((dossier) => dossier.code.startsWith(`${PHU_XUAN}-261125`));
-    await markDone([...seeded.filter((dossier) => dossier.code.startsWith(`${PHU_XUAN}-261124`)).slice(0, 4), ...filedHereForThuyXuan.slice(0, 8)]);
+    await markDone([
+      ...seeded.filter((dossier) => dossier.code.startsWith(`${PHU_XUAN}-261124`)).slice(0, 4),
+      ...filedHereForThuyXuan.slice(0, 8),
+    ]);
     await markDone(seeded.filter((dossier) => dossier.code.startsWith(`${THUY_XUAN}-261201`)).slice(0, 5));
 
     // Thủy Xuân asks for a supplement on three dossiers Phú Xuân's desk received.
     for (const dossier of filedHereForThuyXuan.slice(10, 13)) {
       const act = (body: object, version: number) =>
-        request(running.url).post(`/api/v1/dossiers/${dossier.id}/actions`).auth(tokens.thuyXuanSpecialist, { type: 'bearer' }).send({ ...body, version }).expect(200);
+        request(running.url)
+          .post(`/api/v1/dossiers/${dossier.id}/actions`)
+          .auth(tokens.thuyXuanSpecialist, { type: 'bearer' })
+          .send({ ...body, version })
+          .expect(200);
       await act({ action: 'accept' }, 1);
       await act({ action: 'request-supplement', reason: 'Thiếu bản sao giấy chứng nhận quyền sử dụng đất' }, 2);
     }
@@ -127,9 +152,13 @@ describe('work queue search and the receiving desk', () => {
       const keys = items.map((item) => `${item.dueAt ?? '~'} ${item.id}`);
       expect(keys).toEqual([...keys].sort());
 
-      expect(idsOf(await allItems(tokens.thuyXuanSpecialist, { code: '19813-261201' }))).toEqual(seededIds((dossier) => dossier.code.startsWith('19813-261201')));
+      expect(idsOf(await allItems(tokens.thuyXuanSpecialist, { code: '19813-261201' }))).toEqual(
+        seededIds((dossier) => dossier.code.startsWith('19813-261201')),
+      );
       // Codes of a service point carry letters: typed in lower case, they are found all the same.
-      expect(idsOf(await allItems(tokens.phuXuanSpecialist, { code: '19753.bd1-26' }))).toEqual(seededIds((dossier) => dossier.receivingUnitCode === PHU_XUAN_POINT));
+      expect(idsOf(await allItems(tokens.phuXuanSpecialist, { code: '19753.bd1-26' }))).toEqual(
+        seededIds((dossier) => dossier.receivingUnitCode === PHU_XUAN_POINT),
+      );
       // Received at Phú Xuân but processed at Thủy Xuân: in Thủy Xuân's queue, not in Phú Xuân's.
       expect(await allItems(tokens.phuXuanSpecialist, { code: '19753-261125' })).toEqual([]);
       expect(await allItems(tokens.thuyXuanSpecialist, { code: '19753-261125' })).toHaveLength(30);
@@ -141,16 +170,24 @@ describe('work queue search and the receiving desk', () => {
       const found = await allItems(tokens.phuXuanDesk, { code: '19753-261124-0007' });
       expect(found.map((item) => item.code)).toEqual(['19753-261124-0007']);
       expect(found[0]!.id).toBe(one!.id);
-      expect((await allItems(tokens.phuXuanSpecialist, { code: '19753-261124-1000' })).map((item) => item.code)).toEqual(['19753-261124-1000']);
-      expect((await allItems(tokens.phuXuanSpecialist, { code: '19753-261124-100' })).map((item) => item.code).sort()).toEqual(['19753-261124-1000', '19753-261124-10001']);
-      expect((await allItems(tokens.phuXuanSpecialist, { code: '19753.bd1-261124-0003' })).map((item) => item.code)).toEqual(['19753.BD1-261124-0003']);
+      expect(
+        (await allItems(tokens.phuXuanSpecialist, { code: '19753-261124-1000' })).map((item) => item.code),
+      ).toEqual(['19753-261124-1000']);
+      expect(
+        (await allItems(tokens.phuXuanSpecialist, { code: '19753-261124-100' })).map((item) => item.code).sort(),
+      ).toEqual(['19753-261124-1000', '19753-261124-10001']);
+      expect(
+        (await allItems(tokens.phuXuanSpecialist, { code: '19753.bd1-261124-0003' })).map((item) => item.code),
+      ).toEqual(['19753.BD1-261124-0003']);
       // 19753-261124-000 is no whole code: it starts 0001 to 0009.
       expect(await allItems(tokens.phuXuanSpecialist, { code: '19753-261124-000' })).toHaveLength(9);
     });
 
     it('combines the code with the other filters', async () => {
       const done = await allItems(tokens.thuyXuanSpecialist, { code: '19813-2612', status: 9 });
-      expect(idsOf(done)).toEqual(idsOf(seeded.filter((dossier) => dossier.code.startsWith('19813-261201')).slice(0, 5)));
+      expect(idsOf(done)).toEqual(
+        idsOf(seeded.filter((dossier) => dossier.code.startsWith('19813-261201')).slice(0, 5)),
+      );
       expect(done.every((item) => item.status === 9)).toBe(true);
     });
   });
@@ -164,7 +201,9 @@ describe('work queue search and the receiving desk', () => {
       expect(results.every((item) => item.allowedActions.includes('return-result'))).toBe(true);
       // Thủy Xuân's desk hands over what was received at Thủy Xuân, not what it processed for Phú Xuân's counter.
       const thuyXuan = await allItems(tokens.thuyXuanDesk, { view: 'received', status: 9 });
-      expect(idsOf(thuyXuan)).toEqual(idsOf(seeded.filter((dossier) => dossier.code.startsWith('19813-261201')).slice(0, 5)));
+      expect(idsOf(thuyXuan)).toEqual(
+        idsOf(seeded.filter((dossier) => dossier.code.startsWith('19813-261201')).slice(0, 5)),
+      );
     });
 
     it('shows the desk the supplements it must take in, asked for by another unit', async () => {
@@ -237,7 +276,11 @@ describe('work queue search and the receiving desk', () => {
     ['status', { view: 'received', status: 0 }],
     ['limit', { code: '19753-2611', limit: 500 }],
   ])('refuses a bad %s with 400 problem+json naming it', async (field, query) => {
-    const response = await request(running.url).get('/api/v1/work-items').query(query).auth(tokens.phuXuanDesk!, { type: 'bearer' }).expect(400);
+    const response = await request(running.url)
+      .get('/api/v1/work-items')
+      .query(query)
+      .auth(tokens.phuXuanDesk!, { type: 'bearer' })
+      .expect(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(new Set(response.body.errors.map((error: { field: string }) => error.field))).toEqual(new Set([field]));
   });

@@ -24,7 +24,12 @@ export function workItemView(dossier: RoutedDossierEntity): WorkItemDto {
     unitCode: dossier.unitCode,
     receivingUnitCode: dossier.receivingUnitCode,
     assigneeId: dossier.assigneeId,
-    applicant: { name: dossier.applicant.name, phone: dossier.applicant.phone, email: dossier.applicant.email, communeCode: dossier.applicant.communeCode },
+    applicant: {
+      name: dossier.applicant.name,
+      phone: dossier.applicant.phone,
+      email: dossier.applicant.email,
+      communeCode: dossier.applicant.communeCode,
+    },
     receivedAt: dossier.receivedAt.toISOString(),
     dueAt: dossier.dueAt?.toISOString() ?? null,
     clockPaused: dossier.pausedAt !== null,
@@ -84,7 +89,10 @@ export class WorkItemsService {
     });
     const items = rows.slice(0, limit).map(workItemView);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeQueueCursor({ dueAt: last.dueAt, id: last.id }) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeQueueCursor({ dueAt: last.dueAt, id: last.id }) : null,
+    };
   }
 
   /** The dossier's audit trail, oldest step first. */

@@ -14,7 +14,10 @@ export class OfficersController {
 
   @Get()
   @Roles('unit-leader', 'province-admin')
-  @ApiOperation({ summary: "A unit's registered officers with their roles and open work items (the unit's leader or the province administrator)" })
+  @ApiOperation({
+    summary:
+      "A unit's registered officers with their roles and open work items (the unit's leader or the province administrator)",
+  })
   @ApiOkResponse({ type: UnitOfficersDto })
   @ProblemResponses(404)
   list(@Param('unitCode') unitCode: string, @CurrentPrincipal() principal: Principal): Promise<UnitOfficersDto> {
@@ -24,7 +27,9 @@ export class OfficersController {
   @Put(':subject')
   @HttpCode(200)
   @Roles('unit-leader', 'province-admin')
-  @ApiOperation({ summary: "Register or update an officer of a unit (the unit's leader or the province administrator)" })
+  @ApiOperation({
+    summary: "Register or update an officer of a unit (the unit's leader or the province administrator)",
+  })
   @ApiOkResponse({ type: RegisteredOfficerDto })
   @ProblemResponses(404)
   put(

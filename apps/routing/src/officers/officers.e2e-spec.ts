@@ -14,7 +14,10 @@ describe('officers', () => {
   let running: ServiceUnderTest<PlatformEnv>;
   const tokens: Record<string, string> = {};
   const put = (token: string, unit: string, subject: string, roles = ['specialist']) =>
-    request(running.url).put(`/api/v1/units/${unit}/officers/${subject}`).auth(token, { type: 'bearer' }).send({ roles, active: true });
+    request(running.url)
+      .put(`/api/v1/units/${unit}/officers/${subject}`)
+      .auth(token, { type: 'bearer' })
+      .send({ roles, active: true });
 
   beforeAll(async () => {
     // Only this test's own events: dossiers other tests file must not land in these units' queues.
@@ -39,7 +42,9 @@ describe('officers', () => {
     await put(tokens.leaderPhuXuan, KIM_LONG, 'officer-binh').expect(404);
     await put(tokens.otherAdmin, PHU_XUAN, 'officer-an').expect(404);
     await put(tokens.admin, PHU_XUAN, 'officer-an').expect(200);
-    const [row] = await running.database.dataSource.query(`SELECT unit_code FROM officers WHERE subject = 'officer-an'`);
+    const [row] = await running.database.dataSource.query(
+      `SELECT unit_code FROM officers WHERE subject = 'officer-an'`,
+    );
     expect(row.unit_code).toBe(PHU_XUAN);
   });
 
@@ -52,7 +57,9 @@ describe('officers', () => {
       const refused = await put(token, KIM_LONG, 'officer-dung', [...roles]).expect(400);
       expect(JSON.stringify(refused.body)).toContain('roles');
     }
-    expect(await running.database.dataSource.query(`SELECT 1 FROM officers WHERE subject = 'officer-dung'`)).toEqual([]);
+    expect(await running.database.dataSource.query(`SELECT 1 FROM officers WHERE subject = 'officer-dung'`)).toEqual(
+      [],
+    );
     await put(tokens.leaderKimLong, KIM_LONG, 'officer-dung', ['desk-officer', 'unit-leader']).expect(200);
   });
 
@@ -64,8 +71,13 @@ describe('officers', () => {
 
   it("lists a unit's officers to its leader and the province administrator, to no other unit's leader", async () => {
     await put(tokens.leaderPhuXuan, PHU_XUAN, 'officer-giang').expect(200);
-    await request(running.url).put(`/api/v1/units/${PHU_XUAN}/officers/officer-hanh`).auth(tokens.leaderPhuXuan, { type: 'bearer' }).send({ roles: ['desk-officer'], active: false }).expect(200);
-    const list = (token: string) => request(running.url).get(`/api/v1/units/${PHU_XUAN}/officers`).auth(token, { type: 'bearer' });
+    await request(running.url)
+      .put(`/api/v1/units/${PHU_XUAN}/officers/officer-hanh`)
+      .auth(tokens.leaderPhuXuan, { type: 'bearer' })
+      .send({ roles: ['desk-officer'], active: false })
+      .expect(200);
+    const list = (token: string) =>
+      request(running.url).get(`/api/v1/units/${PHU_XUAN}/officers`).auth(token, { type: 'bearer' });
     const expected = expect.arrayContaining([
       { subject: 'officer-giang', roles: ['specialist'], active: true, openWorkItems: 0 },
       { subject: 'officer-hanh', roles: ['desk-officer'], active: false, openWorkItems: 0 },
@@ -100,9 +112,16 @@ describe('officers', () => {
       await running.database.dataSource.transaction((tx) => routing.route(event, tx));
     }
     // The least loaded takes each: two for the first, one for the other; then one leaves the unit's rota.
-    await request(running.url).put(`/api/v1/units/${VY_DA}/officers/vy-da-idle`).auth(tokens.leaderVyDa, { type: 'bearer' }).send({ roles: ['specialist'], active: false }).expect(200);
+    await request(running.url)
+      .put(`/api/v1/units/${VY_DA}/officers/vy-da-idle`)
+      .auth(tokens.leaderVyDa, { type: 'bearer' })
+      .send({ roles: ['specialist'], active: false })
+      .expect(200);
     for (const token of [tokens.leaderVyDa, tokens.admin]) {
-      const listed = await request(running.url).get(`/api/v1/units/${VY_DA}/officers`).auth(token, { type: 'bearer' }).expect(200);
+      const listed = await request(running.url)
+        .get(`/api/v1/units/${VY_DA}/officers`)
+        .auth(token, { type: 'bearer' })
+        .expect(200);
       expect(listed.body).toEqual({
         unitCode: VY_DA,
         items: [
@@ -117,7 +136,10 @@ describe('officers', () => {
       [tokens.hanoiLeaderAsVyDa, 404],
       [tokens.specialistVyDa, 403],
     ] as const) {
-      const refused = await request(running.url).get(`/api/v1/units/${VY_DA}/officers`).auth(token, { type: 'bearer' }).expect(status);
+      const refused = await request(running.url)
+        .get(`/api/v1/units/${VY_DA}/officers`)
+        .auth(token, { type: 'bearer' })
+        .expect(status);
       expect(JSON.stringify(refused.body)).not.toContain('vy-da-busy');
     }
     await request(running.url).get(`/api/v1/units/46/officers`).auth(tokens.admin, { type: 'bearer' }).expect(404);

@@ -10,8 +10,17 @@ import { OfficersStore } from './officers.store';
 
 /** A unit leader administers his own unit; the province administrator every unit of his province. */
 function administers(principal: Principal, unit: AdministrativeUnit): boolean {
-  if (principal.roles.includes('province-admin') && principal.provinceCode !== null && unit.provinceCode === principal.provinceCode) return true;
-  return principal.roles.includes('unit-leader') && principal.unitCode === unit.code && principal.provinceCode === unit.provinceCode;
+  if (
+    principal.roles.includes('province-admin') &&
+    principal.provinceCode !== null &&
+    unit.provinceCode === principal.provinceCode
+  )
+    return true;
+  return (
+    principal.roles.includes('unit-leader') &&
+    principal.unitCode === unit.code &&
+    principal.provinceCode === unit.provinceCode
+  );
 }
 
 /** The registry of each unit's officers, kept by those who administer the unit. */
@@ -32,7 +41,12 @@ export class OfficersService {
    * Moving an officer takes authority over both units: a unit leader keeps to his own unit, the
    * province administrator to the units of his province.
    */
-  async register(unitCode: string, subject: string, officer: OfficerDto, principal: Principal): Promise<RegisteredOfficerDto> {
+  async register(
+    unitCode: string,
+    subject: string,
+    officer: OfficerDto,
+    principal: Principal,
+  ): Promise<RegisteredOfficerDto> {
     const now = this.clock.now();
     await this.administeredUnit(unitCode, principal);
     const provinceAdmin = principal.roles.includes('province-admin') && principal.provinceCode !== null;
@@ -47,7 +61,12 @@ export class OfficersService {
   /** A commune or department in force that the caller administers; to anyone else it does not exist. */
   private async administeredUnit(unitCode: string, principal: Principal): Promise<AdministrativeUnit> {
     const unit = await this.units.current(unitCode, localDateOf(this.clock.now()));
-    if (!unit || unit.code !== unitCode || !['commune', 'department'].includes(unit.kind) || !administers(principal, unit)) {
+    if (
+      !unit ||
+      unit.code !== unitCode ||
+      !['commune', 'department'].includes(unit.kind) ||
+      !administers(principal, unit)
+    ) {
       throw RoutingProblems.unitNotFound(unitCode);
     }
     return unit;

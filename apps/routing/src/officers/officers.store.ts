@@ -37,14 +37,25 @@ export class OfficersStore {
    * unit he leaves; false when he is registered elsewhere and stays there. The check sits in the
    * upsert's WHERE, so a move racing this one cannot slip an officer out of another unit or province.
    */
-  async register(officer: Pick<OfficerEntity, 'subject' | 'unitCode' | 'roles' | 'active' | 'updatedAt'>, authority: MoveAuthority): Promise<boolean> {
+  async register(
+    officer: Pick<OfficerEntity, 'subject' | 'unitCode' | 'roles' | 'active' | 'updatedAt'>,
+    authority: MoveAuthority,
+  ): Promise<boolean> {
     const written: unknown[] = await this.dataSource.query(
       `INSERT INTO officers (subject, unit_code, roles, active, updated_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (subject) DO UPDATE SET unit_code = $2, roles = $3, active = $4, updated_at = $5
        WHERE officers.unit_code = $2
           OR ($6 AND EXISTS (SELECT 1 FROM administrative_units current_unit WHERE current_unit.code = officers.unit_code AND current_unit.province_code = $7))
        RETURNING subject`,
-      [officer.subject, officer.unitCode, officer.roles, officer.active, officer.updatedAt, authority.provinceAdmin, authority.provinceCode],
+      [
+        officer.subject,
+        officer.unitCode,
+        officer.roles,
+        officer.active,
+        officer.updatedAt,
+        authority.provinceAdmin,
+        authority.provinceCode,
+      ],
     );
     return written.length > 0;
   }

@@ -22,7 +22,13 @@ export class InMemoryRoutedDossiers implements Pick<RoutedDossiersStore, 'lock' 
     return row ? { ...row } : null;
   }
 
-  async change(_tx: EntityManager, id: string, version: number, change: DossierChange, now: Date): Promise<RoutedDossierEntity> {
+  async change(
+    _tx: EntityManager,
+    id: string,
+    version: number,
+    change: DossierChange,
+    now: Date,
+  ): Promise<RoutedDossierEntity> {
     const row = this.rows.get(id);
     if (!row || row.version !== version) throw new Error(`dossier ${id} is not at version ${version}`);
     const updated = { ...row, ...change, version: row.version + 1, updatedAt: now };
@@ -30,7 +36,12 @@ export class InMemoryRoutedDossiers implements Pick<RoutedDossiersStore, 'lock' 
     return { ...updated };
   }
 
-  async reschedule(_tx: EntityManager, id: string, due: Pick<RoutedDossierEntity, 'dueAt' | 'remainingWorkingHours'>, now: Date): Promise<void> {
+  async reschedule(
+    _tx: EntityManager,
+    id: string,
+    due: Pick<RoutedDossierEntity, 'dueAt' | 'remainingWorkingHours'>,
+    now: Date,
+  ): Promise<void> {
     const row = this.rows.get(id)!;
     this.rows.set(id, { ...row, ...due, version: row.version + 1, updatedAt: now });
   }

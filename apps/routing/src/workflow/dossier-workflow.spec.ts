@@ -12,7 +12,10 @@ describe('the dossier workflow', () => {
   });
 
   it('refuses an action not allowed in the current state and lists the allowed ones', () => {
-    expect(check('approve', 'received', ['unit-leader'], null)).toEqual({ kind: 'not-allowed-now', allowed: ['accept', 'transfer', 'withdraw'] });
+    expect(check('approve', 'received', ['unit-leader'], null)).toEqual({
+      kind: 'not-allowed-now',
+      allowed: ['accept', 'transfer', 'withdraw'],
+    });
     expect(allowedActions('done')).toEqual(['return-result']);
     expect(allowedActions('returned')).toEqual([]);
     expect(allowedActions('withdrawn')).toEqual([]);

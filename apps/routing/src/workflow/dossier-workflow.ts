@@ -49,7 +49,13 @@ const OPEN: readonly State[] = ['received', 'processing', 'supplement-requested'
 
 /** The one-stop process after reception (national status codes 2, 4–10). */
 export const RULES: Record<Action, Rule> = {
-  accept: { from: ['received'], to: 'processing', roles: ['specialist', 'unit-leader'], scope: 'processing-unit', reasonRequired: false },
+  accept: {
+    from: ['received'],
+    to: 'processing',
+    roles: ['specialist', 'unit-leader'],
+    scope: 'processing-unit',
+    reasonRequired: false,
+  },
   'request-supplement': {
     from: ['processing'],
     to: 'supplement-requested',
@@ -82,10 +88,34 @@ export const RULES: Record<Action, Rule> = {
     reasonRequired: false,
     clock: 'resume',
   },
-  approve: { from: ['processing'], to: 'awaiting-signature', roles: ['unit-leader'], scope: 'processing-unit', reasonRequired: false },
-  reject: { from: ['processing'], to: 'awaiting-signature', roles: ['unit-leader'], scope: 'processing-unit', reasonRequired: true },
-  stop: { from: ['processing', 'supplement-requested', 'fees-due'], to: 'stopped', roles: ['unit-leader'], scope: 'processing-unit', reasonRequired: true },
-  transfer: { from: ['received', 'processing'], to: 'received', roles: ['unit-leader'], scope: 'processing-unit', reasonRequired: true },
+  approve: {
+    from: ['processing'],
+    to: 'awaiting-signature',
+    roles: ['unit-leader'],
+    scope: 'processing-unit',
+    reasonRequired: false,
+  },
+  reject: {
+    from: ['processing'],
+    to: 'awaiting-signature',
+    roles: ['unit-leader'],
+    scope: 'processing-unit',
+    reasonRequired: true,
+  },
+  stop: {
+    from: ['processing', 'supplement-requested', 'fees-due'],
+    to: 'stopped',
+    roles: ['unit-leader'],
+    scope: 'processing-unit',
+    reasonRequired: true,
+  },
+  transfer: {
+    from: ['received', 'processing'],
+    to: 'received',
+    roles: ['unit-leader'],
+    scope: 'processing-unit',
+    reasonRequired: true,
+  },
   'return-result': {
     from: ['done'],
     to: 'returned',
@@ -93,7 +123,13 @@ export const RULES: Record<Action, Rule> = {
     scope: 'processing-unit-or-receiving-desk',
     reasonRequired: false,
   },
-  withdraw: { from: OPEN, to: 'withdrawn', roles: ['desk-officer', 'citizen'], scope: 'processing-unit-or-receiving-desk', reasonRequired: true },
+  withdraw: {
+    from: OPEN,
+    to: 'withdrawn',
+    roles: ['desk-officer', 'citizen'],
+    scope: 'processing-unit-or-receiving-desk',
+    reasonRequired: true,
+  },
 };
 
 export function allowedActions(state: State): Action[] {

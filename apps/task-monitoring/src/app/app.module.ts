@@ -14,7 +14,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ service: 'task-monitoring', env, database: taskMonitoringSchema, readiness: [KafkaReadiness], clock }),
+        PlatformModule.forRoot({
+          service: 'task-monitoring',
+          env,
+          database: taskMonitoringSchema,
+          readiness: [KafkaReadiness],
+          clock,
+        }),
         MessagingModule.forRoot({ service: 'task-monitoring', registry: createEventRegistry() }),
         CalendarModule,
         DeadlinesModule,

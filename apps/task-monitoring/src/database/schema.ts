@@ -13,6 +13,20 @@ import { CreateProvinceTasks1764700000000 } from './migrations/1764700000000-Cre
 
 /** The task-monitoring database: its entities and, in order, the migrations that build it. */
 export const taskMonitoringSchema: DatabaseSchema = {
-  entities: [DossierClockEntity, ApologyEntity, EscalationEntity, TaskEntity, TaskCommuneEntity, TaskProgressReportEntity],
-  migrations: [CreateMessagingTables1763800000000, CreateAdministrativeUnits1763900000000, CreateCalendarDays1763950000000, CreateDeadlineClocks1764600000000, CreateProvinceTasks1764700000000, CreateCalendarCorrections1765470000000],
+  entities: [
+    DossierClockEntity,
+    ApologyEntity,
+    EscalationEntity,
+    TaskEntity,
+    TaskCommuneEntity,
+    TaskProgressReportEntity,
+  ],
+  migrations: [
+    CreateMessagingTables1763800000000,
+    CreateAdministrativeUnits1763900000000,
+    CreateCalendarDays1763950000000,
+    CreateDeadlineClocks1764600000000,
+    CreateProvinceTasks1764700000000,
+    CreateCalendarCorrections1765470000000,
+  ],
 };

@@ -31,7 +31,8 @@ export class AlarmFirer {
     for (const { record, triggers, alarms } of due) {
       for (const alarm of alarms) {
         events.push(alarmEvent(record, triggers, alarm));
-        if (alarm === 'unit-leader' || alarm === 'province') escalations.push({ record, level: alarm, dueAt: triggers.dueAt, escalatedAt: triggers.escalateAt[alarm] });
+        if (alarm === 'unit-leader' || alarm === 'province')
+          escalations.push({ record, level: alarm, dueAt: triggers.dueAt, escalatedAt: triggers.escalateAt[alarm] });
       }
     }
     await this.outbox.append(tx, events);

@@ -21,12 +21,21 @@ const MAX_POSTPONEMENT_MS = 365 * 24 * 3600 * 1000;
  * The new deadline an apology may set: the end of a working day after the current appointment (a
  * paused clock's, as if it resumed now) and after today, within a year of it.
  */
-function newDeadline(record: ClockRecord, calendar: WorkingCalendar, now: Date, date: string): { previousDueAt: Date; newDueAt: Date } {
+function newDeadline(
+  record: ClockRecord,
+  calendar: WorkingCalendar,
+  now: Date,
+  date: string,
+): { previousDueAt: Date; newDueAt: Date } {
   const previousDueAt = dueIfResumedAt(record.clock, calendar, now)!;
   const earliest = previousDueAt > now ? previousDueAt : now;
   const after = calendar.localDateOf(earliest);
   const latest = calendar.localDateOf(new Date(earliest.getTime() + MAX_POSTPONEMENT_MS));
-  if (date <= after) throw TaskMonitoringProblems.appointmentNotAfter(after, previousDueAt > now ? 'current appointment' : 'current date');
+  if (date <= after)
+    throw TaskMonitoringProblems.appointmentNotAfter(
+      after,
+      previousDueAt > now ? 'current appointment' : 'current date',
+    );
   if (date > latest) throw TaskMonitoringProblems.appointmentTooLate(latest);
   if (!calendar.isWorkingDay(date)) throw TaskMonitoringProblems.appointmentNotWorkingDay();
   return { previousDueAt, newDueAt: calendar.endOfWorkingDay(date) };
@@ -56,7 +65,11 @@ export class ApologyService {
         if (!withinJurisdiction(principal, record)) throw TaskMonitoringProblems.noSuchDossier(dossierId);
         if (record.clock.state === 'closed') throw TaskMonitoringProblems.dossierClosed();
         moved.deadline = newDeadline(record, calendar, now, request.newAppointmentDate);
-        return { ...record, deadlineVersion: record.deadlineVersion + 1, clock: rescheduleClock(record.clock, calendar, now, moved.deadline.newDueAt) };
+        return {
+          ...record,
+          deadlineVersion: record.deadlineVersion + 1,
+          clock: rescheduleClock(record.clock, calendar, now, moved.deadline.newDueAt),
+        };
       });
       if (!changed || !moved.deadline) throw TaskMonitoringProblems.noSuchDossier(dossierId);
       const { previousDueAt, newDueAt } = moved.deadline;
@@ -82,7 +95,9 @@ export class ApologyService {
         newDueAt: newDueAt.toISOString(),
         approvedBy: principal.subject,
       };
-      await this.outbox.append(tx, [createEvent(DossierApologyIssued, dossierId, payload, requestOrigin('task-monitoring', principal), now)]);
+      await this.outbox.append(tx, [
+        createEvent(DossierApologyIssued, dossierId, payload, requestOrigin('task-monitoring', principal), now),
+      ]);
       return { id: apologyId, ...payload, previousDueAt: previousDueAt.toISOString(), recordedAt: now.toISOString() };
     });
   }

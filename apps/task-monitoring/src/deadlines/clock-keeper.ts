@@ -44,7 +44,8 @@ export class ClockKeeper {
   async start(tx: EntityManager, provinceCode: string, build: (context: ClockContext) => ClockRecord): Promise<void> {
     const context = await this.context(provinceCode);
     const record = build(context);
-    if (record.provinceCode !== provinceCode) throw new Error(`a clock of province ${record.provinceCode} started on the calendar of ${provinceCode}`);
+    if (record.provinceCode !== provinceCode)
+      throw new Error(`a clock of province ${record.provinceCode} started on the calendar of ${provinceCode}`);
     await this.write(tx, { record, triggers: triggersOf(record.clock, context.calendar, context.settings) }, 'insert');
   }
 
@@ -54,7 +55,12 @@ export class ClockKeeper {
    * after its deadline was late even if its last event arrives before the scan. A dossier received
    * before this service kept clocks (or whose receipt it never saw) has none: it is logged and skipped.
    */
-  async change(tx: EntityManager, dossierId: string, at: Date, change: (record: ClockRecord, context: ClockContext) => ClockRecord): Promise<ClockRecord | null> {
+  async change(
+    tx: EntityManager,
+    dossierId: string,
+    at: Date,
+    change: (record: ClockRecord, context: ClockContext) => ClockRecord,
+  ): Promise<ClockRecord | null> {
     const stored = await this.store.lock(tx, dossierId);
     if (!stored) {
       this.logger.warn(`no deadline clock for dossier ${dossierId}: its receipt was not seen here`);

@@ -42,13 +42,19 @@ function recordOf(row: DossierClockEntity): ClockRecord {
       step: row.step,
       stepStart: row.stepStart,
       stepRemainingMinutes: row.stepRemainingMinutes,
-      fired: { dueSoon: row.dueSoonFired, overdue: row.overdueFired, stepOverdue: row.stepOverdueFired, escalation: row.escalationLevel },
+      fired: {
+        dueSoon: row.dueSoonFired,
+        overdue: row.overdueFired,
+        stepOverdue: row.stepOverdueFired,
+        escalation: row.escalationLevel,
+      },
     },
   };
 }
 
 function triggersOf(row: DossierClockEntity): Triggers | null {
-  if (!row.dueAt || !row.dueSoonAt || !row.stepDueAt || !row.escalateUnitLeaderAt || !row.escalateProvinceAt) return null;
+  if (!row.dueAt || !row.dueSoonAt || !row.stepDueAt || !row.escalateUnitLeaderAt || !row.escalateProvinceAt)
+    return null;
   return {
     dueAt: row.dueAt,
     dueSoonAt: row.dueSoonAt,

@@ -29,7 +29,13 @@ const settings: ClockSettings = {
  * Tuesday 28 April (Monday 27 is the Hùng Kings' compensatory day off); 30 April and 1 May are
  * holidays, then the weekend, so the dossier is due Monday 4 May at 17:30.
  */
-const receivedFriday = () => startClock(calendar, settings, calendar.countingStart(at('2026-04-24T15:30')), calendar.deadline(at('2026-04-24T15:30'), { unit: 'working-days', amount: 3 }));
+const receivedFriday = () =>
+  startClock(
+    calendar,
+    settings,
+    calendar.countingStart(at('2026-04-24T15:30')),
+    calendar.deadline(at('2026-04-24T15:30'), { unit: 'working-days', amount: 3 }),
+  );
 
 describe('deadline clock', () => {
   it('gives the due, due-soon, step and escalation instants on the working calendar', () => {
@@ -48,7 +54,14 @@ describe('deadline clock', () => {
     let clock = receivedFriday();
     const triggers = triggersOf(clock, calendar, settings)!;
     const steps: string[][] = [];
-    for (const now of ['2026-04-28T09:00', '2026-04-28T10:00', '2026-04-29T17:30', '2026-04-30T10:00', '2026-05-04T17:30', '2026-05-04T17:31']) {
+    for (const now of [
+      '2026-04-28T09:00',
+      '2026-04-28T10:00',
+      '2026-04-29T17:30',
+      '2026-04-30T10:00',
+      '2026-05-04T17:30',
+      '2026-05-04T17:31',
+    ]) {
       const due = alarmsDue(clock, triggers, at(now));
       steps.push(due.alarms);
       clock = { ...clock, fired: due.fired };
@@ -68,7 +81,12 @@ describe('deadline clock', () => {
     // Accepted Tuesday 09:00; a supplement requested Wednesday 10:30, 11 h used, 13 h left...
     let clock = enterStep(receivedFriday(), settings, 'processing', at('2026-04-28T09:00'));
     clock = pauseClock(clock, calendar, at('2026-04-29T10:30'));
-    expect(clock).toMatchObject({ state: 'paused', remainingMinutes: 13 * 60, stepRemainingMinutes: 7 * 60 + 18, segmentStart: null });
+    expect(clock).toMatchObject({
+      state: 'paused',
+      remainingMinutes: 13 * 60,
+      stepRemainingMinutes: 7 * 60 + 18,
+      segmentStart: null,
+    });
     expect(triggersOf(clock, calendar, settings)).toBeNull();
     expect(nextFireAt(clock, null)).toBeNull();
     // ...and handed in Thursday 7 May at 08:00: 13 h more from then.
@@ -114,14 +132,19 @@ describe('deadline clock', () => {
     const before = receivedFriday();
     const stored = triggersOf(before, calendar, settings);
     // A holiday announced on Wednesday 29 April after the deadline was given.
-    const corrected = new WorkingCalendar([...DEFAULT_CALENDAR_DAYS, { date: '2026-04-29', kind: 'holiday', name: { vi: 'Nghỉ bù', en: 'Day off' }, basis: 'decision' }]);
+    const corrected = new WorkingCalendar([
+      ...DEFAULT_CALENDAR_DAYS,
+      { date: '2026-04-29', kind: 'holiday', name: { vi: 'Nghỉ bù', en: 'Day off' }, basis: 'decision' },
+    ]);
     const stepped = enterStep(before, settings, 'processing', at('2026-04-28T09:00'));
     const refreshed = refreshTriggers(stored, before, stepped, corrected, settings)!;
     expect(refreshed.dueAt).toEqual(at('2026-05-04T17:30'));
     expect(refreshed.escalateAt).toEqual(stored!.escalateAt);
     // The new step's instant is computed on the calendar in force: Wednesday is now off.
     expect(refreshed.stepDueAt).toEqual(triggersOf(stepped, corrected, settings)!.stepDueAt);
-    expect(refreshTriggers(stored, before, pauseClock(before, calendar, at('2026-04-28T09:00')), calendar, settings)).toBeNull();
+    expect(
+      refreshTriggers(stored, before, pauseClock(before, calendar, at('2026-04-28T09:00')), calendar, settings),
+    ).toBeNull();
   });
 
   it("tells the deadline a paused clock would have if it resumed now, for an apology's check", () => {
@@ -131,26 +154,48 @@ describe('deadline clock', () => {
   });
 
   describe('standing at an instant', () => {
-    const standing = (clock: ReturnType<typeof receivedFriday>, now: string) => standingAt(clock, triggersOf(clock, calendar, settings), calendar, settings, at(now));
+    const standing = (clock: ReturnType<typeof receivedFriday>, now: string) =>
+      standingAt(clock, triggersOf(clock, calendar, settings), calendar, settings, at(now));
 
     it('counts no working time before counting starts, nor over holidays and weekends', () => {
       // Friday 16:00 is after the cut-off: the whole 24 h are left until Tuesday 07:30.
-      expect(standing(receivedFriday(), '2026-04-24T16:00')).toEqual({ state: 'on-time', dueAt: at('2026-05-04T17:30'), workingMinutesLeft: 24 * 60, stepDueAt: at('2026-04-28T09:54') });
+      expect(standing(receivedFriday(), '2026-04-24T16:00')).toEqual({
+        state: 'on-time',
+        dueAt: at('2026-05-04T17:30'),
+        workingMinutesLeft: 24 * 60,
+        stepDueAt: at('2026-04-28T09:54'),
+      });
       expect(standing(receivedFriday(), '2026-04-29T10:00').workingMinutesLeft).toBe(24 * 60 - 8 * 60 - 150);
       // On Saturday only Monday is left: the holidays of 30 April and 1 May and the weekend count for nothing.
-      expect(standing(receivedFriday(), '2026-05-02T10:00')).toMatchObject({ state: 'due-soon', workingMinutesLeft: 8 * 60 });
+      expect(standing(receivedFriday(), '2026-05-02T10:00')).toMatchObject({
+        state: 'due-soon',
+        workingMinutesLeft: 8 * 60,
+      });
     });
 
     it('goes negative by the working time past the deadline', () => {
       expect(standing(receivedFriday(), '2026-05-04T17:30')).toMatchObject({ state: 'overdue', workingMinutesLeft: 0 });
       expect(Object.is(standing(receivedFriday(), '2026-05-04T17:30').workingMinutesLeft, 0)).toBe(true);
-      expect(standing(receivedFriday(), '2026-05-05T09:00')).toMatchObject({ state: 'overdue', workingMinutesLeft: -90 });
+      expect(standing(receivedFriday(), '2026-05-05T09:00')).toMatchObject({
+        state: 'overdue',
+        workingMinutesLeft: -90,
+      });
     });
 
     it('keeps what the pause left while paused, and says nothing of a closed clock', () => {
       const paused = pauseClock(receivedFriday(), calendar, at('2026-04-28T11:30'));
-      expect(standing(paused, '2026-05-12T08:00')).toEqual({ state: 'paused', dueAt: at('2026-05-14T14:00'), workingMinutesLeft: 20 * 60, stepDueAt: null });
-      expect(standing(closeClock(receivedFriday()), '2026-04-29T10:00')).toEqual({ state: 'closed', dueAt: null, workingMinutesLeft: null, stepDueAt: null });
+      expect(standing(paused, '2026-05-12T08:00')).toEqual({
+        state: 'paused',
+        dueAt: at('2026-05-14T14:00'),
+        workingMinutesLeft: 20 * 60,
+        stepDueAt: null,
+      });
+      expect(standing(closeClock(receivedFriday()), '2026-04-29T10:00')).toEqual({
+        state: 'closed',
+        dueAt: null,
+        workingMinutesLeft: null,
+        stepDueAt: null,
+      });
     });
   });
 });

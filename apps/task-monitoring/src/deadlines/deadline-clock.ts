@@ -56,7 +56,12 @@ function after(calendar: WorkingCalendar, start: Date, minutes: number): Date {
 }
 
 /** A new clock for a received dossier: counting from `countingFrom`, due at `dueAt` (as intake computed them). */
-export function startClock(calendar: WorkingCalendar, settings: ClockSettings, countingFrom: Date, dueAt: Date): DeadlineClock {
+export function startClock(
+  calendar: WorkingCalendar,
+  settings: ClockSettings,
+  countingFrom: Date,
+  dueAt: Date,
+): DeadlineClock {
   const budgetMinutes = workingMinutesBetween(calendar, countingFrom, dueAt);
   return {
     state: 'running',
@@ -80,7 +85,11 @@ export function triggersOf(clock: DeadlineClock, calendar: WorkingCalendar, sett
   return deadline && stepDueAt ? { ...deadline, stepDueAt } : null;
 }
 
-function deadlineTriggers(clock: DeadlineClock, calendar: WorkingCalendar, settings: ClockSettings): Omit<Triggers, 'stepDueAt'> | null {
+function deadlineTriggers(
+  clock: DeadlineClock,
+  calendar: WorkingCalendar,
+  settings: ClockSettings,
+): Omit<Triggers, 'stepDueAt'> | null {
   if (clock.state !== 'running' || !clock.segmentStart) return null;
   const from = clock.segmentStart;
   const remaining = clock.remainingMinutes;
@@ -95,7 +104,9 @@ function deadlineTriggers(clock: DeadlineClock, calendar: WorkingCalendar, setti
 }
 
 function stepTrigger(clock: DeadlineClock, calendar: WorkingCalendar): Date | null {
-  return clock.state === 'running' && clock.stepStart ? after(calendar, clock.stepStart, clock.stepRemainingMinutes) : null;
+  return clock.state === 'running' && clock.stepStart
+    ? after(calendar, clock.stepStart, clock.stepRemainingMinutes)
+    : null;
 }
 
 /**
@@ -112,8 +123,12 @@ export function refreshTriggers(
 ): Triggers | null {
   if (after.state !== 'running') return null;
   if (!stored || before.state !== 'running') return triggersOf(after, calendar, settings);
-  const deadlineMoved = before.segmentStart?.getTime() !== after.segmentStart?.getTime() || before.remainingMinutes !== after.remainingMinutes;
-  const stepMoved = before.stepStart?.getTime() !== after.stepStart?.getTime() || before.stepRemainingMinutes !== after.stepRemainingMinutes;
+  const deadlineMoved =
+    before.segmentStart?.getTime() !== after.segmentStart?.getTime() ||
+    before.remainingMinutes !== after.remainingMinutes;
+  const stepMoved =
+    before.stepStart?.getTime() !== after.stepStart?.getTime() ||
+    before.stepRemainingMinutes !== after.stepRemainingMinutes;
   const deadline = deadlineMoved ? deadlineTriggers(after, calendar, settings)! : stored;
   return { ...deadline, stepDueAt: stepMoved ? stepTrigger(after, calendar)! : stored.stepDueAt };
 }
@@ -121,7 +136,8 @@ export function refreshTriggers(
 /** The deadline a paused clock would have if it resumed at `at`; a running clock's own. */
 export function dueIfResumedAt(clock: DeadlineClock, calendar: WorkingCalendar, at: Date): Date | null {
   if (clock.state === 'closed') return null;
-  if (clock.state === 'running' && clock.segmentStart) return after(calendar, clock.segmentStart, clock.remainingMinutes);
+  if (clock.state === 'running' && clock.segmentStart)
+    return after(calendar, clock.segmentStart, clock.remainingMinutes);
   return after(calendar, calendar.countingStart(at), clock.remainingMinutes);
 }
 
@@ -180,7 +196,10 @@ export function pauseClock(clock: DeadlineClock, calendar: WorkingCalendar, at: 
     ...clock,
     state: 'paused',
     remainingMinutes: Math.max(0, clock.remainingMinutes - workingMinutesBetween(calendar, clock.segmentStart, at)),
-    stepRemainingMinutes: Math.max(0, clock.stepRemainingMinutes - workingMinutesBetween(calendar, clock.stepStart, at)),
+    stepRemainingMinutes: Math.max(
+      0,
+      clock.stepRemainingMinutes - workingMinutesBetween(calendar, clock.stepStart, at),
+    ),
     segmentStart: null,
     stepStart: null,
   };
@@ -200,7 +219,12 @@ export function resumeClock(clock: DeadlineClock, calendar: WorkingCalendar, at:
  * The dossier entered a step (again, after a transfer to another unit): that step's share of the
  * time starts now (or when counting starts, if that is later), or at resumption if the clock is paused.
  */
-export function enterStep(clock: DeadlineClock, settings: ClockSettings, step: ProcessingStep, at: Date): DeadlineClock {
+export function enterStep(
+  clock: DeadlineClock,
+  settings: ClockSettings,
+  step: ProcessingStep,
+  at: Date,
+): DeadlineClock {
   if (clock.state === 'closed') return clock;
   const countingLater = clock.segmentStart !== null && clock.segmentStart > at;
   return {
@@ -216,7 +240,12 @@ export function enterStep(clock: DeadlineClock, settings: ClockSettings, step: P
  * An apology set a new appointment: the deadline becomes `newDueAt`, and its warnings, overdue
  * notice and escalations are armed again for it. A paused clock keeps the time up to it as its remainder.
  */
-export function rescheduleClock(clock: DeadlineClock, calendar: WorkingCalendar, at: Date, newDueAt: Date): DeadlineClock {
+export function rescheduleClock(
+  clock: DeadlineClock,
+  calendar: WorkingCalendar,
+  at: Date,
+  newDueAt: Date,
+): DeadlineClock {
   const remainingMinutes = workingMinutesBetween(calendar, at, newDueAt);
   const fired = { ...clock.fired, dueSoon: false, overdue: false, escalation: 0 };
   if (clock.state === 'paused') return { ...clock, remainingMinutes, fired };

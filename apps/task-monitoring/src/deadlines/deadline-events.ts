@@ -23,8 +23,20 @@ export function alarmEvent(record: ClockRecord, triggers: Triggers, alarm: Alarm
     case 'overdue':
       return createEvent(DossierOverdue, record.dossierId, about, origin, triggers.dueAt);
     case 'step-overdue':
-      return createEvent(StepOverdue, record.dossierId, { ...about, step: record.clock.step, stepDueAt: triggers.stepDueAt.toISOString() }, origin, triggers.stepDueAt);
+      return createEvent(
+        StepOverdue,
+        record.dossierId,
+        { ...about, step: record.clock.step, stepDueAt: triggers.stepDueAt.toISOString() },
+        origin,
+        triggers.stepDueAt,
+      );
     default:
-      return createEvent(DossierEscalated, record.dossierId, { ...about, level: alarm }, origin, triggers.escalateAt[alarm]);
+      return createEvent(
+        DossierEscalated,
+        record.dossierId,
+        { ...about, level: alarm },
+        origin,
+        triggers.escalateAt[alarm],
+      );
   }
 }

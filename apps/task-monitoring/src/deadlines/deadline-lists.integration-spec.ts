@@ -16,8 +16,18 @@ const NOW = at('2026-09-07T10:00');
 const PHU_XUAN = '19753';
 const KIM_LONG = '19774';
 
-const officer = (role: 'specialist' | 'unit-leader', unitCode: string): Principal => ({ subject: `${role}-${unitCode}`, roles: [role], unitCode, provinceCode: '46' });
-const PROVINCE_LEADER: Principal = { subject: 'province-leader', roles: ['province-leader'], unitCode: null, provinceCode: '46' };
+const officer = (role: 'specialist' | 'unit-leader', unitCode: string): Principal => ({
+  subject: `${role}-${unitCode}`,
+  roles: [role],
+  unitCode,
+  provinceCode: '46',
+});
+const PROVINCE_LEADER: Principal = {
+  subject: 'province-leader',
+  roles: ['province-leader'],
+  unitCode: null,
+  provinceCode: '46',
+};
 
 /** A running clock of a unit due at `dueAt`, warned a working day before. */
 function running(unitCode: string, dueAt: Date, dueSoonAt: Date) {
@@ -43,7 +53,10 @@ function running(unitCode: string, dueAt: Date, dueSoonAt: Date) {
       fired: { dueSoon: false, overdue: false, stepOverdue: false, escalation: 0 },
     },
   };
-  return { record, triggers: { dueAt, dueSoonAt, stepDueAt: dueAt, escalateAt: { 'unit-leader': dueAt, province: dueAt } } };
+  return {
+    record,
+    triggers: { dueAt, dueSoonAt, stepDueAt: dueAt, escalateAt: { 'unit-leader': dueAt, province: dueAt } },
+  };
 }
 
 /** The lists leaders work from, read from the deadline and escalation indexes a page at a time. */
@@ -68,12 +81,34 @@ describe('deadline and escalation lists', () => {
       // A receipt seen twice keeps the first clock.
       await clocks.insert(tx, { ...overdue, record: { ...overdue.record, unitCode: KIM_LONG } }, NOW);
       await escalations.record(tx, [
-        { record: overdue.record, level: 'unit-leader', dueAt: overdue.triggers.dueAt, escalatedAt: at('2026-09-04T13:30') },
-        { record: overdue.record, level: 'province', dueAt: overdue.triggers.dueAt, escalatedAt: at('2026-09-07T09:00') },
-        { record: elsewhere.record, level: 'unit-leader', dueAt: elsewhere.triggers.dueAt, escalatedAt: at('2026-09-07T08:00') },
+        {
+          record: overdue.record,
+          level: 'unit-leader',
+          dueAt: overdue.triggers.dueAt,
+          escalatedAt: at('2026-09-04T13:30'),
+        },
+        {
+          record: overdue.record,
+          level: 'province',
+          dueAt: overdue.triggers.dueAt,
+          escalatedAt: at('2026-09-07T09:00'),
+        },
+        {
+          record: elsewhere.record,
+          level: 'unit-leader',
+          dueAt: elsewhere.triggers.dueAt,
+          escalatedAt: at('2026-09-07T08:00'),
+        },
       ]);
       // Escalated once per deadline and level, however often the alarm is fired.
-      await escalations.record(tx, [{ record: overdue.record, level: 'unit-leader', dueAt: overdue.triggers.dueAt, escalatedAt: at('2026-09-04T14:00') }]);
+      await escalations.record(tx, [
+        {
+          record: overdue.record,
+          level: 'unit-leader',
+          dueAt: overdue.triggers.dueAt,
+          escalatedAt: at('2026-09-04T14:00'),
+        },
+      ]);
     });
   }, 60_000);
 
@@ -90,7 +125,12 @@ describe('deadline and escalation lists', () => {
       [overdue.record.dossierId, 'overdue'],
       [dueSoon.record.dossierId, 'due-soon'],
     ]);
-    expect(both.items[0]).toMatchObject({ unitCode: PHU_XUAN, dueAt: overdue.triggers.dueAt, dueSoonAt: overdue.triggers.dueSoonAt, escalationLevel: 0 });
+    expect(both.items[0]).toMatchObject({
+      unitCode: PHU_XUAN,
+      dueAt: overdue.triggers.dueAt,
+      dueSoonAt: overdue.triggers.dueSoonAt,
+      escalationLevel: 0,
+    });
     expect(ids(await queries.deadlines({ state: 'overdue' }, specialist))).toEqual([overdue.record.dossierId]);
     expect(ids(await queries.deadlines({ state: 'due-soon' }, specialist))).toEqual([dueSoon.record.dossierId]);
 
@@ -100,12 +140,17 @@ describe('deadline and escalation lists', () => {
     expect(second).toMatchObject({ nextCursor: null });
     expect(ids(second)).toEqual([dueSoon.record.dossierId]);
 
-    expect(ids(await queries.deadlines({}, PROVINCE_LEADER))).toEqual([overdue.record.dossierId, elsewhere.record.dossierId, dueSoon.record.dossierId]);
+    expect(ids(await queries.deadlines({}, PROVINCE_LEADER))).toEqual([
+      overdue.record.dossierId,
+      elsewhere.record.dossierId,
+      dueSoon.record.dossierId,
+    ]);
     expect(ids(await queries.deadlines({ unit: KIM_LONG }, PROVINCE_LEADER))).toEqual([elsewhere.record.dossierId]);
   });
 
   it("gives a unit leader his unit's queue and the province its own, until an escalation is settled", async () => {
-    const queue = async (principal: Principal, level?: 'unit-leader' | 'province') => (await queries.escalations({ level }, principal)).items.map((item) => [item.dossierId, item.level]);
+    const queue = async (principal: Principal, level?: 'unit-leader' | 'province') =>
+      (await queries.escalations({ level }, principal)).items.map((item) => [item.dossierId, item.level]);
     expect(await queue(officer('unit-leader', PHU_XUAN))).toEqual([[overdue.record.dossierId, 'unit-leader']]);
     expect(await queue(PROVINCE_LEADER, 'province')).toEqual([[overdue.record.dossierId, 'province']]);
     expect(await queue(PROVINCE_LEADER)).toEqual([
@@ -113,7 +158,9 @@ describe('deadline and escalation lists', () => {
       [elsewhere.record.dossierId, 'unit-leader'],
       [overdue.record.dossierId, 'province'],
     ]);
-    await expect(queries.escalations({ level: 'province' }, officer('unit-leader', PHU_XUAN))).rejects.toBeInstanceOf(ProblemException);
+    await expect(queries.escalations({ level: 'province' }, officer('unit-leader', PHU_XUAN))).rejects.toBeInstanceOf(
+      ProblemException,
+    );
 
     await database.dataSource.transaction(async (tx) => {
       await escalations.move(tx, elsewhere.record.dossierId, PHU_XUAN, 'officer-1');

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore } from '@onestop/calendar';
-import { Clock, decodeCursor, isProvinceWide, page, Principal, viewingScope, withinJurisdiction } from '@onestop/platform';
+import {
+  Clock,
+  decodeCursor,
+  isProvinceWide,
+  page,
+  Principal,
+  viewingScope,
+  withinJurisdiction,
+} from '@onestop/platform';
 import { TaskMonitoringProblems } from '../problems';
 import { TaskMonitoringEnv } from '../task-monitoring.env';
 import { clockSettingsFrom } from './clock-settings';
@@ -31,7 +39,13 @@ export class DeadlineQueries {
     if (!stored || !withinJurisdiction(principal, stored.record)) throw TaskMonitoringProblems.noSuchDossier(dossierId);
     const { record, triggers } = stored;
     const now = this.clock.now();
-    const standing = standingAt(record.clock, triggers, await this.calendars.calendar(record.provinceCode), this.settings, now);
+    const standing = standingAt(
+      record.clock,
+      triggers,
+      await this.calendars.calendar(record.provinceCode),
+      this.settings,
+      now,
+    );
     return {
       dossierId: record.dossierId,
       code: record.code,
@@ -50,7 +64,10 @@ export class DeadlineQueries {
     const limit = query.limit ?? 50;
     const now = this.clock.now();
     // The warning time is working time on the calendar of the province the clocks listed belong to.
-    const horizon = (await this.calendars.calendar(scope.provinceCode)).addWorkingHours(now, this.env.DUE_SOON_WORKING_MINUTES / 60);
+    const horizon = (await this.calendars.calendar(scope.provinceCode)).addWorkingHours(
+      now,
+      this.env.DUE_SOON_WORKING_MINUTES / 60,
+    );
     const rows = await this.clocks.runningDue({
       provinceCode: scope.provinceCode,
       unitCode: scope.unitCode,
@@ -61,7 +78,10 @@ export class DeadlineQueries {
       limit: limit + 1,
     });
     const result = page(rows, limit, (row) => ({ at: row.dueAt, id: row.dossierId }));
-    return { ...result, items: result.items.map((row) => ({ ...row, state: row.dueAt <= now ? 'overdue' : 'due-soon' })) };
+    return {
+      ...result,
+      items: result.items.map((row) => ({ ...row, state: row.dueAt <= now ? 'overdue' : 'due-soon' })),
+    };
   }
 
   async escalations(query: EscalationsQueryDto, principal: Principal) {

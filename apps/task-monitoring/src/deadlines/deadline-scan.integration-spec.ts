@@ -23,7 +23,9 @@ describe('the deadline scan', () => {
   beforeAll(async () => {
     database = await createTestDatabase('deadline_scan', taskMonitoringSchema);
     const firer = new AlarmFirer(new OutboxWriter(createEventRegistry()), new EscalationStore(database.dataSource));
-    scans = [0, 1, 2].map(() => new DeadlineScan(database.dataSource, new DossierClockStore(database.dataSource), firer, clock, env));
+    scans = [0, 1, 2].map(
+      () => new DeadlineScan(database.dataSource, new DossierClockStore(database.dataSource), firer, clock, env),
+    );
     // Every clock crossed its due-soon instant a minute ago; the even ones also their deadline
     // (overdue, and 5 minutes past the unit leader's threshold).
     await database.dataSource.query(
@@ -57,7 +59,9 @@ describe('the deadline scan', () => {
       }),
     );
   const announced = async () =>
-    (await database.dataSource.query(`SELECT event_type AS type, count(*)::int AS n, count(DISTINCT message_key)::int AS dossiers FROM messaging_outbox GROUP BY 1 ORDER BY 1`)) as Array<{
+    (await database.dataSource.query(
+      `SELECT event_type AS type, count(*)::int AS n, count(DISTINCT message_key)::int AS dossiers FROM messaging_outbox GROUP BY 1 ORDER BY 1`,
+    )) as Array<{
       type: string;
       n: number;
       dossiers: number;
@@ -81,9 +85,16 @@ describe('the deadline scan', () => {
   it('leaves each clock due at its next alarm, and fires it when time gets there', async () => {
     const next = await database.dataSource.query(`SELECT DISTINCT next_fire_at AS at FROM dossier_clocks ORDER BY 1`);
     // Odd clocks: overdue at NOW + 4 h; even ones: their step's share ends at NOW + 2 days (before the province's turn).
-    expect(next.map((row: { at: Date }) => row.at)).toEqual([new Date(NOW.getTime() + 4 * 3600_000), new Date(NOW.getTime() + 2 * 86_400_000)]);
+    expect(next.map((row: { at: Date }) => row.at)).toEqual([
+      new Date(NOW.getTime() + 4 * 3600_000),
+      new Date(NOW.getTime() + 2 * 86_400_000),
+    ]);
     clock.set(new Date(NOW.getTime() + 4 * 3600_000));
     await scanTogether();
-    expect((await announced()).find((row) => row.type === 'DossierOverdue')).toEqual({ type: 'DossierOverdue', n: CLOCKS, dossiers: CLOCKS });
+    expect((await announced()).find((row) => row.type === 'DossierOverdue')).toEqual({
+      type: 'DossierOverdue',
+      n: CLOCKS,
+      dossiers: CLOCKS,
+    });
   });
 });

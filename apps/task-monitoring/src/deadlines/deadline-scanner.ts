@@ -45,7 +45,11 @@ export class DeadlineScan {
         }
         const { alarms, fired } = alarmsDue(record.clock, triggers, now);
         due.push({ record, triggers, alarms });
-        settled.push({ dossierId: record.dossierId, fired, nextFireAt: nextFireAt({ ...record.clock, fired }, triggers) });
+        settled.push({
+          dossierId: record.dossierId,
+          fired,
+          nextFireAt: nextFireAt({ ...record.clock, fired }, triggers),
+        });
       }
       const events = await this.firer.fire(tx, due);
       await this.clocks.settleScanned(tx, settled, now);

@@ -1,5 +1,12 @@
 import { WorkingCalendar } from '@onestop/calendar';
-import { ClockSettings, DeadlineClock, dueIfResumedAt, Triggers, triggersOf, workingMinutesBetween } from './deadline-clock';
+import {
+  ClockSettings,
+  DeadlineClock,
+  dueIfResumedAt,
+  Triggers,
+  triggersOf,
+  workingMinutesBetween,
+} from './deadline-clock';
 
 export const DEADLINE_STANDINGS = ['on-time', 'due-soon', 'overdue', 'paused', 'closed'] as const;
 export type DeadlineStandingState = (typeof DEADLINE_STANDINGS)[number];
@@ -20,11 +27,22 @@ export interface DeadlineStanding {
  * (the deadline the applicant was given, even if the calendar has been corrected since); before
  * counting starts (a receipt after the cut-off) no working time is used yet.
  */
-export function standingAt(clock: DeadlineClock, stored: Triggers | null, calendar: WorkingCalendar, settings: ClockSettings, now: Date): DeadlineStanding {
+export function standingAt(
+  clock: DeadlineClock,
+  stored: Triggers | null,
+  calendar: WorkingCalendar,
+  settings: ClockSettings,
+  now: Date,
+): DeadlineStanding {
   if (clock.state === 'closed') return { state: 'closed', dueAt: null, workingMinutesLeft: null, stepDueAt: null };
   const triggers = stored ?? triggersOf(clock, calendar, settings);
   if (clock.state === 'paused' || !triggers || !clock.segmentStart) {
-    return { state: 'paused', dueAt: dueIfResumedAt(clock, calendar, now), workingMinutesLeft: clock.remainingMinutes, stepDueAt: null };
+    return {
+      state: 'paused',
+      dueAt: dueIfResumedAt(clock, calendar, now),
+      workingMinutesLeft: clock.remainingMinutes,
+      stepDueAt: null,
+    };
   }
   const { dueAt, dueSoonAt, stepDueAt } = triggers;
   if (dueAt <= now) {
@@ -32,5 +50,10 @@ export function standingAt(clock: DeadlineClock, stored: Triggers | null, calend
     return { state: 'overdue', dueAt, workingMinutesLeft: late === 0 ? 0 : -late, stepDueAt };
   }
   const countingFrom = clock.segmentStart > now ? clock.segmentStart : now;
-  return { state: dueSoonAt <= now ? 'due-soon' : 'on-time', dueAt, workingMinutesLeft: workingMinutesBetween(calendar, countingFrom, dueAt), stepDueAt };
+  return {
+    state: dueSoonAt <= now ? 'due-soon' : 'on-time',
+    dueAt,
+    workingMinutesLeft: workingMinutesBetween(calendar, countingFrom, dueAt),
+    stepDueAt,
+  };
 }

@@ -21,7 +21,9 @@ export class DeadlinesController {
 
   @Get('deadlines')
   @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
-  @ApiOperation({ summary: 'Running dossiers due soon or overdue, earliest deadline first, in your unit (or a unit of your province)' })
+  @ApiOperation({
+    summary: 'Running dossiers due soon or overdue, earliest deadline first, in your unit (or a unit of your province)',
+  })
   @ApiOkResponse({ type: DeadlinePageDto })
   deadlines(@Query() query: DeadlinesQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.deadlines(query, principal);
@@ -38,7 +40,10 @@ export class DeadlinesController {
 
   @Get('dossiers/:id/deadline')
   @Roles('desk-officer', 'specialist', 'unit-leader', 'province-leader', 'province-admin')
-  @ApiOperation({ summary: "A dossier's deadline and the working time left to it now, on its province's working calendar, in your unit (or your province)" })
+  @ApiOperation({
+    summary:
+      "A dossier's deadline and the working time left to it now, on its province's working calendar, in your unit (or your province)",
+  })
   @ApiParam({ name: 'id', format: 'uuid', description: 'the dossier' })
   @ApiOkResponse({ type: DossierDeadlineDto })
   @ProblemResponse(404, 'No such dossier, or not in your unit (or province)')
@@ -49,10 +54,17 @@ export class DeadlinesController {
   @Post('dossiers/:id/apology')
   @HttpCode(201)
   @Roles('unit-leader', 'province-leader')
-  @ApiOperation({ summary: 'Records the apology for a late dossier with its new appointment date, approved by the caller, and tells the applicant' })
+  @ApiOperation({
+    summary:
+      'Records the apology for a late dossier with its new appointment date, approved by the caller, and tells the applicant',
+  })
   @ApiCreatedResponse({ type: RecordedApologyDto })
   @ProblemResponses(404, 409)
-  apology(@Param('id', uuidParam('id', 'a dossier id')) id: string, @Body() body: ApologyDto, @CurrentPrincipal() principal: Principal) {
+  apology(
+    @Param('id', uuidParam('id', 'a dossier id')) id: string,
+    @Body() body: ApologyDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.apologies.record(id, body, principal);
   }
 }

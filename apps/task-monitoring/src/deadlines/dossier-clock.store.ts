@@ -13,7 +13,10 @@ export interface SettledClock {
 }
 
 /** A running clock as the deadlines list shows it: running, it has its alarms' instants. */
-export type RunningDeadlineRow = Pick<DossierClockEntity, 'dossierId' | 'code' | 'unitCode' | 'assigneeId' | 'procedureCode' | 'step' | 'escalationLevel'> & {
+export type RunningDeadlineRow = Pick<
+  DossierClockEntity,
+  'dossierId' | 'code' | 'unitCode' | 'assigneeId' | 'procedureCode' | 'step' | 'escalationLevel'
+> & {
   dueAt: Date;
   dueSoonAt: Date;
   stepDueAt: Date;
@@ -52,7 +55,9 @@ export class DossierClockStore {
 
   /** Reads a dossier's clock and locks it until the transaction ends; null for a dossier never received here. */
   async lock(tx: EntityManager, dossierId: string): Promise<StoredClock | null> {
-    const row = await tx.getRepository(DossierClockEntity).findOne({ where: { dossierId }, lock: { mode: 'pessimistic_write' } });
+    const row = await tx
+      .getRepository(DossierClockEntity)
+      .findOne({ where: { dossierId }, lock: { mode: 'pessimistic_write' } });
     return row && storedClockOf(row);
   }
 
@@ -64,7 +69,14 @@ export class DossierClockStore {
 
   /** Writes a new clock, unless the dossier has one already (a receipt seen twice keeps the first). */
   async insert(tx: EntityManager, stored: StoredClock, now: Date): Promise<void> {
-    await tx.createQueryBuilder().insert().into(DossierClockEntity).values(clockRowOf(stored, now)).orIgnore().updateEntity(false).execute();
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(DossierClockEntity)
+      .values(clockRowOf(stored, now))
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 
   /** Writes a changed clock, locked by `lock` in the same transaction. */
@@ -78,7 +90,10 @@ export class DossierClockStore {
    * next_fire_at index finds them among every open dossier; SKIP LOCKED lets replicas share them.
    */
   claimDue(tx: EntityManager, now: Date, batch: number): Promise<DossierClockEntity[]> {
-    return tx.query(`SELECT ${this.columns()} FROM dossier_clocks WHERE next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, batch]);
+    return tx.query(
+      `SELECT ${this.columns()} FROM dossier_clocks WHERE next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, batch],
+    );
   }
 
   /** Records, in one statement for the whole batch, what the scan fired on each clock it claimed. */
@@ -112,7 +127,15 @@ export class DossierClockStore {
         WHERE state = 'running' AND province_code = $1 AND ($4::text IS NULL OR unit_code = $4) AND ${STATE_CONDITIONS[filter.state]}
           AND ($5::timestamptz IS NULL OR (due_at, dossier_id) > ($5, $6::uuid))
         ORDER BY due_at, dossier_id LIMIT $7`,
-      [filter.provinceCode, filter.now, filter.horizon, filter.unitCode, filter.after?.at ?? null, filter.after?.id ?? null, filter.limit],
+      [
+        filter.provinceCode,
+        filter.now,
+        filter.horizon,
+        filter.unitCode,
+        filter.after?.at ?? null,
+        filter.after?.id ?? null,
+        filter.limit,
+      ],
     );
   }
 

@@ -18,7 +18,12 @@ describe('dossier events on the deadline clocks', () => {
   const clock = new ManualClock(RECEIVED_AT);
   let dossierId: string;
   let deadlines: ReturnType<typeof inMemoryDeadlines>;
-  const origin = (source: EventOrigin['source']): EventOrigin => ({ source, actor: { kind: 'system', id: 'test' }, correlationId: dossierId, causationId: null });
+  const origin = (source: EventOrigin['source']): EventOrigin => ({
+    source,
+    actor: { kind: 'system', id: 'test' },
+    correlationId: dossierId,
+    causationId: null,
+  });
 
   beforeEach(async () => {
     dossierId = randomUUID();
@@ -39,10 +44,40 @@ describe('dossier events on the deadline clocks', () => {
   });
 
   const routed = (id: string, unitCode: string, assigneeId: string, when: Date) =>
-    deadlines.dossierClocks.followRouting(createEvent(DossierRouted, id, { dossierId: id, code: CODE, unitCode, assigneeId, dueAt: null }, origin('routing'), when), deadlines.tx);
-  const statusChanged = (to: DossierStatusCode, action: string, when: Date, source: EventOrigin['source'] = 'routing') => {
-    const payload = { dossierId, code: CODE, provinceCode: '46', procedureCode: 'HKD-DANGKY', receivingUnitCode: PHU_XUAN, unitCode: PHU_XUAN, from: DOSSIER_STATUS.processing, to, action, reason: null, dueAt: null, resultChannel: null };
-    return deadlines.dossierClocks.followProcessing(createEvent(DossierStatusChanged, dossierId, payload, origin(source), when), deadlines.tx);
+    deadlines.dossierClocks.followRouting(
+      createEvent(
+        DossierRouted,
+        id,
+        { dossierId: id, code: CODE, unitCode, assigneeId, dueAt: null },
+        origin('routing'),
+        when,
+      ),
+      deadlines.tx,
+    );
+  const statusChanged = (
+    to: DossierStatusCode,
+    action: string,
+    when: Date,
+    source: EventOrigin['source'] = 'routing',
+  ) => {
+    const payload = {
+      dossierId,
+      code: CODE,
+      provinceCode: '46',
+      procedureCode: 'HKD-DANGKY',
+      receivingUnitCode: PHU_XUAN,
+      unitCode: PHU_XUAN,
+      from: DOSSIER_STATUS.processing,
+      to,
+      action,
+      reason: null,
+      dueAt: null,
+      resultChannel: null,
+    };
+    return deadlines.dossierClocks.followProcessing(
+      createEvent(DossierStatusChanged, dossierId, payload, origin(source), when),
+      deadlines.tx,
+    );
   };
   const stored = async () => (await deadlines.clocks.read(dossierId))!;
 
@@ -51,11 +86,17 @@ describe('dossier events on the deadline clocks', () => {
     // leader as routing's event is applied, then handed on with the dossier.
     await routed(dossierId, KIM_LONG, 'officer-1', at('2026-09-08T16:00'));
     expect((await stored()).record).toMatchObject({ unitCode: KIM_LONG, assigneeId: 'officer-1' });
-    expect(deadlines.outbox.events.filter((event) => event.type === 'DossierEscalated').map((event) => event.payload)).toEqual([expect.objectContaining({ unitCode: PHU_XUAN, level: 'unit-leader' })]);
-    expect(deadlines.escalations.rows).toEqual([expect.objectContaining({ level: 'unit-leader', unitCode: KIM_LONG, assigneeId: 'officer-1', resolvedAt: null })]);
+    expect(
+      deadlines.outbox.events.filter((event) => event.type === 'DossierEscalated').map((event) => event.payload),
+    ).toEqual([expect.objectContaining({ unitCode: PHU_XUAN, level: 'unit-leader' })]);
+    expect(deadlines.escalations.rows).toEqual([
+      expect.objectContaining({ level: 'unit-leader', unitCode: KIM_LONG, assigneeId: 'officer-1', resolvedAt: null }),
+    ]);
 
     await routed(dossierId, PHU_XUAN, 'officer-2', at('2026-09-08T16:30'));
-    expect(deadlines.escalations.rows).toEqual([expect.objectContaining({ level: 'unit-leader', unitCode: PHU_XUAN, assigneeId: 'officer-2' })]);
+    expect(deadlines.escalations.rows).toEqual([
+      expect.objectContaining({ level: 'unit-leader', unitCode: PHU_XUAN, assigneeId: 'officer-2' }),
+    ]);
   });
 
   it('announces the deadline a result missed before closing the clock, and settles its escalations', async () => {
@@ -67,7 +108,9 @@ describe('dossier events on the deadline clocks', () => {
       ]),
     );
     expect((await stored()).record).toMatchObject({ closedAt: at('2026-09-08T16:00'), clock: { state: 'closed' } });
-    expect(deadlines.escalations.rows).toEqual([expect.objectContaining({ level: 'unit-leader', resolvedAt: at('2026-09-08T16:00') })]);
+    expect(deadlines.escalations.rows).toEqual([
+      expect.objectContaining({ level: 'unit-leader', resolvedAt: at('2026-09-08T16:00') }),
+    ]);
   });
 
   it('pauses while the citizen supplements the dossier, and leaves the clock to routing alone', async () => {

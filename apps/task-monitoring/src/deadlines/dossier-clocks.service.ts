@@ -1,11 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { DOSSIER_STATUS, DossierAction, DossierReceived, DossierRouted, DossierStatusChanged, DossierStatusCode, EnvelopeOf, presumedCompetentUnit, ProcessingStep } from '@onestop/contracts';
+import {
+  DOSSIER_STATUS,
+  DossierAction,
+  DossierReceived,
+  DossierRouted,
+  DossierStatusChanged,
+  DossierStatusCode,
+  EnvelopeOf,
+  presumedCompetentUnit,
+  ProcessingStep,
+} from '@onestop/contracts';
 import { EntityManager } from 'typeorm';
 import { ClockKeeper } from './clock-keeper';
 import { closeClock, enterStep, pauseClock, resumeClock, startClock } from './deadline-clock';
 import { EscalationStore } from './escalation.store';
 
-const FINAL: readonly DossierStatusCode[] = [DOSSIER_STATUS.withdrawn, DOSSIER_STATUS.stopped, DOSSIER_STATUS.done, DOSSIER_STATUS.returned];
+const FINAL: readonly DossierStatusCode[] = [
+  DOSSIER_STATUS.withdrawn,
+  DOSSIER_STATUS.stopped,
+  DOSSIER_STATUS.done,
+  DOSSIER_STATUS.returned,
+];
 
 /** The step each processing action starts. */
 const STEP_STARTED_BY: Partial<Record<DossierAction, ProcessingStep>> = {
@@ -44,7 +59,11 @@ export class DossierClocksService {
   /** Routing names the unit and the officer who answer for the dossier. */
   async followRouting(event: EnvelopeOf<typeof DossierRouted>, tx: EntityManager): Promise<void> {
     const { dossierId, unitCode, assigneeId } = event.payload;
-    const changed = await this.clocks.change(tx, dossierId, new Date(event.occurredAt), (record) => ({ ...record, unitCode, assigneeId }));
+    const changed = await this.clocks.change(tx, dossierId, new Date(event.occurredAt), (record) => ({
+      ...record,
+      unitCode,
+      assigneeId,
+    }));
     // Open escalations follow the dossier to the unit and officer now answering for it.
     if (changed) await this.escalations.move(tx, dossierId, unitCode, assigneeId);
   }
@@ -60,7 +79,8 @@ export class DossierClocksService {
     if (event.source !== 'routing') return; // intake's receipt and refusals: the clock starts with DossierReceived
     const changed = await this.clocks.change(tx, change.dossierId, at, (record, { calendar, settings }) => {
       const unitCode = change.unitCode ?? record.unitCode;
-      if (FINAL.includes(change.to)) return { ...record, unitCode, closedAt: record.closedAt ?? at, clock: closeClock(record.clock) };
+      if (FINAL.includes(change.to))
+        return { ...record, unitCode, closedAt: record.closedAt ?? at, clock: closeClock(record.clock) };
       let clock = record.clock;
       const waitsOnCitizen = change.to === DOSSIER_STATUS.supplementRequested || change.to === DOSSIER_STATUS.feesDue;
       if (waitsOnCitizen && record.pausesForCitizen) clock = pauseClock(clock, calendar, at);

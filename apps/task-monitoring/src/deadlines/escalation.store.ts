@@ -13,7 +13,10 @@ export interface EscalationEntry {
 }
 
 /** An open escalation as the leaders' queues list it. */
-export type OpenEscalationRow = Pick<EscalationEntity, 'id' | 'dossierId' | 'code' | 'level' | 'unitCode' | 'assigneeId' | 'dueAt' | 'escalatedAt' | 'resolvedAt'>;
+export type OpenEscalationRow = Pick<
+  EscalationEntity,
+  'id' | 'dossierId' | 'code' | 'level' | 'unitCode' | 'assigneeId' | 'dueAt' | 'escalatedAt' | 'resolvedAt'
+>;
 
 /** Where an escalation queue reads: a province, optionally one unit and one level, after a keyset cursor. */
 export interface EscalationQueueFilter {
@@ -71,7 +74,14 @@ export class EscalationStore {
         WHERE resolved_at IS NULL AND province_code = $1 AND ($2::text IS NULL OR unit_code = $2) AND ($3::text IS NULL OR level = $3)
           AND ($4::timestamptz IS NULL OR (escalated_at, id) > ($4, $5::uuid))
         ORDER BY escalated_at, id LIMIT $6`,
-      [filter.provinceCode, filter.unitCode, filter.level, filter.after?.at ?? null, filter.after?.id ?? null, filter.limit],
+      [
+        filter.provinceCode,
+        filter.unitCode,
+        filter.level,
+        filter.after?.at ?? null,
+        filter.after?.id ?? null,
+        filter.limit,
+      ],
     );
   }
 }

@@ -38,8 +38,20 @@ export class AssignTask {
     const now = this.clock.now();
     const today = localDateOf(now);
     const problems: FieldProblem[] = [];
-    if (command.dueDate < today) problems.push({ field: 'dueDate', code: 'minDate', message: `must not be before today (${today})`, params: { min: today } });
-    if (command.startsOn !== undefined && command.startsOn > command.dueDate) problems.push({ field: 'startsOn', code: 'maxDate', message: 'must not be after dueDate', params: { max: command.dueDate } });
+    if (command.dueDate < today)
+      problems.push({
+        field: 'dueDate',
+        code: 'minDate',
+        message: `must not be before today (${today})`,
+        params: { min: today },
+      });
+    if (command.startsOn !== undefined && command.startsOn > command.dueDate)
+      problems.push({
+        field: 'startsOn',
+        code: 'maxDate',
+        message: 'must not be after dueDate',
+        params: { max: command.dueDate },
+      });
     problems.push(...(await this.jurisdiction.communeProblems(command.communeCodes, assigner.provinceCode, today)));
     if (problems.length > 0) throw TaskMonitoringProblems.invalidAssignment(problems);
 
@@ -58,7 +70,10 @@ export class AssignTask {
       assignedAt: now,
     };
     // A start date far enough back can put a commune behind the pace from the first moment: its warning is dated the assignment.
-    const assessed = command.communeCodes.map((code) => ({ code, reassessment: reassess(communeProgress(task, null), NOTHING_SENT, now, this.env.TASK_AT_RISK_GAP_PERCENT, now) }));
+    const assessed = command.communeCodes.map((code) => ({
+      code,
+      reassessment: reassess(communeProgress(task, null), NOTHING_SENT, now, this.env.TASK_AT_RISK_GAP_PERCENT, now),
+    }));
     const origin = requestOrigin('task-monitoring', principal);
 
     await this.dataSource.transaction(async (tx) => {
@@ -67,7 +82,12 @@ export class AssignTask {
         tx,
         task.id,
         now,
-        assessed.map(({ code, reassessment }) => ({ communeCode: code, status: reassessment.status, nextCheckAt: reassessment.nextCheckAt, atRiskAnnounced: reassessment.announceAtRisk })),
+        assessed.map(({ code, reassessment }) => ({
+          communeCode: code,
+          status: reassessment.status,
+          nextCheckAt: reassessment.nextCheckAt,
+          atRiskAnnounced: reassessment.announceAtRisk,
+        })),
       );
       const assigned = createEvent(
         TaskAssigned,
@@ -85,7 +105,9 @@ export class AssignTask {
         origin,
         now,
       );
-      const warnings = assessed.flatMap(({ code, reassessment }) => warningEvents(task, code, null, reassessment, origin));
+      const warnings = assessed.flatMap(({ code, reassessment }) =>
+        warningEvents(task, code, null, reassessment, origin),
+      );
       await this.outbox.append(tx, [assigned, ...warnings]);
     });
     return this.queries.get(task.id, { level: 'province', provinceCode: task.provinceCode });

@@ -36,10 +36,24 @@ describe("a commune's evaluation", () => {
       { ...march, value: 10, doneAt: null },
       { targetValue: 3, dueDate: '2026-04-30', value: 1, doneAt: null },
     ];
-    expect(evaluateCommune(tasks, inApril)).toEqual({ score: 55.8, tasks: 4, done: 1, doneLate: 1, overdue: 1, inProgress: 1 });
+    expect(evaluateCommune(tasks, inApril)).toEqual({
+      score: 55.8,
+      tasks: 4,
+      done: 1,
+      doneLate: 1,
+      overdue: 1,
+      inProgress: 1,
+    });
   });
 
   it('has no score without tasks', () => {
-    expect(evaluateCommune([], inApril)).toEqual({ score: null, tasks: 0, done: 0, doneLate: 0, overdue: 0, inProgress: 0 });
+    expect(evaluateCommune([], inApril)).toEqual({
+      score: null,
+      tasks: 0,
+      done: 0,
+      doneLate: 0,
+      overdue: 0,
+      inProgress: 0,
+    });
   });
 });

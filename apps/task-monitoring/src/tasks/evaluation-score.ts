@@ -16,7 +16,8 @@ export interface EvaluatedTask {
 export type Outcome = 'done' | 'done-late' | 'overdue' | 'in-progress';
 
 export function outcomeOf(task: EvaluatedTask, now: Date): Outcome {
-  if (task.value !== null && task.value >= task.targetValue) return task.doneAt && daysLate(task, task.doneAt) > 0 ? 'done-late' : 'done';
+  if (task.value !== null && task.value >= task.targetValue)
+    return task.doneAt && daysLate(task, task.doneAt) > 0 ? 'done-late' : 'done';
   return now >= endOfLocalDay(task.dueDate) ? 'overdue' : 'in-progress';
 }
 
@@ -57,7 +58,12 @@ export interface CommuneEvaluation {
 /** A commune's score for a period: the plain mean of the scores of its tasks due in the period. */
 export function evaluateCommune(tasks: readonly EvaluatedTask[], now: Date): CommuneEvaluation {
   const counts = { done: 0, doneLate: 0, overdue: 0, inProgress: 0 };
-  const key: Record<Outcome, keyof typeof counts> = { done: 'done', 'done-late': 'doneLate', overdue: 'overdue', 'in-progress': 'inProgress' };
+  const key: Record<Outcome, keyof typeof counts> = {
+    done: 'done',
+    'done-late': 'doneLate',
+    overdue: 'overdue',
+    'in-progress': 'inProgress',
+  };
   let total = 0;
   for (const task of tasks) {
     counts[key[outcomeOf(task, now)]] += 1;

@@ -55,7 +55,13 @@ export class ReportProgress {
         reportedBy: principal.subject,
         reportedAt: now,
       });
-      const reassessment = reassess(communeProgress(task, command.value), standing, now, this.env.TASK_AT_RISK_GAP_PERCENT, now);
+      const reassessment = reassess(
+        communeProgress(task, command.value),
+        standing,
+        now,
+        this.env.TASK_AT_RISK_GAP_PERCENT,
+        now,
+      );
       await this.standings.recordReport(
         tx,
         {
@@ -74,11 +80,18 @@ export class ReportProgress {
       const reported = createEvent(
         TaskProgressReported,
         taskId,
-        { ...communeTaskPayload(task, communeCode, command.value, reassessment.status), reportId, reportedBy: principal.subject },
+        {
+          ...communeTaskPayload(task, communeCode, command.value, reassessment.status),
+          reportId,
+          reportedBy: principal.subject,
+        },
         origin,
         now,
       );
-      await this.outbox.append(tx, [reported, ...warningEvents(task, communeCode, command.value, reassessment, origin)]);
+      await this.outbox.append(tx, [
+        reported,
+        ...warningEvents(task, communeCode, command.value, reassessment, origin),
+      ]);
       return task;
     });
     return this.queries.communeProgress(task, communeCode);

@@ -7,13 +7,17 @@ import { TaskEntity } from './task.entity';
 import { CommuneFilter } from './task.store';
 
 /** A commune's standing on a task with its latest report, as the task's views show them. */
-export type CommuneStandingRow = Pick<TaskCommuneEntity, 'taskId' | 'communeCode' | 'value' | 'status' | 'doneAt' | 'atRiskNotified' | 'overdueNotified' | 'updatedAt'> & {
+export type CommuneStandingRow = Pick<
+  TaskCommuneEntity,
+  'taskId' | 'communeCode' | 'value' | 'status' | 'doneAt' | 'atRiskNotified' | 'overdueNotified' | 'updatedAt'
+> & {
   /** reportedAt as json_build_object writes a timestamptz. */
   lastReport: (Omit<TaskProgressReportEntity, 'taskId' | 'communeCode' | 'reportedAt'> & { reportedAt: string }) | null;
 };
 
 /** A commune's task the status scanner claimed: the task and where the commune stands on it. */
-export type DueStandingRow = TaskEntity & Pick<TaskCommuneEntity, 'communeCode' | 'value' | 'atRiskNotified' | 'overdueNotified'>;
+export type DueStandingRow = TaskEntity &
+  Pick<TaskCommuneEntity, 'communeCode' | 'value' | 'atRiskNotified' | 'overdueNotified'>;
 
 /** One commune's task due in an evaluated period. */
 export type EvaluatedRow = EvaluatedTask & { communeCode: string };
@@ -42,22 +46,40 @@ export class TaskCommuneStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The communes a new task is given to, in one statement, as first assessed at `now`. */
-  async insertAssigned(tx: EntityManager, taskId: string, now: Date, communes: ReadonlyArray<Pick<Reassessed, 'communeCode' | 'status' | 'nextCheckAt' | 'atRiskAnnounced'>>): Promise<void> {
+  async insertAssigned(
+    tx: EntityManager,
+    taskId: string,
+    now: Date,
+    communes: ReadonlyArray<Pick<Reassessed, 'communeCode' | 'status' | 'nextCheckAt' | 'atRiskAnnounced'>>,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO task_communes (task_id, commune_code, status, at_risk_notified, next_check_at, updated_at)
        SELECT $1, c.code, c.status, c.at_risk, c.next_check_at, $2
          FROM unnest($3::text[], $4::text[], $5::boolean[], $6::timestamptz[]) AS c(code, status, at_risk, next_check_at)`,
-      [taskId, now, communes.map((c) => c.communeCode), communes.map((c) => c.status), communes.map((c) => c.atRiskAnnounced), communes.map((c) => c.nextCheckAt)],
+      [
+        taskId,
+        now,
+        communes.map((c) => c.communeCode),
+        communes.map((c) => c.status),
+        communes.map((c) => c.atRiskAnnounced),
+        communes.map((c) => c.nextCheckAt),
+      ],
     );
   }
 
   /** A commune's standing, locked against the scanner and concurrent reports until the transaction ends. */
   lock(tx: EntityManager, taskId: string, communeCode: string): Promise<TaskCommuneEntity | null> {
-    return tx.getRepository(TaskCommuneEntity).findOne({ where: { taskId, communeCode }, lock: { mode: 'pessimistic_write' } });
+    return tx
+      .getRepository(TaskCommuneEntity)
+      .findOne({ where: { taskId, communeCode }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** A report's value and what it was assessed to; `doneAt` is when the target was (first) reached, null while it is not. */
-  async recordReport(tx: EntityManager, standing: Reassessed & { value: number; doneAt: Date | null; reportId: string }, now: Date): Promise<void> {
+  async recordReport(
+    tx: EntityManager,
+    standing: Reassessed & { value: number; doneAt: Date | null; reportId: string },
+    now: Date,
+  ): Promise<void> {
     await tx.query(
       `UPDATE task_communes SET value = $3, status = $4, done_at = $5, last_report_id = $6, at_risk_notified = at_risk_notified OR $7,
               overdue_notified = overdue_notified OR $8, next_check_at = $9, updated_at = $10

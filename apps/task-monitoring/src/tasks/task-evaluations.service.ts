@@ -19,7 +19,12 @@ export class TaskEvaluations {
     const span = calendarPeriod(period);
     if (!span) throw TaskMonitoringProblems.invalidPeriod();
     const now = this.clock.now();
-    const rows = await this.standings.evaluated(viewer.provinceCode, span.from, span.to, viewer.level === 'commune' ? viewer.communeCode : null);
+    const rows = await this.standings.evaluated(
+      viewer.provinceCode,
+      span.from,
+      span.to,
+      viewer.level === 'commune' ? viewer.communeCode : null,
+    );
     const byCommune = new Map<string, EvaluatedRow[]>();
     for (const row of rows) {
       const tasks = byCommune.get(row.communeCode);
@@ -27,7 +32,11 @@ export class TaskEvaluations {
       else byCommune.set(row.communeCode, [row]);
     }
     const communes = await Promise.all(
-      [...byCommune].map(async ([communeCode, tasks]) => ({ communeCode, communeName: await this.jurisdiction.communeName(communeCode), ...evaluateCommune(tasks, now) })),
+      [...byCommune].map(async ([communeCode, tasks]) => ({
+        communeCode,
+        communeName: await this.jurisdiction.communeName(communeCode),
+        ...evaluateCommune(tasks, now),
+      })),
     );
     communes.sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.communeCode.localeCompare(b.communeCode));
     return { ...span, provinceCode: viewer.provinceCode, evaluatedAt: now, communes };

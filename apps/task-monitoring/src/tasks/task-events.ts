@@ -18,7 +18,13 @@ export function communeTaskPayload(task: TaskEntity, communeCode: string, value:
 }
 
 /** TaskAtRisk and TaskOverdue that a reassessment found due (each once per task and commune), dated when their line was crossed. */
-export function warningEvents(task: TaskEntity, communeCode: string, value: number | null, reassessment: Reassessment, origin: EventOrigin): EventEnvelope[] {
+export function warningEvents(
+  task: TaskEntity,
+  communeCode: string,
+  value: number | null,
+  reassessment: Reassessment,
+  origin: EventOrigin,
+): EventEnvelope[] {
   const { lineCrossedAt } = reassessment;
   if (lineCrossedAt === null) return [];
   const payload = communeTaskPayload(task, communeCode, value, reassessment.status);

@@ -8,7 +8,8 @@ import { TaskMonitoringProblems } from '../problems';
  * How far a caller sees into tasks: the whole province (its leaders, administrators and the
  * officers of its departments), or the one commune the caller works for.
  */
-export type TaskViewer = { level: 'province'; provinceCode: string } | { level: 'commune'; provinceCode: string; communeCode: string };
+export type TaskViewer =
+  { level: 'province'; provinceCode: string } | { level: 'commune'; provinceCode: string; communeCode: string };
 
 /** Who assigns a task: the province, or one of its departments. */
 export interface TaskAssigner {
@@ -51,14 +52,27 @@ export class TaskJurisdiction {
       const field = `communeCodes.${index}`;
       const first = seen.get(code);
       if (first !== undefined) {
-        problems.push({ field, code: 'duplicate', message: `repeats communeCodes.${first}`, params: { of: `communeCodes.${first}` } });
+        problems.push({
+          field,
+          code: 'duplicate',
+          message: `repeats communeCodes.${first}`,
+          params: { of: `communeCodes.${first}` },
+        });
         continue;
       }
       seen.set(code, index);
       const unit = await this.units.find(code);
-      if (!unit || unit.kind !== 'commune') problems.push({ field, code: 'unknownReference', message: `${code} is not a commune` });
-      else if (unit.provinceCode !== provinceCode) problems.push({ field, code: 'otherProvince', message: `${code} is a commune of another province` });
-      else if ((await this.units.current(code, today))?.code !== code) problems.push({ field, code: 'notInForce', message: `${code} is not in force on ${today}`, params: { date: today } });
+      if (!unit || unit.kind !== 'commune')
+        problems.push({ field, code: 'unknownReference', message: `${code} is not a commune` });
+      else if (unit.provinceCode !== provinceCode)
+        problems.push({ field, code: 'otherProvince', message: `${code} is a commune of another province` });
+      else if ((await this.units.current(code, today))?.code !== code)
+        problems.push({
+          field,
+          code: 'notInForce',
+          message: `${code} is not in force on ${today}`,
+          params: { date: today },
+        });
     }
     return problems;
   }

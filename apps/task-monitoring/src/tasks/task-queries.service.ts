@@ -53,12 +53,27 @@ export class TaskQueries {
     const limit = query.limit ?? 50;
     const tasks = await this.tasks.page(viewer.provinceCode, filter, query.cursor ?? null, limit + 1);
     const page = tasks.slice(0, limit);
-    const rows = await this.standings.standings(page.map((task) => task.id), filter);
-    const items = await Promise.all(page.map(async (task) => taskView(task, await this.communeViews(task, rows.filter((row) => row.taskId === task.id)))));
+    const rows = await this.standings.standings(
+      page.map((task) => task.id),
+      filter,
+    );
+    const items = await Promise.all(
+      page.map(async (task) =>
+        taskView(
+          task,
+          await this.communeViews(
+            task,
+            rows.filter((row) => row.taskId === task.id),
+          ),
+        ),
+      ),
+    );
     return { items, nextCursor: tasks.length > limit ? page[page.length - 1].id : null };
   }
 
   private async communeViews(task: TaskEntity, rows: CommuneStandingRow[]) {
-    return Promise.all(rows.map(async (row) => communeProgressView(task, row, await this.jurisdiction.communeName(row.communeCode))));
+    return Promise.all(
+      rows.map(async (row) => communeProgressView(task, row, await this.jurisdiction.communeName(row.communeCode))),
+    );
   }
 }

@@ -37,7 +37,10 @@ describe('the task status scanner', () => {
     await database?.drop();
   });
 
-  const replicas = () => [0, 1, 2].map(() => new TaskStatusScanner(database.dataSource, new TaskCommuneStore(database.dataSource), outbox, clock, env));
+  const replicas = () =>
+    [0, 1, 2].map(
+      () => new TaskStatusScanner(database.dataSource, new TaskCommuneStore(database.dataSource), outbox, clock, env),
+    );
   /** Each replica scans until it finds nothing more, all at the same time. */
   const scanTogether = (scanners: TaskStatusScanner[]) =>
     Promise.all(
@@ -46,12 +49,20 @@ describe('the task status scanner', () => {
       }),
     );
   const announced = async (type: string) =>
-    (await database.dataSource.query(`SELECT envelope->'payload'->>'communeCode' AS commune FROM messaging_outbox WHERE event_type = $1`, [type])).map(
-      (row: { commune: string }) => row.commune,
-    );
+    (
+      await database.dataSource.query(
+        `SELECT envelope->'payload'->>'communeCode' AS commune FROM messaging_outbox WHERE event_type = $1`,
+        [type],
+      )
+    ).map((row: { commune: string }) => row.commune);
   /** The times the warnings of a type carry, each once. */
   const datedAt = async (type: string) =>
-    (await database.dataSource.query(`SELECT DISTINCT envelope->>'occurredAt' AS at FROM messaging_outbox WHERE event_type = $1`, [type])).map((row: { at: string }) => row.at);
+    (
+      await database.dataSource.query(
+        `SELECT DISTINCT envelope->>'occurredAt' AS at FROM messaging_outbox WHERE event_type = $1`,
+        [type],
+      )
+    ).map((row: { at: string }) => row.at);
 
   it('announces each commune at risk once, however many replicas scan', async () => {
     await scanTogether(replicas());
@@ -59,7 +70,9 @@ describe('the task status scanner', () => {
     expect(atRisk.sort()).toEqual(COMMUNES);
     // Found on 10 June, but with nothing reported each fell behind once 20 % of June was gone: 7 June, 00:00 in Huế.
     expect(await datedAt('TaskAtRisk')).toEqual(['2026-06-06T17:00:00.000Z']);
-    const rows = await database.dataSource.query(`SELECT DISTINCT status, at_risk_notified AS flag, next_check_at AS next FROM task_communes`);
+    const rows = await database.dataSource.query(
+      `SELECT DISTINCT status, at_risk_notified AS flag, next_check_at AS next FROM task_communes`,
+    );
     expect(rows).toEqual([{ status: 'at-risk', flag: true, next: new Date('2026-06-30T17:00:00Z') }]);
 
     await scanTogether(replicas());
@@ -72,7 +85,9 @@ describe('the task status scanner', () => {
     expect((await announced('TaskOverdue')).sort()).toEqual(COMMUNES);
     // The end of 30 June in Huế, not the scan at 07:00 on 1 July.
     expect(await datedAt('TaskOverdue')).toEqual(['2026-06-30T17:00:00.000Z']);
-    const rows = await database.dataSource.query(`SELECT DISTINCT status, overdue_notified AS flag, next_check_at AS next FROM task_communes`);
+    const rows = await database.dataSource.query(
+      `SELECT DISTINCT status, overdue_notified AS flag, next_check_at AS next FROM task_communes`,
+    );
     expect(rows).toEqual([{ status: 'overdue', flag: true, next: null }]);
 
     clock.advance(7 * 86_400_000);

@@ -50,7 +50,9 @@ export class TaskStatusScanner implements OnApplicationBootstrap, OnApplicationS
     return this.dataSource.transaction(async (tx) => {
       const due = await this.standings.claimDue(tx, now, batch);
       if (due.length === 0) return false;
-      const assessed = due.map((standing) => reassess(communeProgress(standing, standing.value), standing, now, this.env.TASK_AT_RISK_GAP_PERCENT));
+      const assessed = due.map((standing) =>
+        reassess(communeProgress(standing, standing.value), standing, now, this.env.TASK_AT_RISK_GAP_PERCENT),
+      );
       await this.standings.settleScanned(
         tx,
         due.map((standing, index) => ({
@@ -63,7 +65,15 @@ export class TaskStatusScanner implements OnApplicationBootstrap, OnApplicationS
         })),
         now,
       );
-      const warnings = due.flatMap((standing, index) => warningEvents(standing, standing.communeCode, standing.value, assessed[index], timeOrigin('task-monitoring', standing.id)));
+      const warnings = due.flatMap((standing, index) =>
+        warningEvents(
+          standing,
+          standing.communeCode,
+          standing.value,
+          assessed[index],
+          timeOrigin('task-monitoring', standing.id),
+        ),
+      );
       await this.outbox.append(tx, warnings);
       return due.length === batch;
     });

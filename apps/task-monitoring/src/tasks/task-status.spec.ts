@@ -4,13 +4,19 @@ import { taskWindow } from './task-window';
 const GAP = 20;
 const DAY = 86_400_000;
 /** 30 days: 1 to 30 April 2026, Vietnam time. */
-const april = { ...taskWindow({ startsOn: '2026-04-01', assignedAt: new Date('2026-03-20T03:00:00Z'), dueDate: '2026-04-30' }), targetValue: 200 };
+const april = {
+  ...taskWindow({ startsOn: '2026-04-01', assignedAt: new Date('2026-03-20T03:00:00Z'), dueDate: '2026-04-30' }),
+  targetValue: 200,
+};
 const at = (days: number) => new Date(april.startsAt.getTime() + days * DAY);
 const withValue = (value: number | null): CommuneProgress => ({ ...april, value });
 
 describe('the task window', () => {
   it('runs from the start date at 00:00 to the end of the due date, Vietnam time', () => {
-    expect(april).toMatchObject({ startsAt: new Date('2026-03-31T17:00:00Z'), dueAt: new Date('2026-04-30T17:00:00Z') });
+    expect(april).toMatchObject({
+      startsAt: new Date('2026-03-31T17:00:00Z'),
+      dueAt: new Date('2026-04-30T17:00:00Z'),
+    });
     expect(april.dueAt.getTime() - april.startsAt.getTime()).toBe(30 * DAY);
   });
 
@@ -105,30 +111,53 @@ describe('reassessment', () => {
   const nothingSent = { atRiskNotified: false, overdueNotified: false };
 
   it('announces at risk and overdue once each', () => {
-    expect(reassess(withValue(null), nothingSent, at(7), GAP)).toMatchObject({ status: 'at-risk', announceAtRisk: true, announceOverdue: false });
-    expect(reassess(withValue(null), { atRiskNotified: true, overdueNotified: false }, at(8), GAP)).toMatchObject({ announceAtRisk: false });
+    expect(reassess(withValue(null), nothingSent, at(7), GAP)).toMatchObject({
+      status: 'at-risk',
+      announceAtRisk: true,
+      announceOverdue: false,
+    });
+    expect(reassess(withValue(null), { atRiskNotified: true, overdueNotified: false }, at(8), GAP)).toMatchObject({
+      announceAtRisk: false,
+    });
     expect(reassess(withValue(null), { atRiskNotified: true, overdueNotified: false }, at(31), GAP)).toMatchObject({
       status: 'overdue',
       announceOverdue: true,
       nextCheckAt: null,
     });
-    expect(reassess(withValue(null), { atRiskNotified: true, overdueNotified: true }, at(32), GAP)).toMatchObject({ announceOverdue: false });
+    expect(reassess(withValue(null), { atRiskNotified: true, overdueNotified: true }, at(32), GAP)).toMatchObject({
+      announceOverdue: false,
+    });
   });
 
   it('announces nothing for a commune that finished', () => {
-    expect(reassess(withValue(200), nothingSent, at(31), GAP)).toEqual({ status: 'done', nextCheckAt: null, announceAtRisk: false, announceOverdue: false, lineCrossedAt: null });
+    expect(reassess(withValue(200), nothingSent, at(31), GAP)).toEqual({
+      status: 'done',
+      nextCheckAt: null,
+      announceAtRisk: false,
+      announceOverdue: false,
+      lineCrossedAt: null,
+    });
   });
 
   it('dates each warning when its line was crossed, not when it was found', () => {
     expect(reassess(withValue(null), nothingSent, at(9), GAP).lineCrossedAt).toEqual(at(6));
-    expect(reassess(withValue(40), { atRiskNotified: true, overdueNotified: false }, at(33), GAP).lineCrossedAt).toEqual(april.dueAt);
+    expect(
+      reassess(withValue(40), { atRiskNotified: true, overdueNotified: false }, at(33), GAP).lineCrossedAt,
+    ).toEqual(april.dueAt);
     expect(reassess(withValue(40), nothingSent, at(5), GAP).lineCrossedAt).toBeNull();
   });
 
   it('dates a warning that a report itself causes at the report', () => {
     const report = at(14);
-    expect(reassess(withValue(10), nothingSent, report, GAP, report)).toMatchObject({ status: 'at-risk', announceAtRisk: true, lineCrossedAt: report });
+    expect(reassess(withValue(10), nothingSent, report, GAP, report)).toMatchObject({
+      status: 'at-risk',
+      announceAtRisk: true,
+      lineCrossedAt: report,
+    });
     // Time makes a report after the due date overdue: that still happened when the due date ended.
-    expect(reassess(withValue(10), nothingSent, at(33), GAP, at(33))).toMatchObject({ announceOverdue: true, lineCrossedAt: april.dueAt });
+    expect(reassess(withValue(10), nothingSent, at(33), GAP, at(33))).toMatchObject({
+      announceOverdue: true,
+      lineCrossedAt: april.dueAt,
+    });
   });
 });

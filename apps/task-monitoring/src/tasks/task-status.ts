@@ -88,7 +88,13 @@ export interface Reassessment {
  * `valueSetAt` is the time of the report or assignment being assessed; a scan assesses time alone,
  * and finds the line crossed after the last report, since each report assessed its own moment.
  */
-export function reassess(progress: CommuneProgress, sent: WarningsSent, now: Date, gapPercent: number, valueSetAt?: Date): Reassessment {
+export function reassess(
+  progress: CommuneProgress,
+  sent: WarningsSent,
+  now: Date,
+  gapPercent: number,
+  valueSetAt?: Date,
+): Reassessment {
   const status = taskStatus(progress, now, gapPercent);
   return {
     status,
@@ -99,7 +105,13 @@ export function reassess(progress: CommuneProgress, sent: WarningsSent, now: Dat
   };
 }
 
-function lineCrossedAt(status: TaskStatus, progress: CommuneProgress, gapPercent: number, now: Date, valueSetAt?: Date): Date | null {
+function lineCrossedAt(
+  status: TaskStatus,
+  progress: CommuneProgress,
+  gapPercent: number,
+  now: Date,
+  valueSetAt?: Date,
+): Date | null {
   if (status === 'at-risk') return atRiskCrossedAt(progress, gapPercent, now, valueSetAt);
   // The same instant the status rule turns overdue at: the end of the due date, Vietnam time.
   return status === 'overdue' ? progress.dueAt : null;

@@ -7,6 +7,8 @@ export interface TaskWindow {
 }
 
 export function taskWindow(task: { startsOn: string | null; assignedAt: Date; dueDate: string }): TaskWindow {
-  return { startsAt: task.startsOn ? startOfLocalDay(task.startsOn) : task.assignedAt, dueAt: endOfLocalDay(task.dueDate) };
+  return {
+    startsAt: task.startsOn ? startOfLocalDay(task.startsOn) : task.assignedAt,
+    dueAt: endOfLocalDay(task.dueDate),
+  };
 }
-

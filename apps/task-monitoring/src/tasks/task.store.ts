@@ -19,15 +19,29 @@ export class TaskStore {
   }
 
   /** A task of the province, given to `commune` when one is named; null otherwise. Read in `manager`'s transaction when given. */
-  find(id: string, provinceCode: string, commune: string | null, manager: EntityManager = this.dataSource.manager): Promise<TaskEntity | null> {
-    const query = manager.getRepository(TaskEntity).createQueryBuilder('t').where('t.id = :id AND t.provinceCode = :provinceCode', { id, provinceCode });
-    if (commune !== null) query.andWhere('EXISTS (SELECT 1 FROM task_communes tc WHERE tc.task_id = t.id AND tc.commune_code = :commune)', { commune });
+  find(
+    id: string,
+    provinceCode: string,
+    commune: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TaskEntity | null> {
+    const query = manager
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.id = :id AND t.provinceCode = :provinceCode', { id, provinceCode });
+    if (commune !== null)
+      query.andWhere('EXISTS (SELECT 1 FROM task_communes tc WHERE tc.task_id = t.id AND tc.commune_code = :commune)', {
+        commune,
+      });
     return query.getOne();
   }
 
   /** Up to `limit` tasks of the province, newest first, older than the cursor, each with a commune the filter picks. */
   page(provinceCode: string, filter: CommuneFilter, before: string | null, limit: number): Promise<TaskEntity[]> {
-    const query = this.dataSource.getRepository(TaskEntity).createQueryBuilder('t').where('t.provinceCode = :provinceCode', { provinceCode });
+    const query = this.dataSource
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.provinceCode = :provinceCode', { provinceCode });
     if (before !== null) query.andWhere('t.id < :before', { before });
     query.andWhere(
       `EXISTS (SELECT 1 FROM task_communes tc

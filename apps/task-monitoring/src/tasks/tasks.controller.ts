@@ -35,7 +35,10 @@ export class TasksController {
 
   @Post('tasks')
   @Roles('province-leader', 'province-admin', 'unit-leader')
-  @ApiOperation({ summary: "Give a task or target to communes of the caller's province (province leaders, or the leader of a province department)" })
+  @ApiOperation({
+    summary:
+      "Give a task or target to communes of the caller's province (province leaders, or the leader of a province department)",
+  })
   @ApiCreatedResponse({ type: TaskViewDto })
   async assign(@Body() command: AssignTaskDto, @CurrentPrincipal() principal: Principal) {
     return this.assignTask.assign(command, principal);
@@ -43,7 +46,10 @@ export class TasksController {
 
   @Get('tasks')
   @Roles(...OFFICER_ROLES)
-  @ApiOperation({ summary: "Tasks newest first: the whole province's for province roles, the caller's commune's for its officers; cursor-paged" })
+  @ApiOperation({
+    summary:
+      "Tasks newest first: the whole province's for province roles, the caller's commune's for its officers; cursor-paged",
+  })
   @ApiOkResponse({ type: TaskPageDto })
   async list(@Query() query: TasksQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(await this.jurisdiction.viewer(principal), query);
@@ -51,7 +57,10 @@ export class TasksController {
 
   @Get('tasks/:id')
   @Roles(...OFFICER_ROLES)
-  @ApiOperation({ summary: 'One task with each commune’s value, share of the target, status and last report (only its own for a commune)' })
+  @ApiOperation({
+    summary:
+      'One task with each commune’s value, share of the target, status and last report (only its own for a commune)',
+  })
   @ApiOkResponse({ type: TaskViewDto })
   @ProblemResponses(404)
   async get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
@@ -63,13 +72,20 @@ export class TasksController {
   @ApiOperation({ summary: "A commune's officers report its progress; the status is recomputed and returned" })
   @ApiCreatedResponse({ type: TaskCommuneProgressDto })
   @ProblemResponses(404)
-  async report(@Param('id', uuid) id: string, @Param('communeCode') code: string, @Body() command: ReportProgressDto, @CurrentPrincipal() principal: Principal) {
+  async report(
+    @Param('id', uuid) id: string,
+    @Param('communeCode') code: string,
+    @Body() command: ReportProgressDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.reportProgress.report(id, communeCode(code), command, principal);
   }
 
   @Get('task-evaluations')
   @Roles(...OFFICER_ROLES)
-  @ApiOperation({ summary: "Each commune's score on the tasks due in a month, quarter or year (a commune sees its own row)" })
+  @ApiOperation({
+    summary: "Each commune's score on the tasks due in a month, quarter or year (a commune sees its own row)",
+  })
   @ApiOkResponse({ type: TaskEvaluationDto })
   async evaluate(@Query() query: EvaluationsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.evaluations.evaluate(await this.jurisdiction.viewer(principal), query.period);

@@ -15,6 +15,16 @@ import { TasksController } from './tasks.controller';
 @Module({
   imports: [ReferenceDataModule],
   controllers: [TasksController],
-  providers: [TaskStore, TaskCommuneStore, TaskProgressReportStore, TaskJurisdiction, TaskQueries, AssignTask, ReportProgress, TaskEvaluations, TaskStatusScanner],
+  providers: [
+    TaskStore,
+    TaskCommuneStore,
+    TaskProgressReportStore,
+    TaskJurisdiction,
+    TaskQueries,
+    AssignTask,
+    ReportProgress,
+    TaskEvaluations,
+    TaskStatusScanner,
+  ],
 })
 export class TasksModule {}

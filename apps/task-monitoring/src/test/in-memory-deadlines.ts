@@ -30,7 +30,8 @@ class InMemoryClocks implements Pick<DossierClockStore, 'lock' | 'read' | 'inser
   }
 
   async insert(_tx: EntityManager, stored: StoredClock) {
-    if (!this.byDossier.has(stored.record.dossierId)) this.byDossier.set(stored.record.dossierId, structuredClone(stored));
+    if (!this.byDossier.has(stored.record.dossierId))
+      this.byDossier.set(stored.record.dossierId, structuredClone(stored));
   }
 
   async update(_tx: EntityManager, stored: StoredClock) {
@@ -43,9 +44,27 @@ class InMemoryEscalations implements Pick<EscalationStore, 'record' | 'resolve' 
 
   async record(_tx: EntityManager, entries: readonly EscalationEntry[]) {
     for (const { record, level, dueAt, escalatedAt } of entries) {
-      if (this.rows.some((row) => row.dossierId === record.dossierId && row.deadlineVersion === record.deadlineVersion && row.level === level)) continue;
+      if (
+        this.rows.some(
+          (row) =>
+            row.dossierId === record.dossierId && row.deadlineVersion === record.deadlineVersion && row.level === level,
+        )
+      )
+        continue;
       const { dossierId, deadlineVersion, code, provinceCode, unitCode, assigneeId } = record;
-      this.rows.push({ id: `escalation-${this.rows.length + 1}`, dossierId, deadlineVersion, level, code, provinceCode, unitCode, assigneeId, dueAt, escalatedAt, resolvedAt: null });
+      this.rows.push({
+        id: `escalation-${this.rows.length + 1}`,
+        dossierId,
+        deadlineVersion,
+        level,
+        code,
+        provinceCode,
+        unitCode,
+        assigneeId,
+        dueAt,
+        escalatedAt,
+        resolvedAt: null,
+      });
     }
   }
 
@@ -93,8 +112,17 @@ export function inMemoryDeadlines(clock: Clock) {
   const calendars = { calendar: async () => new WorkingCalendar(DEFAULT_CALENDAR_DAYS) } as unknown as CalendarStore;
   const scanner = { wake: () => undefined } as unknown as DeadlineScanner;
   const firer = new AlarmFirer(outbox as unknown as OutboxWriter, escalations as unknown as EscalationStore);
-  const keeper = new ClockKeeper(calendars, clocks as unknown as DossierClockStore, scanner, firer, clock, new TaskMonitoringEnv());
-  const dataSource = { transaction: <T>(work: (manager: EntityManager) => Promise<T>) => work(tx) } as unknown as DataSource;
+  const keeper = new ClockKeeper(
+    calendars,
+    clocks as unknown as DossierClockStore,
+    scanner,
+    firer,
+    clock,
+    new TaskMonitoringEnv(),
+  );
+  const dataSource = {
+    transaction: <T>(work: (manager: EntityManager) => Promise<T>) => work(tx),
+  } as unknown as DataSource;
   return {
     tx,
     clocks,
@@ -103,6 +131,13 @@ export function inMemoryDeadlines(clock: Clock) {
     outbox,
     keeper,
     dossierClocks: new DossierClocksService(keeper, escalations as unknown as EscalationStore),
-    apologyService: new ApologyService(dataSource, keeper, apologies as unknown as ApologyStore, escalations as unknown as EscalationStore, outbox as unknown as OutboxWriter, clock),
+    apologyService: new ApologyService(
+      dataSource,
+      keeper,
+      apologies as unknown as ApologyStore,
+      escalations as unknown as EscalationStore,
+      outbox as unknown as OutboxWriter,
+      clock,
+    ),
   };
 }

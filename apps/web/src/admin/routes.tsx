@@ -8,7 +8,9 @@ const pages = () => import('./pages');
 export const adminRoutes: RouteObject[] = [
   lazyPage('quan-tri/chung-thu', ADMINS, () => pages().then((module) => module.CertificatesPage)),
   lazyPage('quan-tri/mau-thong-bao', ADMINS, () => pages().then((module) => module.TemplatesPage)),
-  lazyPage('quan-tri/mau-thong-bao/:kind/:channel/:locale', ADMINS, () => pages().then((module) => module.TemplateEditorPage)),
+  lazyPage('quan-tri/mau-thong-bao/:kind/:channel/:locale', ADMINS, () =>
+    pages().then((module) => module.TemplateEditorPage),
+  ),
   lazyPage('quan-tri/lich', ADMINS, () => pages().then((module) => module.CalendarPage)),
   lazyPage('quan-tri/webhook', ADMINS, () => pages().then((module) => module.WebhooksPage)),
   lazyPage('quan-tri/gui-thong-bao', ADMINS, () => pages().then((module) => module.DeliveriesPage)),

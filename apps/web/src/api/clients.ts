@@ -27,7 +27,12 @@ function throughTheWebServer(service: string): Middleware {
       const token = await tokenSource();
       // The body is read, not passed as the request's stream: browsers send a streamed body only over HTTP/2.
       const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
-      const routed = new Request(url, { method: request.method, headers: request.headers, body, signal: request.signal });
+      const routed = new Request(url, {
+        method: request.method,
+        headers: request.headers,
+        body,
+        signal: request.signal,
+      });
       if (token) routed.headers.set('authorization', `Bearer ${token}`);
       return routed;
     },
@@ -62,7 +67,9 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 /** A binary answer (a signed PDF) fetched with the session's token through the web server. */
 export async function download(service: string, path: string): Promise<Blob> {
   const token = await tokenSource();
-  const response = await fetch(`/api/${service}/${path.replace(/^\/api\//, '')}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(`/api/${service}/${path.replace(/^\/api\//, '')}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   if (!response.ok) throw problemFrom(response, await response.json().catch(() => null));
   return response.blob();
 }
@@ -70,8 +77,15 @@ export async function download(service: string, path: string): Promise<Blob> {
 /** A file sent as the request's body (a PDF to verify), its JSON answer returned, or an ApiProblem thrown. */
 export async function postFile<T>(service: string, path: string, file: Blob, contentType: string): Promise<T> {
   const token = await tokenSource();
-  const headers: Record<string, string> = { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) };
-  const response = await fetch(`/api/${service}/${path.replace(/^\/api\//, '')}`, { method: 'POST', headers, body: file });
+  const headers: Record<string, string> = {
+    'content-type': contentType,
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+  const response = await fetch(`/api/${service}/${path.replace(/^\/api\//, '')}`, {
+    method: 'POST',
+    headers,
+    body: file,
+  });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw problemFrom(response, body);
   return body as T;

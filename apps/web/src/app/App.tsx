@@ -13,7 +13,9 @@ function shouldRetry(failures: number, error: unknown): boolean {
   return failures < 2;
 }
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 10_000 }, mutations: { retry: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: shouldRetry, staleTime: 10_000 }, mutations: { retry: false } },
+});
 const router = createBrowserRouter(routes);
 
 /** The API clients take their tokens from the session. */

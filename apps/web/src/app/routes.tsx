@@ -13,15 +13,29 @@ import { SignedInOnly } from './SignedInOnly';
 export const routes: RouteObject[] = [
   { path: SIGN_IN_CALLBACK_PATH, element: <SignInCallback /> },
   // The citizens' status look-up, where a receipt's QR code leads: no sign-in.
-  { path: 'tra-cuu', lazy: () => import('../lookup/PublicLookupPage').then((module) => ({ Component: module.PublicLookupPage })) },
+  {
+    path: 'tra-cuu',
+    lazy: () => import('../lookup/PublicLookupPage').then((module) => ({ Component: module.PublicLookupPage })),
+  },
   // Where a signed result's QR code leads, and a PDF's check: no sign-in.
   // A queue number from home, followed until the desk calls it: no sign-in.
-  { path: 'lay-so', lazy: () => import('../ticket/TakeTicketPage').then((module) => ({ Component: module.TakeTicketPage })) },
-  { path: 'xac-minh/:code?', lazy: () => import('../verification/VerificationPage').then((module) => ({ Component: module.VerificationPage })) },
+  {
+    path: 'lay-so',
+    lazy: () => import('../ticket/TakeTicketPage').then((module) => ({ Component: module.TakeTicketPage })),
+  },
+  {
+    path: 'xac-minh/:code?',
+    lazy: () => import('../verification/VerificationPage').then((module) => ({ Component: module.VerificationPage })),
+  },
   // A signed-in citizen's own dossiers, in the citizens' plain pages rather than the officers' frame.
   {
     element: <SignedInOnly />,
-    children: [{ path: 'cua-toi', lazy: () => import('../my-dossiers/MyDossiersPage').then((module) => ({ Component: module.MyDossiersPage })) }],
+    children: [
+      {
+        path: 'cua-toi',
+        lazy: () => import('../my-dossiers/MyDossiersPage').then((module) => ({ Component: module.MyDossiersPage })),
+      },
+    ],
   },
   {
     element: <SignedInOnly />,
@@ -34,7 +48,15 @@ export const routes: RouteObject[] = [
           ...counterStandaloneRoutes,
           {
             lazy: () => import('./shell/AppShell').then((module) => ({ Component: module.AppShell })),
-            children: [{ index: true, element: <HomeRedirect /> }, ...counterRoutes, ...processingRoutes, ...leadershipRoutes, ...dashboardRoutes, ...adminRoutes, { path: '*', element: <NotFound /> }],
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              ...counterRoutes,
+              ...processingRoutes,
+              ...leadershipRoutes,
+              ...dashboardRoutes,
+              ...adminRoutes,
+              { path: '*', element: <NotFound /> },
+            ],
           },
         ],
       },

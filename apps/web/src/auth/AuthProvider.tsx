@@ -52,7 +52,13 @@ export function AuthProvider({ userManager, children }: { userManager: UserManag
     return current && !current.expired ? current.access_token : null;
   }, [userManager]);
 
-  const signIn = useCallback((returnTo?: string) => userManager.signinRedirect({ state: { returnTo: returnTo ?? window.location.pathname + window.location.search } }), [userManager]);
+  const signIn = useCallback(
+    (returnTo?: string) =>
+      userManager.signinRedirect({
+        state: { returnTo: returnTo ?? window.location.pathname + window.location.search },
+      }),
+    [userManager],
+  );
   const signOut = useCallback(() => userManager.signoutRedirect(), [userManager]);
 
   const value = useMemo<AuthContextValue>(

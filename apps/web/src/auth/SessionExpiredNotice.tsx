@@ -7,7 +7,18 @@ export function SessionExpiredNotice() {
   const { t } = useTranslation();
   const { state, signIn } = useAuth();
   return (
-    <Modal open={state === 'expired'} closable={false} maskClosable={false} keyboard={false} title={t('session.expiredTitle')} footer={<Button type="primary" onClick={() => void signIn()}>{t('session.signInAgain')}</Button>}>
+    <Modal
+      open={state === 'expired'}
+      closable={false}
+      maskClosable={false}
+      keyboard={false}
+      title={t('session.expiredTitle')}
+      footer={
+        <Button type="primary" onClick={() => void signIn()}>
+          {t('session.signInAgain')}
+        </Button>
+      }
+    >
       <p>{t('session.expiredText')}</p>
     </Modal>
   );

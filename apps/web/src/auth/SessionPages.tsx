@@ -73,7 +73,10 @@ export function SignInCallback() {
       .signinRedirectCallback()
       .then((user) => {
         const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
-        if (!cancelled) void navigate(returnTo && returnTo.startsWith('/') && !returnTo.startsWith('/dang-nhap') ? returnTo : '/', { replace: true });
+        if (!cancelled)
+          void navigate(returnTo && returnTo.startsWith('/') && !returnTo.startsWith('/dang-nhap') ? returnTo : '/', {
+            replace: true,
+          });
       })
       .catch((failure: unknown) => !cancelled && setError(failure));
     return () => {

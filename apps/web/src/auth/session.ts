@@ -38,7 +38,10 @@ export function createUserManager(config: RuntimeConfig): UserManager {
 function claimsOf(accessToken: string): Record<string, unknown> {
   const payload = accessToken.split('.')[1] ?? '';
   const json = decodeURIComponent(
-    Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (character) => `%${character.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+    Array.from(
+      atob(payload.replace(/-/g, '+').replace(/_/g, '/')),
+      (character) => `%${character.charCodeAt(0).toString(16).padStart(2, '0')}`,
+    ).join(''),
   );
   return JSON.parse(json) as Record<string, unknown>;
 }
@@ -56,4 +59,5 @@ export function principalOf(user: User): Principal {
   };
 }
 
-export const hasAnyRole = (principal: Principal | null, roles: readonly Role[]) => Boolean(principal?.roles.some((role) => roles.includes(role)));
+export const hasAnyRole = (principal: Principal | null, roles: readonly Role[]) =>
+  Boolean(principal?.roles.some((role) => roles.includes(role)));

@@ -12,7 +12,12 @@ export interface RuntimeConfig {
 
 function isRuntimeConfig(value: unknown): value is RuntimeConfig {
   const config = value as RuntimeConfig | null;
-  return typeof config?.oidc?.authority === 'string' && typeof config.oidc.clientId === 'string' && typeof config.publicLookupUrl === 'string' && /^\d{2}$/.test(String(config.provinceCode));
+  return (
+    typeof config?.oidc?.authority === 'string' &&
+    typeof config.oidc.clientId === 'string' &&
+    typeof config.publicLookupUrl === 'string' &&
+    /^\d{2}$/.test(String(config.provinceCode))
+  );
 }
 
 let loaded: RuntimeConfig | null = null;
@@ -27,7 +32,8 @@ export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
   const response = await fetch('/config.json', { cache: 'no-store' });
   if (!response.ok) throw new Error(`/config.json answered ${response.status}`);
   const config: unknown = await response.json();
-  if (!isRuntimeConfig(config)) throw new Error('/config.json lacks oidc.authority, oidc.clientId, publicLookupUrl or a two-digit provinceCode');
+  if (!isRuntimeConfig(config))
+    throw new Error('/config.json lacks oidc.authority, oidc.clientId, publicLookupUrl or a two-digit provinceCode');
   loaded = config;
   return config;
 }

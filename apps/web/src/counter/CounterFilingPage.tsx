@@ -1,4 +1,16 @@
-import { Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Typography, message as antdMessage } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Typography,
+  message as antdMessage,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -15,7 +27,13 @@ import { COUNTER } from './strings';
 
 interface FilingForm {
   procedureCode?: string;
-  applicant: { name: string; citizenId: string; phone: string; email?: string; address: { line: string; communeCode: string } };
+  applicant: {
+    name: string;
+    citizenId: string;
+    phone: string;
+    email?: string;
+    address: { line: string; communeCode: string };
+  };
   missingReason?: string;
 }
 
@@ -39,7 +57,9 @@ export function CounterFilingPage() {
   const procedure = procedures.data?.find((candidate) => candidate.code === procedureCode);
   const quote = useAppointmentQuote(procedure?.code, principal?.unitCode);
   const unitName = useUnitName(principal?.provinceCode);
-  const missing = (procedure?.requiredDocuments ?? []).filter((document) => document.required && !documents[document.type]);
+  const missing = (procedure?.requiredDocuments ?? []).filter(
+    (document) => document.required && !documents[document.type],
+  );
   const language = i18n.language;
 
   const labels = useMemo(
@@ -75,7 +95,9 @@ export function CounterFilingPage() {
     }
   }
 
-  const required = (field: string) => [{ required: true, message: t('filing.required', { field: field.toLowerCase() }) }];
+  const required = (field: string) => [
+    { required: true, message: t('filing.required', { field: field.toLowerCase() }) },
+  ];
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -87,10 +109,17 @@ export function CounterFilingPage() {
             <Card title={t('filing.procedure')} size="small" style={{ marginBottom: 16 }}>
               <Form.Item name="procedureCode" label={t('filing.procedure')} rules={required(t('filing.procedure'))}>
                 <Select
-                  showSearch={{ filterOption: (typed, option) => matchesWords(`${option?.label ?? ''} ${option?.value ?? ''} ${option?.title ?? ''}`, typed) }}
+                  showSearch={{
+                    filterOption: (typed, option) =>
+                      matchesWords(`${option?.label ?? ''} ${option?.value ?? ''} ${option?.title ?? ''}`, typed),
+                  }}
                   placeholder={t('filing.procedurePlaceholder')}
                   loading={procedures.isPending}
-                  options={(procedures.data ?? []).map((candidate) => ({ value: candidate.code, label: procedureLabel(candidate, language), title: candidate.field.name.vi }))}
+                  options={(procedures.data ?? []).map((candidate) => ({
+                    value: candidate.code,
+                    label: procedureLabel(candidate, language),
+                    title: candidate.field.name.vi,
+                  }))}
                   onChange={() => setDocuments({})}
                   autoFocus
                 />
@@ -104,14 +133,22 @@ export function CounterFilingPage() {
                     <Row key={document.type} gutter={8} align="middle" wrap>
                       <Col flex="auto">
                         <Typography.Text>{language === 'en' ? document.name.en : document.name.vi}</Typography.Text>{' '}
-                        <Typography.Text type="secondary">({t(document.required ? 'filing.documentRequired' : 'filing.documentOptional')})</Typography.Text>
-                        {documents[document.type] && <div>{t('filing.scanned', { fileName: documents[document.type].fileName })}</div>}
+                        <Typography.Text type="secondary">
+                          ({t(document.required ? 'filing.documentRequired' : 'filing.documentOptional')})
+                        </Typography.Text>
+                        {documents[document.type] && (
+                          <div>{t('filing.scanned', { fileName: documents[document.type].fileName })}</div>
+                        )}
                       </Col>
                       <Col>
                         <ScanPicker
                           text={t('filing.attachScan')}
                           label={`${t('filing.attachScan')}: ${language === 'en' ? document.name.en : document.name.vi}`}
-                          onPick={(file) => void fingerprint(file, document.type).then((taken) => setDocuments((current) => ({ ...current, [document.type]: taken })))}
+                          onPick={(file) =>
+                            void fingerprint(file, document.type).then((taken) =>
+                              setDocuments((current) => ({ ...current, [document.type]: taken })),
+                            )
+                          }
                         />
                       </Col>
                     </Row>
@@ -120,7 +157,11 @@ export function CounterFilingPage() {
                     <Form.Item
                       name="missingReason"
                       label={t('filing.missingReason')}
-                      extra={t('filing.missingReasonHelp', { documents: missing.map((document) => (language === 'en' ? document.name.en : document.name.vi)).join('; ') })}
+                      extra={t('filing.missingReasonHelp', {
+                        documents: missing
+                          .map((document) => (language === 'en' ? document.name.en : document.name.vi))
+                          .join('; '),
+                      })}
                       rules={required(t('filing.missingReason'))}
                     >
                       <Input.TextArea rows={2} maxLength={500} />
@@ -134,11 +175,24 @@ export function CounterFilingPage() {
             <ApplicantCard required={required} provinceCode={principal?.provinceCode} />
             <Card title={t('filing.summary')} size="small">
               <Descriptions column={1} size="small">
-                <Descriptions.Item label={t('filing.receivingUnit')}>{principal?.unitCode ? unitName(principal.unitCode, language) : '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('filing.fee')}>{procedure ? (procedure.fee.amountVnd ? formatMoney(procedure.fee.amountVnd, language) : t('filing.free')) : '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('filing.receivingUnit')}>
+                  {principal?.unitCode ? unitName(principal.unitCode, language) : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('filing.fee')}>
+                  {procedure
+                    ? procedure.fee.amountVnd
+                      ? formatMoney(procedure.fee.amountVnd, language)
+                      : t('filing.free')
+                    : '—'}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('filing.appointment')}>
                   {quote.data ? (
-                    <strong>{t('filing.appointmentAt', { date: formatDate(quote.data.appointmentDate), dueAt: formatDateTime(quote.data.dueAt) })}</strong>
+                    <strong>
+                      {t('filing.appointmentAt', {
+                        date: formatDate(quote.data.appointmentDate),
+                        dueAt: formatDateTime(quote.data.dueAt),
+                      })}
+                    </strong>
                   ) : (
                     t('filing.appointmentUnknown')
                   )}
@@ -146,7 +200,14 @@ export function CounterFilingPage() {
               </Descriptions>
               <ProblemAlert error={quote.error} />
               <ProblemAlert error={fileDossier.error} labels={labels} placed={Object.keys(labels)} />
-              <Button type="primary" htmlType="submit" size="large" block loading={fileDossier.isPending} style={{ marginTop: 12 }}>
+              <Button
+                type="primary"
+                htmlType="submit"
+                size="large"
+                block
+                loading={fileDossier.isPending}
+                style={{ marginTop: 12 }}
+              >
                 {t('filing.submit')}
               </Button>
             </Card>
@@ -162,16 +223,30 @@ function ProcedureFacts({ procedure }: { procedure: Procedure }) {
   const time = procedure.processingTime;
   return (
     <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-      <Descriptions.Item label={t('filing.processingTime')}>{t(time.unit === 'working-days' ? 'filing.workingDays' : 'filing.workingHours', { count: time.amount })}</Descriptions.Item>
-      <Descriptions.Item label={t('filing.competent')}>
-        {procedure.competentLevel.kind === 'commune' ? t('filing.competentCommune') : t('filing.competentDepartment', { department: procedure.competentLevel.department })}
+      <Descriptions.Item label={t('filing.processingTime')}>
+        {t(time.unit === 'working-days' ? 'filing.workingDays' : 'filing.workingHours', { count: time.amount })}
       </Descriptions.Item>
-      {procedure.fee.note && <Descriptions.Item label={t('filing.fee')}>{i18n.language === 'en' ? procedure.fee.note.en : procedure.fee.note.vi}</Descriptions.Item>}
+      <Descriptions.Item label={t('filing.competent')}>
+        {procedure.competentLevel.kind === 'commune'
+          ? t('filing.competentCommune')
+          : t('filing.competentDepartment', { department: procedure.competentLevel.department })}
+      </Descriptions.Item>
+      {procedure.fee.note && (
+        <Descriptions.Item label={t('filing.fee')}>
+          {i18n.language === 'en' ? procedure.fee.note.en : procedure.fee.note.vi}
+        </Descriptions.Item>
+      )}
     </Descriptions>
   );
 }
 
-function ApplicantCard({ required, provinceCode }: { required: (field: string) => { required: boolean; message: string }[]; provinceCode: string | null | undefined }) {
+function ApplicantCard({
+  required,
+  provinceCode,
+}: {
+  required: (field: string) => { required: boolean; message: string }[];
+  provinceCode: string | null | undefined;
+}) {
   const { t, i18n } = useTranslation(COUNTER);
   const units = useProvinceUnits(provinceCode);
   const citizenIdRule = {
@@ -189,28 +264,56 @@ function ApplicantCard({ required, provinceCode }: { required: (field: string) =
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item name={['applicant', 'citizenId']} label={t('filing.citizenId')} rules={[...required(t('filing.citizenId')), citizenIdRule]} validateTrigger="onBlur">
+          <Form.Item
+            name={['applicant', 'citizenId']}
+            label={t('filing.citizenId')}
+            rules={[...required(t('filing.citizenId')), citizenIdRule]}
+            validateTrigger="onBlur"
+          >
             <Input inputMode="numeric" autoComplete="off" maxLength={12} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name={['applicant', 'phone']} label={t('filing.phone')} rules={[...required(t('filing.phone')), { pattern: /^0\d{9}$/, message: t('filing.phoneFormat') }]} validateTrigger="onBlur">
+          <Form.Item
+            name={['applicant', 'phone']}
+            label={t('filing.phone')}
+            rules={[...required(t('filing.phone')), { pattern: /^0\d{9}$/, message: t('filing.phoneFormat') }]}
+            validateTrigger="onBlur"
+          >
             <Input inputMode="tel" autoComplete="off" maxLength={10} />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name={['applicant', 'email']} label={t('filing.email')} rules={[{ type: 'email', message: t('filing.emailFormat') }]} validateTrigger="onBlur">
+      <Form.Item
+        name={['applicant', 'email']}
+        label={t('filing.email')}
+        rules={[{ type: 'email', message: t('filing.emailFormat') }]}
+        validateTrigger="onBlur"
+      >
         <Input type="email" autoComplete="off" />
       </Form.Item>
-      <Form.Item name={['applicant', 'address', 'line']} label={t('filing.addressLine')} rules={required(t('filing.addressLine'))}>
+      <Form.Item
+        name={['applicant', 'address', 'line']}
+        label={t('filing.addressLine')}
+        rules={required(t('filing.addressLine'))}
+      >
         <Input autoComplete="off" maxLength={200} />
       </Form.Item>
-      <Form.Item name={['applicant', 'address', 'communeCode']} label={t('filing.commune')} rules={required(t('filing.commune'))}>
+      <Form.Item
+        name={['applicant', 'address', 'communeCode']}
+        label={t('filing.commune')}
+        rules={required(t('filing.commune'))}
+      >
         <Select
-          showSearch={{ filterOption: (typed, option) => matchesWords(`${option?.label ?? ''} ${option?.value ?? ''}`, typed) }}
+          showSearch={{
+            filterOption: (typed, option) => matchesWords(`${option?.label ?? ''} ${option?.value ?? ''}`, typed),
+          }}
           placeholder={t('filing.communePlaceholder')}
           loading={units.isPending}
-          options={(units.data?.communes ?? []).map((commune) => ({ value: commune.code, label: communeName(commune, i18n.language) }))}
+          options={(units.data?.communes ?? []).map((commune) => ({
+            value: commune.code,
+            label: communeName(commune, i18n.language),
+          }))}
         />
       </Form.Item>
     </Card>

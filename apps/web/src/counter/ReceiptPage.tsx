@@ -37,7 +37,14 @@ export function ReceiptPage() {
   const unitName = useUnitName(principal?.provinceCode);
 
   if (dossier.isPending) return <Spin fullscreen />;
-  if (dossier.error) return <Result status="warning" title={<ProblemAlert error={dossier.error} />} extra={<Link to="/quay/tiep-nhan">{t('receipt.back')}</Link>} />;
+  if (dossier.error)
+    return (
+      <Result
+        status="warning"
+        title={<ProblemAlert error={dossier.error} />}
+        extra={<Link to="/quay/tiep-nhan">{t('receipt.back')}</Link>}
+      />
+    );
   const filed = dossier.data;
   const lookupUrl = lookupUrlOf(filed.code);
 
@@ -96,8 +103,16 @@ export function ReceiptPage() {
         </dl>
         <footer className="receipt-footer">
           <figure>
-            <QRCodeSVG value={lookupUrl} size={112} level="M" role="img" aria-label={vi('receipt.qrLabel', { code: filed.code })} />
-            <figcaption>{vi('receipt.lookup', { url: new URL(lookupUrl).origin + new URL(lookupUrl).pathname })}</figcaption>
+            <QRCodeSVG
+              value={lookupUrl}
+              size={112}
+              level="M"
+              role="img"
+              aria-label={vi('receipt.qrLabel', { code: filed.code })}
+            />
+            <figcaption>
+              {vi('receipt.lookup', { url: new URL(lookupUrl).origin + new URL(lookupUrl).pathname })}
+            </figcaption>
           </figure>
           <div className="receipt-signature">
             <div>{vi('receipt.officer')}</div>

@@ -11,13 +11,22 @@ export type Dossier = components['schemas']['DossierDto'];
  */
 export function useFileDossier(idempotencyKey: string) {
   return useMutation({
-    mutationFn: (filing: Filing) => unwrap(api.intake.POST('/api/v1/dossiers', { body: filing, params: { header: { 'Idempotency-Key': idempotencyKey } } })),
+    mutationFn: (filing: Filing) =>
+      unwrap(
+        api.intake.POST('/api/v1/dossiers', {
+          body: filing,
+          params: { header: { 'Idempotency-Key': idempotencyKey } },
+        }),
+      ),
   });
 }
 
 /** A dossier as intake holds it (the desk that received it sees the applicant's details). */
 export function useIntakeDossier(code: string) {
-  return useQuery({ queryKey: ['intake-dossier', code], queryFn: () => unwrap(api.intake.GET('/api/v1/dossiers/{code}', { params: { path: { code } } })) });
+  return useQuery({
+    queryKey: ['intake-dossier', code],
+    queryFn: () => unwrap(api.intake.GET('/api/v1/dossiers/{code}', { params: { path: { code } } })),
+  });
 }
 
 /** What a filing received now would get, from intake's own deadline code: the fee, the appointment and the due time. */
@@ -25,7 +34,11 @@ export function useAppointmentQuote(procedureCode: string | undefined, receiving
   return useQuery({
     queryKey: ['appointment-quote', procedureCode, receivingUnitCode],
     queryFn: () =>
-      unwrap(api.intake.GET('/api/v1/procedures/{code}/appointment', { params: { path: { code: procedureCode! }, query: { receivingUnitCode: receivingUnitCode! } } })),
+      unwrap(
+        api.intake.GET('/api/v1/procedures/{code}/appointment', {
+          params: { path: { code: procedureCode! }, query: { receivingUnitCode: receivingUnitCode! } },
+        }),
+      ),
     enabled: Boolean(procedureCode && receivingUnitCode),
     // The appointment moves with the clock (after 15:00 it counts from the next working day).
     staleTime: 60_000,

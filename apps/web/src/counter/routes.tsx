@@ -16,5 +16,7 @@ export const counterRoutes: RouteObject[] = [
 /** The desk's full-screen pages: the receipt to print, the waiting room's screen. */
 export const counterStandaloneRoutes: RouteObject[] = [
   lazyPage('quay/bien-nhan/:code', DESK, () => import('./ReceiptPage').then((module) => module.ReceiptPage)),
-  lazyPage('man-hinh-cho/:unitCode', DESK, () => import('../queue/WaitingRoomPage').then((module) => module.WaitingRoomPage)),
+  lazyPage('man-hinh-cho/:unitCode', DESK, () =>
+    import('../queue/WaitingRoomPage').then((module) => module.WaitingRoomPage),
+  ),
 ];

@@ -13,14 +13,21 @@ export function DashboardBreadcrumb({ navigation }: { navigation: DashboardNavig
   const levels = [
     ...(place.provinceWide ? [{ label: t('breadcrumb.province'), to: href({ unit: null, procedure: null }) }] : []),
     ...(place.unit ? [{ label: names.unit(place.unit), to: href({ unit: place.unit, procedure: null }) }] : []),
-    ...(place.unit && place.procedure ? [{ label: names.procedure(place.procedure), to: href({ procedure: place.procedure }) }] : []),
+    ...(place.unit && place.procedure
+      ? [{ label: names.procedure(place.procedure), to: href({ procedure: place.procedure }) }]
+      : []),
   ];
   return (
     <nav aria-label={t('breadcrumb.label')}>
       <Breadcrumb
         items={levels.map((level, index) => ({
           key: level.to,
-          title: index === levels.length - 1 ? <span aria-current="page">{level.label}</span> : <Link to={level.to}>{level.label}</Link>,
+          title:
+            index === levels.length - 1 ? (
+              <span aria-current="page">{level.label}</span>
+            ) : (
+              <Link to={level.to}>{level.label}</Link>
+            ),
         }))}
       />
     </nav>

@@ -36,7 +36,9 @@ export function DashboardPage() {
       <Flex justify="space-between" align="start" wrap gap={12}>
         <div>
           <h1 className="page-title">{t('title')}</h1>
-          <p className="dashboard-subtitle">{t('subtitle', { where, from: formatDate(place.period.from), to: formatDate(place.period.to) })}</p>
+          <p className="dashboard-subtitle">
+            {t('subtitle', { where, from: formatDate(place.period.from), to: formatDate(place.period.to) })}
+          </p>
         </div>
         <Flex gap={12} align="center" wrap>
           <LiveStamp dataAsOf={scope.data?.dataAsOf} answeredAt={scope.dataUpdatedAt} fetching={scope.isFetching} />
@@ -54,7 +56,11 @@ export function DashboardPage() {
       ) : (
         <>
           <ScopeCharts period={place.period} unit={place.unit} scope={scopeRow} provinceCode={place.provinceCode} />
-          {place.unit ? <UnitView navigation={navigation} unit={place.unit} /> : <ProvinceView navigation={navigation} />}
+          {place.unit ? (
+            <UnitView navigation={navigation} unit={place.unit} />
+          ) : (
+            <ProvinceView navigation={navigation} />
+          )}
         </>
       )}
     </div>

@@ -18,7 +18,15 @@ export interface TableRow {
  * The dashboard's tables: a caption, one header per column, and on a phone each cell labelled
  * with its column (data-label, dashboard.css), so every table reads the same way at any width.
  */
-export function DashboardTable({ caption, columns, rows }: { caption: string; columns: readonly TableColumn[]; rows: readonly TableRow[] }) {
+export function DashboardTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: readonly TableColumn[];
+  rows: readonly TableRow[];
+}) {
   const numberClass = (column: TableColumn) => (column.numeric ? 'number' : undefined);
   return (
     <div className="dashboard-table-scroll">

@@ -8,13 +8,25 @@ import { DASHBOARD } from './strings';
 type UnitDeadlineCount = components['schemas']['UnitDeadlineCountDto'];
 
 /** Each unit's open dossiers late or due within a working day, now: the counts the drill-down lists. */
-export function DeadlinesTable({ units, name, hrefOf }: { units: readonly UnitDeadlineCount[]; name: (code: string) => string; hrefOf: (code: string) => string }) {
+export function DeadlinesTable({
+  units,
+  name,
+  hrefOf,
+}: {
+  units: readonly UnitDeadlineCount[];
+  name: (code: string) => string;
+  hrefOf: (code: string) => string;
+}) {
   const { t } = useTranslation(DASHBOARD);
   if (units.length === 0) return <Empty description={t('sections.deadlinesNone')} />;
   return (
     <DashboardTable
       caption={t('sections.deadlinesCaption')}
-      columns={[{ label: t('headers.commune'), rowHeader: true }, { label: t('headers.late'), numeric: true }, { label: t('headers.dueSoon'), numeric: true }]}
+      columns={[
+        { label: t('headers.commune'), rowHeader: true },
+        { label: t('headers.late'), numeric: true },
+        { label: t('headers.dueSoon'), numeric: true },
+      ]}
       rows={units.map((unit) => ({
         key: unit.unitCode,
         className: unit.late > 0 ? 'urgency-overdue' : 'urgency-due-soon',

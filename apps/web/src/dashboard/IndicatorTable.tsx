@@ -21,12 +21,24 @@ const NUMBER = { key: 'number', label: '', kind: 'number' } as const;
 export function IndicatorTable({ caption, groupHeader, rows, name, hrefOf }: IndicatorTableProps) {
   const { t, i18n } = useTranslation(DASHBOARD);
   const number = (value: number) => shownCell(value, NUMBER, i18n.language);
-  const columns = [groupHeader, t('headers.receivedHere'), t('headers.resolvedHere'), t('headers.onTime'), t('headers.openOverdue'), t('headers.points')];
-  const sorted = [...rows].sort((a, b) => totalPoints(b).points - totalPoints(a).points || b.receivedHere - a.receivedHere);
+  const columns = [
+    groupHeader,
+    t('headers.receivedHere'),
+    t('headers.resolvedHere'),
+    t('headers.onTime'),
+    t('headers.openOverdue'),
+    t('headers.points'),
+  ];
+  const sorted = [...rows].sort(
+    (a, b) => totalPoints(b).points - totalPoints(a).points || b.receivedHere - a.receivedHere,
+  );
   return (
     <DashboardTable
       caption={caption}
-      columns={[{ label: groupHeader, rowHeader: true }, ...columns.slice(1).map((label) => ({ label, numeric: true }))]}
+      columns={[
+        { label: groupHeader, rowHeader: true },
+        ...columns.slice(1).map((label) => ({ label, numeric: true })),
+      ]}
       rows={sorted.map((row) => {
         const onTime = ratioOf(row, 'onTimeOrWithinDeadlineShare').value;
         const total = totalPoints(row);

@@ -14,11 +14,25 @@ function stepKey(status: number, lastAction: string | null): string {
 }
 
 /** The late or due-soon dossiers behind a unit's numbers: code (opening the dossier's page), step, officer, deadline. No applicant data. */
-export function OpenDossiers({ unit, procedure, state }: { unit: string; procedure: string | null; state: 'late' | 'due-soon' }) {
+export function OpenDossiers({
+  unit,
+  procedure,
+  state,
+}: {
+  unit: string;
+  procedure: string | null;
+  state: 'late' | 'due-soon';
+}) {
   const { t } = useTranslation(DASHBOARD);
   const dossiers = useOpenDossiers(unit, procedure, state);
   const items = dossiers.data?.pages.flatMap((page) => page.items) ?? [];
-  const headers = { code: t('dossiers.code'), step: t('dossiers.step'), officer: t('dossiers.officer'), due: t('dossiers.due'), hours: t(`dossiers.hours.${state}`) };
+  const headers = {
+    code: t('dossiers.code'),
+    step: t('dossiers.step'),
+    officer: t('dossiers.officer'),
+    due: t('dossiers.due'),
+    hours: t(`dossiers.hours.${state}`),
+  };
 
   return (
     <section className="dashboard-section" aria-labelledby={`dashboard-${state}`}>
@@ -47,21 +61,32 @@ export function OpenDossiers({ unit, procedure, state }: { unit: string; procedu
                   <th scope="row" data-label={headers.code}>
                     <Link to={`/ho-so/${item.dossierId}`}>{item.code}</Link>
                   </th>
-                  <td data-label={headers.step}>{t(`dossiers.steps.${stepKey(item.status, item.lastAction)}`, { defaultValue: String(item.status) })}</td>
+                  <td data-label={headers.step}>
+                    {t(`dossiers.steps.${stepKey(item.status, item.lastAction)}`, {
+                      defaultValue: String(item.status),
+                    })}
+                  </td>
                   <td data-label={headers.officer} className="officer-id">
                     {item.assigneeId ?? t('dossiers.unassigned')}
                   </td>
                   <td data-label={headers.due}>
                     <DueCell dueAt={item.dueAt} />
                   </td>
-                  <td data-label={headers.hours}>{t('dossiers.workingHours', { hours: Math.abs(item.overdueWorkingHours) })}</td>
+                  <td data-label={headers.hours}>
+                    {t('dossiers.workingHours', { hours: Math.abs(item.overdueWorkingHours) })}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <ListFooter hasMore={Boolean(dossiers.hasNextPage)} loading={dossiers.isFetchingNextPage} shown={items.length} onMore={() => void dossiers.fetchNextPage()} />
+      <ListFooter
+        hasMore={Boolean(dossiers.hasNextPage)}
+        loading={dossiers.isFetchingNextPage}
+        shown={items.length}
+        onMore={() => void dossiers.fetchNextPage()}
+      />
     </section>
   );
 }

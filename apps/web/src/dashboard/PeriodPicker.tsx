@@ -5,13 +5,28 @@ import { Labelled } from '../ui/Labelled';
 import { customPeriod, Period, PERIOD_KINDS, PeriodKind, periodContaining } from './period';
 import { DASHBOARD } from './strings';
 
-const FORMATS: Record<Exclude<PeriodKind, 'custom'>, string> = { day: 'DD/MM/YYYY', week: 'DD/MM/YYYY', month: 'MM/YYYY', quarter: 'YYYY-[Q]Q', year: 'YYYY' };
+const FORMATS: Record<Exclude<PeriodKind, 'custom'>, string> = {
+  day: 'DD/MM/YYYY',
+  week: 'DD/MM/YYYY',
+  month: 'MM/YYYY',
+  quarter: 'YYYY-[Q]Q',
+  year: 'YYYY',
+};
 
 /** Day, week, month, quarter, year or a range of local days, none after today. */
-export function PeriodPicker({ period, today, onChange }: { period: Period; today: string; onChange: (period: Period) => void }) {
+export function PeriodPicker({
+  period,
+  today,
+  onChange,
+}: {
+  period: Period;
+  today: string;
+  onChange: (period: Period) => void;
+}) {
   const { t } = useTranslation(DASHBOARD);
   const afterToday = (day: Dayjs) => day.format('YYYY-MM-DD') > today;
-  const pick = (kind: PeriodKind, anchor: string) => (kind === 'custom' ? { kind, from: period.from, to: period.to } : periodContaining(kind, anchor, today));
+  const pick = (kind: PeriodKind, anchor: string) =>
+    kind === 'custom' ? { kind, from: period.from, to: period.to } : periodContaining(kind, anchor, today);
 
   return (
     <Flex gap={12} wrap align="end" className="no-print">
@@ -33,7 +48,10 @@ export function PeriodPicker({ period, today, onChange }: { period: Period; toda
             value={[dayjs(period.from), dayjs(period.to)]}
             disabledDate={afterToday}
             onChange={(range) => {
-              const chosen = range?.[0] && range[1] ? customPeriod(range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')) : null;
+              const chosen =
+                range?.[0] && range[1]
+                  ? customPeriod(range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'))
+                  : null;
               if (chosen) onChange(chosen);
             }}
           />

@@ -46,7 +46,11 @@ export function ProvinceView({ navigation }: { navigation: DashboardNavigation }
       <div className="chart-grid">
         <ChartCard
           title={t('charts.onTimeByCommune')}
-          summary={t('charts.rankedSummary', { count: ranked.rows.length, first: ranked.rows[0]?.name ?? '–', last: ranked.rows.at(-1)?.name ?? '–' })}
+          summary={t('charts.rankedSummary', {
+            count: ranked.rows.length,
+            first: ranked.rows[0]?.name ?? '–',
+            last: ranked.rows.at(-1)?.name ?? '–',
+          })}
           dataset={ranked}
           spec={RANKED}
           fileName={file('dung-han-theo-xa')}
@@ -75,7 +79,13 @@ export function ProvinceView({ navigation }: { navigation: DashboardNavigation }
         <h2 id="dashboard-communes" className="section-title">
           {t('sections.communes')}
         </h2>
-        <IndicatorTable caption={t('sections.communesCaption')} groupHeader={t('headers.commune')} rows={rows} name={names.unit} hrefOf={unitHref} />
+        <IndicatorTable
+          caption={t('sections.communesCaption')}
+          groupHeader={t('headers.commune')}
+          rows={rows}
+          name={names.unit}
+          hrefOf={unitHref}
+        />
       </section>
       <section className="dashboard-section" aria-labelledby="dashboard-deadlines">
         <h2 id="dashboard-deadlines" className="section-title">
@@ -94,7 +104,11 @@ export function ProvinceView({ navigation }: { navigation: DashboardNavigation }
           <h2 id="dashboard-tasks" className="section-title">
             {t('sections.tasks')}
           </h2>
-          <TaskProgressTable communes={tasks.data?.communes ?? []} period={taskPeriodOf(place.period)} name={(code) => names.unit(code)} />
+          <TaskProgressTable
+            communes={tasks.data?.communes ?? []}
+            period={taskPeriodOf(place.period)}
+            name={(code) => names.unit(code)}
+          />
         </section>
       </div>
     </>

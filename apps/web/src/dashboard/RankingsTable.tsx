@@ -11,7 +11,15 @@ type RankedUnit = components['schemas']['RankedUnitDto'];
 const NUMBER = { key: 'number', label: '', kind: 'number' } as const;
 
 /** The units ranked by 766 points, with how each moved since the previous period of the same length. */
-export function RankingsTable({ units, name, hrefOf }: { units: readonly RankedUnit[]; name: (code: string) => string; hrefOf: (code: string) => string }) {
+export function RankingsTable({
+  units,
+  name,
+  hrefOf,
+}: {
+  units: readonly RankedUnit[];
+  name: (code: string) => string;
+  hrefOf: (code: string) => string;
+}) {
   const { t, i18n } = useTranslation(DASHBOARD);
   const number = (value: number) => shownCell(value, NUMBER, i18n.language);
 
@@ -20,7 +28,11 @@ export function RankingsTable({ units, name, hrefOf }: { units: readonly RankedU
     const places = unit.previousRank - unit.rank;
     const arrow = places > 0 ? '↑' : places < 0 ? '↓' : '=';
     const points = Math.round((unit.points - unit.previousPoints) * 100) / 100;
-    return t('rankings.change', { arrow, places: Math.abs(places), points: `${points > 0 ? '+' : ''}${number(points)}` });
+    return t('rankings.change', {
+      arrow,
+      places: Math.abs(places),
+      points: `${points > 0 ? '+' : ''}${number(points)}`,
+    });
   }
 
   if (units.length === 0) return <Empty description={t('rankings.none')} />;
@@ -35,7 +47,12 @@ export function RankingsTable({ units, name, hrefOf }: { units: readonly RankedU
       ]}
       rows={units.map((unit) => ({
         key: unit.unitCode,
-        cells: [unit.rank, <Link to={hrefOf(unit.unitCode)}>{name(unit.unitCode)}</Link>, `${number(unit.points)} / ${number(unit.maxPoints)}`, change(unit)],
+        cells: [
+          unit.rank,
+          <Link to={hrefOf(unit.unitCode)}>{name(unit.unitCode)}</Link>,
+          `${number(unit.points)} / ${number(unit.maxPoints)}`,
+          change(unit),
+        ],
       }))}
     />
   );

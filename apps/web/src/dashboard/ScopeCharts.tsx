@@ -13,7 +13,17 @@ const STATUS: ChartSpec = { kind: 'bars', category: 'status', values: ['dossiers
 const BY_FIELD: ChartSpec = { kind: 'bars', category: 'name', values: ['received', 'resolved'], horizontal: true };
 
 /** The scope's flow over time, its dossiers by status and by field: the same for the province and a unit. */
-export function ScopeCharts({ period, unit, scope, provinceCode }: { period: Period; unit: string | null; scope: IndicatorRow | undefined; provinceCode: string | null }) {
+export function ScopeCharts({
+  period,
+  unit,
+  scope,
+  provinceCode,
+}: {
+  period: Period;
+  unit: string | null;
+  scope: IndicatorRow | undefined;
+  provinceCode: string | null;
+}) {
   const { t } = useTranslation(DASHBOARD);
   const names = useNames(provinceCode);
   const words = useDatasetWords(names.field);
@@ -30,7 +40,11 @@ export function ScopeCharts({ period, unit, scope, provinceCode }: { period: Per
     <div className="chart-grid">
       <ChartCard
         title={t('charts.daily')}
-        summary={t('charts.trendSummary', { days: daily.rows.length, received: scope?.receivedHere ?? 0, resolved: scope?.resolvedHere ?? 0 })}
+        summary={t('charts.trendSummary', {
+          days: daily.rows.length,
+          received: scope?.receivedHere ?? 0,
+          resolved: scope?.resolvedHere ?? 0,
+        })}
         dataset={daily}
         spec={TREND}
         fileName={file('theo-ngay')}

@@ -41,13 +41,21 @@ export function UnitView({ navigation, unit }: { navigation: DashboardNavigation
         <h2 id="dashboard-deadlines" className="section-title">
           {t('sections.deadlines')}
         </h2>
-        <DeadlinesTable units={deadlines.data?.units ?? []} name={(code) => names.unit(code)} hrefOf={(code) => href({ unit: code, procedure: null })} />
+        <DeadlinesTable
+          units={deadlines.data?.units ?? []}
+          name={(code) => names.unit(code)}
+          hrefOf={(code) => href({ unit: code, procedure: null })}
+        />
       </section>
       <section className="dashboard-section" aria-labelledby="dashboard-rankings">
         <h2 id="dashboard-rankings" className="section-title">
           {t('sections.rankings')}
         </h2>
-        <RankingsTable units={ownRank} name={(code) => names.unit(code)} hrefOf={(code) => href({ unit: code, procedure: null })} />
+        <RankingsTable
+          units={ownRank}
+          name={(code) => names.unit(code)}
+          hrefOf={(code) => href({ unit: code, procedure: null })}
+        />
       </section>
       <section className="dashboard-section" aria-labelledby="dashboard-tasks">
         <h2 id="dashboard-tasks" className="section-title">

@@ -14,7 +14,9 @@ const dataset: Dataset = {
 
 describe("a chart's dataset", () => {
   it('writes a CSV with the byte order mark, the headers and the rows, quoting where needed', () => {
-    expect(datasetCsv(dataset)).toBe('\uFEFFXã/phường,Tiếp nhận,Tỉ lệ đúng hạn (%)\r\nPhường Thuỷ Xuân,12,91.7\r\n"Xã ""Mới"", Huế",0,\r\n');
+    expect(datasetCsv(dataset)).toBe(
+      '\uFEFFXã/phường,Tiếp nhận,Tỉ lệ đúng hạn (%)\r\nPhường Thuỷ Xuân,12,91.7\r\n"Xã ""Mới"", Huế",0,\r\n',
+    );
   });
 
   it('shows cells in the language of the screen', () => {

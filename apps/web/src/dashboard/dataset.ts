@@ -32,7 +32,8 @@ export function shownCell(value: Cell, column: DatasetColumn, language: string):
   if (value === null) return '–';
   if (typeof value !== 'number') return value;
   const locale = language === 'en' ? 'en-US' : 'vi-VN';
-  if (column.kind === 'share') return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.round(value * 1000) / 10)} %`;
+  if (column.kind === 'share')
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.round(value * 1000) / 10)} %`;
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
@@ -43,6 +44,8 @@ function csvField(text: string): string {
 /** RFC 4180 (commas, CRLF, quoted where needed) with the byte order mark, headers in the screen's language. */
 export function datasetCsv(dataset: Dataset): string {
   const header = dataset.columns.map((column) => csvField(column.label));
-  const records = dataset.rows.map((row) => dataset.columns.map((column) => csvField(plainCell(row[column.key] ?? null, column))));
+  const records = dataset.rows.map((row) =>
+    dataset.columns.map((column) => csvField(plainCell(row[column.key] ?? null, column))),
+  );
   return UTF8_BYTE_ORDER_MARK + [header, ...records].map((fields) => `${fields.join(',')}\r\n`).join('');
 }

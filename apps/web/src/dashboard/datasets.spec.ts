@@ -1,16 +1,43 @@
-import { DatasetWords, heatmapDataset, onTimeRankingDataset, receivedResolvedDataset, statusDataset, trendDataset } from './datasets';
+import {
+  DatasetWords,
+  heatmapDataset,
+  onTimeRankingDataset,
+  receivedResolvedDataset,
+  statusDataset,
+  trendDataset,
+} from './datasets';
 import type { IndicatorRow } from './report-row';
 
 const words: DatasetWords = { header: (key) => key, status: (name) => `status:${name}`, name: (key) => `name:${key}` };
 
-function row(key: string | null, received: number, resolved: number, onTime: [number, number], subKey: string | null = null): IndicatorRow {
+function row(
+  key: string | null,
+  received: number,
+  resolved: number,
+  onTime: [number, number],
+  subKey: string | null = null,
+): IndicatorRow {
   return {
     key,
     subKey,
     receivedHere: received,
     resolvedHere: resolved,
-    counts: { received, resolved, refused: 1, stopped: 0, withdrawn: 2, openWithinDeadline: 3, openOverdue: 4 } as never,
-    indicators: { onTimeOrWithinDeadlineShare: { numerator: onTime[0], denominator: onTime[1], value: onTime[1] ? onTime[0] / onTime[1] : null } } as never,
+    counts: {
+      received,
+      resolved,
+      refused: 1,
+      stopped: 0,
+      withdrawn: 2,
+      openWithinDeadline: 3,
+      openOverdue: 4,
+    } as never,
+    indicators: {
+      onTimeOrWithinDeadlineShare: {
+        numerator: onTime[0],
+        denominator: onTime[1],
+        value: onTime[1] ? onTime[0] / onTime[1] : null,
+      },
+    } as never,
     score: {} as never,
   };
 }
@@ -38,7 +65,10 @@ describe("the dashboard's datasets", () => {
   });
 
   it('ranks communes by on-time share, leaving out those with nothing to measure', () => {
-    const dataset = onTimeRankingDataset([row('A', 1, 1, [1, 2]), row('B', 0, 0, [0, 0]), row('C', 4, 4, [3, 3])], words);
+    const dataset = onTimeRankingDataset(
+      [row('A', 1, 1, [1, 2]), row('B', 0, 0, [0, 0]), row('C', 4, 4, [3, 3])],
+      words,
+    );
     expect(dataset.rows.map((each) => [each['key'], each['onTime'], each['counted']])).toEqual([
       ['C', 1, 3],
       ['A', 0.5, 2],
@@ -55,7 +85,15 @@ describe("the dashboard's datasets", () => {
   });
 
   it('maps on-time share per commune and week, in the order of names and weeks', () => {
-    const dataset = heatmapDataset([row('B', 1, 1, [1, 1], '2026-11-23'), row('A', 1, 1, [1, 4], '2026-11-30'), row('A', 1, 1, [2, 2], '2026-11-23'), row('A', 0, 0, [0, 0], '2026-11-16')], words);
+    const dataset = heatmapDataset(
+      [
+        row('B', 1, 1, [1, 1], '2026-11-23'),
+        row('A', 1, 1, [1, 4], '2026-11-30'),
+        row('A', 1, 1, [2, 2], '2026-11-23'),
+        row('A', 0, 0, [0, 0], '2026-11-16'),
+      ],
+      words,
+    );
     expect(dataset.rows.map((each) => [each['name'], each['week'], each['onTime']])).toEqual([
       ['name:A', '23/11', 1],
       ['name:A', '30/11', 0.25],

@@ -28,7 +28,12 @@ export function trendDataset(rows: readonly IndicatorRow[], words: DatasetWords)
     ],
     rows: [...rows]
       .sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
-      .map((row) => ({ period: periodLabel(row.key), received: row.receivedHere, resolved: row.resolvedHere, onTime: ratioOf(row, ON_TIME).value })),
+      .map((row) => ({
+        period: periodLabel(row.key),
+        received: row.receivedHere,
+        resolved: row.resolvedHere,
+        onTime: ratioOf(row, ON_TIME).value,
+      })),
   };
 }
 
@@ -44,7 +49,11 @@ export function statusDataset(row: IndicatorRow | undefined, words: DatasetWords
 }
 
 /** Received beside resolved per group (a field, a commune), the busiest first; `key` keeps the group's code for a click. */
-export function receivedResolvedDataset(rows: readonly IndicatorRow[], words: DatasetWords, groupHeader: string): Dataset {
+export function receivedResolvedDataset(
+  rows: readonly IndicatorRow[],
+  words: DatasetWords,
+  groupHeader: string,
+): Dataset {
   return {
     columns: [
       { key: 'name', label: groupHeader },
@@ -53,7 +62,12 @@ export function receivedResolvedDataset(rows: readonly IndicatorRow[], words: Da
     ],
     rows: [...rows]
       .sort((a, b) => b.receivedHere - a.receivedHere || b.resolvedHere - a.resolvedHere)
-      .map((row) => ({ key: row.key, name: words.name(row.key), received: row.receivedHere, resolved: row.resolvedHere })),
+      .map((row) => ({
+        key: row.key,
+        name: words.name(row.key),
+        received: row.receivedHere,
+        resolved: row.resolvedHere,
+      })),
   };
 }
 
@@ -67,7 +81,12 @@ export function onTimeRankingDataset(rows: readonly IndicatorRow[], words: Datas
       { key: 'counted', label: words.header('onTimeCounted'), kind: 'number' },
     ],
     rows: measured
-      .map((row) => ({ key: row.key, name: words.name(row.key), onTime: ratioOf(row, ON_TIME).value, counted: ratioOf(row, ON_TIME).denominator }))
+      .map((row) => ({
+        key: row.key,
+        name: words.name(row.key),
+        onTime: ratioOf(row, ON_TIME).value,
+        counted: ratioOf(row, ON_TIME).denominator,
+      }))
       .sort((a, b) => (b.onTime ?? 0) - (a.onTime ?? 0) || a.name.localeCompare(b.name, 'vi')),
   };
 }
@@ -82,7 +101,13 @@ export function heatmapDataset(rows: readonly IndicatorRow[], words: DatasetWord
     ],
     rows: rows
       .filter((row) => ratioOf(row, ON_TIME).value !== null)
-      .map((row) => ({ key: row.key, name: words.name(row.key), week: periodLabel(row.subKey), sortWeek: row.subKey ?? '', onTime: ratioOf(row, ON_TIME).value }))
+      .map((row) => ({
+        key: row.key,
+        name: words.name(row.key),
+        week: periodLabel(row.subKey),
+        sortWeek: row.subKey ?? '',
+        onTime: ratioOf(row, ON_TIME).value,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.sortWeek.localeCompare(b.sortWeek)),
   };
 }

@@ -59,5 +59,9 @@ export function useDashboardPlace(): DashboardNavigation {
     return params;
   }
 
-  return { place, go: (changes) => setSearch(paramsFor(changes)), href: (changes) => `?${paramsFor(changes).toString()}` };
+  return {
+    place,
+    go: (changes) => setSearch(paramsFor(changes)),
+    href: (changes) => `?${paramsFor(changes).toString()}`,
+  };
 }

@@ -14,7 +14,9 @@ function json<T>(answer: T | string): T {
   return answer;
 }
 
-export type IndicatorGrouping = NonNullable<operations['IndicatorsController_indicators']['parameters']['query']['groupBy']>;
+export type IndicatorGrouping = NonNullable<
+  operations['IndicatorsController_indicators']['parameters']['query']['groupBy']
+>;
 
 export interface IndicatorsAsked {
   unit?: string | null;
@@ -30,7 +32,15 @@ export function useIndicators(period: Period, { unit, groupBy, thenBy }: Indicat
     queryFn: () =>
       unwrap(
         api.reporting.GET('/api/v1/indicators', {
-          params: { query: { from: period.from, to: period.to, ...(unit ? { unit } : {}), ...(groupBy ? { groupBy } : {}), ...(thenBy ? { thenBy } : {}) } },
+          params: {
+            query: {
+              from: period.from,
+              to: period.to,
+              ...(unit ? { unit } : {}),
+              ...(groupBy ? { groupBy } : {}),
+              ...(thenBy ? { thenBy } : {}),
+            },
+          },
         }),
       ).then(json),
     ...live,
@@ -41,7 +51,10 @@ export function useIndicators(period: Period, { unit, groupBy, thenBy }: Indicat
 export function useRankings(period: Period) {
   return useQuery({
     queryKey: ['dashboard', 'rankings', period.from, period.to],
-    queryFn: () => unwrap(api.reporting.GET('/api/v1/indicators/rankings', { params: { query: { from: period.from, to: period.to } } })).then(json),
+    queryFn: () =>
+      unwrap(
+        api.reporting.GET('/api/v1/indicators/rankings', { params: { query: { from: period.from, to: period.to } } }),
+      ).then(json),
     ...live,
   });
 }
@@ -60,7 +73,8 @@ export function useTaskProgress(period: Period) {
 export function useDeadlineCounts(unit: string | null) {
   return useQuery({
     queryKey: ['dashboard', 'deadlines', unit],
-    queryFn: () => unwrap(api.reporting.GET('/api/v1/indicators/deadlines', { params: { query: unit ? { unit } : {} } })),
+    queryFn: () =>
+      unwrap(api.reporting.GET('/api/v1/indicators/deadlines', { params: { query: unit ? { unit } : {} } })),
     ...live,
   });
 }
@@ -74,7 +88,15 @@ export function useOpenDossiers(unit: string, procedure: string | null, state: '
     queryFn: ({ pageParam }) =>
       unwrap(
         api.reporting.GET('/api/v1/indicators/dossiers', {
-          params: { query: { unit, state, limit: DOSSIER_PAGE, ...(procedure ? { procedure } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            query: {
+              unit,
+              state,
+              limit: DOSSIER_PAGE,
+              ...(procedure ? { procedure } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
         }),
       ),
     initialPageParam: null as string | null,

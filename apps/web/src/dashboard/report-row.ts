@@ -25,7 +25,15 @@ interface IndicatorScore {
   assessed: boolean;
 }
 
-export const STATUS_COUNTS = ['received', 'resolved', 'refused', 'stopped', 'withdrawn', 'openWithinDeadline', 'openOverdue'] as const;
+export const STATUS_COUNTS = [
+  'received',
+  'resolved',
+  'refused',
+  'stopped',
+  'withdrawn',
+  'openWithinDeadline',
+  'openOverdue',
+] as const;
 export type StatusCount = (typeof STATUS_COUNTS)[number];
 
 export function count(row: IndicatorRow, name: string): number {
@@ -44,7 +52,11 @@ export function averageProcessingHours(row: IndicatorRow): number | null {
   return resolved === 0 ? null : Math.round((count(row, 'processingMinutesSum') / resolved / 60) * 10) / 10;
 }
 
-function score(row: IndicatorRow): { total?: Points; groups?: Array<Points & { group: string }>; indicators?: IndicatorScore[] } {
+function score(row: IndicatorRow): {
+  total?: Points;
+  groups?: Array<Points & { group: string }>;
+  indicators?: IndicatorScore[];
+} {
   return row.score as never;
 }
 
@@ -55,7 +67,9 @@ export function totalPoints(row: IndicatorRow): Points {
 /** One indicator's points by its catalogue id (progress.onTimeOrWithinDeadline…), null when the service does not score it. */
 export function indicatorPoints(row: IndicatorRow, id: string): Points | null {
   const found = score(row).indicators?.find((indicator) => indicator.id === id);
-  return found ? { points: found.points, maxPoints: found.maxPoints, assessedMaxPoints: found.assessed ? found.maxPoints : 0 } : null;
+  return found
+    ? { points: found.points, maxPoints: found.maxPoints, assessedMaxPoints: found.assessed ? found.maxPoints : 0 }
+    : null;
 }
 
 /** A group's points (satisfaction…); assessedMaxPoints 0 when none of its indicators could be measured. */

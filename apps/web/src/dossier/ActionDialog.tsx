@@ -6,7 +6,14 @@ import { PROCESSING } from '../work-queue/strings';
 export type ActionName = DossierAction['action'];
 
 /** The actions the workflow refuses without a reason (the routing service's rule, repeated here only to ask for it up front). */
-export const NEEDS_REASON: ReadonlySet<ActionName> = new Set(['request-supplement', 'request-fees', 'reject', 'stop', 'transfer', 'withdraw']);
+export const NEEDS_REASON: ReadonlySet<ActionName> = new Set([
+  'request-supplement',
+  'request-fees',
+  'reject',
+  'stop',
+  'transfer',
+  'withdraw',
+]);
 
 export interface ActionInput {
   reason?: string;
@@ -15,7 +22,17 @@ export interface ActionInput {
 }
 
 /** What an action asks of the officer before it is done: its reason, how the result is returned, or where the dossier goes. */
-export function ActionDialog({ action, busy, onCancel, onConfirm }: { action: ActionName | null; busy: boolean; onCancel: () => void; onConfirm: (input: ActionInput) => void }) {
+export function ActionDialog({
+  action,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  action: ActionName | null;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: (input: ActionInput) => void;
+}) {
   const { t } = useTranslation(PROCESSING);
   const [form] = Form.useForm<ActionInput>();
   if (!action) return null;
@@ -32,17 +49,30 @@ export function ActionDialog({ action, busy, onCancel, onConfirm }: { action: Ac
     >
       <Form form={form} layout="vertical" initialValues={{ resultChannel: 'counter' }} preserve={false}>
         {NEEDS_REASON.has(action) && (
-          <Form.Item name="reason" label={t('dossier.reason')} rules={[{ required: true, whitespace: true, message: t('dossier.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('dossier.reason')}
+            rules={[{ required: true, whitespace: true, message: t('dossier.reasonRequired') }]}
+          >
             <Input.TextArea rows={3} maxLength={1000} autoFocus />
           </Form.Item>
         )}
         {action === 'return-result' && (
           <Form.Item name="resultChannel" label={t('dossier.resultChannel')}>
-            <Radio.Group options={(['counter', 'post', 'electronic'] as const).map((value) => ({ value, label: t(`dossier.channel.${value}`) }))} />
+            <Radio.Group
+              options={(['counter', 'post', 'electronic'] as const).map((value) => ({
+                value,
+                label: t(`dossier.channel.${value}`),
+              }))}
+            />
           </Form.Item>
         )}
         {action === 'transfer' && (
-          <Form.Item name="targetUnitCode" label={t('dossier.targetUnit')} rules={[{ required: true, message: t('dossier.reasonRequired') }]}>
+          <Form.Item
+            name="targetUnitCode"
+            label={t('dossier.targetUnit')}
+            rules={[{ required: true, message: t('dossier.reasonRequired') }]}
+          >
             <Input maxLength={40} />
           </Form.Item>
         )}

@@ -1,5 +1,18 @@
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Timeline, Typography, message as antdMessage } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Timeline,
+  Typography,
+  message as antdMessage,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -46,7 +59,14 @@ export function DossierPage() {
   const [stale, setStale] = useState<StaleAttempt | null>(null);
 
   if (item.isPending) return <Spin />;
-  if (item.error) return <Result status="warning" title={<ProblemAlert error={item.error} />} extra={<Link to="/ho-so">{t('dossier.back')}</Link>} />;
+  if (item.error)
+    return (
+      <Result
+        status="warning"
+        title={<ProblemAlert error={item.error} />}
+        extra={<Link to="/ho-so">{t('dossier.back')}</Link>}
+      />
+    );
   const dossier = item.data;
 
   async function perform(action: ActionName, input: ActionInput, version: number) {
@@ -58,7 +78,8 @@ export function DossierPage() {
       void message.success(t('dossier.done', { action: t(`dossier.action.${action}`) }));
     } catch (error) {
       setChosen(null);
-      if (error instanceof ApiProblem && error.status === 409) setStale({ action, input, readVersion: version, readHistoryLength });
+      if (error instanceof ApiProblem && error.status === 409)
+        setStale({ action, input, readVersion: version, readHistoryLength });
     }
   }
 
@@ -74,23 +95,49 @@ export function DossierPage() {
         </Typography.Title>
         <StatusTag status={dossier.status} />
       </Space>
-      {stale && <StaleNotice dossier={dossier} history={history.data ?? []} attempt={stale} busy={act.isPending} onRetry={() => void perform(stale.action, stale.input, dossier.version)} />}
-      {act.error && !(act.error instanceof ApiProblem && act.error.status === 409) && <ProblemAlert error={act.error} />}
+      {stale && (
+        <StaleNotice
+          dossier={dossier}
+          history={history.data ?? []}
+          attempt={stale}
+          busy={act.isPending}
+          onRetry={() => void perform(stale.action, stale.input, dossier.version)}
+        />
+      )}
+      {act.error && !(act.error instanceof ApiProblem && act.error.status === 409) && (
+        <ProblemAlert error={act.error} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card size="small" title={t('dossier.procedure')}>
             <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-              <Descriptions.Item label={t('dossier.procedure')}>{procedureName(dossier.procedure.code, i18n.language)}</Descriptions.Item>
-              <Descriptions.Item label={t('dossier.unit')}>{unitName(dossier.unitCode, i18n.language)}</Descriptions.Item>
-              <Descriptions.Item label={t('dossier.receivingUnit')}>{unitName(dossier.receivingUnitCode, i18n.language)}</Descriptions.Item>
-              <Descriptions.Item label={t('dossier.receivedAt')}>{formatDateTime(dossier.receivedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.procedure')}>
+                {procedureName(dossier.procedure.code, i18n.language)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('dossier.unit')}>
+                {unitName(dossier.unitCode, i18n.language)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('dossier.receivingUnit')}>
+                {unitName(dossier.receivingUnitCode, i18n.language)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('dossier.receivedAt')}>
+                {formatDateTime(dossier.receivedAt)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('dossier.dueAt')}>
                 <Space size={[8, 2]} wrap>
                   <span>{dossier.clockPaused ? t('dossier.paused') : formatDateTime(dossier.dueAt)}</span>
-                  {deadline.data && OPEN_STATUSES.has(dossier.status) && <WorkingTimeLeft minutes={deadline.data.workingMinutesLeft} state={deadline.data.state} />}
+                  {deadline.data && OPEN_STATUSES.has(dossier.status) && (
+                    <WorkingTimeLeft minutes={deadline.data.workingMinutesLeft} state={deadline.data.state} />
+                  )}
                 </Space>
               </Descriptions.Item>
-              <Descriptions.Item label={t('dossier.assignee')}>{dossier.assigneeId === principal?.subject ? t('queue.assignedToMe') : dossier.assigneeId ? t('dossier.anotherOfficer') : t('dossier.unassigned')}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.assignee')}>
+                {dossier.assigneeId === principal?.subject
+                  ? t('queue.assignedToMe')
+                  : dossier.assigneeId
+                    ? t('dossier.anotherOfficer')
+                    : t('dossier.unassigned')}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <Card size="small" title={t('dossier.applicant')} style={{ marginTop: 16 }}>
@@ -98,7 +145,9 @@ export function DossierPage() {
               <Descriptions.Item label={t('dossier.applicant')}>{dossier.applicant.name}</Descriptions.Item>
               <Descriptions.Item label={t('dossier.phone')}>{dossier.applicant.phone ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('dossier.email')}>{dossier.applicant.email ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('dossier.commune')}>{dossier.applicant.communeCode ? unitName(dossier.applicant.communeCode, i18n.language) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('dossier.commune')}>
+                {dossier.applicant.communeCode ? unitName(dossier.applicant.communeCode, i18n.language) : '—'}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           {filed.data && (
@@ -106,11 +155,18 @@ export function DossierPage() {
               <ol style={{ margin: 0, paddingInlineStart: 20 }}>
                 {filed.data.documents.map((document) => (
                   <li key={document.sha256}>
-                    {document.fileName} <span style={{ color: '#595959' }}>({Math.ceil(document.size / 1024)} KB, SHA-256 {document.sha256.slice(0, 12)}…)</span>
+                    {document.fileName}{' '}
+                    <span style={{ color: '#595959' }}>
+                      ({Math.ceil(document.size / 1024)} KB, SHA-256 {document.sha256.slice(0, 12)}…)
+                    </span>
                   </li>
                 ))}
               </ol>
-              {filed.data.missingDocuments.length > 0 && <p style={{ margin: '8px 0 0' }}>{`${t('dossier.missing')}: ${filed.data.missingDocuments.join('; ')}`}</p>}
+              {filed.data.missingDocuments.length > 0 && (
+                <p
+                  style={{ margin: '8px 0 0' }}
+                >{`${t('dossier.missing')}: ${filed.data.missingDocuments.join('; ')}`}</p>
+              )}
             </Card>
           )}
           <Card size="small" title={t('dossier.timeline')} style={{ marginTop: 16 }}>
@@ -125,7 +181,12 @@ export function DossierPage() {
             ) : (
               <Space wrap>
                 {dossier.allowedActions.map((action) => (
-                  <Button key={action} type={action === 'approve' || action === 'accept' ? 'primary' : 'default'} danger={action === 'reject' || action === 'stop'} onClick={() => setChosen(action)}>
+                  <Button
+                    key={action}
+                    type={action === 'approve' || action === 'accept' ? 'primary' : 'default'}
+                    danger={action === 'reject' || action === 'stop'}
+                    onClick={() => setChosen(action)}
+                  >
                     {t(`dossier.action.${action}`)}
                   </Button>
                 ))}
@@ -134,7 +195,12 @@ export function DossierPage() {
           </Card>
         </Col>
       </Row>
-      <ActionDialog action={chosen} busy={act.isPending} onCancel={() => setChosen(null)} onConfirm={(input) => chosen && void perform(chosen, input, dossier.version)} />
+      <ActionDialog
+        action={chosen}
+        busy={act.isPending}
+        onCancel={() => setChosen(null)}
+        onConfirm={(input) => chosen && void perform(chosen, input, dossier.version)}
+      />
     </Space>
   );
 }
@@ -156,12 +222,21 @@ function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
     <Timeline
       items={entries.map((entry, index) => ({
         key: `${entry.at}-${index}`,
-        color: entry.action === 'signature-failed' || entry.action === 'reject' ? 'red' : entry.toStatus === 9 || entry.toStatus === 10 ? 'green' : 'blue',
+        color:
+          entry.action === 'signature-failed' || entry.action === 'reject'
+            ? 'red'
+            : entry.toStatus === 9 || entry.toStatus === 10
+              ? 'green'
+              : 'blue',
         content: (
           <div>
-            <Typography.Text strong>{t(`dossier.action.${entry.action}`, { defaultValue: entry.action })}</Typography.Text> <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
+            <Typography.Text strong>
+              {t(`dossier.action.${entry.action}`, { defaultValue: entry.action })}
+            </Typography.Text>{' '}
+            <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
             <div>
-              {t(`dossier.state.${entry.toState}`, { defaultValue: entry.toState })} · {t('dossier.by', { actor: actorOf(entry) })}
+              {t(`dossier.state.${entry.toState}`, { defaultValue: entry.toState })} ·{' '}
+              {t('dossier.by', { actor: actorOf(entry) })}
             </div>
             {entry.reason && <Typography.Paragraph style={{ margin: 0 }}>{entry.reason}</Typography.Paragraph>}
           </div>
@@ -172,7 +247,19 @@ function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
 }
 
 /** A 409: what happened since the officer read the dossier, and whether the action can be done again on the new version. */
-function StaleNotice({ dossier, history, attempt, busy, onRetry }: { dossier: WorkItem; history: HistoryEntry[]; attempt: StaleAttempt; busy: boolean; onRetry: () => void }) {
+function StaleNotice({
+  dossier,
+  history,
+  attempt,
+  busy,
+  onRetry,
+}: {
+  dossier: WorkItem;
+  history: HistoryEntry[];
+  attempt: StaleAttempt;
+  busy: boolean;
+  onRetry: () => void;
+}) {
   const { t } = useTranslation(PROCESSING);
   const newer = history.slice(attempt.readHistoryLength);
   const stillAllowed = dossier.allowedActions.includes(attempt.action) && dossier.version !== attempt.readVersion;
@@ -184,11 +271,14 @@ function StaleNotice({ dossier, history, attempt, busy, onRetry }: { dossier: Wo
       title={t('dossier.staleTitle')}
       description={
         <>
-          <div>{t('dossier.staleText', { state: t(`dossier.state.${dossier.state}`, { defaultValue: dossier.state }) })}</div>
+          <div>
+            {t('dossier.staleText', { state: t(`dossier.state.${dossier.state}`, { defaultValue: dossier.state }) })}
+          </div>
           <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
             {newer.map((entry, index) => (
               <li key={`${entry.at}-${index}`}>
-                {formatDate(entry.at)} {formatDateTime(entry.at).slice(11)} — {t(`dossier.action.${entry.action}`, { defaultValue: entry.action })}
+                {formatDate(entry.at)} {formatDateTime(entry.at).slice(11)} —{' '}
+                {t(`dossier.action.${entry.action}`, { defaultValue: entry.action })}
                 {entry.reason ? `: ${entry.reason}` : ''}
               </li>
             ))}
@@ -244,9 +334,22 @@ function WorkingTimeLeft({ minutes, state }: { minutes: number | null; state: st
   const { t } = useTranslation(PROCESSING);
   if (minutes === null || state === 'closed') return null;
   const parts = workingTimeParts(minutes);
-  const time = [parts.days && t('dossier.days', { count: parts.days }), parts.hours && t('dossier.hours', { count: parts.hours }), parts.minutes && t('dossier.minutes', { count: parts.minutes })]
+  const time = [
+    parts.days && t('dossier.days', { count: parts.days }),
+    parts.hours && t('dossier.hours', { count: parts.hours }),
+    parts.minutes && t('dossier.minutes', { count: parts.minutes }),
+  ]
     .filter(Boolean)
     .join(' ');
-  const text = minutes < 0 ? t('dossier.workingOverdue', { time }) : t('dossier.workingLeft', { time: time || t('dossier.minutes', { count: 0 }) });
-  return state === 'overdue' || minutes < 0 ? <Pill tone="red">{text}</Pill> : state === 'due-soon' ? <Pill tone="orange">{text}</Pill> : <span>{text}</span>;
+  const text =
+    minutes < 0
+      ? t('dossier.workingOverdue', { time })
+      : t('dossier.workingLeft', { time: time || t('dossier.minutes', { count: 0 }) });
+  return state === 'overdue' || minutes < 0 ? (
+    <Pill tone="red">{text}</Pill>
+  ) : state === 'due-soon' ? (
+    <Pill tone="orange">{text}</Pill>
+  ) : (
+    <span>{text}</span>
+  );
 }

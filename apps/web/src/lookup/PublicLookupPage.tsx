@@ -31,7 +31,15 @@ export function PublicLookupPage() {
   return (
     <PublicFrame title={t('title')} intro={t('intro')}>
       <form className="public-card" onSubmit={submit} noValidate>
-        <TextField id="lookup-code" label={t('code')} value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" maxLength={40} error={codeError} />
+        <TextField
+          id="lookup-code"
+          label={t('code')}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          autoComplete="off"
+          maxLength={40}
+          error={codeError}
+        />
         <TextField
           id="lookup-phone"
           label={t('phone')}
@@ -47,10 +55,20 @@ export function PublicLookupPage() {
           {t('submit')}
         </button>
       </form>
-      {lookup.error && (lookup.error instanceof ApiProblem && lookup.error.status === 404 ? <Callout tone="warning" title={t('notFound')} /> : <ProblemCallout error={lookup.error} />)}
+      {lookup.error &&
+        (lookup.error instanceof ApiProblem && lookup.error.status === 404 ? (
+          <Callout tone="warning" title={t('notFound')} />
+        ) : (
+          <ProblemCallout error={lookup.error} />
+        ))}
       {found && (
         <StatusCard found={found}>
-          <ServiceRating key={found.code} code={found.code} phone={lookup.variables?.phone ?? ''} rating={found.rating} />
+          <ServiceRating
+            key={found.code}
+            code={found.code}
+            phone={lookup.variables?.phone ?? ''}
+            rating={found.rating}
+          />
         </StatusCard>
       )}
     </PublicFrame>

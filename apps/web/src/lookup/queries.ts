@@ -9,7 +9,9 @@ export type PublicStep = PublicStatus['history'][number];
 export function useStatusLookup() {
   return useMutation({
     mutationFn: ({ code, phone }: { code: string; phone: string }) =>
-      unwrap(api.intake.GET('/api/v1/dossiers/{code}/status', { params: { path: { code: code.trim() }, query: { phone } } })),
+      unwrap(
+        api.intake.GET('/api/v1/dossiers/{code}/status', { params: { path: { code: code.trim() }, query: { phone } } }),
+      ),
   });
 }
 

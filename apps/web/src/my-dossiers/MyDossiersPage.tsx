@@ -36,14 +36,23 @@ export function MyDossiersPage() {
                 [t('filedAt'), formatDateTime(dossier.filedAt)],
               ]}
             />
-            <Link className="secondary-button" to={`/tra-cuu?ma=${encodeURIComponent(dossier.code)}`} aria-label={t('openStatusOf', { code: dossier.code })}>
+            <Link
+              className="secondary-button"
+              to={`/tra-cuu?ma=${encodeURIComponent(dossier.code)}`}
+              aria-label={t('openStatusOf', { code: dossier.code })}
+            >
               {t('openStatus')}
             </Link>
           </li>
         ))}
       </ul>
       {dossiers.hasNextPage && (
-        <button type="button" className="secondary-button" aria-busy={dossiers.isFetchingNextPage} onClick={() => void dossiers.fetchNextPage()}>
+        <button
+          type="button"
+          className="secondary-button"
+          aria-busy={dossiers.isFetchingNextPage}
+          onClick={() => void dossiers.fetchNextPage()}
+        >
           {t('more')}
         </button>
       )}

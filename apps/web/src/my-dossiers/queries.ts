@@ -7,7 +7,12 @@ const PAGE = 20;
 export function useMyDossiers() {
   return useInfiniteQuery({
     queryKey: ['my-dossiers'],
-    queryFn: ({ pageParam }) => unwrap(api.intake.GET('/api/v1/dossiers', { params: { query: { limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.intake.GET('/api/v1/dossiers', {
+          params: { query: { limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

@@ -17,7 +17,8 @@ import { formatTime } from './time';
 import './queue.css';
 
 /** The service answers an empty queue with a 404 of this kind: not a failure, nobody waits. */
-const isQueueEmpty = (error: unknown) => error instanceof ApiProblem && error.status === 404 && error.slug === 'queue-empty';
+const isQueueEmpty = (error: unknown) =>
+  error instanceof ApiProblem && error.status === 404 && error.slug === 'queue-empty';
 
 /**
  * The desk's side of the unit's queue: the counter's name, the call of the next number (shown
@@ -35,12 +36,17 @@ export function QueuePage() {
       <Flex wrap gap={12} justify="space-between" align="center">
         <div>
           <h1 className="page-title">{t('desk.title')}</h1>
-          {unitCode && queue.data && <div className="queue-muted">{t('desk.unit', { unit: unitName(unitCode, i18n.language), date: formatDate(queue.data.date) })}</div>}
+          {unitCode && queue.data && (
+            <div className="queue-muted">
+              {t('desk.unit', { unit: unitName(unitCode, i18n.language), date: formatDate(queue.data.date) })}
+            </div>
+          )}
         </div>
         {unitCode && (
           // rel="opener": the display is this application, and the new tab must share this tab's session (kept per tab) to open.
           <a href={`/man-hinh-cho/${encodeURIComponent(unitCode)}`} target="_blank" rel="opener">
-            <ExportOutlined aria-hidden /> {t('desk.openDisplay')} <span className="queue-muted">{t('desk.newTab')}</span>
+            <ExportOutlined aria-hidden /> {t('desk.openDisplay')}{' '}
+            <span className="queue-muted">{t('desk.newTab')}</span>
           </a>
         )}
       </Flex>
@@ -97,11 +103,22 @@ function CallCard({ unitCode }: { unitCode: string }) {
           }}
           onPressEnter={() => void call()}
         />
-        <span id="counter-name-help" className={nameMissing ? 'queue-error' : 'queue-muted'} role={nameMissing ? 'alert' : undefined}>
+        <span
+          id="counter-name-help"
+          className={nameMissing ? 'queue-error' : 'queue-muted'}
+          role={nameMissing ? 'alert' : undefined}
+        >
           {nameMissing ? t('desk.counterRequired') : t('desk.counterHelp')}
         </span>
       </Flex>
-      <Button type="primary" size="large" block icon={<NotificationOutlined aria-hidden />} loading={callNext.isPending} onClick={() => void call()}>
+      <Button
+        type="primary"
+        size="large"
+        block
+        icon={<NotificationOutlined aria-hidden />}
+        loading={callNext.isPending}
+        onClick={() => void call()}
+      >
         {t('desk.callNext')}
       </Button>
       <div aria-live="polite" style={{ marginTop: 16 }}>
@@ -122,7 +139,13 @@ function CalledTicketView({ ticket }: { ticket: CalledTicket }) {
       <div className="called-ticket-counter">{t('desk.calledTo', { counter: ticket.counter })}</div>
       <dl className="called-ticket-facts">
         <dt>{t('desk.group')}</dt>
-        <dd>{ticket.priorityGroup === 'standard' ? t('groups.standard') : <Pill tone="orange">{t(`groups.${ticket.priorityGroup}`)}</Pill>}</dd>
+        <dd>
+          {ticket.priorityGroup === 'standard' ? (
+            t('groups.standard')
+          ) : (
+            <Pill tone="orange">{t(`groups.${ticket.priorityGroup}`)}</Pill>
+          )}
+        </dd>
         <dt>{t('desk.issuedAt')}</dt>
         <dd>{formatTime(ticket.issuedAt)}</dd>
         {ticket.procedureCode && (

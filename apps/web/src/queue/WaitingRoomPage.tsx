@@ -25,7 +25,9 @@ export function WaitingRoomPage() {
   const queue = useUnitQueue(unitCode);
   const unitName = useUnitName(useAuth().principal?.provinceCode);
   const calls = queue.data?.lastCalled;
-  const announcement = useCallAnnouncement(calls, (call) => t('display.announce', { number: call.display, counter: call.counter }));
+  const announcement = useCallAnnouncement(calls, (call) =>
+    t('display.announce', { number: call.display, counter: call.counter }),
+  );
   const [current, ...earlier] = calls ?? [];
   const notOpen = queue.error instanceof ApiProblem && queue.error.status === 404;
 
@@ -41,7 +43,13 @@ export function WaitingRoomPage() {
       <main className="waiting-room-main">
         <section className="now-serving" aria-labelledby="now-serving-title">
           <h2 id="now-serving-title">{t('display.nowServing')}</h2>
-          {current ? <CurrentCall key={`${current.number}@${current.calledAt}`} call={current} /> : <p className="now-serving-empty">{notOpen ? t('display.notFound', { unit: unitCode }) : t('display.noCalls')}</p>}
+          {current ? (
+            <CurrentCall key={`${current.number}@${current.calledAt}`} call={current} />
+          ) : (
+            <p className="now-serving-empty">
+              {notOpen ? t('display.notFound', { unit: unitCode }) : t('display.noCalls')}
+            </p>
+          )}
         </section>
         <aside className="waiting-room-side">
           <section aria-labelledby="earlier-title">
@@ -60,7 +68,9 @@ export function WaitingRoomPage() {
             <section aria-labelledby="waiting-title">
               <h2 id="waiting-title">{t('display.waiting')}</h2>
               <p className="waiting-total">{t('display.waitingCount', { count: queue.data.waiting.total })}</p>
-              <p className="waiting-priority">{t('display.priorityCount', { count: priorityWaiting(queue.data.waiting.byGroup) })}</p>
+              <p className="waiting-priority">
+                {t('display.priorityCount', { count: priorityWaiting(queue.data.waiting.byGroup) })}
+              </p>
             </section>
           )}
         </aside>

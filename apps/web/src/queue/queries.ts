@@ -14,7 +14,8 @@ export const QUEUE_REFRESH_MS = 3_000;
 export function useUnitQueue(unitCode: string) {
   return useQuery({
     queryKey: ['unit-queue', unitCode],
-    queryFn: () => unwrap(api.intake.GET('/api/v1/receiving-units/{unitCode}/queue', { params: { path: { unitCode } } })),
+    queryFn: () =>
+      unwrap(api.intake.GET('/api/v1/receiving-units/{unitCode}/queue', { params: { path: { unitCode } } })),
     refetchInterval: QUEUE_REFRESH_MS,
     // The waiting room's screen runs all day in a tab nobody focuses: it refreshes all the same.
     refetchIntervalInBackground: true,
@@ -26,7 +27,13 @@ export function useUnitQueue(unitCode: string) {
 export function useCallNext(unitCode: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (counter: string) => unwrap(api.intake.POST('/api/v1/receiving-units/{unitCode}/calls', { params: { path: { unitCode } }, body: { counter } })),
+    mutationFn: (counter: string) =>
+      unwrap(
+        api.intake.POST('/api/v1/receiving-units/{unitCode}/calls', {
+          params: { path: { unitCode } },
+          body: { counter },
+        }),
+      ),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['unit-queue', unitCode] }),
   });
 }

@@ -5,4 +5,3 @@ import { ZONE } from '../ui/format';
 export function formatTime(value: string | Date): string {
   return dayjs(value).tz(ZONE).format('HH:mm');
 }
-

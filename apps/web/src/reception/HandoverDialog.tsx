@@ -36,7 +36,11 @@ export function HandoverDialog({
 
   async function submit({ resultChannel }: { resultChannel?: ResultChannel }) {
     try {
-      await act.mutateAsync({ action, version: item.version, ...(returning ? { resultChannel: resultChannel ?? 'counter' } : {}) });
+      await act.mutateAsync({
+        action,
+        version: item.version,
+        ...(returning ? { resultChannel: resultChannel ?? 'counter' } : {}),
+      });
       onDone();
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 409) onChanged();
@@ -56,10 +60,19 @@ export function HandoverDialog({
     >
       {context}
       {!returning && <Typography.Paragraph>{t('handover.supplementText')}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" initialValues={{ resultChannel: 'counter' }} onFinish={(values) => void submit(values)} preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ resultChannel: 'counter' }}
+        onFinish={(values) => void submit(values)}
+        preserve={false}
+      >
         {returning && (
           <Form.Item name="resultChannel" label={t('handover.channel')}>
-            <Radio.Group aria-label={t('handover.channel')} options={CHANNELS.map((value) => ({ value, label: t(`handover.channels.${value}`) }))} />
+            <Radio.Group
+              aria-label={t('handover.channel')}
+              options={CHANNELS.map((value) => ({ value, label: t(`handover.channels.${value}`) }))}
+            />
           </Form.Item>
         )}
       </Form>

@@ -34,7 +34,11 @@ export function HandoverPage() {
   const [acting, setActing] = useState<WorkItem | null>(null);
   const [changed, setChanged] = useState<string | null>(null);
   const code = typedCode.trim();
-  const queue = useWorkQueue({ view: 'received', status: STATUS_OF[kind], ...(code.length >= CODE_PREFIX ? { code } : {}) });
+  const queue = useWorkQueue({
+    view: 'received',
+    status: STATUS_OF[kind],
+    ...(code.length >= CODE_PREFIX ? { code } : {}),
+  });
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
   const action = ACTION_OF[kind];
   const supplements = kind === 'supplements';
@@ -87,10 +91,20 @@ export function HandoverPage() {
           </Flex>
         </Flex>
         {changed && (
-          <Alert type="warning" showIcon role="alert" title={t('handover.staleTitle', { code: changed })} description={t('handover.staleText')} closable={{ 'aria-label': t('common.dismiss'), onClose: () => setChanged(null) }} />
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={t('handover.staleTitle', { code: changed })}
+            description={t('handover.staleText')}
+            closable={{ 'aria-label': t('common.dismiss'), onClose: () => setChanged(null) }}
+          />
         )}
         <ProblemAlert error={queue.error} />
-        <section aria-busy={queue.isFetching} aria-label={t(supplements ? 'handover.supplementsCaption' : 'handover.resultsCaption')}>
+        <section
+          aria-busy={queue.isFetching}
+          aria-label={t(supplements ? 'handover.supplementsCaption' : 'handover.resultsCaption')}
+        >
           <ListStatus label={t('common.shown', { count: items.length })} fetching={queue.isFetching} />
           {queue.isPending ? (
             <Spin />
@@ -131,7 +145,9 @@ export function HandoverPage() {
                         type="primary"
                         disabled={!item.allowedActions.includes(action)}
                         onClick={() => setActing(item)}
-                        aria-label={t(supplements ? 'handover.supplementReceivedLabel' : 'handover.returnResultLabel', { code: item.code })}
+                        aria-label={t(supplements ? 'handover.supplementReceivedLabel' : 'handover.returnResultLabel', {
+                          code: item.code,
+                        })}
                       >
                         {t(supplements ? 'handover.supplementReceived' : 'handover.returnResult')}
                       </Button>
@@ -141,7 +157,12 @@ export function HandoverPage() {
               </tbody>
             </table>
           )}
-          <ListFooter hasMore={Boolean(queue.hasNextPage)} loading={queue.isFetchingNextPage} shown={items.length} onMore={() => void queue.fetchNextPage()} />
+          <ListFooter
+            hasMore={Boolean(queue.hasNextPage)}
+            loading={queue.isFetchingNextPage}
+            shown={items.length}
+            onMore={() => void queue.fetchNextPage()}
+          />
         </section>
         {acting && (
           <HandoverDialog

@@ -55,7 +55,8 @@ export function IntakeDecisionDialog({
       onDecided(decision);
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 409) return onAlreadyDecided();
-      if (error instanceof ApiProblem && error.errors.some((problem) => problem.field === 'reason')) setServiceAsksReason(true);
+      if (error instanceof ApiProblem && error.errors.some((problem) => problem.field === 'reason'))
+        setServiceAsksReason(true);
       // A field added only now is not in the form yet: its problem stays in the alert below.
       showFieldProblems(t, form, error, knownToNeedReason ? labels : {});
     }
@@ -75,10 +76,16 @@ export function IntakeDecisionDialog({
     >
       <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('common.applicant')}>{filing.applicant.name}</Descriptions.Item>
-        <Descriptions.Item label={t('common.procedure')}>{procedureName(filing.procedure.code, i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t('common.procedure')}>
+          {procedureName(filing.procedure.code, i18n.language)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('online.filedAt')}>{formatDateTime(filing.filedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('online.documents')}>
-          {filing.documents.length ? filing.documents.map((document) => documentName(filing.procedure.code, document.type, i18n.language)).join('; ') : '—'}
+          {filing.documents.length
+            ? filing.documents
+                .map((document) => documentName(filing.procedure.code, document.type, i18n.language))
+                .join('; ')
+            : '—'}
         </Descriptions.Item>
       </Descriptions>
       <Form<DecisionForm> form={form} layout="vertical" onFinish={(values) => void submit(values)} preserve={false}>
@@ -86,14 +93,24 @@ export function IntakeDecisionDialog({
           <Form.Item
             name="reason"
             label={reasonLabel}
-            extra={refusing ? t('online.refuseReasonHelp') : missing.length ? t('online.missingReasonHelp', { documents: missing.join('; ') }) : undefined}
+            extra={
+              refusing
+                ? t('online.refuseReasonHelp')
+                : missing.length
+                  ? t('online.missingReasonHelp', { documents: missing.join('; ') })
+                  : undefined
+            }
             rules={reasonRules(t)}
           >
             <Input.TextArea rows={3} maxLength={REASON_MAX} autoFocus />
           </Form.Item>
         )}
       </Form>
-      <ProblemAlert error={decide.error instanceof ApiProblem && decide.error.status === 409 ? null : decide.error} labels={labels} placed={knownToNeedReason ? ['reason'] : []} />
+      <ProblemAlert
+        error={decide.error instanceof ApiProblem && decide.error.status === 409 ? null : decide.error}
+        labels={labels}
+        placed={knownToNeedReason ? ['reason'] : []}
+      />
     </Modal>
   );
 }

@@ -60,17 +60,31 @@ export function OnlineFilingsPage() {
                   showIcon
                   title={t('online.received', { code })}
                   action={
-                    <Link to={`/quay/bien-nhan/${encodeURIComponent(code)}`} aria-label={t('online.printReceiptLabel', { code })}>
+                    <Link
+                      to={`/quay/bien-nhan/${encodeURIComponent(code)}`}
+                      aria-label={t('online.printReceiptLabel', { code })}
+                    >
                       <PrinterOutlined aria-hidden /> {t('online.printReceipt')}
                     </Link>
                   }
-                  closable={{ 'aria-label': t('common.dismiss'), onClose: () => setReceived((current) => current.filter((other) => other !== code)) }}
+                  closable={{
+                    'aria-label': t('common.dismiss'),
+                    onClose: () => setReceived((current) => current.filter((other) => other !== code)),
+                  }}
                 />
               ))}
             </Space>
           </section>
         )}
-        {alreadyDecided && <Alert type="warning" showIcon role="alert" title={t('online.alreadyDecided', { code: alreadyDecided })} closable={{ 'aria-label': t('common.dismiss'), onClose: () => setAlreadyDecided(null) }} />}
+        {alreadyDecided && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={t('online.alreadyDecided', { code: alreadyDecided })}
+            closable={{ 'aria-label': t('common.dismiss'), onClose: () => setAlreadyDecided(null) }}
+          />
+        )}
         <ProblemAlert error={filings.error} />
         <section aria-busy={filings.isFetching} aria-label={t('online.caption')}>
           <ListStatus label={t('common.shown', { count: items.length })} fetching={filings.isFetching} />
@@ -103,10 +117,20 @@ export function OnlineFilingsPage() {
                     </td>
                     <td data-label={t('common.actions')}>
                       <Space wrap size={4}>
-                        <Button size="small" type="primary" onClick={() => setDeciding({ filing, decision: 'receive' })} aria-label={t('online.receiveLabel', { code: filing.code })}>
+                        <Button
+                          size="small"
+                          type="primary"
+                          onClick={() => setDeciding({ filing, decision: 'receive' })}
+                          aria-label={t('online.receiveLabel', { code: filing.code })}
+                        >
                           {t('online.receive')}
                         </Button>
-                        <Button size="small" danger onClick={() => setDeciding({ filing, decision: 'refuse' })} aria-label={t('online.refuseLabel', { code: filing.code })}>
+                        <Button
+                          size="small"
+                          danger
+                          onClick={() => setDeciding({ filing, decision: 'refuse' })}
+                          aria-label={t('online.refuseLabel', { code: filing.code })}
+                        >
                           {t('online.refuse')}
                         </Button>
                       </Space>
@@ -116,7 +140,12 @@ export function OnlineFilingsPage() {
               </tbody>
             </table>
           )}
-          <ListFooter hasMore={Boolean(filings.hasNextPage)} loading={filings.isFetchingNextPage} shown={items.length} onMore={() => void filings.fetchNextPage()} />
+          <ListFooter
+            hasMore={Boolean(filings.hasNextPage)}
+            loading={filings.isFetchingNextPage}
+            shown={items.length}
+            onMore={() => void filings.fetchNextPage()}
+          />
         </section>
         {deciding && (
           <IntakeDecisionDialog

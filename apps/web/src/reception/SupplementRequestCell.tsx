@@ -11,7 +11,9 @@ export function SupplementRequestCell({ dossierId }: { dossierId: string }) {
   if (request.error || !request.data) return <span className="reception-muted">—</span>;
   return (
     <div>
-      <div style={{ whiteSpace: 'pre-wrap' }}>{request.data.reason || <span className="reception-muted">{t('handover.noReason')}</span>}</div>
+      <div style={{ whiteSpace: 'pre-wrap' }}>
+        {request.data.reason || <span className="reception-muted">{t('handover.noReason')}</span>}
+      </div>
       <div className="reception-muted">
         {t('handover.requestedAt')}: {formatDateTime(request.data.at)}
       </div>

@@ -7,7 +7,9 @@ import { useProcedures } from '../reference/queries';
 export function useDocumentName(): (procedureCode: string, type: string, language: string) => string {
   const { data } = useProcedures();
   return (procedureCode, type, language) => {
-    const document = data?.find((procedure) => procedure.code === procedureCode)?.requiredDocuments.find((candidate) => candidate.type === type);
+    const document = data
+      ?.find((procedure) => procedure.code === procedureCode)
+      ?.requiredDocuments.find((candidate) => candidate.type === type);
     return document ? (language === 'en' ? document.name.en : document.name.vi) : type;
   };
 }

@@ -20,7 +20,11 @@ export function useOnlineFilings() {
   return useInfiniteQuery({
     queryKey: ['online-filings'],
     queryFn: ({ pageParam }) =>
-      unwrap(api.intake.GET('/api/v1/dossiers', { params: { query: { status: FILED_ONLINE, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      unwrap(
+        api.intake.GET('/api/v1/dossiers', {
+          params: { query: { status: FILED_ONLINE, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     refetchInterval: RECEPTION_REFRESH_MS,
@@ -32,7 +36,10 @@ export function useOnlineFilings() {
 export function useIntakeDecision(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (decision: IntakeDecision) => unwrap(api.intake.POST('/api/v1/dossiers/{code}/intake-decision', { params: { path: { code } }, body: decision })),
+    mutationFn: (decision: IntakeDecision) =>
+      unwrap(
+        api.intake.POST('/api/v1/dossiers/{code}/intake-decision', { params: { path: { code } }, body: decision }),
+      ),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['online-filings'] });
       void queryClient.invalidateQueries({ queryKey: ['intake-dossier', code] });

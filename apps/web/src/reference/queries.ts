@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/clients';
 import type { components, operations } from '../api/generated/intake';
 
-export type Procedure = operations['ProceduresController_list']['responses'][200]['content']['application/json']['items'][number];
+export type Procedure =
+  operations['ProceduresController_list']['responses'][200]['content']['application/json']['items'][number];
 
 /** The province's procedure catalogue (current versions): small, read once per session. */
 export function useProcedures() {
@@ -29,13 +30,17 @@ type Commune = ProvinceUnits['communes'][number];
 export function useProvinceUnits(provinceCode: string | null | undefined) {
   return useQuery({
     queryKey: ['administrative-units', provinceCode],
-    queryFn: () => unwrap(api.intake.GET('/api/v1/administrative-units', { params: { query: { province: provinceCode! } } })),
+    queryFn: () =>
+      unwrap(api.intake.GET('/api/v1/administrative-units', { params: { query: { province: provinceCode! } } })),
     enabled: Boolean(provinceCode),
     staleTime: 60 * 60_000,
   });
 }
 
-const KINDS = { vi: { ward: 'Phường', commune: 'Xã', 'special-zone': 'Đặc khu' }, en: { ward: 'Ward', commune: 'Commune', 'special-zone': 'Special zone' } } as const;
+const KINDS = {
+  vi: { ward: 'Phường', commune: 'Xã', 'special-zone': 'Đặc khu' },
+  en: { ward: 'Ward', commune: 'Commune', 'special-zone': 'Special zone' },
+} as const;
 
 /** "Phường Thuỷ Xuân" / "Thuy Xuan Ward": a commune's name with its kind, as people say it. */
 export function communeName(commune: Commune, language: string): string {

@@ -34,14 +34,28 @@ export function TakeTicketForm({ onTaken }: { onTaken: (stored: StoredTicket) =>
     event.preventDefault();
     setChecked(true);
     if (!unitCode) return;
-    take.mutate({ unitCode, priorityGroup: group }, { onSuccess: (ticket) => onTaken({ ticket, unitName: nameOf(unitCode) }) });
+    take.mutate(
+      { unitCode, priorityGroup: group },
+      { onSuccess: (ticket) => onTaken({ ticket, unitName: nameOf(unitCode) }) },
+    );
   };
-  const limit = take.error instanceof ApiProblem && take.error.status === 429 ? (take.error.body['scope'] === 'unit' ? 'unit' : 'address') : null;
+  const limit =
+    take.error instanceof ApiProblem && take.error.status === 429
+      ? take.error.body['scope'] === 'unit'
+        ? 'unit'
+        : 'address'
+      : null;
   return (
     <form className="public-card" onSubmit={submit} noValidate>
       <div className="public-field">
         <label htmlFor="ticket-place">{t('place')}</label>
-        <select id="ticket-place" value={unitCode} onChange={(event) => setUnitCode(event.target.value)} aria-invalid={checked && !unitCode} aria-describedby="ticket-place-hint">
+        <select
+          id="ticket-place"
+          value={unitCode}
+          onChange={(event) => setUnitCode(event.target.value)}
+          aria-invalid={checked && !unitCode}
+          aria-describedby="ticket-place-hint"
+        >
           <option value="">{units.isPending ? t('loadingPlaces') : t('choosePlace')}</option>
           {places.map(({ commune, label, points }) => (
             <optgroup key={commune.code} label={label}>
@@ -62,7 +76,13 @@ export function TakeTicketForm({ onTaken }: { onTaken: (stored: StoredTicket) =>
         <legend>{t('group')}</legend>
         {GROUPS_IN_ORDER.map((candidate) => (
           <label key={candidate}>
-            <input type="radio" name="ticket-group" value={candidate} checked={group === candidate} onChange={() => setGroup(candidate)} />
+            <input
+              type="radio"
+              name="ticket-group"
+              value={candidate}
+              checked={group === candidate}
+              onChange={() => setGroup(candidate)}
+            />
             {t(`groups.${candidate}`, { ns: QUEUE })}
           </label>
         ))}

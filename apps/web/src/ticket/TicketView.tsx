@@ -28,8 +28,13 @@ export function TicketView({ stored, onForget }: { stored: StoredTicket; onForge
         {current?.status === 'called' ? (
           <Callout tone="success" title={t('yourTurn', { counter: current.counter })} />
         ) : current ? (
-          <Callout tone="info" title={current.waitingAhead === 0 ? t('next') : t('ahead', { count: current.waitingAhead })}>
-            {current.waitingAhead > 0 && current.estimatedWaitMinutes !== undefined && t('estimate', { count: current.estimatedWaitMinutes })}
+          <Callout
+            tone="info"
+            title={current.waitingAhead === 0 ? t('next') : t('ahead', { count: current.waitingAhead })}
+          >
+            {current.waitingAhead > 0 &&
+              current.estimatedWaitMinutes !== undefined &&
+              t('estimate', { count: current.estimatedWaitMinutes })}
           </Callout>
         ) : null}
       </div>

@@ -12,7 +12,12 @@ export const TICKET_REFRESH_MS = 3_000;
 export function useTakeTicket() {
   return useMutation({
     mutationFn: ({ unitCode, priorityGroup }: { unitCode: string; priorityGroup: PriorityGroup }) =>
-      unwrap(api.intake.POST('/api/v1/receiving-units/{unitCode}/tickets', { params: { path: { unitCode } }, body: { channel: 'online', priorityGroup } })),
+      unwrap(
+        api.intake.POST('/api/v1/receiving-units/{unitCode}/tickets', {
+          params: { path: { unitCode } },
+          body: { channel: 'online', priorityGroup },
+        }),
+      ),
   });
 }
 
@@ -20,7 +25,12 @@ export function useTakeTicket() {
 export function useTicketStatus(unitCode: string, number: number) {
   return useQuery({
     queryKey: ['queue-ticket', unitCode, number],
-    queryFn: () => unwrap(api.intake.GET('/api/v1/receiving-units/{unitCode}/tickets/{number}', { params: { path: { unitCode, number } } })),
+    queryFn: () =>
+      unwrap(
+        api.intake.GET('/api/v1/receiving-units/{unitCode}/tickets/{number}', {
+          params: { path: { unitCode, number } },
+        }),
+      ),
     refetchInterval: (query) => (query.state.data?.status === 'called' ? false : TICKET_REFRESH_MS),
     // A phone in a pocket keeps the tab in the background: the call must reach it all the same.
     refetchIntervalInBackground: true,

@@ -16,7 +16,17 @@ export function ListStatus({ label, fetching }: { label: string; fetching: boole
 }
 
 /** The next page through the server's cursor, or that there is no more. */
-export function ListFooter({ hasMore, loading, shown, onMore }: { hasMore: boolean; loading: boolean; shown: number; onMore: () => void }) {
+export function ListFooter({
+  hasMore,
+  loading,
+  shown,
+  onMore,
+}: {
+  hasMore: boolean;
+  loading: boolean;
+  shown: number;
+  onMore: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div style={{ marginTop: 12 }}>

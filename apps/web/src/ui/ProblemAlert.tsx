@@ -4,7 +4,15 @@ import { ApiProblem } from '../api/problem';
 import { fieldSentence, problemSentence } from './problems';
 
 /** A refused or failed call, said in the user's language, with the fields it names that no form field shows. */
-export function ProblemAlert({ error, labels = {}, placed = [] }: { error: unknown; labels?: Record<string, string>; placed?: string[] }) {
+export function ProblemAlert({
+  error,
+  labels = {},
+  placed = [],
+}: {
+  error: unknown;
+  labels?: Record<string, string>;
+  placed?: string[];
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const rest = error instanceof ApiProblem ? error.errors.filter((problem) => !placed.includes(problem.field)) : [];

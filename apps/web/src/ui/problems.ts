@@ -11,15 +11,22 @@ import i18n from '../i18n/i18n';
 export function fieldSentence(t: TFunction, problem: FieldProblem, label?: string): string {
   // The common namespace: a feature's own `t` would look for these strings in its namespace.
   const params = { ...(problem.params ?? {}), field: label ?? problem.field, message: problem.message, ns: 'common' };
-  return t(`problems.field.${problem.code ?? 'unknown'}`, { ...params, defaultValue: t('problems.field.unknown', params) });
+  return t(`problems.field.${problem.code ?? 'unknown'}`, {
+    ...params,
+    defaultValue: t('problems.field.unknown', params),
+  });
 }
 
 /** The problem as one sentence: what kind of refusal it is in the user's language, then the service's detail for a person to read. */
 export function problemSentence(t: TFunction, error: unknown): string {
   const ns = 'common';
   if (!(error instanceof ApiProblem)) return t('problems.network', { ns });
-  const kind = t(`problems.type.${error.slug}`, { ns, defaultValue: '' }) || t(`problems.status.${error.status}`, { ns, defaultValue: '' }) || t('problems.unknown', { ns, status: error.status });
-  if (error.status === 429 && error.retryAfterSeconds) return `${kind} ${t('problems.retryAfter', { ns, seconds: error.retryAfterSeconds })}`;
+  const kind =
+    t(`problems.type.${error.slug}`, { ns, defaultValue: '' }) ||
+    t(`problems.status.${error.status}`, { ns, defaultValue: '' }) ||
+    t('problems.unknown', { ns, status: error.status });
+  if (error.status === 429 && error.retryAfterSeconds)
+    return `${kind} ${t('problems.retryAfter', { ns, seconds: error.retryAfterSeconds })}`;
   return kind;
 }
 
@@ -27,7 +34,12 @@ export function problemSentence(t: TFunction, error: unknown): string {
  * Puts each field problem next to the form field it names ('applicant.citizenId' → the field
  * ['applicant', 'citizenId']); returns the problems that name no field of this form, for an alert.
  */
-export function showFieldProblems(t: TFunction, form: FormInstance, error: unknown, labels: Record<string, string> = {}): FieldProblem[] {
+export function showFieldProblems(
+  t: TFunction,
+  form: FormInstance,
+  error: unknown,
+  labels: Record<string, string> = {},
+): FieldProblem[] {
   if (!(error instanceof ApiProblem)) return [];
   const known = new Set(Object.keys(labels));
   const unplaced: FieldProblem[] = [];

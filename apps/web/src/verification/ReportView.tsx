@@ -4,7 +4,14 @@ import { Callout, Facts, Tone } from '../ui/public/PublicParts';
 import { VERIFICATION } from './strings';
 import { signingTimeOf, trustOf, VerificationReport, Verdict, verdictOf } from './verdict';
 
-const TONE: Record<Verdict, Tone> = { valid: 'success', changed: 'error', revoked: 'error', untrusted: 'warning', unsigned: 'warning', undetermined: 'warning' };
+const TONE: Record<Verdict, Tone> = {
+  valid: 'success',
+  changed: 'error',
+  revoked: 'error',
+  untrusted: 'warning',
+  unsigned: 'warning',
+  undetermined: 'warning',
+};
 
 /** The verdict in plain words, then each signature: who, when, whether the document is intact and the signer trusted. */
 export function ReportView({ report, signedAt }: { report: VerificationReport; signedAt?: string }) {
@@ -24,8 +31,16 @@ export function ReportView({ report, signedAt }: { report: VerificationReport; s
               rows={[
                 [t('signer'), signature.signer?.commonName ?? t('unknown')],
                 [t('issuer'), signature.signer?.issuer ?? t('unknown')],
-                [t('signedAt'), time.at ? `${formatDateTime(time.at)} ${time.stamped ? t('stamped') : t('claimed')}` : t('unknown')],
-                [t('integrity'), t(`integrityValue.${signature.integrity === 'intact' && signature.changesAfter === 'content' ? 'modified' : signature.integrity}`)],
+                [
+                  t('signedAt'),
+                  time.at ? `${formatDateTime(time.at)} ${time.stamped ? t('stamped') : t('claimed')}` : t('unknown'),
+                ],
+                [
+                  t('integrity'),
+                  t(
+                    `integrityValue.${signature.integrity === 'intact' && signature.changesAfter === 'content' ? 'modified' : signature.integrity}`,
+                  ),
+                ],
                 [t('trust'), t(`trustValue.${trustOf(signature)}`)],
               ]}
             />

@@ -24,7 +24,11 @@ export function VerificationPage() {
           <h2 id="verification-result">{t('resultOf', { code })}</h2>
           {result.isPending && <p role="status">{t('checking')}</p>}
           {result.error &&
-            (result.error instanceof ApiProblem && result.error.status === 404 ? <Callout tone="warning" title={t('noResult', { code })} /> : <ProblemCallout error={result.error} />)}
+            (result.error instanceof ApiProblem && result.error.status === 404 ? (
+              <Callout tone="warning" title={t('noResult', { code })} />
+            ) : (
+              <ProblemCallout error={result.error} />
+            ))}
           {result.data && <ReportView report={result.data} signedAt={result.data.signedAt} />}
         </section>
       )}
@@ -51,7 +55,14 @@ function UploadCheck() {
       <form className="public-card" onSubmit={submit} noValidate>
         <div className="public-field">
           <label htmlFor="verification-file">{t('file')}</label>
-          <input id="verification-file" ref={input} type="file" accept="application/pdf,.pdf" aria-invalid={missing} aria-describedby="verification-file-hint" />
+          <input
+            id="verification-file"
+            ref={input}
+            type="file"
+            accept="application/pdf,.pdf"
+            aria-invalid={missing}
+            aria-describedby="verification-file-hint"
+          />
           <p id="verification-file-hint" className={missing ? 'public-field-error' : 'public-hint'}>
             {missing ? t('fileMissing') : t('fileHint')}
           </p>

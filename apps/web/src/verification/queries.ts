@@ -15,5 +15,8 @@ export function useSignedResult(code: string) {
 
 /** The signatures of a PDF the citizen holds, verified by the service (the file is not kept). */
 export function useUploadVerification() {
-  return useMutation({ mutationFn: (file: File) => postFile<VerificationReport>('digital-signature', '/api/v1/verifications', file, 'application/pdf') });
+  return useMutation({
+    mutationFn: (file: File) =>
+      postFile<VerificationReport>('digital-signature', '/api/v1/verifications', file, 'application/pdf'),
+  });
 }

@@ -30,9 +30,24 @@ describe('the verdict on a verified PDF', () => {
   });
 
   it('says the document was changed when a byte under a signature differs or content was added after it', () => {
-    expect(verdictOf(report([{ ...goodSignature, integrity: 'modified', indication: 'TOTAL_FAILED' }], { indication: 'TOTAL_FAILED' }))).toBe('changed');
-    expect(verdictOf(report([{ ...goodSignature, changesAfter: 'content' }], { indication: 'TOTAL_FAILED', subIndication: 'MODIFIED_AFTER_SIGNING' }))).toBe('changed');
-    expect(verdictOf(report([{ ...goodSignature, signatureValue: 'invalid' }], { indication: 'TOTAL_FAILED' }))).toBe('changed');
+    expect(
+      verdictOf(
+        report([{ ...goodSignature, integrity: 'modified', indication: 'TOTAL_FAILED' }], {
+          indication: 'TOTAL_FAILED',
+        }),
+      ),
+    ).toBe('changed');
+    expect(
+      verdictOf(
+        report([{ ...goodSignature, changesAfter: 'content' }], {
+          indication: 'TOTAL_FAILED',
+          subIndication: 'MODIFIED_AFTER_SIGNING',
+        }),
+      ),
+    ).toBe('changed');
+    expect(verdictOf(report([{ ...goodSignature, signatureValue: 'invalid' }], { indication: 'TOTAL_FAILED' }))).toBe(
+      'changed',
+    );
   });
 
   it('puts a change before a revoked or untrusted certificate, and a revocation before an unknown chain', () => {
@@ -44,16 +59,26 @@ describe('the verdict on a verified PDF', () => {
   });
 
   it('says there is no signature, or that it cannot decide, where the service could not', () => {
-    expect(verdictOf(report([], { indication: 'INDETERMINATE', subIndication: 'NO_SIGNATURE_FOUND' }))).toBe('unsigned');
-    expect(verdictOf(report([{ ...goodSignature, indication: 'INDETERMINATE' }], { indication: 'INDETERMINATE' }))).toBe('undetermined');
+    expect(verdictOf(report([], { indication: 'INDETERMINATE', subIndication: 'NO_SIGNATURE_FOUND' }))).toBe(
+      'unsigned',
+    );
+    expect(
+      verdictOf(report([{ ...goodSignature, indication: 'INDETERMINATE' }], { indication: 'INDETERMINATE' })),
+    ).toBe('undetermined');
   });
 });
 
 describe("a signature's time and trust", () => {
   it("takes the time-stamp's time when it is valid, else the signer's claim", () => {
     expect(signingTimeOf(goodSignature)).toEqual({ at: '2026-11-24T02:00:05.000Z', stamped: true });
-    expect(signingTimeOf({ ...goodSignature, timestamp: { ...goodSignature.timestamp!, valid: false } })).toEqual({ at: '2026-11-24T02:00:00.000Z', stamped: false });
-    expect(signingTimeOf({ ...goodSignature, timestamp: null, level: 'B-B' })).toEqual({ at: '2026-11-24T02:00:00.000Z', stamped: false });
+    expect(signingTimeOf({ ...goodSignature, timestamp: { ...goodSignature.timestamp!, valid: false } })).toEqual({
+      at: '2026-11-24T02:00:00.000Z',
+      stamped: false,
+    });
+    expect(signingTimeOf({ ...goodSignature, timestamp: null, level: 'B-B' })).toEqual({
+      at: '2026-11-24T02:00:00.000Z',
+      stamped: false,
+    });
   });
 
   it('trusts a certificate chained to the anchors and not revoked', () => {

@@ -14,7 +14,12 @@ export function verdictOf(report: VerificationReport): Verdict {
   if (signatures.length === 0) return 'unsigned';
   const changed =
     report.subIndication === 'MODIFIED_AFTER_SIGNING' ||
-    signatures.some((signature) => signature.integrity === 'modified' || signature.signatureValue === 'invalid' || signature.changesAfter === 'content');
+    signatures.some(
+      (signature) =>
+        signature.integrity === 'modified' ||
+        signature.signatureValue === 'invalid' ||
+        signature.changesAfter === 'content',
+    );
   if (changed) return 'changed';
   if (signatures.some((signature) => signature.revocation.status === 'revoked')) return 'revoked';
   if (signatures.some((signature) => signature.chain.status !== 'valid')) return 'untrusted';

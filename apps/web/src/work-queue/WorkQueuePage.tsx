@@ -35,7 +35,9 @@ export function WorkQueuePage() {
   const filters: Omit<WorkQueueFilters, 'cursor' | 'limit'> = {
     ...(scope === 'mine' ? { assignee: 'me' } : {}),
     ...(status ? { status } : {}),
-    ...(dueWithin !== undefined ? { dueBefore: dayjs().tz(ZONE).add(dueWithin, 'day').endOf('day').toISOString() } : {}),
+    ...(dueWithin !== undefined
+      ? { dueBefore: dayjs().tz(ZONE).add(dueWithin, 'day').endOf('day').toISOString() }
+      : {}),
     ...(code.trim().length >= CODE_PREFIX ? ({ code: code.trim() } as object) : {}),
   };
   const queue = useWorkQueue(filters);
@@ -46,10 +48,26 @@ export function WorkQueuePage() {
       <h1 className="page-title">{t('queue.title')}</h1>
       <Flex component="section" aria-label={t('queue.filters')} wrap gap={12} align="end">
         <Labelled label={t('queue.scope')} htmlFor="queue-scope">
-          <Segmented<'mine' | 'unit'> id="queue-scope" value={scope} onChange={setScope} options={[{ value: 'mine', label: t('queue.mine') }, { value: 'unit', label: t('queue.unit') }]} />
+          <Segmented<'mine' | 'unit'>
+            id="queue-scope"
+            value={scope}
+            onChange={setScope}
+            options={[
+              { value: 'mine', label: t('queue.mine') },
+              { value: 'unit', label: t('queue.unit') },
+            ]}
+          />
         </Labelled>
         <Labelled label={t('queue.status')} htmlFor="queue-status">
-          <Select id="queue-status" allowClear placeholder={t('queue.anyStatus')} value={status} onChange={setStatus} style={{ minWidth: 200 }} options={STATUSES.map((value) => ({ value, label: i18n.t(`status.${value}`) }))} />
+          <Select
+            id="queue-status"
+            allowClear
+            placeholder={t('queue.anyStatus')}
+            value={status}
+            onChange={setStatus}
+            style={{ minWidth: 200 }}
+            options={STATUSES.map((value) => ({ value, label: i18n.t(`status.${value}`) }))}
+          />
         </Labelled>
         <Labelled label={t('queue.dueBefore')} htmlFor="queue-due">
           <Select
@@ -63,7 +81,14 @@ export function WorkQueuePage() {
           />
         </Labelled>
         <Labelled label={t('queue.code')} htmlFor="queue-code">
-          <Input.Search id="queue-code" allowClear placeholder={t('queue.codePlaceholder')} onSearch={setCode} onChange={(event) => !event.target.value && setCode('')} style={{ minWidth: 240 }} />
+          <Input.Search
+            id="queue-code"
+            allowClear
+            placeholder={t('queue.codePlaceholder')}
+            onSearch={setCode}
+            onChange={(event) => !event.target.value && setCode('')}
+            style={{ minWidth: 240 }}
+          />
         </Labelled>
       </Flex>
       <ProblemAlert error={queue.error} />
@@ -109,14 +134,23 @@ export function WorkQueuePage() {
                     {formatDate(item.receivedAt)}
                   </td>
                   <td data-label={t('queue.assignee')} className="optional">
-                    {item.assigneeId === principal?.subject ? t('queue.assignedToMe') : item.assigneeId ? item.assigneeId.slice(0, 8) : t('queue.unassigned')}
+                    {item.assigneeId === principal?.subject
+                      ? t('queue.assignedToMe')
+                      : item.assigneeId
+                        ? item.assigneeId.slice(0, 8)
+                        : t('queue.unassigned')}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <ListFooter hasMore={Boolean(queue.hasNextPage)} loading={queue.isFetchingNextPage} shown={items.length} onMore={() => void queue.fetchNextPage()} />
+        <ListFooter
+          hasMore={Boolean(queue.hasNextPage)}
+          loading={queue.isFetchingNextPage}
+          shown={items.length}
+          onMore={() => void queue.fetchNextPage()}
+        />
       </section>
     </Space>
   );

@@ -18,7 +18,12 @@ const PAGE = 50;
 export function useWorkQueue(filters: Omit<WorkQueueFilters, 'cursor' | 'limit'>) {
   return useInfiniteQuery({
     queryKey: ['work-queue', filters],
-    queryFn: ({ pageParam }) => unwrap(api.routing.GET('/api/v1/work-items', { params: { query: { ...filters, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.routing.GET('/api/v1/work-items', {
+          params: { query: { ...filters, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     refetchInterval: QUEUE_REFRESH_MS,
@@ -27,14 +32,21 @@ export function useWorkQueue(filters: Omit<WorkQueueFilters, 'cursor' | 'limit'>
 }
 
 export function useWorkItem(id: string) {
-  return useQuery({ queryKey: ['work-item', id], queryFn: () => unwrap(api.routing.GET('/api/v1/dossiers/{id}', { params: { path: { id } } })), refetchInterval: 10_000 });
+  return useQuery({
+    queryKey: ['work-item', id],
+    queryFn: () => unwrap(api.routing.GET('/api/v1/dossiers/{id}', { params: { path: { id } } })),
+    refetchInterval: 10_000,
+  });
 }
 
 /** The query of a dossier's steps, one cache entry for every screen that shows them. */
 export function dossierHistoryQuery(id: string) {
   return {
     queryKey: ['work-item', id, 'history'],
-    queryFn: () => unwrap(api.routing.GET('/api/v1/dossiers/{id}/history', { params: { path: { id } } })).then((history) => history.items),
+    queryFn: () =>
+      unwrap(api.routing.GET('/api/v1/dossiers/{id}/history', { params: { path: { id } } })).then(
+        (history) => history.items,
+      ),
   };
 }
 
@@ -47,7 +59,8 @@ export function useDossierHistory(id: string) {
 export function useDossierAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (action: DossierAction) => unwrap(api.routing.POST('/api/v1/dossiers/{id}/actions', { params: { path: { id } }, body: action })),
+    mutationFn: (action: DossierAction) =>
+      unwrap(api.routing.POST('/api/v1/dossiers/{id}/actions', { params: { path: { id } }, body: action })),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['work-item', id] });
       void queryClient.invalidateQueries({ queryKey: ['work-queue'] });

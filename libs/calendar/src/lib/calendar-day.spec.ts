@@ -1,4 +1,10 @@
-import { CalendarDay, calendarCorrectionProblems, parseCalendarCorrections, parseCalendarDays, restoresWeeklyRule } from './calendar-day';
+import {
+  CalendarDay,
+  calendarCorrectionProblems,
+  parseCalendarCorrections,
+  parseCalendarDays,
+  restoresWeeklyRule,
+} from './calendar-day';
 import { DEFAULT_CALENDAR_DAYS } from './default-calendar';
 
 const tetMonday: CalendarDay = {
@@ -31,11 +37,15 @@ describe('parseCalendarDays', () => {
   });
 
   it('refuses a working day that is already a weekday', () => {
-    expect(() => parseCalendarDays([{ ...workingSaturday, date: '2025-04-25' }])).toThrow(/\[0\]\.date 2025-04-25 is a weekday/);
+    expect(() => parseCalendarDays([{ ...workingSaturday, date: '2025-04-25' }])).toThrow(
+      /\[0\]\.date 2025-04-25 is a weekday/,
+    );
   });
 
   it('refuses a date listed twice', () => {
-    expect(() => parseCalendarDays([tetMonday, workingSaturday, tetMonday])).toThrow(/\[2\]\.date 2026-02-16 is already listed at \[0\]/);
+    expect(() => parseCalendarDays([tetMonday, workingSaturday, tetMonday])).toThrow(
+      /\[2\]\.date 2026-02-16 is already listed at \[0\]/,
+    );
   });
 
   it('refuses input that is not a list', () => {
@@ -45,24 +55,56 @@ describe('parseCalendarDays', () => {
 
 describe("a province's corrections", () => {
   const national = [tetMonday, workingSaturday];
-  const worked = (date: string): CalendarDay => ({ date, kind: 'working-day', name: { vi: 'Làm việc', en: 'Worked' }, basis: 'decision' });
-  const rested = (date: string): CalendarDay => ({ date, kind: 'holiday', name: { vi: 'Nghỉ', en: 'Day off' }, basis: 'decision' });
+  const worked = (date: string): CalendarDay => ({
+    date,
+    kind: 'working-day',
+    name: { vi: 'Làm việc', en: 'Worked' },
+    basis: 'decision',
+  });
+  const rested = (date: string): CalendarDay => ({
+    date,
+    kind: 'holiday',
+    name: { vi: 'Nghỉ', en: 'Day off' },
+    basis: 'decision',
+  });
 
   it('may take back a national holiday (worked) or a national working Saturday (rested)', () => {
     expect(calendarCorrectionProblems([worked('2026-02-16'), rested('2025-04-26')], national)).toEqual([]);
-    expect([worked('2026-02-16'), rested('2025-04-26'), tetMonday, workingSaturday].map(restoresWeeklyRule)).toEqual([true, true, false, false]);
+    expect([worked('2026-02-16'), rested('2025-04-26'), tetMonday, workingSaturday].map(restoresWeeklyRule)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('refuses, naming the field, a worked weekday or a rested weekend day with no national day to take back', () => {
     expect(calendarCorrectionProblems([tetMonday, worked('2026-02-24'), rested('2026-02-21')], national)).toEqual([
-      { field: 'days.1.date', code: 'weekdayAlreadyWorked', message: '2026-02-24 is a weekday, already worked and has no national exception to take back' },
-      { field: 'days.2.date', code: 'weekendAlreadyOff', message: '2026-02-21 is a weekend day, already off and has no national exception to take back' },
+      {
+        field: 'days.1.date',
+        code: 'weekdayAlreadyWorked',
+        message: '2026-02-24 is a weekday, already worked and has no national exception to take back',
+      },
+      {
+        field: 'days.2.date',
+        code: 'weekendAlreadyOff',
+        message: '2026-02-21 is a weekend day, already off and has no national exception to take back',
+      },
     ]);
   });
 
   it('checks the fields and the repeated dates as for the national days', () => {
-    expect(calendarCorrectionProblems([{ ...tetMonday, basis: 'rumour' }], national)).toEqual([{ field: 'days.0.basis', code: 'isIn', message: expect.any(String), params: { allowed: ['law', 'decision', 'assumed'] } }]);
-    expect(calendarCorrectionProblems([tetMonday, tetMonday], national)).toEqual([{ field: 'days.1.date', code: 'duplicate', message: '2026-02-16 is listed twice' }]);
+    expect(calendarCorrectionProblems([{ ...tetMonday, basis: 'rumour' }], national)).toEqual([
+      {
+        field: 'days.0.basis',
+        code: 'isIn',
+        message: expect.any(String),
+        params: { allowed: ['law', 'decision', 'assumed'] },
+      },
+    ]);
+    expect(calendarCorrectionProblems([tetMonday, tetMonday], national)).toEqual([
+      { field: 'days.1.date', code: 'duplicate', message: '2026-02-16 is listed twice' },
+    ]);
   });
 
   it('are read back from an event whatever the national days of the service that reads them', () => {
@@ -74,7 +116,8 @@ describe("a province's corrections", () => {
 });
 
 describe('DEFAULT_CALENDAR_DAYS', () => {
-  const dates = (year: string) => DEFAULT_CALENDAR_DAYS.filter((day) => day.date.startsWith(year)).map((day) => day.date);
+  const dates = (year: string) =>
+    DEFAULT_CALENDAR_DAYS.filter((day) => day.date.startsWith(year)).map((day) => day.date);
 
   it('covers 2025 to 2027', () => {
     for (const year of ['2025', '2026', '2027']) {

@@ -38,13 +38,28 @@ function calendarDayChecks(cancels?: (date: string) => CalendarDay['kind'] | und
       // A holiday on a weekend or a "working" weekday changes nothing: it is almost always a typo.
       const weekend = isWeekend(dayNumberOf(day.date));
       if (day.kind === 'holiday' && weekend && cancels?.(day.date) !== 'working-day') {
-        ctx.addIssue({ code: 'custom', path: ['date'], params: { code: 'weekendAlreadyOff' }, message: `${day.date} is a weekend day, already off${nothingToTakeBack}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['date'],
+          params: { code: 'weekendAlreadyOff' },
+          message: `${day.date} is a weekend day, already off${nothingToTakeBack}`,
+        });
       }
       if (day.kind === 'working-day' && !weekend && cancels?.(day.date) !== 'holiday') {
-        ctx.addIssue({ code: 'custom', path: ['date'], params: { code: 'weekdayAlreadyWorked' }, message: `${day.date} is a weekday, already worked${nothingToTakeBack}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['date'],
+          params: { code: 'weekdayAlreadyWorked' },
+          message: `${day.date} is a weekday, already worked${nothingToTakeBack}`,
+        });
       }
       if (day.basis === 'assumed' && !day.source) {
-        ctx.addIssue({ code: 'custom', path: ['source'], params: { code: 'isNotEmpty' }, message: 'an assumed day must say what it was derived from' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['source'],
+          params: { code: 'isNotEmpty' },
+          message: 'an assumed day must say what it was derived from',
+        });
       }
     },
     // These checks read the fields, so they wait until the fields themselves are valid.
@@ -72,7 +87,8 @@ export function parseCalendarDays(input: unknown): CalendarDay[] {
   const firstIndexOf = new Map<string, number>();
   result.data.forEach((day, index) => {
     const first = firstIndexOf.get(day.date);
-    if (first !== undefined) throw new Error(`invalid calendar days: [${index}].date ${day.date} is already listed at [${first}]`);
+    if (first !== undefined)
+      throw new Error(`invalid calendar days: [${index}].date ${day.date} is already listed at [${first}]`);
     firstIndexOf.set(day.date, index);
   });
   return result.data;
@@ -80,7 +96,10 @@ export function parseCalendarDays(input: unknown): CalendarDay[] {
 
 function pathOf(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
-  return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+  return path
+    .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /** Every problem of a list of calendar days, field by field (`days.3.date`), for an API to report. */
@@ -92,9 +111,17 @@ export function calendarDayProblems(input: unknown, field = 'days'): FieldProble
  * Every problem of a province's corrections of a year, field by field, given the national days of
  * that year: besides holidays and swapped working days, a correction may take back a national one.
  */
-export function calendarCorrectionProblems(input: unknown, national: readonly CalendarDay[], field = 'days'): FieldProblem[] {
+export function calendarCorrectionProblems(
+  input: unknown,
+  national: readonly CalendarDay[],
+  field = 'days',
+): FieldProblem[] {
   const kinds = new Map(national.map((day) => [day.date, day.kind]));
-  return problemsOf(calendarDayChecks((date) => kinds.get(date)), input, field);
+  return problemsOf(
+    calendarDayChecks((date) => kinds.get(date)),
+    input,
+    field,
+  );
 }
 
 /** Any weekday may be worked and any weekend day rested in a correction that takes back a national day. */
@@ -127,7 +154,8 @@ function problemsOf(schema: z.ZodType<CalendarDay>, input: unknown, field: strin
   }
   const seen = new Set<string>();
   return result.data.flatMap((day, index) => {
-    if (seen.has(day.date)) return [{ field: `${field}.${index}.date`, code: 'duplicate', message: `${day.date} is listed twice` }];
+    if (seen.has(day.date))
+      return [{ field: `${field}.${index}.date`, code: 'duplicate', message: `${day.date} is listed twice` }];
     seen.add(day.date);
     return [];
   });

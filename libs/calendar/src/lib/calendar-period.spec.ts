@@ -14,7 +14,12 @@ describe('calendar periods', () => {
   });
 
   it('lists the dates between two, both included', () => {
-    expect(localDatesBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(localDatesBetween('2026-02-27', '2026-03-02')).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+    ]);
   });
 });
 

@@ -15,9 +15,16 @@ export function calendarPeriod(period: string): CalendarPeriod | null {
   const match = CALENDAR_PERIOD_PATTERN.exec(period);
   if (!match) return null;
   const year = match[1];
-  const [firstMonth, months] = match[2] ? [Number(match[2]), 1] : match[3] ? [(Number(match[3]) - 1) * 3 + 1, 3] : [1, 12];
+  const [firstMonth, months] = match[2]
+    ? [Number(match[2]), 1]
+    : match[3]
+      ? [(Number(match[3]) - 1) * 3 + 1, 3]
+      : [1, 12];
   const from = `${year}-${String(firstMonth).padStart(2, '0')}-01`;
-  const next = firstMonth + months > 12 ? `${Number(year) + 1}-01-01` : `${year}-${String(firstMonth + months).padStart(2, '0')}-01`;
+  const next =
+    firstMonth + months > 12
+      ? `${Number(year) + 1}-01-01`
+      : `${year}-${String(firstMonth + months).padStart(2, '0')}-01`;
   return { period, from, to: addDays(next, -1) };
 }
 

@@ -48,10 +48,15 @@ export class CalendarStore {
   /** A year's national days and, for a province, its corrections, read from the database. */
   async year(year: number, provinceCode: string | null): Promise<StoredCalendarYear> {
     const [national, corrections] = await Promise.all([
-      this.dataSource.query(`SELECT ${DAY_COLUMNS} FROM calendar_days WHERE ${IN_YEAR} ORDER BY date`, [year]) as Promise<DayRow[]>,
+      this.dataSource.query(`SELECT ${DAY_COLUMNS} FROM calendar_days WHERE ${IN_YEAR} ORDER BY date`, [
+        year,
+      ]) as Promise<DayRow[]>,
       provinceCode === null
         ? Promise.resolve([] as DayRow[])
-        : (this.dataSource.query(`SELECT ${DAY_COLUMNS} FROM calendar_corrections WHERE province_code = $2 AND ${IN_YEAR} ORDER BY date`, [year, provinceCode]) as Promise<DayRow[]>),
+        : (this.dataSource.query(
+            `SELECT ${DAY_COLUMNS} FROM calendar_corrections WHERE province_code = $2 AND ${IN_YEAR} ORDER BY date`,
+            [year, provinceCode],
+          ) as Promise<DayRow[]>),
     ]);
     return { national: national.map(withoutNullSource), corrections: corrections.map(withoutNullSource) };
   }
@@ -60,14 +65,22 @@ export class CalendarStore {
    * Replaces one year of a province's corrections inside the caller's transaction; changes to a
    * province's year take turns. No other province's calendar, nor the national one, changes.
    */
-  async replaceCorrections(tx: EntityManager, provinceCode: string, year: number, days: readonly CalendarDay[]): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('calendar.corrections:' || $1 || ':' || $2))`, [provinceCode, year]);
+  async replaceCorrections(
+    tx: EntityManager,
+    provinceCode: string,
+    year: number,
+    days: readonly CalendarDay[],
+  ): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('calendar.corrections:' || $1 || ':' || $2))`, [
+      provinceCode,
+      year,
+    ]);
     await tx.query(`DELETE FROM calendar_corrections WHERE province_code = $2 AND ${IN_YEAR}`, [year, provinceCode]);
     for (const day of days) {
-      await tx.query('INSERT INTO calendar_corrections (province_code, date, kind, name_vi, name_en, basis, source) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        provinceCode,
-        ...dayValues(day),
-      ]);
+      await tx.query(
+        'INSERT INTO calendar_corrections (province_code, date, kind, name_vi, name_en, basis, source) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [provinceCode, ...dayValues(day)],
+      );
     }
   }
 
@@ -89,7 +102,9 @@ export class CalendarStore {
   private async load(): Promise<ProvinceCalendars> {
     const [national, corrections]: [DayRow[], Array<DayRow & { provinceCode: string }>] = await Promise.all([
       this.dataSource.query(`SELECT ${DAY_COLUMNS} FROM calendar_days ORDER BY date`),
-      this.dataSource.query(`SELECT province_code AS "provinceCode", ${DAY_COLUMNS} FROM calendar_corrections ORDER BY province_code, date`),
+      this.dataSource.query(
+        `SELECT province_code AS "provinceCode", ${DAY_COLUMNS} FROM calendar_corrections ORDER BY province_code, date`,
+      ),
     ]);
     const byProvince = new Map<string, CalendarDay[]>();
     for (const { provinceCode, ...day } of corrections) {
@@ -102,9 +117,15 @@ export class CalendarStore {
 }
 
 /** Inserts national calendar days through a transaction's manager or a migration's query runner. */
-export async function insertCalendarDays(db: { query(sql: string, parameters: unknown[]): Promise<unknown> }, days: readonly CalendarDay[]): Promise<void> {
+export async function insertCalendarDays(
+  db: { query(sql: string, parameters: unknown[]): Promise<unknown> },
+  days: readonly CalendarDay[],
+): Promise<void> {
   for (const day of days) {
-    await db.query('INSERT INTO calendar_days (date, kind, name_vi, name_en, basis, source) VALUES ($1, $2, $3, $4, $5, $6)', dayValues(day));
+    await db.query(
+      'INSERT INTO calendar_days (date, kind, name_vi, name_en, basis, source) VALUES ($1, $2, $3, $4, $5, $6)',
+      dayValues(day),
+    );
   }
 }
 

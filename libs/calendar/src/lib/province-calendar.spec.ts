@@ -6,10 +6,19 @@ import { effectiveCalendarDays, ProvinceCalendars, withoutMarks } from './provin
 const at = (local: string) => new Date(`${local}:00+07:00`);
 const threeDays = { unit: 'working-days' as const, amount: 3 };
 
-const day = (date: string, kind: CalendarDay['kind'], name = 'Điều chỉnh'): CalendarDay => ({ date, kind, name: { vi: name, en: name }, basis: 'decision' });
+const day = (date: string, kind: CalendarDay['kind'], name = 'Điều chỉnh'): CalendarDay => ({
+  date,
+  kind,
+  name: { vi: name, en: name },
+  basis: 'decision',
+});
 
 /** National: Friday 1 January 2027 off; Saturday 9 January worked in a swap; Friday 15 January off. */
-const national = [day('2027-01-01', 'holiday', 'Tết Dương lịch'), day('2027-01-08', 'holiday', 'Nghỉ bù'), day('2027-01-09', 'working-day', 'Làm bù')];
+const national = [
+  day('2027-01-01', 'holiday', 'Tết Dương lịch'),
+  day('2027-01-08', 'holiday', 'Nghỉ bù'),
+  day('2027-01-09', 'working-day', 'Làm bù'),
+];
 
 describe('effectiveCalendarDays', () => {
   it('is the national calendar, unmarked, for a province without corrections', () => {
@@ -28,7 +37,10 @@ describe('effectiveCalendarDays', () => {
   });
 
   it('replaces the national day of the same date: a confirmed or renamed holiday is the correction', () => {
-    const confirmed = { ...day('2027-01-08', 'holiday', 'Nghỉ bù theo quyết định của tỉnh'), source: 'Quyết định 12/QĐ-UBND' };
+    const confirmed = {
+      ...day('2027-01-08', 'holiday', 'Nghỉ bù theo quyết định của tỉnh'),
+      source: 'Quyết định 12/QĐ-UBND',
+    };
     const days = effectiveCalendarDays(national, [confirmed]);
     expect(days.filter((d) => d.date === '2027-01-08')).toEqual([{ ...confirmed, correction: true }]);
     expect(days).toHaveLength(3);
@@ -44,7 +56,9 @@ describe('effectiveCalendarDays', () => {
   });
 
   it('gives days a WorkingCalendar accepts once the marks are taken off', () => {
-    const days = withoutMarks(effectiveCalendarDays(national, [day('2027-01-05', 'holiday'), day('2027-01-09', 'holiday')]));
+    const days = withoutMarks(
+      effectiveCalendarDays(national, [day('2027-01-05', 'holiday'), day('2027-01-09', 'holiday')]),
+    );
     expect(days.every((d) => !('correction' in d))).toBe(true);
     expect(() => new ProvinceCalendars(days, new Map())).not.toThrow();
   });

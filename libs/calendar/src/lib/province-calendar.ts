@@ -11,7 +11,10 @@ export type EffectiveCalendarDay = CalendarDay & { correction: boolean };
  * the national day of its date, if any; one that gives the date back to the weekly rule (a weekday
  * worked, a weekend day off) takes the national day away and is itself no exception. In date order.
  */
-export function effectiveCalendarDays(national: readonly CalendarDay[], corrections: readonly CalendarDay[]): EffectiveCalendarDay[] {
+export function effectiveCalendarDays(
+  national: readonly CalendarDay[],
+  corrections: readonly CalendarDay[],
+): EffectiveCalendarDay[] {
   const days = new Map<string, EffectiveCalendarDay>(national.map((day) => [day.date, { ...day, correction: false }]));
   for (const day of corrections) {
     if (restoresWeeklyRule(day)) days.delete(day.date);

@@ -12,7 +12,12 @@ const vietnam = new WorkingCalendar(DEFAULT_CALENDAR_DAYS);
 
 describe('WorkingCalendar working days', () => {
   it('works Monday to Friday and rests at the weekend', () => {
-    expect(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'].map((d) => plain.isWorkingDay(d))).toEqual([true, false, false, true]);
+    expect(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'].map((d) => plain.isWorkingDay(d))).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('rests on holidays and works on a swapped Saturday', () => {
@@ -154,15 +159,32 @@ describe('WorkingCalendar options', () => {
   });
 
   it('takes other shifts, cut-off and offset', () => {
-    const morningsInUtc = new WorkingCalendar([], { utcOffsetMinutes: 0, shifts: [{ start: '08:00', end: '12:00' }], cutoff: '10:00' });
+    const morningsInUtc = new WorkingCalendar([], {
+      utcOffsetMinutes: 0,
+      shifts: [{ start: '08:00', end: '12:00' }],
+      cutoff: '10:00',
+    });
     expect(morningsInUtc.hoursPerDay).toBe(4);
     expect(morningsInUtc.deadline(new Date('2026-11-17T09:00:00Z'), days(1))).toEqual(new Date('2026-11-18T09:00:00Z'));
     expect(morningsInUtc.countingStart(new Date('2026-11-17T10:01:00Z'))).toEqual(new Date('2026-11-18T08:00:00Z'));
   });
 
   it.each([
-    ['overlapping shifts', { shifts: [{ start: '07:30', end: '12:00' }, { start: '11:30', end: '17:00' }] }, /shifts must be in order/],
-    ['a shift that ends before it starts', { shifts: [{ start: '12:00', end: '08:00' }] }, /shifts\.0 must end after it starts/],
+    [
+      'overlapping shifts',
+      {
+        shifts: [
+          { start: '07:30', end: '12:00' },
+          { start: '11:30', end: '17:00' },
+        ],
+      },
+      /shifts must be in order/,
+    ],
+    [
+      'a shift that ends before it starts',
+      { shifts: [{ start: '12:00', end: '08:00' }] },
+      /shifts\.0 must end after it starts/,
+    ],
     ['no shifts', { shifts: [] }, /shifts/],
     ['a malformed cut-off', { cutoff: '3pm' }, /cutoff must be a local time HH:MM/],
   ])('refuses %s', (_label, options, message) => {

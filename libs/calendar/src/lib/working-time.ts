@@ -36,18 +36,29 @@ const timeOfDay = z
   .transform((hhmm) => (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * MS_PER_MINUTE);
 
 const workingTimeSchema = z.strictObject({
-  utcOffsetMinutes: z.number().int().min(-12 * 60).max(14 * 60),
+  utcOffsetMinutes: z
+    .number()
+    .int()
+    .min(-12 * 60)
+    .max(14 * 60),
   shifts: z
-    .array(z.strictObject({ start: timeOfDay, end: timeOfDay }).refine((s) => s.start < s.end, 'must end after it starts'))
+    .array(
+      z.strictObject({ start: timeOfDay, end: timeOfDay }).refine((s) => s.start < s.end, 'must end after it starts'),
+    )
     .min(1)
-    .refine((shifts) => shifts.every((shift, i) => i === 0 || shifts[i - 1].end <= shift.start), 'must be in order, not overlapping'),
+    .refine(
+      (shifts) => shifts.every((shift, i) => i === 0 || shifts[i - 1].end <= shift.start),
+      'must be in order, not overlapping',
+    ),
   cutoff: timeOfDay,
 });
 
 export function parseWorkingTime(options: WorkingTimeOptions): WorkingTime {
   const result = workingTimeSchema.safeParse(options);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'} ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.map(String).join('.') || '(root)'} ${issue.message}`,
+    );
     throw new Error(`invalid working time: ${problems.join('; ')}`);
   }
   const { utcOffsetMinutes, shifts, cutoff } = result.data;

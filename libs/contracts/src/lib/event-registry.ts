@@ -71,7 +71,8 @@ export class EventRegistry {
 
   validate(candidate: unknown): ValidationResult {
     const envelope = envelopeSchema.safeParse(candidate);
-    const type = typeof (candidate as { type?: unknown })?.type === 'string' ? (candidate as { type: string }).type : 'unknown';
+    const type =
+      typeof (candidate as { type?: unknown })?.type === 'string' ? (candidate as { type: string }).type : 'unknown';
     if (!envelope.success) return { ok: false, error: new InvalidEventError(type, issuesOf(envelope.error)) };
     const definition = this.find(envelope.data.type, envelope.data.version);
     if (!definition) {

@@ -46,7 +46,8 @@ describe('outbox → Kafka → inbox with the broker restarted midway', () => {
   async function writeEvents(from: number, to: number): Promise<void> {
     for (let start = from; start < to; start += PER_TRANSACTION) {
       const events: EventEnvelope[] = [];
-      for (let n = start; n < Math.min(to, start + PER_TRANSACTION); n++) events.push(fixture.probe(`key-${n % KEYS}`, n));
+      for (let n = start; n < Math.min(to, start + PER_TRANSACTION); n++)
+        events.push(fixture.probe(`key-${n % KEYS}`, n));
       await database.dataSource.transaction((tx) => fixture.writer.append(tx, events));
     }
   }

@@ -42,7 +42,12 @@ describe('dead letters', () => {
 
   it('parks the poison event after the configured attempts while later events are applied, and replays it once', async () => {
     handler.failSubjects.add('poison');
-    const events = [fixture.probe('before', 1), fixture.probe('poison', 2), fixture.probe('after', 3), fixture.probe('after', 4)];
+    const events = [
+      fixture.probe('before', 1),
+      fixture.probe('poison', 2),
+      fixture.probe('after', 3),
+      fixture.probe('after', 4),
+    ];
     await database.dataSource.transaction((tx) => fixture.writer.append(tx, events));
 
     await waitFor(async () => (await effects()).length === 3, 30_000, 'the healthy events');
@@ -79,7 +84,11 @@ describe('dead letters', () => {
       messages: [{ key: 'malformed', value: JSON.stringify(malformed), headers: { 'event-id': malformed.id } }],
     });
     const store = new DeadLetterStore(backbone.kafka);
-    await waitFor(async () => (await store.list(group)).some((l) => l.eventId === malformed.id), 15_000, 'the malformed event');
+    await waitFor(
+      async () => (await store.list(group)).some((l) => l.eventId === malformed.id),
+      15_000,
+      'the malformed event',
+    );
     const letter = (await store.list(group)).find((l) => l.eventId === malformed.id)!;
     expect(letter.attempts).toBe(1);
     expect(letter.error).toMatch(/payload\.sequence/);

@@ -34,14 +34,29 @@ export class MessagingModule {
           inject: [PlatformEnv],
         },
         { provide: KAFKA_PRODUCER, useFactory: createIdempotentProducer, inject: [Kafka] },
-        { provide: OutboxWriter, useFactory: (registry: EventRegistry) => new OutboxWriter(registry), inject: [EventRegistry] },
+        {
+          provide: OutboxWriter,
+          useFactory: (registry: EventRegistry) => new OutboxWriter(registry),
+          inject: [EventRegistry],
+        },
         { provide: DeadLetterStore, useFactory: (kafka: Kafka) => new DeadLetterStore(kafka), inject: [Kafka] },
         EventTransport,
         { provide: ServiceTransport, useExisting: EventTransport },
         MessagingRuntime,
         { provide: BackgroundStart, useExisting: MessagingRuntime },
       ],
-      exports: [ServiceTransport, EventTransport, MESSAGING_SERVICE, Kafka, KAFKA_PRODUCER, EventRegistry, OutboxWriter, DeadLetterStore, MessagingRuntime, BackgroundStart],
+      exports: [
+        ServiceTransport,
+        EventTransport,
+        MESSAGING_SERVICE,
+        Kafka,
+        KAFKA_PRODUCER,
+        EventRegistry,
+        OutboxWriter,
+        DeadLetterStore,
+        MessagingRuntime,
+        BackgroundStart,
+      ],
     };
   }
 }

@@ -60,7 +60,10 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
    */
   async whenCaughtUp(topic: string): Promise<void> {
     await this.whenStarted();
-    await waitForCatchUp(this.kafka, this.env.KAFKA_GROUP_ID ?? this.service, topic, { pollMs: 500, stopped: () => this.stopping });
+    await waitForCatchUp(this.kafka, this.env.KAFKA_GROUP_ID ?? this.service, topic, {
+      pollMs: 500,
+      stopped: () => this.stopping,
+    });
   }
 
   /** Resolves once the consumer has processed what each of its topics held when asked. */
@@ -97,16 +100,27 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
 
   private async start(): Promise<void> {
     const group = this.env.KAFKA_GROUP_ID ?? this.service;
-    await ensureTopics(this.kafka, [...EVENT_TOPIC_SPECS, deadLetterTopicSpec(group)], this.env.KAFKA_REPLICATION_FACTOR);
+    await ensureTopics(
+      this.kafka,
+      [...EVENT_TOPIC_SPECS, deadLetterTopicSpec(group)],
+      this.env.KAFKA_REPLICATION_FACTOR,
+    );
     await this.producer.connect();
     // A shutdown during the awaits above has already stopped what existed then: start nothing more.
     if (this.stopping) return void (await this.producer.disconnect().catch(() => undefined));
     const observers = messagingObservers(this.metrics, group);
-    this.relay ??= new OutboxRelay({ connectionString: this.env.DATABASE_URL }, this.producer, DEFAULT_RELAY_OPTIONS, observers.relay);
+    this.relay ??= new OutboxRelay(
+      { connectionString: this.env.DATABASE_URL },
+      this.producer,
+      DEFAULT_RELAY_OPTIONS,
+      observers.relay,
+    );
     this.relay.start();
     const handlers = this.discoverHandlers();
     if (handlers.size === 0) return;
-    const topics = [...new Set([...handlers.keys()].map((type) => this.registry.all().find((d) => d.type === type)!.topic))];
+    const topics = [
+      ...new Set([...handlers.keys()].map((type) => this.registry.all().find((d) => d.type === type)!.topic)),
+    ];
     this.consumedTopics = topics;
     if (this.env.KAFKA_CONSUMER_START === 'latest') await commitLatestPositions(this.kafka, group, topics);
     if (this.stopping) return;

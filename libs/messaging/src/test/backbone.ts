@@ -73,10 +73,16 @@ export async function startConsumerSide(params: BackboneParams): Promise<Consume
 }
 
 /** The producing service's side: the outbox relay publishing with its own idempotent producer. */
-export async function startRelaySide(brokers: string[], databaseUrl: string): Promise<{ relay: OutboxRelay; stop(): Promise<void> }> {
+export async function startRelaySide(
+  brokers: string[],
+  databaseUrl: string,
+): Promise<{ relay: OutboxRelay; stop(): Promise<void> }> {
   const producer = createIdempotentProducer(createKafka({ brokers, clientId: 'backbone-relay' }));
   await producer.connect();
-  const relay = new OutboxRelay({ connectionString: databaseUrl }, producer, { ...DEFAULT_RELAY_OPTIONS, retryMaxMs: 1_000 });
+  const relay = new OutboxRelay({ connectionString: databaseUrl }, producer, {
+    ...DEFAULT_RELAY_OPTIONS,
+    retryMaxMs: 1_000,
+  });
   relay.start();
   return {
     relay,

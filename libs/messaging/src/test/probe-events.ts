@@ -18,12 +18,18 @@ export function probeFixture(label: string, topic = `test.${label}.${randomBytes
   const writer = new OutboxWriter(registry);
 
   const probe = (subject: string, sequence: number): EventEnvelope =>
-    createEvent(ProbeRecorded, subject, { sequence }, {
-      source: 'intake',
-      actor: { kind: 'system', id: 'test' },
-      correlationId: `probe-${subject}-${sequence}`,
-      causationId: null,
-    }, new Date());
+    createEvent(
+      ProbeRecorded,
+      subject,
+      { sequence },
+      {
+        source: 'intake',
+        actor: { kind: 'system', id: 'test' },
+        correlationId: `probe-${subject}-${sequence}`,
+        causationId: null,
+      },
+      new Date(),
+    );
 
   return { topic, ProbeRecorded, registry, writer, probe };
 }

@@ -4,7 +4,13 @@ import * as asn1 from '@peculiar/asn1-x509';
 import { createHash, X509Certificate } from 'node:crypto';
 
 // Document signing (RFC 9336), email protection, any usage, Adobe's and Microsoft's document signing.
-const DOCUMENT_SIGNING_USAGES = new Set(['1.3.6.1.5.5.7.3.36', '1.3.6.1.5.5.7.3.4', '2.5.29.37.0', '1.2.840.113583.1.1.5', '1.3.6.1.4.1.311.10.3.12']);
+const DOCUMENT_SIGNING_USAGES = new Set([
+  '1.3.6.1.5.5.7.3.36',
+  '1.3.6.1.5.5.7.3.4',
+  '2.5.29.37.0',
+  '1.2.840.113583.1.1.5',
+  '1.3.6.1.4.1.311.10.3.12',
+]);
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/g;
 
@@ -89,7 +95,8 @@ export class Certificate {
    */
   get mayCreateSignatures(): boolean {
     const usage = this.keyUsage;
-    const keyUsageOk = !usage || (usage.toNumber() & (asn1.KeyUsageFlags.digitalSignature | asn1.KeyUsageFlags.nonRepudiation)) !== 0;
+    const keyUsageOk =
+      !usage || (usage.toNumber() & (asn1.KeyUsageFlags.digitalSignature | asn1.KeyUsageFlags.nonRepudiation)) !== 0;
     const extended = this.extendedKeyUsages;
     return keyUsageOk && (extended.length === 0 || extended.some((oid) => DOCUMENT_SIGNING_USAGES.has(oid)));
   }

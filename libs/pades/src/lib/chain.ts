@@ -16,13 +16,18 @@ export interface ChainResult {
  */
 export function validateChain(leaf: Certificate, pool: Certificate[], anchors: Certificate[], at: Date): ChainResult {
   const path = [leaf];
-  const isAnchor = (certificate: Certificate) => anchors.some((anchor) => anchor.fingerprint === certificate.fingerprint);
-  for (let current = leaf; path.length <= 8; ) {
-    if (!current.isValidAt(at)) return { status: 'out-of-validity', path, problem: `${current.subject} is not valid at ${at.toISOString()}` };
+  const isAnchor = (certificate: Certificate) =>
+    anchors.some((anchor) => anchor.fingerprint === certificate.fingerprint);
+  for (let current = leaf; path.length <= 8;) {
+    if (!current.isValidAt(at))
+      return { status: 'out-of-validity', path, problem: `${current.subject} is not valid at ${at.toISOString()}` };
     if (isAnchor(current)) return { status: 'valid', path };
-    const issuer = [...anchors, ...pool].find((candidate) => candidate.fingerprint !== current.fingerprint && current.isIssuedBy(candidate));
+    const issuer = [...anchors, ...pool].find(
+      (candidate) => candidate.fingerprint !== current.fingerprint && current.isIssuedBy(candidate),
+    );
     if (!issuer) return { status: 'no-chain', path, problem: `no trusted issuer found for ${current.subject}` };
-    if (!issuer.maySignCertificates) return { status: 'not-a-ca', path, problem: `${issuer.subject} may not issue certificates` };
+    if (!issuer.maySignCertificates)
+      return { status: 'not-a-ca', path, problem: `${issuer.subject} may not issue certificates` };
     path.push(issuer);
     current = issuer;
   }

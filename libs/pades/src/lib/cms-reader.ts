@@ -22,15 +22,19 @@ export class SignedMessage {
     readonly signedData: SignedData,
     private readonly signedAttributesRaw: Buffer | undefined,
   ) {
-    if (signedData.signerInfos.length !== 1) throw new CmsFormatError(`expected one signer, found ${signedData.signerInfos.length}`);
+    if (signedData.signerInfos.length !== 1)
+      throw new CmsFormatError(`expected one signer, found ${signedData.signerInfos.length}`);
     this.signerInfo = signedData.signerInfos[0];
-    this.certificates = (signedData.certificates ?? []).filter((c) => c.certificate).map((c) => Certificate.fromDer(new Uint8Array(AsnConvert.serialize(c.certificate!))));
+    this.certificates = (signedData.certificates ?? [])
+      .filter((c) => c.certificate)
+      .map((c) => Certificate.fromDer(new Uint8Array(AsnConvert.serialize(c.certificate!))));
   }
 
   static parse(der: Uint8Array): SignedMessage {
     try {
       const info = AsnConvert.parse(der, ContentInfo);
-      if (info.contentType !== OID.signedData) throw new CmsFormatError(`content type ${info.contentType} is not signed data`);
+      if (info.contentType !== OID.signedData)
+        throw new CmsFormatError(`content type ${info.contentType} is not signed data`);
       return new SignedMessage(AsnConvert.parse(info.content, SignedData), rawSignedAttributes(der));
     } catch (error) {
       if (error instanceof CmsFormatError) throw error;
@@ -56,7 +60,6 @@ export class SignedMessage {
     if (this.signer === null) this.signer = this.findSigner();
     return this.signer;
   }
-
 
   private findSigner(): Certificate | undefined {
     const sid = this.signerInfo.sid.issuerAndSerialNumber;

@@ -22,7 +22,10 @@ function attribute(type: string, valueDer: Uint8Array): Buffer {
 }
 
 function algorithm(oid: string, nullParameters = false): Buffer {
-  return encodeElement(0x30, Buffer.concat([encodeObjectIdentifier(oid), nullParameters ? Buffer.from([0x05, 0x00]) : Buffer.alloc(0)]));
+  return encodeElement(
+    0x30,
+    Buffer.concat([encodeObjectIdentifier(oid), nullParameters ? Buffer.from([0x05, 0x00]) : Buffer.alloc(0)]),
+  );
 }
 
 export function signingCertificateV2(certificate: Certificate): SigningCertificateV2 {
@@ -42,7 +45,11 @@ const issuerAndSerialDer = new WeakMap<Certificate, Buffer>();
 
 function signingCertificateAttributeValue(certificate: Certificate): Buffer {
   let der = signingCertificateDer.get(certificate);
-  if (!der) signingCertificateDer.set(certificate, (der = Buffer.from(AsnConvert.serialize(signingCertificateV2(certificate)))));
+  if (!der)
+    signingCertificateDer.set(
+      certificate,
+      (der = Buffer.from(AsnConvert.serialize(signingCertificateV2(certificate)))),
+    );
   return der;
 }
 
@@ -54,7 +61,10 @@ function issuerAndSerialNumber(certificate: Certificate): Buffer {
     const tbs = childrenOf(bytes, childrenOf(bytes, readElement(bytes))[0]);
     const first = tbs[0].tag === 0xa0 ? 1 : 0; // [0] version, absent for v1
     const [serial, , issuer] = tbs.slice(first, first + 3);
-    der = encodeElement(0x30, Buffer.concat([bytes.subarray(issuer.start, issuer.end), bytes.subarray(serial.start, serial.end)]));
+    der = encodeElement(
+      0x30,
+      Buffer.concat([bytes.subarray(issuer.start, issuer.end), bytes.subarray(serial.start, serial.end)]),
+    );
     issuerAndSerialDer.set(certificate, der);
   }
   return der;
@@ -107,7 +117,10 @@ export function assembleSignedData(parts: SignerInfoParts): Buffer {
   );
   const encapsulated = encodeElement(
     0x30,
-    Buffer.concat([encodeObjectIdentifier(parts.contentType), ...(parts.content ? [encodeElement(0xa0, encodeElement(0x04, parts.content))] : [])]),
+    Buffer.concat([
+      encodeObjectIdentifier(parts.contentType),
+      ...(parts.content ? [encodeElement(0xa0, encodeElement(0x04, parts.content))] : []),
+    ]),
   );
   // RFC 5652: version 3 when eContentType is not id-data (a TSTInfo), 1 otherwise.
   const version = parts.contentType === OID.data ? 1 : 3;
@@ -118,7 +131,14 @@ export function assembleSignedData(parts: SignerInfoParts): Buffer {
       encodeElement(0x31, algorithm(OID.sha256)),
       encapsulated,
       // [0] IMPLICIT SET OF: DER orders the elements by their encodings.
-      ...(parts.withoutCertificates ? [] : [encodeElement(0xa0, Buffer.concat([parts.signer, ...parts.chain].map((certificate) => certificate.der).sort(Buffer.compare)))]),
+      ...(parts.withoutCertificates
+        ? []
+        : [
+            encodeElement(
+              0xa0,
+              Buffer.concat([parts.signer, ...parts.chain].map((certificate) => certificate.der).sort(Buffer.compare)),
+            ),
+          ]),
       encodeElement(0x31, signerInfo),
     ]),
   );

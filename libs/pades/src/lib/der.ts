@@ -28,7 +28,7 @@ export function readElement(bytes: Uint8Array, offset = 0): DerElement {
 /** The elements inside a constructed element. */
 export function childrenOf(bytes: Uint8Array, parent: DerElement): DerElement[] {
   const children: DerElement[] = [];
-  for (let offset = parent.valueStart; offset < parent.end; ) {
+  for (let offset = parent.valueStart; offset < parent.end;) {
     const child = readElement(bytes, offset);
     children.push(child);
     offset = child.end;

@@ -44,10 +44,20 @@ function extensionsFor(kind: CertificateRequest['kind'], crlUrl?: string): x509.
     extensions.push(new x509.KeyUsagesExtension(usage.keyCertSign | usage.cRLSign, true));
   } else {
     extensions.push(new x509.BasicConstraintsExtension(false, undefined, true));
-    extensions.push(new x509.KeyUsagesExtension(kind === 'tsa' ? usage.digitalSignature : usage.digitalSignature | usage.nonRepudiation, true));
+    extensions.push(
+      new x509.KeyUsagesExtension(
+        kind === 'tsa' ? usage.digitalSignature : usage.digitalSignature | usage.nonRepudiation,
+        true,
+      ),
+    );
     // RFC 3161: a TSA certificate carries exactly one, critical, extended key usage. Signers get
     // document signing (RFC 9336) and email protection, which NSS-based verifiers (poppler) require.
-    extensions.push(new x509.ExtendedKeyUsageExtension(kind === 'tsa' ? [OID.timeStamping] : [OID.documentSigning, OID.emailProtection], kind === 'tsa'));
+    extensions.push(
+      new x509.ExtendedKeyUsageExtension(
+        kind === 'tsa' ? [OID.timeStamping] : [OID.documentSigning, OID.emailProtection],
+        kind === 'tsa',
+      ),
+    );
   }
   if (crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([crlUrl]));
   return extensions;
@@ -59,7 +69,9 @@ export async function issueCertificate(request: CertificateRequest): Promise<Key
   const publicKey = await toWebCryptoKey(createPublicKey(privateKey));
   const signer = request.issuer ?? { certificate: null, privateKey };
   const signingKey = await toWebCryptoKey(signer.privateKey);
-  const issuerPublicKey = request.issuer ? await toWebCryptoKey(request.issuer.certificate.native.publicKey) : publicKey;
+  const issuerPublicKey = request.issuer
+    ? await toWebCryptoKey(request.issuer.certificate.native.publicKey)
+    : publicKey;
   const extensions = [
     ...extensionsFor(request.kind, request.crlUrl),
     await x509.SubjectKeyIdentifierExtension.create(publicKey),
@@ -104,7 +116,14 @@ export function issueOfficerCertificate(
   const now = options.now ?? new Date();
   // The user id as the LDAP uid attribute, so the certificate names the account it is bound to.
   const subject = `${ORGANISATION}, OU=${officer.unitCode}, 0.9.2342.19200300.100.1.1=${officer.id}, CN=${officer.name}`;
-  return issueCertificate({ subject, issuer, kind: 'signer', notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + 730 * DAY), crlUrl: options.crlUrl });
+  return issueCertificate({
+    subject,
+    issuer,
+    kind: 'signer',
+    notBefore: new Date(now.getTime() - DAY),
+    notAfter: new Date(now.getTime() + 730 * DAY),
+    crlUrl: options.crlUrl,
+  });
 }
 
 /**
@@ -116,7 +135,12 @@ export async function createDevPki(options: DevPkiOptions): Promise<DevPki> {
   const from = new Date(now.getTime() - DAY);
   // Written most significant first: the encoding keeps the order given.
   const organisation = ORGANISATION;
-  const root = await issueCertificate({ subject: `${organisation}, CN=OneStop Development Root CA`, kind: 'ca', notBefore: from, notAfter: new Date(now.getTime() + 3650 * DAY) });
+  const root = await issueCertificate({
+    subject: `${organisation}, CN=OneStop Development Root CA`,
+    kind: 'ca',
+    notBefore: from,
+    notAfter: new Date(now.getTime() + 3650 * DAY),
+  });
   const issuing = await issueCertificate({
     subject: `${organisation}, CN=OneStop Development Issuing CA`,
     issuer: root,
@@ -124,8 +148,15 @@ export async function createDevPki(options: DevPkiOptions): Promise<DevPki> {
     notBefore: from,
     notAfter: new Date(now.getTime() + 1825 * DAY),
   });
-  const tsa = await issueCertificate({ subject: `${organisation}, CN=OneStop Development TSA`, issuer: issuing, kind: 'tsa', notBefore: from, notAfter: new Date(now.getTime() + 1825 * DAY) });
+  const tsa = await issueCertificate({
+    subject: `${organisation}, CN=OneStop Development TSA`,
+    issuer: issuing,
+    kind: 'tsa',
+    notBefore: from,
+    notAfter: new Date(now.getTime() + 1825 * DAY),
+  });
   const officers = new Map<string, KeyedCertificate>();
-  for (const officer of options.officers) officers.set(officer.id, await issueOfficerCertificate(issuing, officer, { now, crlUrl: options.crlUrl }));
+  for (const officer of options.officers)
+    officers.set(officer.id, await issueOfficerCertificate(issuing, officer, { now, crlUrl: options.crlUrl }));
   return { root, issuing, tsa, officers };
 }

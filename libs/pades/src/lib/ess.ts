@@ -1,4 +1,12 @@
-import { AsnArray, AsnIntegerArrayBufferConverter, AsnProp, AsnPropTypes, AsnType, AsnTypeTypes, OctetString } from '@peculiar/asn1-schema';
+import {
+  AsnArray,
+  AsnIntegerArrayBufferConverter,
+  AsnProp,
+  AsnPropTypes,
+  AsnType,
+  AsnTypeTypes,
+  OctetString,
+} from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, GeneralNames } from '@peculiar/asn1-x509';
 
 // RFC 5035 (ESS update): the signing-certificate-v2 attribute that binds a signature to its

@@ -23,9 +23,14 @@ export function decryptPrivateKey(encryptedPem: string, secret: string): KeyObje
 }
 
 /** The CMS signature algorithm of a key, and the WebCrypto one certificate generation needs. */
-export function algorithmsOf(key: KeyObject): { cmsOid: string; webCrypto: webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams } {
-  if (key.asymmetricKeyType === 'rsa') return { cmsOid: OID.sha256WithRsa, webCrypto: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } };
-  if (key.asymmetricKeyType === 'ec') return { cmsOid: OID.ecdsaWithSha256, webCrypto: { name: 'ECDSA', namedCurve: 'P-256' } };
+export function algorithmsOf(key: KeyObject): {
+  cmsOid: string;
+  webCrypto: webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams;
+} {
+  if (key.asymmetricKeyType === 'rsa')
+    return { cmsOid: OID.sha256WithRsa, webCrypto: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } };
+  if (key.asymmetricKeyType === 'ec')
+    return { cmsOid: OID.ecdsaWithSha256, webCrypto: { name: 'ECDSA', namedCurve: 'P-256' } };
   throw new KeyProtectionError(`keys of type ${key.asymmetricKeyType} are not supported for signing`);
 }
 

@@ -30,14 +30,28 @@ export interface PreparedSignature {
 /** Thrown when a signature value does not fit the prepared signature or its certificate. */
 export class SignatureValueError extends PadesError {}
 
-export async function prepareSignature(pdf: Buffer, signer: Certificate, dictionary: SignatureDictionary): Promise<PreparedSignature> {
+export async function prepareSignature(
+  pdf: Buffer,
+  signer: Certificate,
+  dictionary: SignatureDictionary,
+): Promise<PreparedSignature> {
   // Signing over unsigned changes would lend them the new signature's credibility.
-  if ((findSignatures(pdf).at(-1)?.bytesAfter ?? 0) > 0) throw new PdfFormatError('the PDF has unsigned changes after its last signature');
+  if ((findSignatures(pdf).at(-1)?.bytesAfter ?? 0) > 0)
+    throw new PdfFormatError('the PDF has unsigned changes after its last signature');
   const placeholder = await addSignaturePlaceholder(pdf, dictionary);
   const [start, length, secondStart, secondLength] = placeholder.byteRange;
-  const documentDigest = sha256(placeholder.pdf.subarray(start, start + length), placeholder.pdf.subarray(secondStart, secondStart + secondLength));
+  const documentDigest = sha256(
+    placeholder.pdf.subarray(start, start + length),
+    placeholder.pdf.subarray(secondStart, secondStart + secondLength),
+  );
   const der = signedAttributes(OID.data, documentDigest, signer);
-  return { pdf: placeholder.pdf, byteRange: placeholder.byteRange, fieldName: placeholder.fieldName, signedAttributes: der, digestToSign: sha256(der) };
+  return {
+    pdf: placeholder.pdf,
+    byteRange: placeholder.byteRange,
+    fieldName: placeholder.fieldName,
+    signedAttributes: der,
+    digestToSign: sha256(der),
+  };
 }
 
 export interface Completion {
@@ -53,7 +67,10 @@ export interface Completion {
  * Embeds the CMS signature (with a signature time-stamp for B-T) into the placeholder. The value is
  * checked against the signer's public key first: a wrong value from a device never yields a PDF.
  */
-export async function completeSignature(prepared: Omit<PreparedSignature, 'digestToSign'>, completion: Completion): Promise<{ pdf: Buffer; timeStampToken?: Buffer }> {
+export async function completeSignature(
+  prepared: Omit<PreparedSignature, 'digestToSign'>,
+  completion: Completion,
+): Promise<{ pdf: Buffer; timeStampToken?: Buffer }> {
   const { signer, signatureValue } = completion;
   if (!verify('sha256', prepared.signedAttributes, signer.native.publicKey, signatureValue)) {
     throw new SignatureValueError("the signature value does not verify with the signer's certificate");
@@ -72,7 +89,10 @@ export async function completeSignature(prepared: Omit<PreparedSignature, 'diges
     signatureValue,
     unsignedAttributes: timeStampToken ? [signatureTimeStampAttribute(timeStampToken)] : undefined,
   });
-  if (cms.length > SIGNATURE_CAPACITY) throw new SignatureValueError(`the signature (${cms.length} bytes) does not fit the ${SIGNATURE_CAPACITY} reserved`);
+  if (cms.length > SIGNATURE_CAPACITY)
+    throw new SignatureValueError(
+      `the signature (${cms.length} bytes) does not fit the ${SIGNATURE_CAPACITY} reserved`,
+    );
   const pdf = Buffer.from(prepared.pdf);
   pdf.write(cms.toString('hex'), prepared.byteRange[1] + 1, 'latin1');
   return { pdf, timeStampToken };

@@ -5,5 +5,6 @@ export class PdfFormatError extends PadesError {}
 /** Checks the bytes look like a whole PDF: a header at the start, an end-of-file marker at the end. */
 export function assertCompletePdf(pdf: Buffer): void {
   if (pdf.indexOf('%PDF-') !== 0) throw new PdfFormatError('the document is not a PDF (no %PDF- header)');
-  if (pdf.subarray(-1024).lastIndexOf('%%EOF') < 0) throw new PdfFormatError('the PDF is truncated (no %%EOF at its end)');
+  if (pdf.subarray(-1024).lastIndexOf('%%EOF') < 0)
+    throw new PdfFormatError('the PDF is truncated (no %%EOF at its end)');
 }

@@ -1,5 +1,16 @@
 import { assertCompletePdf, PdfFormatError } from './pdf-format';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFPage, PDFRef, PDFString } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFObject,
+  PDFPage,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
 
 /** Room for the CMS signature in /Contents: certificates and a time-stamp token fit with margin. */
 export const SIGNATURE_CAPACITY = 16_384;
@@ -51,7 +62,10 @@ const textString = (text: string) => serialise(PDFHexString.fromText(text)).toSt
  * keeps covering exactly what it covered. The cross-reference section of the update is a classic
  * table with /Prev pointing at the previous one, whatever form that one takes.
  */
-export async function addSignaturePlaceholder(pdf: Buffer, dictionary: SignatureDictionary): Promise<SignaturePlaceholder> {
+export async function addSignaturePlaceholder(
+  pdf: Buffer,
+  dictionary: SignatureDictionary,
+): Promise<SignaturePlaceholder> {
   assertCompletePdf(pdf);
   const previousXref = lastCrossReferenceOffset(pdf);
   let document: PDFDocument;
@@ -66,7 +80,8 @@ export async function addSignaturePlaceholder(pdf: Buffer, dictionary: Signature
   let acroForm: PDFDict | undefined;
   let fields: PDFObject[];
   try {
-    if (!(catalogRef instanceof PDFRef) || !(context.lookup(catalogRef) instanceof PDFDict)) throw new Error('no document catalogue');
+    if (!(catalogRef instanceof PDFRef) || !(context.lookup(catalogRef) instanceof PDFDict))
+      throw new Error('no document catalogue');
     page = document.getPages()[0];
     acroForm = document.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
     fields = acroForm?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.asArray() ?? [];
@@ -120,7 +135,11 @@ export async function addSignaturePlaceholder(pdf: Buffer, dictionary: Signature
   let offset = parts[0].length + parts[1].length;
   const offsets = new Map<number, { offset: number; generation: number }>();
   for (const { ref, body } of objects) {
-    const chunk = Buffer.concat([latin1(`${ref.objectNumber} ${ref.generationNumber} obj\n`), body, latin1('\nendobj\n')]);
+    const chunk = Buffer.concat([
+      latin1(`${ref.objectNumber} ${ref.generationNumber} obj\n`),
+      body,
+      latin1('\nendobj\n'),
+    ]);
     offsets.set(ref.objectNumber, { offset, generation: ref.generationNumber });
     parts.push(chunk);
     offset += chunk.length;
@@ -128,7 +147,8 @@ export async function addSignaturePlaceholder(pdf: Buffer, dictionary: Signature
   parts.push(crossReferenceSection(offsets, context, catalogRef, previousXref, first + 3, offset));
   const updated = Buffer.concat(parts);
 
-  const contentsStart = updated.indexOf('/Contents <', offsets.get(signatureRef.objectNumber)!.offset) + '/Contents '.length;
+  const contentsStart =
+    updated.indexOf('/Contents <', offsets.get(signatureRef.objectNumber)!.offset) + '/Contents '.length;
   const contentsEnd = contentsStart + SIGNATURE_CAPACITY * 2 + 2;
   const byteRange: [number, number, number, number] = [0, contentsStart, contentsEnd, updated.length - contentsEnd];
   const rangeText = `/ByteRange [${byteRange.join(' ')}]`.padEnd(placeholderRange.length, ' ');
@@ -138,7 +158,11 @@ export async function addSignaturePlaceholder(pdf: Buffer, dictionary: Signature
 
 /** SignatureN with the first N no top-level field already uses. */
 function unusedFieldName(fields: PDFObject[], context: PDFDocument['context']): string {
-  const taken = new Set(fields.map((field) => context.lookupMaybe(field, PDFDict)?.lookupMaybe(PDFName.of('T'), PDFString, PDFHexString)?.decodeText()));
+  const taken = new Set(
+    fields.map((field) =>
+      context.lookupMaybe(field, PDFDict)?.lookupMaybe(PDFName.of('T'), PDFString, PDFHexString)?.decodeText(),
+    ),
+  );
   let n = 1;
   while (taken.has(`Signature${n}`)) n += 1;
   return `Signature${n}`;
@@ -154,7 +178,7 @@ function crossReferenceSection(
 ): Buffer {
   const numbers = [...offsets.keys()].sort((a, b) => a - b);
   let table = 'xref\n';
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
     table += `${numbers[i]} ${j - i + 1}\n`;

@@ -31,7 +31,11 @@ function withoutSignatureEntries(dict: PDFDict, keys: string[], context: PDFDocu
  * rewritten with nothing changed but /AcroForm and /Annots. Anything else (a page's content, a
  * font, an object stream that could redefine any object) is a change to what was signed.
  */
-export async function laterRevisionsOnlyAddSignatures(pdf: Buffer, signedLength: number, whole: () => Promise<PDFDocument | null>): Promise<boolean> {
+export async function laterRevisionsOnlyAddSignatures(
+  pdf: Buffer,
+  signedLength: number,
+  whole: () => Promise<PDFDocument | null>,
+): Promise<boolean> {
   const appended = pdf.subarray(signedLength).toString('latin1');
   if (/\/Type\s*\/ObjStm/.test(appended)) return false;
   const [before, after] = await Promise.all([loadPdf(pdf.subarray(0, signedLength)), whole()]);
@@ -52,8 +56,16 @@ export async function laterRevisionsOnlyAddSignatures(pdf: Buffer, signedLength:
       return false;
     }
     if (!(was instanceof PDFDict)) return false;
-    const ignored = type === PDFName.of('Catalog') ? ['AcroForm'] : type === PDFName.of('Page') ? ['Annots'] : now.has(PDFName.of('SigFlags')) ? ['Fields', 'SigFlags'] : [];
-    if (withoutSignatureEntries(now, ignored, after.context) !== withoutSignatureEntries(was, ignored, before.context)) return false;
+    const ignored =
+      type === PDFName.of('Catalog')
+        ? ['AcroForm']
+        : type === PDFName.of('Page')
+          ? ['Annots']
+          : now.has(PDFName.of('SigFlags'))
+            ? ['Fields', 'SigFlags']
+            : [];
+    if (withoutSignatureEntries(now, ignored, after.context) !== withoutSignatureEntries(was, ignored, before.context))
+      return false;
   }
   return true;
 }

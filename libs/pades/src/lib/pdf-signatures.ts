@@ -53,10 +53,14 @@ export function findSignatures(pdf: Buffer): PdfSignature[] {
     const byteRange = match.slice(1, 5).map(Number) as [number, number, number, number];
     const [start, length, secondStart, secondLength] = byteRange;
     const gapOk = pdf[length] === 0x3c && pdf[secondStart - 1] === 0x3e && secondStart > length;
-    if (!gapOk) throw new PdfFormatError(`the signature at offset ${match.index} has a /ByteRange that does not frame its /Contents`);
+    if (!gapOk)
+      throw new PdfFormatError(
+        `the signature at offset ${match.index} has a /ByteRange that does not frame its /Contents`,
+      );
     const hex = text.slice(length + 1, secondStart - 1);
     // The gap is unsigned: anything but hex digits there (a forged /M, an endobj) is tampering.
-    if (!/^[0-9A-Fa-f]*$/.test(hex)) throw new PdfFormatError(`the signature at offset ${match.index} has unsigned bytes beside its /Contents`);
+    if (!/^[0-9A-Fa-f]*$/.test(hex))
+      throw new PdfFormatError(`the signature at offset ${match.index} has unsigned bytes beside its /Contents`);
     const raw = Buffer.from(hex, 'hex');
     let contents = raw;
     try {

@@ -1,6 +1,15 @@
 import { PadesError } from './errors';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import { MessageImprint, PKIFailureInfo, PKIFailureInfoFlags, PKIStatus, PKIStatusInfo, PKIFreeText, TimeStampReq, TSTInfo } from '@peculiar/asn1-tsp';
+import {
+  MessageImprint,
+  PKIFailureInfo,
+  PKIFailureInfoFlags,
+  PKIStatus,
+  PKIStatusInfo,
+  PKIFreeText,
+  TimeStampReq,
+  TSTInfo,
+} from '@peculiar/asn1-tsp';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { KeyObject, randomBytes } from 'node:crypto';
 import { Certificate } from './certificate';
@@ -28,7 +37,10 @@ export function timeStampRequest(digest: Uint8Array, nonce: Buffer = randomBytes
   nonce[0] &= 0x7f;
   const request = new TimeStampReq({
     version: 1,
-    messageImprint: new MessageImprint({ hashAlgorithm: new AlgorithmIdentifier({ algorithm: OID.sha256 }), hashedMessage: new OctetString(digest) }),
+    messageImprint: new MessageImprint({
+      hashAlgorithm: new AlgorithmIdentifier({ algorithm: OID.sha256 }),
+      hashedMessage: new OctetString(digest),
+    }),
     nonce: new Uint8Array(nonce).buffer,
     certReq: true,
   });
@@ -46,7 +58,12 @@ function rejection(failure: PKIFailureInfoFlags, text: string): Buffer {
  * Answers an RFC 3161 request: a granted response with a token over the imprint at `genTime`, or a
  * rejection naming what is wrong with the request (never an exception for a bad request).
  */
-export function respondToTimeStampRequest(requestDer: Uint8Array, unit: TimeStampingUnit, genTime: Date, serialNumber: bigint): Buffer {
+export function respondToTimeStampRequest(
+  requestDer: Uint8Array,
+  unit: TimeStampingUnit,
+  genTime: Date,
+  serialNumber: bigint,
+): Buffer {
   let request: TimeStampReq;
   try {
     request = AsnConvert.parse(requestDer, TimeStampReq);
@@ -54,10 +71,14 @@ export function respondToTimeStampRequest(requestDer: Uint8Array, unit: TimeStam
     return rejection(PKIFailureInfoFlags.badDataFormat, 'the request is not a DER TimeStampReq');
   }
   const algorithm = request.messageImprint.hashAlgorithm.algorithm;
-  if (!DIGEST_LENGTHS[algorithm]) return rejection(PKIFailureInfoFlags.badAlg, `hash algorithm ${algorithm} is not accepted`);
-  if (request.messageImprint.hashedMessage.byteLength !== DIGEST_LENGTHS[algorithm]) return rejection(PKIFailureInfoFlags.badDataFormat, 'the imprint length does not match its algorithm');
-  if (request.reqPolicy && request.reqPolicy !== unit.policy) return rejection(PKIFailureInfoFlags.unacceptedPolicy, `policy ${request.reqPolicy} is not offered`);
-  if (request.extensions?.length) return rejection(PKIFailureInfoFlags.unacceptedExtension, 'extensions are not accepted');
+  if (!DIGEST_LENGTHS[algorithm])
+    return rejection(PKIFailureInfoFlags.badAlg, `hash algorithm ${algorithm} is not accepted`);
+  if (request.messageImprint.hashedMessage.byteLength !== DIGEST_LENGTHS[algorithm])
+    return rejection(PKIFailureInfoFlags.badDataFormat, 'the imprint length does not match its algorithm');
+  if (request.reqPolicy && request.reqPolicy !== unit.policy)
+    return rejection(PKIFailureInfoFlags.unacceptedPolicy, `policy ${request.reqPolicy} is not offered`);
+  if (request.extensions?.length)
+    return rejection(PKIFailureInfoFlags.unacceptedExtension, 'extensions are not accepted');
   // Imprint and nonce go back exactly as the requester encoded them (DER; BER is refused).
   let fields: DerElement[];
   try {
@@ -95,7 +116,12 @@ export interface TimeStampSubject {
 }
 
 /** A token over an imprint: the TSTInfo signed by the unit, encoded directly in DER. */
-export function timeStampToken(subject: TimeStampSubject, unit: TimeStampingUnit, genTime: Date, serialNumber: bigint): Buffer {
+export function timeStampToken(
+  subject: TimeStampSubject,
+  unit: TimeStampingUnit,
+  genTime: Date,
+  serialNumber: bigint,
+): Buffer {
   const content = encodeElement(
     0x30,
     Buffer.concat([
@@ -123,7 +149,10 @@ export function timeStampToken(subject: TimeStampSubject, unit: TimeStampingUnit
 
 /** The imprint of a SHA-256 digest, for stamping in process without a request round trip. */
 export function sha256Imprint(digest: Uint8Array): Buffer {
-  return encodeElement(0x30, Buffer.concat([encodeElement(0x30, encodeObjectIdentifier(OID.sha256)), encodeElement(0x04, digest)]));
+  return encodeElement(
+    0x30,
+    Buffer.concat([encodeElement(0x30, encodeObjectIdentifier(OID.sha256)), encodeElement(0x04, digest)]),
+  );
 }
 
 /** The token of a granted response; a rejection becomes a TimeStampError with the TSA's words. */
@@ -139,7 +168,9 @@ export function tokenOf(responseDer: Uint8Array): Buffer {
     throw new TimeStampError('the time-stamping authority answered something other than a TimeStampResp');
   }
   if (status.status > PKIStatus.grantedWithMods || !parts[1]) {
-    throw new TimeStampError(`the time-stamping authority refused: ${status.statusString?.join('; ') ?? `status ${status.status}`}`);
+    throw new TimeStampError(
+      `the time-stamping authority refused: ${status.statusString?.join('; ') ?? `status ${status.status}`}`,
+    );
   }
   return Buffer.from(responseDer.subarray(parts[1].start, parts[1].end));
 }
@@ -165,7 +196,8 @@ export function readTimeStampToken(tokenDer: Uint8Array, expectedImprint: Uint8A
   let genTime: Date;
   try {
     message = SignedMessage.parse(tokenDer);
-    if (message.contentType !== OID.tstInfo || !message.content) throw new TimeStampError('the token does not carry a TSTInfo');
+    if (message.contentType !== OID.tstInfo || !message.content)
+      throw new TimeStampError('the token does not carry a TSTInfo');
     info = AsnConvert.parse(message.content, TSTInfo);
     genTime = timeStampTimeOf(tokenDer); // read as UTC, whatever the ASN.1 library assumes
   } catch (error) {
@@ -180,13 +212,17 @@ export function readTimeStampToken(tokenDer: Uint8Array, expectedImprint: Uint8A
     certificates: message.certificates,
   };
   const imprintAlgorithm = info.messageImprint.hashAlgorithm.algorithm;
-  if (imprintAlgorithm !== OID.sha256) return { ...result, problem: `imprint algorithm ${imprintAlgorithm} is not supported` };
-  if (!Buffer.from(info.messageImprint.hashedMessage.buffer).equals(Buffer.from(expectedImprint))) return { ...result, problem: 'the token time-stamps other data' };
+  if (imprintAlgorithm !== OID.sha256)
+    return { ...result, problem: `imprint algorithm ${imprintAlgorithm} is not supported` };
+  if (!Buffer.from(info.messageImprint.hashedMessage.buffer).equals(Buffer.from(expectedImprint)))
+    return { ...result, problem: 'the token time-stamps other data' };
   const contentDigest = message.digestOf(message.content!);
   if (!contentDigest) return { ...result, problem: 'the token uses an unsupported digest algorithm' };
   const { digestMatches, signatureValid } = message.verifySignature(contentDigest);
-  if (!digestMatches || !signatureValid) return { ...result, problem: "the TSA's signature over the token does not verify" };
-  if (!result.tsaCertificate?.extendedKeyUsages.includes(OID.timeStamping)) return { ...result, problem: 'the signer is not a time-stamping authority' };
+  if (!digestMatches || !signatureValid)
+    return { ...result, problem: "the TSA's signature over the token does not verify" };
+  if (!result.tsaCertificate?.extendedKeyUsages.includes(OID.timeStamping))
+    return { ...result, problem: 'the signer is not a time-stamping authority' };
   return { ...result, valid: true };
 }
 

@@ -62,21 +62,44 @@ export async function verifyPdf(pdf: Buffer, policy: VerificationPolicy): Promis
   const signatures = await Promise.all(found.map((signature) => verifySignature(pdf, signature, policy)));
   const documentSha256 = sha256(pdf).toString('hex');
   const unsignedBytes = found.length ? found.at(-1)!.bytesAfter : pdf.length;
-  if (!found.length) return { indication: 'INDETERMINATE', subIndication: 'NO_SIGNATURE_FOUND', documentSha256, unsignedBytesAfterLastSignature: unsignedBytes, signatures };
+  if (!found.length)
+    return {
+      indication: 'INDETERMINATE',
+      subIndication: 'NO_SIGNATURE_FOUND',
+      documentSha256,
+      unsignedBytesAfterLastSignature: unsignedBytes,
+      signatures,
+    };
   // What follows a signature may only be later signatures; the last one leaves nothing after it.
   const whole = lazily(() => loadPdf(pdf));
   for (const [index, signature] of found.entries()) {
     if (signature.bytesAfter === 0) signatures[index].changesAfter = 'none';
-    else if (index < found.length - 1 && (await laterRevisionsOnlyAddSignatures(pdf, pdf.length - signature.bytesAfter, whole))) signatures[index].changesAfter = 'signatures-only';
+    else if (
+      index < found.length - 1 &&
+      (await laterRevisionsOnlyAddSignatures(pdf, pdf.length - signature.bytesAfter, whole))
+    )
+      signatures[index].changesAfter = 'signatures-only';
     else signatures[index].changesAfter = 'content';
   }
   // Content changed after a signature is not what its signer signed: a page overlaid or replaced
   // would show the citizen something else, so the document as a whole fails.
   if (signatures.some((signature) => signature.changesAfter === 'content')) {
-    return { indication: 'TOTAL_FAILED', subIndication: 'MODIFIED_AFTER_SIGNING', documentSha256, unsignedBytesAfterLastSignature: unsignedBytes, signatures };
+    return {
+      indication: 'TOTAL_FAILED',
+      subIndication: 'MODIFIED_AFTER_SIGNING',
+      documentSha256,
+      unsignedBytesAfterLastSignature: unsignedBytes,
+      signatures,
+    };
   }
   const worst = signatures.reduce((a, b) => (RANK[b.indication] > RANK[a.indication] ? b : a));
-  return { indication: worst.indication, subIndication: worst.subIndication, documentSha256, unsignedBytesAfterLastSignature: 0, signatures };
+  return {
+    indication: worst.indication,
+    subIndication: worst.subIndication,
+    documentSha256,
+    unsignedBytesAfterLastSignature: 0,
+    signatures,
+  };
 }
 
 /** Loads the whole document at most once, and only when an earlier signature needs comparing. */
@@ -85,7 +108,11 @@ function lazily<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (made ??= make());
 }
 
-async function verifySignature(pdf: Buffer, signature: PdfSignature, policy: VerificationPolicy): Promise<SignatureReport> {
+async function verifySignature(
+  pdf: Buffer,
+  signature: PdfSignature,
+  policy: VerificationPolicy,
+): Promise<SignatureReport> {
   const report: SignatureReport = {
     signer: null,
     claimedSigningTime: signature.claimedSigningTime?.toISOString() ?? null,
@@ -100,7 +127,11 @@ async function verifySignature(pdf: Buffer, signature: PdfSignature, policy: Ver
     indication: 'INDETERMINATE',
   };
   const fail = (subIndication: string): SignatureReport => ({ ...report, indication: 'TOTAL_FAILED', subIndication });
-  const indeterminate = (subIndication: string): SignatureReport => ({ ...report, indication: 'INDETERMINATE', subIndication });
+  const indeterminate = (subIndication: string): SignatureReport => ({
+    ...report,
+    indication: 'INDETERMINATE',
+    subIndication,
+  });
   if (!signature.wellFormedRange) return fail('FORMAT_FAILURE');
 
   let message: SignedMessage;
@@ -112,7 +143,12 @@ async function verifySignature(pdf: Buffer, signature: PdfSignature, policy: Ver
   }
   const signer = message.signerCertificate;
   if (!signer) return indeterminate('NO_SIGNING_CERTIFICATE_FOUND');
-  report.signer = { commonName: signer.commonName, subject: signer.subject, serialNumber: signer.serialNumber, issuer: signer.issuer };
+  report.signer = {
+    commonName: signer.commonName,
+    subject: signer.subject,
+    serialNumber: signer.serialNumber,
+    issuer: signer.issuer,
+  };
 
   const digest = message.digestOf(...signedParts(pdf, signature));
   if (!digest) return indeterminate('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
@@ -134,7 +170,12 @@ async function verifySignature(pdf: Buffer, signature: PdfSignature, policy: Ver
   }
   const validationTime = proofOfExistence ?? policy.now;
 
-  const chain = validateChain(signer, [...message.certificates, ...policy.intermediates], policy.trustAnchors, validationTime);
+  const chain = validateChain(
+    signer,
+    [...message.certificates, ...policy.intermediates],
+    policy.trustAnchors,
+    validationTime,
+  );
   report.chain = { status: chain.status, path: chain.path.map((c) => c.subject), problem: chain.problem };
   if (chain.status === 'no-chain' || chain.status === 'not-a-ca') return indeterminate('NO_CERTIFICATE_CHAIN_FOUND');
   if (chain.status === 'out-of-validity') return indeterminate(proofOfExistence ? 'EXPIRED' : 'OUT_OF_BOUNDS_NO_POE');
@@ -157,20 +198,35 @@ function boundToSigner(message: SignedMessage, signer: Certificate): boolean {
   if (!value) return false;
   try {
     const [first] = AsnConvert.parse(value, SigningCertificateV2).certs;
-    return !first.hashAlgorithm || first.hashAlgorithm.algorithm === OID.sha256 ? Buffer.from(first.certHash.buffer).equals(sha256(signer.der)) : false;
+    return !first.hashAlgorithm || first.hashAlgorithm.algorithm === OID.sha256
+      ? Buffer.from(first.certHash.buffer).equals(sha256(signer.der))
+      : false;
   } catch {
     return false;
   }
 }
 
-function checkTimeStamp(token: Buffer, signatureValue: Buffer, report: SignatureReport, policy: VerificationPolicy): Date | null {
+function checkTimeStamp(
+  token: Buffer,
+  signatureValue: Buffer,
+  report: SignatureReport,
+  policy: VerificationPolicy,
+): Date | null {
   try {
     const info = readTimeStampToken(token, sha256(signatureValue));
     const tsa = info.tsaCertificate;
-    const chain = tsa ? validateChain(tsa, [...info.certificates, ...policy.intermediates], policy.trustAnchors, info.genTime) : null;
+    const chain = tsa
+      ? validateChain(tsa, [...info.certificates, ...policy.intermediates], policy.trustAnchors, info.genTime)
+      : null;
     const trusted = chain?.status === 'valid';
-    const problem = info.problem ?? (trusted ? undefined : (chain?.problem ?? 'the time-stamping authority is not trusted'));
-    report.timestamp = { time: info.genTime.toISOString(), valid: info.valid && trusted, authority: tsa?.commonName ?? null, problem };
+    const problem =
+      info.problem ?? (trusted ? undefined : (chain?.problem ?? 'the time-stamping authority is not trusted'));
+    report.timestamp = {
+      time: info.genTime.toISOString(),
+      valid: info.valid && trusted,
+      authority: tsa?.commonName ?? null,
+      problem,
+    };
     return info.valid && trusted ? info.genTime : null;
   } catch (error) {
     if (!(error instanceof TimeStampError) && !(error instanceof CmsFormatError)) throw error;

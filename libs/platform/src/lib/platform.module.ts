@@ -40,7 +40,11 @@ export class PlatformModule {
         LoggingModule.forRoot({ service, level: env.LOG_LEVEL }),
         MetricsModule.forRoot(service),
         RedisModule.forRoot(env.REDIS_URL),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(env.DATABASE_URL, options.database), retryAttempts: 2, retryDelay: 1_000 }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(env.DATABASE_URL, options.database),
+          retryAttempts: 2,
+          retryDelay: 1_000,
+        }),
         AuthModule.forRoot(env),
         // After AuthModule: the API limit counts per principal, which the AuthGuard reads first.
         ThrottlingModule.forRoot(service, env),

@@ -52,7 +52,14 @@ export class AdministrativeUnits {
   }
 
   /** Registers a service point (e.g. a post office) that receives dossiers for a commune. */
-  async addServicePoint(point: { code: string; name: string; nameEn: string; parentCode: string; provinceCode: string; effectiveFrom: string }): Promise<AdministrativeUnit> {
+  async addServicePoint(point: {
+    code: string;
+    name: string;
+    nameEn: string;
+    parentCode: string;
+    provinceCode: string;
+    effectiveFrom: string;
+  }): Promise<AdministrativeUnit> {
     await this.dataSource.query(
       `INSERT INTO administrative_units (code, kind, name, name_en, subkind, province_code, parent_code, effective_from)
        VALUES ($1, 'service-point', $2, $3, 'Service point', $4, $5, $6)`,

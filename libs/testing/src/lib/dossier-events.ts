@@ -1,4 +1,11 @@
-import { DossierReceived, DossierReceivedV1, EnvelopeOf, PayloadOf, sealContext, SignatureRequested } from '@onestop/contracts';
+import {
+  DossierReceived,
+  DossierReceivedV1,
+  EnvelopeOf,
+  PayloadOf,
+  sealContext,
+  SignatureRequested,
+} from '@onestop/contracts';
 import { developmentKeyring, seal } from '@onestop/platform';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -34,7 +41,14 @@ export function dossierReceivedEvent(options: ReceivedOptions = {}): EnvelopeOf<
   const subjectCommuneCode = options.subjectCommuneCode ?? unitCode;
   const at = options.at ?? new Date('2026-11-24T02:00:00Z');
   const dueAt = new Date(at.getTime() + 3 * 86_400_000);
-  const { name, phone, email, communeCode, accountSubject } = { name: 'Hồ Thị Lan', phone: '0905000111', email: null, communeCode: subjectCommuneCode, accountSubject: null, ...options.applicant };
+  const { name, phone, email, communeCode, accountSubject } = {
+    name: 'Hồ Thị Lan',
+    phone: '0905000111',
+    email: null,
+    communeCode: subjectCommuneCode,
+    accountSubject: null,
+    ...options.applicant,
+  };
   const contact = sealedForTests({ name, phone, email }, DossierReceived.type, dossierId);
   // Built here rather than with the messaging library's factory, which tests of that library import this from.
   return {
@@ -79,7 +93,11 @@ type SignatureRequestPayload = PayloadOf<typeof SignatureRequested>;
  * business registration; `applicantName` is sealed as routing seals it.
  */
 export function signatureRequestedEvent(
-  options: Partial<Omit<SignatureRequestPayload, 'applicant'>> & { signerId: string; applicantName?: string; at?: Date },
+  options: Partial<Omit<SignatureRequestPayload, 'applicant'>> & {
+    signerId: string;
+    applicantName?: string;
+    at?: Date;
+  },
 ): EnvelopeOf<typeof SignatureRequested> {
   const { applicantName = 'Hồ Thị Lan', at = new Date(), ...fields } = options;
   const dossierId = fields.dossierId ?? randomUUID();

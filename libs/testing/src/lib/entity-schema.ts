@@ -41,10 +41,13 @@ export async function entitySchemaMismatches(dataSource: DataSource): Promise<st
       }
       const expectedType = declaredType(dataSource, column);
       const actualType = storedType(actual);
-      if (expectedType !== actualType) mismatches.push(`${where}: entity says ${expectedType}, the database has ${actualType}`);
+      if (expectedType !== actualType)
+        mismatches.push(`${where}: entity says ${expectedType}, the database has ${actualType}`);
       const nullable = actual.is_nullable === 'YES';
       if (column.isNullable !== nullable) {
-        mismatches.push(`${where}: entity says ${column.isNullable ? 'nullable' : 'not null'}, the database has ${nullable ? 'nullable' : 'not null'}`);
+        mismatches.push(
+          `${where}: entity says ${column.isNullable ? 'nullable' : 'not null'}, the database has ${nullable ? 'nullable' : 'not null'}`,
+        );
       }
     }
   }

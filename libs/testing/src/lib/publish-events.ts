@@ -6,7 +6,11 @@ import { Producer, RecordMetadata } from 'kafkajs';
  * keyed by subject (one dossier's events on one partition, in order), the envelope as JSON, and
  * the relay's headers.
  */
-export function publishEvents(producer: Producer, topic: string, events: readonly EventEnvelope[]): Promise<RecordMetadata[]> {
+export function publishEvents(
+  producer: Producer,
+  topic: string,
+  events: readonly EventEnvelope[],
+): Promise<RecordMetadata[]> {
   return producer.send({
     topic,
     messages: events.map((event) => ({

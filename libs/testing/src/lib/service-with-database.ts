@@ -21,7 +21,11 @@ export async function startServiceWithDatabase<E extends PlatformEnv>(
   const database = await createTestDatabase(definition.service, schema);
   try {
     const groupId = `${definition.service}-test-${randomBytes(4).toString('hex')}`;
-    const running = await startTestService(definition, { DATABASE_URL: database.url, KAFKA_GROUP_ID: groupId, ...env }, options);
+    const running = await startTestService(
+      definition,
+      { DATABASE_URL: database.url, KAFKA_GROUP_ID: groupId, ...env },
+      options,
+    );
     await running.app.get(BackgroundStart, { strict: false }).whenStarted();
     return {
       ...running,

@@ -7,16 +7,40 @@ export const TEST_KEY_FILE = join(__dirname, '../../../../.data/test/auth-key.js
 export const TEST_ISSUER = 'onestop-test';
 export const TEST_AUDIENCE = 'onestop';
 
-export async function tokenFor(role: Role, unitCode?: string, provinceCode = '46', subject = `${role}-${unitCode ?? 'none'}`): Promise<string> {
+export async function tokenFor(
+  role: Role,
+  unitCode?: string,
+  provinceCode = '46',
+  subject = `${role}-${unitCode ?? 'none'}`,
+): Promise<string> {
   const key = await loadOrCreateDevelopmentKey(TEST_KEY_FILE);
-  return signDevelopmentToken(key, { subject, roles: [role], unitCode, provinceCode, issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
+  return signDevelopmentToken(key, {
+    subject,
+    roles: [role],
+    unitCode,
+    provinceCode,
+    issuer: TEST_ISSUER,
+    audience: TEST_AUDIENCE,
+  });
 }
 
 /**
  * A token with exactly these role claims, known or not (the verifier drops unknown ones): for the
  * tokens jurisdiction must refuse, such as a unit claim with no officer role.
  */
-export async function tokenWithRoles(roles: readonly string[], unitCode: string | undefined, provinceCode: string | undefined, subject: string): Promise<string> {
+export async function tokenWithRoles(
+  roles: readonly string[],
+  unitCode: string | undefined,
+  provinceCode: string | undefined,
+  subject: string,
+): Promise<string> {
   const key = await loadOrCreateDevelopmentKey(TEST_KEY_FILE);
-  return signDevelopmentToken(key, { subject, roles: roles as Role[], unitCode, provinceCode, issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
+  return signDevelopmentToken(key, {
+    subject,
+    roles: roles as Role[],
+    unitCode,
+    provinceCode,
+    issuer: TEST_ISSUER,
+    audience: TEST_AUDIENCE,
+  });
 }

@@ -25,7 +25,10 @@ export async function readTopic(
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`read ${messages.length} matching messages of ${topic} in ${timeoutMs} ms, not enough`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`read ${messages.length} matching messages of ${topic} in ${timeoutMs} ms, not enough`)),
+        timeoutMs,
+      );
       consumer
         .run({
           eachMessage: async ({ message }) => {

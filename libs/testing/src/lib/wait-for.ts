@@ -6,4 +6,3 @@ export async function waitFor(condition: () => Promise<boolean>, timeoutMs: numb
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-

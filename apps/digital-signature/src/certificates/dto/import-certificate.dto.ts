@@ -17,7 +17,9 @@ export class ImportCertificateDto {
   @Length(100, 100_000)
   chainPem!: string;
 
-  @ApiPropertyOptional({ description: 'PEM PKCS#8 private key when the service holds the key; absent for a device or remote key' })
+  @ApiPropertyOptional({
+    description: 'PEM PKCS#8 private key when the service holds the key; absent for a device or remote key',
+  })
   @IsOmittable()
   @IsString()
   @Length(100, 20_000)

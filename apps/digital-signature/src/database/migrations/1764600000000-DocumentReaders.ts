@@ -11,12 +11,16 @@ export class DocumentReaders1764600000000 implements MigrationInterface {
   name = 'DocumentReaders1764600000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE documents ADD COLUMN unit_code text, ADD COLUMN receiving_unit_code text, ADD COLUMN applicant_subject text`);
+    await runner.query(
+      `ALTER TABLE documents ADD COLUMN unit_code text, ADD COLUMN receiving_unit_code text, ADD COLUMN applicant_subject text`,
+    );
     await runner.query(`ALTER TABLE signature_requests ADD COLUMN province_code text`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE signature_requests DROP COLUMN province_code`);
-    await runner.query(`ALTER TABLE documents DROP COLUMN applicant_subject, DROP COLUMN receiving_unit_code, DROP COLUMN unit_code`);
+    await runner.query(
+      `ALTER TABLE documents DROP COLUMN applicant_subject, DROP COLUMN receiving_unit_code, DROP COLUMN unit_code`,
+    );
   }
 }

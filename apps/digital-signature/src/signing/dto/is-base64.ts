@@ -6,7 +6,13 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
  */
 export function IsBase64(options: ValidationOptions): PropertyDecorator {
   return ValidateBy(
-    { name: 'isBase64', validator: { validate: (value: unknown) => typeof value === 'string' && value.length > 0 && Buffer.from(value, 'base64').toString('base64') === value } },
+    {
+      name: 'isBase64',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && value.length > 0 && Buffer.from(value, 'base64').toString('base64') === value,
+      },
+    },
     options,
   );
 }

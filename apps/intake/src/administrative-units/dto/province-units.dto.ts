@@ -35,7 +35,11 @@ export class CommuneDto {
   @ApiProperty({ example: 'Phu Xuan Ward' })
   nameEn!: string;
 
-  @ApiProperty({ enum: COMMUNE_KINDS, nullable: true, description: 'ward, commune or special administrative zone; null where the reference data does not say' })
+  @ApiProperty({
+    enum: COMMUNE_KINDS,
+    nullable: true,
+    description: 'ward, commune or special administrative zone; null where the reference data does not say',
+  })
   kind!: CommuneKind | null;
 }
 
@@ -57,9 +61,15 @@ export class ProvinceUnitsDto {
   @ApiProperty({ type: ProvinceDto })
   province!: ProvinceDto;
 
-  @ApiProperty({ type: [CommuneDto], description: 'the communes, wards and special zones in force today, in the order of their official codes' })
+  @ApiProperty({
+    type: [CommuneDto],
+    description: 'the communes, wards and special zones in force today, in the order of their official codes',
+  })
   communes!: CommuneDto[];
 
-  @ApiProperty({ type: [ServicePointDto], description: 'the service points open today that receive dossiers for those communes' })
+  @ApiProperty({
+    type: [ServicePointDto],
+    description: 'the service points open today that receive dossiers for those communes',
+  })
   servicePoints!: ServicePointDto[];
 }

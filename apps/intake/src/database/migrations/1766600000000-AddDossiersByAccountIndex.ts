@@ -5,7 +5,9 @@ export class AddDossiersByAccountIndex1766600000000 implements MigrationInterfac
   name = 'AddDossiersByAccountIndex1766600000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query('CREATE INDEX dossiers_account_list ON dossiers (account_subject, filed_at, id) WHERE account_subject IS NOT NULL');
+    await runner.query(
+      'CREATE INDEX dossiers_account_list ON dossiers (account_subject, filed_at, id) WHERE account_subject IS NOT NULL',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -50,13 +50,20 @@ export class AppointmentQuoteDto {
   @ApiProperty({ type: FeeDto })
   fee!: FeeDto;
 
-  @ApiProperty({ type: ProcessingTimeDto, description: "the procedure's processing time, in working days or working hours" })
+  @ApiProperty({
+    type: ProcessingTimeDto,
+    description: "the procedure's processing time, in working days or working hours",
+  })
   processingTime!: ProcessingTimeDto;
 
   @ApiProperty({ format: 'date-time', description: 'the instant quoted: now, on the clock filings are received by' })
   quotedAt!: string;
 
-  @ApiProperty({ format: 'date-time', description: 'when the processing time would start: now, or the next shift when received after 15:00 or outside working hours' })
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'when the processing time would start: now, or the next shift when received after 15:00 or outside working hours',
+  })
   countingFrom!: string;
 
   @ApiProperty({ format: 'date', example: '2026-11-27', description: 'the appointment date the receipt would state' })

@@ -17,7 +17,10 @@ describe('citizen identity numbers', () => {
     expect(citizenIdProblem(value)).toBe('must be a 12-digit citizen identity number');
   });
 
-  it.each(['000095001234', '003095001234', '099095001234', '999095001234'])('refuses %s: no province has that birth code', (value) => {
-    expect(citizenIdProblem(value)).toBe('does not start with a known birth-province code');
-  });
+  it.each(['000095001234', '003095001234', '099095001234', '999095001234'])(
+    'refuses %s: no province has that birth code',
+    (value) => {
+      expect(citizenIdProblem(value)).toBe('does not start with a known birth-province code');
+    },
+  );
 });

@@ -150,6 +150,9 @@ export class PublicStatusDto {
   @ApiProperty({ type: [PublicStepDto] })
   history!: PublicStepDto[];
 
-  @ApiProperty({ type: PublicRatingDto, description: 'whether the applicant may rate the service now, and the rating once given' })
+  @ApiProperty({
+    type: PublicRatingDto,
+    description: 'whether the applicant may rate the service now, and the rating once given',
+  })
   rating!: PublicRatingDto;
 }

@@ -6,7 +6,8 @@ import { IsCitizenIdNumber } from './citizen-id-number.validator';
 
 export class DossiersQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({
-    description: "a 12-digit citizen identity number: that citizen's dossiers within the caller's reach, newest first. Left out: the caller's own list, oldest first",
+    description:
+      "a 12-digit citizen identity number: that citizen's dossiers within the caller's reach, newest first. Left out: the caller's own list, oldest first",
     example: '046095007788',
     pattern: '^\\d{12}$',
   })
@@ -14,7 +15,12 @@ export class DossiersQueryDto extends PageLimitQueryDto {
   @Validate(IsCitizenIdNumber)
   citizenId?: string;
 
-  @ApiPropertyOptional({ description: 'national status code; 1 = filed online, waiting for the desk to receive it', example: 1, minimum: 1, maximum: 10 })
+  @ApiPropertyOptional({
+    description: 'national status code; 1 = filed online, waiting for the desk to receive it',
+    example: 1,
+    minimum: 1,
+    maximum: 10,
+  })
   @IsOmittable()
   @Type(() => Number)
   @IsInt()

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS } from '@onestop/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsObject, IsString, Length, Matches, Max, Min, Validate, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidateNested,
+} from 'class-validator';
 import { IsCitizenIdNumber } from './citizen-id-number.validator';
 import { IsOmittable, IsUnitCode } from '@onestop/platform';
 
@@ -23,7 +37,10 @@ export class ApplicantDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({ example: '046095001234', description: '12-digit citizen identity number; encrypted at rest, never logged' })
+  @ApiProperty({
+    example: '046095001234',
+    description: '12-digit citizen identity number; encrypted at rest, never logged',
+  })
   @IsString()
   @Validate(IsCitizenIdNumber)
   citizenId!: string;
@@ -82,7 +99,10 @@ export class FileDossierDto {
   @Matches(/^[A-Z0-9.-]{3,32}$/, { message: 'must be a procedure code such as HT-KHAISINH' })
   procedureCode!: string;
 
-  @ApiProperty({ example: '19753', description: 'the commune centre, service point or department desk receiving it: any in the province' })
+  @ApiProperty({
+    example: '19753',
+    description: 'the commune centre, service point or department desk receiving it: any in the province',
+  })
   @IsString()
   @IsUnitCode()
   receivingUnitCode!: string;
@@ -97,7 +117,10 @@ export class FileDossierDto {
   @Type(() => ApplicantDto)
   applicant!: ApplicantDto;
 
-  @ApiPropertyOptional({ example: '19774', description: "the commune the matter concerns (e.g. where the land lies); the applicant's by default" })
+  @ApiPropertyOptional({
+    example: '19774',
+    description: "the commune the matter concerns (e.g. where the land lies); the applicant's by default",
+  })
   @IsOmittable()
   @IsString()
   @IsUnitCode()
@@ -111,7 +134,10 @@ export class FileDossierDto {
   @Type(() => DocumentDto)
   documents!: DocumentDto[];
 
-  @ApiPropertyOptional({ type: AcceptIncompleteDto, description: 'a desk officer accepts a dossier that lacks required documents' })
+  @ApiPropertyOptional({
+    type: AcceptIncompleteDto,
+    description: 'a desk officer accepts a dossier that lacks required documents',
+  })
   @IsOmittable()
   @IsObject()
   @ValidateNested()

@@ -10,7 +10,12 @@ export class IssueTicketDto {
   @IsIn(PRIORITY_GROUPS)
   priorityGroup?: PriorityGroup;
 
-  @ApiPropertyOptional({ description: 'The procedure the citizen comes for, so the desk can prepare.', maxLength: 32, pattern: '^[A-Z0-9.-]+$', example: '1.001234' })
+  @ApiPropertyOptional({
+    description: 'The procedure the citizen comes for, so the desk can prepare.',
+    maxLength: 32,
+    pattern: '^[A-Z0-9.-]+$',
+    example: '1.001234',
+  })
   @IsOmittable()
   @IsString()
   @MaxLength(32)

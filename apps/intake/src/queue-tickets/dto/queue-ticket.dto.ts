@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LAST_CALLED_SHOWN, PRIORITY_GROUPS, PriorityGroup, TICKET_CHANNELS, TicketChannel } from '../queue-ticket';
 
-const DISPLAY = { description: "'U-' and the number for the priority tier, 'A-' for standard; at least three digits.", example: 'A-012' };
+const DISPLAY = {
+  description: "'U-' and the number for the priority tier, 'A-' for standard; at least three digits.",
+  example: 'A-012',
+};
 
 export class IssuedTicketDto {
   @ApiProperty({ example: '19753' })
@@ -39,7 +42,10 @@ export class TicketStatusDto {
   @ApiProperty({ description: 'Tickets to be called before this one; 0 once called.' })
   waitingAhead: number;
 
-  @ApiPropertyOptional({ description: "While waiting: minutes until the call, the people ahead times today's pace of calls at the unit (5 minutes each before there is one)." })
+  @ApiPropertyOptional({
+    description:
+      "While waiting: minutes until the call, the people ahead times today's pace of calls at the unit (5 minutes each before there is one).",
+  })
   estimatedWaitMinutes?: number;
 
   @ApiPropertyOptional()
@@ -97,7 +103,15 @@ export class WaitingCountDto {
     type: 'object',
     additionalProperties: { type: 'integer' },
     description: 'Waiting tickets per priority group, every group listed.',
-    example: { standard: 8, elderly: 2, disability: 0, pregnant: 1, 'young-child': 0, veteran: 0, 'ethnic-minority': 1 },
+    example: {
+      standard: 8,
+      elderly: 2,
+      disability: 0,
+      pregnant: 1,
+      'young-child': 0,
+      veteran: 0,
+      'ethnic-minority': 1,
+    },
   })
   byGroup: Record<PriorityGroup, number>;
 }

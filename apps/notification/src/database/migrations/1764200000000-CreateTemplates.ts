@@ -19,13 +19,10 @@ export class CreateTemplates1764200000000 implements MigrationInterface {
         PRIMARY KEY (kind, channel, locale, version)
       )`);
     for (const template of NATIONAL_TEMPLATES_V1) {
-      await runner.query(`INSERT INTO templates (kind, channel, locale, version, subject, body, created_by) VALUES ($1, $2, $3, 1, $4, $5, 'seed')`, [
-        template.kind,
-        template.channel,
-        template.locale,
-        template.subject,
-        template.body,
-      ]);
+      await runner.query(
+        `INSERT INTO templates (kind, channel, locale, version, subject, body, created_by) VALUES ($1, $2, $3, 1, $4, $5, 'seed')`,
+        [template.kind, template.channel, template.locale, template.subject, template.body],
+      );
     }
   }
 

@@ -69,9 +69,15 @@ export class CreateDeliveries1764400000000 implements MigrationInterface {
         -- Exactly once per (event, recipient, channel): a redelivered event plans nothing new.
         UNIQUE (event_id, recipient, channel)
       )`);
-    await runner.query(`CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE state IN ('created', 'temporary-failure')`);
-    await runner.query(`CREATE INDEX deliveries_abandoned ON deliveries (lease_until) WHERE state = 'sending' AND provider_reference IS NULL`);
-    await runner.query(`CREATE INDEX deliveries_by_provider_reference ON deliveries (provider, provider_reference) WHERE provider_reference IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE state IN ('created', 'temporary-failure')`,
+    );
+    await runner.query(
+      `CREATE INDEX deliveries_abandoned ON deliveries (lease_until) WHERE state = 'sending' AND provider_reference IS NULL`,
+    );
+    await runner.query(
+      `CREATE INDEX deliveries_by_provider_reference ON deliveries (provider, provider_reference) WHERE provider_reference IS NOT NULL`,
+    );
     await runner.query(`CREATE INDEX deliveries_by_dossier ON deliveries (dossier_code, id)`);
     await runner.query(`CREATE INDEX deliveries_by_state ON deliveries (state, id)`);
     await runner.query(`
@@ -100,7 +106,9 @@ export class CreateDeliveries1764400000000 implements MigrationInterface {
         created_by text NOT NULL,
         created_at timestamptz NOT NULL
       )`);
-    await runner.query(`CREATE INDEX webhook_subscriptions_by_tenant ON webhook_subscriptions (tenant_code) WHERE active`);
+    await runner.query(
+      `CREATE INDEX webhook_subscriptions_by_tenant ON webhook_subscriptions (tenant_code) WHERE active`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -27,11 +27,17 @@ export class ProvinceScopedTemplatesAndWebhooks1765000000000 implements Migratio
     await runner.query(`ALTER TABLE templates ADD COLUMN province_code text CHECK (province_code ~ '^[0-9]{2}$')`);
     await runner.query(`ALTER TABLE templates DROP CONSTRAINT templates_pkey`);
     // One national series and one per province; a concurrent save of the same next version still fails one of the two.
-    await runner.query(`CREATE UNIQUE INDEX templates_national_version ON templates (kind, channel, locale, version) WHERE province_code IS NULL`);
-    await runner.query(`CREATE UNIQUE INDEX templates_province_version ON templates (province_code, kind, channel, locale, version) WHERE province_code IS NOT NULL`);
+    await runner.query(
+      `CREATE UNIQUE INDEX templates_national_version ON templates (kind, channel, locale, version) WHERE province_code IS NULL`,
+    );
+    await runner.query(
+      `CREATE UNIQUE INDEX templates_province_version ON templates (province_code, kind, channel, locale, version) WHERE province_code IS NOT NULL`,
+    );
 
     await runner.query(`ALTER TABLE deliveries ADD COLUMN template_province_code text`);
-    await runner.query(`UPDATE deliveries SET last_error = substring(last_error FROM '^HTTP [0-9]{3}') WHERE channel = 'webhook' AND last_error ~ '^HTTP [0-9]{3}:'`);
+    await runner.query(
+      `UPDATE deliveries SET last_error = substring(last_error FROM '^HTTP [0-9]{3}') WHERE channel = 'webhook' AND last_error ~ '^HTTP [0-9]{3}:'`,
+    );
 
     // Reference data's own migration, not live code of ours: the directory table as every database holding a copy of it is built.
     await new CreateAdministrativeUnits1763900000000().up(runner);

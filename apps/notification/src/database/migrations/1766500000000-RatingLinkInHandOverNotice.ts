@@ -12,18 +12,48 @@ const HAND_OVER: ReadonlyArray<{ channel: string; locale: string; subject: strin
     subject: 'Đã trả kết quả hồ sơ {{code}}',
     body: 'Kính gửi Ông/Bà {{applicantName}},\n\nKết quả hồ sơ {{code}} đã được trả ({{resultChannel}}).\nMời Ông/Bà đánh giá mức độ hài lòng: {{ratingUrl}}',
   },
-  { channel: 'inbox', locale: 'vi', subject: 'Đã trả kết quả hồ sơ {{code}}', body: 'Kết quả hồ sơ {{code}} đã được trả ({{resultChannel}}).\nMời Ông/Bà đánh giá mức độ hài lòng: {{ratingUrl}}' },
-  { channel: 'zalo', locale: 'vi', subject: null, body: 'Kết quả hồ sơ {{code}} đã được trả ({{resultChannel}}).\nMời Ông/Bà đánh giá mức độ hài lòng: {{ratingUrl}}' },
-  { channel: 'sms', locale: 'vi', subject: null, body: 'Ket qua ho so {{code}} da duoc tra ({{resultChannel}}). Danh gia muc do hai long: {{ratingUrl}}' },
+  {
+    channel: 'inbox',
+    locale: 'vi',
+    subject: 'Đã trả kết quả hồ sơ {{code}}',
+    body: 'Kết quả hồ sơ {{code}} đã được trả ({{resultChannel}}).\nMời Ông/Bà đánh giá mức độ hài lòng: {{ratingUrl}}',
+  },
+  {
+    channel: 'zalo',
+    locale: 'vi',
+    subject: null,
+    body: 'Kết quả hồ sơ {{code}} đã được trả ({{resultChannel}}).\nMời Ông/Bà đánh giá mức độ hài lòng: {{ratingUrl}}',
+  },
+  {
+    channel: 'sms',
+    locale: 'vi',
+    subject: null,
+    body: 'Ket qua ho so {{code}} da duoc tra ({{resultChannel}}). Danh gia muc do hai long: {{ratingUrl}}',
+  },
   {
     channel: 'email',
     locale: 'en',
     subject: 'Result of dossier {{code}} handed over',
     body: 'Dear {{applicantName}},\n\nThe result of your dossier {{code}} was handed over ({{resultChannel}}).\nPlease rate our service: {{ratingUrl}}',
   },
-  { channel: 'inbox', locale: 'en', subject: 'Result of dossier {{code}} handed over', body: 'The result of your dossier {{code}} was handed over ({{resultChannel}}).\nPlease rate our service: {{ratingUrl}}' },
-  { channel: 'zalo', locale: 'en', subject: null, body: 'The result of your dossier {{code}} was handed over ({{resultChannel}}).\nPlease rate our service: {{ratingUrl}}' },
-  { channel: 'sms', locale: 'en', subject: null, body: 'Result of dossier {{code}} handed over ({{resultChannel}}). Rate our service: {{ratingUrl}}' },
+  {
+    channel: 'inbox',
+    locale: 'en',
+    subject: 'Result of dossier {{code}} handed over',
+    body: 'The result of your dossier {{code}} was handed over ({{resultChannel}}).\nPlease rate our service: {{ratingUrl}}',
+  },
+  {
+    channel: 'zalo',
+    locale: 'en',
+    subject: null,
+    body: 'The result of your dossier {{code}} was handed over ({{resultChannel}}).\nPlease rate our service: {{ratingUrl}}',
+  },
+  {
+    channel: 'sms',
+    locale: 'en',
+    subject: null,
+    body: 'Result of dossier {{code}} handed over ({{resultChannel}}). Rate our service: {{ratingUrl}}',
+  },
 ];
 
 /**

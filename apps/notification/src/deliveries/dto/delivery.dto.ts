@@ -7,7 +7,11 @@ class TemplateUsedDto {
   @ApiProperty()
   version!: number;
 
-  @ApiProperty({ type: String, nullable: true, description: "the province whose version was used; null for the national default" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the province whose version was used; null for the national default',
+  })
   provinceCode!: string | null;
 }
 

@@ -23,12 +23,19 @@ export class PreferencesDto {
   @IsIn(LOCALES)
   locale?: Locale;
 
-  @ApiPropertyOptional({ description: 'where e-mail reaches you (officers; citizens: instead of the one on the dossier)', nullable: true })
+  @ApiPropertyOptional({
+    description: 'where e-mail reaches you (officers; citizens: instead of the one on the dossier)',
+    nullable: true,
+  })
   @IsOptional()
   @IsEmail({}, { message: 'must be an e-mail address' })
   email?: string | null;
 
-  @ApiPropertyOptional({ description: 'a Vietnamese mobile number for SMS and Zalo', example: '0912345678', nullable: true })
+  @ApiPropertyOptional({
+    description: 'a Vietnamese mobile number for SMS and Zalo',
+    example: '0912345678',
+    nullable: true,
+  })
   @IsOptional()
   @Matches(/^(0|\+84)\d{9}$/, { message: 'must be a Vietnamese mobile number such as 0912345678' })
   phone?: string | null;

@@ -51,6 +51,9 @@ export class RenderedTemplateDto {
   @ApiProperty()
   body!: string;
 
-  @ApiPropertyOptional({ type: SmsSegmentsDto, description: 'for SMS: how the text is encoded and how many messages it takes' })
+  @ApiPropertyOptional({
+    type: SmsSegmentsDto,
+    description: 'for SMS: how the text is encoded and how many messages it takes',
+  })
   sms?: SmsSegmentsDto;
 }

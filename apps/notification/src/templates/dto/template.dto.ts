@@ -30,7 +30,10 @@ export class PreviewDto {
 }
 
 export class TemplateScopeQueryDto {
-  @ApiPropertyOptional({ description: "the province whose templates these are; the caller's own (the only one allowed) when left out", example: '46' })
+  @ApiPropertyOptional({
+    description: "the province whose templates these are; the caller's own (the only one allowed) when left out",
+    example: '46',
+  })
   @IsOmittable()
   @Matches(/^[0-9]{2}$/, { message: 'must be a province code such as 46' })
   province?: string;

@@ -14,22 +14,28 @@ const IsWebhookUrl = () =>
   ValidateBy({
     name: 'isWebhookUrl',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && checkWebhookUrl(value, { allowHttp: true, allowPrivate: true }).ok,
+      validate: (value: unknown) =>
+        typeof value === 'string' && checkWebhookUrl(value, { allowHttp: true, allowPrivate: true }).ok,
       defaultMessage: (args) => {
-        const checked = typeof args?.value === 'string' ? checkWebhookUrl(args.value, { allowHttp: true, allowPrivate: true }) : null;
+        const checked =
+          typeof args?.value === 'string' ? checkWebhookUrl(args.value, { allowHttp: true, allowPrivate: true }) : null;
         return checked && !checked.ok ? checked.problem : 'must be an https URL';
       },
     },
   });
 
 export class WebhookSubscriptionDto {
-  @ApiProperty({ description: "your province's code, or the code of one of its units (commune, department, service point)", example: '19753' })
+  @ApiProperty({
+    description: "your province's code, or the code of one of its units (commune, department, service point)",
+    example: '19753',
+  })
   @Matches(/^[0-9A-Z.]{2,20}$/, { message: 'must be a province or unit code such as 46 or 19753' })
   tenantCode!: string;
 
   @ApiProperty({
     example: 'https://phuxuan.hue.gov.vn/hooks/onestop',
-    description: 'https (http only in development); a public host: no loopback, private, link-local or metadata destinations, no user info',
+    description:
+      'https (http only in development); a public host: no loopback, private, link-local or metadata destinations, no user info',
   })
   @IsString()
   @IsWebhookUrl()

@@ -1,8 +1,22 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 /** The counter columns as this migration found them, written out: a migration must not change with later code. */
 const COLUMNS = [
-  'received', 'received_online', 'refused', 'resolved', 'resolved_on_time', 'resolved_late', 'processing_minutes_sum', 'stopped',
-  'withdrawn', 'returned', 'returned_electronic', 'signed_results', 'overdue_events', 'apologies', 'open_change', 'overdue_open_change',
+  'received',
+  'received_online',
+  'refused',
+  'resolved',
+  'resolved_on_time',
+  'resolved_late',
+  'processing_minutes_sum',
+  'stopped',
+  'withdrawn',
+  'returned',
+  'returned_electronic',
+  'signed_results',
+  'overdue_events',
+  'apologies',
+  'open_change',
+  'overdue_open_change',
 ];
 
 /** The months of `daily_counters` rows matching `condition`, added to `monthly_counters`: for the upgrade and for bulk fills. */

@@ -20,7 +20,9 @@ export class CountServiceRatings1766500000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     for (const table of ['monthly_counters', 'daily_counters']) {
-      await runner.query(`ALTER TABLE ${table} DROP COLUMN satisfied_ratings, DROP COLUMN rating_points_sum, DROP COLUMN ratings`);
+      await runner.query(
+        `ALTER TABLE ${table} DROP COLUMN satisfied_ratings, DROP COLUMN rating_points_sum, DROP COLUMN ratings`,
+      );
     }
   }
 }

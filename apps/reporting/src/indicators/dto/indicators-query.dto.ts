@@ -17,18 +17,28 @@ class ReportPeriodQueryDto {
   @IsLocalDate()
   from!: string;
 
-  @ApiProperty({ description: 'last local day of the period (YYYY-MM-DD, included): not before from, at most 366 days in all', example: '2026-11-30' })
+  @ApiProperty({
+    description: 'last local day of the period (YYYY-MM-DD, included): not before from, at most 366 days in all',
+    example: '2026-11-30',
+  })
   @IsLocalDate()
   to!: string;
 
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, description: 'csv answers text/csv (UTF-8 with a byte order mark, for Excel) as an attachment; json when absent', example: 'csv' })
+  @ApiPropertyOptional({
+    enum: REPORT_FORMATS,
+    description: 'csv answers text/csv (UTF-8 with a byte order mark, for Excel) as an attachment; json when absent',
+    example: 'csv',
+  })
   @IsOmittable()
   @IsIn(REPORT_FORMATS, { message: `must be one of ${REPORT_FORMATS.join(', ')}` })
   format?: ReportFormat;
 }
 
 export class IndicatorsQueryDto extends ReportPeriodQueryDto {
-  @ApiPropertyOptional({ description: 'one unit of your province (province roles); a unit leader may only name his own unit', example: '19753' })
+  @ApiPropertyOptional({
+    description: 'one unit of your province (province roles); a unit leader may only name his own unit',
+    example: '19753',
+  })
   @EmptyAsAbsent()
   @IsOmittable()
   @IsUnitCode()
@@ -36,7 +46,8 @@ export class IndicatorsQueryDto extends ReportPeriodQueryDto {
 
   @ApiPropertyOptional({
     enum: INDICATOR_GROUPINGS,
-    description: 'one row per commune/unit, procedure, field, local day or ISO week (Monday first, keyed by its Monday, or by `from` for a week begun before the period); one row for the whole scope when absent',
+    description:
+      'one row per commune/unit, procedure, field, local day or ISO week (Monday first, keyed by its Monday, or by `from` for a week begun before the period); one row for the whole scope when absent',
     example: 'procedure',
   })
   @IsOmittable()
@@ -45,7 +56,8 @@ export class IndicatorsQueryDto extends ReportPeriodQueryDto {
 
   @ApiPropertyOptional({
     enum: INDICATOR_GROUPINGS,
-    description: 'a second grouping inside groupBy (rows keyed by key and subKey), e.g. groupBy=commune&thenBy=week for a commune × week map; needs groupBy, must differ from it, and day and week do not go together',
+    description:
+      'a second grouping inside groupBy (rows keyed by key and subKey), e.g. groupBy=commune&thenBy=week for a commune × week map; needs groupBy, must differ from it, and day and week do not go together',
     example: 'week',
   })
   @IsOmittable()

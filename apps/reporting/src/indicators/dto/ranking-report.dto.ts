@@ -23,10 +23,20 @@ export class RankedUnitDto {
   @ApiProperty({ example: 10 })
   resolvedHere!: number;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'the rank in the previous period (same length, ending the day before from); null when not ranked then', example: 3 })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'the rank in the previous period (same length, ending the day before from); null when not ranked then',
+    example: 3,
+  })
   previousRank!: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'the total 766 points in the previous period; null when not ranked then', example: 29.5 })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'the total 766 points in the previous period; null when not ranked then',
+    example: 29.5,
+  })
   previousPoints!: number | null;
 }
 
@@ -49,7 +59,10 @@ export class RankingReportDto {
   @ApiProperty(DATA_AS_OF)
   dataAsOf!: string | null;
 
-  @ApiProperty({ description: 'how many units were ranked: those with a dossier counted or open in the period', example: 40 })
+  @ApiProperty({
+    description: 'how many units were ranked: those with a dossier counted or open in the period',
+    example: 40,
+  })
   rankedUnits!: number;
 
   @ApiProperty({ type: [RankedUnitDto], description: "every ranked unit for province roles; a unit leader's own row" })

@@ -3,7 +3,11 @@ import { EmptyAsAbsent, IsOmittable, IsUnitCode } from '@onestop/platform';
 import { DATA_AS_OF } from '../../read-model/data-as-of.property';
 
 export class DeadlineCountsQueryDto {
-  @ApiPropertyOptional({ description: 'one unit of your province (province roles); a unit leader may only name his own unit, and gets it without naming it', example: '19753' })
+  @ApiPropertyOptional({
+    description:
+      'one unit of your province (province roles); a unit leader may only name his own unit, and gets it without naming it',
+    example: '19753',
+  })
   @EmptyAsAbsent()
   @IsOmittable()
   @IsUnitCode()
@@ -17,7 +21,10 @@ export class UnitDeadlineCountDto {
   @ApiProperty({ description: 'open dossiers past their deadline now', example: 3 })
   late!: number;
 
-  @ApiProperty({ description: 'open dossiers whose deadline falls within the next working day (8 working hours)', example: 5 })
+  @ApiProperty({
+    description: 'open dossiers whose deadline falls within the next working day (8 working hours)',
+    example: 5,
+  })
   dueSoon!: number;
 }
 
@@ -28,6 +35,9 @@ export class DeadlineCountsDto {
   @ApiProperty(DATA_AS_OF)
   dataAsOf!: string | null;
 
-  @ApiProperty({ type: [UnitDeadlineCountDto], description: 'the units with a late or due-soon dossier, most late first' })
+  @ApiProperty({
+    type: [UnitDeadlineCountDto],
+    description: 'the units with a late or due-soon dossier, most late first',
+  })
   units!: UnitDeadlineCountDto[];
 }

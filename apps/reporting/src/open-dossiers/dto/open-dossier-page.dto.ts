@@ -17,13 +17,30 @@ export class OpenDossierDto {
   @ApiProperty({ example: '19753' })
   unitCode!: string;
 
-  @ApiProperty({ enum: Object.values(DOSSIER_STATUS), description: 'the current step as a national status code (2 received, 4 processing, 5 waiting for a supplement, 6 fees due)', example: 4 })
+  @ApiProperty({
+    enum: Object.values(DOSSIER_STATUS),
+    description:
+      'the current step as a national status code (2 received, 4 processing, 5 waiting for a supplement, 6 fees due)',
+    example: 4,
+  })
   status!: number;
 
-  @ApiProperty({ enum: DOSSIER_ACTIONS, nullable: true, type: String, description: 'the last processing action, which says where in processing it is (accept: being processed, approve/reject: at signature); null before any', example: 'accept' })
+  @ApiProperty({
+    enum: DOSSIER_ACTIONS,
+    nullable: true,
+    type: String,
+    description:
+      'the last processing action, which says where in processing it is (accept: being processed, approve/reject: at signature); null before any',
+    example: 'accept',
+  })
   lastAction!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'the officer holding it (an account id, no name); null while nobody is assigned', example: 'b1c2d3e4-officer' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the officer holding it (an account id, no name); null while nobody is assigned',
+    example: 'b1c2d3e4-officer',
+  })
   assigneeId!: string | null;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-24T02:00:00.000Z' })
@@ -35,7 +52,11 @@ export class OpenDossierDto {
   @ApiProperty({ enum: OPEN_DOSSIER_STATES })
   state!: string;
 
-  @ApiProperty({ description: 'working hours past the deadline on the province calendar (late), or left before it, negative (due-soon); rounded to a tenth', example: 12.5 })
+  @ApiProperty({
+    description:
+      'working hours past the deadline on the province calendar (late), or left before it, negative (due-soon); rounded to a tenth',
+    example: 12.5,
+  })
   overdueWorkingHours!: number;
 }
 

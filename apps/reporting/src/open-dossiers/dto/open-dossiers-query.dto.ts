@@ -8,7 +8,10 @@ export type OpenDossierState = (typeof OPEN_DOSSIER_STATES)[number];
 
 /** The open dossiers of one unit that missed or are about to miss their deadline, a page at a time. */
 export class OpenDossiersQueryDto extends PageLimitQueryDto {
-  @ApiProperty({ description: 'the processing unit: one of your province (province roles); a unit leader may only name his own', example: '19753' })
+  @ApiProperty({
+    description: 'the processing unit: one of your province (province roles); a unit leader may only name his own',
+    example: '19753',
+  })
   @IsUnitCode()
   unit!: string;
 
@@ -21,7 +24,8 @@ export class OpenDossiersQueryDto extends PageLimitQueryDto {
 
   @ApiProperty({
     enum: OPEN_DOSSIER_STATES,
-    description: 'late: open with the deadline passed (most overdue first); due-soon: open with the deadline within the next working day (8 working hours, as task monitoring warns), soonest first',
+    description:
+      'late: open with the deadline passed (most overdue first); due-soon: open with the deadline within the next working day (8 working hours, as task monitoring warns), soonest first',
     example: 'late',
   })
   @IsIn(OPEN_DOSSIER_STATES, { message: `must be one of ${OPEN_DOSSIER_STATES.join(', ')}` })

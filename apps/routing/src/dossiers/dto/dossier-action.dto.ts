@@ -14,7 +14,9 @@ export class DossierActionDto {
   @Min(1)
   version!: number;
 
-  @ApiPropertyOptional({ description: 'required by request-supplement, request-fees, reject, stop, transfer, withdraw' })
+  @ApiPropertyOptional({
+    description: 'required by request-supplement, request-fees, reject, stop, transfer, withdraw',
+  })
   @IsOmittable()
   @IsString()
   @Length(3, 1000)

@@ -25,14 +25,17 @@ export class WorkItemsQueryDto extends PageLimitQueryDto {
   assignee?: 'me';
 
   @ApiPropertyOptional({
-    description: 'a dossier code as typed at the desk, in any case: a whole code finds that dossier, 6 or more first characters every code they start',
+    description:
+      'a dossier code as typed at the desk, in any case: a whole code finds that dossier, 6 or more first characters every code they start',
     example: '19813-2612',
     minLength: 6,
     maxLength: 40,
   })
   @IsOmittable()
   @IsString()
-  @Matches(/^[0-9A-Za-z.-]{6,40}$/, { message: 'must be a dossier code or its first 6 to 40 characters (letters, digits, "." and "-")' })
+  @Matches(/^[0-9A-Za-z.-]{6,40}$/, {
+    message: 'must be a dossier code or its first 6 to 40 characters (letters, digits, "." and "-")',
+  })
   code?: string;
 
   @ApiPropertyOptional({

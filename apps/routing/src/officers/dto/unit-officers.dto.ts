@@ -5,7 +5,10 @@ export class UnitOfficerDto extends OfficerDto {
   @ApiProperty()
   subject!: string;
 
-  @ApiProperty({ example: 3, description: 'the open dossiers assigned to the officer (received, in processing, awaiting a supplement or fees)' })
+  @ApiProperty({
+    example: 3,
+    description: 'the open dossiers assigned to the officer (received, in processing, awaiting a supplement or fees)',
+  })
   openWorkItems!: number;
 }
 

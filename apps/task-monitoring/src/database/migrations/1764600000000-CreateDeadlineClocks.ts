@@ -44,10 +44,16 @@ export class CreateDeadlineClocks1764600000000 implements MigrationInterface {
         closed_at timestamptz,
         updated_at timestamptz NOT NULL
       )`);
-    await runner.query(`CREATE INDEX dossier_clocks_next_fire ON dossier_clocks (next_fire_at) WHERE next_fire_at IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX dossier_clocks_next_fire ON dossier_clocks (next_fire_at) WHERE next_fire_at IS NOT NULL`,
+    );
     // The deadlines lists: a province's or one unit's running clocks in deadline order.
-    await runner.query(`CREATE INDEX dossier_clocks_running_by_province ON dossier_clocks (province_code, due_at, dossier_id) WHERE state = 'running'`);
-    await runner.query(`CREATE INDEX dossier_clocks_running_by_unit ON dossier_clocks (province_code, unit_code, due_at, dossier_id) WHERE state = 'running'`);
+    await runner.query(
+      `CREATE INDEX dossier_clocks_running_by_province ON dossier_clocks (province_code, due_at, dossier_id) WHERE state = 'running'`,
+    );
+    await runner.query(
+      `CREATE INDEX dossier_clocks_running_by_unit ON dossier_clocks (province_code, unit_code, due_at, dossier_id) WHERE state = 'running'`,
+    );
     await runner.query(`
       CREATE TABLE apologies (
         id uuid PRIMARY KEY,
@@ -76,7 +82,9 @@ export class CreateDeadlineClocks1764600000000 implements MigrationInterface {
         resolved_at timestamptz,
         UNIQUE (dossier_id, deadline_version, level)
       )`);
-    await runner.query(`CREATE INDEX escalations_open ON escalations (province_code, level, unit_code, escalated_at) WHERE resolved_at IS NULL`);
+    await runner.query(
+      `CREATE INDEX escalations_open ON escalations (province_code, level, unit_code, escalated_at) WHERE resolved_at IS NULL`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -47,7 +47,9 @@ export class CreateProvinceTasks1764700000000 implements MigrationInterface {
         PRIMARY KEY (task_id, commune_code)
       )`);
     await runner.query(`CREATE INDEX task_communes_by_commune ON task_communes (commune_code, task_id DESC)`);
-    await runner.query(`CREATE INDEX task_communes_due_checks ON task_communes (next_check_at) WHERE next_check_at IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX task_communes_due_checks ON task_communes (next_check_at) WHERE next_check_at IS NOT NULL`,
+    );
     await runner.query(`
       CREATE TABLE task_progress_reports (
         id uuid PRIMARY KEY,
@@ -61,8 +63,12 @@ export class CreateProvinceTasks1764700000000 implements MigrationInterface {
         reported_at timestamptz NOT NULL,
         FOREIGN KEY (task_id, commune_code) REFERENCES task_communes (task_id, commune_code)
       )`);
-    await runner.query(`CREATE INDEX task_progress_reports_by_commune ON task_progress_reports (task_id, commune_code, reported_at DESC)`);
-    await runner.query(`ALTER TABLE task_communes ADD FOREIGN KEY (last_report_id) REFERENCES task_progress_reports (id)`);
+    await runner.query(
+      `CREATE INDEX task_progress_reports_by_commune ON task_progress_reports (task_id, commune_code, reported_at DESC)`,
+    );
+    await runner.query(
+      `ALTER TABLE task_communes ADD FOREIGN KEY (last_report_id) REFERENCES task_progress_reports (id)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -16,7 +16,10 @@ class KeysetPageQueryDto extends PageLimitQueryDto {
 }
 
 export class DeadlinesQueryDto extends KeysetPageQueryDto {
-  @ApiPropertyOptional({ description: 'a unit of your province (province roles); officers see their own unit', example: '19753' })
+  @ApiPropertyOptional({
+    description: 'a unit of your province (province roles); officers see their own unit',
+    example: '19753',
+  })
   @EmptyAsAbsent()
   @IsOmittable()
   @IsUnitCode()
@@ -29,7 +32,10 @@ export class DeadlinesQueryDto extends KeysetPageQueryDto {
 }
 
 export class EscalationsQueryDto extends KeysetPageQueryDto {
-  @ApiPropertyOptional({ description: 'a unit of your province (province roles); unit leaders see their own unit', example: '19753' })
+  @ApiPropertyOptional({
+    description: 'a unit of your province (province roles); unit leaders see their own unit',
+    example: '19753',
+  })
   @EmptyAsAbsent()
   @IsOmittable()
   @IsUnitCode()

@@ -11,7 +11,8 @@ export class DossierDeadlineDto {
 
   @ApiProperty({
     enum: DEADLINE_STANDINGS,
-    description: 'due-soon within the warning time before the deadline; paused while the dossier waits on the citizen; closed once it has its result or has ended',
+    description:
+      'due-soon within the warning time before the deadline; paused while the dossier waits on the citizen; closed once it has its result or has ended',
   })
   state!: string;
 
@@ -19,7 +20,8 @@ export class DossierDeadlineDto {
     type: String,
     format: 'date-time',
     nullable: true,
-    description: 'the deadline; while paused, the one the dossier would have if the citizen answered now; null once closed',
+    description:
+      'the deadline; while paused, the one the dossier would have if the citizen answered now; null once closed',
     example: '2026-09-08T02:00:00.000Z',
   })
   dueAt!: string | null;
@@ -27,7 +29,8 @@ export class DossierDeadlineDto {
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'working minutes to the deadline on the working calendar, negative once overdue; while paused, the working time the pause keeps; null once closed',
+    description:
+      'working minutes to the deadline on the working calendar, negative once overdue; while paused, the working time the pause keeps; null once closed',
     example: 570,
   })
   workingMinutesLeft!: number | null;

@@ -37,7 +37,10 @@ export class AssignTaskDto {
   @IsLocalDate()
   dueDate!: string;
 
-  @ApiPropertyOptional({ example: '2026-03-01', description: 'when the communes’ time starts; the assignment by default; not after dueDate' })
+  @ApiPropertyOptional({
+    example: '2026-03-01',
+    description: 'when the communes’ time starts; the assignment by default; not after dueDate',
+  })
   @IsOmittable()
   @IsLocalDate()
   startsOn?: string;

@@ -1,7 +1,22 @@
 import { IsOmittable } from '@onestop/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNumber, IsObject, IsString, isURL, Length, Matches, Max, Min, Validate, ValidateNested, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsNumber,
+  IsObject,
+  IsString,
+  isURL,
+  Length,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidateNested,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { MAX_VALUE, VALUE_FORMAT } from './assign-task.dto';
 
 /** A key of the document store: path segments of letters, digits, dot, dash and underscore; no `..`. */
@@ -25,7 +40,10 @@ export class EvidenceDto {
   @Length(1, 255)
   name!: string;
 
-  @ApiProperty({ example: 'tasks/2026/03/bao-cao-so-hoa.pdf', description: 'an http(s) URL or a key of the document store' })
+  @ApiProperty({
+    example: 'tasks/2026/03/bao-cao-so-hoa.pdf',
+    description: 'an http(s) URL or a key of the document store',
+  })
   @IsString()
   @Validate(IsEvidenceReference)
   ref!: string;
@@ -37,7 +55,10 @@ export class EvidenceDto {
 }
 
 export class ReportProgressDto {
-  @ApiProperty({ example: 45, description: "the indicator's level reached so far (not an increment); a later report replaces it" })
+  @ApiProperty({
+    example: 45,
+    description: "the indicator's level reached so far (not an increment); a later report replaces it",
+  })
   @IsNumber(VALUE_FORMAT)
   @Min(0)
   @Max(MAX_VALUE)

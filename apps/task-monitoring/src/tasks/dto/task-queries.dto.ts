@@ -5,7 +5,10 @@ import { IdCursorPageQueryDto, IsOmittable, IsUnitCode } from '@onestop/platform
 import { IsIn, Matches } from 'class-validator';
 
 export class TasksQueryDto extends IdCursorPageQueryDto {
-  @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'only tasks with a commune in this status, and only those communes' })
+  @ApiPropertyOptional({
+    enum: TASK_STATUSES,
+    description: 'only tasks with a commune in this status, and only those communes',
+  })
   @IsOmittable()
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
@@ -17,7 +20,10 @@ export class TasksQueryDto extends IdCursorPageQueryDto {
 }
 
 export class EvaluationsQueryDto {
-  @ApiProperty({ example: '2026-Q1', description: 'a month (2026-03), a quarter (2026-Q1) or a year (2026): tasks due in it are evaluated' })
+  @ApiProperty({
+    example: '2026-Q1',
+    description: 'a month (2026-03), a quarter (2026-Q1) or a year (2026): tasks due in it are evaluated',
+  })
   @Matches(CALENDAR_PERIOD_PATTERN, { message: 'must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY' })
   period!: string;
 }

@@ -34,9 +34,22 @@ export function CalendarPage() {
   const columns: Column<EffectiveDay>[] = [
     { key: 'date', title: t('calendar.date'), className: 'nowrap', render: (day) => formatDate(day.date) },
     { key: 'weekday', title: t('calendar.weekday'), render: (day) => t(`calendar.weekdays.${weekdayOf(day.date)}`) },
-    { key: 'kind', title: t('calendar.kind'), render: (day) => <Pill tone={day.kind === 'holiday' ? 'red' : 'blue'}>{t(`calendar.kinds.${day.kind}`)}</Pill> },
+    {
+      key: 'kind',
+      title: t('calendar.kind'),
+      render: (day) => <Pill tone={day.kind === 'holiday' ? 'red' : 'blue'}>{t(`calendar.kinds.${day.kind}`)}</Pill>,
+    },
     { key: 'name', title: t('calendar.name'), render: (day) => <DayName day={day} /> },
-    { key: 'origin', title: t('calendar.origin'), render: (day) => (day.correction ? <Pill tone="blue">{t('calendar.provinceCorrection')}</Pill> : <Pill tone="grey">{t('calendar.national')}</Pill>) },
+    {
+      key: 'origin',
+      title: t('calendar.origin'),
+      render: (day) =>
+        day.correction ? (
+          <Pill tone="blue">{t('calendar.provinceCorrection')}</Pill>
+        ) : (
+          <Pill tone="grey">{t('calendar.national')}</Pill>
+        ),
+    },
     { key: 'source', title: t('calendar.source'), optional: true, render: (day) => day.source ?? '—' },
     {
       key: 'actions',
@@ -44,7 +57,11 @@ export function CalendarPage() {
       className: 'actions',
       render: (day) =>
         day.correction ? null : (
-          <Button size="small" onClick={() => takeBack(day)} aria-label={t('calendar.takeBackOf', { date: formatDate(day.date) })}>
+          <Button
+            size="small"
+            onClick={() => takeBack(day)}
+            aria-label={t('calendar.takeBackOf', { date: formatDate(day.date) })}
+          >
             {t('calendar.takeBack')}
           </Button>
         ),
@@ -59,10 +76,20 @@ export function CalendarPage() {
       <h1 className="page-title">{t('calendar.title')}</h1>
       <Flex wrap gap={12} align="end">
         <Labelled label={t('calendar.year')} htmlFor="calendar-year">
-          <Select id="calendar-year" value={year} onChange={setYear} style={{ width: 120 }} options={yearsAround().map((value) => ({ value, label: String(value) }))} />
+          <Select
+            id="calendar-year"
+            value={year}
+            onChange={setYear}
+            style={{ width: 120 }}
+            options={yearsAround().map((value) => ({ value, label: String(value) }))}
+          />
         </Labelled>
         {calendar.data && (
-          <Typography.Text type="secondary">{calendar.data.provinceCode ? t('calendar.ofProvince', { code: calendar.data.provinceCode }) : t('calendar.nationalOnly')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {calendar.data.provinceCode
+              ? t('calendar.ofProvince', { code: calendar.data.provinceCode })
+              : t('calendar.nationalOnly')}
+          </Typography.Text>
         )}
       </Flex>
       <Typography.Paragraph style={{ margin: 0 }}>{t('calendar.intro')}</Typography.Paragraph>
@@ -72,11 +99,20 @@ export function CalendarPage() {
       ) : calendar.data ? (
         <>
           <section aria-busy={calendar.isFetching}>
-            <DataTable caption={t('calendar.caption', { year, count: calendar.data.days.length })} columns={columns} rows={calendar.data.days} rowKey={(day) => day.date} />
+            <DataTable
+              caption={t('calendar.caption', { year, count: calendar.data.days.length })}
+              columns={columns}
+              rows={calendar.data.days}
+              rowKey={(day) => day.date}
+            />
             {takenBack.length > 0 && (
               <Typography.Paragraph style={{ marginTop: 12 }}>
                 {t('calendar.takenBackIntro')}{' '}
-                {takenBack.map((day) => t('calendar.takenBackDay', { date: formatDate(day.date), kind: t(`calendar.kinds.${day.kind}`) })).join('; ')}
+                {takenBack
+                  .map((day) =>
+                    t('calendar.takenBackDay', { date: formatDate(day.date), kind: t(`calendar.kinds.${day.kind}`) }),
+                  )
+                  .join('; ')}
               </Typography.Paragraph>
             )}
           </section>

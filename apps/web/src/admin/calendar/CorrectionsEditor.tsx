@@ -36,14 +36,30 @@ export function rowOf(day: CalendarDay): CorrectionRow {
 
 function dayOf(row: CorrectionRow): CalendarDay {
   const source = row.source?.trim();
-  return { date: row.date?.format('YYYY-MM-DD') ?? '', kind: row.kind, name: { vi: row.name.vi.trim(), en: row.name.en.trim() }, basis: row.basis, ...(source ? { source } : {}) };
+  return {
+    date: row.date?.format('YYYY-MM-DD') ?? '',
+    kind: row.kind,
+    name: { vi: row.name.vi.trim(), en: row.name.en.trim() },
+    basis: row.basis,
+    ...(source ? { source } : {}),
+  };
 }
 
 /**
  * The province's corrections of a year, replaced as a whole with the reason (the decision that
  * made them): weekdays off, weekend days worked, or a national day taken back in the province.
  */
-export function CorrectionsEditor({ year, corrections, formRef, onSaved }: { year: number; corrections: CalendarDay[]; formRef: RefObject<FormInstance<CorrectionsForm> | null>; onSaved: () => void }) {
+export function CorrectionsEditor({
+  year,
+  corrections,
+  formRef,
+  onSaved,
+}: {
+  year: number;
+  corrections: CalendarDay[];
+  formRef: RefObject<FormInstance<CorrectionsForm> | null>;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation(ADMIN);
   const [form] = Form.useForm<CorrectionsForm>();
   const save = useSaveCalendarCorrections(year);
@@ -56,7 +72,14 @@ export function CorrectionsEditor({ year, corrections, formRef, onSaved }: { yea
     const labels: Record<string, string> = { reason: t('calendar.reason') };
     for (let index = 0; index < count; index += 1) {
       const row = t('calendar.row', { number: index + 1 });
-      for (const [field, label] of [['date', 'calendar.date'], ['kind', 'calendar.kind'], ['name.vi', 'calendar.nameVi'], ['name.en', 'calendar.nameEn'], ['basis', 'calendar.basis'], ['source', 'calendar.source']]) {
+      for (const [field, label] of [
+        ['date', 'calendar.date'],
+        ['kind', 'calendar.kind'],
+        ['name.vi', 'calendar.nameVi'],
+        ['name.en', 'calendar.nameEn'],
+        ['basis', 'calendar.basis'],
+        ['source', 'calendar.source'],
+      ]) {
         labels[`days.${index}.${field}`] = `${t(label)} (${row})`;
       }
     }
@@ -78,20 +101,38 @@ export function CorrectionsEditor({ year, corrections, formRef, onSaved }: { yea
   const outsideYear = (date: Dayjs) => date.year() !== year;
 
   return (
-    <Form<CorrectionsForm> form={form} layout="vertical" onFinish={submit} initialValues={{ days: corrections.map(rowOf), reason: '' }} requiredMark="optional">
+    <Form<CorrectionsForm>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ days: corrections.map(rowOf), reason: '' }}
+      requiredMark="optional"
+    >
       <Form.List name="days">
         {(fields, { add, remove }) => (
           <Space orientation="vertical" style={{ width: '100%' }}>
             {fields.length === 0 && <p style={{ margin: 0 }}>{t('calendar.noCorrections')}</p>}
             {fields.map((field, index) => (
-              <fieldset key={field.key} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px 0', margin: 0 }}>
+              <fieldset
+                key={field.key}
+                style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px 0', margin: 0 }}
+              >
                 <legend style={{ fontSize: 14, padding: '0 4px', width: 'auto', marginBottom: 0, border: 0 }}>
                   <CorrectionLegend form={form} index={index} />
                 </legend>
                 <Row gutter={12}>
                   <Col xs={24} sm={12} lg={5}>
-                    <Form.Item name={[field.name, 'date']} label={t('calendar.date')} rules={[{ required: true, message: t('required', { field: t('calendar.date') }) }]}>
-                      <DatePicker format="DD/MM/YYYY" disabledDate={outsideYear} defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: '100%' }} />
+                    <Form.Item
+                      name={[field.name, 'date']}
+                      label={t('calendar.date')}
+                      rules={[{ required: true, message: t('required', { field: t('calendar.date') }) }]}
+                    >
+                      <DatePicker
+                        format="DD/MM/YYYY"
+                        disabledDate={outsideYear}
+                        defaultPickerValue={dayjs(`${year}-01-01`)}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={24} sm={12} lg={4}>
@@ -100,12 +141,20 @@ export function CorrectionsEditor({ year, corrections, formRef, onSaved }: { yea
                     </Form.Item>
                   </Col>
                   <Col xs={24} sm={12} lg={5}>
-                    <Form.Item name={[field.name, 'name', 'vi']} label={t('calendar.nameVi')} rules={[required(t('calendar.nameVi'))]}>
+                    <Form.Item
+                      name={[field.name, 'name', 'vi']}
+                      label={t('calendar.nameVi')}
+                      rules={[required(t('calendar.nameVi'))]}
+                    >
                       <Input maxLength={200} lang="vi" />
                     </Form.Item>
                   </Col>
                   <Col xs={24} sm={12} lg={5}>
-                    <Form.Item name={[field.name, 'name', 'en']} label={t('calendar.nameEn')} rules={[required(t('calendar.nameEn'))]}>
+                    <Form.Item
+                      name={[field.name, 'name', 'en']}
+                      label={t('calendar.nameEn')}
+                      rules={[required(t('calendar.nameEn'))]}
+                    >
                       <Input maxLength={200} lang="en" />
                     </Form.Item>
                   </Col>
@@ -131,7 +180,11 @@ export function CorrectionsEditor({ year, corrections, formRef, onSaved }: { yea
                     </Form.Item>
                   </Col>
                   <Col xs={24} lg={5} style={{ display: 'flex', alignItems: 'end', paddingBottom: 24 }}>
-                    <Button icon={<DeleteOutlined aria-hidden />} onClick={() => remove(field.name)} aria-label={t('calendar.removeRow', { number: index + 1 })}>
+                    <Button
+                      icon={<DeleteOutlined aria-hidden />}
+                      onClick={() => remove(field.name)}
+                      aria-label={t('calendar.removeRow', { number: index + 1 })}
+                    >
                       {t('calendar.remove')}
                     </Button>
                   </Col>
@@ -141,7 +194,14 @@ export function CorrectionsEditor({ year, corrections, formRef, onSaved }: { yea
             <Button
               icon={<PlusOutlined aria-hidden />}
               disabled={fields.length >= MAX_CORRECTIONS}
-              onClick={() => add({ date: null, kind: 'holiday', name: { vi: '', en: '' }, basis: 'decision' } satisfies CorrectionRow)}
+              onClick={() =>
+                add({
+                  date: null,
+                  kind: 'holiday',
+                  name: { vi: '', en: '' },
+                  basis: 'decision',
+                } satisfies CorrectionRow)
+              }
             >
               {t('calendar.addDay')}
             </Button>
@@ -153,7 +213,10 @@ export function CorrectionsEditor({ year, corrections, formRef, onSaved }: { yea
         label={t('calendar.reason')}
         extra={t('calendar.reasonHelp')}
         style={{ marginTop: 16 }}
-        rules={[required(t('calendar.reason')), { min: 5, max: 500, message: t('lengthBetween', { field: t('calendar.reason'), min: 5, max: 500 }) }]}
+        rules={[
+          required(t('calendar.reason')),
+          { min: 5, max: 500, message: t('lengthBetween', { field: t('calendar.reason'), min: 5, max: 500 }) },
+        ]}
       >
         <Input.TextArea rows={2} maxLength={500} placeholder={t('calendar.reasonExample', { year })} />
       </Form.Item>

@@ -22,7 +22,12 @@ export function restoresWeeklyRule(day: Pick<CalendarDay, 'date' | 'kind'>): boo
 
 /** The correction that takes back a national day in the province: the same date, the other kind. */
 export function takingBack(day: CalendarDay): CalendarDay {
-  return { date: day.date, kind: day.kind === 'holiday' ? 'working-day' : 'holiday', name: { ...day.name }, basis: 'decision' };
+  return {
+    date: day.date,
+    kind: day.kind === 'holiday' ? 'working-day' : 'holiday',
+    name: { ...day.name },
+    basis: 'decision',
+  };
 }
 
 /** The years offered: around this one, where corrections are made ahead or looked back on. */

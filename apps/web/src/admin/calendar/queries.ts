@@ -12,7 +12,10 @@ const calendarKey = (year: number) => ['calendar', year] as const;
 
 /** A year's effective calendar of the signed-in administrator's province: national days, its corrections marked. */
 export function useCalendarYear(year: number) {
-  return useQuery({ queryKey: calendarKey(year), queryFn: () => unwrap(api.intake.GET('/api/v1/calendar/{year}', { params: { path: { year: String(year) } } })) });
+  return useQuery({
+    queryKey: calendarKey(year),
+    queryFn: () => unwrap(api.intake.GET('/api/v1/calendar/{year}', { params: { path: { year: String(year) } } })),
+  });
 }
 
 /** Replaces the province's corrections of the year; the answer is the new effective calendar, kept as the year's. */

@@ -53,16 +53,40 @@ export function CertificatesPage() {
       ),
     },
     { key: 'unit', title: t('certificates.unit'), render: (certificate) => certificate.unitCode },
-    { key: 'state', title: t('certificates.state'), render: (certificate) => <CertificateStateCell certificate={certificate} /> },
+    {
+      key: 'state',
+      title: t('certificates.state'),
+      render: (certificate) => <CertificateStateCell certificate={certificate} />,
+    },
     {
       key: 'validity',
       title: t('certificates.validity'),
       className: 'nowrap',
-      render: (certificate) => t('certificates.validFromTo', { from: formatDate(certificate.notBefore), to: formatDate(certificate.notAfter) }),
+      render: (certificate) =>
+        t('certificates.validFromTo', {
+          from: formatDate(certificate.notBefore),
+          to: formatDate(certificate.notAfter),
+        }),
     },
-    { key: 'key', title: t('certificates.keyStorage'), render: (certificate) => t(`certificates.storage.${certificate.keyStorage}`) },
-    { key: 'serial', title: t('certificates.serial'), optional: true, className: 'code', render: (certificate) => certificate.serialNumber },
-    { key: 'imported', title: t('certificates.importedAt'), optional: true, className: 'nowrap', render: (certificate) => formatDateTime(certificate.importedAt) },
+    {
+      key: 'key',
+      title: t('certificates.keyStorage'),
+      render: (certificate) => t(`certificates.storage.${certificate.keyStorage}`),
+    },
+    {
+      key: 'serial',
+      title: t('certificates.serial'),
+      optional: true,
+      className: 'code',
+      render: (certificate) => certificate.serialNumber,
+    },
+    {
+      key: 'imported',
+      title: t('certificates.importedAt'),
+      optional: true,
+      className: 'nowrap',
+      render: (certificate) => formatDateTime(certificate.importedAt),
+    },
     {
       key: 'actions',
       title: t('certificates.actions'),
@@ -70,17 +94,30 @@ export function CertificatesPage() {
       render: (certificate) => (
         <Space wrap size="small">
           {certificate.status === 'active' && (
-            <Button size="small" onClick={() => setDialog({ kind: 'lock', certificate })} aria-label={t('certificates.lockOf', { name: certificate.commonName })}>
+            <Button
+              size="small"
+              onClick={() => setDialog({ kind: 'lock', certificate })}
+              aria-label={t('certificates.lockOf', { name: certificate.commonName })}
+            >
               {t('certificates.lock')}
             </Button>
           )}
           {certificate.status === 'locked' && (
-            <Button size="small" onClick={() => confirmUnlock(certificate)} aria-label={t('certificates.unlockOf', { name: certificate.commonName })}>
+            <Button
+              size="small"
+              onClick={() => confirmUnlock(certificate)}
+              aria-label={t('certificates.unlockOf', { name: certificate.commonName })}
+            >
               {t('certificates.unlock')}
             </Button>
           )}
           {certificate.status !== 'revoked' && (
-            <Button size="small" danger onClick={() => setDialog({ kind: 'revoke', certificate })} aria-label={t('certificates.revokeOf', { name: certificate.commonName })}>
+            <Button
+              size="small"
+              danger
+              onClick={() => setDialog({ kind: 'revoke', certificate })}
+              aria-label={t('certificates.revokeOf', { name: certificate.commonName })}
+            >
               {t('certificates.revoke')}
             </Button>
           )}
@@ -101,10 +138,20 @@ export function CertificatesPage() {
       </Flex>
       <Flex component="section" aria-label={t('filters')} wrap gap={12} align="end">
         <Labelled label={t('certificates.filterUser')} htmlFor="certificate-user">
-          <Input.Search id="certificate-user" allowClear onSearch={(userId) => setFilter((current) => ({ ...current, userId: userId.trim() }))} style={{ width: 240 }} />
+          <Input.Search
+            id="certificate-user"
+            allowClear
+            onSearch={(userId) => setFilter((current) => ({ ...current, userId: userId.trim() }))}
+            style={{ width: 240 }}
+          />
         </Labelled>
         <Labelled label={t('certificates.filterUnit')} htmlFor="certificate-unit">
-          <Input.Search id="certificate-unit" allowClear onSearch={(unitCode) => setFilter((current) => ({ ...current, unitCode: unitCode.trim().toUpperCase() }))} style={{ width: 200 }} />
+          <Input.Search
+            id="certificate-unit"
+            allowClear
+            onSearch={(unitCode) => setFilter((current) => ({ ...current, unitCode: unitCode.trim().toUpperCase() }))}
+            style={{ width: 200 }}
+          />
         </Labelled>
       </Flex>
       <ProblemAlert error={certificates.error ?? unlock.error} />
@@ -112,13 +159,35 @@ export function CertificatesPage() {
         {certificates.isPending ? (
           <Spin />
         ) : (
-          <DataTable caption={t('certificates.caption', { count: certificates.data?.length ?? 0 })} columns={columns} rows={certificates.data ?? []} rowKey={(certificate) => certificate.id} />
+          <DataTable
+            caption={t('certificates.caption', { count: certificates.data?.length ?? 0 })}
+            columns={columns}
+            rows={certificates.data ?? []}
+            rowKey={(certificate) => certificate.id}
+          />
         )}
       </section>
-      {dialog?.kind === 'import' && <ImportCertificateDialog onClose={() => setDialog(null)} onImported={(certificate) => void message.success(t('certificates.imported', { name: certificate.commonName }))} />}
-      {dialog?.kind === 'lock' && <LockDialog certificate={dialog.certificate} onClose={() => setDialog(null)} onLocked={() => void message.success(t('certificates.locked', { name: dialog.certificate.commonName }))} />}
+      {dialog?.kind === 'import' && (
+        <ImportCertificateDialog
+          onClose={() => setDialog(null)}
+          onImported={(certificate) =>
+            void message.success(t('certificates.imported', { name: certificate.commonName }))
+          }
+        />
+      )}
+      {dialog?.kind === 'lock' && (
+        <LockDialog
+          certificate={dialog.certificate}
+          onClose={() => setDialog(null)}
+          onLocked={() => void message.success(t('certificates.locked', { name: dialog.certificate.commonName }))}
+        />
+      )}
       {dialog?.kind === 'revoke' && (
-        <RevokeDialog certificate={dialog.certificate} onClose={() => setDialog(null)} onRevoked={() => void message.success(t('certificates.revoked', { name: dialog.certificate.commonName }))} />
+        <RevokeDialog
+          certificate={dialog.certificate}
+          onClose={() => setDialog(null)}
+          onRevoked={() => void message.success(t('certificates.revoked', { name: dialog.certificate.commonName }))}
+        />
       )}
     </Space>
   );
@@ -127,7 +196,12 @@ export function CertificatesPage() {
 /** The state in words (a colour only repeats it), with the reason an administrator gave. */
 function CertificateStateCell({ certificate }: { certificate: Certificate }) {
   const { t } = useTranslation(ADMIN);
-  const reason = certificate.status === 'revoked' ? certificate.revocationReason : certificate.status === 'locked' ? certificate.lockReason : null;
+  const reason =
+    certificate.status === 'revoked'
+      ? certificate.revocationReason
+      : certificate.status === 'locked'
+        ? certificate.lockReason
+        : null;
   return (
     <div>
       {statesOf(certificate).map((state) => (
@@ -135,8 +209,14 @@ function CertificateStateCell({ certificate }: { certificate: Certificate }) {
           {t(`certificates.states.${state}`)}
         </Pill>
       ))}
-      {certificate.status === 'revoked' && certificate.revokedAt && <div>{t('certificates.revokedAt', { date: formatDateTime(certificate.revokedAt) })}</div>}
-      {reason && <div>{certificate.status === 'revoked' ? t(`certificates.reasons.${reason}`, { defaultValue: reason }) : reason}</div>}
+      {certificate.status === 'revoked' && certificate.revokedAt && (
+        <div>{t('certificates.revokedAt', { date: formatDateTime(certificate.revokedAt) })}</div>
+      )}
+      {reason && (
+        <div>
+          {certificate.status === 'revoked' ? t(`certificates.reasons.${reason}`, { defaultValue: reason }) : reason}
+        </div>
+      )}
     </div>
   );
 }

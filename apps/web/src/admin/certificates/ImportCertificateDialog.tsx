@@ -23,13 +23,24 @@ const UNIT_CODE = /^[0-9A-Z][0-9A-Z.]{1,19}$/;
  * Registers an officer's certificate: the chain as PEM (a file or pasted), and, when the service is
  * to sign for the officer, the unencrypted private key. A device-held key (USB token) sends no key.
  */
-export function ImportCertificateDialog({ onClose, onImported }: { onClose: () => void; onImported: (certificate: Certificate) => void }) {
+export function ImportCertificateDialog({
+  onClose,
+  onImported,
+}: {
+  onClose: () => void;
+  onImported: (certificate: Certificate) => void;
+}) {
   const { t } = useTranslation(ADMIN);
   const [form] = Form.useForm<ImportForm>();
   const importCertificate = useImportCertificate();
   const keyStorage = Form.useWatch('keyStorage', form);
   const labels = useMemo(
-    () => ({ userId: t('certificates.userId'), unitCode: t('certificates.unitCode'), chainPem: t('certificates.chainPem'), privateKeyPem: t('certificates.privateKeyPem') }),
+    () => ({
+      userId: t('certificates.userId'),
+      unitCode: t('certificates.unitCode'),
+      chainPem: t('certificates.chainPem'),
+      privateKeyPem: t('certificates.privateKeyPem'),
+    }),
     [t],
   );
 
@@ -51,7 +62,9 @@ export function ImportCertificateDialog({ onClose, onImported }: { onClose: () =
         userId: values.userId.trim(),
         unitCode: values.unitCode.trim(),
         chainPem: values.chainPem.trim(),
-        ...(values.keyStorage === 'server' && values.privateKeyPem ? { privateKeyPem: values.privateKeyPem.trim() } : {}),
+        ...(values.keyStorage === 'server' && values.privateKeyPem
+          ? { privateKeyPem: values.privateKeyPem.trim() }
+          : {}),
       });
       onImported(certificate);
       onClose();
@@ -74,8 +87,19 @@ export function ImportCertificateDialog({ onClose, onImported }: { onClose: () =
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<ImportForm> form={form} layout="vertical" onFinish={submit} initialValues={{ keyStorage: 'device' }} requiredMark="optional">
-        <Form.Item name="userId" label={labels.userId} extra={t('certificates.userIdHelp')} rules={[required(labels.userId), { max: 100 }]}>
+      <Form<ImportForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ keyStorage: 'device' }}
+        requiredMark="optional"
+      >
+        <Form.Item
+          name="userId"
+          label={labels.userId}
+          extra={t('certificates.userIdHelp')}
+          rules={[required(labels.userId), { max: 100 }]}
+        >
           <Input autoComplete="off" maxLength={100} autoFocus />
         </Form.Item>
         <Form.Item
@@ -88,14 +112,29 @@ export function ImportCertificateDialog({ onClose, onImported }: { onClose: () =
           <Input autoComplete="off" maxLength={20} inputMode="numeric" />
         </Form.Item>
         <Form.Item label={labels.chainPem} required extra={t('certificates.chainHelp')}>
-          <Upload accept=".pem,.crt,.cer,.der,.p12,.pfx" maxCount={1} showUploadList={false} beforeUpload={(file) => {
+          <Upload
+            accept=".pem,.crt,.cer,.der,.p12,.pfx"
+            maxCount={1}
+            showUploadList={false}
+            beforeUpload={(file) => {
               void pickChain(file);
               return false;
-            }}>
+            }}
+          >
             <Button icon={<UploadOutlined aria-hidden />}>{t('certificates.chooseChainFile')}</Button>
           </Upload>
-          <Form.Item name="chainPem" noStyle rules={[required(labels.chainPem), { min: 100, message: t('certificates.chainTooShort') }]}>
-            <Input.TextArea aria-label={labels.chainPem} rows={5} spellCheck={false} placeholder="-----BEGIN CERTIFICATE-----" style={{ marginTop: 8, fontFamily: 'monospace' }} />
+          <Form.Item
+            name="chainPem"
+            noStyle
+            rules={[required(labels.chainPem), { min: 100, message: t('certificates.chainTooShort') }]}
+          >
+            <Input.TextArea
+              aria-label={labels.chainPem}
+              rows={5}
+              spellCheck={false}
+              placeholder="-----BEGIN CERTIFICATE-----"
+              style={{ marginTop: 8, fontFamily: 'monospace' }}
+            />
           </Form.Item>
         </Form.Item>
         <Form.Item name="keyStorage" label={t('certificates.keyStorage')}>
@@ -108,14 +147,26 @@ export function ImportCertificateDialog({ onClose, onImported }: { onClose: () =
         </Form.Item>
         {keyStorage === 'server' && (
           <Form.Item label={labels.privateKeyPem} required extra={t('certificates.keyHelp')}>
-            <Upload accept=".pem,.key" maxCount={1} showUploadList={false} beforeUpload={(file) => {
+            <Upload
+              accept=".pem,.key"
+              maxCount={1}
+              showUploadList={false}
+              beforeUpload={(file) => {
                 void pickKey(file);
                 return false;
-              }}>
+              }}
+            >
               <Button icon={<UploadOutlined aria-hidden />}>{t('certificates.chooseKeyFile')}</Button>
             </Upload>
             <Form.Item name="privateKeyPem" noStyle rules={[required(labels.privateKeyPem)]}>
-              <Input.TextArea aria-label={labels.privateKeyPem} rows={4} spellCheck={false} autoComplete="off" placeholder="-----BEGIN PRIVATE KEY-----" style={{ marginTop: 8, fontFamily: 'monospace' }} />
+              <Input.TextArea
+                aria-label={labels.privateKeyPem}
+                rows={4}
+                spellCheck={false}
+                autoComplete="off"
+                placeholder="-----BEGIN PRIVATE KEY-----"
+                style={{ marginTop: 8, fontFamily: 'monospace' }}
+              />
             </Form.Item>
           </Form.Item>
         )}

@@ -6,7 +6,15 @@ import { ADMIN } from '../strings';
 import { Certificate, useLockCertificate } from './queries';
 
 /** Locks a signing key with the reason the service records: nothing is signed with it until an administrator unlocks it. */
-export function LockDialog({ certificate, onClose, onLocked }: { certificate: Certificate; onClose: () => void; onLocked: () => void }) {
+export function LockDialog({
+  certificate,
+  onClose,
+  onLocked,
+}: {
+  certificate: Certificate;
+  onClose: () => void;
+  onLocked: () => void;
+}) {
   const { t } = useTranslation(ADMIN);
   const [form] = Form.useForm<{ reason: string }>();
   const lock = useLockCertificate();

@@ -15,7 +15,15 @@ interface RevokeForm {
  * Revokes a certificate for good: it goes on the CRL, its key is dropped, and the signatures that
  * waited for it fail. The administrator names the reason and says they understand it is final.
  */
-export function RevokeDialog({ certificate, onClose, onRevoked }: { certificate: Certificate; onClose: () => void; onRevoked: () => void }) {
+export function RevokeDialog({
+  certificate,
+  onClose,
+  onRevoked,
+}: {
+  certificate: Certificate;
+  onClose: () => void;
+  onRevoked: () => void;
+}) {
   const { t } = useTranslation(ADMIN);
   const [form] = Form.useForm<RevokeForm>();
   const revoke = useRevokeCertificate();
@@ -45,18 +53,39 @@ export function RevokeDialog({ certificate, onClose, onRevoked }: { certificate:
     >
       <Alert type="warning" showIcon title={t('certificates.revokeWarning')} style={{ marginBottom: 16 }} />
       <Descriptions column={1} size="small" style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('certificates.holder')}>{`${certificate.commonName} (${certificate.userId})`}</Descriptions.Item>
+        <Descriptions.Item
+          label={t('certificates.holder')}
+        >{`${certificate.commonName} (${certificate.userId})`}</Descriptions.Item>
         <Descriptions.Item label={t('certificates.serial')}>{certificate.serialNumber}</Descriptions.Item>
-        <Descriptions.Item label={t('certificates.validity')}>{t('certificates.validFromTo', { from: formatDate(certificate.notBefore), to: formatDate(certificate.notAfter) })}</Descriptions.Item>
+        <Descriptions.Item label={t('certificates.validity')}>
+          {t('certificates.validFromTo', {
+            from: formatDate(certificate.notBefore),
+            to: formatDate(certificate.notAfter),
+          })}
+        </Descriptions.Item>
       </Descriptions>
       <Form<RevokeForm> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="reason" label={labels.reason} rules={[{ required: true, message: t('required', { field: labels.reason }) }]}>
-          <Select options={REVOCATION_REASONS.map((reason) => ({ value: reason, label: t(`certificates.reasons.${reason}`) }))} />
+        <Form.Item
+          name="reason"
+          label={labels.reason}
+          rules={[{ required: true, message: t('required', { field: labels.reason }) }]}
+        >
+          <Select
+            options={REVOCATION_REASONS.map((reason) => ({
+              value: reason,
+              label: t(`certificates.reasons.${reason}`),
+            }))}
+          />
         </Form.Item>
         <Form.Item
           name="understood"
           valuePropName="checked"
-          rules={[{ validator: async (_, checked: boolean) => (checked ? undefined : Promise.reject(new Error(t('certificates.confirmRequired')))) }]}
+          rules={[
+            {
+              validator: async (_, checked: boolean) =>
+                checked ? undefined : Promise.reject(new Error(t('certificates.confirmRequired'))),
+            },
+          ]}
         >
           <Checkbox>{t('certificates.revokeUnderstood')}</Checkbox>
         </Form.Item>

@@ -8,11 +8,25 @@ export type CertificateState = 'valid' | 'locked' | 'revoked' | 'expired' | 'not
  * Every state that applies, the one that decides first: a revoked certificate is only revoked; a
  * locked one is locked and may also have expired (an administrator may still unlock it, to no use).
  */
-export function statesOf(certificate: Pick<Certificate, 'status' | 'notBefore' | 'notAfter'>, now = Date.now()): CertificateState[] {
+export function statesOf(
+  certificate: Pick<Certificate, 'status' | 'notBefore' | 'notAfter'>,
+  now = Date.now(),
+): CertificateState[] {
   if (certificate.status === 'revoked') return ['revoked'];
-  const period: CertificateState = Date.parse(certificate.notAfter) < now ? 'expired' : Date.parse(certificate.notBefore) > now ? 'not-yet-valid' : 'valid';
+  const period: CertificateState =
+    Date.parse(certificate.notAfter) < now
+      ? 'expired'
+      : Date.parse(certificate.notBefore) > now
+        ? 'not-yet-valid'
+        : 'valid';
   if (certificate.status === 'locked') return period === 'valid' ? ['locked'] : ['locked', period];
   return [period];
 }
 
-export const STATE_COLOURS: Record<CertificateState, Tone> = { valid: 'green', locked: 'orange', revoked: 'red', expired: 'grey', 'not-yet-valid': 'blue' };
+export const STATE_COLOURS: Record<CertificateState, Tone> = {
+  valid: 'green',
+  locked: 'orange',
+  revoked: 'red',
+  expired: 'grey',
+  'not-yet-valid': 'blue',
+};

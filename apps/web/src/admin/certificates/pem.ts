@@ -20,15 +20,19 @@ export async function certificateFileAsPem(file: File): Promise<ReadCertificateF
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.includes('-----BEGIN')) return { pem: text.trim() };
   // DER certificates open with a SEQUENCE (0x30) of a long length form.
-  if (bytes[0] === 0x30 && bytes.length > 100) return { pem: `-----BEGIN CERTIFICATE-----\n${base64Lines(bytes)}\n-----END CERTIFICATE-----` };
+  if (bytes[0] === 0x30 && bytes.length > 100)
+    return { pem: `-----BEGIN CERTIFICATE-----\n${base64Lines(bytes)}\n-----END CERTIFICATE-----` };
   return { problem: 'unreadable' };
 }
 
 /** A private key file's text, and whether it is one the service can read: PEM, not password-protected. */
-export async function keyFileAsPem(file: File): Promise<{ pem: string } | { problem: 'pkcs12' | 'encrypted' | 'unreadable' }> {
+export async function keyFileAsPem(
+  file: File,
+): Promise<{ pem: string } | { problem: 'pkcs12' | 'encrypted' | 'unreadable' }> {
   if (PKCS12.test(file.name)) return { problem: 'pkcs12' };
   const text = (await file.text()).trim();
-  if (text.includes('ENCRYPTED PRIVATE KEY') || text.includes('Proc-Type: 4,ENCRYPTED')) return { problem: 'encrypted' };
+  if (text.includes('ENCRYPTED PRIVATE KEY') || text.includes('Proc-Type: 4,ENCRYPTED'))
+    return { problem: 'encrypted' };
   if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(text)) return { problem: 'unreadable' };
   return { pem: text };
 }

@@ -7,7 +7,14 @@ export type CertificateImport = components['schemas']['ImportCertificateDto'];
 export type RevocationReason = components['schemas']['RevokeCertificateDto']['reason'];
 export type CertificateFilter = NonNullable<operations['CertificatesController_list']['parameters']['query']>;
 
-export const REVOCATION_REASONS: readonly RevocationReason[] = ['keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'privilegeWithdrawn', 'unspecified'];
+export const REVOCATION_REASONS: readonly RevocationReason[] = [
+  'keyCompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'privilegeWithdrawn',
+  'unspecified',
+];
 
 const CERTIFICATES = ['certificates'] as const;
 
@@ -26,19 +33,28 @@ export function useCertificates(filter: CertificateFilter) {
 /** After any change the list is read again: a lock or a revocation also changes what the others show. */
 function useCertificateChange<Input>(change: (input: Input) => Promise<Certificate>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: change, onSuccess: () => queryClient.invalidateQueries({ queryKey: CERTIFICATES }) });
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: CERTIFICATES }),
+  });
 }
 
 export function useImportCertificate() {
-  return useCertificateChange((body: CertificateImport) => unwrap(api.signature.POST('/api/v1/certificates', { body })));
+  return useCertificateChange((body: CertificateImport) =>
+    unwrap(api.signature.POST('/api/v1/certificates', { body })),
+  );
 }
 
 export function useLockCertificate() {
-  return useCertificateChange(({ id, reason }: { id: string; reason: string }) => unwrap(api.signature.POST('/api/v1/certificates/{id}/lock', { params: { path: { id } }, body: { reason } })));
+  return useCertificateChange(({ id, reason }: { id: string; reason: string }) =>
+    unwrap(api.signature.POST('/api/v1/certificates/{id}/lock', { params: { path: { id } }, body: { reason } })),
+  );
 }
 
 export function useUnlockCertificate() {
-  return useCertificateChange((id: string) => unwrap(api.signature.POST('/api/v1/certificates/{id}/unlock', { params: { path: { id } } })));
+  return useCertificateChange((id: string) =>
+    unwrap(api.signature.POST('/api/v1/certificates/{id}/unlock', { params: { path: { id } } })),
+  );
 }
 
 export function useRevokeCertificate() {

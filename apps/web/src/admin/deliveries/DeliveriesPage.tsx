@@ -21,7 +21,11 @@ export function DeliveriesPage() {
   const [channel, setChannel] = useState<DeliveryChannel | undefined>();
   const [dossierCode, setDossierCode] = useState('');
   const [codeProblem, setCodeProblem] = useState(false);
-  const filters: DeliveryFilters = { ...(state ? { state } : {}), ...(channel ? { channel } : {}), ...(dossierCode ? { dossierCode } : {}) };
+  const filters: DeliveryFilters = {
+    ...(state ? { state } : {}),
+    ...(channel ? { channel } : {}),
+    ...(dossierCode ? { dossierCode } : {}),
+  };
   const deliveries = useDeliveries(filters);
   const items = deliveries.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -38,13 +42,27 @@ export function DeliveriesPage() {
       title: t('deliveries.createdAt'),
       className: 'nowrap',
       render: (delivery) => (
-        <Link to={deliveryPath(delivery.id)} aria-label={t('deliveries.openOf', { kind: t(`kinds.${delivery.kind}`, { defaultValue: delivery.kind }), date: formatDateTime(delivery.createdAt) })}>
+        <Link
+          to={deliveryPath(delivery.id)}
+          aria-label={t('deliveries.openOf', {
+            kind: t(`kinds.${delivery.kind}`, { defaultValue: delivery.kind }),
+            date: formatDateTime(delivery.createdAt),
+          })}
+        >
           {formatDateTime(delivery.createdAt)}
         </Link>
       ),
     },
-    { key: 'kind', title: t('deliveries.kind'), render: (delivery) => t(`kinds.${delivery.kind}`, { defaultValue: delivery.kind }) },
-    { key: 'channel', title: t('deliveries.channel'), render: (delivery) => t(`channels.${delivery.channel}`, { defaultValue: delivery.channel }) },
+    {
+      key: 'kind',
+      title: t('deliveries.kind'),
+      render: (delivery) => t(`kinds.${delivery.kind}`, { defaultValue: delivery.kind }),
+    },
+    {
+      key: 'channel',
+      title: t('deliveries.channel'),
+      render: (delivery) => t(`channels.${delivery.channel}`, { defaultValue: delivery.channel }),
+    },
     { key: 'address', title: t('deliveries.address'), className: 'code', render: (delivery) => delivery.address },
     { key: 'dossier', title: t('deliveries.dossier'), render: (delivery) => delivery.dossierCode ?? '—' },
     { key: 'state', title: t('deliveries.state'), render: (delivery) => <DeliveryStateTag state={delivery.state} /> },
@@ -101,7 +119,16 @@ export function DeliveriesPage() {
         <p role="status" style={{ margin: '0 0 8px' }}>
           {t('deliveries.shown', { count: items.length })}
         </p>
-        {deliveries.isPending ? <Spin /> : <DataTable caption={t('deliveries.caption')} columns={columns} rows={items} rowKey={(delivery) => delivery.id} />}
+        {deliveries.isPending ? (
+          <Spin />
+        ) : (
+          <DataTable
+            caption={t('deliveries.caption')}
+            columns={columns}
+            rows={items}
+            rowKey={(delivery) => delivery.id}
+          />
+        )}
         <div style={{ marginTop: 12 }}>
           {deliveries.hasNextPage ? (
             <Button onClick={() => void deliveries.fetchNextPage()} loading={deliveries.isFetchingNextPage}>

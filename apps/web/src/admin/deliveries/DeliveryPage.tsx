@@ -19,7 +19,14 @@ export function DeliveryPage() {
   const retry = useRetryDelivery(id);
 
   if (delivery.isPending) return <Spin />;
-  if (delivery.error) return <Result status="warning" title={<ProblemAlert error={delivery.error} />} extra={<Link to={LIST}>{t('deliveries.back')}</Link>} />;
+  if (delivery.error)
+    return (
+      <Result
+        status="warning"
+        title={<ProblemAlert error={delivery.error} />}
+        extra={<Link to={LIST}>{t('deliveries.back')}</Link>}
+      />
+    );
   const shown = delivery.data;
   const dash = (value: string | null | undefined) => value || '—';
   const when = (value: string | null) => (value ? formatDateTime(value) : '—');
@@ -42,7 +49,10 @@ export function DeliveryPage() {
       </Link>
       <Space wrap align="center">
         <h1 className="page-title">
-          {t('deliveries.detailTitle', { kind: t(`kinds.${shown.kind}`, { defaultValue: shown.kind }), channel: t(`channels.${shown.channel}`, { defaultValue: shown.channel }) })}
+          {t('deliveries.detailTitle', {
+            kind: t(`kinds.${shown.kind}`, { defaultValue: shown.kind }),
+            channel: t(`channels.${shown.channel}`, { defaultValue: shown.channel }),
+          })}
         </h1>
         <DeliveryStateTag state={shown.state} />
       </Space>
@@ -57,18 +67,30 @@ export function DeliveryPage() {
       <ProblemAlert error={retry.error} />
       <Card size="small" title={t('deliveries.where')}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label={t('deliveries.kind')}>{t(`kinds.${shown.kind}`, { defaultValue: shown.kind })}</Descriptions.Item>
-          <Descriptions.Item label={t('deliveries.channel')}>{t(`channels.${shown.channel}`, { defaultValue: shown.channel })}</Descriptions.Item>
+          <Descriptions.Item label={t('deliveries.kind')}>
+            {t(`kinds.${shown.kind}`, { defaultValue: shown.kind })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('deliveries.channel')}>
+            {t(`channels.${shown.channel}`, { defaultValue: shown.channel })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('deliveries.recipient')}>{shown.recipient}</Descriptions.Item>
           <Descriptions.Item label={t('deliveries.address')}>
             <span style={{ wordBreak: 'break-all' }}>{shown.address}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('deliveries.dossier')}>{dash(shown.dossierCode)}</Descriptions.Item>
-          <Descriptions.Item label={t('deliveries.locale')}>{t(`locales.${shown.locale}`, { defaultValue: shown.locale })}</Descriptions.Item>
-          <Descriptions.Item label={t('deliveries.critical')}>{shown.critical ? t('deliveries.criticalYes') : t('deliveries.criticalNo')}</Descriptions.Item>
+          <Descriptions.Item label={t('deliveries.locale')}>
+            {t(`locales.${shown.locale}`, { defaultValue: shown.locale })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('deliveries.critical')}>
+            {shown.critical ? t('deliveries.criticalYes') : t('deliveries.criticalNo')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('deliveries.template')}>
             {template
-              ? t('deliveries.templateUsed', { id: template.id, version: template.version, origin: template.provinceCode ? t('templates.provinceVersion') : t('templates.nationalDefault') })
+              ? t('deliveries.templateUsed', {
+                  id: template.id,
+                  version: template.version,
+                  origin: template.provinceCode ? t('templates.provinceVersion') : t('templates.nationalDefault'),
+                })
               : '—'}
           </Descriptions.Item>
         </Descriptions>
@@ -87,7 +109,9 @@ export function DeliveryPage() {
           <Descriptions.Item label={t('deliveries.sendingAt')}>{when(shown.sendingAt)}</Descriptions.Item>
           <Descriptions.Item label={t('deliveries.deliveredAt')}>{when(shown.deliveredAt)}</Descriptions.Item>
           <Descriptions.Item label={t('deliveries.failedAt')}>{when(shown.failedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('deliveries.nextAttemptAt')}>{shown.state === 'created' || shown.state === 'temporary-failure' ? when(shown.nextAttemptAt) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('deliveries.nextAttemptAt')}>
+            {shown.state === 'created' || shown.state === 'temporary-failure' ? when(shown.nextAttemptAt) : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('deliveries.giveUpAt')}>{when(shown.giveUpAt)}</Descriptions.Item>
           <Descriptions.Item label={t('deliveries.lastError')} span={{ xs: 1, md: 2 }}>
             <span style={{ wordBreak: 'break-word' }}>{dash(shown.lastError)}</span>

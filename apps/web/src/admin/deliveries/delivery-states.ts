@@ -2,8 +2,21 @@ import type { Tone } from '../../ui/Pill';
 import type { DeliveryChannel, DeliveryState } from './queries';
 
 /** The filters' values, as the service's document lists them. */
-export const DELIVERY_STATES = ['created', 'sending', 'delivered', 'temporary-failure', 'permanent-failure', 'technical-failure'] as const satisfies readonly DeliveryState[];
-export const DELIVERY_CHANNELS = ['email', 'sms', 'zalo', 'inbox', 'webhook'] as const satisfies readonly DeliveryChannel[];
+export const DELIVERY_STATES = [
+  'created',
+  'sending',
+  'delivered',
+  'temporary-failure',
+  'permanent-failure',
+  'technical-failure',
+] as const satisfies readonly DeliveryState[];
+export const DELIVERY_CHANNELS = [
+  'email',
+  'sms',
+  'zalo',
+  'inbox',
+  'webhook',
+] as const satisfies readonly DeliveryChannel[];
 
 /** A colour that repeats what the state's words say. */
 export const STATE_COLOURS: Record<string, Tone> = {

@@ -3,7 +3,10 @@ import { api, unwrap } from '../../api/clients';
 import type { components, operations } from '../../api/generated/notification';
 
 export type Delivery = components['schemas']['DeliveryDto'];
-export type DeliveryFilters = Omit<NonNullable<operations['DeliveriesController_list']['parameters']['query']>, 'cursor' | 'limit'>;
+export type DeliveryFilters = Omit<
+  NonNullable<operations['DeliveriesController_list']['parameters']['query']>,
+  'cursor' | 'limit'
+>;
 export type DeliveryState = NonNullable<DeliveryFilters['state']>;
 export type DeliveryChannel = NonNullable<DeliveryFilters['channel']>;
 
@@ -17,7 +20,12 @@ export const RETRYABLE: ReadonlySet<string> = new Set<DeliveryState>(['permanent
 export function useDeliveries(filters: DeliveryFilters) {
   return useInfiniteQuery({
     queryKey: [...DELIVERIES, 'list', filters],
-    queryFn: ({ pageParam }) => unwrap(api.notification.GET('/api/v1/deliveries', { params: { query: { ...filters, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.notification.GET('/api/v1/deliveries', {
+          params: { query: { ...filters, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
@@ -29,7 +37,8 @@ export function useDelivery(id: string) {
   return useQuery({
     queryKey: [...DELIVERIES, 'one', id],
     queryFn: () => unwrap(api.notification.GET('/api/v1/deliveries/{id}', { params: { path: { id } } })),
-    refetchInterval: (query) => (['created', 'sending', 'temporary-failure'].includes(query.state.data?.state ?? '') ? 5_000 : false),
+    refetchInterval: (query) =>
+      ['created', 'sending', 'temporary-failure'].includes(query.state.data?.state ?? '') ? 5_000 : false,
   });
 }
 

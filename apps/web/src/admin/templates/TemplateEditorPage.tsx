@@ -1,5 +1,19 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Result, Row, Space, Spin, Typography, message as antdMessage } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Typography,
+  message as antdMessage,
+} from 'antd';
 import { Pill } from '../../ui/Pill';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +23,14 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { showFieldProblems } from '../../ui/problems';
 import { ADMIN } from '../strings';
 import { unnested } from '../ui/field-problems';
-import { TemplateKey, TemplateText, TemplateVersion, usePreviewTemplate, useSaveTemplate, useTemplate } from './queries';
+import {
+  TemplateKey,
+  TemplateText,
+  TemplateVersion,
+  usePreviewTemplate,
+  useSaveTemplate,
+  useTemplate,
+} from './queries';
 import { hasSubject, placeholdersIn } from './template-keys';
 import { OriginTag } from './TemplatesPage';
 import { TemplatePreview } from './TemplatePreview';
@@ -24,9 +45,22 @@ export function TemplateEditorPage() {
   const current = useTemplate(key);
 
   if (current.isPending) return <Spin />;
-  if (current.error) return <Result status="warning" title={<ProblemAlert error={current.error} />} extra={<Link to={LIST}>{t('templates.back')}</Link>} />;
+  if (current.error)
+    return (
+      <Result
+        status="warning"
+        title={<ProblemAlert error={current.error} />}
+        extra={<Link to={LIST}>{t('templates.back')}</Link>}
+      />
+    );
   // A new version read after saving starts a fresh draft.
-  return <TemplateEditor key={`${current.data.provinceCode ?? 'national'}-${current.data.version}`} templateKey={key} template={current.data} />;
+  return (
+    <TemplateEditor
+      key={`${current.data.provinceCode ?? 'national'}-${current.data.version}`}
+      templateKey={key}
+      template={current.data}
+    />
+  );
 }
 
 function textOf(values: { subject?: string; body?: string }, channel: string): TemplateText {
@@ -46,7 +80,9 @@ function TemplateEditor({ templateKey, template }: { templateKey: TemplateKey; t
   const withSubject = hasSubject(templateKey.channel);
   const draft = textOf({ subject, body }, templateKey.channel);
   const draftJson = JSON.stringify(draft);
-  const unchanged = draftJson === JSON.stringify(textOf({ subject: template.subject ?? undefined, body: template.body }, templateKey.channel));
+  const unchanged =
+    draftJson ===
+    JSON.stringify(textOf({ subject: template.subject ?? undefined, body: template.body }, templateKey.channel));
   const previewCurrent = previewed === draftJson && preview.isSuccess;
   const labels = useMemo(() => ({ subject: t('templates.subject'), body: t('templates.body') }), [t]);
   const title = t('templates.editTitle', { kind: t(`kinds.${templateKey.kind}`, { defaultValue: templateKey.kind }) });
@@ -83,8 +119,12 @@ function TemplateEditor({ templateKey, template }: { templateKey: TemplateKey; t
       </Link>
       <h1 className="page-title">{title}</h1>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
-        <Descriptions.Item label={t('templates.channel')}>{t(`channels.${templateKey.channel}`, { defaultValue: templateKey.channel })}</Descriptions.Item>
-        <Descriptions.Item label={t('templates.locale')}>{t(`locales.${templateKey.locale}`, { defaultValue: templateKey.locale })}</Descriptions.Item>
+        <Descriptions.Item label={t('templates.channel')}>
+          {t(`channels.${templateKey.channel}`, { defaultValue: templateKey.channel })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('templates.locale')}>
+          {t(`locales.${templateKey.locale}`, { defaultValue: templateKey.locale })}
+        </Descriptions.Item>
         <Descriptions.Item label={t('templates.inUse')}>
           <Space size={4} wrap>
             <OriginTag provinceCode={template.provinceCode} />
@@ -97,9 +137,18 @@ function TemplateEditor({ templateKey, template }: { templateKey: TemplateKey; t
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('templates.draft')}>
-            <Form form={form} layout="vertical" initialValues={{ subject: template.subject ?? '', body: template.body }} onValuesChange={() => save.reset()}>
+            <Form
+              form={form}
+              layout="vertical"
+              initialValues={{ subject: template.subject ?? '', body: template.body }}
+              onValuesChange={() => save.reset()}
+            >
               {withSubject && (
-                <Form.Item name="subject" label={labels.subject} rules={[{ max: 300, message: t('lengthBetween', { field: labels.subject, min: 1, max: 300 }) }]}>
+                <Form.Item
+                  name="subject"
+                  label={labels.subject}
+                  rules={[{ max: 300, message: t('lengthBetween', { field: labels.subject, min: 1, max: 300 }) }]}
+                >
                   <Input maxLength={300} />
                 </Form.Item>
               )}
@@ -107,7 +156,10 @@ function TemplateEditor({ templateKey, template }: { templateKey: TemplateKey; t
                 name="body"
                 label={labels.body}
                 extra={t('templates.bodyHelp', { example: '{{code}}' })}
-                rules={[required, { max: 5000, message: t('lengthBetween', { field: labels.body, min: 1, max: 5000 }) }]}
+                rules={[
+                  required,
+                  { max: 5000, message: t('lengthBetween', { field: labels.body, min: 1, max: 5000 }) },
+                ]}
               >
                 <Input.TextArea rows={10} maxLength={5000} showCount spellCheck />
               </Form.Item>
@@ -118,12 +170,21 @@ function TemplateEditor({ templateKey, template }: { templateKey: TemplateKey; t
                 <Pill key={name} tone="grey">{`{{${name}}}`}</Pill>
               ))}
             </Typography.Paragraph>
-            <ProblemAlert error={save.error ?? (preview.error ? unnested(preview.error, 'draft.') : null)} labels={labels} placed={Object.keys(labels)} />
+            <ProblemAlert
+              error={save.error ?? (preview.error ? unnested(preview.error, 'draft.') : null)}
+              labels={labels}
+              placed={Object.keys(labels)}
+            />
             <Space wrap style={{ marginTop: 12 }}>
               <Button onClick={() => void showPreview()} loading={preview.isPending}>
                 {t('templates.preview')}
               </Button>
-              <Button type="primary" onClick={() => void saveDraft()} loading={save.isPending} disabled={!previewCurrent || unchanged}>
+              <Button
+                type="primary"
+                onClick={() => void saveDraft()}
+                loading={save.isPending}
+                disabled={!previewCurrent || unchanged}
+              >
                 {t('templates.save')}
               </Button>
               <Button onClick={() => form.resetFields()} disabled={unchanged}>
@@ -131,7 +192,11 @@ function TemplateEditor({ templateKey, template }: { templateKey: TemplateKey; t
               </Button>
             </Space>
             <p role="status" style={{ margin: '8px 0 0', color: '#595959' }}>
-              {unchanged ? t('templates.noChanges') : previewCurrent ? t('templates.readyToSave') : t('templates.previewFirst')}
+              {unchanged
+                ? t('templates.noChanges')
+                : previewCurrent
+                  ? t('templates.readyToSave')
+                  : t('templates.previewFirst')}
             </p>
           </Card>
         </Col>

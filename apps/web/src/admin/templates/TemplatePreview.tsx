@@ -7,7 +7,15 @@ import type { RenderedTemplate } from './queries';
  * A rendered notice as its recipient gets it. Every channel sends plain text (e-mail included), so
  * the preview is text: whatever a template holds, markup included, is shown as the characters it is.
  */
-export function TemplatePreview({ rendered, withSubject, stale }: { rendered: RenderedTemplate; withSubject: boolean; stale: boolean }) {
+export function TemplatePreview({
+  rendered,
+  withSubject,
+  stale,
+}: {
+  rendered: RenderedTemplate;
+  withSubject: boolean;
+  stale: boolean;
+}) {
   const { t } = useTranslation(ADMIN);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -21,7 +29,8 @@ export function TemplatePreview({ rendered, withSubject, stale }: { rendered: Re
       <pre className="notice-preview">{rendered.body}</pre>
       <Typography.Text type="secondary">
         {t('templates.characters', { count: [...rendered.body].length })}
-        {rendered.sms && ` · ${t('templates.smsSegments', { count: rendered.sms.segments, encoding: t(`templates.encoding.${rendered.sms.encoding}`) })}`}
+        {rendered.sms &&
+          ` · ${t('templates.smsSegments', { count: rendered.sms.segments, encoding: t(`templates.encoding.${rendered.sms.encoding}`) })}`}
       </Typography.Text>
     </Space>
   );

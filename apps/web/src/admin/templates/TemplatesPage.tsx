@@ -24,24 +24,59 @@ export function TemplatesPage() {
   const [kind, setKind] = useState<string | undefined>();
   const [channel, setChannel] = useState<string | undefined>();
   const [locale, setLocale] = useState<string | undefined>();
-  const shown = (templates.data ?? []).filter((template) => (!kind || template.kind === kind) && (!channel || template.channel === channel) && (!locale || template.locale === locale));
+  const shown = (templates.data ?? []).filter(
+    (template) =>
+      (!kind || template.kind === kind) &&
+      (!channel || template.channel === channel) &&
+      (!locale || template.locale === locale),
+  );
 
   const columns: Column<TemplateVersion>[] = [
     {
       key: 'kind',
       title: t('templates.kind'),
       render: (template) => (
-        <Link to={templatePath(template)} aria-label={t('templates.editOf', { kind: t(`kinds.${template.kind}`), channel: t(`channels.${template.channel}`), locale: t(`locales.${template.locale}`) })}>
+        <Link
+          to={templatePath(template)}
+          aria-label={t('templates.editOf', {
+            kind: t(`kinds.${template.kind}`),
+            channel: t(`channels.${template.channel}`),
+            locale: t(`locales.${template.locale}`),
+          })}
+        >
           {t(`kinds.${template.kind}`, { defaultValue: template.kind })}
         </Link>
       ),
     },
-    { key: 'channel', title: t('templates.channel'), render: (template) => t(`channels.${template.channel}`, { defaultValue: template.channel }) },
-    { key: 'locale', title: t('templates.locale'), render: (template) => t(`locales.${template.locale}`, { defaultValue: template.locale }) },
-    { key: 'origin', title: t('templates.origin'), render: (template) => <OriginTag provinceCode={template.provinceCode} /> },
+    {
+      key: 'channel',
+      title: t('templates.channel'),
+      render: (template) => t(`channels.${template.channel}`, { defaultValue: template.channel }),
+    },
+    {
+      key: 'locale',
+      title: t('templates.locale'),
+      render: (template) => t(`locales.${template.locale}`, { defaultValue: template.locale }),
+    },
+    {
+      key: 'origin',
+      title: t('templates.origin'),
+      render: (template) => <OriginTag provinceCode={template.provinceCode} />,
+    },
     { key: 'version', title: t('templates.version'), render: (template) => template.version },
-    { key: 'changed', title: t('templates.changedAt'), optional: true, className: 'nowrap', render: (template) => formatDateTime(template.createdAt) },
-    { key: 'by', title: t('templates.changedBy'), optional: true, render: (template) => (template.provinceCode ? template.createdBy : '—') },
+    {
+      key: 'changed',
+      title: t('templates.changedAt'),
+      optional: true,
+      className: 'nowrap',
+      render: (template) => formatDateTime(template.createdAt),
+    },
+    {
+      key: 'by',
+      title: t('templates.changedBy'),
+      optional: true,
+      render: (template) => (template.provinceCode ? template.createdBy : '—'),
+    },
   ];
 
   return (
@@ -103,5 +138,9 @@ export function TemplatesPage() {
 /** Whose wording a notice uses, in words: the province's own version or the national default. */
 export function OriginTag({ provinceCode }: { provinceCode: string | null }) {
   const { t } = useTranslation(ADMIN);
-  return provinceCode ? <Pill tone="blue">{t('templates.provinceVersion')}</Pill> : <Pill tone="grey">{t('templates.nationalDefault')}</Pill>;
+  return provinceCode ? (
+    <Pill tone="blue">{t('templates.provinceVersion')}</Pill>
+  ) : (
+    <Pill tone="grey">{t('templates.nationalDefault')}</Pill>
+  );
 }

@@ -20,21 +20,31 @@ const TEMPLATES = ['templates'] as const;
 
 /** The province's effective templates: its own version of each, else the national default. */
 export function useTemplates() {
-  return useQuery({ queryKey: TEMPLATES, queryFn: () => unwrap(api.notification.GET('/api/v1/templates')).then((list) => list.items) });
+  return useQuery({
+    queryKey: TEMPLATES,
+    queryFn: () => unwrap(api.notification.GET('/api/v1/templates')).then((list) => list.items),
+  });
 }
 
 /** The version the province's notices use now for one key. */
 export function useTemplate(key: TemplateKey) {
   return useQuery({
     queryKey: [...TEMPLATES, key.kind, key.channel, key.locale],
-    queryFn: () => unwrap(api.notification.GET('/api/v1/templates/{kind}/{channel}/{locale}', { params: { path: key } })),
+    queryFn: () =>
+      unwrap(api.notification.GET('/api/v1/templates/{kind}/{channel}/{locale}', { params: { path: key } })),
   });
 }
 
 /** A draft rendered with the service's sample values, exactly as the channel would send it. */
 export function usePreviewTemplate(key: TemplateKey) {
   return useMutation({
-    mutationFn: (draft: TemplateText) => unwrap(api.notification.POST('/api/v1/templates/{kind}/{channel}/{locale}/preview', { params: { path: key }, body: { draft } })),
+    mutationFn: (draft: TemplateText) =>
+      unwrap(
+        api.notification.POST('/api/v1/templates/{kind}/{channel}/{locale}/preview', {
+          params: { path: key },
+          body: { draft },
+        }),
+      ),
   });
 }
 
@@ -42,7 +52,10 @@ export function usePreviewTemplate(key: TemplateKey) {
 export function useSaveTemplate(key: TemplateKey) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (text: TemplateText) => unwrap(api.notification.PUT('/api/v1/templates/{kind}/{channel}/{locale}', { params: { path: key }, body: text })),
+    mutationFn: (text: TemplateText) =>
+      unwrap(
+        api.notification.PUT('/api/v1/templates/{kind}/{channel}/{locale}', { params: { path: key }, body: text }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TEMPLATES }),
   });
 }

@@ -16,7 +16,17 @@ export interface Column<Row> {
  * A plain table with a caption and header cells, which screen readers announce; below 768 px each
  * row becomes a card whose cells carry their column's name.
  */
-export function DataTable<Row>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<Row>[]; rows: readonly Row[]; rowKey: (row: Row) => string }) {
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+}) {
   const { t } = useTranslation();
   if (rows.length === 0) return <Empty description={t('common.empty')} />;
   return (
@@ -36,7 +46,11 @@ export function DataTable<Row>({ caption, columns, rows, rowKey }: { caption: st
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((column) => (
-                <td key={column.key} data-label={column.title} className={[column.optional ? 'optional' : '', column.className ?? ''].join(' ').trim() || undefined}>
+                <td
+                  key={column.key}
+                  data-label={column.title}
+                  className={[column.optional ? 'optional' : '', column.className ?? ''].join(' ').trim() || undefined}
+                >
                   {column.render(row)}
                 </td>
               ))}

@@ -6,6 +6,16 @@ import { ApiProblem } from '../../api/problem';
  */
 export function unnested(error: unknown, prefix: string): unknown {
   if (!(error instanceof ApiProblem)) return error;
-  const errors = error.errors.map((problem) => (problem.field.startsWith(prefix) ? { ...problem, field: problem.field.slice(prefix.length) } : problem));
-  return new ApiProblem(error.status, error.type, error.title, error.detail, errors, error.body, error.retryAfterSeconds);
+  const errors = error.errors.map((problem) =>
+    problem.field.startsWith(prefix) ? { ...problem, field: problem.field.slice(prefix.length) } : problem,
+  );
+  return new ApiProblem(
+    error.status,
+    error.type,
+    error.title,
+    error.detail,
+    errors,
+    error.body,
+    error.retryAfterSeconds,
+  );
 }

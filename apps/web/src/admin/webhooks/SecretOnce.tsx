@@ -26,7 +26,11 @@ export function SecretOnce({ subscription, onClose }: { subscription: NewWebhook
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('webhooks.url')}>{subscription.url}</Descriptions.Item>
         <Descriptions.Item label={t('webhooks.secret')}>
-          <Typography.Text code copyable={{ text: subscription.secret, tooltips: [t('webhooks.copy'), t('webhooks.copied')] }} style={{ wordBreak: 'break-all' }}>
+          <Typography.Text
+            code
+            copyable={{ text: subscription.secret, tooltips: [t('webhooks.copy'), t('webhooks.copied')] }}
+            style={{ wordBreak: 'break-all' }}
+          >
             {subscription.secret}
           </Typography.Text>
         </Descriptions.Item>

@@ -30,16 +30,29 @@ function isHttpsUrl(value: string): boolean {
  * Subscribes a system of the province or one of its units to its notices: an https address, the
  * kinds it wants (all when none is chosen); the service makes the signing secret.
  */
-export function SubscribeDialog({ onClose, onSubscribed }: { onClose: () => void; onSubscribed: (subscription: NewWebhookSubscription) => void }) {
+export function SubscribeDialog({
+  onClose,
+  onSubscribed,
+}: {
+  onClose: () => void;
+  onSubscribed: (subscription: NewWebhookSubscription) => void;
+}) {
   const { t } = useTranslation(ADMIN);
   const { principal } = useAuth();
   const [form] = Form.useForm<SubscribeForm>();
   const subscribe = useSubscribeWebhook();
-  const labels = useMemo(() => ({ tenantCode: t('webhooks.tenant'), url: t('webhooks.url'), kinds: t('webhooks.kinds') }), [t]);
+  const labels = useMemo(
+    () => ({ tenantCode: t('webhooks.tenant'), url: t('webhooks.url'), kinds: t('webhooks.kinds') }),
+    [t],
+  );
 
   async function submit(values: SubscribeForm) {
     try {
-      const subscription = await subscribe.mutateAsync({ tenantCode: values.tenantCode.trim(), url: values.url.trim(), ...(values.kinds?.length ? { kinds: values.kinds } : {}) });
+      const subscription = await subscribe.mutateAsync({
+        tenantCode: values.tenantCode.trim(),
+        url: values.url.trim(),
+        ...(values.kinds?.length ? { kinds: values.kinds } : {}),
+      });
       onSubscribed(subscription);
     } catch (error) {
       showFieldProblems(t, form, error, labels);
@@ -58,17 +71,32 @@ export function SubscribeDialog({ onClose, onSubscribed }: { onClose: () => void
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<SubscribeForm> form={form} layout="vertical" onFinish={submit} initialValues={{ tenantCode: principal?.provinceCode ?? '' }} requiredMark="optional">
+      <Form<SubscribeForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ tenantCode: principal?.provinceCode ?? '' }}
+        requiredMark="optional"
+      >
         <Form.Item
           name="url"
           label={labels.url}
           extra={t('webhooks.urlHelp')}
           rules={[
             { required: true, whitespace: true, message: t('required', { field: labels.url }) },
-            { validator: async (_, value?: string) => (!value || isHttpsUrl(value.trim()) ? undefined : Promise.reject(new Error(t('webhooks.urlHttps')))) },
+            {
+              validator: async (_, value?: string) =>
+                !value || isHttpsUrl(value.trim()) ? undefined : Promise.reject(new Error(t('webhooks.urlHttps'))),
+            },
           ]}
         >
-          <Input type="url" inputMode="url" autoComplete="off" placeholder="https://phuxuan.hue.gov.vn/hooks/onestop" autoFocus />
+          <Input
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            placeholder="https://phuxuan.hue.gov.vn/hooks/onestop"
+            autoFocus
+          />
         </Form.Item>
         <Form.Item
           name="tenantCode"
@@ -83,7 +111,12 @@ export function SubscribeDialog({ onClose, onSubscribed }: { onClose: () => void
           <Input autoComplete="off" maxLength={20} />
         </Form.Item>
         <Form.Item name="kinds" label={labels.kinds} extra={t('webhooks.kindsHelp')}>
-          <Select mode="multiple" allowClear placeholder={t('webhooks.allKinds')} options={NOTICE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t('webhooks.allKinds')}
+            options={NOTICE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+          />
         </Form.Item>
       </Form>
       <ProblemAlert error={subscribe.error} labels={labels} placed={Object.keys(labels)} />

@@ -44,14 +44,31 @@ export function WebhooksPage() {
       key: 'kinds',
       title: t('webhooks.kinds'),
       render: (subscription) =>
-        subscription.kinds.length === 0 ? t('webhooks.allKinds') : subscription.kinds.map((kind) => <Pill key={kind} tone="grey">{t(`kinds.${kind}`, { defaultValue: kind })}</Pill>),
+        subscription.kinds.length === 0
+          ? t('webhooks.allKinds')
+          : subscription.kinds.map((kind) => (
+              <Pill key={kind} tone="grey">
+                {t(`kinds.${kind}`, { defaultValue: kind })}
+              </Pill>
+            )),
     },
     {
       key: 'state',
       title: t('webhooks.state'),
-      render: (subscription) => (subscription.active ? <Pill tone="green">{t('webhooks.active')}</Pill> : <Pill tone="grey">{t('webhooks.stopped')}</Pill>),
+      render: (subscription) =>
+        subscription.active ? (
+          <Pill tone="green">{t('webhooks.active')}</Pill>
+        ) : (
+          <Pill tone="grey">{t('webhooks.stopped')}</Pill>
+        ),
     },
-    { key: 'created', title: t('webhooks.createdAt'), optional: true, className: 'nowrap', render: (subscription) => formatDateTime(subscription.createdAt) },
+    {
+      key: 'created',
+      title: t('webhooks.createdAt'),
+      optional: true,
+      className: 'nowrap',
+      render: (subscription) => formatDateTime(subscription.createdAt),
+    },
     { key: 'by', title: t('webhooks.createdBy'), optional: true, render: (subscription) => subscription.createdBy },
     {
       key: 'actions',
@@ -59,7 +76,12 @@ export function WebhooksPage() {
       className: 'actions',
       render: (subscription) =>
         subscription.active && (
-          <Button size="small" danger onClick={() => confirmUnsubscribe(subscription)} aria-label={t('webhooks.unsubscribeOf', { url: subscription.url })}>
+          <Button
+            size="small"
+            danger
+            onClick={() => confirmUnsubscribe(subscription)}
+            aria-label={t('webhooks.unsubscribeOf', { url: subscription.url })}
+          >
             {t('webhooks.unsubscribe')}
           </Button>
         ),
@@ -82,7 +104,12 @@ export function WebhooksPage() {
         {webhooks.isPending ? (
           <Spin />
         ) : (
-          <DataTable caption={t('webhooks.caption', { count: webhooks.data?.length ?? 0 })} columns={columns} rows={webhooks.data ?? []} rowKey={(subscription) => subscription.id} />
+          <DataTable
+            caption={t('webhooks.caption', { count: webhooks.data?.length ?? 0 })}
+            columns={columns}
+            rows={webhooks.data ?? []}
+            rowKey={(subscription) => subscription.id}
+          />
         )}
       </section>
       {subscribing && (

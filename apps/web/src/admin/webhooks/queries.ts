@@ -11,7 +11,10 @@ const WEBHOOKS = ['webhooks'] as const;
 
 /** The province's subscriptions, stopped ones included; secrets are never shown again. */
 export function useWebhooks() {
-  return useQuery({ queryKey: WEBHOOKS, queryFn: () => unwrap(api.notification.GET('/api/v1/webhooks')).then((list) => list.items) });
+  return useQuery({
+    queryKey: WEBHOOKS,
+    queryFn: () => unwrap(api.notification.GET('/api/v1/webhooks')).then((list) => list.items),
+  });
 }
 
 /** Subscribes a system; the answer holds its signing secret, which the service shows this once. */

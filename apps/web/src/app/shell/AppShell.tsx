@@ -19,7 +19,12 @@ function useMenuItems(): MenuProps['items'] {
     type: 'group' as const,
     key: group,
     label: t(`menu.${group}`),
-    children: reachable.filter((destination) => destination.group === group).map((destination) => ({ key: destination.path, label: <Link to={destination.path}>{t(destination.labelKey)}</Link> })),
+    children: reachable
+      .filter((destination) => destination.group === group)
+      .map((destination) => ({
+        key: destination.path,
+        label: <Link to={destination.path}>{t(destination.labelKey)}</Link>,
+      })),
   }));
 }
 
@@ -32,8 +37,18 @@ export function AppShell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const items = useMenuItems();
   const unitName = useUnitName(principal?.provinceCode);
-  const selected = destinationsFor(principal?.roles ?? []).find((destination) => pathname.startsWith(destination.path))?.path;
-  const menu = <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />;
+  const selected = destinationsFor(principal?.roles ?? []).find((destination) =>
+    pathname.startsWith(destination.path),
+  )?.path;
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      onClick={() => setDrawerOpen(false)}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
   const wide = screens.lg ?? true;
 
   return (
@@ -41,28 +56,60 @@ export function AppShell() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: wide ? 24 : 12, background: '#8f1d1d' }}>
-        {!wide && <Button type="text" aria-label={t('app.menu')} icon={<MenuOutlined style={{ color: '#fff' }} />} onClick={() => setDrawerOpen(true)} />}
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: wide ? 24 : 12, background: '#8f1d1d' }}
+      >
+        {!wide && (
+          <Button
+            type="text"
+            aria-label={t('app.menu')}
+            icon={<MenuOutlined style={{ color: '#fff' }} />}
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
         <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Link>
-        {wide && principal?.unitCode && <span style={{ color: '#fbe3e3' }}>{unitName(principal.unitCode, i18n.language)}</span>}
+        {wide && principal?.unitCode && (
+          <span style={{ color: '#fbe3e3' }}>{unitName(principal.unitCode, i18n.language)}</span>
+        )}
         <Space style={{ marginInlineStart: 'auto' }} size={wide ? 'middle' : 'small'}>
           <Segmented<Language>
             aria-label={t('language.label')}
             value={i18n.language === 'en' ? 'en' : 'vi'}
             onChange={changeLanguage}
             options={[
-              { value: 'vi', label: <span lang="vi" title={t('language.vi')}>VI</span> },
-              { value: 'en', label: <span lang="en" title={t('language.en')}>EN</span> },
+              {
+                value: 'vi',
+                label: (
+                  <span lang="vi" title={t('language.vi')}>
+                    VI
+                  </span>
+                ),
+              },
+              {
+                value: 'en',
+                label: (
+                  <span lang="en" title={t('language.en')}>
+                    EN
+                  </span>
+                ),
+              },
             ]}
           />
           {wide && (
-            <span className="shell-user" title={principal?.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ')}>
+            <span
+              className="shell-user"
+              title={principal?.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ')}
+            >
               <UserOutlined aria-hidden /> {principal?.name}
             </span>
           )}
-          <Button icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={wide ? undefined : t('session.signOut')}>
+          <Button
+            icon={<LogoutOutlined />}
+            onClick={() => void signOut()}
+            aria-label={wide ? undefined : t('session.signOut')}
+          >
             {wide ? t('session.signOut') : null}
           </Button>
         </Space>
@@ -73,7 +120,13 @@ export function AppShell() {
             <nav aria-label={t('app.name')}>{menu}</nav>
           </Layout.Sider>
         ) : (
-          <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} title={t('app.name')}>
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={260}
+            title={t('app.name')}
+          >
             <nav aria-label={t('app.name')}>{menu}</nav>
           </Drawer>
         )}

@@ -8,8 +8,14 @@ export function DatasetTable({ dataset, caption }: { dataset: Dataset; caption: 
   return (
     <DashboardTable
       caption={caption}
-      columns={dataset.columns.map((column) => ({ label: column.label, numeric: Boolean(column.kind && column.kind !== 'text') }))}
-      rows={dataset.rows.map((row, index) => ({ key: String(index), cells: dataset.columns.map((column) => shownCell(row[column.key] ?? null, column, i18n.language)) }))}
+      columns={dataset.columns.map((column) => ({
+        label: column.label,
+        numeric: Boolean(column.kind && column.kind !== 'text'),
+      }))}
+      rows={dataset.rows.map((row, index) => ({
+        key: String(index),
+        cells: dataset.columns.map((column) => shownCell(row[column.key] ?? null, column, i18n.language)),
+      }))}
     />
   );
 }

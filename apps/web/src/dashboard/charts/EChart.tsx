@@ -5,7 +5,16 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only what the dashboard draws, so ECharts' share of the dashboard's download stays small; SVG prints sharp.
-use([BarChart, LineChart, HeatmapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+use([
+  BarChart,
+  LineChart,
+  HeatmapChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  SVGRenderer,
+]);
 
 interface EChartProps {
   option: EChartsCoreOption;
@@ -45,5 +54,13 @@ export function EChart({ option, label, height, onSelect }: EChartProps) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} className="dashboard-chart" role="img" aria-label={label} style={{ height, cursor: onSelect ? 'pointer' : undefined }} />;
+  return (
+    <div
+      ref={box}
+      className="dashboard-chart"
+      role="img"
+      aria-label={label}
+      style={{ height, cursor: onSelect ? 'pointer' : undefined }}
+    />
+  );
 }

@@ -22,7 +22,10 @@ const trend: Dataset = {
 
 describe("a chart's drawing of its dataset", () => {
   it('plots the very rows of the table: counts as bars, the share as a percentage on its own axis', () => {
-    const drawn = chartOption({ kind: 'trend', category: 'period', bars: ['received', 'resolved'], share: 'onTime' }, trend) as unknown as Drawn;
+    const drawn = chartOption(
+      { kind: 'trend', category: 'period', bars: ['received', 'resolved'], share: 'onTime' },
+      trend,
+    ) as unknown as Drawn;
     expect((drawn.xAxis as { data: string[] }).data).toEqual(['24/11', '25/11']);
     expect(drawn.series.map((series) => [series.type, series.name, series.data, series.yAxisIndex ?? 0])).toEqual([
       ['bar', 'Tiếp nhận', [5, 3], 0],
@@ -32,15 +35,31 @@ describe("a chart's drawing of its dataset", () => {
   });
 
   it('ranks horizontal bars from the top, in percent for a share', () => {
-    const ranked: Dataset = { columns: [{ key: 'name', label: 'Xã, phường' }, { key: 'onTime', label: 'Tỉ lệ', kind: 'share' }], rows: [{ name: 'A', onTime: 1 }, { name: 'B', onTime: 0.5 }] };
-    const drawn = chartOption({ kind: 'bars', category: 'name', values: ['onTime'], horizontal: true }, ranked) as unknown as Drawn;
+    const ranked: Dataset = {
+      columns: [
+        { key: 'name', label: 'Xã, phường' },
+        { key: 'onTime', label: 'Tỉ lệ', kind: 'share' },
+      ],
+      rows: [
+        { name: 'A', onTime: 1 },
+        { name: 'B', onTime: 0.5 },
+      ],
+    };
+    const drawn = chartOption(
+      { kind: 'bars', category: 'name', values: ['onTime'], horizontal: true },
+      ranked,
+    ) as unknown as Drawn;
     expect(drawn.yAxis).toMatchObject({ data: ['A', 'B'], inverse: true });
     expect(drawn.series[0].data).toEqual([100, 50]);
   });
 
   it('places each heat map cell at its commune and week', () => {
     const map: Dataset = {
-      columns: [{ key: 'name', label: 'Xã' }, { key: 'week', label: 'Tuần' }, { key: 'onTime', label: 'Tỉ lệ', kind: 'share' }],
+      columns: [
+        { key: 'name', label: 'Xã' },
+        { key: 'week', label: 'Tuần' },
+        { key: 'onTime', label: 'Tỉ lệ', kind: 'share' },
+      ],
       rows: [
         { name: 'A', week: '23/11', onTime: 1 },
         { name: 'A', week: '30/11', onTime: 0.25 },

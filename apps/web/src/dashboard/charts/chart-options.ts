@@ -25,25 +25,55 @@ const percent = (value: Cell) => (typeof value === 'number' ? Math.round(value *
 export function chartOption(spec: ChartSpec, dataset: Dataset): EChartsCoreOption {
   const label = (key: string) => dataset.columns.find((column) => column.key === key)?.label ?? key;
   const column = (key: string) => dataset.rows.map((row) => row[key] ?? null);
-  const base = { animation: false, color: PALETTE, tooltip: { trigger: spec.kind === 'heatmap' ? 'item' : 'axis' }, textStyle: { fontFamily: FONT } };
+  const base = {
+    animation: false,
+    color: PALETTE,
+    tooltip: { trigger: spec.kind === 'heatmap' ? 'item' : 'axis' },
+    textStyle: { fontFamily: FONT },
+  };
 
   if (spec.kind === 'heatmap') {
     const xs = [...new Set(column(spec.x).map(String))];
     const ys = [...new Set(column(spec.y).map(String))];
-    const cells = dataset.rows.map((row) => [xs.indexOf(String(row[spec.x])), ys.indexOf(String(row[spec.y])), percent(row[spec.value] ?? null) ?? '-']);
+    const cells = dataset.rows.map((row) => [
+      xs.indexOf(String(row[spec.x])),
+      ys.indexOf(String(row[spec.y])),
+      percent(row[spec.value] ?? null) ?? '-',
+    ]);
     return {
       ...base,
       grid: { right: 8, top: 8, bottom: 72, ...SIDE_GRID },
       xAxis: { type: 'category', data: xs, splitArea: { show: true } },
       yAxis: { type: 'category', data: ys, splitArea: { show: true }, axisLabel: SIDE_LABELS },
-      visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] }, text: ['100 %', '0 %'] },
-      series: [{ type: 'heatmap', name: label(spec.value), data: cells, label: { show: true, formatter: (item: { value: unknown[] }) => String(item.value[2]) } }],
+      visualMap: {
+        min: 0,
+        max: 100,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] },
+        text: ['100 %', '0 %'],
+      },
+      series: [
+        {
+          type: 'heatmap',
+          name: label(spec.value),
+          data: cells,
+          label: { show: true, formatter: (item: { value: unknown[] }) => String(item.value[2]) },
+        },
+      ],
     };
   }
 
   const categories = column(spec.category).map(String);
   const valueKeys = spec.kind === 'bars' ? spec.values : spec.bars;
-  const bars = valueKeys.map((key) => ({ type: 'bar', name: label(key), data: column(key), label: { show: dataset.rows.length <= 12, position: spec.kind === 'bars' && spec.horizontal ? 'right' : 'top' } }));
+  const bars = valueKeys.map((key) => ({
+    type: 'bar',
+    name: label(key),
+    data: column(key),
+    label: { show: dataset.rows.length <= 12, position: spec.kind === 'bars' && spec.horizontal ? 'right' : 'top' },
+  }));
   const legend = { top: 0, type: 'scroll' };
 
   if (spec.kind === 'bars' && spec.horizontal) {
@@ -66,8 +96,34 @@ export function chartOption(spec: ChartSpec, dataset: Dataset): EChartsCoreOptio
     legend,
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     // Time thins out its labels; named categories (statuses, communes) all show, slanted when many.
-    xAxis: { type: 'category', data: categories, axisLabel: spec.kind === 'trend' ? { hideOverlap: true } : { interval: 0, rotate: categories.length > 4 ? 30 : 0, width: 110, overflow: 'truncate' } },
-    yAxis: [{ type: 'value', minInterval: 1 }, ...(share ? [{ type: 'value', max: 100, axisLabel: { formatter: '{value} %' }, splitLine: { show: false } }] : [])],
-    series: [...bars, ...(share ? [{ type: 'line', name: label(share), yAxisIndex: 1, data: column(share).map(percent), connectNulls: false, symbolSize: 6 }] : [])],
+    xAxis: {
+      type: 'category',
+      data: categories,
+      axisLabel:
+        spec.kind === 'trend'
+          ? { hideOverlap: true }
+          : { interval: 0, rotate: categories.length > 4 ? 30 : 0, width: 110, overflow: 'truncate' },
+    },
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      ...(share
+        ? [{ type: 'value', max: 100, axisLabel: { formatter: '{value} %' }, splitLine: { show: false } }]
+        : []),
+    ],
+    series: [
+      ...bars,
+      ...(share
+        ? [
+            {
+              type: 'line',
+              name: label(share),
+              yAxisIndex: 1,
+              data: column(share).map(percent),
+              connectNulls: false,
+              symbolSize: 6,
+            },
+          ]
+        : []),
+    ],
   };
 }

@@ -78,14 +78,20 @@ export function ApologiesPage() {
                   <td data-label={t('approvals.dueAt')}>
                     <Space size={4} wrap>
                       <span>{formatDateTime(item.dueAt)}</span>
-                      <Pill tone={item.state === 'overdue' ? 'red' : 'orange'}>{t(item.state === 'overdue' ? 'common.overdue' : 'common.dueSoon')}</Pill>
+                      <Pill tone={item.state === 'overdue' ? 'red' : 'orange'}>
+                        {t(item.state === 'overdue' ? 'common.overdue' : 'common.dueSoon')}
+                      </Pill>
                     </Space>
                   </td>
                   <td data-label={t('apologies.step')} className="optional">
                     {t(`step.${item.step}`, { defaultValue: item.step })}
                   </td>
                   <td data-label={t('apologies.action')}>
-                    <Button size="small" onClick={() => setTarget({ dossierId: item.dossierId, code: item.code, dueAt: item.dueAt })} aria-label={t('apologies.writeLabel', { code: item.code })}>
+                    <Button
+                      size="small"
+                      onClick={() => setTarget({ dossierId: item.dossierId, code: item.code, dueAt: item.dueAt })}
+                      aria-label={t('apologies.writeLabel', { code: item.code })}
+                    >
                       {t('apologies.write')}
                     </Button>
                   </td>
@@ -94,7 +100,12 @@ export function ApologiesPage() {
             </tbody>
           </table>
         )}
-        <ListFooter hasMore={Boolean(deadlines.hasNextPage)} loading={deadlines.isFetchingNextPage} shown={items.length} onMore={() => void deadlines.fetchNextPage()} />
+        <ListFooter
+          hasMore={Boolean(deadlines.hasNextPage)}
+          loading={deadlines.isFetchingNextPage}
+          shown={items.length}
+          onMore={() => void deadlines.fetchNextPage()}
+        />
       </section>
       {target && <ApologyDialog target={target} onClose={() => setTarget(null)} onSent={sent} />}
     </Space>

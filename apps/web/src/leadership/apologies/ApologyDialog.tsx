@@ -26,7 +26,15 @@ interface ApologyForm {
 }
 
 /** The leader's apology for a late dossier: the new appointment date and why, as the applicant will read it. */
-export function ApologyDialog({ target, onClose, onSent }: { target: ApologyTarget; onClose: () => void; onSent: (newAppointmentDate: string) => void }) {
+export function ApologyDialog({
+  target,
+  onClose,
+  onSent,
+}: {
+  target: ApologyTarget;
+  onClose: () => void;
+  onSent: (newAppointmentDate: string) => void;
+}) {
   const { t } = useTranslation(LEADERSHIP);
   const [form] = Form.useForm<ApologyForm>();
   const send = useSendApology(target.dossierId);
@@ -70,10 +78,18 @@ export function ApologyDialog({ target, onClose, onSent }: { target: ApologyTarg
         <Form.Item
           name="newAppointmentDate"
           label={labels.newAppointmentDate}
-          extra={t('apology.newDateHint', { after: formatDate(bounds.after.format('YYYY-MM-DD')), latest: formatDate(bounds.latest.format('YYYY-MM-DD')) })}
+          extra={t('apology.newDateHint', {
+            after: formatDate(bounds.after.format('YYYY-MM-DD')),
+            latest: formatDate(bounds.latest.format('YYYY-MM-DD')),
+          })}
           rules={[{ required: true, message: t('apology.newDateRequired') }]}
         >
-          <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" disabledDate={(day) => isOutsideBounds(day, bounds)} style={{ width: '100%', maxWidth: 240 }} />
+          <DatePicker
+            format="DD/MM/YYYY"
+            placeholder="dd/mm/yyyy"
+            disabledDate={(day) => isOutsideBounds(day, bounds)}
+            style={{ width: '100%', maxWidth: 240 }}
+          />
         </Form.Item>
         <Form.Item
           name="reason"

@@ -20,7 +20,10 @@ import { SigningKeyNotice } from './SigningKeyNotice';
 import '../leadership.css';
 
 /** A dossier the leader decides now, or whose decision is being signed. */
-const awaitsLeader = (item: WorkItem) => item.allowedActions.includes('approve') || item.allowedActions.includes('reject') || item.state === 'awaiting-signature';
+const awaitsLeader = (item: WorkItem) =>
+  item.allowedActions.includes('approve') ||
+  item.allowedActions.includes('reject') ||
+  item.state === 'awaiting-signature';
 
 /**
  * The unit's dossiers waiting for the leader's decision: approve or reject each at the version read,
@@ -45,7 +48,10 @@ export function ApprovalsPage() {
 
   function decided(item: WorkItem, decision: Decision) {
     setDeciding(null);
-    setTracked((current) => [{ id: item.id, code: item.code, decision }, ...current.filter((entry) => entry.id !== item.id)]);
+    setTracked((current) => [
+      { id: item.id, code: item.code, decision },
+      ...current.filter((entry) => entry.id !== item.id),
+    ]);
     void message.success(t(`decision.done.${decision}`, { code: item.code }));
   }
 
@@ -59,7 +65,11 @@ export function ApprovalsPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {messageHolder}
       <h1 className="page-title">{t('approvals.title')}</h1>
-      <SigningKeyNotice signingKey={signingKey} loading={certificates.isPending && certificates.fetchStatus !== 'idle'} error={certificates.error} />
+      <SigningKeyNotice
+        signingKey={signingKey}
+        loading={certificates.isPending && certificates.fetchStatus !== 'idle'}
+        error={certificates.error}
+      />
 
       {tracked.length > 0 && (
         <section aria-labelledby="decisions-in-progress" aria-live="polite">
@@ -81,7 +91,12 @@ export function ApprovalsPage() {
       )}
 
       {(waiting.length > 0 || signingKey?.kind === 'device' || requests.error) && (
-        <DeviceSigningList requests={waiting} error={requests.error} canSign={Boolean(deviceCertificate)} onSign={setSigningRequest} />
+        <DeviceSigningList
+          requests={waiting}
+          error={requests.error}
+          canSign={Boolean(deviceCertificate)}
+          onSign={setSigningRequest}
+        />
       )}
 
       <section aria-labelledby="decisions-waiting" aria-busy={queue.isFetching}>
@@ -118,18 +133,44 @@ export function ApprovalsPage() {
                     <DueCell dueAt={item.dueAt} paused={item.clockPaused} />
                   </td>
                   <td data-label={t('approvals.decision')}>
-                    <DecisionCell item={item} waitingRequest={waitingFor(item.id)} canSign={Boolean(deviceCertificate)} onDecide={(decision) => setDeciding({ item, decision })} onSign={setSigningRequest} />
+                    <DecisionCell
+                      item={item}
+                      waitingRequest={waitingFor(item.id)}
+                      canSign={Boolean(deviceCertificate)}
+                      onDecide={(decision) => setDeciding({ item, decision })}
+                      onSign={setSigningRequest}
+                    />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <ListFooter hasMore={Boolean(queue.hasNextPage)} loading={queue.isFetchingNextPage} shown={items.length} onMore={() => void queue.fetchNextPage()} />
+        <ListFooter
+          hasMore={Boolean(queue.hasNextPage)}
+          loading={queue.isFetchingNextPage}
+          shown={items.length}
+          onMore={() => void queue.fetchNextPage()}
+        />
       </section>
 
-      {deciding && <DecisionDialog item={deciding.item} decision={deciding.decision} signingKey={signingKey} onClose={() => setDeciding(null)} onDecided={decided} />}
-      {signingRequest && deviceCertificate && <DeviceSigningDialog request={signingRequest} certificate={deviceCertificate} onClose={() => setSigningRequest(null)} onSigned={signed} />}
+      {deciding && (
+        <DecisionDialog
+          item={deciding.item}
+          decision={deciding.decision}
+          signingKey={signingKey}
+          onClose={() => setDeciding(null)}
+          onDecided={decided}
+        />
+      )}
+      {signingRequest && deviceCertificate && (
+        <DeviceSigningDialog
+          request={signingRequest}
+          certificate={deviceCertificate}
+          onClose={() => setSigningRequest(null)}
+          onSigned={signed}
+        />
+      )}
     </Space>
   );
 }
@@ -154,7 +195,13 @@ function DecisionCell({
       return (
         <Space wrap size={4}>
           <Pill tone="blue">{t('approvals.waitingDevice')}</Pill>
-          <Button size="small" type="primary" disabled={!canSign} onClick={() => onSign(waitingRequest)} aria-label={t('approvals.signLabel', { code: item.code })}>
+          <Button
+            size="small"
+            type="primary"
+            disabled={!canSign}
+            onClick={() => onSign(waitingRequest)}
+            aria-label={t('approvals.signLabel', { code: item.code })}
+          >
             {t('approvals.sign')}
           </Button>
         </Space>
@@ -169,12 +216,22 @@ function DecisionCell({
   return (
     <Space wrap size={4}>
       {item.allowedActions.includes('approve') && (
-        <Button size="small" type="primary" onClick={() => onDecide('approve')} aria-label={t('approvals.approveLabel', { code: item.code })}>
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => onDecide('approve')}
+          aria-label={t('approvals.approveLabel', { code: item.code })}
+        >
           {t('approvals.approve')}
         </Button>
       )}
       {item.allowedActions.includes('reject') && (
-        <Button size="small" danger onClick={() => onDecide('reject')} aria-label={t('approvals.rejectLabel', { code: item.code })}>
+        <Button
+          size="small"
+          danger
+          onClick={() => onDecide('reject')}
+          aria-label={t('approvals.rejectLabel', { code: item.code })}
+        >
           {t('approvals.reject')}
         </Button>
       )}

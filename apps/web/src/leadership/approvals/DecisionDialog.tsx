@@ -53,7 +53,11 @@ export function DecisionDialog({
     if (!values) return;
     setUnplaced(null);
     try {
-      const updated = await act.mutateAsync({ action: decision, version: read.version, ...(decision === 'reject' ? { reason: values.reason?.trim() } : {}) });
+      const updated = await act.mutateAsync({
+        action: decision,
+        version: read.version,
+        ...(decision === 'reject' ? { reason: values.reason?.trim() } : {}),
+      });
       onDecided(updated ?? read, decision);
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 409) {
@@ -83,13 +87,22 @@ export function DecisionDialog({
         <Button key="cancel" onClick={onClose}>
           {t('actions.cancel', { ns: 'common' })}
         </Button>,
-        <Button key="confirm" type="primary" danger={decision === 'reject'} loading={act.isPending} disabled={stale || !allowed} onClick={() => void confirm()}>
+        <Button
+          key="confirm"
+          type="primary"
+          danger={decision === 'reject'}
+          loading={act.isPending}
+          disabled={stale || !allowed}
+          onClick={() => void confirm()}
+        >
           {t(`decision.confirm.${decision}`)}
         </Button>,
       ]}
     >
       <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('approvals.procedure')}>{procedureName(read.procedure.code, i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t('approvals.procedure')}>
+          {procedureName(read.procedure.code, i18n.language)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('approvals.applicant')}>{read.applicant.name}</Descriptions.Item>
         <Descriptions.Item label={t('approvals.dueAt')}>{formatDateTime(read.dueAt) || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('approvals.state')}>
@@ -111,14 +124,29 @@ export function DecisionDialog({
           }
         />
       )}
-      {!stale && !allowed && <Alert type="info" showIcon role="status" style={{ marginBottom: 12 }} title={t('decision.noLongerAllowed', { state: t(`state.${read.state}`, { defaultValue: read.state }) })} />}
-      {decision === 'approve' && allowed && <Typography.Paragraph>{t(`decision.signing.${signingKey?.kind ?? 'unknown'}`)}</Typography.Paragraph>}
+      {!stale && !allowed && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          style={{ marginBottom: 12 }}
+          title={t('decision.noLongerAllowed', { state: t(`state.${read.state}`, { defaultValue: read.state }) })}
+        />
+      )}
+      {decision === 'approve' && allowed && (
+        <Typography.Paragraph>{t(`decision.signing.${signingKey?.kind ?? 'unknown'}`)}</Typography.Paragraph>
+      )}
       <Form form={form} layout="vertical" preserve={false}>
         {decision === 'reject' && (
-          <Form.Item name="reason" label={labels.reason} extra={t('decision.reasonHint')} rules={[
+          <Form.Item
+            name="reason"
+            label={labels.reason}
+            extra={t('decision.reasonHint')}
+            rules={[
               { required: true, whitespace: true, message: t('decision.reasonRequired') },
               { min: REASON_MIN, message: t('decision.reasonTooShort', { min: REASON_MIN }) },
-            ]}>
+            ]}
+          >
             <Input.TextArea rows={4} maxLength={REASON_MAX} showCount autoFocus disabled={!allowed} />
           </Form.Item>
         )}

@@ -23,7 +23,17 @@ const DONE_STATUS = 9;
  * Where a decision stands: being signed ("đang ký số…"), waiting for the leader's device, signed
  * with the result ready (status 9), or back in processing because the signature could not be made.
  */
-export function DecisionProgress({ tracked, waitingRequest, onSignWithDevice, onDismiss }: { tracked: TrackedDecision; waitingRequest: SignatureRequest | undefined; onSignWithDevice: (request: SignatureRequest) => void; onDismiss: () => void }) {
+export function DecisionProgress({
+  tracked,
+  waitingRequest,
+  onSignWithDevice,
+  onDismiss,
+}: {
+  tracked: TrackedDecision;
+  waitingRequest: SignatureRequest | undefined;
+  onSignWithDevice: (request: SignatureRequest) => void;
+  onDismiss: () => void;
+}) {
   const { t } = useTranslation(LEADERSHIP);
   const item = useWorkItem(tracked.id);
   const history = useDossierHistory(tracked.id);
@@ -54,14 +64,29 @@ export function DecisionProgress({ tracked, waitingRequest, onSignWithDevice, on
 
   const lastEntry = history.data?.at(-1);
   if (item.data.status === DONE_STATUS) {
-    return <Alert type="success" showIcon title={<>{dossier} — {t(`progress.signed.${tracked.decision}`)}</>} action={dismiss} />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={
+          <>
+            {dossier} — {t(`progress.signed.${tracked.decision}`)}
+          </>
+        }
+        action={dismiss}
+      />
+    );
   }
   if (signing && waitingRequest) {
     return (
       <Alert
         type="info"
         showIcon
-        title={<>{dossier} — {t('progress.waitingDevice')}</>}
+        title={
+          <>
+            {dossier} — {t('progress.waitingDevice')}
+          </>
+        }
         action={
           <Button size="small" type="primary" onClick={() => onSignWithDevice(waitingRequest)}>
             {t('progress.signNow')}
@@ -72,14 +97,29 @@ export function DecisionProgress({ tracked, waitingRequest, onSignWithDevice, on
   }
   // Just settled and the history not yet read again: still "being signed" rather than a guess.
   if (signing || history.isFetching) {
-    return <Alert type="info" showIcon icon={<Spin size="small" />} title={<>{dossier} — {t('progress.signing')}</>} />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        icon={<Spin size="small" />}
+        title={
+          <>
+            {dossier} — {t('progress.signing')}
+          </>
+        }
+      />
+    );
   }
   if (lastEntry?.action === 'signature-failed') {
     return (
       <Alert
         type="error"
         showIcon
-        title={<>{dossier} — {t('progress.failed')}</>}
+        title={
+          <>
+            {dossier} — {t('progress.failed')}
+          </>
+        }
         description={
           <>
             {lastEntry.reason && <div>{t('progress.failedReason', { reason: lastEntry.reason })}</div>}
@@ -90,5 +130,17 @@ export function DecisionProgress({ tracked, waitingRequest, onSignWithDevice, on
       />
     );
   }
-  return <Alert type="warning" showIcon title={<>{dossier} — {t('progress.changed', { state: t(`state.${item.data.state}`, { defaultValue: item.data.state }) })}</>} action={dismiss} />;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={
+        <>
+          {dossier} —{' '}
+          {t('progress.changed', { state: t(`state.${item.data.state}`, { defaultValue: item.data.state }) })}
+        </>
+      }
+      action={dismiss}
+    />
+  );
 }

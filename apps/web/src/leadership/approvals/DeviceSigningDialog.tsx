@@ -7,7 +7,13 @@ import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { placeFieldProblems } from '../../ui/problems';
 import { LEADERSHIP } from '../strings';
-import { Certificate, SignatureRequest, useCompleteSignature, useOpenResultDocument, usePrepareSignature } from './queries';
+import {
+  Certificate,
+  SignatureRequest,
+  useCompleteSignature,
+  useOpenResultDocument,
+  usePrepareSignature,
+} from './queries';
 import { cleanSignatureText, isBase64, signatureValueFromFile } from './signature-value';
 
 /** Algorithm identifiers the service names, in words a leader's device software shows. */
@@ -24,7 +30,17 @@ const SIGNATURE_FIELD: ['signatures', number] = ['signatures', 0];
  * The two-step signature of a result waiting for the leader's device or remote key: the service
  * gives the digest of the result, the device signs it, and the signature value completes the PDF.
  */
-export function DeviceSigningDialog({ request, certificate, onClose, onSigned }: { request: SignatureRequest; certificate: Certificate; onClose: () => void; onSigned: (request: SignatureRequest) => void }) {
+export function DeviceSigningDialog({
+  request,
+  certificate,
+  onClose,
+  onSigned,
+}: {
+  request: SignatureRequest;
+  certificate: Certificate;
+  onClose: () => void;
+  onSigned: (request: SignatureRequest) => void;
+}) {
   const { t } = useTranslation(LEADERSHIP);
   const [form] = Form.useForm<{ signatures: string[] }>();
   const prepare = usePrepareSignature();
@@ -54,7 +70,10 @@ export function DeviceSigningDialog({ request, certificate, onClose, onSigned }:
     if (!values) return;
     setUnplaced(null);
     try {
-      await complete.mutateAsync({ preparationId: preparation.id, signatureValue: cleanSignatureText(values.signatures[0]) });
+      await complete.mutateAsync({
+        preparationId: preparation.id,
+        signatureValue: cleanSignatureText(values.signatures[0]),
+      });
       onSigned(request);
     } catch (error) {
       // A 409 is said below with what to do next: prepare a new digest.
@@ -112,13 +131,24 @@ export function DeviceSigningDialog({ request, certificate, onClose, onSigned }:
         size="small"
         current={step}
         style={{ marginBottom: 16 }}
-        items={[{ title: t('device.stepDigest') }, { title: t('device.stepSign') }, { title: t('device.stepComplete') }]}
+        items={[
+          { title: t('device.stepDigest') },
+          { title: t('device.stepSign') },
+          { title: t('device.stepComplete') },
+        ]}
       />
       <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('device.requestedAt')}>{formatDateTime(request.createdAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('device.certificate')}>{`${certificate.commonName} · ${certificate.serialNumber}`}</Descriptions.Item>
+        <Descriptions.Item
+          label={t('device.certificate')}
+        >{`${certificate.commonName} · ${certificate.serialNumber}`}</Descriptions.Item>
         <Descriptions.Item label={t('device.result')}>
-          <Button size="small" icon={<FileTextOutlined aria-hidden />} loading={openResult.isPending} onClick={() => openResult.mutate(request.resultDocumentId)}>
+          <Button
+            size="small"
+            icon={<FileTextOutlined aria-hidden />}
+            loading={openResult.isPending}
+            onClick={() => openResult.mutate(request.resultDocumentId)}
+          >
             {t('device.openResult')}
           </Button>
         </Descriptions.Item>
@@ -129,13 +159,23 @@ export function DeviceSigningDialog({ request, certificate, onClose, onSigned }:
       {preparation && (
         <>
           <Descriptions column={{ xs: 1, sm: 2 }} size="small" style={{ marginBottom: 8 }}>
-            <Descriptions.Item label={t('device.hashAlgo')}>{ALGORITHMS[preparation.hashAlgo] ?? preparation.hashAlgo}</Descriptions.Item>
-            <Descriptions.Item label={t('device.signAlgo')}>{ALGORITHMS[preparation.signAlgo] ?? preparation.signAlgo}</Descriptions.Item>
+            <Descriptions.Item label={t('device.hashAlgo')}>
+              {ALGORITHMS[preparation.hashAlgo] ?? preparation.hashAlgo}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('device.signAlgo')}>
+              {ALGORITHMS[preparation.signAlgo] ?? preparation.signAlgo}
+            </Descriptions.Item>
             <Descriptions.Item label={t('device.expiresAt')}>{formatDateTime(preparation.expiresAt)}</Descriptions.Item>
           </Descriptions>
           <label htmlFor="device-digest">{t('device.digest')}</label>
           <Space.Compact style={{ width: '100%', margin: '4px 0 4px' }}>
-            <Input id="device-digest" readOnly value={digest} style={{ fontFamily: 'monospace' }} onFocus={(event) => event.target.select()} />
+            <Input
+              id="device-digest"
+              readOnly
+              value={digest}
+              style={{ fontFamily: 'monospace' }}
+              onFocus={(event) => event.target.select()}
+            />
             <Button onClick={() => void copyDigest()}>{copied ? t('device.copied') : t('device.copy')}</Button>
           </Space.Compact>
           <Space wrap style={{ marginBottom: 12 }}>
@@ -151,19 +191,34 @@ export function DeviceSigningDialog({ request, certificate, onClose, onSigned }:
               extra={t('device.signatureHint')}
               rules={[
                 { required: true, whitespace: true, message: t('device.signatureRequired') },
-                { validator: (_, value: string | undefined) => (!value || isBase64(cleanSignatureText(value)) ? Promise.resolve() : Promise.reject(new Error(t('device.signatureNotBase64')))) },
+                {
+                  validator: (_, value: string | undefined) =>
+                    !value || isBase64(cleanSignatureText(value))
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('device.signatureNotBase64'))),
+                },
               ]}
             >
               <Input.TextArea rows={4} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
-            <input ref={fileInput} type="file" style={{ display: 'none' }} aria-hidden tabIndex={-1} accept=".sig,.b64,.txt,.bin,application/octet-stream,text/plain" onChange={(event) => void readFile(event.target.files?.[0]).finally(() => (event.target.value = ''))} />
+            <input
+              ref={fileInput}
+              type="file"
+              style={{ display: 'none' }}
+              aria-hidden
+              tabIndex={-1}
+              accept=".sig,.b64,.txt,.bin,application/octet-stream,text/plain"
+              onChange={(event) => void readFile(event.target.files?.[0]).finally(() => (event.target.value = ''))}
+            />
             <Button icon={<UploadOutlined aria-hidden />} onClick={() => fileInput.current?.click()}>
               {t('device.upload')}
             </Button>
           </Form>
         </>
       )}
-      {needsNewDigest && <Alert type="warning" showIcon role="alert" style={{ marginTop: 12 }} title={t('device.expired')} />}
+      {needsNewDigest && (
+        <Alert type="warning" showIcon role="alert" style={{ marginTop: 12 }} title={t('device.expired')} />
+      )}
       <div style={{ marginTop: 12 }}>
         <ProblemAlert error={unplaced} labels={labels} placed={['signatures.0']} />
       </div>

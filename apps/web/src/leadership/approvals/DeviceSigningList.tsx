@@ -7,7 +7,17 @@ import { LEADERSHIP } from '../strings';
 import type { SignatureRequest } from './queries';
 
 /** Results of the leader's decisions that wait for his device or remote signature, oldest first. */
-export function DeviceSigningList({ requests, error, canSign, onSign }: { requests: SignatureRequest[]; error: unknown; canSign: boolean; onSign: (request: SignatureRequest) => void }) {
+export function DeviceSigningList({
+  requests,
+  error,
+  canSign,
+  onSign,
+}: {
+  requests: SignatureRequest[];
+  error: unknown;
+  canSign: boolean;
+  onSign: (request: SignatureRequest) => void;
+}) {
   const { t } = useTranslation(LEADERSHIP);
   return (
     <section aria-labelledby="device-signatures">
@@ -15,7 +25,9 @@ export function DeviceSigningList({ requests, error, canSign, onSign }: { reques
         {t('device.listTitle')}
       </h2>
       <ProblemAlert error={error} />
-      {!canSign && requests.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('device.noDeviceKey')} />}
+      {!canSign && requests.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('device.noDeviceKey')} />
+      )}
       {requests.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('device.none')} />
       ) : (
@@ -36,7 +48,13 @@ export function DeviceSigningList({ requests, error, canSign, onSign }: { reques
                 </td>
                 <td data-label={t('device.requestedAt')}>{formatDateTime(request.createdAt)}</td>
                 <td data-label={t('device.action')}>
-                  <Button size="small" type="primary" disabled={!canSign} onClick={() => onSign(request)} aria-label={t('approvals.signLabel', { code: request.dossierCode })}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    disabled={!canSign}
+                    onClick={() => onSign(request)}
+                    aria-label={t('approvals.signLabel', { code: request.dossierCode })}
+                  >
                     {t('approvals.sign')}
                   </Button>
                 </td>

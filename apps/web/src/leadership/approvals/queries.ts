@@ -19,7 +19,11 @@ export function useDecisionQueue() {
   return useInfiniteQuery({
     queryKey: ['work-queue', 'decisions'],
     queryFn: ({ pageParam }) =>
-      unwrap(api.routing.GET('/api/v1/work-items', { params: { query: { status: PROCESSING_STATUS, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      unwrap(
+        api.routing.GET('/api/v1/work-items', {
+          params: { query: { status: PROCESSING_STATUS, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     refetchInterval: DECISIONS_REFRESH_MS,
@@ -34,7 +38,10 @@ export function useDecisionQueue() {
 export function useMyCertificates(userId: string | undefined, unitCode: string | null | undefined) {
   return useQuery({
     queryKey: ['certificates', 'mine', userId, unitCode],
-    queryFn: () => unwrap(api.signature.GET('/api/v1/certificates', { params: { query: { userId: userId!, unitCode: unitCode! } } })).then((list) => list.items),
+    queryFn: () =>
+      unwrap(
+        api.signature.GET('/api/v1/certificates', { params: { query: { userId: userId!, unitCode: unitCode! } } }),
+      ).then((list) => list.items),
     enabled: Boolean(userId && unitCode),
     staleTime: 60_000,
   });
@@ -53,7 +60,9 @@ export function useSignatureRequests() {
 export function usePrepareSignature() {
   return useMutation({
     mutationFn: ({ requestId, certificateId }: { requestId: string; certificateId: string }) =>
-      unwrap(api.signature.POST('/api/v1/signatures/preparations', { body: { requestId, certificateId, level: 'B-T' } })),
+      unwrap(
+        api.signature.POST('/api/v1/signatures/preparations', { body: { requestId, certificateId, level: 'B-T' } }),
+      ),
   });
 }
 
@@ -62,7 +71,12 @@ export function useCompleteSignature() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ preparationId, signatureValue }: { preparationId: string; signatureValue: string }) =>
-      unwrap(api.signature.POST('/api/v1/signatures/preparations/{id}/completion', { params: { path: { id: preparationId } }, body: { signatures: [signatureValue] } })),
+      unwrap(
+        api.signature.POST('/api/v1/signatures/preparations/{id}/completion', {
+          params: { path: { id: preparationId } },
+          body: { signatures: [signatureValue] },
+        }),
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['signature-requests'] });
       void queryClient.invalidateQueries({ queryKey: ['work-queue'] });

@@ -14,7 +14,10 @@ export type SigningKey =
 
 export function signingKeyOf(certificates: readonly Certificate[], now = Date.now()): SigningKey {
   const current = [...certificates]
-    .filter((certificate) => !certificate.revokedAt && certificate.status !== 'revoked' && new Date(certificate.notAfter).getTime() > now)
+    .filter(
+      (certificate) =>
+        !certificate.revokedAt && certificate.status !== 'revoked' && new Date(certificate.notAfter).getTime() > now,
+    )
     .sort((a, b) => new Date(b.importedAt).getTime() - new Date(a.importedAt).getTime())[0];
   if (!current) return { kind: 'none' };
   if (current.status === 'locked') return { kind: 'locked', certificate: current };

@@ -63,18 +63,28 @@ export function EscalationsPage() {
                     <Link to={`/ho-so/${item.dossierId}`}>{item.code}</Link>
                   </td>
                   <td data-label={t('escalations.level')}>
-                    <Pill tone={item.level === 'province' ? 'red' : 'gold'}>{t(`escalations.levels.${item.level}`)}</Pill>
+                    <Pill tone={item.level === 'province' ? 'red' : 'gold'}>
+                      {t(`escalations.levels.${item.level}`)}
+                    </Pill>
                   </td>
                   <td data-label={t('escalations.escalatedAt')}>{formatDateTime(item.escalatedAt)}</td>
                   <td data-label={t('approvals.dueAt')}>
                     <DueCell dueAt={item.dueAt} />
                   </td>
                   <td data-label={t('escalations.assignee')} className="optional">
-                    {item.assigneeId === principal?.subject ? t('escalations.me') : item.assigneeId ? item.assigneeId.slice(0, 8) : t('escalations.unassigned')}
+                    {item.assigneeId === principal?.subject
+                      ? t('escalations.me')
+                      : item.assigneeId
+                        ? item.assigneeId.slice(0, 8)
+                        : t('escalations.unassigned')}
                   </td>
                   {mayApologise && (
                     <td data-label={t('apologies.action')}>
-                      <Button size="small" onClick={() => setTarget({ dossierId: item.dossierId, code: item.code, dueAt: item.dueAt })} aria-label={t('apologies.writeLabel', { code: item.code })}>
+                      <Button
+                        size="small"
+                        onClick={() => setTarget({ dossierId: item.dossierId, code: item.code, dueAt: item.dueAt })}
+                        aria-label={t('apologies.writeLabel', { code: item.code })}
+                      >
                         {t('apologies.write')}
                       </Button>
                     </td>
@@ -84,7 +94,12 @@ export function EscalationsPage() {
             </tbody>
           </table>
         )}
-        <ListFooter hasMore={Boolean(escalations.hasNextPage)} loading={escalations.isFetchingNextPage} shown={items.length} onMore={() => void escalations.fetchNextPage()} />
+        <ListFooter
+          hasMore={Boolean(escalations.hasNextPage)}
+          loading={escalations.isFetchingNextPage}
+          shown={items.length}
+          onMore={() => void escalations.fetchNextPage()}
+        />
       </section>
       {target && <ApologyDialog target={target} onClose={() => setTarget(null)} onSent={sent} />}
     </Space>

@@ -11,7 +11,12 @@ const ESCALATIONS_REFRESH_MS = 30_000;
 export function useEscalations() {
   return useInfiniteQuery({
     queryKey: ['escalations'],
-    queryFn: ({ pageParam }) => unwrap(api.taskMonitoring.GET('/api/v1/escalations', { params: { query: { limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.taskMonitoring.GET('/api/v1/escalations', {
+          params: { query: { limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     refetchInterval: ESCALATIONS_REFRESH_MS,

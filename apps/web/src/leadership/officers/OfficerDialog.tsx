@@ -13,7 +13,17 @@ interface OfficerForm {
 }
 
 /** One officer's roles within the unit and whether he takes new dossiers; for a new one, his account's identifier too. */
-export function OfficerDialog({ unitCode, officer, onClose, onSaved }: { unitCode: string; officer: RegisteredOfficer | null; onClose: () => void; onSaved: (saved: RegisteredOfficer) => void }) {
+export function OfficerDialog({
+  unitCode,
+  officer,
+  onClose,
+  onSaved,
+}: {
+  unitCode: string;
+  officer: RegisteredOfficer | null;
+  onClose: () => void;
+  onSaved: (saved: RegisteredOfficer) => void;
+}) {
   const { t } = useTranslation(LEADERSHIP);
   const [form] = Form.useForm<OfficerForm>();
   const save = useSaveOfficer(unitCode);
@@ -36,7 +46,9 @@ export function OfficerDialog({ unitCode, officer, onClose, onSaved }: { unitCod
   return (
     <Modal
       open
-      title={officer ? t('officers.editTitle', { subject: officer.subject }) : t('officers.addTitle', { unit: unitCode })}
+      title={
+        officer ? t('officers.editTitle', { subject: officer.subject }) : t('officers.addTitle', { unit: unitCode })
+      }
       onCancel={onClose}
       destroyOnHidden
       footer={[
@@ -48,14 +60,32 @@ export function OfficerDialog({ unitCode, officer, onClose, onSaved }: { unitCod
         </Button>,
       ]}
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ roles: officer?.roles ?? ['specialist'], active: officer?.active ?? true }}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ roles: officer?.roles ?? ['specialist'], active: officer?.active ?? true }}
+      >
         {!officer && (
-          <Form.Item name="subject" label={labels.subject} extra={t('officers.subjectHint')} rules={[{ required: true, whitespace: true, message: t('officers.subjectRequired') }]}>
+          <Form.Item
+            name="subject"
+            label={labels.subject}
+            extra={t('officers.subjectHint')}
+            rules={[{ required: true, whitespace: true, message: t('officers.subjectRequired') }]}
+          >
             <Input maxLength={200} autoComplete="off" autoFocus />
           </Form.Item>
         )}
-        <Form.Item name="roles" label={<span id="officer-roles-label">{labels.roles}</span>} rules={[{ required: true, type: 'array', min: 1, message: t('officers.rolesRequired') }]}>
-          <Checkbox.Group role="group" aria-labelledby="officer-roles-label" options={UNIT_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`, { ns: 'common' }) }))} />
+        <Form.Item
+          name="roles"
+          label={<span id="officer-roles-label">{labels.roles}</span>}
+          rules={[{ required: true, type: 'array', min: 1, message: t('officers.rolesRequired') }]}
+        >
+          <Checkbox.Group
+            role="group"
+            aria-labelledby="officer-roles-label"
+            options={UNIT_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`, { ns: 'common' }) }))}
+          />
         </Form.Item>
         <Form.Item name="active" label={labels.active} valuePropName="checked" extra={t('officers.activeHint')}>
           <Switch checkedChildren={t('officers.yes')} unCheckedChildren={t('officers.no')} />

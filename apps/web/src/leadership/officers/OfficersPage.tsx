@@ -59,18 +59,39 @@ export function OfficersPage() {
           )}
         </Labelled>
       ) : (
-        <p style={{ margin: 0 }}>{t('officers.ofUnit', { unit: unitCode ? unitName(unitCode, i18n.language) : '—' })}</p>
+        <p style={{ margin: 0 }}>
+          {t('officers.ofUnit', { unit: unitCode ? unitName(unitCode, i18n.language) : '—' })}
+        </p>
       )}
       {!unitCode ? (
         <Empty description={provinceAdmin ? t('officers.pickUnit') : t('officers.noUnit')} />
       ) : (
-        <UnitOfficers key={unitCode} unitCode={unitCode} officers={officers.data} loading={officers.isPending} fetching={officers.isFetching} error={officers.error} />
+        <UnitOfficers
+          key={unitCode}
+          unitCode={unitCode}
+          officers={officers.data}
+          loading={officers.isPending}
+          fetching={officers.isFetching}
+          error={officers.error}
+        />
       )}
     </Space>
   );
 }
 
-function UnitOfficers({ unitCode, officers, loading, fetching, error }: { unitCode: string; officers: RegisteredOfficer[] | undefined; loading: boolean; fetching: boolean; error: unknown }) {
+function UnitOfficers({
+  unitCode,
+  officers,
+  loading,
+  fetching,
+  error,
+}: {
+  unitCode: string;
+  officers: RegisteredOfficer[] | undefined;
+  loading: boolean;
+  fetching: boolean;
+  error: unknown;
+}) {
   const { t } = useTranslation(LEADERSHIP);
   const { principal } = useAuth();
   const [message, messageHolder] = antdMessage.useMessage();
@@ -129,20 +150,30 @@ function UnitOfficers({ unitCode, officers, loading, fetching, error }: { unitCo
                 <td data-label={t('officers.roles')}>
                   <Space size={4} wrap>
                     {officer.roles.map((role) => (
-                      <Pill key={role} tone="grey">{t(`roles.${role}`, { ns: 'common' })}</Pill>
+                      <Pill key={role} tone="grey">
+                        {t(`roles.${role}`, { ns: 'common' })}
+                      </Pill>
                     ))}
                   </Space>
                 </td>
                 <td data-label={t('officers.status')}>
-                  <Pill tone={officer.active ? 'green' : 'grey'}>{officer.active ? t('officers.isActive') : t('officers.isInactive')}</Pill>
+                  <Pill tone={officer.active ? 'green' : 'grey'}>
+                    {officer.active ? t('officers.isActive') : t('officers.isInactive')}
+                  </Pill>
                 </td>
                 <td data-label={t('officers.actions')}>
                   <Space size={4} wrap>
-                    <Button size="small" onClick={() => setEditing(officer)} aria-label={t('officers.editLabel', { subject: officer.subject })}>
+                    <Button
+                      size="small"
+                      onClick={() => setEditing(officer)}
+                      aria-label={t('officers.editLabel', { subject: officer.subject })}
+                    >
                       {t('officers.edit')}
                     </Button>
                     <Popconfirm
-                      title={t(officer.active ? 'officers.deactivateConfirm' : 'officers.reactivateConfirm', { subject: officer.subject })}
+                      title={t(officer.active ? 'officers.deactivateConfirm' : 'officers.reactivateConfirm', {
+                        subject: officer.subject,
+                      })}
                       okText={t(officer.active ? 'officers.deactivate' : 'officers.reactivate')}
                       cancelText={t('actions.cancel', { ns: 'common' })}
                       onConfirm={() => setActive(officer, !officer.active)}
@@ -151,7 +182,9 @@ function UnitOfficers({ unitCode, officers, loading, fetching, error }: { unitCo
                         size="small"
                         danger={officer.active}
                         loading={toggle.isPending && toggle.variables?.subject === officer.subject}
-                        aria-label={t(officer.active ? 'officers.deactivateLabel' : 'officers.reactivateLabel', { subject: officer.subject })}
+                        aria-label={t(officer.active ? 'officers.deactivateLabel' : 'officers.reactivateLabel', {
+                          subject: officer.subject,
+                        })}
                       >
                         {t(officer.active ? 'officers.deactivate' : 'officers.reactivate')}
                       </Button>
@@ -163,7 +196,14 @@ function UnitOfficers({ unitCode, officers, loading, fetching, error }: { unitCo
           </tbody>
         </table>
       )}
-      {editing && <OfficerDialog unitCode={unitCode} officer={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={saved} />}
+      {editing && (
+        <OfficerDialog
+          unitCode={unitCode}
+          officer={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={saved}
+        />
+      )}
     </section>
   );
 }

@@ -38,7 +38,9 @@ export function ServiceRating({ code, phone, rating }: { code: string; phone: st
   const [checked, setChecked] = useState(false);
   const send = useMutation({
     mutationFn: (body: { score: number; comment?: string }) =>
-      unwrap(api.intake.POST('/api/v1/dossiers/{code}/rating', { params: { path: { code } }, body: { phone, ...body } })),
+      unwrap(
+        api.intake.POST('/api/v1/dossiers/{code}/rating', { params: { path: { code } }, body: { phone, ...body } }),
+      ),
     onSuccess: (saved) => setShown({ kind: 'thanks', score: saved.score }),
     onError: (error) => {
       const kept = keptScore(error);
@@ -66,7 +68,9 @@ export function ServiceRating({ code, phone, rating }: { code: string; phone: st
       )}
       {shown.kind === 'rated' && (
         <Callout tone="info" title={t('rating.alreadyRated')}>
-          {shown.score === null ? t('rating.alreadyRatedNoScore') : t('rating.alreadyRatedDetail', { count: shown.score })}
+          {shown.score === null
+            ? t('rating.alreadyRatedNoScore')
+            : t('rating.alreadyRatedDetail', { count: shown.score })}
         </Callout>
       )}
       {shown.kind === 'form' && (
@@ -76,7 +80,9 @@ export function ServiceRating({ code, phone, rating }: { code: string; phone: st
             value={score}
             onChange={setScore}
             label={labels.score}
-            starLabels={SCORES.map((stars) => t('rating.star', { count: stars, meaning: t(`rating.meaning.${stars}`) }))}
+            starLabels={SCORES.map((stars) =>
+              t('rating.star', { count: stars, meaning: t(`rating.meaning.${stars}`) }),
+            )}
             meaning={score ? t(`rating.meaning.${score}`) : undefined}
             error={checked && score === null ? t('rating.scoreRequired') : undefined}
           />

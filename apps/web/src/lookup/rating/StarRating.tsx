@@ -30,8 +30,18 @@ export function StarRating({ value, onChange, label, starLabels, meaning, error 
         {starLabels.map((starLabel, index) => {
           const score = index + 1;
           return (
-            <label key={score} className={`star-rating-star${value !== null && score <= value ? ' star-rating-star-on' : ''}`}>
-              <input type="radio" name={name} value={score} checked={value === score} onChange={() => onChange(score)} aria-label={starLabel} />
+            <label
+              key={score}
+              className={`star-rating-star${value !== null && score <= value ? ' star-rating-star-on' : ''}`}
+            >
+              <input
+                type="radio"
+                name={name}
+                value={score}
+                checked={value === score}
+                onChange={() => onChange(score)}
+                aria-label={starLabel}
+              />
               <span aria-hidden="true">★</span>
             </label>
           );

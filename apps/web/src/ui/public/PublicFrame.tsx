@@ -16,7 +16,14 @@ export function PublicFrame({ title, intro, children }: { title: string; intro?:
         <span className="public-brand">{t('app.name')}</span>
         <div role="group" aria-label={t('language.label')} className="public-languages">
           {LANGUAGES.map((language) => (
-            <button key={language} type="button" aria-pressed={current === language} lang={language} title={t(`language.${language}`)} onClick={() => changeLanguage(language)}>
+            <button
+              key={language}
+              type="button"
+              aria-pressed={current === language}
+              lang={language}
+              title={t(`language.${language}`)}
+              onClick={() => changeLanguage(language)}
+            >
               {language.toUpperCase()}
             </button>
           ))}

@@ -8,7 +8,10 @@ export type Tone = 'info' | 'success' | 'warning' | 'error';
 /** A message in a coloured box; an error or a warning is announced as it appears. */
 export function Callout({ tone, title, children }: { tone: Tone; title: string; children?: ReactNode }) {
   return (
-    <div className={`public-callout public-callout-${tone}`} role={tone === 'error' || tone === 'warning' ? 'alert' : 'status'}>
+    <div
+      className={`public-callout public-callout-${tone}`}
+      role={tone === 'error' || tone === 'warning' ? 'alert' : 'status'}
+    >
       <strong>{title}</strong>
       {children && <div>{children}</div>}
     </div>
@@ -34,7 +37,12 @@ export function ProblemCallout({ error, labels = {} }: { error: unknown; labels?
 }
 
 /** A labelled text field whose problem (if any) is tied to it for screen readers. */
-export function TextField({ id, label, error, ...input }: { id: string; label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  id,
+  label,
+  error,
+  ...input
+}: { id: string; label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="public-field">
       <label htmlFor={id}>{label}</label>

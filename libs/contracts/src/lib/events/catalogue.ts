@@ -1,7 +1,25 @@
 import { EventDefinition, EventRegistry } from '../event-registry';
-import { DossierReceived, DossierReceivedV1, DossierRefusedAtIntake, DossierRefusedAtIntakeV1, DossierRouted, DossierStatusChanged, ServiceRated } from './dossier.events';
+import {
+  DossierReceived,
+  DossierReceivedV1,
+  DossierRefusedAtIntake,
+  DossierRefusedAtIntakeV1,
+  DossierRouted,
+  DossierStatusChanged,
+  ServiceRated,
+} from './dossier.events';
 import { NotificationUndeliverable } from './notification.events';
-import { DossierApologyIssued, DossierDueSoon, DossierEscalated, DossierOverdue, StepOverdue, TaskAssigned, TaskAtRisk, TaskOverdue, TaskProgressReported } from './task.events';
+import {
+  DossierApologyIssued,
+  DossierDueSoon,
+  DossierEscalated,
+  DossierOverdue,
+  StepOverdue,
+  TaskAssigned,
+  TaskAtRisk,
+  TaskOverdue,
+  TaskProgressReported,
+} from './task.events';
 import { DocumentSigned, SignatureFailed, SignatureRequested, SignatureRequestedV1 } from './signature.events';
 import { WorkingCalendarChanged, WorkingCalendarChangedV1 } from './reference.events';
 

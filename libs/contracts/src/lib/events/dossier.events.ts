@@ -115,8 +115,14 @@ export const DossierReceived = defineEvent({
  * The unit answering for a received dossier until routing names it: the commune the matter
  * concerns for a commune's procedure, the receiving desk for a department's.
  */
-export function presumedCompetentUnit(received: { procedure: { competentLevel: { kind: string } }; subjectCommuneCode: string; receivingUnitCode: string }): string {
-  return received.procedure.competentLevel.kind === 'commune' ? received.subjectCommuneCode : received.receivingUnitCode;
+export function presumedCompetentUnit(received: {
+  procedure: { competentLevel: { kind: string } };
+  subjectCommuneCode: string;
+  receivingUnitCode: string;
+}): string {
+  return received.procedure.competentLevel.kind === 'commune'
+    ? received.subjectCommuneCode
+    : received.receivingUnitCode;
 }
 
 const refusedPayload = z.object({
@@ -146,7 +152,9 @@ export const DossierRefusedAtIntake = defineEvent({
   version: 2,
   topic: TOPICS.dossier,
   /** The contact (applicantContactContentsSchema) sealed for notification. */
-  payload: refusedPayload.extend({ applicant: z.object({ accountSubject: z.string().nullable(), contact: sealedBoxSchema }) }),
+  payload: refusedPayload.extend({
+    applicant: z.object({ accountSubject: z.string().nullable(), contact: sealedBoxSchema }),
+  }),
 });
 
 /** Routing found the competent unit and, where it has officers, the one who will handle it. */

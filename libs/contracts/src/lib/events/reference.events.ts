@@ -34,5 +34,10 @@ export const WorkingCalendarChanged = defineEvent({
   type: 'WorkingCalendarChanged',
   version: 2,
   topic: TOPICS.reference,
-  payload: z.object({ provinceCode: z.string().regex(/^\d{2}$/, 'must be a two-digit province code'), year, days: z.array(calendarDay), reason: z.string() }),
+  payload: z.object({
+    provinceCode: z.string().regex(/^\d{2}$/, 'must be a two-digit province code'),
+    year,
+    days: z.array(calendarDay),
+    reason: z.string(),
+  }),
 });

@@ -97,18 +97,21 @@ export class DeadLetterStore {
     await consumer.connect();
     try {
       await new Promise<void>((resolve, reject) => {
-        consumer.subscribe({ topics: [topic], fromBeginning: true }).then(() =>
-          consumer.run({
-            autoCommit: false,
-            eachMessage: async ({ partition, message }) => {
-              const last = lastOffsets.get(partition);
-              if (last === undefined || BigInt(message.offset) > last) return;
-              letters.push(toDeadLetter(partition, message));
-              if (BigInt(message.offset) === last) lastOffsets.delete(partition);
-              if (lastOffsets.size === 0) resolve();
-            },
-          }),
-        ).catch(reject);
+        consumer
+          .subscribe({ topics: [topic], fromBeginning: true })
+          .then(() =>
+            consumer.run({
+              autoCommit: false,
+              eachMessage: async ({ partition, message }) => {
+                const last = lastOffsets.get(partition);
+                if (last === undefined || BigInt(message.offset) > last) return;
+                letters.push(toDeadLetter(partition, message));
+                if (BigInt(message.offset) === last) lastOffsets.delete(partition);
+                if (lastOffsets.size === 0) resolve();
+              },
+            }),
+          )
+          .catch(reject);
       });
     } finally {
       await consumer.disconnect();
@@ -121,5 +124,8 @@ export class DeadLetterStore {
 function replayHeaders(letter: DeadLetter): IHeaders {
   const dropped = new Set<string>(Object.values(DEAD_LETTER_HEADERS));
   const kept = Object.entries(letter.headers).filter(([name]) => !dropped.has(name));
-  return { ...Object.fromEntries(kept), [REPLAYED_FROM_HEADER]: `${deadLetterTopic(letter.consumerGroup)}@${letter.position}` };
+  return {
+    ...Object.fromEntries(kept),
+    [REPLAYED_FROM_HEADER]: `${deadLetterTopic(letter.consumerGroup)}@${letter.position}`,
+  };
 }

@@ -1,5 +1,14 @@
 import { Injectable, Module } from '@nestjs/common';
-import { developmentKeyring, EventDataEnv, Keyring, parseKeyring, PlatformEnv, seal, SealedBox, unseal } from '@onestop/platform';
+import {
+  developmentKeyring,
+  EventDataEnv,
+  Keyring,
+  parseKeyring,
+  PlatformEnv,
+  seal,
+  SealedBox,
+  unseal,
+} from '@onestop/platform';
 import { sealContext } from '@onestop/contracts';
 import { z } from 'zod';
 
@@ -14,8 +23,11 @@ export class EventDataKeys {
 
   /** From the service's settings, which EventDataEnv checked at boot (required in production). */
   static fromSettings(env: EventDataEnv): EventDataKeys {
-    if (!(env instanceof EventDataEnv)) throw new Error('a service that seals or opens personal data in events has settings of EventDataEnv');
-    return new EventDataKeys(env.EVENT_DATA_KEYS ? parseKeyring(env.EVENT_DATA_KEYS, 'base64-key') : developmentKeyring('event-data'));
+    if (!(env instanceof EventDataEnv))
+      throw new Error('a service that seals or opens personal data in events has settings of EventDataEnv');
+    return new EventDataKeys(
+      env.EVENT_DATA_KEYS ? parseKeyring(env.EVENT_DATA_KEYS, 'base64-key') : developmentKeyring('event-data'),
+    );
   }
 
   seal(contents: object, eventType: string, dossierId: string): SealedBox {

@@ -13,7 +13,11 @@ describe('events with sealed personal data, as their readers open them', () => {
     const event = dossierReceivedEvent({ applicant });
     expect(JSON.stringify(event)).not.toContain(applicant.phone);
     const opened = openDossierReceived(event, developmentKeys);
-    expect(opened.applicant).toEqual({ ...applicant, communeCode: event.payload.applicant.communeCode, accountSubject: null });
+    expect(opened.applicant).toEqual({
+      ...applicant,
+      communeCode: event.payload.applicant.communeCode,
+      accountSubject: null,
+    });
     expect(opened.code).toBe(event.payload.code);
   });
 
@@ -22,7 +26,10 @@ describe('events with sealed personal data, as their readers open them', () => {
     const v1: EnvelopeOf<typeof DossierReceivedV1> = {
       ...dossierReceivedEvent(),
       version: 1,
-      payload: { ...payload, applicant: { ...applicant, communeCode: payload.applicant.communeCode, accountSubject: null } },
+      payload: {
+        ...payload,
+        applicant: { ...applicant, communeCode: payload.applicant.communeCode, accountSubject: null },
+      },
     };
     expect(openDossierReceived(v1, developmentKeys).applicant.phone).toBe(applicant.phone);
   });
@@ -33,7 +40,16 @@ describe('events with sealed personal data, as their readers open them', () => {
     expect(() => openDossierReceived(moved, developmentKeys)).toThrow();
     const tag = Buffer.from(event.payload.applicant.contact.tag, 'base64');
     tag[0] ^= 1;
-    const changed = { ...event, payload: { ...event.payload, applicant: { ...event.payload.applicant, contact: { ...event.payload.applicant.contact, tag: tag.toString('base64') } } } };
+    const changed = {
+      ...event,
+      payload: {
+        ...event.payload,
+        applicant: {
+          ...event.payload.applicant,
+          contact: { ...event.payload.applicant.contact, tag: tag.toString('base64') },
+        },
+      },
+    };
     expect(() => openDossierReceived(changed, developmentKeys)).toThrow();
     const otherKeys = new EventDataKeys(parseKeyring(`v2:${randomBytes(32).toString('base64')}`, 'base64-key'));
     expect(() => openDossierReceived(event, otherKeys)).toThrow(UnknownKeyError);

@@ -24,16 +24,25 @@ export function openDossierReceived(event: DossierReceivedEvent, keys: EventData
   if (event.version === DossierReceivedV1.version) return event.payload as ReceivedDossier;
   const { applicant, ...rest } = (event as EnvelopeOf<typeof DossierReceived>).payload;
   const contact = keys.open(applicant.contact, applicantContactContentsSchema, DossierReceived.type, rest.dossierId);
-  return { ...rest, applicant: { ...contact, communeCode: applicant.communeCode, accountSubject: applicant.accountSubject } };
+  return {
+    ...rest,
+    applicant: { ...contact, communeCode: applicant.communeCode, accountSubject: applicant.accountSubject },
+  };
 }
 
-export type DossierRefusedEvent = EnvelopeOf<typeof DossierRefusedAtIntake> | EnvelopeOf<typeof DossierRefusedAtIntakeV1>;
+export type DossierRefusedEvent =
+  EnvelopeOf<typeof DossierRefusedAtIntake> | EnvelopeOf<typeof DossierRefusedAtIntakeV1>;
 export type RefusedDossier = PayloadOf<typeof DossierRefusedAtIntakeV1>;
 
 export function openDossierRefused(event: DossierRefusedEvent, keys: EventDataKeys): RefusedDossier {
   if (event.version === DossierRefusedAtIntakeV1.version) return event.payload as RefusedDossier;
   const { applicant, ...rest } = (event as EnvelopeOf<typeof DossierRefusedAtIntake>).payload;
-  const contact = keys.open(applicant.contact, applicantContactContentsSchema, DossierRefusedAtIntake.type, rest.dossierId);
+  const contact = keys.open(
+    applicant.contact,
+    applicantContactContentsSchema,
+    DossierRefusedAtIntake.type,
+    rest.dossierId,
+  );
   return { ...rest, applicant: { ...contact, accountSubject: applicant.accountSubject } };
 }
 
@@ -43,5 +52,8 @@ export type SignatureRequest = PayloadOf<typeof SignatureRequestedV1>;
 export function openSignatureRequest(event: SignatureRequestedEvent, keys: EventDataKeys): SignatureRequest {
   if (event.version === SignatureRequestedV1.version) return event.payload as SignatureRequest;
   const { applicant, ...rest } = (event as EnvelopeOf<typeof SignatureRequested>).payload;
-  return { ...rest, applicantName: keys.open(applicant, applicantNameContentsSchema, SignatureRequested.type, rest.dossierId).name };
+  return {
+    ...rest,
+    applicantName: keys.open(applicant, applicantNameContentsSchema, SignatureRequested.type, rest.dossierId).name,
+  };
 }

@@ -32,7 +32,10 @@ describe('correlation context of consumed events', () => {
   let consumerSide: ConsumerSide | undefined;
 
   beforeAll(async () => {
-    database = await createTestDatabase('correlation', { entities: [], migrations: [CreateMessagingTables1763800000000] });
+    database = await createTestDatabase('correlation', {
+      entities: [],
+      migrations: [CreateMessagingTables1763800000000],
+    });
   });
 
   afterAll(async () => {
@@ -59,7 +62,11 @@ describe('correlation context of consumed events', () => {
       topic,
       handlerType: 'ProbeRecorded',
       handler,
-      observer: { applied: (count) => batchSizes.push(count), duplicates: () => undefined, deadLettered: () => undefined },
+      observer: {
+        applied: (count) => batchSizes.push(count),
+        duplicates: () => undefined,
+        deadLettered: () => undefined,
+      },
       context: correlationContext(ClsServiceManager.getClsService()),
     });
     await waitFor(async () => handler.seen.size === events.length, 30_000, 'every event handled');

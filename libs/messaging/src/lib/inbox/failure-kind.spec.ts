@@ -3,8 +3,12 @@ import { classifyFailure } from './failure-kind';
 
 describe('classifyFailure', () => {
   it('blames the database, not the event, when PostgreSQL is unreachable', () => {
-    expect(classifyFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe('infrastructure');
-    expect(classifyFailure(Object.assign(new Error('terminating connection'), { code: '57P01' }))).toBe('infrastructure');
+    expect(classifyFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(
+      'infrastructure',
+    );
+    expect(classifyFailure(Object.assign(new Error('terminating connection'), { code: '57P01' }))).toBe(
+      'infrastructure',
+    );
     expect(classifyFailure(new Error('Connection terminated unexpectedly'))).toBe('infrastructure');
   });
 

@@ -147,7 +147,9 @@ export class InboxConsumer {
     const type = (candidate as { type?: unknown })?.type;
     if (typeof type !== 'string' || !this.handlers.has(type)) return delivery;
     const result = this.registry.validate(candidate);
-    return result.ok ? { ...delivery, event: result.event } : { ...delivery, invalid: result.error.message, claimedType: type };
+    return result.ok
+      ? { ...delivery, event: result.event }
+      : { ...delivery, invalid: result.error.message, claimedType: type };
   }
 
   /** The fast path: the whole batch in one transaction. False means "go one by one". */

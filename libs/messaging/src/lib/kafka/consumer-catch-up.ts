@@ -14,7 +14,12 @@ export function caughtUp(highWaterMarks: ReadonlyMap<number, number>, committed:
 }
 
 /** Resolves once `groupId` has processed what `topic` held when this was called; polls until then. */
-export async function waitForCatchUp(kafka: Kafka, groupId: string, topic: string, options: { pollMs: number; stopped: () => boolean }): Promise<void> {
+export async function waitForCatchUp(
+  kafka: Kafka,
+  groupId: string,
+  topic: string,
+  options: { pollMs: number; stopped: () => boolean },
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {

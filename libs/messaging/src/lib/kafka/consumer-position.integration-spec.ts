@@ -5,7 +5,11 @@ import { commitLatestPositions } from './consumer-position';
 
 /** A group starting at the latest events has its position from the start, not from its first fetch. */
 describe('commitLatestPositions', () => {
-  const kafka = new Kafka({ clientId: 'consumer-position-test', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'consumer-position-test',
+    brokers: testKafkaBrokers(),
+    logLevel: logLevel.NOTHING,
+  });
   const topic = `consumer-position-${randomBytes(4).toString('hex')}`;
   const admin = kafka.admin();
   const producer = kafka.producer();
@@ -13,7 +17,10 @@ describe('commitLatestPositions', () => {
   beforeAll(async () => {
     await Promise.all([admin.connect(), producer.connect()]);
     await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-    await producer.send({ topic, messages: ['old-1', 'old-2', 'old-3'].map((value, i) => ({ key: String(i), value })) });
+    await producer.send({
+      topic,
+      messages: ['old-1', 'old-2', 'old-3'].map((value, i) => ({ key: String(i), value })),
+    });
   });
 
   afterAll(async () => {
@@ -22,7 +29,9 @@ describe('commitLatestPositions', () => {
   });
 
   const committed = async (groupId: string) =>
-    (await admin.fetchOffsets({ groupId, topics: [topic] }))[0].partitions.map((p) => Number(p.offset)).sort((a, b) => a - b);
+    (await admin.fetchOffsets({ groupId, topics: [topic] }))[0].partitions
+      .map((p) => Number(p.offset))
+      .sort((a, b) => a - b);
   const ends = async () => (await admin.fetchTopicOffsets(topic)).map((p) => Number(p.high)).sort((a, b) => a - b);
 
   it("commits a new group's positions at the topic's ends, so what comes after is consumed and nothing before", async () => {

@@ -17,7 +17,11 @@ export async function commitLatestPositions(kafka: Kafka, groupId: string, topic
     for (const { topic, partitions } of committed) {
       if (partitions.some((partition) => Number(partition.offset) >= 0)) continue;
       const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
     }
   } finally {
     await admin.disconnect();

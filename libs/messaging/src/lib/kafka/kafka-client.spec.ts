@@ -28,7 +28,13 @@ describe('Kafka security settings', () => {
     const ca = file('ca.crt', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
     const env = loadConfig(
       PlatformEnv,
-      { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'onestop-intake', KAFKA_SASL_PASSWORD: 's3cret', KAFKA_TLS: 'true', KAFKA_TLS_CA_FILE: ca },
+      {
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'onestop-intake',
+        KAFKA_SASL_PASSWORD: 's3cret',
+        KAFKA_TLS: 'true',
+        KAFKA_TLS_CA_FILE: ca,
+      },
       defaults,
     );
     const settings = kafkaSettings(env, 'onestop-intake');
@@ -38,7 +44,15 @@ describe('Kafka security settings', () => {
 
   it('reads the password from its file at each use, so a rotated Secret is taken up without a restart', () => {
     const passwordFile = file('password', 'first\n');
-    const env = loadConfig(PlatformEnv, { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'reporting', KAFKA_SASL_PASSWORD_FILE: passwordFile }, defaults);
+    const env = loadConfig(
+      PlatformEnv,
+      {
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'reporting',
+        KAFKA_SASL_PASSWORD_FILE: passwordFile,
+      },
+      defaults,
+    );
     const sasl = kafkaSettings(env, 'onestop-reporting').sasl as { password: string };
     expect(sasl.password).toBe('first');
     writeFileSync(passwordFile, 'second');
@@ -53,19 +67,35 @@ describe('Kafka security settings', () => {
       'KAFKA_SASL_USERNAME: must be set with KAFKA_SASL_MECHANISM (the Kafka user)',
     ]);
     const missingPassword = problemsOf({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'intake' });
-    expect(missingPassword.map((problem) => problem.split(':')[0])).toEqual(['KAFKA_SASL_PASSWORD', 'KAFKA_SASL_PASSWORD_FILE']);
-    expect(problemsOf({ KAFKA_SASL_MECHANISM: 'scram-sha-1', KAFKA_SASL_USERNAME: 'intake', KAFKA_SASL_PASSWORD: 'x' })[0]).toMatch(/^KAFKA_SASL_MECHANISM: must be scram-sha-512/);
+    expect(missingPassword.map((problem) => problem.split(':')[0])).toEqual([
+      'KAFKA_SASL_PASSWORD',
+      'KAFKA_SASL_PASSWORD_FILE',
+    ]);
+    expect(
+      problemsOf({ KAFKA_SASL_MECHANISM: 'scram-sha-1', KAFKA_SASL_USERNAME: 'intake', KAFKA_SASL_PASSWORD: 'x' })[0],
+    ).toMatch(/^KAFKA_SASL_MECHANISM: must be scram-sha-512/);
   });
 
   it('refuses two passwords, an unreadable password file, and a CA without TLS', () => {
     const passwordFile = file('both', 'x');
-    expect(problemsOf({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'x', KAFKA_SASL_PASSWORD_FILE: passwordFile })).toEqual([
-      'KAFKA_SASL_PASSWORD: and KAFKA_SASL_PASSWORD_FILE are both set; keep one',
-    ]);
-    expect(problemsOf({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD_FILE: join(dir, 'missing') })).toEqual([
-      'KAFKA_SASL_PASSWORD_FILE: must name a file this process can read',
-    ]);
-    expect(problemsOf({ KAFKA_TLS_CA_FILE: file('ca2.crt', 'x') })[0]).toMatch(/^KAFKA_TLS_CA_FILE: is set but KAFKA_TLS is not true/);
+    expect(
+      problemsOf({
+        KAFKA_SASL_MECHANISM: 'plain',
+        KAFKA_SASL_USERNAME: 'u',
+        KAFKA_SASL_PASSWORD: 'x',
+        KAFKA_SASL_PASSWORD_FILE: passwordFile,
+      }),
+    ).toEqual(['KAFKA_SASL_PASSWORD: and KAFKA_SASL_PASSWORD_FILE are both set; keep one']);
+    expect(
+      problemsOf({
+        KAFKA_SASL_MECHANISM: 'plain',
+        KAFKA_SASL_USERNAME: 'u',
+        KAFKA_SASL_PASSWORD_FILE: join(dir, 'missing'),
+      }),
+    ).toEqual(['KAFKA_SASL_PASSWORD_FILE: must name a file this process can read']);
+    expect(problemsOf({ KAFKA_TLS_CA_FILE: file('ca2.crt', 'x') })[0]).toMatch(
+      /^KAFKA_TLS_CA_FILE: is set but KAFKA_TLS is not true/,
+    );
     expect(problemsOf({ KAFKA_TLS: 'yes' })).toEqual(['KAFKA_TLS: must be true or false (got "yes")']);
   });
 

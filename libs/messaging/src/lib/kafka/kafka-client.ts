@@ -15,7 +15,13 @@ export interface KafkaSettings {
 /** The Kafka settings of validated platform settings: every client the platform makes is built from these. */
 export function kafkaSettings(env: PlatformEnv, clientId: string): KafkaSettings {
   const settings: KafkaSettings = { brokers: env.KAFKA_BROKERS, clientId };
-  if (env.KAFKA_SASL_MECHANISM) settings.sasl = saslOptions(env.KAFKA_SASL_MECHANISM, env.KAFKA_SASL_USERNAME!, env.KAFKA_SASL_PASSWORD, env.KAFKA_SASL_PASSWORD_FILE);
+  if (env.KAFKA_SASL_MECHANISM)
+    settings.sasl = saslOptions(
+      env.KAFKA_SASL_MECHANISM,
+      env.KAFKA_SASL_USERNAME!,
+      env.KAFKA_SASL_PASSWORD,
+      env.KAFKA_SASL_PASSWORD_FILE,
+    );
   if (env.KAFKA_TLS) settings.tls = env.KAFKA_TLS_CA_FILE ? { ca: readFileSync(env.KAFKA_TLS_CA_FILE, 'utf8') } : {};
   return settings;
 }
@@ -24,7 +30,12 @@ export function kafkaSettings(env: PlatformEnv, clientId: string): KafkaSettings
  * kafkajs reads the password when it authenticates a connection: from a file it is read then, so
  * a rotated Secret (Kubernetes updates a mounted one in place) is used by the next connection.
  */
-function saslOptions(mechanism: NonNullable<PlatformEnv['KAFKA_SASL_MECHANISM']>, username: string, password?: string, passwordFile?: string): SASLOptions {
+function saslOptions(
+  mechanism: NonNullable<PlatformEnv['KAFKA_SASL_MECHANISM']>,
+  username: string,
+  password?: string,
+  passwordFile?: string,
+): SASLOptions {
   const read = () => (passwordFile ? readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '') : password!);
   const options = { mechanism, username } as SASLOptions & { password: string };
   Object.defineProperty(options, 'password', { get: read, enumerable: true });

@@ -32,7 +32,8 @@ describe('outbox relay with several replicas', () => {
     await database.drop();
   });
 
-  const outboxRows = async () => Number((await database.dataSource.query('SELECT count(*) FROM messaging_outbox'))[0].count);
+  const outboxRows = async () =>
+    Number((await database.dataSource.query('SELECT count(*) FROM messaging_outbox'))[0].count);
 
   it('lets one replica relay, and another take over when it stops', async () => {
     relays.forEach((relay) => relay.start());
@@ -40,7 +41,9 @@ describe('outbox relay with several replicas', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(relays.filter((relay) => relay.isLeader)).toHaveLength(1);
 
-    await database.dataSource.transaction((tx) => fixture.writer.append(tx, [fixture.probe('a', 1), fixture.probe('a', 2)]));
+    await database.dataSource.transaction((tx) =>
+      fixture.writer.append(tx, [fixture.probe('a', 1), fixture.probe('a', 2)]),
+    );
     await waitFor(async () => (await outboxRows()) === 0, 10_000, 'the first events published');
 
     const leader = relays.find((relay) => relay.isLeader)!;
@@ -58,7 +61,9 @@ describe('outbox relay with several replicas', () => {
   }, 40_000);
 
   it('refuses to write events outside a transaction', async () => {
-    await expect(fixture.writer.append(database.dataSource.manager, [fixture.probe('b', 1)])).rejects.toThrow(/inside the transaction/);
+    await expect(fixture.writer.append(database.dataSource.manager, [fixture.probe('b', 1)])).rejects.toThrow(
+      /inside the transaction/,
+    );
     expect(await outboxRows()).toBe(0);
   });
 });

@@ -1,4 +1,13 @@
-import { CallHandler, CanActivate, Controller, ExecutionContext, Injectable, Module, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import {
+  CallHandler,
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  Injectable,
+  Module,
+  NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope } from '@onestop/contracts';
@@ -48,7 +57,11 @@ class ProbeEventsController {
 
 @Module({
   controllers: [ProbeEventsController],
-  providers: [EventTransport, { provide: ServiceTransport, useExisting: EventTransport }, { provide: APP_GUARD, useClass: RefuseEverything }],
+  providers: [
+    EventTransport,
+    { provide: ServiceTransport, useExisting: EventTransport },
+    { provide: APP_GUARD, useClass: RefuseEverything },
+  ],
 })
 class ProbeModule {}
 
@@ -80,9 +93,13 @@ describe('EventTransport', () => {
     expect(calls).toEqual(['before', 'handled ProbeRecorded-1 in the inbox transaction', 'after']);
   });
 
-  it('gives a failed handler\'s error back as it was thrown, so the consumer can tell a bad event from an outage', async () => {
-    await expect(handlers.get('ProbeRefused')!.handle(eventOf('ProbeRefused'), tx)).rejects.toBeInstanceOf(PermanentEventError);
-    await expect(handlers.get('ProbeWithoutDatabase')!.handle(eventOf('ProbeWithoutDatabase'), tx)).rejects.toBeInstanceOf(QueryFailedError);
+  it("gives a failed handler's error back as it was thrown, so the consumer can tell a bad event from an outage", async () => {
+    await expect(handlers.get('ProbeRefused')!.handle(eventOf('ProbeRefused'), tx)).rejects.toBeInstanceOf(
+      PermanentEventError,
+    );
+    await expect(
+      handlers.get('ProbeWithoutDatabase')!.handle(eventOf('ProbeWithoutDatabase'), tx),
+    ).rejects.toBeInstanceOf(QueryFailedError);
   });
 });
 
@@ -103,7 +120,10 @@ describe('EventTransport with two handlers of one event type', () => {
     }
   }
 
-  @Module({ controllers: [First, Second], providers: [EventTransport, { provide: ServiceTransport, useExisting: EventTransport }] })
+  @Module({
+    controllers: [First, Second],
+    providers: [EventTransport, { provide: ServiceTransport, useExisting: EventTransport }],
+  })
   class TwiceModule {}
 
   it('refuses them: one handler per event type and service, so an event has one effect', async () => {

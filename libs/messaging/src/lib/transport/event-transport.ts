@@ -43,8 +43,10 @@ export class EventTransport extends ServiceTransport {
   eventHandlers(): Map<string, EventHandler> {
     const handlers = new Map<string, EventHandler>();
     for (const [type, handler] of this.getHandlers()) {
-      if (!handler.isEventHandler) throw new Error(`${type} is a @MessagePattern: events are handled by @EventPattern methods`);
-      if (handler.next) throw new Error(`two @EventPattern handlers for ${type}: one handler per event type and service`);
+      if (!handler.isEventHandler)
+        throw new Error(`${type} is a @MessagePattern: events are handled by @EventPattern methods`);
+      if (handler.next)
+        throw new Error(`two @EventPattern handlers for ${type}: one handler per event type and service`);
       handlers.set(type, { handle: (event, tx) => dispatch(handler, event, tx) });
     }
     return handlers;
@@ -65,7 +67,10 @@ export function eventTypesHandledBy(controller: new (...args: never[]) => unknow
   return Object.getOwnPropertyNames(prototype).flatMap((name) => {
     // Through the descriptor: reading a getter would run it.
     const method: unknown = Object.getOwnPropertyDescriptor(prototype, name)?.value;
-    const patterns = typeof method === 'function' ? (Reflect.getMetadata(PATTERN_METADATA, method) as unknown[] | undefined) : undefined;
+    const patterns =
+      typeof method === 'function'
+        ? (Reflect.getMetadata(PATTERN_METADATA, method) as unknown[] | undefined)
+        : undefined;
     return (patterns ?? []).filter((pattern): pattern is string => typeof pattern === 'string');
   });
 }

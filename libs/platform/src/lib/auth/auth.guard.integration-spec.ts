@@ -42,7 +42,14 @@ const TEST_AUDIENCE = 'onestop';
 
 async function tokenFor(role: Role, unitCode?: string, provinceCode = '46', subject = `${role}-${unitCode ?? 'none'}`) {
   const key = await loadOrCreateDevelopmentKey(TEST_KEY_FILE);
-  return signDevelopmentToken(key, { subject, roles: [role], unitCode, provinceCode, issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
+  return signDevelopmentToken(key, {
+    subject,
+    roles: [role],
+    unitCode,
+    provinceCode,
+    issuer: TEST_ISSUER,
+    audience: TEST_AUDIENCE,
+  });
 }
 
 /** Every route needs a valid token unless it is public; @Roles narrows it; failures are problem+json. */
@@ -73,28 +80,56 @@ describe('AuthGuard over HTTP', () => {
     expect(missing.headers['content-type']).toMatch(/problem\+json/);
     expect(missing.headers['www-authenticate']).toBe('Bearer');
     const key = await loadOrCreateDevelopmentKey(TEST_KEY_FILE);
-    const expired = await signDevelopmentToken(key, { subject: 'x', roles: ['citizen'], issuer: TEST_ISSUER, audience: TEST_AUDIENCE, expiresIn: '-1m' });
+    const expired = await signDevelopmentToken(key, {
+      subject: 'x',
+      roles: ['citizen'],
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      expiresIn: '-1m',
+    });
     await request(app.getHttpServer()).get('/probe/signed-in').auth(expired, { type: 'bearer' }).expect(401);
-    const wrongIssuer = await signDevelopmentToken(key, { subject: 'x', roles: ['citizen'], issuer: 'elsewhere', audience: TEST_AUDIENCE });
+    const wrongIssuer = await signDevelopmentToken(key, {
+      subject: 'x',
+      roles: ['citizen'],
+      issuer: 'elsewhere',
+      audience: TEST_AUDIENCE,
+    });
     await request(app.getHttpServer()).get('/probe/signed-in').auth(wrongIssuer, { type: 'bearer' }).expect(401);
   });
 
   it('gives a valid token its principal with roles, unit and province', async () => {
     const token = await tokenFor('specialist', '19753');
-    const response = await request(app.getHttpServer()).get('/probe/signed-in').auth(token, { type: 'bearer' }).expect(200);
-    expect(response.body).toEqual({ subject: 'specialist-19753', roles: ['specialist'], unitCode: '19753', provinceCode: '46' });
+    const response = await request(app.getHttpServer())
+      .get('/probe/signed-in')
+      .auth(token, { type: 'bearer' })
+      .expect(200);
+    expect(response.body).toEqual({
+      subject: 'specialist-19753',
+      roles: ['specialist'],
+      unitCode: '19753',
+      provinceCode: '46',
+    });
   });
 
   it('answers 403 naming the roles when the caller lacks them', async () => {
     const citizen = await tokenFor('citizen');
-    const response = await request(app.getHttpServer()).get('/probe/officers').auth(citizen, { type: 'bearer' }).expect(403);
+    const response = await request(app.getHttpServer())
+      .get('/probe/officers')
+      .auth(citizen, { type: 'bearer' })
+      .expect(403);
     expect(response.body.detail).toBe('requires one of the roles: specialist, unit-leader');
-    await request(app.getHttpServer()).get('/probe/officers').auth(await tokenFor('unit-leader', '19753'), { type: 'bearer' }).expect(200);
+    await request(app.getHttpServer())
+      .get('/probe/officers')
+      .auth(await tokenFor('unit-leader', '19753'), { type: 'bearer' })
+      .expect(200);
   });
 
   it('serves public routes without a token and still recognises one that is sent', async () => {
     await request(app.getHttpServer()).get('/probe/public').expect(200, { caller: null });
     const token = await tokenFor('citizen', undefined, '46', 'citizen-7');
-    await request(app.getHttpServer()).get('/probe/public').auth(token, { type: 'bearer' }).expect(200, { caller: 'citizen-7' });
+    await request(app.getHttpServer())
+      .get('/probe/public')
+      .auth(token, { type: 'bearer' })
+      .expect(200, { caller: 'citizen-7' });
   });
 });

@@ -43,7 +43,9 @@ export interface JurisdictionScope {
  */
 export function withinJurisdiction(principal: Principal, scope: JurisdictionScope): boolean {
   if (isProvinceWide(principal) && principal.provinceCode === scope.provinceCode) return true;
-  return isUnitOfficer(principal) && principal.unitCode === scope.unitCode && principal.provinceCode === scope.provinceCode;
+  return (
+    isUnitOfficer(principal) && principal.unitCode === scope.unitCode && principal.provinceCode === scope.provinceCode
+  );
 }
 
 /** What a caller may look over: one unit, or (null) the whole province. */
@@ -59,9 +61,12 @@ export interface ViewingScope {
  */
 export function viewingScope(principal: Principal, unit: string | undefined, what: string): ViewingScope {
   if (isProvinceWide(principal)) return { provinceCode: principal.provinceCode!, unitCode: unit ?? null };
-  if (!isUnitOfficer(principal)) throw new ProblemException(403, 'Not allowed', { detail: `${what} are for officers of a unit and province roles` });
+  if (!isUnitOfficer(principal))
+    throw new ProblemException(403, 'Not allowed', { detail: `${what} are for officers of a unit and province roles` });
   if (unit !== undefined && unit !== principal.unitCode) {
-    throw new ProblemException(403, 'Not allowed', { detail: `you may see the ${what} of your own unit, ${principal.unitCode}` });
+    throw new ProblemException(403, 'Not allowed', {
+      detail: `you may see the ${what} of your own unit, ${principal.unitCode}`,
+    });
   }
   return { provinceCode: principal.provinceCode!, unitCode: principal.unitCode };
 }

@@ -15,7 +15,10 @@ const settings = {
 
 async function newKey(): Promise<DevelopmentKey> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  return { privateJwk: { ...(await exportJWK(privateKey)), kid: 'k' }, publicJwk: { ...(await exportJWK(publicKey)), kid: 'k' } };
+  return {
+    privateJwk: { ...(await exportJWK(privateKey)), kid: 'k' },
+    publicJwk: { ...(await exportJWK(publicKey)), kid: 'k' },
+  };
 }
 
 describe('TokenVerifier', () => {
@@ -28,16 +31,32 @@ describe('TokenVerifier', () => {
   });
 
   it('maps claims to a principal and ignores roles it does not know', async () => {
-    const token = await signDevelopmentToken(key, { subject: 'u1', roles: ['specialist', 'wizard' as never], unitCode: '19753', provinceCode: '46', issuer: 'idp', audience: 'onestop' });
-    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'u1', roles: ['specialist'], unitCode: '19753', provinceCode: '46' });
+    const token = await signDevelopmentToken(key, {
+      subject: 'u1',
+      roles: ['specialist', 'wizard' as never],
+      unitCode: '19753',
+      provinceCode: '46',
+      issuer: 'idp',
+      audience: 'onestop',
+    });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      subject: 'u1',
+      roles: ['specialist'],
+      unitCode: '19753',
+      provinceCode: '46',
+    });
   });
 
   it('refuses a token signed by another key, for another audience, or expired', async () => {
     const other = await newKey();
     const base = { subject: 'u1', roles: ['citizen' as const], issuer: 'idp', audience: 'onestop' };
     await expect(verifier.verify(await signDevelopmentToken(other, base))).rejects.toThrow();
-    await expect(verifier.verify(await signDevelopmentToken(key, { ...base, audience: 'elsewhere' }))).rejects.toThrow(/aud/);
-    await expect(verifier.verify(await signDevelopmentToken(key, { ...base, expiresIn: '-5m' }))).rejects.toThrow(/exp/);
+    await expect(verifier.verify(await signDevelopmentToken(key, { ...base, audience: 'elsewhere' }))).rejects.toThrow(
+      /aud/,
+    );
+    await expect(verifier.verify(await signDevelopmentToken(key, { ...base, expiresIn: '-5m' }))).rejects.toThrow(
+      /exp/,
+    );
   });
 
   describe('lifetime', () => {
@@ -45,7 +64,11 @@ describe('TokenVerifier', () => {
 
     /** A token with exactly the time claims given (none set by default). */
     async function tokenWithTimes(times: { iat?: number; exp?: number; nbf?: number }): Promise<string> {
-      const jwt = new SignJWT({ roles: ['citizen'] }).setProtectedHeader({ alg: 'ES256', kid: 'k' }).setSubject('u').setIssuer('idp').setAudience('onestop');
+      const jwt = new SignJWT({ roles: ['citizen'] })
+        .setProtectedHeader({ alg: 'ES256', kid: 'k' })
+        .setSubject('u')
+        .setIssuer('idp')
+        .setAudience('onestop');
       if (times.iat !== undefined) jwt.setIssuedAt(times.iat);
       if (times.exp !== undefined) jwt.setExpirationTime(times.exp);
       if (times.nbf !== undefined) jwt.setNotBefore(times.nbf);
@@ -53,8 +76,12 @@ describe('TokenVerifier', () => {
     }
 
     it('accepts a token issued now for the longest lifetime allowed, and one issued within the clock skew', async () => {
-      await expect(verifier.verify(await tokenWithTimes({ iat: now(), exp: now() + 12 * 3600 }))).resolves.toMatchObject({ subject: 'u' });
-      await expect(verifier.verify(await tokenWithTimes({ iat: now() + 20, exp: now() + 3600 }))).resolves.toMatchObject({ subject: 'u' });
+      await expect(
+        verifier.verify(await tokenWithTimes({ iat: now(), exp: now() + 12 * 3600 })),
+      ).resolves.toMatchObject({ subject: 'u' });
+      await expect(
+        verifier.verify(await tokenWithTimes({ iat: now() + 20, exp: now() + 3600 })),
+      ).resolves.toMatchObject({ subject: 'u' });
     });
 
     it.each([
@@ -70,10 +97,17 @@ describe('TokenVerifier', () => {
   });
 
   it('reads Keycloak-style nested role claims when configured', async () => {
-    const keycloak = TokenVerifier.forLocalKeys({ keys: [key.publicJwk] }, { ...settings, rolesClaim: 'realm_access.roles' });
+    const keycloak = TokenVerifier.forLocalKeys(
+      { keys: [key.publicJwk] },
+      { ...settings, rolesClaim: 'realm_access.roles' },
+    );
     const token = await new SignJWT({ realm_access: { roles: ['unit-leader'] }, unit_code: '19753' })
       .setProtectedHeader({ alg: 'ES256', kid: 'k' })
-      .setSubject('u2').setIssuer('idp').setAudience('onestop').setIssuedAt().setExpirationTime('5m')
+      .setSubject('u2')
+      .setIssuer('idp')
+      .setAudience('onestop')
+      .setIssuedAt()
+      .setExpirationTime('5m')
       .sign(await importJWK(key.privateJwk, 'ES256'));
     await expect(keycloak.verify(token)).resolves.toMatchObject({ roles: ['unit-leader'], unitCode: '19753' });
   });
@@ -81,7 +115,13 @@ describe('TokenVerifier', () => {
   describe('a second trusted issuer', () => {
     let development: DevelopmentKey;
     let both: TokenVerifier;
-    const request = { subject: 'u4', roles: ['desk-officer' as const], unitCode: '19753', provinceCode: '46', audience: 'onestop' };
+    const request = {
+      subject: 'u4',
+      roles: ['desk-officer' as const],
+      unitCode: '19753',
+      provinceCode: '46',
+      audience: 'onestop',
+    };
 
     beforeAll(async () => {
       development = await newKey();
@@ -89,18 +129,33 @@ describe('TokenVerifier', () => {
     });
 
     it("accepts each issuer's tokens signed with that issuer's keys", async () => {
-      await expect(both.verify(await signDevelopmentToken(key, { ...request, issuer: 'idp' }))).resolves.toMatchObject({ subject: 'u4', unitCode: '19753' });
-      await expect(both.verify(await signDevelopmentToken(development, { ...request, issuer: 'onestop-development' }))).resolves.toMatchObject({ roles: ['desk-officer'] });
+      await expect(both.verify(await signDevelopmentToken(key, { ...request, issuer: 'idp' }))).resolves.toMatchObject({
+        subject: 'u4',
+        unitCode: '19753',
+      });
+      await expect(
+        both.verify(await signDevelopmentToken(development, { ...request, issuer: 'onestop-development' })),
+      ).resolves.toMatchObject({ roles: ['desk-officer'] });
     });
 
     it("refuses a token signed with one issuer's keys in the other's name, or naming an issuer it does not trust", async () => {
-      await expect(both.verify(await signDevelopmentToken(development, { ...request, issuer: 'idp' }))).rejects.toBeInstanceOf(InvalidTokenError);
-      await expect(both.verify(await signDevelopmentToken(key, { ...request, issuer: 'onestop-development' }))).rejects.toBeInstanceOf(InvalidTokenError);
-      await expect(both.verify(await signDevelopmentToken(development, { ...request, issuer: 'elsewhere' }))).rejects.toBeInstanceOf(InvalidTokenError);
+      await expect(
+        both.verify(await signDevelopmentToken(development, { ...request, issuer: 'idp' })),
+      ).rejects.toBeInstanceOf(InvalidTokenError);
+      await expect(
+        both.verify(await signDevelopmentToken(key, { ...request, issuer: 'onestop-development' })),
+      ).rejects.toBeInstanceOf(InvalidTokenError);
+      await expect(
+        both.verify(await signDevelopmentToken(development, { ...request, issuer: 'elsewhere' })),
+      ).rejects.toBeInstanceOf(InvalidTokenError);
     });
 
     it("keeps the audience check for the second issuer's tokens", async () => {
-      const elsewhere = await signDevelopmentToken(development, { ...request, issuer: 'onestop-development', audience: 'elsewhere' });
+      const elsewhere = await signDevelopmentToken(development, {
+        ...request,
+        issuer: 'onestop-development',
+        audience: 'elsewhere',
+      });
       await expect(both.verify(elsewhere)).rejects.toThrow(/aud/);
     });
 
@@ -109,7 +164,9 @@ describe('TokenVerifier', () => {
     });
 
     it('leaves the verifier it was made from trusting its own issuer only', async () => {
-      await expect(verifier.verify(await signDevelopmentToken(development, { ...request, issuer: 'onestop-development' }))).rejects.toBeInstanceOf(InvalidTokenError);
+      await expect(
+        verifier.verify(await signDevelopmentToken(development, { ...request, issuer: 'onestop-development' })),
+      ).rejects.toBeInstanceOf(InvalidTokenError);
     });
   });
 
@@ -123,7 +180,13 @@ describe('TokenVerifier', () => {
     const now = Date.now();
     jest.useFakeTimers({ now, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {
-      const token = await signDevelopmentToken(key, { subject: 'u3', roles: ['citizen'], issuer: 'idp', audience: 'onestop', expiresIn: '60s' });
+      const token = await signDevelopmentToken(key, {
+        subject: 'u3',
+        roles: ['citizen'],
+        issuer: 'idp',
+        audience: 'onestop',
+        expiresIn: '60s',
+      });
       await expect(counting.verify(token)).resolves.toMatchObject({ subject: 'u3' });
       jest.setSystemTime(now + 59_000);
       await expect(counting.verify(token)).resolves.toMatchObject({ subject: 'u3' });

@@ -26,7 +26,9 @@ interface TrustedIssuer {
 
 /** Reads a claim by dotted path, e.g. Keycloak's `realm_access.roles`. */
 function claim(payload: JWTPayload, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], payload);
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], payload);
 }
 
 /**
@@ -127,8 +129,11 @@ export class TokenVerifier {
  */
 function checkLifetime(payload: { exp: number; iat: number }, settings: TokenVerifierSettings): void {
   const now = Math.floor(Date.now() / 1000);
-  if (payload.iat > now + settings.clockSkewSeconds) throw new InvalidTokenError('"iat" claim timestamp check failed (issued in the future)');
+  if (payload.iat > now + settings.clockSkewSeconds)
+    throw new InvalidTokenError('"iat" claim timestamp check failed (issued in the future)');
   if (payload.exp - payload.iat > settings.maxLifetimeSeconds) {
-    throw new InvalidTokenError(`the token lives longer than the ${settings.maxLifetimeSeconds} s allowed ("exp" - "iat")`);
+    throw new InvalidTokenError(
+      `the token lives longer than the ${settings.maxLifetimeSeconds} s allowed ("exp" - "iat")`,
+    );
   }
 }

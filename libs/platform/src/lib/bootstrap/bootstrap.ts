@@ -40,10 +40,13 @@ export async function createServiceApp<E extends PlatformEnv>(
   const ownClock = clock ? undefined : await connectConfiguredClock(env);
   try {
     const module = definition.module(env, clock ?? ownClock);
-    const app = await NestFactory.create<NestExpressApplication>(ownClock ? closingClockOnShutdown(module, ownClock) : module, {
-      bufferLogs: true,
-      bodyParser: false,
-    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      ownClock ? closingClockOnShutdown(module, ownClock) : module,
+      {
+        bufferLogs: true,
+        bodyParser: false,
+      },
+    );
     app.useLogger(app.get(Logger));
     app.use(securityHeaders(env.NODE_ENV === 'production'), noStoreByDefault);
     app.enableCors(corsOptions(env.CORS_ORIGINS));
@@ -52,7 +55,8 @@ export async function createServiceApp<E extends PlatformEnv>(
     connectServiceTransport(app);
     setupOpenApi(app, definition.service, definition.description);
     const runningClock = clock ?? ownClock;
-    if (runningClock instanceof SharedSimulatedClock) app.get(Logger).log(`${definition.service} runs on ${runningClock.describe()}`, 'Clock');
+    if (runningClock instanceof SharedSimulatedClock)
+      app.get(Logger).log(`${definition.service} runs on ${runningClock.describe()}`, 'Clock');
     return app;
   } catch (error) {
     await ownClock?.close();

@@ -58,14 +58,23 @@ describe('the clock a service runs on', () => {
   let app: INestApplication | undefined;
 
   function settings(values: Record<string, string>): PlatformEnv {
-    return loadConfig(PlatformEnv, { PORT: '1', DATABASE_URL: 'postgres://unused/unused', REDIS_URL, CLOCK_KEY: key, ...values });
+    return loadConfig(PlatformEnv, {
+      PORT: '1',
+      DATABASE_URL: 'postgres://unused/unused',
+      REDIS_URL,
+      CLOCK_KEY: key,
+      ...values,
+    });
   }
 
   async function timeOf(service: INestApplication): Promise<{ now: string; clock: string }> {
     return (await request(service.getHttpServer()).get('/time').expect(200)).body;
   }
 
-  const followers = async () => (await redis.sendCommand<string>(['CLIENT', 'LIST'])).split('\n').filter((line) => line.includes(` name=simulated-clock:${key} `));
+  const followers = async () =>
+    (await redis.sendCommand<string>(['CLIENT', 'LIST']))
+      .split('\n')
+      .filter((line) => line.includes(` name=simulated-clock:${key} `));
 
   beforeAll(async () => {
     redis = createClient({ url: REDIS_URL });
@@ -101,7 +110,10 @@ describe('the clock a service runs on', () => {
     const { anchorSimulatedMs } = await advanceSimulatedClock(redis, 30 * DAY, { key });
 
     const service = app;
-    await eventually(async () => (await timeOf(service)).now === new Date(anchorSimulatedMs).toISOString(), 'the service to tell the advanced time');
+    await eventually(
+      async () => (await timeOf(service)).now === new Date(anchorSimulatedMs).toISOString(),
+      'the service to tell the advanced time',
+    );
     expect(await followers()).toHaveLength(2);
 
     await app.close();
@@ -117,12 +129,19 @@ describe('the clock a service runs on', () => {
       await app.close();
       app = undefined;
       const { anchorSimulatedMs } = await advanceSimulatedClock(redis, DAY, { key });
-      await eventually(async () => shared.simulatedTime?.anchorSimulatedMs === anchorSimulatedMs, 'the passed clock to keep following');
+      await eventually(
+        async () => shared.simulatedTime?.anchorSimulatedMs === anchorSimulatedMs,
+        'the passed clock to keep following',
+      );
     } finally {
       await shared.close();
     }
 
-    app = await createServiceApp(timeService, settings({ CLOCK: 'simulated' }), new ManualClock(new Date('2026-12-01T01:00:00Z')));
+    app = await createServiceApp(
+      timeService,
+      settings({ CLOCK: 'simulated' }),
+      new ManualClock(new Date('2026-12-01T01:00:00Z')),
+    );
     await app.init();
     expect(await timeOf(app)).toEqual({ now: '2026-12-01T01:00:00.000Z', clock: 'ManualClock' });
     expect(await followers()).toEqual([]);

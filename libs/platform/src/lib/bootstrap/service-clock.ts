@@ -23,5 +23,8 @@ class ClockCloser implements OnApplicationShutdown {
  * in belongs to its caller (a test may share one among several services) and is left open.
  */
 export function closingClockOnShutdown(module: DynamicModule, clock: SharedSimulatedClock): DynamicModule {
-  return { ...module, providers: [...(module.providers ?? []), { provide: ClockCloser, useValue: new ClockCloser(clock) }] };
+  return {
+    ...module,
+    providers: [...(module.providers ?? []), { provide: ClockCloser, useValue: new ClockCloser(clock) }],
+  };
 }

@@ -21,7 +21,10 @@ export abstract class ServiceTransport extends Server implements CustomTransport
 export function connectServiceTransport(app: INestApplication): void {
   const transport = optionalTransport(app);
   if (!transport) return;
-  const microservice = app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false, deferInitialization: true }) as NestMicroservice;
+  const microservice = app.connectMicroservice(
+    { strategy: transport },
+    { inheritAppConfig: false, deferInitialization: true },
+  ) as NestMicroservice;
   microservice.useGlobalFilters(...transport.exceptionFilters());
   microservice.registerListeners();
   microservice.setIsInitialized(true);

@@ -17,7 +17,12 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  it.each(['', '90', 'h', '1.5h', '-1d', '12h1d', '1d1d', '1 d', '3mo', '1day'])('refuses %j and says what a duration looks like', (text) => {
-    expect(() => parseDuration(text)).toThrow(/is not a duration: whole numbers of w, d, h, m, s, largest first, e\.g\. 90m/);
-  });
+  it.each(['', '90', 'h', '1.5h', '-1d', '12h1d', '1d1d', '1 d', '3mo', '1day'])(
+    'refuses %j and says what a duration looks like',
+    (text) => {
+      expect(() => parseDuration(text)).toThrow(
+        /is not a duration: whole numbers of w, d, h, m, s, largest first, e\.g\. 90m/,
+      );
+    },
+  );
 });

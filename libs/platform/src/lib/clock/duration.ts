@@ -14,7 +14,9 @@ const DURATION = new RegExp(`^${UNITS.map(([unit]) => `(?:(\\d+)${unit})?`).join
 export function parseDuration(text: string): number {
   const match = DURATION.exec(text);
   if (!text || !match) {
-    throw new Error(`${JSON.stringify(text)} is not a duration: whole numbers of w, d, h, m, s, largest first, e.g. 90m, 8h, 3d, 2w, 1d12h`);
+    throw new Error(
+      `${JSON.stringify(text)} is not a duration: whole numbers of w, d, h, m, s, largest first, e.g. 90m, 8h, 3d, 2w, 1d12h`,
+    );
   }
   return UNITS.reduce((total, [, ms], index) => total + Number(match[index + 1] ?? 0) * ms, 0);
 }

@@ -156,10 +156,18 @@ describe('SharedSimulatedClock', () => {
     const redisNowMs = await readRedisTimeMs(redis);
     expect(advanced.anchorRealMs).toBeLessThanOrEqual(redisNowMs);
     expect(advanced.anchorRealMs).toBeGreaterThan(redisNowMs - 1_000);
-    expect(advanced).toEqual({ anchorSimulatedMs: simulatedNowMs(flowing, advanced.anchorRealMs) + 3 * DAY, anchorRealMs: advanced.anchorRealMs, rate: FAST });
+    expect(advanced).toEqual({
+      anchorSimulatedMs: simulatedNowMs(flowing, advanced.anchorRealMs) + 3 * DAY,
+      anchorRealMs: advanced.anchorRealMs,
+      rate: FAST,
+    });
 
     const frozen = await setSimulatedRate(redis, 0, { key });
-    expect(frozen).toEqual({ anchorSimulatedMs: simulatedNowMs(advanced, frozen.anchorRealMs), anchorRealMs: frozen.anchorRealMs, rate: 0 });
+    expect(frozen).toEqual({
+      anchorSimulatedMs: simulatedNowMs(advanced, frozen.anchorRealMs),
+      anchorRealMs: frozen.anchorRealMs,
+      rate: 0,
+    });
   });
 
   it('tells the same time on a machine whose clock is 5 s ahead, even at a month an hour', async () => {
@@ -169,7 +177,10 @@ describe('SharedSimulatedClock', () => {
     expectNear(skewed.now(), onTime.now().getTime(), 50);
 
     await setSimulatedRate(redis, FAST, { key });
-    await eventually(() => skewed.simulatedTime?.rate === FAST && onTime.simulatedTime?.rate === FAST, 'the rate to reach both clocks');
+    await eventually(
+      () => skewed.simulatedTime?.rate === FAST && onTime.simulatedTime?.rate === FAST,
+      'the rate to reach both clocks',
+    );
     // A few real milliseconds of measuring error, against the hour that 5 s of skew would make.
     expectNear(skewed.now(), onTime.now().getTime(), 5_000);
   });
@@ -187,7 +198,10 @@ describe('SharedSimulatedClock', () => {
     // Anchored at the caller's time the freeze would land an hour of simulated time ahead.
     expect(frozen.anchorSimulatedMs).toBeGreaterThanOrEqual(beforeMs - 2_000);
     expect(frozen.anchorSimulatedMs).toBeLessThanOrEqual(afterMs);
-    await eventually(() => clock.now().getTime() === frozen.anchorSimulatedMs, 'the clock to freeze where the command froze it');
+    await eventually(
+      () => clock.now().getTime() === frozen.anchorSimulatedMs,
+      'the clock to freeze where the command froze it',
+    );
   });
 
   it("never tells an earlier time between changes, even when its machine's clock steps back", async () => {
@@ -208,7 +222,9 @@ describe('SharedSimulatedClock', () => {
     const before = clock.now().getTime();
 
     const clients = await redis.sendCommand<string>(['CLIENT', 'LIST']);
-    const subscriber = clients.split('\n').find((line) => line.includes(` name=simulated-clock:${key} `) && / flags=P /.test(line));
+    const subscriber = clients
+      .split('\n')
+      .find((line) => line.includes(` name=simulated-clock:${key} `) && / flags=P /.test(line));
     const id = /^id=(\d+)/.exec(subscriber ?? '')?.[1];
     expect(id).toBeDefined();
     // The advance is published while the subscriber is away, so only the read on reconnect can bring it.

@@ -3,7 +3,13 @@ import type { RedisClientType } from 'redis';
 import { closeRedis, connectRedis, startConnection } from '../redis/redis.module';
 import { MovableClock } from './clock';
 import { measureRedisClockOffset } from './redis-clock-offset';
-import { clockChannelOf, ClockKeyOption, DEFAULT_CLOCK_KEY, initialiseSimulatedClock, readSimulatedClock } from './simulated-clock-store';
+import {
+  clockChannelOf,
+  ClockKeyOption,
+  DEFAULT_CLOCK_KEY,
+  initialiseSimulatedClock,
+  readSimulatedClock,
+} from './simulated-clock-store';
 import { parseSimulatedTimeState, simulatedNowMs, SimulatedTimeState } from './simulated-time';
 import { describeSimulatedTime } from './time-description';
 
@@ -56,7 +62,11 @@ export class SharedSimulatedClock extends MovableClock {
   static async connect(redisUrl: string, options: SharedSimulatedClockOptions = {}): Promise<SharedSimulatedClock> {
     const key = options.key ?? DEFAULT_CLOCK_KEY;
     // Named, so Redis's CLIENT LIST shows which connections follow which simulation.
-    const reader = await connectRedis(redisUrl, SharedSimulatedClock.name, `simulated-clock:${key.replace(/\s/g, '_')}`);
+    const reader = await connectRedis(
+      redisUrl,
+      SharedSimulatedClock.name,
+      `simulated-clock:${key.replace(/\s/g, '_')}`,
+    );
     const subscriber = await startConnection(reader.duplicate(), SharedSimulatedClock.name);
     const clock = new SharedSimulatedClock(key, reader, subscriber, options.realNow ?? Date.now);
     try {
@@ -90,7 +100,9 @@ export class SharedSimulatedClock extends MovableClock {
 
   /** What the service logs at start, e.g. `simulated time under Redis key onestop:clock: 2026-… (…), rate 720 (…)`. */
   describe(): string {
-    const time = this.state ? describeSimulatedTime(this.state, this.realNowMs()) : 'real time until a simulation starts';
+    const time = this.state
+      ? describeSimulatedTime(this.state, this.realNowMs())
+      : 'real time until a simulation starts';
     return `simulated time under Redis key ${this.key}: ${time}`;
   }
 
@@ -137,7 +149,8 @@ export class SharedSimulatedClock extends MovableClock {
     this.refresh().then(
       () => (this.refreshFailing = false),
       (error: Error) => {
-        if (!this.closed && !this.refreshFailing) this.logger.warn(`simulated time not read again (${error.message}); keeping the last state heard`);
+        if (!this.closed && !this.refreshFailing)
+          this.logger.warn(`simulated time not read again (${error.message}); keeping the last state heard`);
         this.refreshFailing = true;
       },
     );
@@ -152,7 +165,8 @@ export class SharedSimulatedClock extends MovableClock {
     }
     // A change is when the time matters most, and a cheap moment to check the offset.
     this.measureOffset().catch((error: Error) => {
-      if (!this.closed) this.logger.warn(`offset to Redis time not measured again (${error.message}); keeping the last one`);
+      if (!this.closed)
+        this.logger.warn(`offset to Redis time not measured again (${error.message}); keeping the last one`);
     });
   }
 

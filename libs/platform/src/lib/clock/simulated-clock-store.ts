@@ -77,7 +77,10 @@ const MAX_ATTEMPTS = 10;
 const REAL_TIME_RATE = 1;
 
 /** The shared simulated time; null when no simulation runs (the services' clocks follow real time). */
-export async function readSimulatedClock(redis: RedisClientType, options: ClockKeyOption = {}): Promise<SimulatedTimeState | null> {
+export async function readSimulatedClock(
+  redis: RedisClientType,
+  options: ClockKeyOption = {},
+): Promise<SimulatedTimeState | null> {
   const stored = await redis.get(options.key ?? DEFAULT_CLOCK_KEY);
   return stored === null ? null : parseSimulatedTimeState(stored);
 }
@@ -89,22 +92,37 @@ export async function readRedisTimeMs(redis: RedisClientType): Promise<number> {
 }
 
 /** Starts the simulation at real time unless one runs; returns the state in force. */
-export async function initialiseSimulatedClock(redis: RedisClientType, options: ClockKeyOption = {}): Promise<SimulatedTimeState | null> {
+export async function initialiseSimulatedClock(
+  redis: RedisClientType,
+  options: ClockKeyOption = {},
+): Promise<SimulatedTimeState | null> {
   await redis.eval(START_UNLESS_RUNNING, { keys: [options.key ?? DEFAULT_CLOCK_KEY] });
   return readSimulatedClock(redis, options);
 }
 
 /** Refuses a negative duration: time only moves forward. */
-export async function advanceSimulatedClock(redis: RedisClientType, ms: number, options: ClockKeyOption = {}): Promise<SimulatedTimeState> {
+export async function advanceSimulatedClock(
+  redis: RedisClientType,
+  ms: number,
+  options: ClockKeyOption = {},
+): Promise<SimulatedTimeState> {
   return changeSimulatedClock(redis, advanceChange(ms), options);
 }
 
 /** Going back to an earlier instant needs `force` (see `setChange`). */
-export async function setSimulatedClock(redis: RedisClientType, instant: Date, options: ClockKeyOption & { force?: boolean } = {}): Promise<SimulatedTimeState> {
+export async function setSimulatedClock(
+  redis: RedisClientType,
+  instant: Date,
+  options: ClockKeyOption & { force?: boolean } = {},
+): Promise<SimulatedTimeState> {
   return changeSimulatedClock(redis, setChange(instant, options), options);
 }
 
-export async function setSimulatedRate(redis: RedisClientType, rate: number, options: ClockKeyOption = {}): Promise<SimulatedTimeState> {
+export async function setSimulatedRate(
+  redis: RedisClientType,
+  rate: number,
+  options: ClockKeyOption = {},
+): Promise<SimulatedTimeState> {
   return changeSimulatedClock(redis, rateChange(rate), options);
 }
 
@@ -115,9 +133,14 @@ export async function resetSimulatedClock(redis: RedisClientType, options: Clock
 }
 
 /** Applies a change to the state as stored now (real time if none), retrying when another change got in first. */
-async function changeSimulatedClock(redis: RedisClientType, change: SimulatedTimeChange, options: ClockKeyOption): Promise<SimulatedTimeState> {
+async function changeSimulatedClock(
+  redis: RedisClientType,
+  change: SimulatedTimeChange,
+  options: ClockKeyOption,
+): Promise<SimulatedTimeState> {
   const key = options.key ?? DEFAULT_CLOCK_KEY;
-  const [targetFrom, targetMs] = 'plusMs' in change.target ? ['plus', change.target.plusMs] : ['at', change.target.atMs];
+  const [targetFrom, targetMs] =
+    'plusMs' in change.target ? ['plus', change.target.plusMs] : ['at', change.target.atMs];
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const stored = (await redis.get(key)) ?? '';
     // Parsed here so a key that holds no state is refused before the script computes with it.
@@ -131,5 +154,7 @@ async function changeSimulatedClock(redis: RedisClientType, change: SimulatedTim
     if (outcome === 'written') return parseSimulatedTimeState(detail!);
     if (outcome === 'backwards') throw goingBackwardsRefused(targetMs, Number(detail));
   }
-  throw new SimulatedTimeError(`the simulated time kept changing under ${MAX_ATTEMPTS} attempts to change it; try again`);
+  throw new SimulatedTimeError(
+    `the simulated time kept changing under ${MAX_ATTEMPTS} attempts to change it; try again`,
+  );
 }

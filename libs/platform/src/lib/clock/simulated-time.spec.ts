@@ -13,7 +13,8 @@ const HOUR = 3_600_000;
 const REAL_START = Date.parse('2026-11-23T08:00:00Z');
 const SIMULATED_START = Date.parse('2026-12-01T01:00:00Z');
 const anchored = (rate: number) => ({ anchorSimulatedMs: SIMULATED_START, anchorRealMs: REAL_START, rate });
-const simulatedIso = (state: ReturnType<typeof anchored>, realMs: number) => new Date(simulatedNowMs(state, realMs)).toISOString();
+const simulatedIso = (state: ReturnType<typeof anchored>, realMs: number) =>
+  new Date(simulatedNowMs(state, realMs)).toISOString();
 
 describe('simulated time', () => {
   it('flows from the simulated anchor at the rate: as real time, frozen, or a month in an hour', () => {
@@ -53,7 +54,9 @@ describe('simulated time', () => {
   it('reads a stored state and refuses anything else', () => {
     expect(parseSimulatedTimeState(JSON.stringify(anchored(720)))).toEqual(anchored(720));
     expect(() => parseSimulatedTimeState('not json')).toThrow(/not JSON/);
-    expect(() => parseSimulatedTimeState('{"anchorSimulatedMs":1,"anchorRealMs":2,"rate":-1}')).toThrow(/is not \{anchorSimulatedMs/);
+    expect(() => parseSimulatedTimeState('{"anchorSimulatedMs":1,"anchorRealMs":2,"rate":-1}')).toThrow(
+      /is not \{anchorSimulatedMs/,
+    );
     expect(() => parseSimulatedTimeState('null')).toThrow(SimulatedTimeError);
   });
 });

@@ -87,8 +87,15 @@ export function parseSimulatedTimeState(text: string): SimulatedTimeState {
     throw new SimulatedTimeError(`the stored simulated time is not JSON: ${text.slice(0, 100)}`);
   }
   const state = value as Partial<SimulatedTimeState> | null;
-  if (!state || !Number.isSafeInteger(state.anchorSimulatedMs) || !Number.isSafeInteger(state.anchorRealMs) || !isRate(state.rate)) {
-    throw new SimulatedTimeError(`the stored simulated time is not {anchorSimulatedMs, anchorRealMs, rate}: ${text.slice(0, 100)}`);
+  if (
+    !state ||
+    !Number.isSafeInteger(state.anchorSimulatedMs) ||
+    !Number.isSafeInteger(state.anchorRealMs) ||
+    !isRate(state.rate)
+  ) {
+    throw new SimulatedTimeError(
+      `the stored simulated time is not {anchorSimulatedMs, anchorRealMs, rate}: ${text.slice(0, 100)}`,
+    );
   }
   return { anchorSimulatedMs: state.anchorSimulatedMs!, anchorRealMs: state.anchorRealMs!, rate: state.rate };
 }

@@ -2,7 +2,9 @@ import { describeInstant, describeRate, describeSimulatedTime } from './time-des
 
 describe('time description', () => {
   it('shows an instant in UTC and as the province reads it', () => {
-    expect(describeInstant(new Date('2026-12-01T17:30:00Z'))).toBe('2026-12-01T17:30:00.000Z (Wed 2026-12-02 00:30:00 Asia/Ho_Chi_Minh)');
+    expect(describeInstant(new Date('2026-12-01T17:30:00Z'))).toBe(
+      '2026-12-01T17:30:00.000Z (Wed 2026-12-02 00:30:00 Asia/Ho_Chi_Minh)',
+    );
   });
 
   it('says how fast simulated time flows', () => {
@@ -15,6 +17,8 @@ describe('time description', () => {
 
   it('shows the simulated now with its rate', () => {
     const state = { anchorSimulatedMs: Date.parse('2026-12-01T01:00:00Z'), anchorRealMs: 0, rate: 0 };
-    expect(describeSimulatedTime(state, 5_000)).toBe('2026-12-01T01:00:00.000Z (Tue 2026-12-01 08:00:00 Asia/Ho_Chi_Minh), rate 0 (frozen)');
+    expect(describeSimulatedTime(state, 5_000)).toBe(
+      '2026-12-01T01:00:00.000Z (Tue 2026-12-01 08:00:00 Asia/Ho_Chi_Minh), rate 0 (frozen)',
+    );
   });
 });

@@ -54,7 +54,9 @@ describe('clock settings', () => {
 
   it('reads CLOCK_SIMULATION_ALLOWED as true or false only', () => {
     expect(loadConfig(PlatformEnv, { CLOCK_SIMULATION_ALLOWED: 'true' }, defaults).CLOCK_SIMULATION_ALLOWED).toBe(true);
-    expect(loadConfig(PlatformEnv, { CLOCK_SIMULATION_ALLOWED: 'false' }, defaults).CLOCK_SIMULATION_ALLOWED).toBe(false);
+    expect(loadConfig(PlatformEnv, { CLOCK_SIMULATION_ALLOWED: 'false' }, defaults).CLOCK_SIMULATION_ALLOWED).toBe(
+      false,
+    );
     expect(problemsOf({ CLOCK_SIMULATION_ALLOWED: 'yes', CLOCK: 'sped-up' })).toEqual([
       'CLOCK: must be one of the following values: system, simulated (got "sped-up")',
       'CLOCK_SIMULATION_ALLOWED: must be true or false (got "yes")',

@@ -42,7 +42,11 @@ export function loadConfig<T extends object>(
 }
 
 /** What loadConfig would refuse in `source`, one line a variable; none when it is valid. */
-export function configProblems<T extends object>(envClass: new () => T, source: NodeJS.ProcessEnv, defaults: Record<string, string> = {}): string[] {
+export function configProblems<T extends object>(
+  envClass: new () => T,
+  source: NodeJS.ProcessEnv,
+  defaults: Record<string, string> = {},
+): string[] {
   try {
     loadConfig(envClass, source, defaults);
     return [];

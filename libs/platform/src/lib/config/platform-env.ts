@@ -1,5 +1,17 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmpty, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmpty,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { accessSync, constants } from 'node:fs';
 import { DEVELOPMENT_ISSUER } from '../auth/development-key';
 import { DEFAULT_CLOCK_KEY } from '../clock/simulated-clock-store';
@@ -7,7 +19,12 @@ import { IsKeyring } from '../crypto/keyring';
 import { IsDurationSetting, IsTrustProxySetting } from '../throttling/throttling-settings';
 
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
 
 // Implicit conversion alone would read the string "false" as true.
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -40,9 +57,13 @@ const readableFile = ValidateBy({
 });
 
 const saslCredentialSet = (env: PlatformEnv) =>
-  env.KAFKA_SASL_USERNAME !== undefined || env.KAFKA_SASL_PASSWORD !== undefined || env.KAFKA_SASL_PASSWORD_FILE !== undefined;
-const saslPasswordGiven = (env: PlatformEnv) => env.KAFKA_SASL_PASSWORD !== undefined || env.KAFKA_SASL_PASSWORD_FILE !== undefined;
-const SASL_PASSWORD_MESSAGE = 'KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE (one of them) must be set with KAFKA_SASL_MECHANISM';
+  env.KAFKA_SASL_USERNAME !== undefined ||
+  env.KAFKA_SASL_PASSWORD !== undefined ||
+  env.KAFKA_SASL_PASSWORD_FILE !== undefined;
+const saslPasswordGiven = (env: PlatformEnv) =>
+  env.KAFKA_SASL_PASSWORD !== undefined || env.KAFKA_SASL_PASSWORD_FILE !== undefined;
+const SASL_PASSWORD_MESSAGE =
+  'KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE (one of them) must be set with KAFKA_SASL_MECHANISM';
 
 /**
  * Variables every service reads. A service extends this class with its own; `loadConfig`
@@ -69,20 +90,35 @@ export class PlatformEnv {
 
   /** SASL towards Kafka; unset, the client connects without authenticating (the local broker). */
   @ValidateIf((env: PlatformEnv) => env.KAFKA_SASL_MECHANISM !== undefined || saslCredentialSet(env))
-  @IsIn(['scram-sha-512', 'scram-sha-256', 'plain'], { message: 'must be scram-sha-512, scram-sha-256 or plain when a SASL user or password is set' })
+  @IsIn(['scram-sha-512', 'scram-sha-256', 'plain'], {
+    message: 'must be scram-sha-512, scram-sha-256 or plain when a SASL user or password is set',
+  })
   KAFKA_SASL_MECHANISM?: 'scram-sha-512' | 'scram-sha-256' | 'plain';
 
   @ValidateIf((env: PlatformEnv) => env.KAFKA_SASL_MECHANISM !== undefined || env.KAFKA_SASL_USERNAME !== undefined)
   @Matches(/^\S+$/, { message: 'must be set with KAFKA_SASL_MECHANISM (the Kafka user)' })
   KAFKA_SASL_USERNAME?: string;
 
-  @ValidateIf((env: PlatformEnv) => (env.KAFKA_SASL_MECHANISM !== undefined && env.KAFKA_SASL_PASSWORD_FILE === undefined) || env.KAFKA_SASL_PASSWORD !== undefined)
+  @ValidateIf(
+    (env: PlatformEnv) =>
+      (env.KAFKA_SASL_MECHANISM !== undefined && env.KAFKA_SASL_PASSWORD_FILE === undefined) ||
+      env.KAFKA_SASL_PASSWORD !== undefined,
+  )
   @IsString({ message: SASL_PASSWORD_MESSAGE })
-  @ValidateBy({ name: 'onePassword', validator: { validate: (_value, args) => (args!.object as PlatformEnv).KAFKA_SASL_PASSWORD_FILE === undefined, defaultMessage: () => 'and KAFKA_SASL_PASSWORD_FILE are both set; keep one' } })
+  @ValidateBy({
+    name: 'onePassword',
+    validator: {
+      validate: (_value, args) => (args!.object as PlatformEnv).KAFKA_SASL_PASSWORD_FILE === undefined,
+      defaultMessage: () => 'and KAFKA_SASL_PASSWORD_FILE are both set; keep one',
+    },
+  })
   KAFKA_SASL_PASSWORD?: string;
 
   /** A file holding the password (a mounted Secret): re-read at each connection, so a rotated password is taken up. */
-  @ValidateIf((env: PlatformEnv) => env.KAFKA_SASL_PASSWORD_FILE !== undefined || (env.KAFKA_SASL_MECHANISM !== undefined && !saslPasswordGiven(env)))
+  @ValidateIf(
+    (env: PlatformEnv) =>
+      env.KAFKA_SASL_PASSWORD_FILE !== undefined || (env.KAFKA_SASL_MECHANISM !== undefined && !saslPasswordGiven(env)),
+  )
   @IsString({ message: SASL_PASSWORD_MESSAGE })
   @readableFile
   KAFKA_SASL_PASSWORD_FILE?: string;
@@ -93,7 +129,13 @@ export class PlatformEnv {
 
   /** The CA that signed the brokers' certificates (Strimzi's cluster CA); unset, the system's CAs. */
   @ValidateIf((env: PlatformEnv) => env.KAFKA_TLS_CA_FILE !== undefined)
-  @ValidateBy({ name: 'withTls', validator: { validate: (_value, args) => (args!.object as PlatformEnv).KAFKA_TLS === true, defaultMessage: () => 'is set but KAFKA_TLS is not true' } })
+  @ValidateBy({
+    name: 'withTls',
+    validator: {
+      validate: (_value, args) => (args!.object as PlatformEnv).KAFKA_TLS === true,
+      defaultMessage: () => 'is set but KAFKA_TLS is not true',
+    },
+  })
   @readableFile
   KAFKA_TLS_CA_FILE?: string;
 
@@ -137,7 +179,10 @@ export class PlatformEnv {
 
   /** Browser origins allowed to call the API across origins (the web application's, if it is served elsewhere). */
   @Transform(toList)
-  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, { each: true, message: 'must be a comma-separated list of origins such as https://motcua.hue.gov.vn' })
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, {
+    each: true,
+    message: 'must be a comma-separated list of origins such as https://motcua.hue.gov.vn',
+  })
   CORS_ORIGINS: string[] = [];
 
   /** Tokens must carry `exp` and `iat`, and live at most this long (12 h: a working day and some). */

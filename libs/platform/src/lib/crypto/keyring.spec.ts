@@ -37,8 +37,12 @@ describe('keyrings', () => {
   });
 
   it('keeps the development key of each purpose the same across restarts, and apart', () => {
-    expect(developmentKeyring('personal-data').current.secret).toEqual(developmentKeyring('personal-data').current.secret);
-    expect(developmentKeyring('personal-data').current.secret).not.toEqual(developmentKeyring('blind-index').current.secret);
+    expect(developmentKeyring('personal-data').current.secret).toEqual(
+      developmentKeyring('personal-data').current.secret,
+    );
+    expect(developmentKeyring('personal-data').current.secret).not.toEqual(
+      developmentKeyring('blind-index').current.secret,
+    );
   });
 });
 

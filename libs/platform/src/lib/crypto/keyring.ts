@@ -58,11 +58,15 @@ export type SecretEncoding = 'base64-key' | 'passphrase';
  * passphrase is taken as written.
  */
 export function parseKeyring(setting: string, encoding: SecretEncoding): Keyring {
-  const entries = setting.includes(',') || ENTRY.test(setting) ? setting.split(',').map((entry) => entry.trim()) : [`${SINGLE_KEY_ID}:${setting}`];
+  const entries =
+    setting.includes(',') || ENTRY.test(setting)
+      ? setting.split(',').map((entry) => entry.trim())
+      : [`${SINGLE_KEY_ID}:${setting}`];
   return new Keyring(
     entries.map((entry) => {
       const match = ENTRY.exec(entry);
-      if (!match) throw new Error('each key is written id:secret, the id of lower-case letters, digits and hyphens (at most 16)');
+      if (!match)
+        throw new Error('each key is written id:secret, the id of lower-case letters, digits and hyphens (at most 16)');
       return { id: match[1], secret: decodeSecret(match[2], encoding) };
     }),
   );
@@ -71,7 +75,8 @@ export function parseKeyring(setting: string, encoding: SecretEncoding): Keyring
 function decodeSecret(secret: string, encoding: SecretEncoding): Buffer {
   if (encoding === 'passphrase') return Buffer.from(secret, 'utf8');
   const key = Buffer.from(secret, 'base64');
-  if (key.length !== 32 || key.toString('base64') !== secret) throw new Error('each key is 32 bytes in base64 (openssl rand -base64 32)');
+  if (key.length !== 32 || key.toString('base64') !== secret)
+    throw new Error('each key is 32 bytes in base64 (openssl rand -base64 32)');
   return key;
 }
 
@@ -87,7 +92,9 @@ export function keyringProblem(setting: string, encoding: SecretEncoding): strin
 
 /** Outside production, a fixed key per purpose keeps the local stack's data readable across restarts. */
 export function developmentKeyring(purpose: string): Keyring {
-  return new Keyring([{ id: SINGLE_KEY_ID, secret: createHash('sha256').update(`onestop-development-${purpose}`).digest() }]);
+  return new Keyring([
+    { id: SINGLE_KEY_ID, secret: createHash('sha256').update(`onestop-development-${purpose}`).digest() },
+  ]);
 }
 
 /** A keyring setting, checked at boot: the message names what is wrong, never a secret. */
@@ -97,7 +104,9 @@ export function IsKeyring(encoding: SecretEncoding, options: ValidationOptions =
       name: 'isKeyring',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && keyringProblem(value, encoding) === undefined,
-        defaultMessage: (args) => (typeof args?.value === 'string' ? keyringProblem(args.value, encoding) : undefined) ?? 'must be a keyring: id:secret,id:secret, the first in use',
+        defaultMessage: (args) =>
+          (typeof args?.value === 'string' ? keyringProblem(args.value, encoding) : undefined) ??
+          'must be a keyring: id:secret,id:secret, the first in use',
       },
     },
     options,

@@ -14,7 +14,10 @@ function table(keyIds: string[], changedMeanwhile = new Set<string>()) {
   const source: RekeySource<Row> = {
     async next(afterId, limit) {
       reads.push({ afterId, limit });
-      return rows.filter((row) => row.id > afterId && row.keyId !== 'v2').slice(0, limit).map((row) => ({ ...row }));
+      return rows
+        .filter((row) => row.id > afterId && row.keyId !== 'v2')
+        .slice(0, limit)
+        .map((row) => ({ ...row }));
     },
     async rewrite(batch) {
       const written = batch.filter((row) => !changedMeanwhile.has(row.id));
@@ -49,10 +52,19 @@ describe('rekeyInBatches', () => {
 });
 
 describe('keyUsage', () => {
-  const ring = parseKeyring(`v2:${randomBytes(32).toString('base64')},v1:${randomBytes(32).toString('base64')}`, 'base64-key');
+  const ring = parseKeyring(
+    `v2:${randomBytes(32).toString('base64')},v1:${randomBytes(32).toString('base64')}`,
+    'base64-key',
+  );
 
   it('lists every old key of the ring, with 0 once nothing is left under it', () => {
-    expect(keyUsage('PERSONAL_DATA_KEY', ring, { v2: 7 })).toEqual({ setting: 'PERSONAL_DATA_KEY', items: 'row(s)', current: 'v2', currentRows: 7, oldKeys: { v1: 0 } });
+    expect(keyUsage('PERSONAL_DATA_KEY', ring, { v2: 7 })).toEqual({
+      setting: 'PERSONAL_DATA_KEY',
+      items: 'row(s)',
+      current: 'v2',
+      currentRows: 7,
+      oldKeys: { v1: 0 },
+    });
   });
 
   it('also names keys found in the data that the ring no longer holds', () => {

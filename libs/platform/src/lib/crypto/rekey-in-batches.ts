@@ -51,7 +51,12 @@ export interface KeyUsage {
   oldKeys: Record<string, number>;
 }
 
-export function keyUsage(setting: string, ring: Keyring, rowsByKey: Record<string, number>, items = 'row(s)'): KeyUsage {
+export function keyUsage(
+  setting: string,
+  ring: Keyring,
+  rowsByKey: Record<string, number>,
+  items = 'row(s)',
+): KeyUsage {
   const old = new Set([...ring.keys.map((key) => key.id), ...Object.keys(rowsByKey)]);
   old.delete(ring.current.id);
   return {

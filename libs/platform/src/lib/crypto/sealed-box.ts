@@ -19,7 +19,12 @@ export function seal(ring: Keyring, plaintext: string, context = ''): SealedBox 
   const cipher = createCipheriv('aes-256-gcm', secret, iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return { keyId: id, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
+  return {
+    keyId: id,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+  };
 }
 
 /** Opens a box with the key its id names; throws if that key is gone or the box or context was altered. */

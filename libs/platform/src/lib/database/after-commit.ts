@@ -1,4 +1,10 @@
-import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 
 const CALLBACKS = 'onestop.afterCommit';
 const installed = new WeakSet<DataSource>();

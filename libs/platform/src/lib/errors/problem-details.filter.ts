@@ -31,12 +31,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem: ProblemDetails = { ...this.toProblem(exception), instance: request.originalUrl?.split("?")[0] };
+    const problem: ProblemDetails = { ...this.toProblem(exception), instance: request.originalUrl?.split('?')[0] };
     // Deliberate 5xx answers (e.g. not ready) are not faults; anything unexpected is.
-    if (!(exception instanceof HttpException)) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (!(exception instanceof HttpException))
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-    if (typeof problem['retryAfterSeconds'] === 'number') response.setHeader('Retry-After', String(problem['retryAfterSeconds']));
+    if (typeof problem['retryAfterSeconds'] === 'number')
+      response.setHeader('Retry-After', String(problem['retryAfterSeconds']));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -46,7 +48,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = bodyError?.status ?? bodyError?.statusCode;
     // Express and body-parser mark the request's own faults (unreadable body, undecodable path) with a 4xx.
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { type: problemType(status), title: (bodyError.type && BODY_PARSER_TITLES[bodyError.type]) || 'The request cannot be read', status };
+      return {
+        type: problemType(status),
+        title: (bodyError.type && BODY_PARSER_TITLES[bodyError.type]) || 'The request cannot be read',
+        status,
+      };
     }
     return { type: problemType(500), title: 'Internal error', status: 500 };
   }

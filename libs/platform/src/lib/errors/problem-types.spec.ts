@@ -22,7 +22,9 @@ describe('problem types', () => {
     for (const status of [400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503]) {
       const type = problemType(status);
       expect(type.startsWith('https://onestop.gov.vn/problems/')).toBe(true);
-      expect(PROBLEM_TYPES[type.slice('https://onestop.gov.vn/problems/'.length) as keyof typeof PROBLEM_TYPES]?.status).toBe(status);
+      expect(
+        PROBLEM_TYPES[type.slice('https://onestop.gov.vn/problems/'.length) as keyof typeof PROBLEM_TYPES]?.status,
+      ).toBe(status);
     }
   });
 });

@@ -1,6 +1,22 @@
 import { ArgumentMetadata, HttpException } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsDateString, IsEnum, IsIn, IsInt, IsNotEmpty, IsString, Length, Matches, MaxLength, Min, Validate, ValidateNested, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsDateString,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  Validate,
+  ValidateNested,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { createValidationPipe } from './validation';
 
 enum Channel {
@@ -102,9 +118,19 @@ describe('field problems of the validation pipe', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         { field: 'name', code: 'isNotEmpty', message: 'should not be empty' },
-        { field: 'communeCode', code: 'matches', message: 'must be a five-digit commune code', params: { pattern: '^\\d{5}$' } },
+        {
+          field: 'communeCode',
+          code: 'matches',
+          message: 'must be a five-digit commune code',
+          params: { pattern: '^\\d{5}$' },
+        },
         { field: 'channel', code: 'isIn', message: expect.any(String), params: { allowed: ['online', 'counter'] } },
-        { field: 'resultChannel', code: 'isEnum', message: expect.any(String), params: { allowed: ['counter', 'postal'] } },
+        {
+          field: 'resultChannel',
+          code: 'isEnum',
+          message: expect.any(String),
+          params: { allowed: ['counter', 'postal'] },
+        },
         { field: 'copies', code: 'min', message: expect.any(String), params: { min: 1 } },
         { field: 'reason', code: 'isLength', message: expect.any(String), params: { min: 5, max: 500 } },
         { field: 'dueDate', code: 'isDateString', message: expect.any(String) },
@@ -131,6 +157,8 @@ describe('field problems of the validation pipe', () => {
   it('never answers the rejected value or the object it came in', async () => {
     const problems = await problemsOf({ ...valid, communeCode: 'secret-0912345678' });
     expect(JSON.stringify(problems)).not.toContain('0912345678');
-    expect(problems).toEqual([{ field: 'communeCode', code: 'matches', message: expect.any(String), params: expect.any(Object) }]);
+    expect(problems).toEqual([
+      { field: 'communeCode', code: 'matches', message: expect.any(String), params: expect.any(Object) },
+    ]);
   });
 });

@@ -29,7 +29,9 @@ function constraintsOf(target: object | undefined, property: string): Map<string
   const storage = getMetadataStorage();
   for (const metadata of storage.getTargetValidationMetadatas(target.constructor, '', true, false)) {
     if (metadata.propertyName !== property) continue;
-    const name = (metadata.constraintCls && storage.getTargetValidatorConstraints(metadata.constraintCls)[0]?.name) || metadata.type;
+    const name =
+      (metadata.constraintCls && storage.getTargetValidatorConstraints(metadata.constraintCls)[0]?.name) ||
+      metadata.type;
     found.set(name, metadata.constraints ?? []);
   }
   return found;
@@ -40,7 +42,9 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const failed = Object.entries(error.constraints ?? {});
-    const constraints = failed.some(([code]) => code in PARAMS_OF) ? constraintsOf(error.target, error.property) : new Map<string, unknown[]>();
+    const constraints = failed.some(([code]) => code in PARAMS_OF)
+      ? constraintsOf(error.target, error.property)
+      : new Map<string, unknown[]>();
     const own = failed.map(([code, message]): FieldProblem => {
       const values = constraints.get(code);
       const params = values && PARAMS_OF[code]?.(values);
@@ -69,5 +73,7 @@ export function createValidationPipe(): ValidationPipe {
 
 /** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
 export function uuidParam(field: string, what: string): ParseUUIDPipe {
-  return new ParseUUIDPipe({ exceptionFactory: () => invalidRequest([{ field, code: 'isUuid', message: `must be ${what} (a UUID)` }]) });
+  return new ParseUUIDPipe({
+    exceptionFactory: () => invalidRequest([{ field, code: 'isUuid', message: `must be ${what} (a UUID)` }]),
+  });
 }

@@ -7,14 +7,23 @@ import type { z } from 'zod';
  */
 export function zodFieldProblem(issue: z.core.$ZodIssue, root: string): FieldProblem {
   const field = [root, ...issue.path.map(String)].filter(Boolean).join('.');
-  const problem = (code: string, params?: Record<string, unknown>): FieldProblem => ({ field, code, message: issue.message, ...(params ? { params } : {}) });
+  const problem = (code: string, params?: Record<string, unknown>): FieldProblem => ({
+    field,
+    code,
+    message: issue.message,
+    ...(params ? { params } : {}),
+  });
   switch (issue.code) {
     case 'invalid_type':
       return problem('invalidType', { expected: issue.expected });
     case 'too_big':
-      return problem(issue.origin === 'array' ? 'arrayMaxSize' : issue.origin === 'string' ? 'maxLength' : 'max', { max: Number(issue.maximum) });
+      return problem(issue.origin === 'array' ? 'arrayMaxSize' : issue.origin === 'string' ? 'maxLength' : 'max', {
+        max: Number(issue.maximum),
+      });
     case 'too_small':
-      return problem(issue.origin === 'array' ? 'arrayMinSize' : issue.origin === 'string' ? 'minLength' : 'min', { min: Number(issue.minimum) });
+      return problem(issue.origin === 'array' ? 'arrayMinSize' : issue.origin === 'string' ? 'minLength' : 'min', {
+        min: Number(issue.minimum),
+      });
     case 'invalid_value':
       return problem('isIn', { allowed: issue.values });
     case 'invalid_format':

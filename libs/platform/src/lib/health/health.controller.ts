@@ -34,7 +34,9 @@ export class HealthController {
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const report = error.getResponse() as { details?: Record<string, unknown> };
-      const down = Object.entries(report.details ?? {}).filter(([, value]) => (value as { status?: string }).status !== 'up');
+      const down = Object.entries(report.details ?? {}).filter(
+        ([, value]) => (value as { status?: string }).status !== 'up',
+      );
       throw new ProblemException(503, 'Not ready', {
         detail: `unavailable: ${down.map(([name]) => name).join(', ')}`,
         extensions: { checks: report.details },

@@ -25,14 +25,28 @@ export function isLocalDate(value: unknown): value is string {
 export function isDateOrInstant(value: unknown): value is string {
   const match = typeof value === 'string' ? INSTANT.exec(value) : null;
   if (!match || !dateExists(Number(match[1]), Number(match[2]), Number(match[3]))) return false;
-  const [hours, minutes, seconds, offsetHours, offsetMinutes] = [match[4], match[5], match[6], match[8], match[9]].map((part) => Number(part ?? 0));
-  return hours! <= 23 && minutes! <= 59 && seconds! <= 59 && offsetHours! * 60 + offsetMinutes! <= 14 * 60 && offsetMinutes! <= 59;
+  const [hours, minutes, seconds, offsetHours, offsetMinutes] = [match[4], match[5], match[6], match[8], match[9]].map(
+    (part) => Number(part ?? 0),
+  );
+  return (
+    hours! <= 23 &&
+    minutes! <= 59 &&
+    seconds! <= 59 &&
+    offsetHours! * 60 + offsetMinutes! <= 14 * 60 &&
+    offsetMinutes! <= 59
+  );
 }
 
 /** A field holding a real local date (see isLocalDate). */
 export function IsLocalDate(options: ValidationOptions = {}): PropertyDecorator {
   return ValidateBy(
-    { name: 'isLocalDate', validator: { validate: isLocalDate, defaultMessage: () => `must be a date YYYY-MM-DD that exists, from ${FIRST_YEAR} to ${LAST_YEAR}` } },
+    {
+      name: 'isLocalDate',
+      validator: {
+        validate: isLocalDate,
+        defaultMessage: () => `must be a date YYYY-MM-DD that exists, from ${FIRST_YEAR} to ${LAST_YEAR}`,
+      },
+    },
     options,
   );
 }
@@ -42,7 +56,11 @@ export function IsDateOrInstant(options: ValidationOptions = {}): PropertyDecora
   return ValidateBy(
     {
       name: 'isDateOrInstant',
-      validator: { validate: isDateOrInstant, defaultMessage: () => `must be a date or an ISO 8601 date-time with its offset that exists, from ${FIRST_YEAR} to ${LAST_YEAR}` },
+      validator: {
+        validate: isDateOrInstant,
+        defaultMessage: () =>
+          `must be a date or an ISO 8601 date-time with its offset that exists, from ${FIRST_YEAR} to ${LAST_YEAR}`,
+      },
     },
     options,
   );

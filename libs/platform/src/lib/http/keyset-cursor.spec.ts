@@ -10,8 +10,8 @@ describe('keyset cursor', () => {
 
   it('refuses anything else with a 400 naming the cursor', () => {
     const forged = Buffer.from(JSON.stringify(['2026-09-04T10:30:00Z', '-'.repeat(36)])).toString('base64url');
-    const outOfRange = ['-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2026-02-30T00:00:00Z'].map((at) =>
-      Buffer.from(JSON.stringify([at, position.id])).toString('base64url'),
+    const outOfRange = ['-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2026-02-30T00:00:00Z'].map(
+      (at) => Buffer.from(JSON.stringify([at, position.id])).toString('base64url'),
     );
     for (const cursor of ['abc', forged, Buffer.from('[1,2]').toString('base64url'), ...outOfRange]) {
       expect(() => decodeCursor(cursor)).toThrow(expect.objectContaining({ status: 400 }));

@@ -21,7 +21,9 @@ export function decodeCursor(cursor: string | undefined): Position | null {
   } catch {
     // falls through to the refusal
   }
-  throw invalidRequest([{ field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' }]);
+  throw invalidRequest([
+    { field: 'cursor', code: 'invalidCursor', message: 'must be the nextCursor of a previous page' },
+  ]);
 }
 
 /** One page of `limit` from rows fetched with limit + 1: the extra row says a next page exists. */

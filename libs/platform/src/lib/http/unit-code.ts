@@ -7,7 +7,10 @@ export const UNIT_CODE_MESSAGE = 'must be an administrative unit code such as 19
 
 /** A field holding a unit code (with `each: true`, a list of them). */
 export function IsUnitCode(options: ValidationOptions = {}): PropertyDecorator {
-  return Matches(UNIT_CODE_PATTERN, { message: options.each ? `each ${UNIT_CODE_MESSAGE}` : UNIT_CODE_MESSAGE, ...options });
+  return Matches(UNIT_CODE_PATTERN, {
+    message: options.each ? `each ${UNIT_CODE_MESSAGE}` : UNIT_CODE_MESSAGE,
+    ...options,
+  });
 }
 
 /** A query parameter given empty (`?unit=`) counts as not given. */

@@ -7,6 +7,8 @@ describe('maskPersonalText', () => {
   });
 
   it('leaves dossier codes and ordinary numbers alone', () => {
-    expect(maskPersonalText('dossier 46001-261120-0042 took 3 days, 1200 ms')).toBe('dossier 46001-261120-0042 took 3 days, 1200 ms');
+    expect(maskPersonalText('dossier 46001-261120-0042 took 3 days, 1200 ms')).toBe(
+      'dossier 46001-261120-0042 took 3 days, 1200 ms',
+    );
   });
 });

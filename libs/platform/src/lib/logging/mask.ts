@@ -14,4 +14,13 @@ export function maskPersonalText(text: string): string {
 }
 
 /** Field names whose values are personal and replaced entirely in structured logs. */
-export const PERSONAL_FIELDS = ['citizenId', 'citizenIdNumber', 'phone', 'email', 'fullName', 'name', 'address', 'dateOfBirth'];
+export const PERSONAL_FIELDS = [
+  'citizenId',
+  'citizenIdNumber',
+  'phone',
+  'email',
+  'fullName',
+  'name',
+  'address',
+  'dateOfBirth',
+];

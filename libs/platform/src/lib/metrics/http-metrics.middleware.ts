@@ -9,9 +9,12 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   private readonly duration: Histogram<'method' | 'route' | 'status'>;
 
   constructor(metrics: MetricsRegistry) {
-    this.duration = metrics.histogram('http_request_duration_seconds', 'HTTP request latency', ['method', 'route', 'status'], [
-      0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
-    ]);
+    this.duration = metrics.histogram(
+      'http_request_duration_seconds',
+      'HTTP request latency',
+      ['method', 'route', 'status'],
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    );
   }
 
   use(request: Request, response: Response, next: NextFunction): void {

@@ -17,8 +17,16 @@ export class MetricsRegistry {
     return this.existing(name) ?? new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
-  gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = [], collect?: (this: Gauge<L>) => Promise<void>): Gauge<L> {
-    return this.existing(name) ?? new Gauge({ name, help, labelNames, registers: [this.registry], ...(collect ? { collect } : {}) });
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[] = [],
+    collect?: (this: Gauge<L>) => Promise<void>,
+  ): Gauge<L> {
+    return (
+      this.existing(name) ??
+      new Gauge({ name, help, labelNames, registers: [this.registry], ...(collect ? { collect } : {}) })
+    );
   }
 
   histogram<L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]): Histogram<L> {

@@ -32,7 +32,8 @@ export function setupOpenApi(app: INestApplication, service: string, description
 function describeAccessAndEdge(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
-      const operation = item[method] as (NonNullable<(typeof item)[typeof method]> & Record<string, unknown>) | undefined;
+      const operation = item[method] as
+        (NonNullable<(typeof item)[typeof method]> & Record<string, unknown>) | undefined;
       if (!operation) continue;
       const isPublic = operation[PUBLIC_OPERATION] === true;
       delete operation[PUBLIC_OPERATION];

@@ -19,7 +19,10 @@ const MEANINGS: Record<ProblemStatus, string> = {
 
 /** The operation's error answers, each RFC 9457 problem+json with the shared `Problem` schema. */
 export function ProblemResponses(...statuses: ProblemStatus[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiExtraModels(Problem), ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })));
+  return applyDecorators(
+    ApiExtraModels(Problem),
+    ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })),
+  );
 }
 
 /** One error answer whose meaning on this operation is more precise than the status's usual one. */

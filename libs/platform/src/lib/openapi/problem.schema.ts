@@ -15,7 +15,10 @@ class FieldProblemSchema implements FieldProblem {
   })
   code!: string;
 
-  @ApiProperty({ example: 'must be shorter than or equal to 200 characters', description: 'the same in an English sentence' })
+  @ApiProperty({
+    example: 'must be shorter than or equal to 200 characters',
+    description: 'the same in an English sentence',
+  })
   message!: string;
 
   @ApiPropertyOptional({
@@ -29,7 +32,10 @@ class FieldProblemSchema implements FieldProblem {
 
 /** RFC 9457 problem details, as every error is answered (named `Problem` in the documents). */
 export class Problem {
-  @ApiProperty({ example: 'https://onestop.gov.vn/problems/bad-request/validation', description: 'a stable slug under https://onestop.gov.vn/problems/; docs/operations.md lists them' })
+  @ApiProperty({
+    example: 'https://onestop.gov.vn/problems/bad-request/validation',
+    description: 'a stable slug under https://onestop.gov.vn/problems/; docs/operations.md lists them',
+  })
   type!: string;
 
   @ApiProperty({ example: 'The request is not valid' })

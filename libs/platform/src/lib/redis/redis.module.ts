@@ -78,7 +78,11 @@ export async function startConnection(redis: RedisClientType, context: string): 
  * Whether the connection is ready within `ms`; with `untilError`, stops waiting at the first
  * failed attempt.
  */
-export function readyWithin(redis: RedisClientType, ms: number, options: { untilError?: boolean } = {}): Promise<boolean> {
+export function readyWithin(
+  redis: RedisClientType,
+  ms: number,
+  options: { untilError?: boolean } = {},
+): Promise<boolean> {
   if (redis.isReady) return Promise.resolve(true);
   return new Promise<boolean>((resolve) => {
     const settle = (ready: boolean) => {

@@ -49,8 +49,18 @@ export class SharedThrottlerStorage implements ThrottlerStorage {
     this.counters = new RedisThrottlerStorage(redis);
   }
 
-  increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ReturnType<ThrottlerStorage['increment']> {
-    return limitCall(this.redis, () => this.counters.increment(key, ttl, limit, blockDuration, throttlerName), this.timeoutMs);
+  increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): ReturnType<ThrottlerStorage['increment']> {
+    return limitCall(
+      this.redis,
+      () => this.counters.increment(key, ttl, limit, blockDuration, throttlerName),
+      this.timeoutMs,
+    );
   }
 }
 
@@ -59,10 +69,19 @@ export class SharedThrottlerStorage implements ThrottlerStorage {
  * with a token or without) and one account (the token's subject, once the AuthGuard has read
  * it). Keys carry a digest of the address or subject, not the value.
  */
-export function apiThrottlerOptions(service: string, env: ThrottlingEnv, redis: RedisClientType): ThrottlerModuleOptions {
+export function apiThrottlerOptions(
+  service: string,
+  env: ThrottlingEnv,
+  redis: RedisClientType,
+): ThrottlerModuleOptions {
   return {
     throttlers: [
-      { name: 'address' satisfies ApiLimit, ttl: MINUTE_MS, limit: env.API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, getTracker: (request) => clientAddress(request as Request) },
+      {
+        name: 'address' satisfies ApiLimit,
+        ttl: MINUTE_MS,
+        limit: env.API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+        getTracker: (request) => clientAddress(request as Request),
+      },
       {
         name: 'principal' satisfies ApiLimit,
         ttl: MINUTE_MS,
@@ -91,10 +110,22 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
   private readonly unchecked: Counter;
   private outage = false;
 
-  constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage, reflector: Reflector, metrics: MetricsRegistry) {
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    reflector: Reflector,
+    metrics: MetricsRegistry,
+  ) {
     super(options, storage, reflector);
-    this.limited = metrics.counter('onestop_rate_limited_total', 'Requests answered 429 by the API rate limit, by limit (address, principal)', ['limit']);
-    this.unchecked = metrics.counter('onestop_rate_limit_unchecked_total', 'Requests let through unlimited because the shared counters (Redis) did not answer');
+    this.limited = metrics.counter(
+      'onestop_rate_limited_total',
+      'Requests answered 429 by the API rate limit, by limit (address, principal)',
+      ['limit'],
+    );
+    this.unchecked = metrics.counter(
+      'onestop_rate_limit_unchecked_total',
+      'Requests let through unlimited because the shared counters (Redis) did not answer',
+    );
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
@@ -120,7 +151,10 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
     }
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const limit = context.switchToHttp().getRequest<LimitedRequest>()[CHECKING] ?? 'address';
     this.limited.inc({ limit });
     throw tooManyRequests(limit, detail.limit, detail.timeToBlockExpire);

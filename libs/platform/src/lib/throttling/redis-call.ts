@@ -14,10 +14,16 @@ export class LimitsUnavailableError extends Error {
  * reconnecting, or closed), and after `timeoutMs` when Redis is slow. `waitForReadyMs` lets a
  * caller that fails closed give a reconnecting Redis a moment first.
  */
-export async function limitCall<T>(redis: RedisClientType, command: () => Promise<T>, timeoutMs: number, waitForReadyMs = 0): Promise<T> {
+export async function limitCall<T>(
+  redis: RedisClientType,
+  command: () => Promise<T>,
+  timeoutMs: number,
+  waitForReadyMs = 0,
+): Promise<T> {
   if (!redis.isReady) {
     const state = redis.isOpen ? 'reconnecting' : 'closed';
-    if (waitForReadyMs <= 0 || !redis.isOpen || !(await readyWithin(redis, waitForReadyMs))) throw new LimitsUnavailableError(`redis is ${state}`);
+    if (waitForReadyMs <= 0 || !redis.isOpen || !(await readyWithin(redis, waitForReadyMs)))
+      throw new LimitsUnavailableError(`redis is ${state}`);
   }
   return within(timeoutMs, command(), `redis did not answer within ${timeoutMs} ms`);
 }

@@ -59,20 +59,33 @@ describe('RedisThrottlerStorage', () => {
     await storage.increment(key, MINUTE_MS, 1, 200, 'address');
     expect((await storage.increment(key, MINUTE_MS, 1, 200, 'address')).isBlocked).toBe(true);
     await sleep(300);
-    expect(await storage.increment(key, MINUTE_MS, 1, 200, 'address')).toMatchObject({ totalHits: 3, isBlocked: true, timeToBlockExpire: 1 });
+    expect(await storage.increment(key, MINUTE_MS, 1, 200, 'address')).toMatchObject({
+      totalHits: 3,
+      isBlocked: true,
+      timeToBlockExpire: 1,
+    });
   });
 
   it('starts afresh once both the window and the block have run out', async () => {
     await storage.increment(key, 200, 1, 200, 'address');
     expect((await storage.increment(key, 200, 1, 200, 'address')).isBlocked).toBe(true);
     await sleep(300);
-    expect(await storage.increment(key, 200, 1, 200, 'address')).toEqual({ totalHits: 1, timeToExpire: 1, isBlocked: false, timeToBlockExpire: 0 });
+    expect(await storage.increment(key, 200, 1, 200, 'address')).toEqual({
+      totalHits: 1,
+      timeToExpire: 1,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
   });
 
   it('lifts a block key that has no expiry, starting the count afresh', async () => {
     await storage.increment(key, MINUTE_MS, 5, MINUTE_MS, 'address');
     await redis.set(`{${key}:address}:blocked`, '1');
-    expect(await storage.increment(key, MINUTE_MS, 5, MINUTE_MS, 'address')).toMatchObject({ totalHits: 1, timeToExpire: 60, isBlocked: false });
+    expect(await storage.increment(key, MINUTE_MS, 5, MINUTE_MS, 'address')).toMatchObject({
+      totalHits: 1,
+      timeToExpire: 60,
+      isBlocked: false,
+    });
     expect(await redis.exists(`{${key}:address}:blocked`)).toBe(0);
   });
 
@@ -80,19 +93,35 @@ describe('RedisThrottlerStorage', () => {
     await storage.increment(key, 200, 5, 200, 'address');
     expect((await storage.increment(key, 200, 5, 200, 'address')).totalHits).toBe(2);
     await sleep(300);
-    expect(await storage.increment(key, 200, 5, 200, 'address')).toEqual({ totalHits: 1, timeToExpire: 1, isBlocked: false, timeToBlockExpire: 0 });
+    expect(await storage.increment(key, 200, 5, 200, 'address')).toEqual({
+      totalHits: 1,
+      timeToExpire: 1,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
   });
 
   it('counts each throttler of one key apart, under one hash tag per throttler', async () => {
     await storage.increment(key, MINUTE_MS, 1, MINUTE_MS, 'address');
     expect((await storage.increment(key, MINUTE_MS, 1, MINUTE_MS, 'address')).isBlocked).toBe(true);
-    expect(await storage.increment(key, MINUTE_MS, 1, MINUTE_MS, 'principal')).toMatchObject({ totalHits: 1, isBlocked: false });
-    expect((await redis.keys(`{${key}:*`)).sort()).toEqual([`{${key}:address}:blocked`, `{${key}:address}:hits`, `{${key}:principal}:hits`]);
+    expect(await storage.increment(key, MINUTE_MS, 1, MINUTE_MS, 'principal')).toMatchObject({
+      totalHits: 1,
+      isBlocked: false,
+    });
+    expect((await redis.keys(`{${key}:*`)).sort()).toEqual([
+      `{${key}:address}:blocked`,
+      `{${key}:address}:hits`,
+      `{${key}:principal}:hits`,
+    ]);
   });
 
   it('counts hits sent at once exactly, as one script per hit', async () => {
-    const records: ThrottlerRecord[] = await Promise.all(Array.from({ length: 20 }, () => storage.increment(key, MINUTE_MS, 10, MINUTE_MS, 'address')));
-    expect(records.map((record) => record.totalHits).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const records: ThrottlerRecord[] = await Promise.all(
+      Array.from({ length: 20 }, () => storage.increment(key, MINUTE_MS, 10, MINUTE_MS, 'address')),
+    );
+    expect(records.map((record) => record.totalHits).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     expect(records.filter((record) => record.isBlocked)).toHaveLength(10);
   });
 });

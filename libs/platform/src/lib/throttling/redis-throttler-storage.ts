@@ -57,15 +57,20 @@ return { totalHits, timeToExpire, isBlocked and 1 or 0, timeToBlockExpire }
 export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(private readonly redis: RedisClientType) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     // One hash tag, so both keys of a script share a slot on a Redis Cluster.
     const keys = [`{${key}:${throttlerName}}:hits`, `{${key}:${throttlerName}}:blocked`];
-    const [totalHits, timeToExpireMs, isBlocked, timeToBlockExpireMs] = (await INCREMENT.run(this.redis, keys, [ttl, limit, blockDuration])) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [totalHits, timeToExpireMs, isBlocked, timeToBlockExpireMs] = (await INCREMENT.run(this.redis, keys, [
+      ttl,
+      limit,
+      blockDuration,
+    ])) as [number, number, number, number];
     return {
       totalHits,
       timeToExpire: Math.ceil(timeToExpireMs / 1000),

@@ -20,14 +20,32 @@ describe('the request limits settings', () => {
   });
 
   it('read numbers and durations from the environment', () => {
-    const env = loadConfig(PlatformEnv, { API_RATE_LIMIT_PER_MINUTE: '120', LOOKUP_MAX_WRONG_TRIES: '3', LOOKUP_WRONG_TRY_WINDOW: '30s', LOOKUP_LOCK: '1h30m', TRUST_PROXY: '1' }, defaults);
+    const env = loadConfig(
+      PlatformEnv,
+      {
+        API_RATE_LIMIT_PER_MINUTE: '120',
+        LOOKUP_MAX_WRONG_TRIES: '3',
+        LOOKUP_WRONG_TRY_WINDOW: '30s',
+        LOOKUP_LOCK: '1h30m',
+        TRUST_PROXY: '1',
+      },
+      defaults,
+    );
     expect(env.API_RATE_LIMIT_PER_MINUTE).toBe(120);
     expect(wrongTryLimits(env)).toMatchObject({ perCode: 3, windowMs: 30_000, lockMs: 5_400_000 });
     expect(parseTrustProxy(env.TRUST_PROXY)).toBe(1);
   });
 
   it('name each wrong one', () => {
-    expect(problemsOf({ API_RATE_LIMIT_PER_MINUTE: '0', LOOKUP_LOCK: 'an hour', LOOKUP_WRONG_TRY_WINDOW: '500', TRUST_PROXY: 'true', RATE_LIMIT_KEY_PREFIX: 'a b' })).toEqual([
+    expect(
+      problemsOf({
+        API_RATE_LIMIT_PER_MINUTE: '0',
+        LOOKUP_LOCK: 'an hour',
+        LOOKUP_WRONG_TRY_WINDOW: '500',
+        TRUST_PROXY: 'true',
+        RATE_LIMIT_KEY_PREFIX: 'a b',
+      }),
+    ).toEqual([
       'API_RATE_LIMIT_PER_MINUTE: must not be less than 1 (got "0")',
       expect.stringMatching(/^TRUST_PROXY: trusting every proxy would let any client choose its address/),
       'RATE_LIMIT_KEY_PREFIX: must be a Redis key prefix of letters, digits and : . _ -',
@@ -48,7 +66,12 @@ describe('TRUST_PROXY', () => {
   });
 
   it("takes the proxies' addresses, CIDRs and Express's named ranges", () => {
-    expect(parseTrustProxy('10.42.0.0/16, fd00::/8,192.168.1.10, loopback')).toEqual(['10.42.0.0/16', 'fd00::/8', '192.168.1.10', 'loopback']);
+    expect(parseTrustProxy('10.42.0.0/16, fd00::/8,192.168.1.10, loopback')).toEqual([
+      '10.42.0.0/16',
+      'fd00::/8',
+      '192.168.1.10',
+      'loopback',
+    ]);
   });
 
   it('never trusts everyone', () => {
@@ -85,15 +108,23 @@ describe('the client address a request counts against', () => {
 describe('the 429 answers', () => {
   it('of the API limit say which limit and when to come back, at least a second', () => {
     const problem = tooManyRequests('principal', 600, 0.2).getResponse();
-    expect(problem).toMatchObject({ status: 429, type: 'https://onestop.gov.vn/problems/too-many-requests', limit: 'principal', retryAfterSeconds: 1 });
-    expect((problem as { detail: string }).detail).toBe('at most 600 requests a minute from one account to this service; try again in 1 s');
+    expect(problem).toMatchObject({
+      status: 429,
+      type: 'https://onestop.gov.vn/problems/too-many-requests',
+      limit: 'principal',
+      retryAfterSeconds: 1,
+    });
+    expect((problem as { detail: string }).detail).toBe(
+      'at most 600 requests a minute from one account to this service; try again in 1 s',
+    );
   });
 
   it('of a lock say it holds for right and wrong digits alike, and for how long', () => {
     expect(lookupLocked('code', 3_599_001).getResponse()).toMatchObject({
       status: 429,
       type: 'https://onestop.gov.vn/problems/too-many-requests/look-up-locked',
-      detail: 'too many wrong tries at this look-up: it is locked for everyone, right or wrong digits alike, for 60 min',
+      detail:
+        'too many wrong tries at this look-up: it is locked for everyone, right or wrong digits alike, for 60 min',
       scope: 'code',
       retryAfterSeconds: 3600,
     });

@@ -49,7 +49,8 @@ export function IsDurationSetting(options?: ValidationOptions) {
             return false;
           }
         },
-        defaultMessage: () => 'must be a duration of at least a second: whole numbers of w, d, h, m, s, largest first (e.g. 15m, 1h, 1h30m)',
+        defaultMessage: () =>
+          'must be a duration of at least a second: whole numbers of w, d, h, m, s, largest first (e.g. 15m, 1h, 1h30m)',
       },
     },
     options,
@@ -63,7 +64,8 @@ export function IsTrustProxySetting(options?: ValidationOptions) {
       name: 'isTrustProxySetting',
       validator: {
         validate: (value: unknown) => trustProxyProblem(value) === null,
-        defaultMessage: (args) => trustProxyProblem(args?.value) ?? 'must be false, a number of hops or the proxies\' CIDRs',
+        defaultMessage: (args) =>
+          trustProxyProblem(args?.value) ?? "must be false, a number of hops or the proxies' CIDRs",
       },
     },
     options,

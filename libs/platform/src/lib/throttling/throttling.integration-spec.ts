@@ -56,7 +56,13 @@ class ProbeController {
 
 async function tokenFor(subject: string): Promise<string> {
   const key = await loadOrCreateDevelopmentKey(KEY_FILE);
-  return signDevelopmentToken(key, { subject, roles: ['citizen'], provinceCode: '46', issuer: ISSUER, audience: AUDIENCE });
+  return signDevelopmentToken(key, {
+    subject,
+    roles: ['citizen'],
+    provinceCode: '46',
+    issuer: ISSUER,
+    audience: AUDIENCE,
+  });
 }
 
 /** A loopback TCP proxy to Redis the test can cut (libs/testing has one; the platform may not use it). */
@@ -88,9 +94,22 @@ class CuttableProxy {
 
 /** What every service gets from PlatformModule for its limits, around a probe controller. */
 async function startProbe(settings: Record<string, string>): Promise<{ app: INestApplication; url: string }> {
-  const env = loadConfig(PlatformEnv, { PORT: '1', DATABASE_URL: 'postgres://unused/unused', AUTH_DEV_KEY_FILE: KEY_FILE, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, REDIS_URL, ...settings });
+  const env = loadConfig(PlatformEnv, {
+    PORT: '1',
+    DATABASE_URL: 'postgres://unused/unused',
+    AUTH_DEV_KEY_FILE: KEY_FILE,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    REDIS_URL,
+    ...settings,
+  });
   const moduleRef = await Test.createTestingModule({
-    imports: [MetricsModule.forRoot('intake'), RedisModule.forRoot(env.REDIS_URL), AuthModule.forRoot(env), ThrottlingModule.forRoot('intake', env)],
+    imports: [
+      MetricsModule.forRoot('intake'),
+      RedisModule.forRoot(env.REDIS_URL),
+      AuthModule.forRoot(env),
+      ThrottlingModule.forRoot('intake', env),
+    ],
     controllers: [ProbeController],
     providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
   }).compile();
@@ -142,7 +161,14 @@ describe('request limits', () => {
       const [first, second] = [await start(limits), await start(limits)];
       const token = await tokenFor(`busy-${randomBytes(3).toString('hex')}`);
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) statuses.push((await request(i % 2 ? second : first).get('/probe/whoami').auth(token, { type: 'bearer' })).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push(
+          (
+            await request(i % 2 ? second : first)
+              .get('/probe/whoami')
+              .auth(token, { type: 'bearer' })
+          ).status,
+        );
       expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
 
       for (const url of [first, second]) {
@@ -150,22 +176,42 @@ describe('request limits', () => {
         expect(refused.headers['content-type']).toContain('application/problem+json');
         expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
         expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
-        expect(refused.body).toMatchObject({ type: 'https://onestop.gov.vn/problems/too-many-requests', status: 429, limit: 'principal', instance: '/probe/whoami' });
+        expect(refused.body).toMatchObject({
+          type: 'https://onestop.gov.vn/problems/too-many-requests',
+          status: 429,
+          limit: 'principal',
+          instance: '/probe/whoami',
+        });
       }
       // Another account from the same address goes on; the metrics never stop answering.
-      await request(second).get('/probe/whoami').auth(await tokenFor('calm'), { type: 'bearer' }).expect(200);
+      await request(second)
+        .get('/probe/whoami')
+        .auth(await tokenFor('calm'), { type: 'bearer' })
+        .expect(200);
       for (let i = 0; i < 10; i++) await request(first).get('/metrics').expect(200);
       expect(await metric(first, /^onestop_rate_limited_total\{.*limit="principal"/)).toBe(1);
     });
 
     it('count one address, with a token or without, taken from X-Forwarded-For only from a trusted proxy', async () => {
-      const limits = { API_RATE_LIMIT_PER_MINUTE: '1000', API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '4', TRUST_PROXY: 'loopback' };
+      const limits = {
+        API_RATE_LIMIT_PER_MINUTE: '1000',
+        API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '4',
+        TRUST_PROXY: 'loopback',
+      };
       const url = await start(limits);
       const behindIngress = (address: string) => request(url).get('/probe/open').set('X-Forwarded-For', address);
       await behindIngress('203.0.113.7').expect(200);
       await behindIngress('203.0.113.7').expect(200);
-      await request(url).get('/probe/whoami').set('X-Forwarded-For', '203.0.113.7').auth(await tokenFor('one'), { type: 'bearer' }).expect(200);
-      await request(url).get('/probe/whoami').set('X-Forwarded-For', '203.0.113.7').auth(await tokenFor('two'), { type: 'bearer' }).expect(200);
+      await request(url)
+        .get('/probe/whoami')
+        .set('X-Forwarded-For', '203.0.113.7')
+        .auth(await tokenFor('one'), { type: 'bearer' })
+        .expect(200);
+      await request(url)
+        .get('/probe/whoami')
+        .set('X-Forwarded-For', '203.0.113.7')
+        .auth(await tokenFor('two'), { type: 'bearer' })
+        .expect(200);
       const refused = await behindIngress('203.0.113.7').expect(429);
       expect(refused.body).toMatchObject({ limit: 'address', status: 429 });
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -179,14 +225,18 @@ describe('request limits', () => {
 
     it('ignore X-Forwarded-For by default: whatever a client writes there, it is counted by its own address', async () => {
       const url = await start({ API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '3' });
-      for (let i = 1; i <= 3; i++) await request(url).get('/probe/open').set('X-Forwarded-For', `198.51.100.${i}`).expect(200);
+      for (let i = 1; i <= 3; i++)
+        await request(url).get('/probe/open').set('X-Forwarded-For', `198.51.100.${i}`).expect(200);
       await request(url).get('/probe/open').set('X-Forwarded-For', '198.51.100.99').expect(429);
     });
 
     it('let requests through, counted as unchecked, while Redis is away, and limit again once it is back', async () => {
       const proxy = new CuttableProxy();
       await proxy.start();
-      const url = await start({ REDIS_URL: `redis://127.0.0.1:${proxy.port}`, API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '3' });
+      const url = await start({
+        REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
+        API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '3',
+      });
       await request(url).get('/probe/open').expect(200);
       await proxy.cut();
       const started = Date.now();
@@ -212,11 +262,18 @@ describe('request limits', () => {
   });
 
   describe('of a look-up that takes a guess', () => {
-    const lookUpSettings = { LOOKUP_MAX_WRONG_TRIES: '3', LOOKUP_MAX_WRONG_TRIES_PER_ADDRESS: '50', LOOKUP_WRONG_TRY_WINDOW: '1m', LOOKUP_LOCK: '2s', TRUST_PROXY: 'loopback' };
+    const lookUpSettings = {
+      LOOKUP_MAX_WRONG_TRIES: '3',
+      LOOKUP_MAX_WRONG_TRIES_PER_ADDRESS: '50',
+      LOOKUP_WRONG_TRY_WINDOW: '1m',
+      LOOKUP_LOCK: '2s',
+      TRUST_PROXY: 'loopback',
+    };
 
     it('locks the code after the wrong tries, for everyone and the right digits too, until the lock expires', async () => {
       const [first, second] = [await start(lookUpSettings), await start(lookUpSettings)];
-      const from = (url: string, address: string, digits: string) => request(url).get(`/probe/codes/A-0001?digits=${digits}`).set('X-Forwarded-For', address);
+      const from = (url: string, address: string, digits: string) =>
+        request(url).get(`/probe/codes/A-0001?digits=${digits}`).set('X-Forwarded-For', address);
       // The right digits do not count; validation errors neither.
       await from(first, '203.0.113.1', '1234').expect(200);
       await from(first, '203.0.113.1', 'crash').expect(400);
@@ -225,16 +282,27 @@ describe('request limits', () => {
       await from(second, '203.0.113.2', '0001').expect(404);
       await from(first, '203.0.113.3', '0002').expect(404);
 
-      for (const [url, address, digits] of [[first, '203.0.113.9', '1234'], [second, '203.0.113.1', '1234'], [second, '203.0.113.4', '0003']]) {
+      for (const [url, address, digits] of [
+        [first, '203.0.113.9', '1234'],
+        [second, '203.0.113.1', '1234'],
+        [second, '203.0.113.4', '0003'],
+      ]) {
         const locked = await from(url, address, digits).expect(429);
         expect(locked.headers['content-type']).toContain('application/problem+json');
-        expect(locked.body).toMatchObject({ type: 'https://onestop.gov.vn/problems/too-many-requests/look-up-locked', status: 429, scope: 'code' });
+        expect(locked.body).toMatchObject({
+          type: 'https://onestop.gov.vn/problems/too-many-requests/look-up-locked',
+          status: 429,
+          scope: 'code',
+        });
         expect(Number(locked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
         expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(2);
       }
       // Another code is not locked; the lock was counted once.
       await request(first).get('/probe/codes/A-0002?digits=5678').expect(200);
-      expect((await metric(first, /^onestop_lookup_locks_total\{.*scope="code"/)) + (await metric(second, /^onestop_lookup_locks_total\{.*scope="code"/))).toBe(1);
+      expect(
+        (await metric(first, /^onestop_lookup_locks_total\{.*scope="code"/)) +
+          (await metric(second, /^onestop_lookup_locks_total\{.*scope="code"/)),
+      ).toBe(1);
 
       await new Promise((resolve) => setTimeout(resolve, 2_100));
       await from(second, '203.0.113.9', '1234').expect(200);
@@ -244,7 +312,14 @@ describe('request limits', () => {
       // A lock longer than the burst, however slow the machine.
       const url = await start({ ...lookUpSettings, LOOKUP_LOCK: '1h' });
       const guesses = Array.from({ length: 60 }, (_, i) => String(i).padStart(4, '0'));
-      const statuses = await Promise.all(guesses.map((digits, i) => request(url).get(`/probe/codes/A-0001?digits=${digits}`).set('X-Forwarded-For', `198.51.100.${i}`).then((r) => r.status)));
+      const statuses = await Promise.all(
+        guesses.map((digits, i) =>
+          request(url)
+            .get(`/probe/codes/A-0001?digits=${digits}`)
+            .set('X-Forwarded-For', `198.51.100.${i}`)
+            .then((r) => r.status),
+        ),
+      );
       expect(statuses.filter((status) => status === 404)).toHaveLength(3);
       expect(statuses.filter((status) => status === 429)).toHaveLength(57);
       await request(url).get('/probe/codes/A-0001?digits=1234').expect(429);
@@ -252,7 +327,8 @@ describe('request limits', () => {
 
     it('locks an address out after its wrong tries at any codes, other addresses unaffected', async () => {
       const url = await start({ ...lookUpSettings, LOOKUP_MAX_WRONG_TRIES_PER_ADDRESS: '4' });
-      const from = (address: string, code: string, digits: string) => request(url).get(`/probe/codes/${code}?digits=${digits}`).set('X-Forwarded-For', address);
+      const from = (address: string, code: string, digits: string) =>
+        request(url).get(`/probe/codes/${code}?digits=${digits}`).set('X-Forwarded-For', address);
       for (let i = 0; i < 4; i++) await from('203.0.113.50', `B-${i}`, '0000').expect(404);
       const locked = await from('203.0.113.50', 'A-0002', '5678').expect(429);
       expect(locked.body).toMatchObject({ scope: 'address' });

@@ -35,7 +35,12 @@ export class ThrottlingModule implements OnModuleInit {
     const context: WrongTryContext = { service, keyPrefix: env.RATE_LIMIT_KEY_PREFIX, limits: wrongTryLimits(env) };
     return {
       module: ThrottlingModule,
-      imports: [ThrottlerModule.forRootAsync({ inject: [REDIS_CLIENT], useFactory: (redis: RedisClientType) => apiThrottlerOptions(service, env, redis) })],
+      imports: [
+        ThrottlerModule.forRootAsync({
+          inject: [REDIS_CLIENT],
+          useFactory: (redis: RedisClientType) => apiThrottlerOptions(service, env, redis),
+        }),
+      ],
       providers: [
         { provide: TrustProxySetting, useValue: new TrustProxySetting(parseTrustProxy(env.TRUST_PROXY)) },
         { provide: WrongTryContext, useValue: context },
@@ -47,9 +52,13 @@ export class ThrottlingModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    const instance = this.adapterHost.httpAdapter?.getInstance?.() as { set?: (name: string, value: unknown) => void } | undefined;
+    const instance = this.adapterHost.httpAdapter?.getInstance?.() as
+      { set?: (name: string, value: unknown) => void } | undefined;
     if (typeof instance?.set !== 'function') return;
     instance.set('trust proxy', this.trustProxy.value);
-    if (this.trustProxy.value !== false) this.log.log(`client addresses from X-Forwarded-For of trusted proxies: ${JSON.stringify(this.trustProxy.value)}`);
+    if (this.trustProxy.value !== false)
+      this.log.log(
+        `client addresses from X-Forwarded-For of trusted proxies: ${JSON.stringify(this.trustProxy.value)}`,
+      );
   }
 }

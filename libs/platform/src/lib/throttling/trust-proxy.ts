@@ -24,21 +24,31 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
     if (hops === 0) return false;
-    if (hops > MAX_HOPS) throw new TrustProxyError(`${hops} hops is more than any real chain of proxies (at most ${MAX_HOPS})`);
+    if (hops > MAX_HOPS)
+      throw new TrustProxyError(`${hops} hops is more than any real chain of proxies (at most ${MAX_HOPS})`);
     return hops;
   }
   if (text === 'true' || text === 'on') {
-    throw new TrustProxyError('trusting every proxy would let any client choose its address: name the hops (1) or the proxies\' CIDRs');
+    throw new TrustProxyError(
+      "trusting every proxy would let any client choose its address: name the hops (1) or the proxies' CIDRs",
+    );
   }
-  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (NAMED_RANGES.has(entry)) continue;
     if (entry.includes('/')) {
       if (!ipaddr.isValidCIDR(entry)) throw new TrustProxyError(`${JSON.stringify(entry)} is not a CIDR`);
-      if (ipaddr.parseCIDR(entry)[1] === 0) throw new TrustProxyError(`${JSON.stringify(entry)} would trust every address`);
+      if (ipaddr.parseCIDR(entry)[1] === 0)
+        throw new TrustProxyError(`${JSON.stringify(entry)} would trust every address`);
       continue;
     }
-    if (!ipaddr.isValid(entry)) throw new TrustProxyError(`${JSON.stringify(entry)} is neither an address, a CIDR nor loopback, linklocal or uniquelocal`);
+    if (!ipaddr.isValid(entry))
+      throw new TrustProxyError(
+        `${JSON.stringify(entry)} is neither an address, a CIDR nor loopback, linklocal or uniquelocal`,
+      );
   }
   return entries;
 }

@@ -105,9 +105,21 @@ export class WrongTries {
     private readonly context: WrongTryContext,
     metrics: MetricsRegistry,
   ) {
-    this.locks = metrics.counter('onestop_lookup_locks_total', 'Public look-ups locked after too many wrong tries, by look-up and scope (code, address)', ['lookup', 'scope']);
-    this.wrong = metrics.counter('onestop_lookup_wrong_tries_total', 'Wrong tries at public look-ups that take a guess', ['lookup']);
-    this.refusals = metrics.counter('onestop_lookup_refusals_total', 'Look-ups refused before the guess was checked, by reason (locked, used-up, unavailable)', ['lookup', 'reason']);
+    this.locks = metrics.counter(
+      'onestop_lookup_locks_total',
+      'Public look-ups locked after too many wrong tries, by look-up and scope (code, address)',
+      ['lookup', 'scope'],
+    );
+    this.wrong = metrics.counter(
+      'onestop_lookup_wrong_tries_total',
+      'Wrong tries at public look-ups that take a guess',
+      ['lookup'],
+    );
+    this.refusals = metrics.counter(
+      'onestop_lookup_refusals_total',
+      'Look-ups refused before the guess was checked, by reason (locked, used-up, unavailable)',
+      ['lookup', 'reason'],
+    );
   }
 
   /** Counts a try before the look-up, or throws the 429 of a lock (or 503 when the counters are away). */
@@ -118,7 +130,10 @@ export class WrongTries {
     try {
       answer = await limitCall(
         this.redis,
-        () => BEGIN.run(this.redis, reservation.keys, [limits.windowMs, limits.lockMs, ...reservation.limits]) as Promise<[number, number, number]>,
+        () =>
+          BEGIN.run(this.redis, reservation.keys, [limits.windowMs, limits.lockMs, ...reservation.limits]) as Promise<
+            [number, number, number]
+          >,
         TIMEOUT_MS,
         TIMEOUT_MS,
       );
@@ -141,7 +156,10 @@ export class WrongTries {
     try {
       const locked = await limitCall(
         this.redis,
-        () => SETTLE.run(this.redis, keys, [wrong ? 1 : 0, this.context.limits.lockMs, ...scopeLimits]) as Promise<number[]>,
+        () =>
+          SETTLE.run(this.redis, keys, [wrong ? 1 : 0, this.context.limits.lockMs, ...scopeLimits]) as Promise<
+            number[]
+          >,
         TIMEOUT_MS,
       );
       for (const index of locked) {
@@ -151,7 +169,8 @@ export class WrongTries {
       }
     } catch (error) {
       // The try stays counted (it was counted before the look-up): the error is on the safe side.
-      if (!(error instanceof LimitsUnavailableError)) this.log.warn(`${lookup} try not settled: ${(error as Error).message}`);
+      if (!(error instanceof LimitsUnavailableError))
+        this.log.warn(`${lookup} try not settled: ${(error as Error).message}`);
     }
   }
 
@@ -167,7 +186,8 @@ export class WrongTries {
       keys.push(`${base}:${scope}:${id}:lock`, `${base}:${scope}:${id}:tries`);
       scopeLimits.push(limit);
     };
-    if (subject.code !== undefined) add('code', CODE_IN_KEY.test(subject.code) ? subject.code : keyPart(subject.code), limits.perCode);
+    if (subject.code !== undefined)
+      add('code', CODE_IN_KEY.test(subject.code) ? subject.code : keyPart(subject.code), limits.perCode);
     add('address', keyPart(subject.address), limits.perAddress);
     return { lookup, scopes, keys, limits: scopeLimits };
   }

@@ -43,7 +43,10 @@ export class WrongTryLimitInterceptor implements NestInterceptor {
     const options = this.reflector.get<WrongTryLimitOptions | undefined>(WRONG_TRY_LIMIT, context.getHandler());
     if (!options || context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
-    const reservation = await this.tries.begin(options.lookup, { code: options.code?.(request), address: clientAddress(request) });
+    const reservation = await this.tries.begin(options.lookup, {
+      code: options.code?.(request),
+      address: clientAddress(request),
+    });
     const isWrong = options.isWrong ?? notFound;
     return next.handle().pipe(
       mergeMap(async (value) => {

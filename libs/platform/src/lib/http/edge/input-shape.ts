@@ -20,10 +20,17 @@ export function inputShapeProblem(input: unknown, root: string): FieldProblem | 
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_INPUT_DEPTH) return { field, code: 'maxDepth', message: `nests deeper than ${MAX_INPUT_DEPTH} levels`, params: { max: MAX_INPUT_DEPTH } };
+    if (depth >= MAX_INPUT_DEPTH)
+      return {
+        field,
+        code: 'maxDepth',
+        message: `nests deeper than ${MAX_INPUT_DEPTH} levels`,
+        params: { max: MAX_INPUT_DEPTH },
+      };
     for (const [key, child] of Object.entries(value)) {
       const childField = field ? `${field}.${key}` : key;
-      if (key.includes('\u0000')) return { field: childField, code: 'containsNul', message: 'must not contain a NUL character' };
+      if (key.includes('\u0000'))
+        return { field: childField, code: 'containsNul', message: 'must not contain a NUL character' };
       pending.push({ value: child, field: childField, depth: depth + 1 });
     }
   }

@@ -24,14 +24,20 @@ export interface LargeBodyRoute {
 function refuseContentEncoding(request: Request, _response: Response, next: NextFunction): void {
   const encoding = request.headers['content-encoding'];
   if (encoding && encoding.trim().toLowerCase() !== 'identity') {
-    next(new ProblemException(415, 'Content-Encoding is not accepted', { detail: `send the body without Content-Encoding (got ${encoding})` }));
+    next(
+      new ProblemException(415, 'Content-Encoding is not accepted', {
+        detail: `send the body without Content-Encoding (got ${encoding})`,
+      }),
+    );
     return;
   }
   next();
 }
 
 function pathPattern(path: string): RegExp {
-  const escaped = path.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const escaped = path
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   return new RegExp(`^${escaped.join('/')}/?$`);
 }
 
@@ -70,5 +76,10 @@ function checkInputShape(request: Request, _response: Response, next: NextFuncti
  * no operation accepts. Errors go to the platform's problem+json filter.
  */
 export function requestEdge(largeBodies: LargeBodyRoute[], verifier: () => TokenVerifier): RequestHandler[] {
-  return [refuseContentEncoding, ...largeBodies.map((route) => largeBodyReader(route, verifier)), json({ limit: SMALL_JSON_LIMIT }), checkInputShape];
+  return [
+    refuseContentEncoding,
+    ...largeBodies.map((route) => largeBodyReader(route, verifier)),
+    json({ limit: SMALL_JSON_LIMIT }),
+    checkInputShape,
+  ];
 }

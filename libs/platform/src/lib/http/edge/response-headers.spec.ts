@@ -2,7 +2,12 @@ import { corsOptions } from './response-headers';
 
 function allows(origins: string[], origin: string | undefined): boolean {
   let allowed: unknown;
-  (corsOptions(origins).origin as (origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) => void)(origin, (_error, allow) => {
+  (
+    corsOptions(origins).origin as (
+      origin: string | undefined,
+      callback: (error: Error | null, allow?: boolean) => void,
+    ) => void
+  )(origin, (_error, allow) => {
     allowed = allow;
   });
   return allowed as boolean;

@@ -631,7 +631,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The request is malformed; `errors` names the fields */
+            /** @description A parameter is malformed, the period is reversed or longer than 366 days, or thenBy does not go with groupBy; `errors` names the parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -649,7 +649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller has no role that may do this */
+            /** @description The caller is not a leader, or a unit leader named another unit than his own */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -689,7 +689,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineCountsDto"];
                 };
             };
-            /** @description The request is malformed; `errors` names the fields */
+            /** @description The unit is malformed; `errors` names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -754,7 +754,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpenDossierPageDto"];
                 };
             };
-            /** @description The request is malformed; `errors` names the fields */
+            /** @description The unit, procedure, state, limit or cursor is malformed; `errors` names the parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -837,7 +837,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The request is malformed; `errors` names the fields */
+            /** @description A parameter is malformed, or the period is reversed or longer than 366 days; `errors` names the parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -855,7 +855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller has no role that may do this */
+            /** @description The caller is not a leader */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -895,7 +895,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskProgressReportDto"];
                 };
             };
-            /** @description The request is malformed; `errors` names the fields */
+            /** @description The period is not a month, a quarter or a year; `errors` names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -913,7 +913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller has no role that may do this */
+            /** @description The caller is not a leader */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -762,7 +762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller has no role that may do this */
+            /** @description The caller may not see this queue: another unit's, or the province's without a province role */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -20,6 +20,7 @@ export * from './lib/config/load-config';
 export * from './lib/config/platform-env';
 export * from './lib/database/after-commit';
 export * from './lib/database/database';
+export * from './lib/database/select-list';
 export * from './lib/errors/problem-details.filter';
 export * from './lib/errors/problem.exception';
 export * from './lib/errors/validation';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { selectListOf } from '@onestop/platform';
 import { DataSource, EntityManager, IsNull, MoreThan, Not } from 'typeorm';
-import { selectListOf } from '../database/select-list';
 import { CertificateEntity } from './certificate.entity';
 
 /** A revoked certificate as a CRL lists it. */

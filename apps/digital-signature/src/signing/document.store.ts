@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { sha256 } from '@onestop/pades';
+import { selectListOf } from '@onestop/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { selectListOf } from '../database/select-list';
 import { DocumentEntity } from './document.entity';
 
 /** The PDFs kept here. Both statements are on the signing path: plain SQL, no query building. */

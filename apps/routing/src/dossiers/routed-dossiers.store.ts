@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { selectListOf } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { RoutedDossierEntity } from './routed-dossier.entity';
 
@@ -47,10 +48,7 @@ export class RoutedDossiersStore {
   private readonly columns: string;
 
   constructor(private readonly dataSource: DataSource) {
-    this.columns = dataSource
-      .getMetadata(RoutedDossierEntity)
-      .columns.map((column) => `${column.databaseName} AS "${column.propertyName}"`)
-      .join(', ');
+    this.columns = selectListOf(dataSource, RoutedDossierEntity);
   }
 
   async find(id: string): Promise<RoutedDossierEntity | null> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { selectListOf } from '@onestop/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { clockRowOf, StoredClock, storedClockOf } from './clock-record';
 import { Fired } from './deadline-clock';
@@ -141,10 +142,7 @@ export class DossierClockStore {
 
   /** Every column under its entity property's name, so the rows of a raw statement are entities. */
   private columns(): string {
-    this.selectList ??= this.dataSource
-      .getMetadata(DossierClockEntity)
-      .columns.map((column) => `${column.databaseName} AS "${column.propertyName}"`)
-      .join(', ');
+    this.selectList ??= selectListOf(this.dataSource, DossierClockEntity);
     return this.selectList;
   }
 }

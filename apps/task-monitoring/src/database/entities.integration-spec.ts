@@ -1,4 +1,4 @@
-import { createTestDatabase, entitySchemaMismatches, TestDatabase } from '@onestop/testing';
+import { createTestDatabase, entitySchemaMismatches, tablesWithoutEntity, TestDatabase } from '@onestop/testing';
 import { taskMonitoringSchema } from './schema';
 
 describe('task-monitoring entities', () => {
@@ -12,5 +12,9 @@ describe('task-monitoring entities', () => {
 
   it('say what the migrations built: every table, column, type and nullability', async () => {
     await expect(entitySchemaMismatches(database.dataSource)).resolves.toEqual([]);
+  });
+
+  it("cover every table of task-monitoring's own", async () => {
+    await expect(tablesWithoutEntity(database.dataSource)).resolves.toEqual([]);
   });
 });

@@ -79,3 +79,21 @@ const ARRAY_ELEMENT_TYPES: Record<string, string> = {
   _timestamptz: 'timestamp with time zone',
   _jsonb: 'jsonb',
 };
+
+/** Tables the shared libraries build and read themselves (and the migrations' own record): no service maps them. */
+const LIBRARY_TABLES = /^(schema_migrations|administrative_units|calendar_.+|messaging_.+)$/;
+
+/**
+ * The service's own tables that no entity maps: a table written by hand-typed rows that nothing
+ * checks. Run it on a database the migrations made, like `entitySchemaMismatches`.
+ */
+export async function tablesWithoutEntity(dataSource: DataSource): Promise<string[]> {
+  const tables: { name: string }[] = await dataSource.query(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+  );
+  const mapped = new Set(dataSource.entityMetadatas.map((entity) => entity.tableName));
+  return tables
+    .map((table) => table.name)
+    .filter((name) => !LIBRARY_TABLES.test(name) && !mapped.has(name))
+    .sort();
+}

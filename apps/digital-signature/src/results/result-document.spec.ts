@@ -58,6 +58,12 @@ function textOf(pdf: Buffer): string {
   }
 }
 
+/**
+ * Each test renders real PDFs and reads them back with pdftotext: seconds when the machine is busy
+ * with the other suites, more than jest's default 5 s for a test.
+ */
+jest.setTimeout(30_000);
+
 describe('result documents', () => {
   // Documents share one parsed font; each must still carry the glyphs of its own text.
   it('renders each document with its own Vietnamese text, however many were rendered before it', async () => {

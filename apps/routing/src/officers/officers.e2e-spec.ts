@@ -6,6 +6,8 @@ import { DossierRoutingService } from '../dossiers/dossier-routing.service';
 import { routingService } from '../service';
 
 const KIM_LONG = '19774';
+/** A commune no other test files dossiers for: its queue sees no dossier from the shared topics. */
+const PHONG_PHU = '19828';
 const PHU_XUAN = '19753';
 const VY_DA = '19777';
 
@@ -23,6 +25,7 @@ describe('officers', () => {
     // Only this test's own events: dossiers other tests file must not land in these units' queues.
     running = await startServiceWithDatabase(routingService, routingSchema, { KAFKA_CONSUMER_START: 'latest' });
     tokens.leaderKimLong = await tokenFor('unit-leader', KIM_LONG, '46', 'leader-kim-long');
+    tokens.leaderPhongPhu = await tokenFor('unit-leader', PHONG_PHU, '46', 'leader-phong-phu');
     tokens.leaderPhuXuan = await tokenFor('unit-leader', PHU_XUAN, '46', 'leader-phu-xuan');
     tokens.admin = await tokenFor('province-admin', undefined, '46', 'admin-46');
     tokens.otherAdmin = await tokenFor('province-admin', undefined, '01', 'admin-01');
@@ -89,14 +92,14 @@ describe('officers', () => {
   });
 
   it('shares 20 dossiers arriving at once evenly between two idle specialists', async () => {
-    await put(tokens.leaderKimLong, KIM_LONG, 'specialist-one').expect(200);
-    await put(tokens.leaderKimLong, KIM_LONG, 'specialist-two').expect(200);
+    await put(tokens.leaderPhongPhu, PHONG_PHU, 'specialist-one').expect(200);
+    await put(tokens.leaderPhongPhu, PHONG_PHU, 'specialist-two').expect(200);
     const routing = running.app.get(DossierRoutingService);
-    const events = Array.from({ length: 20 }, () => dossierReceivedEvent({ unitCode: KIM_LONG }));
+    const events = Array.from({ length: 20 }, () => dossierReceivedEvent({ unitCode: PHONG_PHU }));
     await Promise.all(events.map((event) => running.database.dataSource.transaction((tx) => routing.route(event, tx))));
     const rows: { assignee_id: string; n: number }[] = await running.database.dataSource.query(
       `SELECT assignee_id, count(*)::int AS n FROM routed_dossiers WHERE unit_code = $1 GROUP BY assignee_id ORDER BY assignee_id`,
-      [KIM_LONG],
+      [PHONG_PHU],
     );
     expect(rows).toEqual([
       { assignee_id: 'specialist-one', n: 10 },

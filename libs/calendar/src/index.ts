@@ -7,8 +7,8 @@ export * from './lib/province-calendar';
 export * from './lib/calendar-store';
 export * from './lib/calendar.module';
 export * from './lib/working-calendar-events.controller';
-export * from './lib/calendar-days.migration';
-export * from './lib/calendar-corrections.migration';
+export * from './lib/migrations/1763950000000-CreateCalendarDays';
+export * from './lib/migrations/1765470000000-CreateCalendarCorrections';
 export {
   addDays,
   daysBetween,

@@ -1,10 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { insertCalendarDays } from './calendar-store';
-import { DEFAULT_CALENDAR_DAYS } from './default-calendar';
+import days from './1763950000000-calendar-days.data.json';
 
 /**
  * The service's copy of the calendar exceptions (holidays, worked weekend days), loaded with the
- * bundled 2025–2027 data. Province IT corrects it through the calendar API, without a release.
+ * 2025–2027 days as they were bundled then (the data file beside this migration, which nothing
+ * else reads). Province IT corrects them through the calendar API, without a release.
  */
 export class CreateCalendarDays1763950000000 implements MigrationInterface {
   name = 'CreateCalendarDays1763950000000';
@@ -19,7 +19,12 @@ export class CreateCalendarDays1763950000000 implements MigrationInterface {
       source text,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await insertCalendarDays(queryRunner, DEFAULT_CALENDAR_DAYS);
+    for (const day of days) {
+      await queryRunner.query(
+        'INSERT INTO calendar_days (date, kind, name_vi, name_en, basis, source) VALUES ($1, $2, $3, $4, $5, $6)',
+        [day.date, day.kind, day.nameVi, day.nameEn, day.basis, day.source],
+      );
+    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

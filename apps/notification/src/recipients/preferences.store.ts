@@ -11,19 +11,22 @@ export interface PreferenceChanges {
   phone?: string | null;
 }
 
-const COLUMNS = `person_id AS "personId", channels, locale, email, phone, updated_at AS "updatedAt"`;
-
 /** People's notification preferences, one row per person who changed theirs. */
 @Injectable()
 export class PreferencesStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Every column under its property name, so raw rows are entities. */
+  private readonly columns: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.columns = selectListOf(dataSource, PreferenceEntity);
+  }
 
   /** The stored preferences of each of these people who has any (in the event's transaction). */
   async ofPeople(tx: EntityManager, personIds: readonly string[]): Promise<Map<string, PreferenceEntity>> {
     if (personIds.length === 0) return new Map();
     // On every event's path: one plain statement, without the ORM's query building.
     const rows: PreferenceEntity[] = await tx.query(
-      `SELECT ${selectListOf(tx.connection, PreferenceEntity)} FROM preferences WHERE person_id = ANY($1)`,
+      `SELECT ${this.columns} FROM preferences WHERE person_id = ANY($1)`,
       [personIds],
     );
     return new Map(rows.map((row) => [row.personId, row]));
@@ -44,7 +47,7 @@ export class PreferencesStore {
          email = CASE WHEN $7 THEN EXCLUDED.email ELSE preferences.email END,
          phone = CASE WHEN $8 THEN EXCLUDED.phone ELSE preferences.phone END,
          updated_at = EXCLUDED.updated_at
-       RETURNING ${COLUMNS}`,
+       RETURNING ${this.columns}`,
       [
         personId,
         JSON.stringify(changes.channels ?? {}),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { selectListOf } from '@onestop/platform';
 import { DataSource } from 'typeorm';
 import { Locale, NotificationKind, TemplateChannel } from '../domain/notification-kinds';
 import { TemplateText } from './template';
@@ -10,8 +11,6 @@ export interface TemplateKey {
   locale: Locale;
 }
 
-const COLUMNS = `province_code AS "provinceCode", kind, channel, locale, version, subject, body, created_by AS "createdBy", created_at AS "createdAt"`;
-
 /** Two saves raced for the same next version: the unique index let one through. */
 export function isConcurrentSave(error: unknown): boolean {
   return (error as { code?: string }).code === '23505';
@@ -20,12 +19,17 @@ export function isConcurrentSave(error: unknown): boolean {
 /** The template versions, national and per province. */
 @Injectable()
 export class TemplatesStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Every column under its property name, so raw rows are entities. */
+  private readonly columns: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.columns = selectListOf(dataSource, TemplateEntity);
+  }
 
   /** Per kind, channel and locale: the province's latest version, else the latest national one. */
   effectiveFor(provinceCode: string): Promise<TemplateEntity[]> {
     return this.dataSource.query(
-      `SELECT DISTINCT ON (kind, channel, locale) ${COLUMNS} FROM templates
+      `SELECT DISTINCT ON (kind, channel, locale) ${this.columns} FROM templates
         WHERE province_code = $1 OR province_code IS NULL
         ORDER BY kind, channel, locale, province_code IS NULL, version DESC`,
       [provinceCode],
@@ -35,7 +39,7 @@ export class TemplatesStore {
   /** The province's latest version of one template, else the latest national one. */
   async latest(key: TemplateKey, provinceCode: string): Promise<TemplateEntity | null> {
     const rows: TemplateEntity[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM templates WHERE kind = $1 AND channel = $2 AND locale = $3 AND (province_code = $4 OR province_code IS NULL)
+      `SELECT ${this.columns} FROM templates WHERE kind = $1 AND channel = $2 AND locale = $3 AND (province_code = $4 OR province_code IS NULL)
         ORDER BY province_code IS NULL, version DESC LIMIT 1`,
       [key.kind, key.channel, key.locale, provinceCode],
     );
@@ -56,7 +60,7 @@ export class TemplatesStore {
       `INSERT INTO templates (province_code, kind, channel, locale, version, subject, body, created_by)
        SELECT $7, $1, $2, $3, COALESCE(max(version), 0) + 1, $4, $5, $6 FROM templates
         WHERE province_code = $7 AND kind = $1 AND channel = $2 AND locale = $3
-       RETURNING ${COLUMNS}`,
+       RETURNING ${this.columns}`,
       [key.kind, key.channel, key.locale, text.subject ?? null, text.body, createdBy, provinceCode],
     );
     return rows[0];
